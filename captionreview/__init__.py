@@ -1,0 +1,13 @@
+"""CaptionReview: review and correct auto-generated captions against the video.
+
+The Python API (no Qt needed)::
+
+    import captionreview
+    doc = captionreview.load("lecture.sv.vtt")
+    doc.set_text(0, "Välkommen till Tillväxtverket.")
+    doc.save()
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"

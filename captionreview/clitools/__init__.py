@@ -1,0 +1,1 @@
+"""Headless subcommands of the ``captionreview`` command (no Qt, no vlc)."""

@@ -1,0 +1,91 @@
+"""The shared value types of the core: cues, load problems and quality findings.
+
+Everything here is immutable and pure Python. Times are ``int`` milliseconds everywhere;
+strings of the form ``00:01:02.345`` exist only at the file boundary.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from enum import Enum
+from itertools import count
+
+_uids = count(1)
+
+
+def new_uid() -> int:
+    """Return a process-unique id for a cue (kept across edits, new for inserted cues)."""
+    return next(_uids)
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """One caption cue.
+
+    ``text`` is the WebVTT cue payload as written in the file: markup (``<i>``, ``<v Name>``,
+    ``<c.cls>``, karaoke timestamps) and character references (``&amp;``) are kept, lines are
+    joined with ``\\n``. Use :func:`captionreview.core.cuetext.plain_text` for what a viewer
+    reads. ``settings`` is the raw cue-settings string (``"align:start position:0%"``).
+
+    ``source`` is the cue's block exactly as it was read from the file (with its original line
+    endings, without the blank lines after it) or ``None`` for a new or edited cue; the writer
+    emits ``source`` verbatim when it is set, which is what makes saving lossless.
+    ``uid`` identifies the cue across edits (``with_changes`` keeps it).
+    """
+
+    start_ms: int
+    end_ms: int
+    text: str
+    identifier: str = ""
+    settings: str = ""
+    source: str | None = field(default=None, compare=False, repr=False)
+    line: int = field(default=0, compare=False)
+    uid: int = field(default_factory=new_uid, compare=False, repr=False)
+
+    @property
+    def duration_ms(self) -> int:
+        """Return the cue's duration in milliseconds (negative when end is before start)."""
+        return self.end_ms - self.start_ms
+
+    def with_changes(self, **changes: object) -> Cue:
+        """Return a copy with the given fields changed; the copy has no ``source``."""
+        return replace(self, source=None, **changes)  # type: ignore[arg-type]
+
+
+class Severity(str, Enum):
+    """How serious a problem or finding is (QUALITY_RULES.md, 'How to read this file')."""
+
+    ERROR = "error"
+    WARN = "warn"
+    INFO = "info"
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something the reader met in the file: ``line`` is 1-based in the file."""
+
+    line: int
+    severity: Severity
+    rule: str
+    message: str
+    snippet: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A quality-check or ASR finding about one cue.
+
+    ``cue_index`` is the cue's index in the document at check time, ``cue_uid`` its stable id.
+    ``span`` is ``(start, end)`` character offsets into ``Cue.text`` when the finding is about
+    particular text. ``suggestion`` is a replacement for that span (or for the whole text when
+    ``span`` is ``None``) when the rule can propose one.
+    """
+
+    rule: str
+    severity: Severity
+    message: str
+    cue_index: int | None = None
+    cue_uid: int | None = None
+    span: tuple[int, int] | None = None
+    suggestion: str | None = None
+    line: int | None = None
