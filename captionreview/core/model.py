@@ -7,7 +7,7 @@ strings of the form ``00:01:02.345`` exist only at the file boundary.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from enum import Enum
+from enum import StrEnum
 from itertools import count
 
 _uids = count(1)
@@ -52,7 +52,7 @@ class Cue:
         return replace(self, source=None, **changes)  # type: ignore[arg-type]
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     """How serious a problem or finding is (QUALITY_RULES.md, 'How to read this file')."""
 
     ERROR = "error"
