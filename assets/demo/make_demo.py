@@ -445,9 +445,7 @@ def write_vtt(path: Path, header: str, cues: list[tuple[int, int, str]]) -> None
     path.write_text("\n".join(blocks), encoding="utf-8")
 
 
-def build_video(
-    workdir: Path, wav: Path, placed: list[Placed], total_ms: int, out: Path
-) -> None:
+def build_video(workdir: Path, wav: Path, placed: list[Placed], total_ms: int, out: Path) -> None:
     """Encode the slide (title, heading and slide number per paragraph) with the speech."""
     ffmpeg = need("ffmpeg", "ffmpeg")
     if not FONT.is_file():
@@ -469,8 +467,7 @@ def build_video(
     )
     footer = text_file("footer.txt", "Demoföreläsning – syntetiskt tal (espeak-ng)")
     filters.append(
-        f"drawtext=fontfile={FONT}:textfile={footer}:fontcolor=0xa8c0d8:fontsize=14:"
-        f"x=24:y=h-34"
+        f"drawtext=fontfile={FONT}:textfile={footer}:fontcolor=0xa8c0d8:fontsize=14:x=24:y=h-34"
     )
     for p, (heading, _units) in enumerate(PARAGRAPHS):
         starts = [item.start for item in placed if item.paragraph == p]
