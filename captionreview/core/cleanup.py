@@ -1,0 +1,340 @@
+"""Clean-up of auto-caption *form*: roll-up duplicates, bridge cues, karaoke tags, blank lines.
+
+Auto-captions (YouTube ASR and other roll-up or word-timed tracks) show each line two or three
+times: a rolling cue repeats the previous line above the new one, a 10 ms "bridge" cue repeats
+it again, and the new words carry karaoke timestamps (QUALITY_RULES ASR-01…06). Clean-up
+recovers the spoken word stream exactly once, with word times, and re-segments it into readable
+cues (:mod:`captionreview.core.segment`). Nothing here edits a document: the caller previews
+the :class:`CleanResult` and applies ``result.cues`` as one undo step.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from captionreview.core.cuetext import TAG_RE, plain_lines, plain_text
+from captionreview.core.model import Cue
+from captionreview.core.profiles import DEFAULT_PROFILE, Profile
+from captionreview.core.segment import segment_words
+from captionreview.core.words import (
+    Token,
+    Word,
+    assign_times,
+    estimate_speech_ms,
+    has_word_timings,
+    line_tokens,
+)
+
+# QUALITY_RULES ASR-02: a cue this short that repeats text is a "bridge" cue.
+BRIDGE_MAX_MS = 50
+# Header lines YouTube and older tools write after WEBVTT (QUALITY_RULES VTT-HDR-02, ASR-04).
+AUTO_HEADER_KEYS = ("Kind", "Language", "Style")
+
+
+@dataclass(frozen=True, slots=True)
+class Readability:
+    """Readability figures of a cue list, counted as QUALITY_RULES "Counting conventions"."""
+
+    cues: int
+    lines: int
+    mean_chars_per_line: float
+    max_chars_per_line: int
+    lines_over_limit: int
+    mean_cps: float
+    median_cps: float
+    cues_over_cps: int
+    mean_duration_ms: float
+    cues_too_short: int
+    cues_too_long: int
+    overlaps: int
+
+    def as_dict(self) -> dict[str, float | int]:
+        """Return the figures as a plain dict (for JSON output and tables)."""
+        return {name: getattr(self, name) for name in self.__slots__}
+
+
+@dataclass(frozen=True, slots=True)
+class Removed:
+    """What clean-up took out of the track."""
+
+    rolling_lines: int = 0
+    bridge_cues: int = 0
+    repeated_cues: int = 0
+    empty_cues: int = 0
+    tags: int = 0
+    blank_lines: int = 0
+    header_lines: int = 0
+
+    def as_dict(self) -> dict[str, int]:
+        """Return the counts as a plain dict."""
+        return {name: getattr(self, name) for name in self.__slots__}
+
+
+@dataclass(frozen=True, slots=True)
+class AutoCaptionSigns:
+    """The evidence that a track is auto-captions, and the verdict."""
+
+    content_cues: int
+    word_timed_cues: int
+    rolling_cues: int
+    bridge_cues: int
+    auto_header: bool
+
+    @property
+    def is_auto(self) -> bool:
+        """True for word-timed tracks and for roll-up tracks (≥ 3 cues and ≥ 30 % rolling)."""
+        if self.word_timed_cues >= 3 and self.word_timed_cues * 5 >= self.content_cues:
+            return True
+        return self.rolling_cues >= 3 and self.rolling_cues * 10 >= self.content_cues * 3
+
+    def summary(self) -> str:
+        """Return a one-sentence description of the evidence for the user."""
+        parts = []
+        if self.rolling_cues:
+            parts.append(f"{self.rolling_cues} cues repeat the previous line")
+        if self.bridge_cues:
+            parts.append(f"{self.bridge_cues} are {BRIDGE_MAX_MS} ms bridge cues")
+        if self.word_timed_cues:
+            parts.append(f"{self.word_timed_cues} carry word timings")
+        if not parts:
+            return "no roll-up or word timings found"
+        return "; ".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class CleanResult:
+    """The outcome of :func:`clean_auto_captions`.
+
+    ``lines`` are the distinct spoken lines in order (the track with its repeats removed),
+    ``words`` the spoken words with their times, ``cues`` the re-segmented cues.
+    """
+
+    cues: list[Cue]
+    lines: list[str]
+    words: list[Word]
+    before: Readability
+    after: Readability
+    removed: Removed
+    signs: AutoCaptionSigns
+
+
+@dataclass(slots=True)
+class _Scan:
+    """Running state of the de-duplication pass."""
+
+    lines: list[str] = field(default_factory=list)
+    words: list[Word] = field(default_factory=list)
+    rolling_lines: int = 0
+    rolling_cues: int = 0
+    bridge_cues: int = 0
+    repeated_cues: int = 0
+    empty_cues: int = 0
+    blank_lines: int = 0
+    tags: int = 0
+    word_timed_cues: int = 0
+    content_cues: int = 0
+
+
+def _normalise(raw_line: str) -> str:
+    """Return a line's visible text with whitespace collapsed (how a repeat is recognised)."""
+    return " ".join(plain_text(raw_line).split())
+
+
+def _carried_words(previous: Sequence[str], carried_region: Sequence[str]) -> tuple[int, int]:
+    """Return (lines, words) of ``previous`` that the current cue repeats at its start.
+
+    The repeat must be whole trailing lines of the previous cue; in the current cue it may end
+    inside a line (a growing paint-on line). The longest such repeat wins.
+    """
+    for count in range(len(previous), 0, -1):
+        repeated = " ".join(previous[-count:]).split()
+        if len(repeated) <= len(carried_region) and list(carried_region[: len(repeated)]) == (
+            repeated
+        ):
+            return count, len(repeated)
+    return 0, 0
+
+
+def _scan(cues: Sequence[Cue]) -> _Scan:
+    """De-duplicate a roll-up / word-timed track into its distinct lines and timed words."""
+    scan = _Scan()
+    previous: list[str] = []
+    previous_end = min((cue.start_ms for cue in cues), default=0)
+    for cue in sorted(cues, key=lambda c: c.start_ms):
+        scan.tags += len(TAG_RE.findall(cue.text))
+        raw_lines = cue.text.split("\n")
+        kept: list[tuple[str, list[Token]]] = []
+        first_timed: int | None = None
+        for raw in raw_lines:
+            normal = _normalise(raw)
+            if not normal:
+                scan.blank_lines += raw != ""
+                continue
+            if first_timed is None and has_word_timings(raw):
+                first_timed = len(kept)
+            kept.append((normal, line_tokens(raw, cue.start_ms)))
+        if not kept:
+            scan.empty_cues += 1
+            continue
+        scan.content_cues += 1
+        if first_timed is not None:
+            scan.word_timed_cues += 1
+        # A line with word timings is new speech by definition, so a repeat ends before it.
+        untimed = kept if first_timed is None else kept[:first_timed]
+        region = [token.text for _, tokens in untimed for token in tokens]
+        carried_lines, carried = _carried_words(previous, region)
+        normals = [normal for normal, _ in kept]
+        if carried:
+            scan.rolling_lines += carried_lines
+            scan.rolling_cues += 1
+        new_lines: list[list[Token]] = []
+        skip = carried
+        for _, tokens in kept:
+            rest = tokens[skip:]
+            skip = max(0, skip - len(tokens))
+            if rest:
+                new_lines.append(rest)
+        previous = normals
+        if not new_lines:
+            if cue.duration_ms <= BRIDGE_MAX_MS:
+                scan.bridge_cues += 1
+            else:
+                scan.repeated_cues += 1
+            continue
+        tokens = [token for line in new_lines for token in line]
+        words = assign_times(tokens, *_speech_span(cue, tokens, previous_end))
+        scan.words.extend(words)
+        scan.lines.extend(" ".join(token.text for token in line) for line in new_lines)
+        previous_end = words[-1].end_ms
+    return scan
+
+
+def _speech_span(cue: Cue, tokens: Sequence[Token], previous_end: int) -> tuple[int, int]:
+    """Return when the new words of ``cue`` were spoken.
+
+    Normally the cue's own span. Words before the first timed word were spoken before it; if
+    the cue leaves them too little time (a bridge cue that shows a new line, a carried line
+    whose first showing is missing), they are placed just before, after the previous words.
+    """
+    end = max(cue.end_ms, previous_end)
+    first_anchor = next((t.start_ms for t in tokens if t.start_ms is not None), None)
+    right = end if first_anchor is None else first_anchor
+    untimed = " ".join(t.text for t in _leading_untimed(tokens))
+    start = max(cue.start_ms, previous_end)
+    if untimed and right - start < estimate_speech_ms(untimed):
+        start = max(previous_end, min(start, right - estimate_speech_ms(untimed)))
+    return start, end
+
+
+def _leading_untimed(tokens: Sequence[Token]) -> list[Token]:
+    """Return the tokens before the first one with a known start."""
+    leading: list[Token] = []
+    for token in tokens:
+        if token.start_ms is not None:
+            break
+        leading.append(token)
+    return leading
+
+
+def _signs(scan: _Scan, metadata: Mapping[str, str]) -> AutoCaptionSigns:
+    return AutoCaptionSigns(
+        content_cues=scan.content_cues,
+        word_timed_cues=scan.word_timed_cues,
+        rolling_cues=scan.rolling_cues,
+        bridge_cues=scan.bridge_cues,
+        auto_header=any(key in metadata for key in ("Kind", "Style")),
+    )
+
+
+def auto_caption_signs(
+    cues: Sequence[Cue], metadata: Mapping[str, str] | None = None
+) -> AutoCaptionSigns:
+    """Return the evidence that ``cues`` are auto-captions (roll-up, bridges, word timings)."""
+    return _signs(_scan(cues), metadata or {})
+
+
+def looks_like_auto_captions(
+    cues: Sequence[Cue], metadata: Mapping[str, str] | None = None
+) -> bool:
+    """Return True when the track is roll-up or word-timed auto-captions worth cleaning up."""
+    return auto_caption_signs(cues, metadata).is_auto
+
+
+def readability(cues: Sequence[Cue], profile: Profile = DEFAULT_PROFILE) -> Readability:
+    """Return the readability figures of ``cues`` under ``profile``'s limits."""
+    line_lengths: list[int] = []
+    cps_values: list[float] = []
+    durations: list[int] = []
+    short = long = overlaps = 0
+    latest_end: int | None = None
+    shown = 0
+    for cue in sorted(cues, key=lambda c: c.start_ms):
+        lines = [line.strip() for line in plain_lines(cue.text)]
+        lines = [line for line in lines if line]
+        if not lines:
+            continue
+        shown += 1
+        line_lengths.extend(len(line) for line in lines)
+        durations.append(cue.duration_ms)
+        if cue.duration_ms > 0:
+            cps_values.append(sum(len(line) for line in lines) * 1000 / cue.duration_ms)
+        short += cue.duration_ms < profile.min_duration_warn_ms
+        long += cue.duration_ms > profile.max_duration_ms
+        if latest_end is not None and cue.start_ms < latest_end:
+            overlaps += 1
+        latest_end = cue.end_ms if latest_end is None else max(latest_end, cue.end_ms)
+    return Readability(
+        cues=shown,
+        lines=len(line_lengths),
+        mean_chars_per_line=round(statistics.fmean(line_lengths), 1) if line_lengths else 0.0,
+        max_chars_per_line=max(line_lengths, default=0),
+        lines_over_limit=sum(n > profile.max_chars_per_line for n in line_lengths),
+        mean_cps=round(statistics.fmean(cps_values), 1) if cps_values else 0.0,
+        median_cps=round(statistics.median(cps_values), 1) if cps_values else 0.0,
+        cues_over_cps=sum(c > profile.cps_warn for c in cps_values)
+        + sum(d <= 0 for d in durations),
+        mean_duration_ms=round(statistics.fmean(durations), 1) if durations else 0.0,
+        cues_too_short=short,
+        cues_too_long=long,
+        overlaps=overlaps,
+    )
+
+
+def clean_auto_captions(
+    cues: Sequence[Cue],
+    profile: Profile = DEFAULT_PROFILE,
+    *,
+    metadata: Mapping[str, str] | None = None,
+    language: str | None = None,
+) -> CleanResult:
+    """Recover the spoken words of an auto-caption track and re-segment them into clean cues.
+
+    ``metadata`` (the file's header lines) is only counted: the header lines YouTube adds are
+    reported as removed; the caller writes the new header. ``language`` picks the line-break
+    rules (default: the ``Language`` header, else the profile's language). Never raises for
+    odd input: cues without text are dropped and counted.
+    """
+    metadata = metadata or {}
+    scan = _scan(cues)
+    lang = language or metadata.get("Language") or profile.language
+    new_cues = segment_words(scan.words, profile, language=lang)
+    removed = Removed(
+        rolling_lines=scan.rolling_lines,
+        bridge_cues=scan.bridge_cues,
+        repeated_cues=scan.repeated_cues,
+        empty_cues=scan.empty_cues,
+        tags=scan.tags,
+        blank_lines=scan.blank_lines,
+        header_lines=sum(key in metadata for key in AUTO_HEADER_KEYS),
+    )
+    return CleanResult(
+        cues=new_cues,
+        lines=scan.lines,
+        words=scan.words,
+        before=readability(cues, profile),
+        after=readability(new_cues, profile),
+        removed=removed,
+        signs=_signs(scan, metadata),
+    )

@@ -1,0 +1,303 @@
+"""Re-segmentation: timed words into readable cues within a profile's limits.
+
+Cue ends are chosen by dynamic programming over the word boundaries, so the whole track is
+cut where it reads best: at sentence ends, clause punctuation and pauses in speech, before a
+conjunction, never after an article or a preposition (QUALITY_RULES LAY-05), and never across
+a long pause. Each cue fits the profile's characters per line and lines, and is scored on its
+reading speed and duration. Line breaks follow the same rules, and in Swedish the top line is
+kept shorter than the bottom one (LAY-06).
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from captionreview.core.model import Cue
+from captionreview.core.profiles import DEFAULT_PROFILE, Profile
+from captionreview.core.words import Word, estimate_speech_ms
+
+
+def _word_set(words: str) -> frozenset[str]:
+    """Return the set of space-separated words (keeps the word lists below readable)."""
+    return frozenset(words.split())
+
+
+# Words a line or a cue should not end on (LAY-05): articles, prepositions, conjunctions.
+WEAK_ENDINGS: dict[str, frozenset[str]] = {
+    "sv": _word_set(
+        "och men eller att som om en ett den det de i på till för med av från hos vid mot "
+        "under över ur utan efter inför åt"
+    ),
+    "en": _word_set(
+        "a an the and but or nor that which who of to in on at for with from by as if so "
+        "because than into onto my your our their his her its"
+    ),
+}
+# Conjunctions a break may go *before* (LAY-05 "break before conjunctions").
+BREAK_BEFORE: dict[str, frozenset[str]] = {
+    "sv": _word_set("och men eller att som om eftersom därför när så fast medan"),
+    "en": _word_set("and but or because so that which when if while although"),
+}
+SENTENCE_END = (".", "?", "!", "…")
+CLAUSE_END = (",", ";", ":", "–", "—")
+
+# A pause this long inside a cue is never allowed: the cue ends where speech stops (ASR-06).
+LONG_PAUSE_MS = 1000
+# A pause this long is a good place to end a cue.
+PAUSE_MS = 400
+
+# Costs: relative weights of what makes a cut worse (only their order and ratio matter).
+COST_PER_CUE = 8.0
+COST_WEAK_ENDING = 30.0
+COST_PLAIN_BOUNDARY = 16.0
+COST_BEFORE_CONJUNCTION = 8.0
+COST_CLAUSE = 4.0
+COST_SHORT_PAUSE = 4.0
+COST_INNER_PAUSE = 8.0
+COST_INNER_SENTENCE = 10.0
+COST_SPEED = 30.0
+COST_SHORT = 10.0
+
+
+def _language_key(language: str | None) -> str:
+    """Return "sv" or "en": the rule set for a BCP 47 tag (other languages use English's)."""
+    return "sv" if (language or "").lower().startswith(("sv", "swe")) else "en"
+
+
+def _bare(word: str) -> str:
+    """Return a word lower-cased without surrounding punctuation."""
+    return word.strip(".,;:!?…–—\"'”“()[]").lower()
+
+
+@dataclass(frozen=True, slots=True)
+class _Rules:
+    """The profile's limits and the language's word lists, resolved once."""
+
+    max_chars: int
+    max_lines: int
+    cps: float
+    min_ms: int
+    max_ms: int
+    gap_ms: int
+    weak: frozenset[str]
+    before: frozenset[str]
+    swedish: bool
+
+
+def _rules(profile: Profile, language: str | None) -> _Rules:
+    key = _language_key(language)
+    return _Rules(
+        max_chars=profile.max_chars_per_line,
+        max_lines=max(1, profile.max_lines),
+        cps=profile.cps_warn,
+        min_ms=profile.min_duration_warn_ms,
+        max_ms=profile.max_duration_ms,
+        gap_ms=profile.min_gap_ms,
+        weak=WEAK_ENDINGS[key],
+        before=BREAK_BEFORE[key],
+        swedish=key == "sv",
+    )
+
+
+def _break_cost(texts: Sequence[str], split: int, rules: _Rules) -> float:
+    """Return how bad it is to end a line (or cue) after ``texts[split - 1]``."""
+    last = texts[split - 1]
+    cost = COST_WEAK_ENDING if _bare(last) in rules.weak else 0.0
+    if last.endswith(SENTENCE_END):
+        return cost
+    if last.endswith(CLAUSE_END):
+        return cost + COST_CLAUSE
+    if split < len(texts) and _bare(texts[split]) in rules.before:
+        return cost + COST_BEFORE_CONJUNCTION
+    return cost + COST_PLAIN_BOUNDARY
+
+
+def _best_line_split(texts: Sequence[str], rules: _Rules) -> tuple[float, int] | None:
+    """Return (cost, split) of the best two-line break, or None when no break fits."""
+    total = sum(len(t) for t in texts) + len(texts) - 1
+    best: tuple[float, int] | None = None
+    top = -1
+    for split in range(1, len(texts)):
+        top += len(texts[split - 1]) + 1
+        bottom = total - top - 1
+        if top > rules.max_chars:
+            break
+        if bottom > rules.max_chars:
+            continue
+        cost = _break_cost(texts, split, rules) / 2
+        if rules.swedish:
+            # Radfall: the upper line shorter than the lower one, when grammar allows.
+            cost += 0.1 * (top - bottom) + 1 if top > bottom else 0.05 * (bottom - top)
+        else:
+            cost += 0.2 * abs(top - bottom)
+        if best is None or cost < best[0]:
+            best = (cost, split)
+    return best
+
+
+def break_lines(texts: Sequence[str], profile: Profile, language: str | None = None) -> list[str]:
+    """Return the words laid out on lines: one line if it fits, else the best two-line break.
+
+    A text that fits no allowed break comes back on one (too long) line.
+    """
+    rules = _rules(profile, language)
+    return _layout(texts, rules)
+
+
+def _layout(texts: Sequence[str], rules: _Rules) -> list[str]:
+    one_line = " ".join(texts)
+    if len(one_line) <= rules.max_chars or rules.max_lines < 2:
+        return [one_line]
+    best = _best_line_split(texts, rules)
+    if best is None:
+        return [one_line]
+    split = best[1]
+    return [" ".join(texts[:split]), " ".join(texts[split:])]
+
+
+def _speech_end(word: Word) -> int:
+    """Return when a word's sound likely ends: karaoke gives starts only, so cap by its length."""
+    if not word.timed:
+        return word.end_ms
+    return min(word.end_ms, word.start_ms + estimate_speech_ms(word.text))
+
+
+def segment_words(
+    words: Sequence[Word], profile: Profile = DEFAULT_PROFILE, *, language: str | None = None
+) -> list[Cue]:
+    """Return new cues holding exactly ``words`` in order, cut and timed for reading.
+
+    Cues never overlap; a gap of ``profile.min_gap_ms`` is kept where the words leave room.
+    """
+    if not words:
+        return []
+    rules = _rules(profile, language)
+    texts = [w.text for w in words]
+    ends = [_speech_end(w) for w in words]
+    pauses = [words[k + 1].start_ms - ends[k] for k in range(len(words) - 1)]
+    boundary = [0.0] * (len(words) + 1)
+    for j in range(1, len(words)):
+        boundary[j] = _boundary_cost(texts, j, pauses[j - 1], rules)
+    cuts = _best_cuts(words, texts, ends, pauses, boundary, rules)
+    return _timed_cues(words, texts, ends, cuts, rules)
+
+
+def _boundary_cost(texts: Sequence[str], j: int, pause: int, rules: _Rules) -> float:
+    """Return the cost of ending a cue between word ``j - 1`` and word ``j``."""
+    cost = _break_cost(texts, j, rules)
+    if pause >= PAUSE_MS:
+        # The speaker stopped: a good cut even after a weak word.
+        return 0.0 if pause >= 2 * PAUSE_MS else min(cost, COST_SHORT_PAUSE)
+    return cost
+
+
+def _best_cuts(
+    words: Sequence[Word],
+    texts: Sequence[str],
+    ends: Sequence[int],
+    pauses: Sequence[int],
+    boundary: Sequence[float],
+    rules: _Rules,
+) -> list[int]:
+    """Return the cue end indices (exclusive) that minimise the total cost."""
+    n = len(words)
+    inf = float("inf")
+    best = [inf] * (n + 1)
+    back = [0] * (n + 1)
+    best[0] = 0.0
+    max_total = rules.max_chars * rules.max_lines
+    for i in range(n):
+        if best[i] == inf:
+            continue
+        chars = -1
+        inner_cost = 0.0
+        for j in range(i + 1, n + 1):
+            chars += len(texts[j - 1]) + 1
+            if j - 1 > i:
+                if texts[j - 2].endswith(SENTENCE_END):
+                    inner_cost += COST_INNER_SENTENCE
+                pause = pauses[j - 2]
+                if pause >= LONG_PAUSE_MS:
+                    break
+                if pause >= PAUSE_MS:
+                    inner_cost += COST_INNER_PAUSE
+            single = j == i + 1
+            if not single and (chars > max_total or ends[j - 1] - words[i].start_ms > rules.max_ms):
+                break
+            if chars <= rules.max_chars or single:
+                layout_cost = 0.0
+            elif rules.max_lines >= 2:
+                split = _best_line_split(texts[i:j], rules)
+                if split is None:
+                    continue
+                layout_cost = split[0]
+            else:
+                continue
+            cost = (
+                best[i]
+                + COST_PER_CUE
+                + layout_cost
+                + inner_cost
+                + boundary[j]
+                + _reading_cost(words, i, j, chars, rules)
+            )
+            if cost < best[j]:
+                best[j] = cost
+                back[j] = i
+    cuts: list[int] = []
+    j = n
+    while j > 0:
+        cuts.append(j)
+        j = back[j]
+    cuts.reverse()
+    return cuts
+
+
+def _reading_cost(words: Sequence[Word], i: int, j: int, chars: int, rules: _Rules) -> float:
+    """Return the cost of a cue's reading speed and duration, given the time it can stay up."""
+    start = words[i].start_ms
+    room = (words[j].start_ms - rules.gap_ms if j < len(words) else words[j - 1].end_ms) - start
+    shown = max(1, min(max(room, words[j - 1].end_ms - start), rules.max_ms))
+    cost = 0.0
+    needed = chars * 1000 / rules.cps
+    if shown < needed:
+        cost += COST_SPEED * (needed / shown - 1)
+    if shown < rules.min_ms:
+        cost += COST_SHORT * (1 - shown / rules.min_ms)
+    return cost
+
+
+def _timed_cues(
+    words: Sequence[Word],
+    texts: Sequence[str],
+    ends: Sequence[int],
+    cuts: Sequence[int],
+    rules: _Rules,
+) -> list[Cue]:
+    """Build the cues: start at the first word, stay long enough to read, keep the gap."""
+    cues: list[Cue] = []
+    begin = 0
+    previous_end: int | None = None
+    for index, stop in enumerate(cuts):
+        start = words[begin].start_ms
+        if previous_end is not None:
+            start = max(start, previous_end + rules.gap_ms)
+        lines = _layout(texts[begin:stop], rules)
+        chars = sum(len(line) for line in lines)
+        wanted = max(ends[stop - 1], start + rules.min_ms, start + round(chars * 1000 / rules.cps))
+        wanted = min(wanted, start + rules.max_ms)
+        if index + 1 < len(cuts):
+            next_start = words[stop].start_ms
+            end = min(wanted, next_start - rules.gap_ms)
+            if end <= start:
+                end = min(wanted, next_start)
+        else:
+            end = wanted
+        end = max(end, start + 1)
+        text = "\n".join(html.escape(line, quote=False) for line in lines)
+        cues.append(Cue(start, end, text))
+        previous_end = end
+        begin = stop
+    return cues

@@ -1,0 +1,154 @@
+"""Word-level timing of cues: karaoke timestamps in auto-captions, or an estimate by length.
+
+YouTube's auto-captions time every word: ``okay<00:00:01.310><c> welcome</c>`` means "okay"
+is spoken from the cue's start and "welcome" from 1.310 s (QUALITY_RULES ASR-03). Other cues
+have no word timings; their words share the cue's time in proportion to their length, which
+is what a viewer's reading follows and a good enough guess for where to split.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from captionreview.core.cuetext import plain_text
+from captionreview.core.model import Cue
+
+# WebVTT cue timestamps: hh:mm:ss.ttt with an optional hour field (hours may exceed 99).
+TIMESTAMP_TAG_RE = re.compile(r"<(?:(\d{2,}):)?([0-5]\d):([0-5]\d)\.(\d{3})>")
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """One spoken word: its visible text and its time in milliseconds.
+
+    ``timed`` is True when ``start_ms`` came from a karaoke timestamp (or the cue start that
+    the first timed word shares), False when it was estimated from the text length.
+    """
+
+    text: str
+    start_ms: int
+    end_ms: int
+    timed: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word whose start is known (``start_ms``) or still to be estimated (``None``)."""
+
+    text: str
+    start_ms: int | None
+
+
+def timestamp_ms(match: re.Match[str]) -> int:
+    """Return the milliseconds of a :data:`TIMESTAMP_TAG_RE` match."""
+    hours, minutes, seconds, millis = match.groups()
+    return ((int(hours or 0) * 60 + int(minutes)) * 60 + int(seconds)) * 1000 + int(millis)
+
+
+def has_word_timings(text: str) -> bool:
+    """Return True when the cue text carries karaoke word timestamps."""
+    return TIMESTAMP_TAG_RE.search(text) is not None
+
+
+def line_tokens(raw_line: str, cue_start_ms: int) -> list[Token]:
+    """Split one raw cue line into words, with the start of every word a timestamp gives.
+
+    In a line that has timestamps, the text before the first one is spoken from the cue's
+    start (that is how YouTube writes it); in a line without, no word has a known start.
+    Words inside one timed segment after its first word get no start (estimated later).
+    """
+    tokens: list[Token] = []
+
+    def add(segment: str, segment_start: int | None) -> None:
+        for position, word in enumerate(plain_text(segment).split()):
+            tokens.append(Token(word, segment_start if position == 0 else None))
+
+    position = 0
+    segment_start: int | None = cue_start_ms if has_word_timings(raw_line) else None
+    for match in TIMESTAMP_TAG_RE.finditer(raw_line):
+        add(raw_line[position : match.start()], segment_start)
+        segment_start = timestamp_ms(match)
+        position = match.end()
+    add(raw_line[position:], segment_start)
+    return tokens
+
+
+def estimate_speech_ms(text: str) -> int:
+    """Return a rough time to say ``text``: about 15 characters a second (typical lectures)."""
+    return 70 * len(text) + 100
+
+
+def assign_times(tokens: Sequence[Token], start_ms: int, end_ms: int) -> list[Word]:
+    """Give every token a time inside ``[start_ms, end_ms]``.
+
+    Known starts are kept (clamped so that time never runs backwards); the words between two
+    known starts share that interval in proportion to their length. Each word ends where the
+    next begins; the last one ends at ``end_ms``.
+    """
+    if not tokens:
+        return []
+    end_ms = max(end_ms, start_ms)
+    anchors: list[int | None] = []
+    floor = start_ms
+    for token in tokens:
+        if token.start_ms is None:
+            anchors.append(None)
+        else:
+            floor = min(max(token.start_ms, floor), end_ms)
+            anchors.append(floor)
+    starts = _interpolate(tokens, anchors, start_ms, end_ms)
+    words: list[Word] = []
+    for index, token in enumerate(tokens):
+        stop = starts[index + 1] if index + 1 < len(tokens) else end_ms
+        words.append(
+            Word(token.text, starts[index], max(stop, starts[index]), anchors[index] is not None)
+        )
+    return words
+
+
+def _interpolate(
+    tokens: Sequence[Token], anchors: Sequence[int | None], start_ms: int, end_ms: int
+) -> list[int]:
+    """Fill the unknown starts between known ones by the length of the words before them."""
+    starts: list[int] = [0] * len(tokens)
+    index = 0
+    left = start_ms
+    while index < len(tokens):
+        anchor = anchors[index]
+        if anchor is not None:
+            starts[index] = anchor
+            left = anchor
+            index += 1
+            continue
+        run_end = index
+        while run_end < len(tokens) and anchors[run_end] is None:
+            run_end += 1
+        right_anchor = anchors[run_end] if run_end < len(tokens) else None
+        right = end_ms if right_anchor is None else right_anchor
+        # The word before the run (if it is timed) owns part of the interval too.
+        first = index - 1 if index > 0 else index
+        weights = [len(tokens[k].text) + 1 for k in range(first, run_end)]
+        total = sum(weights)
+        span_left = starts[first] if first < index else left
+        acc = 0
+        for k in range(first, run_end):
+            if k >= index:
+                starts[k] = span_left + (right - span_left) * acc // total
+            acc += weights[k - first]
+        index = run_end
+    return starts
+
+
+def cue_words(cue: Cue) -> list[Word]:
+    """Return the words of a cue with their times (karaoke timestamps, else by length)."""
+    tokens: list[Token] = []
+    for raw_line in cue.text.split("\n"):
+        tokens.extend(line_tokens(raw_line, cue.start_ms))
+    return assign_times(tokens, cue.start_ms, cue.end_ms)
+
+
+def words_of_cues(cues: Sequence[Cue]) -> list[Word]:
+    """Return the words of all cues in order (no de-duplication)."""
+    return [word for cue in cues for word in cue_words(cue)]
