@@ -1,0 +1,590 @@
+"""Words worth a second look in speech-recognised captions (QUALITY_RULES.md §5 and §6).
+
+Rules:
+
+* ``ASR-09`` near miss of a glossary term (spelling, sound, split form), with the term as fix;
+* ``ASR-10`` numbers written English style (``11.8%``, ``1,000``) or 1–12 as digits (TXT-09);
+* ``ASR-11`` särskrivning: two words whose joined form is a dictionary word (TXT-10);
+* ``ASR-12`` homophones worth a look (``män``/``men``, ``dom``, ``ända``/``enda`` …), no fix;
+* ``ASR-18`` fillers (``eh``, ``öh``) and a repeated word (``och och``), fix removes them;
+* ``SPELL-01`` a word that is not in the dictionary, the glossary or the personal word list;
+* ``SPELL-00`` spell checking was not possible (dictionary missing), once per run.
+
+Each finding has a span into ``Cue.text`` and, where the rule can tell, the replacement text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+from captionreview.core.glossary import Glossary
+from captionreview.core.model import Cue, Finding, Severity
+from captionreview.core.spelling import (
+    PlainText,
+    Speller,
+    SpellerUnavailable,
+    Token,
+    is_acronym,
+    language_code,
+    plain_with_offsets,
+    tokenize,
+)
+
+RULE_GLOSSARY = "ASR-09"
+RULE_NUMBERS = "ASR-10"
+RULE_SPLIT = "ASR-11"
+RULE_HOMOPHONE = "ASR-12"
+RULE_FILLER = "ASR-18"
+RULE_SPELLING = "SPELL-01"
+RULE_NO_SPELLER = "SPELL-00"
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+RULE_TITLES: dict[str, str] = {
+    RULE_GLOSSARY: "Glossary term misrecognised",
+    RULE_NUMBERS: "Number written oddly",
+    RULE_SPLIT: "Split compound (särskrivning)",
+    RULE_HOMOPHONE: "Homophone worth a look",
+    RULE_FILLER: "Filler or repeated word",
+    RULE_SPELLING: "Misspelled word",
+    RULE_NO_SPELLER: "Spell check unavailable",
+}
+
+_FILLERS: dict[str, frozenset[str]] = {
+    "sv": _words("eh eeh ehh ehm eh öh ööh öhh öhm äh ähh ähm hm hmm hmmm mm mhm asså aah"),
+    "en": _words("uh uhh uhm um umm umh er erm ah hmm hmmm mm mhm"),
+}
+# Fillers that are also ordinary words: flagged only when set off by commas.
+_SOFT_FILLERS: dict[str, frozenset[str]] = {
+    "sv": frozenset({"liksom", "typ", "alltså"}),
+    "en": frozenset({"like", "basically"}),
+}
+# Grammatical doubles ("Det det handlar om", "Var var du?") and emphatic ones ("nej nej").
+_ALLOWED_DOUBLES = _words("det den de dem var vad som att ja nej jo nä mycket bla ha had that is")
+
+# Function words never form the parts of a flagged split compound: "för de", "en bil".
+_SV_FUNCTION_WORDS = _words("""
+    och eller men utan samt att som om när då där här hur vad vem vilken vilket vilka varför
+    eftersom medan innan sedan fast även också inte ej bara redan ännu nog väl ju visst kanske
+    alltid aldrig ofta ibland sällan nu snart mycket mer mest mindre minst lite något några
+    ingen inget inga alla allt varje båda många få flera andra annat annan samma själv själva
+    jag du han hon den det vi ni de dem dom man mig dig sig oss er honom henne hen dess deras
+    min mitt mina din ditt dina sin sitt sina vår vårt våra ert era hans hennes dens
+    en ett denna detta dessa
+    i på av för till från med mot om under över efter före vid hos åt genom utan mellan bland
+    inom utom kring runt längs enligt trots bakom framför ovan nedan inför
+    är var vara varit blir blev bli blivit har hade haft ska skulle kan kunde kunna vill ville
+    måste får fick kommer kom går gick gör gjorde säger sa sade
+    så sen nej ja jo okej alltså därför dock således
+    ut upp ner in fram bort hem iväg tillbaka hit dit
+    """)
+
+# Homophone pairs (QUALITY_RULES.md ASR-12) and the neighbour words that make the other
+# spelling likely; only then is a word flagged, so "men" alone is never noise.
+_QUANTIFIERS = _words(
+    "två tre fyra fem sex sju åtta nio tio många flera unga äldre gamla vuxna vissa några"
+)
+_BEFORE_ENDA = _words("den det de min mitt mina din ditt sin sitt vår vårt er ert")
+_AFTER_ANDA = _words("till fram från sedan sen in ut upp ner hit dit tills bort")
+_BEFORE_HEMMA = _words(
+    "är var vara bor bo bodde stannar stanna stannade sitter sitta jobbar jobba arbetar "
+    "arbeta vila vilar"
+)
+_BEFORE_HAMMA = _words("att kan ska kunna skulle kunde måste")
+_AFTER_VAR = _words("är finns ligger bor befinner sitter står hittar")
+_PREPOSITIONS = _words(
+    "för med av till hos på åt från mot om utan bland mellan kring efter före bakom"
+)
+_PRONOUN_AFTER_MEN = _words("det jag vi de den du ni han hon man")
+
+_NUMBER_WORDS = {
+    2: "två",
+    3: "tre",
+    4: "fyra",
+    5: "fem",
+    6: "sex",
+    7: "sju",
+    8: "åtta",
+    9: "nio",
+    10: "tio",
+    11: "elva",
+    12: "tolv",
+}
+_NUMBER_RE = re.compile(r"(?<![\w.,:/-])(\d+(?:[.,]\d+)*)(\s?%)?(?![\w]|[.,]\d)")
+_UNIT_OR_DATE = _words("""
+    % procent år års åren kr kronor euro dollar sek minuter minut min timmar timme tim sekunder
+    sekund sek dagar dag veckor vecka månader månad grader km m cm mm kg g mg ml l st stycken
+    januari februari mars april maj juni juli augusti september oktober november december
+    jan feb mar apr jun jul aug sep sept okt nov dec
+    """)
+_BEFORE_DIGITS = _words("""
+    kl klockan sidan sida s kapitel kap nummer nr punkt steg version avsnitt del fas
+    paragraf bild figur tabell rum sal våning hus buss linje spår den år
+    """)
+_NBSP = "\u00a0"
+_LINK_RE = re.compile(r"\S+@\S+|\bhttps?://\S+|\bwww\.\S+|\b[\w-]+\.(?:se|com|org|nu|net|eu)\b")
+_SENTENCE_END = re.compile(r"[.!?…:]\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    """A cue split into words once, shared by all rules."""
+
+    index: int
+    cue: Cue
+    plain: PlainText
+    tokens: list[Token]
+
+
+_default_spellers: dict[str, Speller] = {}
+
+
+def default_speller(language: str | None) -> Speller:
+    """Return the shared Speller of a language; raises SpellerUnavailable when not installed."""
+    code = language_code(language)
+    if code not in _default_spellers:
+        _default_spellers[code] = Speller(code)
+    return _default_spellers[code]
+
+
+class FlagChecker:
+    """All ASR word rules for one language, glossary and speller; checks one cue at a time.
+
+    With ``speller=None`` the shared speller of the language is used; when it cannot be loaded
+    the spelling-based rules are skipped and :attr:`unavailable` holds the reason.
+    """
+
+    def __init__(
+        self,
+        *,
+        language: str | None,
+        glossary: Glossary | None = None,
+        speller: Speller | None = None,
+        suggestions: bool = True,
+    ) -> None:
+        self.language = language_code(language)
+        self.glossary = glossary
+        self.unavailable: str | None = None
+        if speller is None:
+            try:
+                speller = default_speller(self.language)
+            except SpellerUnavailable as exc:
+                self.unavailable = str(exc)
+        self.speller = speller
+        self.suggestions = suggestions
+
+    def _split(self, cues: Sequence[Cue], index: int) -> _Cue:
+        cue = cues[index]
+        return _Cue(index, cue, plain_with_offsets(cue.text), tokenize(cue.text))
+
+    def check_cue(self, cues: Sequence[Cue], index: int) -> list[Finding]:
+        """Return the findings of cue ``index`` (its predecessor is read for repeats)."""
+        item = self._split(cues, index)
+        previous = self._split(cues, index - 1) if index > 0 else None
+        findings: list[Finding] = []
+        covered: list[tuple[int, int]] = []
+
+        def add(
+            rule: str,
+            severity: Severity,
+            message: str,
+            span: tuple[int, int],
+            suggestion: str | None = None,
+        ) -> None:
+            findings.append(
+                Finding(
+                    rule,
+                    severity,
+                    message,
+                    index,
+                    item.cue.uid,
+                    span,
+                    suggestion,
+                    item.cue.line or None,
+                )
+            )
+            covered.append(span)
+
+        self._glossary_flags(item, add)
+        self._filler_flags(item, add)
+        self._repeat_flags(item, previous, add)
+        if self.language == "sv":
+            self._split_compound_flags(item, add, covered)
+            self._homophone_flags(item, add)
+            self._number_flags(item, add)
+        self._spelling_flags(item, add, covered)
+        findings.sort(key=lambda f: (f.span or (0, 0), f.rule))
+        return findings
+
+    def check(self, cues: Sequence[Cue]) -> list[Finding]:
+        """Return the findings of all cues, in cue and text order."""
+        findings: list[Finding] = []
+        if self.unavailable:
+            findings.append(Finding(RULE_NO_SPELLER, Severity.INFO, self.unavailable))
+        for index in range(len(cues)):
+            findings.extend(self.check_cue(cues, index))
+        return findings
+
+    # -- ASR-09 -------------------------------------------------------------------------------
+
+    def _glossary_flags(self, item: _Cue, add: _Add) -> None:
+        if self.glossary is None:
+            return
+        is_word = self.speller.check if self.speller is not None else None
+        for miss in self.glossary.near_misses_in(item.plain, item.tokens, is_word=is_word):
+            how = {
+                "correction": "a known correction",
+                "split": "the term written apart",
+                "spelling": "spelled alike",
+                "sound": "sounds alike",
+            }[miss.kind]
+            add(
+                RULE_GLOSSARY,
+                Severity.WARN,
+                f"“{miss.found}” may be the glossary term “{miss.term}” ({how}).",
+                miss.span,
+                miss.term,
+            )
+
+    # -- ASR-18 -------------------------------------------------------------------------------
+
+    def _filler_flags(self, item: _Cue, add: _Add) -> None:
+        hard = _FILLERS.get(self.language, frozenset())
+        soft = _SOFT_FILLERS.get(self.language, frozenset())
+        text = item.plain.text
+        for tok in item.tokens:
+            word = tok.text.lower()
+            if word in hard:
+                pass
+            elif word in soft:
+                before = text[: tok.pstart].rstrip()
+                after = text[tok.pend :].lstrip()
+                if not (before.endswith(",") and (after.startswith(",") or not after)):
+                    continue
+            else:
+                continue
+            span = _removal_span(item, tok)
+            add(RULE_FILLER, Severity.INFO, f"Filler word “{tok.text}”: remove it?", span, "")
+
+    def _repeat_flags(self, item: _Cue, previous: _Cue | None, add: _Add) -> None:
+        toks = item.tokens
+        text = item.plain.text
+        for a, b in pairwise(toks):
+            word = b.text.lower()
+            if a.text.lower() != word or b.is_number or word in _ALLOWED_DOUBLES:
+                continue
+            gap = text[a.pend : b.pstart]
+            if not re.fullmatch(r"\s*(?:,|\.\.\.|…)?\s+", gap):
+                continue
+            span = (a.end, b.end)
+            add(RULE_FILLER, Severity.INFO, f"Repeated word “{b.text}”: remove one?", span, "")
+        if previous is not None and previous.tokens and toks:
+            last, first = previous.tokens[-1], toks[0]
+            word = first.text.lower()
+            trailing = previous.plain.text[last.pend :].strip()
+            if (
+                last.text.lower() == word
+                and not first.is_number
+                and word not in _ALLOWED_DOUBLES
+                and not _SENTENCE_END.search(trailing)
+                and not item.plain.text[: first.pstart].strip()
+            ):
+                span = _removal_span(item, first)
+                add(
+                    RULE_FILLER,
+                    Severity.INFO,
+                    f"“{first.text}” repeats the last word of the previous cue: remove it?",
+                    span,
+                    "",
+                )
+
+    # -- ASR-11 -------------------------------------------------------------------------------
+
+    def _content_word(self, tok: Token) -> bool:
+        word = tok.text
+        return (
+            len(word) >= 3
+            and word.isalpha()
+            and word.lower() not in _SV_FUNCTION_WORDS
+            and not is_acronym(word)
+            and self.speller is not None
+            and self.speller.check(word)
+        )
+
+    def _split_compound_flags(self, item: _Cue, add: _Add, covered: list[tuple[int, int]]) -> None:
+        if self.speller is None:
+            return
+        toks = item.tokens
+        text = item.plain.text
+        used: set[int] = set()
+        for i in range(len(toks) - 1):
+            if i in used:
+                continue
+            for n in (3, 2):
+                j = i + n
+                if j > len(toks):
+                    continue
+                window = toks[i:j]
+                if _overlaps(covered, (window[0].start, window[-1].end)):
+                    continue
+                if not all(
+                    re.fullmatch(r"[ \t\n]+", text[a.pend : b.pstart]) for a, b in pairwise(window)
+                ):
+                    continue
+                joined = self._joined_compound(window)
+                if joined is None:
+                    continue
+                found = text[window[0].pstart : window[-1].pend]
+                add(
+                    RULE_SPLIT,
+                    Severity.WARN,
+                    f"“{found}” may be one word: “{joined}” (särskrivning).",
+                    (window[0].start, window[-1].end),
+                    joined,
+                )
+                used.update(range(i, j))
+                break
+
+    def _joined_compound(self, window: list[Token]) -> str | None:
+        assert self.speller is not None
+        first, rest = window[0], window[1:]
+        # Later parts written with a capital are names ("Anna Lindqvist"), not split words.
+        if any(not t.text.islower() for t in rest):
+            return None
+        if len(window) == 2 and not (self._content_word(first) and self._content_word(rest[0])):
+            return None
+        if len(window) == 3 and not (
+            first.text.isalpha()
+            and len(first.text) >= 3
+            and all(self._content_word(t) for t in rest)
+        ):
+            return None
+        tail = "".join(t.text for t in rest)
+        heads = [first.text]
+        if not first.text.endswith("s"):
+            heads.append(first.text + "s")
+        for head in heads:
+            joined = head + tail
+            if len(joined) < 7 or not self.speller.check(joined.lower()):
+                continue
+            # A compound the dictionary lists ("sjuksköterska") is a strong sign. One that
+            # Hunspell only builds from parts is trusted when the first part is not an
+            # adjective, since "stor bil" is a phrase although "storbil" is a valid build.
+            if self.speller.is_lexicalized(joined.lower()) or not self._adjective(head):
+                return joined
+        return None
+
+    def _adjective(self, word: str) -> bool:
+        assert self.speller is not None
+        lower = word.lower()
+        if lower.endswith(("ig", "isk")):
+            return True
+        return self.speller.check(lower + "t") and self.speller.check(lower + "a")
+
+    # -- ASR-12 -------------------------------------------------------------------------------
+
+    def _homophone_flags(self, item: _Cue, add: _Add) -> None:
+        toks = item.tokens
+        text = item.plain.text
+        for k, tok in enumerate(toks):
+            word = tok.text.lower()
+            prev = toks[k - 1].text.lower() if k > 0 else ""
+            nxt = toks[k + 1].text.lower() if k + 1 < len(toks) else ""
+            before = text[: tok.pstart].rstrip()
+            after = text[tok.pend :].lstrip()
+            clause_start = not before or before.endswith((",", ".", "!", "?", "–", "-"))
+            other = None
+            if word == "dom":
+                other = "de or dem (“dom” is the spoken form)"
+            elif (
+                word == "män"
+                and (clause_start or nxt in _PRONOUN_AFTER_MEN)
+                and prev not in (_QUANTIFIERS)
+            ):
+                other = "men (but)"
+            elif word == "men" and prev in _QUANTIFIERS:
+                other = "män (men, plural of man)"
+            elif word == "ända" and prev in _BEFORE_ENDA:
+                other = "enda (only)"
+            elif word == "enda" and nxt in _AFTER_ANDA:
+                other = "ända (all the way)"
+            elif word == "hämma" and prev in _BEFORE_HEMMA:
+                other = "hemma (at home)"
+            elif word == "hemma" and prev in _BEFORE_HAMMA:
+                other = "hämma (inhibit)"
+            elif word == "vart" and nxt in _AFTER_VAR:
+                other = "var (where, location)"
+            elif word == "dem" and tok.text[0].isupper() and clause_start:
+                other = "De (subject form)"
+            elif word == "de" and prev in _PREPOSITIONS and (not after or after[0] in ",.!?;:"):
+                other = "dem (object form)"
+            if other:
+                add(
+                    RULE_HOMOPHONE,
+                    Severity.INFO,
+                    f"“{tok.text}” sounds like {other}: check the meaning.",
+                    (tok.start, tok.end),
+                )
+
+    # -- ASR-10 -------------------------------------------------------------------------------
+
+    def _number_flags(self, item: _Cue, add: _Add) -> None:
+        text = item.plain.text
+        for match in _NUMBER_RE.finditer(text):
+            digits, percent = match.group(1), match.group(2)
+            fixed, reason = _swedish_number(digits)
+            if percent:
+                reason = reason + " and “%”" if reason else "“%”"
+                fixed = f"{fixed} procent"
+            span = item.plain.raw_span(match.start(), match.end())
+            if reason:
+                add(
+                    RULE_NUMBERS,
+                    Severity.WARN,
+                    f"“{match.group(0)}”: {reason} in Swedish text (write “{fixed}”).",
+                    span,
+                    fixed,
+                )
+            elif self._small_number_as_digits(text, match):
+                word = _NUMBER_WORDS[int(digits)]
+                add(
+                    RULE_NUMBERS,
+                    Severity.INFO,
+                    f"“{digits}”: numbers up to twelve are written as words (“{word}”).",
+                    span,
+                    word,
+                )
+
+    @staticmethod
+    def _small_number_as_digits(text: str, match: re.Match[str]) -> bool:
+        digits = match.group(1)
+        if not digits.isdigit() or not 2 <= int(digits) <= 12 or digits.startswith("0"):
+            return False
+        before = re.findall(r"[\w%]+", text[: match.start()])
+        after = re.findall(r"[\w%]+|\d", text[match.end() :])
+        prev = before[-1].lower() if before else ""
+        nxt = after[0].lower() if after else ""
+        gap_after = text[match.end() : match.end() + 2]
+        if prev in _BEFORE_DIGITS or nxt in _UNIT_OR_DATE or nxt.isdigit() or not nxt:
+            return False
+        # Ranges, times, lists of numbers: "3-4", "3–5", "3 och 4 %" keep digits.
+        return not re.match(r"\s?[-–/:x×]", gap_after) and not prev.isdigit()
+
+    # -- SPELL-01 -----------------------------------------------------------------------------
+
+    def _spelling_flags(self, item: _Cue, add: _Add, covered: list[tuple[int, int]]) -> None:
+        speller = self.speller
+        if speller is None:
+            return
+        links = [m.span() for m in _LINK_RE.finditer(item.plain.text)]
+        fillers = _FILLERS.get(self.language, frozenset())
+        for tok in item.tokens:
+            word = tok.text
+            if len(word) < 2 or tok.is_number or word.lower() in fillers:
+                continue
+            if _overlaps(covered, (tok.start, tok.end)):
+                continue
+            if any(a <= tok.pstart < b for a, b in links):
+                continue
+            if self.glossary is not None and self.glossary.knows_word(word):
+                continue
+            if speller.check(word):
+                continue
+            if item.plain.text[tok.pend : tok.pend + 1] == "." and speller.check(word + "."):
+                continue
+            suggestion = None
+            if self.suggestions:
+                options = speller.suggest(word)
+                suggestion = options[0] if options else None
+            hint = f" Did you mean “{suggestion}”?" if suggestion else ""
+            add(
+                RULE_SPELLING,
+                Severity.WARN,
+                f"“{word}” is not in the dictionary.{hint}",
+                (tok.start, tok.end),
+                suggestion,
+            )
+
+
+_Add = Callable[..., None]
+
+
+def _overlaps(spans: list[tuple[int, int]], span: tuple[int, int]) -> bool:
+    return any(a < span[1] and span[0] < b for a, b in spans)
+
+
+def _removal_span(item: _Cue, tok: Token) -> tuple[int, int]:
+    """Return the raw span to delete with a word: the word and the commas/spaces after it."""
+    raw = item.cue.text
+    end = tok.end
+    while end < len(raw) and raw[end] in ", ":
+        end += 1
+    if end < len(raw) and raw[end] not in "\n":
+        return tok.start, end
+    # At the end of a line: take the separators before it instead ("Bra, eh." -> "Bra.").
+    start = tok.start
+    while start > 0 and raw[start - 1] in ", ":
+        start -= 1
+    return (start, tok.end) if start > 0 and raw[start - 1] != "\n" else (tok.start, end)
+
+
+def _swedish_number(digits: str) -> tuple[str, str]:
+    """Return (Swedish form, what was wrong) of a number written with . or , separators."""
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", digits) or re.fullmatch(
+        r"\d{1,3}(?:\.\d{3}){2,}", digits
+    ):
+        groups = re.split(r"[.,]", digits)
+        return _NBSP.join(groups), "thousands are grouped with a space"
+    if re.fullmatch(r"\d+\.\d+", digits):
+        whole, frac = digits.split(".")
+        # "10.30" is a time in Swedish writing; leave it alone.
+        if len(frac) == 2 and len(whole) <= 2 and int(whole) <= 23 and int(frac) <= 59:
+            return digits, ""
+        return f"{whole},{frac}", "a decimal point instead of a decimal comma"
+    return digits, ""
+
+
+def find_flags(
+    cues: Sequence[Cue],
+    *,
+    language: str | None,
+    glossary: Glossary | None,
+    speller: Speller | None = None,
+    suggestions: bool = True,
+) -> list[Finding]:
+    """Return the ASR word findings of all cues, in cue and text order.
+
+    With ``speller=None`` the system dictionary of ``language`` is used; if it is not installed
+    a single ``SPELL-00`` finding says which package to install and the other rules still run.
+    ``suggestions=False`` skips Hunspell's (slow) suggestions for misspelled words.
+    """
+    checker = FlagChecker(
+        language=language, glossary=glossary, speller=speller, suggestions=suggestions
+    )
+    return checker.check(cues)
+
+
+def _position(finding: Finding) -> tuple[int, int]:
+    index = finding.cue_index if finding.cue_index is not None else -1
+    return index, finding.span[0] if finding.span else -1
+
+
+def next_suspicious(
+    findings: Sequence[Finding], after: tuple[int, int] | None = None
+) -> Finding | None:
+    """Return the first finding after ``(cue_index, offset)``, wrapping to the first one."""
+    located = sorted((f for f in findings if f.cue_index is not None), key=_position)
+    if not located:
+        return None
+    if after is None:
+        return located[0]
+    for finding in located:
+        if _position(finding) > after:
+            return finding
+    return located[0]

@@ -1,0 +1,508 @@
+"""A glossary of names and terms, and the near misses of its terms in caption text.
+
+The file is plain UTF-8 text, one term per line::
+
+    # People
+    Grünewald
+    Västra Götalandsregionen
+    # Corrections accepted earlier (wrong => Right)
+    till växt verket => Tillväxtverket
+
+Speech recognition mishears names as ordinary words: by spelling ("Södergrén"), by sound
+("grön vall" for "Grünewald") and split into several words ("till växt verket"). The matcher
+compares windows of one to a few adjacent words with every term, both letter by letter and by a
+Swedish-aware sound key, and never flags a term that is written correctly.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from captionreview.core.spelling import PlainText, Token, plain_with_offsets, tokenize
+
+ARROW = "=>"
+VOWELS = frozenset("aeiouyåäö")
+_FRONT = "eiyäö"
+# Separators allowed between the words of a split form: spaces and hyphens, no punctuation.
+_JOINABLE_GAP = re.compile(r"[\s\-‐]*")
+
+
+class GlossaryError(Exception):
+    """The glossary file cannot be read or written; ``str()`` says which file and why."""
+
+
+@dataclass(frozen=True, slots=True)
+class GlossaryProblem:
+    """A line of the glossary file that was skipped (``line`` is 1-based)."""
+
+    line: int
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class NearMiss:
+    """Words in a cue that look like a glossary term spelled or heard wrong.
+
+    ``span`` indexes the raw cue text; ``kind`` is ``"correction"`` (a known ``wrong => Right``
+    line), ``"split"`` (the term written as several words), ``"spelling"`` or ``"sound"``.
+    """
+
+    span: tuple[int, int]
+    found: str
+    term: str
+    kind: str
+    distance: float
+
+
+def _fold(text: str) -> str:
+    """Lower-case a word for comparison (accents kept: "Södergrén" is not "Södergren")."""
+    return text.lower()
+
+
+def _strip_accents(text: str) -> str:
+    """Lower-case and drop accents, except on å, ä, ö and ü (sounds of their own)."""
+    out = []
+    for ch in text.lower():
+        if ch in "åäöü":
+            out.append(ch)
+            continue
+        base = unicodedata.normalize("NFKD", ch)
+        out.append("".join(c for c in base if not unicodedata.combining(c)))
+    return "".join(out)
+
+
+def letters_only(text: str) -> str:
+    """Return the folded letters of a text (spaces, hyphens and punctuation dropped)."""
+    return "".join(ch for ch in _fold(text) if ch.isalpha())
+
+
+# Ordered rewrite rules of the sound key. Word-initial rules model Swedish soft consonants
+# ("kj", "tj", "k"/"g" before a front vowel); the rest merge spellings of one sound.
+_INITIAL_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p), r)
+    for p, r in (
+        (r"^(?:skj|stj|sch|sj|sh|sk(?=[eiyäö]))", "#"),
+        (r"^(?:tj|kj|ch|k(?=[eiyäö]))", "ç"),
+        (r"^(?:gj|dj|hj|lj|g(?=[eiyäö]))", "j"),
+        (r"^hv", "v"),
+    )
+)
+_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p), r)
+    for p, r in (
+        (r"ü", "y"),
+        (r"sch|skj|stj|sj|sh", "#"),
+        (r"chr", "kr"),
+        (r"ch", "#"),
+        (r"tj|kj", "ç"),
+        (r"ph", "f"),
+        (r"th", "t"),
+        (r"dt", "t"),
+        (r"ck", "k"),
+        (r"c(?=[eiyäö])", "s"),
+        (r"c", "k"),
+        (r"q", "k"),
+        (r"x", "ks"),
+        (r"z", "s"),
+        (r"w", "v"),
+        (r"gn$", "ngn"),
+        (r"(?<=[ln])d$", ""),
+        (r"e", "ä"),
+        (r"å", "o"),
+        (r"([^aeiouyåäö])h", r"\1"),
+        (r"(.)\1+", r"\1"),
+    )
+)
+
+
+def sound_key(text: str) -> str:
+    """Return a Swedish-aware sound key: "Grünewald" and "grön vall" get near-equal keys."""
+    parts = []
+    for word in re.split(r"[\s\-‐]+", _strip_accents(text)):
+        word = "".join(ch for ch in word if ch.isalpha())
+        if not word:
+            continue
+        for pattern, repl in _INITIAL_RULES:
+            word = pattern.sub(repl, word, count=1)
+        parts.append(word)
+    key = "".join(parts)
+    for pattern, repl in _RULES:
+        key = pattern.sub(repl, key)
+    return key
+
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Return the Damerau-Levenshtein distance of a and b, or ``limit + 1`` when above limit."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        best = cur[0]
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            value = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                value = min(value, prev2[j - 2] + 1)
+            cur[j] = value
+            best = min(best, value)
+        if best > limit:
+            return limit + 1
+        prev2, prev = prev, cur
+    return min(prev[-1], limit + 1)
+
+
+# Voiced/voiceless pairs and other consonants that ASR confuses cost half an edit.
+_NEAR_CONSONANTS = frozenset(
+    frozenset(pair) for pair in ("bp", "dt", "gk", "vf", "s#", "#ç", "çj", "mn", "ln", "rl")
+)
+
+
+def _sub_cost(x: str, y: str) -> float:
+    if x == y:
+        return 0.0
+    if x in VOWELS and y in VOWELS:
+        return 0.5
+    if frozenset((x, y)) in _NEAR_CONSONANTS:
+        return 0.5
+    return 1.0
+
+
+def _indel_cost(x: str) -> float:
+    # An unstressed vowel is easily lost or heard ("Grün-e-wald" / "grön vall").
+    return 0.5 if x in VOWELS else 1.0
+
+
+def sound_distance(a: str, b: str, limit: float) -> float:
+    """Return a weighted edit distance of two sound keys (vowels count half), capped above limit."""
+    if abs(len(a) - len(b)) * 0.5 > limit:
+        return limit + 1
+    prev = [0.0]
+    for ch in b:
+        prev.append(prev[-1] + _indel_cost(ch))
+    for i in range(1, len(a) + 1):
+        del_cost = _indel_cost(a[i - 1])
+        cur = [prev[0] + del_cost]
+        best = cur[0]
+        for j in range(1, len(b) + 1):
+            value = min(
+                prev[j] + del_cost,
+                cur[j - 1] + _indel_cost(b[j - 1]),
+                prev[j - 1] + _sub_cost(a[i - 1], b[j - 1]),
+            )
+            cur.append(value)
+            best = min(best, value)
+        if best > limit:
+            return limit + 1
+        prev = cur
+    return min(prev[-1], limit + 1)
+
+
+def spelling_limit(length: int) -> int:
+    """Return the edit distance allowed for a term of this many letters (≤ 2, less when short)."""
+    if length <= 4:
+        return 0
+    if length <= 7:
+        return 1
+    return 2
+
+
+def sound_limit(length: int) -> float:
+    """Return the sound distance allowed for a term of this many letters."""
+    if length <= 3:
+        return -1.0
+    if length <= 5:
+        return 0.5
+    if length <= 8:
+        return 1.0
+    return 2.0
+
+
+@dataclass(frozen=True, slots=True)
+class _Term:
+    text: str
+    words: tuple[str, ...]
+    letters: str
+    key: str
+
+
+def _first_class(key: str) -> str:
+    # Vowel-initial keys match each other: ASR often swaps the first vowel ("Ale"/"Äle").
+    if not key:
+        return ""
+    return "V" if key[0] in VOWELS else key[0]
+
+
+class Glossary:
+    """Terms and ``wrong => Right`` corrections, loaded from and saved to a plain text file."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path
+        self.problems: list[GlossaryProblem] = []
+        self._lines: list[str] = []
+        self._terms: dict[str, _Term] = {}
+        self._corrections: dict[tuple[str, ...], str] = {}
+        self._by_class: dict[str, list[_Term]] = {}
+        self._words: set[str] = set()
+        self._max_words = 1
+
+    @classmethod
+    def load(cls, path: Path | str) -> Glossary:
+        """Read a glossary file; raises GlossaryError when it is missing or not UTF-8 text."""
+        path = Path(path)
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            raise GlossaryError(f"{path}: glossary file not found.") from None
+        except OSError as exc:
+            raise GlossaryError(f"{path}: cannot read the glossary ({exc.strerror}).") from None
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start].count(b"\n") + 1
+            raise GlossaryError(
+                f"{path}, line {line}: the glossary is not UTF-8 text; save it as UTF-8."
+            ) from None
+        return cls.from_lines(text.splitlines(), path=path)
+
+    @classmethod
+    def from_lines(cls, lines: Iterable[str], path: Path | None = None) -> Glossary:
+        """Build a glossary from lines of the file format (bad lines go to ``problems``)."""
+        glossary = cls(path)
+        for number, line in enumerate(lines, 1):
+            glossary._lines.append(line.rstrip("\r\n"))
+            glossary._parse_line(line, number)
+        return glossary
+
+    def _parse_line(self, line: str, number: int) -> None:
+        text = re.sub(r"\s+#.*$", "", line).strip()
+        if not text or text.startswith("#"):
+            return
+        if ARROW in text:
+            wrong, _, right = (part.strip() for part in text.partition(ARROW))
+            if not wrong or not right:
+                self.problems.append(
+                    GlossaryProblem(number, f"line {number}: write corrections as 'wrong => Right'")
+                )
+                return
+            self._add_correction(wrong, right)
+            self._add_term(right)
+            return
+        self._add_term(text)
+
+    def _add_term(self, text: str) -> None:
+        words = tuple(w for w in re.split(r"\s+", text) if w)
+        letters = letters_only(text)
+        if not letters or letters in self._terms:
+            return
+        term = _Term(text, words, letters, sound_key(text))
+        self._terms[letters] = term
+        self._by_class.setdefault(_first_class(term.key), []).append(term)
+        self._max_words = max(self._max_words, len(words))
+        for word in words:
+            for part in re.split(r"[-:]", word):
+                if part:
+                    self._words.add(_fold(part))
+            self._words.add(_fold(word))
+
+    def _add_correction(self, wrong: str, right: str) -> None:
+        key = tuple(_fold(t.text) for t in tokenize(wrong))
+        if key:
+            self._corrections[key] = right
+
+    @property
+    def terms(self) -> list[str]:
+        """Return the terms, in file order (correction targets included)."""
+        return [t.text for t in self._terms.values()]
+
+    @property
+    def corrections(self) -> dict[str, str]:
+        """Return the known corrections as ``{"wrong words": "Right"}``."""
+        return {" ".join(k): v for k, v in self._corrections.items()}
+
+    def __len__(self) -> int:
+        return len(self._terms)
+
+    def __contains__(self, text: object) -> bool:
+        return isinstance(text, str) and letters_only(text) in self._terms
+
+    def knows_word(self, word: str) -> bool:
+        """Return True when a word is part of a term (so the spell check accepts it)."""
+        return _fold(word) in self._words
+
+    def add_term(self, term: str) -> bool:
+        """Add a term (a new line in the file); return False when it was already there."""
+        term = term.strip()
+        if not term or term in self:
+            return False
+        self._lines.append(term)
+        self._add_term(term)
+        return True
+
+    def add_correction(self, wrong: str, right: str) -> bool:
+        """Add a ``wrong => Right`` line; return False when that correction was already known."""
+        wrong, right = wrong.strip(), right.strip()
+        key = tuple(_fold(t.text) for t in tokenize(wrong))
+        if not key or not right or self._corrections.get(key) == right:
+            return False
+        self._lines.append(f"{wrong} {ARROW} {right}")
+        self._corrections[key] = right
+        self._add_term(right)
+        return True
+
+    def text(self) -> str:
+        """Return the file contents (comments and order kept, new lines at the end)."""
+        return "\n".join(self._lines) + ("\n" if self._lines else "")
+
+    def save(self, path: Path | str | None = None) -> Path:
+        """Write the glossary atomically; raises GlossaryError when it cannot be written."""
+        target = Path(path) if path is not None else self.path
+        if target is None:
+            raise GlossaryError("The glossary has no file yet: choose where to save it.")
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".glossary-", dir=target.parent)
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+                handle.write(self.text())
+            os.replace(tmp, target)
+        except OSError as exc:
+            raise GlossaryError(f"{target}: cannot save the glossary ({exc.strerror}).") from None
+        self.path = target
+        return target
+
+    def near_misses(
+        self, raw: str, *, is_word: Callable[[str], bool] | None = None
+    ) -> list[NearMiss]:
+        """Return the glossary near misses in a cue payload, spans into the raw text.
+
+        ``is_word`` (a dictionary check) makes the matcher stricter for single ordinary words,
+        which keeps false alarms down.
+        """
+        plain = plain_with_offsets(raw)
+        return self.near_misses_in(plain, tokenize(raw), is_word=is_word)
+
+    def near_misses_in(
+        self,
+        plain: PlainText,
+        tokens: list[Token],
+        *,
+        is_word: Callable[[str], bool] | None = None,
+    ) -> list[NearMiss]:
+        """Like :meth:`near_misses` for a cue already split into plain text and tokens."""
+        if not self._terms and not self._corrections:
+            return []
+        folded = [_fold(t.text) for t in tokens]
+        protected = self._exact_terms(folded)
+        found: list[tuple[float, int, int, int, str, str]] = []
+        found.extend(self._known_corrections(folded, protected))
+        max_window = min(self._max_words + 2, 4)
+        for i in range(len(tokens)):
+            if i in protected or tokens[i].is_number:
+                continue
+            for n in range(1, max_window + 1):
+                j = i + n
+                if j > len(tokens) or any(k in protected for k in range(i, j)):
+                    break
+                if n > 1 and not self._joinable(plain, tokens, i, j):
+                    break
+                match = self._best_term(tokens, folded, i, j, is_word)
+                if match is not None:
+                    distance, term, kind = match
+                    found.append((distance, n, i, j, term, kind))
+        return self._resolve(found, tokens, plain)
+
+    def _exact_terms(self, folded: list[str]) -> set[int]:
+        protected: set[int] = set()
+        for term in self._terms.values():
+            words = tuple(_fold(w) for w in term.words)
+            n = len(words)
+            for i in range(len(folded) - n + 1):
+                if tuple(folded[i : i + n]) == words:
+                    protected.update(range(i, i + n))
+        return protected
+
+    def _known_corrections(
+        self, folded: list[str], protected: set[int]
+    ) -> list[tuple[float, int, int, int, str, str]]:
+        hits = []
+        for wrong, right in self._corrections.items():
+            n = len(wrong)
+            for i in range(len(folded) - n + 1):
+                if tuple(folded[i : i + n]) == wrong and not protected & set(range(i, i + n)):
+                    hits.append((-1.0, n, i, i + n, right, "correction"))
+        return hits
+
+    @staticmethod
+    def _joinable(plain: PlainText, tokens: list[Token], i: int, j: int) -> bool:
+        for k in range(i + 1, j):
+            gap = plain.text[tokens[k - 1].pend : tokens[k].pstart]
+            if not _JOINABLE_GAP.fullmatch(gap) or tokens[k].is_number or len(tokens[k].text) < 2:
+                return False
+        return len(tokens[i].text) >= 2
+
+    def _best_term(
+        self,
+        tokens: list[Token],
+        folded: list[str],
+        i: int,
+        j: int,
+        is_word: Callable[[str], bool] | None,
+    ) -> tuple[float, str, str] | None:
+        n = j - i
+        letters = "".join(letters_only(f) for f in folded[i:j])
+        if len(letters) < 4:
+            return None
+        key = sound_key(" ".join(folded[i:j]))
+        ordinary = n == 1 and is_word is not None and is_word(tokens[i].text)
+        best: tuple[float, str, str] | None = None
+        for term in self._by_class.get(_first_class(key), ()):
+            if len(term.words) == n and letters == term.letters:
+                continue
+            size = len(term.letters)
+            if abs(len(letters) - size) > 3:
+                continue
+            if letters == term.letters:
+                candidate: tuple[float, str, str] = (0.0, term.text, "split")
+            else:
+                spell_max = spelling_limit(size)
+                sound_max = sound_limit(size)
+                if ordinary:
+                    # A real word close to a term is usually just that word ("malm"/"Malmö").
+                    spell_max = 1 if size >= 8 else 0
+                    sound_max = min(sound_max, 1.0 if size >= 8 else 0.0)
+                d_spell = edit_distance(letters, term.letters, spell_max)
+                d_sound = sound_distance(key, term.key, max(sound_max, 0.0))
+                if d_spell <= spell_max:
+                    candidate = (float(d_spell), term.text, "spelling")
+                elif sound_max >= 0 and d_sound <= sound_max:
+                    candidate = (d_sound, term.text, "sound")
+                else:
+                    continue
+            if best is None or candidate[0] < best[0]:
+                best = candidate
+        return best
+
+    @staticmethod
+    def _resolve(
+        found: list[tuple[float, int, int, int, str, str]],
+        tokens: list[Token],
+        plain: PlainText,
+    ) -> list[NearMiss]:
+        taken: set[int] = set()
+        result = []
+        for distance, _n, i, j, term, kind in sorted(found, key=lambda f: (f[0], f[1], f[2])):
+            if taken & set(range(i, j)):
+                continue
+            taken.update(range(i, j))
+            start, end = tokens[i].start, tokens[j - 1].end
+            text = plain.text[tokens[i].pstart : tokens[j - 1].pend]
+            result.append(NearMiss((start, end), text, term, kind, max(distance, 0.0)))
+        result.sort(key=lambda m: m.span)
+        return result

@@ -1,0 +1,402 @@
+"""Spell checking with the system's Hunspell (Debian's libhunspell and hunspell-sv/-en-us).
+
+Hunspell is reached through :mod:`ctypes`, so no compiled extension is needed. Swedish compounds
+are accepted exactly as the hunspell-sv dictionary allows (``regionstyrelsen``), which is what a
+managed port gets wrong (ANCHORS.md: Subtitle Edit #14788).
+
+The tokeniser works on the cue payload as stored in ``Cue.text``: markup is skipped, character
+references are decoded, and every token keeps its offsets into the raw text, so a finding's span
+can be selected in the editor as it is.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import re
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from platformdirs import user_data_dir
+
+from captionreview.core.cuetext import TAG_RE, plain_text
+
+DICTIONARY_DIRS: tuple[Path, ...] = (
+    Path("/usr/share/hunspell"),
+    Path("/usr/share/myspell/dicts"),
+    Path("/usr/share/myspell"),
+)
+"""Where Debian (and most Linux distributions) install Hunspell dictionaries."""
+
+# Language code -> dictionary name and the Debian package that ships it.
+_DICTIONARIES: dict[str, tuple[str, str]] = {
+    "sv": ("sv_SE", "hunspell-sv"),
+    "en": ("en_US", "hunspell-en-us"),
+}
+LIBRARY_PACKAGE = "libhunspell-1.7-0"
+
+# Acronyms such as "VGR" or "SKR" are common in public-sector lectures and are not spelling
+# mistakes; up to this length an all-capital word is accepted.
+MAX_ACRONYM_LENGTH = 6
+
+_REF_RE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+_LETTERS = r"[^\W\d_]"
+# A word: letters and digits, joined by inner hyphens, apostrophes or a colon before a
+# Swedish genitive ("SVT:s"); a trailing hyphen is kept in "hälso- och sjukvård".
+_TOKEN_RE = re.compile(
+    rf"(?:{_LETTERS}{{1,4}}\.){{2,}}"  # abbreviations written with full stops: "t.ex.", "bl.a."
+    r"|[^\W_]+(?:[-'’][^\W_]+|:(?=[^\W\d_])[^\W_]+)*"
+    r"(?:-(?=\s+(?:och|eller|samt|respektive|till|som|and|or)\b))?"
+)
+
+
+class SpellerUnavailable(RuntimeError):
+    """Hunspell or the dictionary for a language is not installed; the message says which."""
+
+
+@dataclass(frozen=True, slots=True)
+class PlainText:
+    """A cue's visible text with, for each character, its ``[start, end)`` in the raw text."""
+
+    text: str
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """Return the raw-text span covering plain characters ``[start, end)``."""
+        if start >= end:
+            raw = self.starts[start] if start < len(self.starts) else self._raw_end()
+            return raw, raw
+        return self.starts[start], self.ends[end - 1]
+
+    def _raw_end(self) -> int:
+        return self.ends[-1] if self.ends else 0
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word of a cue: ``start``/``end`` index ``Cue.text``, ``pstart``/``pend`` the plain text."""
+
+    text: str
+    start: int
+    end: int
+    pstart: int
+    pend: int
+
+    @property
+    def is_number(self) -> bool:
+        """Return True when the token has no letters (``2024``, ``10-12``)."""
+        return not any(ch.isalpha() for ch in self.text)
+
+
+def plain_with_offsets(raw: str) -> PlainText:
+    """Return the visible text of a cue payload and the raw offsets of each visible character."""
+    chars: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    pos = 0
+    length = len(raw)
+    while pos < length:
+        ch = raw[pos]
+        if ch == "<":
+            tag = TAG_RE.match(raw, pos)
+            if tag:
+                pos = tag.end()
+                continue
+        elif ch == "&":
+            ref = _REF_RE.match(raw, pos)
+            if ref:
+                for decoded in plain_text(ref.group(0)):
+                    chars.append(decoded)
+                    starts.append(pos)
+                    ends.append(ref.end())
+                pos = ref.end()
+                continue
+        chars.append(ch)
+        starts.append(pos)
+        ends.append(pos + 1)
+        pos += 1
+    return PlainText("".join(chars), tuple(starts), tuple(ends))
+
+
+def tokenize(raw: str) -> list[Token]:
+    """Return the words of a cue payload (markup skipped) with offsets into the raw text."""
+    plain = plain_with_offsets(raw)
+    tokens = []
+    for match in _TOKEN_RE.finditer(plain.text):
+        word = match.group(0)
+        start, end = plain.raw_span(match.start(), match.end())
+        tokens.append(Token(word, start, end, match.start(), match.end()))
+    return tokens
+
+
+def language_code(language: str | None) -> str:
+    """Return the two-letter code for ``sv``, ``sv-SE``, ``sv_FI``, ``en-GB`` … (``sv`` if None)."""
+    if not language:
+        return "sv"
+    return re.split(r"[-_]", language.strip().lower(), maxsplit=1)[0] or "sv"
+
+
+def supported_languages() -> list[str]:
+    """Return the language codes with a known dictionary (whether installed or not)."""
+    return sorted(_DICTIONARIES)
+
+
+def _dictionary_files(code: str, dirs: Iterable[Path]) -> tuple[Path, Path]:
+    if code not in _DICTIONARIES:
+        known = ", ".join(supported_languages())
+        raise SpellerUnavailable(
+            f"No spelling dictionary is known for language '{code}' (known: {known})."
+        )
+    name, package = _DICTIONARIES[code]
+    searched = []
+    for folder in dirs:
+        aff, dic = folder / f"{name}.aff", folder / f"{name}.dic"
+        searched.append(str(folder))
+        if aff.is_file() and dic.is_file():
+            return aff, dic
+    raise SpellerUnavailable(
+        f"The {name} spelling dictionary was not found in {', '.join(searched)}: "
+        f"install the Debian package {package} (apt-get install {package})."
+    )
+
+
+_CharPP = ctypes.POINTER(ctypes.POINTER(ctypes.c_char_p))
+
+
+def _load_library() -> ctypes.CDLL:
+    found = ctypes.util.find_library("hunspell-1.7") or ctypes.util.find_library("hunspell")
+    candidates = [c for c in (found, "libhunspell-1.7.so.0", "libhunspell.so") if c]
+    for candidate in candidates:
+        try:
+            lib = ctypes.CDLL(candidate)
+        except OSError:
+            continue
+        lib.Hunspell_create.restype = ctypes.c_void_p
+        lib.Hunspell_create.argtypes = [ctypes.c_char_p, ctypes.c_char_p]
+        lib.Hunspell_destroy.restype = None
+        lib.Hunspell_destroy.argtypes = [ctypes.c_void_p]
+        lib.Hunspell_spell.restype = ctypes.c_int
+        lib.Hunspell_spell.argtypes = [ctypes.c_void_p, ctypes.c_char_p]
+        lib.Hunspell_suggest.restype = ctypes.c_int
+        lib.Hunspell_suggest.argtypes = [ctypes.c_void_p, _CharPP, ctypes.c_char_p]
+        lib.Hunspell_free_list.restype = None
+        lib.Hunspell_free_list.argtypes = [ctypes.c_void_p, _CharPP, ctypes.c_int]
+        lib.Hunspell_analyze.restype = ctypes.c_int
+        lib.Hunspell_analyze.argtypes = [ctypes.c_void_p, _CharPP, ctypes.c_char_p]
+        lib.Hunspell_get_dic_encoding.restype = ctypes.c_char_p
+        lib.Hunspell_get_dic_encoding.argtypes = [ctypes.c_void_p]
+        return lib
+    raise SpellerUnavailable(
+        "The Hunspell library (libhunspell-1.7.so.0) was not found: install the Debian "
+        f"package {LIBRARY_PACKAGE} (apt-get install {LIBRARY_PACKAGE})."
+    )
+
+
+class _Hunspell:
+    """One loaded dictionary; Hunspell handles are not thread-safe, so calls hold a lock."""
+
+    def __init__(self, lib: ctypes.CDLL, aff: Path, dic: Path) -> None:
+        self._lib = lib
+        self._lock = threading.Lock()
+        handle = lib.Hunspell_create(bytes(aff), bytes(dic))
+        if not handle:
+            raise SpellerUnavailable(f"Hunspell could not load the dictionary {dic}.")
+        self._handle: int = handle
+        encoding = lib.Hunspell_get_dic_encoding(handle)
+        self.encoding = (encoding or b"UTF-8").decode("ascii", "replace")
+
+    def _encode(self, word: str) -> bytes | None:
+        try:
+            return word.encode(self.encoding)
+        except (UnicodeEncodeError, LookupError):
+            return None
+
+    def spell(self, word: str) -> bool:
+        data = self._encode(word)
+        if data is None:
+            return False
+        with self._lock:
+            return bool(self._lib.Hunspell_spell(self._handle, data))
+
+    def suggest(self, word: str) -> list[str]:
+        return self._list(self._lib.Hunspell_suggest, word)
+
+    def analyze(self, word: str) -> list[str]:
+        return self._list(self._lib.Hunspell_analyze, word)
+
+    def _list(self, function: Any, word: str) -> list[str]:
+        data = self._encode(word)
+        if data is None:
+            return []
+        result = ctypes.POINTER(ctypes.c_char_p)()
+        with self._lock:
+            count = function(self._handle, ctypes.byref(result), data)
+            try:
+                return [(result[i] or b"").decode(self.encoding, "replace") for i in range(count)]
+            finally:
+                self._lib.Hunspell_free_list(self._handle, ctypes.byref(result), count)
+
+
+_handles: dict[tuple[Path, Path], _Hunspell] = {}
+_handles_lock = threading.Lock()
+_library: ctypes.CDLL | None = None
+
+
+def _shared_hunspell(aff: Path, dic: Path) -> _Hunspell:
+    # Loading sv_SE takes ~0.1 s and ~40 MB: one handle per dictionary for the whole process.
+    global _library
+    with _handles_lock:
+        if _library is None:
+            _library = _load_library()
+        key = (aff, dic)
+        if key not in _handles:
+            _handles[key] = _Hunspell(_library, aff, dic)
+        return _handles[key]
+
+
+def default_personal_path(language: str) -> Path:
+    """Return where the personal word list of a language is kept (platformdirs user data)."""
+    return Path(user_data_dir("captionreview")) / f"personal-{language_code(language)}.txt"
+
+
+def is_acronym(word: str) -> bool:
+    """Return True for a short all-capital word such as ``VGR`` (not a spelling mistake)."""
+    letters = [ch for ch in word if ch.isalpha()]
+    return 2 <= len(letters) <= MAX_ACRONYM_LENGTH and all(ch.isupper() for ch in letters)
+
+
+class Speller:
+    """Spell checking for one language, with a personal word list and a session ignore list.
+
+    Raises :class:`SpellerUnavailable` (naming the Debian package to install) when the Hunspell
+    library or the language's dictionary is missing.
+    """
+
+    def __init__(
+        self,
+        language: str | None = "sv",
+        *,
+        personal_path: Path | None = None,
+        dictionary_dirs: Iterable[Path] = DICTIONARY_DIRS,
+    ) -> None:
+        self.language = language_code(language)
+        aff, dic = _dictionary_files(self.language, dictionary_dirs)
+        self.dictionary = dic
+        self._hunspell = _shared_hunspell(aff, dic)
+        self.personal_path = personal_path or default_personal_path(self.language)
+        self._personal: set[str] = set()
+        self._ignored: set[str] = set()
+        self._check_cache: dict[str, bool] = {}
+        self._suggest_cache: dict[str, list[str]] = {}
+        self._load_personal()
+
+    def _load_personal(self) -> None:
+        try:
+            text = self.personal_path.read_text(encoding="utf-8", errors="replace")
+        except FileNotFoundError:
+            return
+        except OSError:
+            # An unreadable word list must not stop spell checking; it is rewritten on add.
+            return
+        for line in text.splitlines():
+            word = line.strip()
+            if word and not word.startswith("#"):
+                self._personal.add(word)
+
+    @property
+    def personal_words(self) -> frozenset[str]:
+        """Return the words of the personal list."""
+        return frozenset(self._personal)
+
+    def _accepted_by_user(self, word: str) -> bool:
+        for known in (self._personal, self._ignored):
+            if word in known or word.lower() in known:
+                return True
+            # "Grünewald" added; "GRÜNEWALD" and "grünewald" count too, as in Hunspell.
+            if word.isupper() and any(w.upper() == word for w in known):
+                return True
+        return False
+
+    def check(self, word: str) -> bool:
+        """Return True when the word is spelled correctly (numbers and acronyms always are)."""
+        word = word.strip()
+        if not word or not any(ch.isalpha() for ch in word):
+            return True
+        cached = self._check_cache.get(word)
+        if cached is not None:
+            return cached
+        result = (
+            is_acronym(word)
+            or self._accepted_by_user(word)
+            or self._hunspell.spell(word)
+            or self._check_parts(word)
+        )
+        self._check_cache[word] = result
+        return result
+
+    def _check_parts(self, word: str) -> bool:
+        # "covid-19", "SVT:s", "hälso-": accept when every lettered part is correct.
+        parts = [p for p in re.split(r"[-:'’]", word) if p]
+        if len(parts) < 2 and not word.endswith("-"):
+            return False
+        lettered = [p for p in parts if any(ch.isalpha() for ch in p)]
+        if not lettered:
+            return True
+        return all(
+            p == "s" or is_acronym(p) or self._accepted_by_user(p) or self._hunspell.spell(p)
+            for p in lettered
+        )
+
+    def suggest(self, word: str) -> list[str]:
+        """Return Hunspell's suggestions for a word, best first (cached; ~0.1 s when not)."""
+        word = word.strip()
+        if not word:
+            return []
+        cached = self._suggest_cache.get(word)
+        if cached is None:
+            cached = self._hunspell.suggest(word)
+            self._suggest_cache[word] = cached
+        return list(cached)
+
+    def is_lexicalized(self, word: str) -> bool:
+        """Return True when the dictionary lists the word itself, not only as a built compound."""
+        analyses = self._hunspell.analyze(word)
+        return any("pa:" not in analysis for analysis in analyses)
+
+    def add_personal(self, word: str) -> None:
+        """Add a word to the personal list and save it; raises OSError when it cannot be saved."""
+        word = word.strip()
+        if not word or word in self._personal:
+            return
+        self._personal.add(word)
+        self._forget(word)
+        self.personal_path.parent.mkdir(parents=True, exist_ok=True)
+        existing = ""
+        if self.personal_path.exists():
+            existing = self.personal_path.read_text(encoding="utf-8", errors="replace")
+        prefix = "" if not existing or existing.endswith("\n") else "\n"
+        with self.personal_path.open("a", encoding="utf-8") as handle:
+            handle.write(f"{prefix}{word}\n")
+
+    def ignore(self, word: str) -> None:
+        """Accept a word for the rest of this session (not saved)."""
+        word = word.strip()
+        if word:
+            self._ignored.add(word)
+            self._forget(word)
+
+    def _forget(self, word: str) -> None:
+        for key in [k for k in self._check_cache if k.lower() == word.lower()]:
+            del self._check_cache[key]
+
+    def misspelled(self, raw: str) -> list[Token]:
+        """Return the tokens of a cue payload that are not spelled correctly."""
+        return [
+            tok
+            for tok in tokenize(raw)
+            if len(tok.text) > 1 and not tok.is_number and not self.check(tok.text)
+        ]
