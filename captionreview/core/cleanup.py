@@ -162,6 +162,7 @@ def _scan(cues: Sequence[Cue]) -> _Scan:
     scan = _Scan()
     previous: list[str] = []
     previous_end = min((cue.start_ms for cue in cues), default=0)
+    track_timed = any(has_word_timings(cue.text) for cue in cues)
     for cue in sorted(cues, key=lambda c: c.start_ms):
         scan.tags += len(TAG_RE.findall(cue.text))
         raw_lines = cue.text.split("\n")
@@ -182,7 +183,15 @@ def _scan(cues: Sequence[Cue]) -> _Scan:
         if first_timed is not None:
             scan.word_timed_cues += 1
         # A line with word timings is new speech by definition, so a repeat ends before it.
-        untimed = kept if first_timed is None else kept[:first_timed]
+        limit = len(kept) if first_timed is None else first_timed
+        if track_timed and _normalise(raw_lines[-1]) and cue.duration_ms > BRIDGE_MAX_MS:
+            # In a word-timed (YouTube) track the last line of a rolling cue is always new,
+            # even a one-word line that has no timestamp; it is spoken from the cue's start.
+            limit = min(limit, len(kept) - 1)
+            normal, tokens = kept[-1]
+            if tokens[0].start_ms is None:
+                kept[-1] = (normal, [Token(tokens[0].text, cue.start_ms), *tokens[1:]])
+        untimed = kept[:limit]
         region = [token.text for _, tokens in untimed for token in tokens]
         carried_lines, carried = _carried_words(previous, region)
         normals = [normal for normal, _ in kept]
