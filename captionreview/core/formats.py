@@ -1,0 +1,249 @@
+"""Opening caption files: decoding, format sniffing, SRT and SBV reading, SRT export.
+
+WebVTT is the document format; SRT and SBV files are read into a WebVTT document (marked
+modified, saved as ``name.vtt`` beside the original). A block the SRT or SBV reader cannot
+understand is kept verbatim in the document and reported, as for WebVTT.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+from captionreview.core.cuetext import TAG_RE
+from captionreview.core.document import Document
+from captionreview.core.errors import CaptionFileError, EncodingError
+from captionreview.core.model import Cue, Problem, Severity
+from captionreview.core.timecode import (
+    format_srt_timestamp,
+    parse_sbv_timestamp,
+    parse_srt_timestamp,
+)
+from captionreview.core.vttreader import RawBlock, read_vtt
+from captionreview.core.vttwriter import sanitize_cue_text
+
+_ENCODING_NAMES = {"cp1252": "Windows-1252", "latin-1": "Latin-1 (ISO-8859-1)"}
+_SRT_START_RE = re.compile(r"\s*\d+\s*(?:\r\n|\r|\n)\s*\d+:\d+:\d+[,.]\d+\s*-->")
+_SBV_START_RE = re.compile(r"\s*\d+:\d+:\d+\.\d+\s*,\s*\d+:\d+:\d+\.\d+")
+_SRT_TIMING_RE = re.compile(r"\s*([0-9:,.]+)\s*-->\s*([0-9:,.]+)")
+_CHUNK_RE = re.compile(r"(?:[^\S\r\n]*(?:\r\n|\r|\n))*((?:[^\r\n]*\S[^\r\n]*(?:\r\n|\r|\n|\Z))+)")
+_EOL_RE = re.compile(r"\r\n|\r|\n")
+_FONT_RE = re.compile(r"</?font\b[^>]*>|\{\\[^}]*\}", re.IGNORECASE)
+_SRT_KEEP_TAGS = re.compile(r"</?[ibu]>")
+
+
+def _line_of(data: bytes, offset: int) -> int:
+    newline = b"\n" if b"\n" in data else b"\r"
+    return data.count(newline, 0, offset) + 1
+
+
+def guess_encoding(data: bytes) -> str:
+    """Return the most likely 8-bit encoding of bytes that are not UTF-8."""
+    try:
+        data.decode("cp1252")
+    except UnicodeDecodeError:
+        return "latin-1"
+    return "cp1252"
+
+
+def decode(data: bytes, path: Path | None = None, encoding: str | None = None) -> str:
+    """Return the text of a caption file's bytes (a BOM stays as U+FEFF).
+
+    Raises EncodingError, naming the line, the byte and a likely encoding, when the bytes are
+    not UTF-8 (or not in the given ``encoding``); never guesses silently.
+    """
+    if encoding is not None:
+        try:
+            return data.decode(encoding)
+        except LookupError:
+            raise CaptionFileError(
+                f"'{encoding}' is not an encoding Python knows (try 'utf-8' or 'cp1252')",
+                path=path,
+            ) from None
+        except UnicodeDecodeError as error:
+            raise EncodingError(
+                f"byte 0x{data[error.start]:02X} cannot be read as {encoding}; "
+                "open the file without naming an encoding to get a suggestion",
+                path=path,
+                line=_line_of(data, error.start),
+                guess=None,
+            ) from None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        guess = guess_encoding(data)
+        letters = Counter(
+            ch for ch in data.decode(guess) if not ch.isascii() and ch.isalpha()
+        ).most_common(5)
+        shown = " ".join(sorted((ch for ch, _ in letters), key=str.lower))
+        name = _ENCODING_NAMES.get(guess, guess)
+        raise EncodingError(
+            f"byte 0x{data[error.start]:02X} is not UTF-8 — the file looks like {name}"
+            f"{f' ({shown})' if shown else ''}. Open it with encoding='{guess}'",
+            path=path,
+            line=_line_of(data, error.start),
+            snippet=data[max(0, error.start - 20) : error.start + 20].decode(guess),
+            guess=guess,
+        ) from None
+
+
+def sniff_format(text: str, suffix: str = "") -> str:
+    """Return "vtt", "srt" or "sbv" from a file's text (and, when unsure, its suffix)."""
+    body = text.lstrip("\ufeff")
+    if body.startswith("WEBVTT"):
+        return "vtt"
+    if _SRT_START_RE.match(body):
+        return "srt"
+    if _SBV_START_RE.match(body):
+        return "sbv"
+    if suffix.lower() in (".srt", ".sbv"):
+        return suffix.lower()[1:]
+    return "vtt"
+
+
+def _chunks(text: str) -> list[tuple[int, list[str]]]:
+    """Split text into runs of non-blank lines; return (first line number, lines) pairs."""
+    out = []
+    line = 1
+    pos = 0
+    for m in _CHUNK_RE.finditer(text):
+        line += len(_EOL_RE.findall(text, pos, m.start(1)))
+        lines = _EOL_RE.split(m.group(1).rstrip("\r\n"))
+        out.append((line, lines))
+        line += len(lines) - 1
+        pos = m.start(1) + len(m.group(1).rstrip("\r\n"))
+    return out
+
+
+def srt_text_to_vtt(text: str) -> str:
+    """Return SRT cue text as WebVTT payload (``<font>`` and ``{\\an8}`` codes removed)."""
+    return sanitize_cue_text(_FONT_RE.sub("", text))
+
+
+def _read_blocks(
+    text: str, kind: str
+) -> tuple[list[Cue], list[Problem], list[tuple[int, RawBlock]]]:
+    cues: list[Cue] = []
+    problems: list[Problem] = []
+    raw: list[tuple[int, RawBlock]] = []
+    for line_no, lines in _chunks(text.lstrip("\ufeff")):
+        timing_at = 1 if kind == "srt" and len(lines) > 1 and lines[0].strip().isdigit() else 0
+        parsed = _parse_timing(lines[timing_at], kind)
+        if parsed is None:
+            problems.append(_bad_block(line_no + timing_at, lines, timing_at, kind))
+            raw.append((len(cues), RawBlock("unparsed", "\n".join(lines) + "\n", line_no)))
+            continue
+        start, end = parsed
+        body = "\n".join(lines[timing_at + 1 :])
+        cues.append(Cue(start, end, srt_text_to_vtt(body), line=line_no))
+        if end < start:
+            problems.append(
+                Problem(
+                    line_no + timing_at,
+                    Severity.WARN,
+                    "timing-negative",
+                    "the cue ends before it starts",
+                    lines[timing_at][:80],
+                )
+            )
+    return cues, problems, raw
+
+
+def _parse_timing(line: str, kind: str) -> tuple[int, int] | None:
+    if kind == "sbv":
+        first, comma, second = line.partition(",")
+        if not comma:
+            return None
+        start, end = parse_sbv_timestamp(first), parse_sbv_timestamp(second)
+    else:
+        m = _SRT_TIMING_RE.match(line)
+        if m is None:
+            return None
+        start, end = parse_srt_timestamp(m.group(1)), parse_srt_timestamp(m.group(2))
+    if start is None or end is None:
+        return None
+    return start, end
+
+
+def _bad_block(line_no: int, lines: list[str], timing_at: int, kind: str) -> Problem:
+    example = "0:00:01.000,0:00:02.000" if kind == "sbv" else "00:00:01,000 --> 00:00:02,000"
+    return Problem(
+        line_no,
+        Severity.ERROR,
+        "timing",
+        f"this block has no timing line that can be read (expected a line like {example}); "
+        "it is kept as it is but players will not show it",
+        lines[timing_at][:80],
+    )
+
+
+def read_caption_file(path: Path, encoding: str | None = None) -> Document:
+    """Read a .vtt, .srt or .sbv file into a Document (see :func:`document.load`).
+
+    Raises CaptionFileError when the file cannot be opened, is empty or is not captions;
+    EncodingError when its bytes are not UTF-8 (or the given encoding).
+    """
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise CaptionFileError(f"the file {path} does not exist", path=path) from None
+    except IsADirectoryError:
+        raise CaptionFileError(f"{path} is a folder, not a caption file", path=path) from None
+    except OSError as error:
+        raise CaptionFileError(
+            f"cannot open {path}: {error.strerror or error}", path=path
+        ) from None
+    text = decode(data, path, encoding)
+    if not text.strip("\ufeff \t\r\n"):
+        raise CaptionFileError(f"the file {path.name} is empty: it holds no captions", path=path)
+    kind = sniff_format(text, path.suffix)
+    if kind == "vtt":
+        doc = Document(read_vtt(text), path)
+    else:
+        cues, problems, raw = _read_blocks(text, kind)
+        if not cues:
+            raise CaptionFileError(
+                f"{path.name} is not a caption file: no cue with a timing line was found",
+                path=path,
+            )
+        doc = Document.from_cues(cues, path, problems=problems, raw_blocks=raw, source_format=kind)
+    is_utf8 = (encoding or "utf-8").lower().replace("_", "-") in ("utf-8", "utf8")
+    if not is_utf8 or data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        doc.problems.append(
+            Problem(
+                1,
+                Severity.INFO,
+                "encoding",
+                "the file is not UTF-8; it will be saved as UTF-8 as WebVTT requires",
+            )
+        )
+        doc.mark_unsaved()
+    return doc
+
+
+def _srt_text(text: str) -> str:
+    """Return cue payload as SRT text: only <i> <b> <u> kept, character references decoded."""
+    parts = []
+    pos = 0
+    for m in TAG_RE.finditer(text):
+        parts.append(html.unescape(text[pos : m.start()]))
+        if _SRT_KEEP_TAGS.fullmatch(m.group(0)):
+            parts.append(m.group(0))
+        pos = m.end()
+    parts.append(html.unescape(text[pos:]))
+    return "".join(parts)
+
+
+def write_srt(cues: Sequence[Cue]) -> str:
+    """Return the cues as SubRip text: renumbered, comma timestamps, WebVTT markup removed."""
+    blocks = []
+    for number, cue in enumerate(cues, start=1):
+        timing = f"{format_srt_timestamp(cue.start_ms)} --> {format_srt_timestamp(cue.end_ms)}"
+        lines = [line for line in _srt_text(cue.text).split("\n") if line.strip()]
+        blocks.append("\n".join([str(number), timing, *lines]))
+    return "\n\n".join(blocks) + "\n" if blocks else ""

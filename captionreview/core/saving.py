@@ -1,0 +1,107 @@
+"""Atomic saving: write a temporary file beside the target, fsync, rename over it.
+
+A failure at any point leaves the old file exactly as it was and raises :class:`SaveError`
+with a plain message that says what to do.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import stat
+import tempfile
+from pathlib import Path
+
+from captionreview.core.errors import SaveError
+
+_REASONS = {
+    errno.ENOSPC: "the disk is full: free some space and save again",
+    errno.EDQUOT: "your disk quota is used up: free some space and save again",
+    errno.EACCES: "you may not write in the folder {folder}: save somewhere else",
+    errno.EPERM: "you may not write in the folder {folder}: save somewhere else",
+    errno.EROFS: "the folder {folder} is on a read-only disk: save somewhere else",
+    errno.ENOENT: "the folder {folder} does not exist: choose another folder",
+    errno.ENOTDIR: "{folder} is not a folder: choose another place to save",
+    errno.EISDIR: "{name} is a folder: choose a file name",
+}
+
+
+def _message(error: OSError, target: Path) -> str:
+    reason = _REASONS.get(error.errno or 0)
+    if reason is None:
+        reason = f"{error.strerror or error}"
+    text = reason.format(folder=target.parent, name=target.name)
+    return f"could not save {target.name}: {text} (the old file is unchanged)"
+
+
+def atomic_write(target: Path, data: bytes) -> None:
+    """Replace ``target`` with ``data`` atomically, keeping its permissions.
+
+    Raises SaveError with a plain message; ``target`` is then untouched.
+    """
+    target = Path(target)
+    folder = target.parent
+    tmp_name: str | None = None
+    try:
+        if target.is_dir():
+            raise IsADirectoryError(errno.EISDIR, "is a directory", str(target))
+        try:
+            mode: int | None = stat.S_IMODE(target.stat().st_mode)
+        except FileNotFoundError:
+            mode = None
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if mode is None:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        os.chmod(tmp_name, mode)
+        os.replace(tmp_name, target)
+        tmp_name = None
+        _fsync_folder(folder)
+    except OSError as error:
+        raise SaveError(_message(error, target), path=target) from error
+    finally:
+        if tmp_name is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp_name)
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename itself durable (not possible on every platform, hence best effort)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def original_copy_path(path: Path) -> Path:
+    """Return where the original of ``path`` is kept: ``x.sv.vtt`` -> ``x.sv.orig.vtt``."""
+    return path.with_name(f"{path.stem}.orig{path.suffix}")
+
+
+def keep_original(path: Path) -> Path | None:
+    """Copy ``path`` to its ``.orig`` name unless that exists; return the copy's path.
+
+    Returns None when there is nothing to keep (no file yet, or a copy already exists).
+    Raises SaveError when the copy cannot be written.
+    """
+    copy = original_copy_path(path)
+    if copy.exists() or not path.is_file():
+        return None
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise SaveError(_message(error, copy), path=copy) from error
+    atomic_write(copy, data)
+    return copy

@@ -1,0 +1,85 @@
+"""Timestamps at the file boundary: WebVTT and SRT strings <-> ``int`` milliseconds."""
+
+from __future__ import annotations
+
+import re
+
+# One pattern for a whole WebVTT timestamp; the reader uses it to check timing lines quickly
+# and falls back to :func:`explain_timestamp` only to say what is wrong with a bad one.
+VTT_TIMESTAMP = r"(?:(\d+):)?(\d{2}):(\d{2})\.(\d{3})"
+_VTT_TS_RE = re.compile(VTT_TIMESTAMP + r"\Z")
+_SRT_TS_RE = re.compile(r"\s*(\d+):(\d{1,2}):(\d{1,2})(?:[,.:](\d{1,3}))?\s*\Z")
+_SBV_TS_RE = re.compile(r"\s*(?:(\d+):)?(\d{1,2}):(\d{1,2})(?:\.(\d{1,3}))?\s*\Z")
+
+
+def parse_vtt_timestamp(text: str) -> int | None:
+    """Return the milliseconds of a WebVTT timestamp (``[HH:]MM:SS.mmm``), None if invalid."""
+    m = _VTT_TS_RE.match(text)
+    if m is None:
+        return None
+    hours, minutes, seconds, millis = m.groups()
+    if hours is None and len(minutes) != 2:
+        return None
+    if int(minutes) > 59 or int(seconds) > 59:
+        return None
+    return ((int(hours or 0) * 60 + int(minutes)) * 60 + int(seconds)) * 1000 + int(millis)
+
+
+def explain_timestamp(text: str) -> str:
+    """Return a plain sentence saying why ``text`` is not a valid WebVTT timestamp."""
+    if not text:
+        return "a timestamp is missing"
+    parts = re.split(r"[:.,]", text)
+    if "," in text:
+        return f"timestamp {text} uses a comma; WebVTT needs a full stop before the milliseconds"
+    if "." not in text:
+        return f"timestamp {text} has no milliseconds (write it like 00:01:02.000)"
+    if not all(p.isdigit() for p in parts):
+        return f"timestamp {text} contains something other than digits, ':' and '.'"
+    *hms, millis = parts
+    names = ["seconds", "minutes", "hours"]
+    for name, part in zip(names, reversed(hms), strict=False):
+        if name != "hours" and len(part) != 2:
+            return f"timestamp {text} has {len(part)} digit(s) for the {name}; it needs 2"
+        if name != "hours" and int(part) > 59:
+            return f"timestamp {text} has {part} {name}; the most is 59"
+    if len(millis) != 3:
+        return f"timestamp {text} has {len(millis)} digit(s) for the milliseconds; it needs 3"
+    if len(hms) not in (2, 3):
+        return f"timestamp {text} is not of the form HH:MM:SS.mmm"
+    return f"timestamp {text} is not valid"
+
+
+def format_vtt_timestamp(ms: int) -> str:
+    """Return the canonical WebVTT timestamp ``HH:MM:SS.mmm`` (negative times clamp to 0)."""
+    ms = max(ms, 0)
+    seconds, millis = divmod(ms, 1000)
+    minutes, seconds = divmod(seconds, 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours:02d}:{minutes:02d}:{seconds:02d}.{millis:03d}"
+
+
+def format_srt_timestamp(ms: int) -> str:
+    """Return an SRT timestamp ``HH:MM:SS,mmm`` (negative times clamp to 0)."""
+    return format_vtt_timestamp(ms).replace(".", ",")
+
+
+def _to_ms(hours: str | None, minutes: str, seconds: str, frac: str | None) -> int:
+    millis = int((frac or "0").ljust(3, "0"))
+    return ((int(hours or 0) * 60 + int(minutes)) * 60 + int(seconds)) * 1000 + millis
+
+
+def parse_srt_timestamp(text: str) -> int | None:
+    """Return the milliseconds of an SRT timestamp (``HH:MM:SS,mmm``, lenient), None if invalid."""
+    m = _SRT_TS_RE.match(text)
+    if m is None:
+        return None
+    return _to_ms(*m.groups())
+
+
+def parse_sbv_timestamp(text: str) -> int | None:
+    """Return the milliseconds of an SBV timestamp (``H:MM:SS.mmm``), None if invalid."""
+    m = _SBV_TS_RE.match(text)
+    if m is None:
+        return None
+    return _to_ms(*m.groups())

@@ -1,0 +1,388 @@
+"""Lossless WebVTT reading: the file split into blocks that keep their exact text.
+
+The block rules follow the parser of the WebVTT spec (what browsers show), so a cue a browser
+shows is a cue here, with the same id, times, settings and text. Unlike a browser, nothing is
+thrown away: a block the parser would drop (a bad timing line, stray text, a STYLE block after
+the first cue) is kept verbatim as an *unparsed* block and reported as a :class:`Problem` with
+its 1-based line number.
+
+One pass over the text: a single compiled pattern cuts it into runs of non-empty lines
+("chunks") and the blank lines after them; a chunk is nearly always one cue whose timing line
+is the first line, which is read with one more compiled pattern. Only unusual chunks (a
+``-->`` further down, an identifier line, NOTE/STYLE/REGION) go through the line-by-line
+algorithm of the spec.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from captionreview.core.model import Cue, Problem, Severity
+from captionreview.core.timecode import explain_timestamp, format_vtt_timestamp
+
+# A chunk: one or more non-empty lines, then the run of empty lines after it.
+_CHUNK_RE = re.compile(r"((?:[^\r\n]+(?:\r\n|\r|\n|\Z))+)((?:\r\n|\r|\n)*)")
+_LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+_EOL_RE = re.compile(r"\r\n|\r|\n")
+# ASCII whitespace in the spec's sense: tab, LF, FF, CR, space (not vertical tab).
+_WS = "\t\n\f\r "
+_TS = r"([0-9]+):([0-9]{2})(?![0-9])(?::([0-9]{2})(?![0-9]))?\.([0-9]{3})(?![0-9])"
+_TIMING_RE = re.compile(rf"[\t\n\f\r ]*{_TS}[\t\n\f\r ]*-->[\t\n\f\r ]*{_TS}(.*)", re.DOTALL)
+_SETTINGS_SPLIT_RE = re.compile(r"[\t\n\f\r ]+")
+
+
+@dataclass(frozen=True, slots=True)
+class RawBlock:
+    """A non-cue block kept exactly as read: ``kind`` is header, note, style, region or unparsed.
+
+    ``text`` holds the block's lines with their own line endings (not the blank lines after it).
+    """
+
+    kind: str
+    text: str
+    line: int = 0
+
+
+class LayoutItem(NamedTuple):
+    """One entry of a file's layout: a raw block, or a cue slot (``block is None``).
+
+    ``sep`` is the run of blank lines that followed the item in the file, or ``None`` for a
+    slot made by an edit (the writer then puts one blank line, none at the end of the file).
+    The k-th cue slot writes the document's k-th cue, so comments keep their place when cues
+    are inserted, deleted or sorted.
+    """
+
+    block: RawBlock | None
+    sep: str | None
+
+
+@dataclass(slots=True)
+class Region:
+    """A WebVTT region definition (REGION block), with the spec's defaults."""
+
+    identifier: str = ""
+    width: float = 100.0
+    lines: float = 3
+    region_anchor: tuple[float, float] = (0.0, 100.0)
+    viewport_anchor: tuple[float, float] = (0.0, 100.0)
+    scroll: str = ""
+
+
+@dataclass(slots=True)
+class ParsedVtt:
+    """What the reader found: the layout, the cues, the problems and the header metadata."""
+
+    bom: bool = False
+    eol: str = "\n"
+    layout: list[LayoutItem] = field(default_factory=list)
+    cues: list[Cue] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    metadata: dict[str, str] = field(default_factory=dict)
+    regions: list[Region] = field(default_factory=list)
+    has_signature: bool = True
+
+
+def _to_ms(h: str | None, m: str, s: str | None, ms: str) -> int | None:
+    """Apply the spec's timestamp rules to regex groups; None when the spec rejects it."""
+    if s is None:
+        if len(h or "") != 2 or int(h or "0") > 59:
+            return None
+        hours, minutes, seconds = 0, int(h or "0"), int(m)
+    else:
+        hours, minutes, seconds = int(h or "0"), int(m), int(s)
+    if minutes > 59 or seconds > 59:
+        return None
+    return ((hours * 60 + minutes) * 60 + seconds) * 1000 + int(ms)
+
+
+def parse_timing_line(line: str) -> tuple[int, int, str] | None:
+    """Return ``(start_ms, end_ms, settings)`` for a cue timing line, None when invalid."""
+    m = _TIMING_RE.match(line)
+    if m is None:
+        return None
+    g = m.groups()
+    start = _to_ms(g[0], g[1], g[2], g[3])
+    end = _to_ms(g[4], g[5], g[6], g[7])
+    if start is None or end is None:
+        return None
+    return start, end, g[8].strip(_WS)
+
+
+def explain_timing_line(line: str) -> str:
+    """Return a plain sentence saying why a timing line cannot be read."""
+    if "-->" not in line:
+        return "the line has no '-->' between the start and end times"
+    left, _, right = line.partition("-->")
+    start = left.strip(_WS)
+    end = right.strip(_WS).split(" ")[0].split("\t")[0] if right.strip(_WS) else ""
+    for stamp in (start, end):
+        if not re.fullmatch(_TS, stamp) or _TIMING_RE.match(f"{stamp} --> {stamp}") is None:
+            return explain_timestamp(stamp)
+        if parse_timing_line(f"{stamp} --> {stamp}") is None:
+            return explain_timestamp(stamp)
+    return "the timing line is not of the form 00:00:01.000 --> 00:00:02.000"
+
+
+def _is_keyword_block(first: str, keyword: str) -> bool:
+    """Return True when ``first`` is ``keyword`` followed by nothing but whitespace."""
+    return first.startswith(keyword) and not first[len(keyword) :].strip(_WS)
+
+
+def _is_note(first: str) -> bool:
+    return first.startswith("NOTE") and (len(first) == 4 or first[4] in " \t")
+
+
+class _Reader:
+    """The one-pass reader; use :func:`read_vtt`."""
+
+    def __init__(self, text: str) -> None:
+        self.out = ParsedVtt()
+        self.nul = "\0" in text
+        self.seen_cue = False
+        self.text = text
+
+    def problem(self, line: int, severity: Severity, rule: str, message: str, snip: str) -> None:
+        self.out.problems.append(Problem(line, severity, rule, message, snip[:80]))
+
+    def clean(self, s: str) -> str:
+        """Replace NUL as the spec's preprocessing does (the raw text keeps it)."""
+        return s.replace("\0", "\ufffd") if self.nul else s
+
+    def add(self, block: RawBlock | None, sep: str) -> None:
+        self.out.layout.append(LayoutItem(block, sep))
+
+    def add_cue(self, cue: Cue, sep: str) -> None:
+        if cue.end_ms < cue.start_ms:
+            self.problem(
+                cue.line + (1 if cue.identifier else 0),
+                Severity.WARN,
+                "timing-negative",
+                f"the cue ends before it starts ({format_vtt_timestamp(cue.start_ms)} --> "
+                f"{format_vtt_timestamp(cue.end_ms)})",
+                "",
+            )
+        self.seen_cue = True
+        self.out.cues.append(cue)
+        self.add(None, sep)
+
+    def run(self) -> ParsedVtt:
+        text = self.text
+        if text.startswith("\ufeff"):
+            self.out.bom = True
+            text = text[1:]
+        eol = _EOL_RE.search(text)
+        if eol is not None:
+            self.out.eol = eol.group(0)
+        first_end = eol.start() if eol is not None else len(text)
+        signature = text[:first_end]
+        if not (signature.startswith("WEBVTT") and (len(signature) == 6 or signature[6] in " \t")):
+            self.out.has_signature = False
+            if text:
+                self.add(RawBlock("unparsed", text, 1), "")
+            self.problem(
+                1,
+                Severity.ERROR,
+                "signature",
+                "the file does not start with WEBVTT, so players will not load it; "
+                "add a first line 'WEBVTT'",
+                signature,
+            )
+            return self.out
+        line_no = 1
+        first = True
+        for m in _CHUNK_RE.finditer(text):
+            chunk, sep = m.group(1), m.group(2)
+            if first:
+                first = False
+                chunk = self.header(chunk, sep)
+                if not chunk:
+                    line_no += chunk_lines(m.group(1)) + len(_EOL_RE.findall(sep))
+                    continue
+                line_no += chunk_lines(m.group(1)) - chunk_lines(chunk)
+            self.chunk(chunk, sep, line_no)
+            line_no += chunk_lines(chunk) + len(_EOL_RE.findall(sep))
+        return self.out
+
+    def header(self, chunk: str, sep: str) -> str:
+        """Take the header off the first chunk; return what is left of the chunk."""
+        lines = _LINE_RE.findall(chunk)
+        n = 1
+        while n < len(lines) and "-->" not in lines[n]:
+            n += 1
+        header = "".join(lines[:n])
+        rest = "".join(lines[n:])
+        self.add(RawBlock("header", header, 1), "" if rest else sep)
+        for raw in lines[1:n]:
+            content = self.clean(raw.rstrip("\r\n"))
+            key, colon, value = content.partition(":")
+            if not colon or "=" in key:
+                key, colon, value = content.partition("=")
+            if colon and key.strip() and " " not in key.strip():
+                self.out.metadata[key.strip()] = value.strip()
+        return rest
+
+    def chunk(self, chunk: str, sep: str, line_no: int) -> None:
+        """Read one run of non-empty lines (usually exactly one cue)."""
+        nl = _EOL_RE.search(chunk)
+        first_end = nl.start() if nl is not None else len(chunk)
+        arrow = chunk.find("-->")
+        if arrow != -1 and arrow < first_end and chunk.find("-->", first_end) == -1:
+            timing = parse_timing_line(self.clean(chunk[:first_end]))
+            if timing is not None:
+                body = chunk[nl.end() :] if nl is not None else ""
+                cue_text = _EOL_RE.sub("\n", body.rstrip("\r\n"))
+                start, end, settings = timing
+                self.add_cue(
+                    Cue(start, end, self.clean(cue_text), "", settings, chunk, line_no), sep
+                )
+                return
+        self.slow_chunk(chunk, sep, line_no)
+
+    def slow_chunk(self, chunk: str, sep: str, line_no: int) -> None:
+        """The spec's 'collect a WebVTT block' loop over a chunk, keeping every line."""
+        raws: list[str] = _LINE_RE.findall(chunk)
+        lines = [self.clean(r.rstrip("\r\n")) for r in raws]
+        pos = 0
+        while pos < len(lines):
+            pos = self.block(raws, lines, pos, line_no + pos)
+        # Blocks inside one chunk touch each other; only the last has the blank lines after it.
+        self.out.layout[-1] = LayoutItem(self.out.layout[-1].block, sep)
+
+    def block(self, raws: list[str], lines: list[str], start: int, line_no: int) -> int:
+        """Collect one block from ``start``; add it to the layout; return where the next starts."""
+        count = 0
+        seen_arrow = False
+        buffer: list[str] = []
+        cue: tuple[str, int, int, str, int] | None = None
+        bad_timing: int | None = None
+        kind = ""
+        j = start
+        while j < len(lines):
+            line = lines[j]
+            count += 1
+            if "-->" in line:
+                if count == 1 or (count == 2 and not seen_arrow):
+                    seen_arrow = True
+                    ident = buffer[0] if buffer else ""
+                    timing = parse_timing_line(line)
+                    if timing is None:
+                        cue = None
+                        bad_timing = j
+                    else:
+                        cue = (ident, *timing, j)
+                        buffer = []
+                        kind = "cue"
+                    j += 1
+                    continue
+                break
+            if count == 2 and not self.seen_cue and not kind and buffer:
+                if _is_keyword_block(buffer[0], "STYLE"):
+                    kind = "style"
+                elif _is_keyword_block(buffer[0], "REGION"):
+                    kind = "region"
+            buffer.append(line)
+            j += 1
+        raw = "".join(raws[start:j])
+        if cue is not None:
+            ident, begin, finish, settings, _ = cue
+            self.add_cue(Cue(begin, finish, "\n".join(buffer), ident, settings, raw, line_no), "")
+        elif kind == "style":
+            self.add(RawBlock("style", raw, line_no), "")
+        elif kind == "region":
+            self.out.regions.append(parse_region(buffer[1:]))
+            self.add(RawBlock("region", raw, line_no), "")
+        elif bad_timing is not None:
+            timing_line = lines[bad_timing]
+            self.problem(
+                line_no + bad_timing - start,
+                Severity.ERROR,
+                "timing",
+                f"the timing line cannot be read: {explain_timing_line(timing_line)}; "
+                "players skip this cue (the block is kept as it is)",
+                timing_line,
+            )
+            self.add(RawBlock("unparsed", raw, line_no), "")
+        elif buffer and _is_note(buffer[0]):
+            self.add(RawBlock("note", raw, line_no), "")
+        else:
+            self.stray(raw, buffer, line_no)
+        return j
+
+    def stray(self, raw: str, buffer: list[str], line_no: int) -> None:
+        first = buffer[0] if buffer else ""
+        if self.seen_cue and (
+            _is_keyword_block(first, "STYLE") or _is_keyword_block(first, "REGION")
+        ):
+            what = first.strip(_WS)
+            message = (
+                f"a {what} block after the first cue is ignored by players; "
+                "move it above the first cue"
+            )
+            rule = "block-order"
+        else:
+            message = (
+                "text without a timing line is ignored by players (a blank line inside a cue "
+                "splits it in two: remove the blank line, or add a timing line)"
+            )
+            rule = "stray-text"
+        self.problem(line_no, Severity.ERROR, rule, message, first)
+        self.add(RawBlock("unparsed", raw, line_no), "")
+
+
+def chunk_lines(chunk: str) -> int:
+    """Return the number of lines in a run of non-empty lines."""
+    return len(_EOL_RE.findall(chunk)) + (0 if not chunk or chunk[-1] in "\r\n" else 1)
+
+
+_PERCENT_RE = re.compile(r"[0-9]+(?:\.[0-9]+)?%\Z")
+
+
+def parse_percentage(value: str) -> float | None:
+    """Return a WebVTT percentage (``"50%"``) as a number from 0 to 100, None when invalid."""
+    if not _PERCENT_RE.match(value):
+        return None
+    number = float(value[:-1])
+    return number if 0 <= number <= 100 else None
+
+
+def _parse_anchor(value: str) -> tuple[float, float] | None:
+    x, comma, y = value.partition(",")
+    if not comma:
+        return None
+    px, py = parse_percentage(x), parse_percentage(y)
+    if px is None or py is None:
+        return None
+    return px, py
+
+
+def parse_region(lines: list[str]) -> Region:
+    """Return the region a REGION block's setting lines define (spec: region settings)."""
+    region = Region()
+    for setting in _SETTINGS_SPLIT_RE.split(" ".join(lines)):
+        name, colon, value = setting.partition(":")
+        if not colon or not name or not value:
+            continue
+        if name == "id" and "-->" not in value:
+            region.identifier = value
+        elif name == "width":
+            width = parse_percentage(value)
+            if width is not None:
+                region.width = width
+        elif name == "lines" and value.isascii() and value.isdigit():
+            region.lines = int(value)
+        elif name in ("regionanchor", "viewportanchor"):
+            anchor = _parse_anchor(value)
+            if anchor is not None and name == "regionanchor":
+                region.region_anchor = anchor
+            elif anchor is not None:
+                region.viewport_anchor = anchor
+        elif name == "scroll" and value == "up":
+            region.scroll = "up"
+    return region
+
+
+def read_vtt(text: str) -> ParsedVtt:
+    """Split WebVTT ``text`` into blocks and cues; never raises, never drops text."""
+    return _Reader(text).run()
