@@ -85,6 +85,9 @@ _SV_FUNCTION_WORDS = _words("""
     ut upp ner in fram bort hem iväg tillbaka hit dit
     """)
 
+# Usual phrases although the joined word exists: "på måndag morgon", "God morgon".
+_PHRASE_HEADS = _words("måndag tisdag onsdag torsdag fredag lördag söndag god gott")
+
 # Homophone pairs (QUALITY_RULES.md ASR-12) and the neighbour words that make the other
 # spelling likely; only then is a word flagged, so "men" alone is never noise.
 _QUANTIFIERS = _words(
@@ -116,6 +119,50 @@ _NUMBER_WORDS = {
     11: "elva",
     12: "tolv",
 }
+_SPOKEN_UNITS = {
+    "noll": 0,
+    "en": 1,
+    "ett": 1,
+    "två": 2,
+    "tre": 3,
+    "fyra": 4,
+    "fem": 5,
+    "sex": 6,
+    "sju": 7,
+    "åtta": 8,
+    "nio": 9,
+    "tio": 10,
+    "elva": 11,
+    "tolv": 12,
+    "tretton": 13,
+    "fjorton": 14,
+    "femton": 15,
+    "sexton": 16,
+    "sjutton": 17,
+    "arton": 18,
+    "aderton": 18,
+    "nitton": 19,
+}
+_SPOKEN_TENS = {
+    "tjugo": 20,
+    "trettio": 30,
+    "fyrtio": 40,
+    "femtio": 50,
+    "sextio": 60,
+    "sjuttio": 70,
+    "åttio": 80,
+    "nittio": 90,
+}
+_SPOKEN_SCALES = {
+    "hundra": 100,
+    "tusen": 1000,
+    "miljon": 10**6,
+    "miljoner": 10**6,
+    "miljard": 10**9,
+    "miljarder": 10**9,
+}
+_SPOKEN = {**_SPOKEN_UNITS, **_SPOKEN_TENS, **_SPOKEN_SCALES}
+_SPOKEN_BY_LENGTH = sorted(_SPOKEN, key=len, reverse=True)
 _NUMBER_RE = re.compile(r"(?<![\w.,:/-])(\d+(?:[.,]\d+)*)(\s?%)?(?![\w]|[.,]\d)")
 _UNIT_OR_DATE = _words("""
     % procent år års åren kr kronor euro dollar sek minuter minut min timmar timme tim sekunder
@@ -215,9 +262,10 @@ class FlagChecker:
         self._filler_flags(item, add)
         self._repeat_flags(item, previous, add)
         if self.language == "sv":
+            self._number_flags(item, add)
+            self._spoken_number_flags(item, add)
             self._split_compound_flags(item, add, covered)
             self._homophone_flags(item, add)
-            self._number_flags(item, add)
         self._spelling_flags(item, add, covered)
         findings.sort(key=lambda f: (f.span or (0, 0), f.rule))
         return findings
@@ -258,10 +306,13 @@ class FlagChecker:
         hard = _FILLERS.get(self.language, frozenset())
         soft = _SOFT_FILLERS.get(self.language, frozenset())
         text = item.plain.text
+        previous: Token | None = None
         for tok in item.tokens:
             word = tok.text.lower()
+            after_number, previous = previous is not None and previous.is_number, tok
             if word in hard:
-                pass
+                if after_number:
+                    continue  # "10 mm" is a length
             elif word in soft:
                 before = text[: tok.pstart].rstrip()
                 after = text[tok.pend :].lstrip()
@@ -312,6 +363,7 @@ class FlagChecker:
             len(word) >= 3
             and word.isalpha()
             and word.lower() not in _SV_FUNCTION_WORDS
+            and _spoken_morphemes(word.lower()) is None
             and not is_acronym(word)
             and self.speller is not None
             and self.speller.check(word)
@@ -365,6 +417,12 @@ class FlagChecker:
             and all(self._content_word(t) for t in rest)
         ):
             return None
+        if self._verb(first.text) or any(self._verb(t.text, finite_only=False) for t in rest):
+            # A verb next to a noun is a clause: "I Helsingborg arbetar kommunen" (although
+            # the dictionary lists "arbetarkommun"), "en viktig del handlar om".
+            return None
+        if first.text.lower() in _PHRASE_HEADS:
+            return None
         tail = "".join(t.text for t in rest)
         heads = [first.text]
         if not first.text.endswith("s"):
@@ -380,10 +438,28 @@ class FlagChecker:
                 return joined
         return None
 
+    def _verb(self, word: str, *, finite_only: bool = True) -> bool:
+        """Guess whether a word is a verb form: present tense, or also past and supine."""
+        assert self.speller is not None
+        lower = word.lower()
+        check = self.speller.check
+        if lower.endswith("ar") and check(lower[:-1]):
+            return True
+        if lower.endswith("er") and check(lower[:-2] + "a"):
+            return True
+        if finite_only:
+            return False
+        if lower.endswith("ade") and check(lower[:-2]):
+            return True
+        if lower.endswith(("de", "te")) and check(lower[:-2] + "a"):
+            return True
+        return lower.endswith("t") and check(lower[:-1] + "a")
+
     def _adjective(self, word: str) -> bool:
         assert self.speller is not None
         lower = word.lower()
-        if lower.endswith(("ig", "isk")):
+        # "-ig", "-isk"; comparatives and superlatives ("äldre personer", "största delen").
+        if lower.endswith(("ig", "isk", "re", "ast", "aste", "sta", "ste")):
             return True
         return self.speller.check(lower + "t") and self.speller.check(lower + "a")
 
@@ -408,7 +484,7 @@ class FlagChecker:
                 and prev not in (_QUANTIFIERS)
             ):
                 other = "men (but)"
-            elif word == "men" and prev in _QUANTIFIERS:
+            elif word == "men" and (prev in _QUANTIFIERS or prev in ("och", "eller")):
                 other = "män (men, plural of man)"
             elif word == "ända" and prev in _BEFORE_ENDA:
                 other = "enda (only)"
@@ -461,6 +537,45 @@ class FlagChecker:
                     word,
                 )
 
+    def _spoken_number_flags(self, item: _Cue, add: _Add) -> None:
+        toks = item.tokens
+        text = item.plain.text
+        k = 0
+        while k < len(toks):
+            run: list[Token] = []
+            morphemes: list[str] = []
+            j = k
+            while j < len(toks):
+                parts = _spoken_morphemes(toks[j].text.lower())
+                if parts is None or (run and not text[toks[j - 1].pend : toks[j].pstart].isspace()):
+                    break
+                run.append(toks[j])
+                morphemes.extend(parts)
+                j += 1
+            value = _spoken_value(morphemes)
+            # Several words ("två tusen tjugo fyra") or a built word ("tjugofyra") above twelve:
+            # speech recognition spelled out what captions write as digits.
+            round_number = value is not None and len(morphemes) <= 2 and value % 100 == 0
+            if (
+                run
+                and len(morphemes) >= 2
+                and value is not None
+                and value > 12
+                and not round_number
+            ):
+                found = text[run[0].pstart : run[-1].pend]
+                digits = _group_thousands(value)
+                add(
+                    RULE_NUMBERS,
+                    Severity.WARN,
+                    f"“{found}”: numbers above twelve are written as digits (“{digits}”).",
+                    (run[0].start, run[-1].end),
+                    digits,
+                )
+                k = j
+            else:
+                k += 1
+
     @staticmethod
     def _small_number_as_digits(text: str, match: re.Match[str]) -> bool:
         digits = match.group(1)
@@ -472,6 +587,9 @@ class FlagChecker:
         nxt = after[0].lower() if after else ""
         gap_after = text[match.end() : match.end() + 2]
         if prev in _BEFORE_DIGITS or nxt in _UNIT_OR_DATE or nxt.isdigit() or not nxt:
+            return False
+        # Only a count before a noun ("3 mål"); "studio 2 på SVT" is a name.
+        if not nxt.isalpha() or not nxt.islower() or nxt in _SV_FUNCTION_WORDS:
             return False
         # Ranges, times, lists of numbers: "3-4", "3–5", "3 och 4 %" keep digits.
         return not re.match(r"\s?[-–/:x×]", gap_after) and not prev.isdigit()
@@ -532,6 +650,66 @@ def _removal_span(item: _Cue, tok: Token) -> tuple[int, int]:
     while start > 0 and raw[start - 1] in ", ":
         start -= 1
     return (start, tok.end) if start > 0 and raw[start - 1] != "\n" else (tok.start, end)
+
+
+def _spoken_morphemes(word: str) -> list[str] | None:
+    """Split a spelled-out number word ("tjugofyra") into its parts, or None."""
+    parts: list[str] = []
+    rest = word
+    while rest:
+        for piece in _SPOKEN_BY_LENGTH:
+            if rest.startswith(piece):
+                parts.append(piece)
+                rest = rest[len(piece) :]
+                break
+        else:
+            return None
+    return parts
+
+
+def _spoken_value(morphemes: list[str]) -> int | None:
+    """Return the value of Swedish number words, or None when they do not form one number.
+
+    "två tusen tjugo fyra" is 2024; "tre fyra" ("three or four") and a lone article are not.
+    """
+    if not morphemes or all(m in ("en", "ett") for m in morphemes):
+        return None
+    total = 0
+    current = 0
+    last = ""  # "unit", "ten", "hundred" or "scale": what the previous word was
+    for m in morphemes:
+        if m in _SPOKEN_UNITS:
+            if last == "unit" or (last == "ten" and _SPOKEN_UNITS[m] > 9):
+                return None
+            current += _SPOKEN_UNITS[m]
+            last = "unit"
+        elif m in _SPOKEN_TENS:
+            if last in ("unit", "ten"):
+                return None
+            current += _SPOKEN_TENS[m]
+            last = "ten"
+        elif m == "hundra":
+            if last == "hundred" or current >= 100:
+                return None
+            current = (current or 1) * 100
+            last = "hundred"
+        else:
+            total += (current or 1) * _SPOKEN_SCALES[m]
+            current = 0
+            last = "scale"
+    return total + current
+
+
+def _group_thousands(value: int) -> str:
+    """Return digits grouped by (no-break) spaces from 10 000 up, as Swedish writes them."""
+    digits = str(value)
+    if value < 10000:
+        return digits
+    groups = []
+    while digits:
+        groups.insert(0, digits[-3:])
+        digits = digits[:-3]
+    return _NBSP.join(groups)
 
 
 def _swedish_number(digits: str) -> tuple[str, str]:
