@@ -705,7 +705,7 @@ def _group_thousands(value: int) -> str:
     digits = str(value)
     if value < 10000:
         return digits
-    groups = []
+    groups: list[str] = []
     while digits:
         groups.insert(0, digits[-3:])
         digits = digits[:-3]
