@@ -1,0 +1,321 @@
+"""The cue list's Qt item model: a thin adapter over a core Document, driven by its events.
+
+The model never keeps a copy of the cues. Every ``DocEvent`` from the document is mapped to
+the matching ``beginInsertRows``/``endInsertRows``, ``beginRemoveRows``/``endRemoveRows`` or
+``dataChanged`` call, so typing in one cue repaints one row even with 30,000 cues (napari's
+evented-list adapter). Edits made through the model go through the document's commands, so
+they are undoable like every other edit.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from captionreview.core.cuetext import char_count, plain_text
+from captionreview.core.document import DocEvent, Document
+from captionreview.core.model import Cue
+from captionreview.core.profiles import DEFAULT_PROFILE, Profile
+
+# The cue number is the vertical header (it is the row number, which shifts on insert/delete).
+COL_START, COL_END, COL_DURATION, COL_CPS, COL_TEXT = range(5)
+HEADERS = ("Start", "End", "Duration", "CPS", "Text")
+TOOLTIPS = (
+    "Start time (h:mm:ss.mmm); double-click to edit",
+    "End time (h:mm:ss.mmm); double-click to edit",
+    "How long the cue is shown, in seconds",
+    "Characters per second (yellow above the profile's warning, red above its limit)",
+    "What the viewer reads; double-click to edit (Shift+Enter for a new line)",
+)
+LINE_SEPARATOR = " ⏎ "
+
+# Colours chosen to stay readable in light and dark palettes (text drawn on top of them).
+WARN_BRUSH = QBrush(QColor(240, 200, 60, 140))
+ERROR_BRUSH = QBrush(QColor(230, 70, 60, 150))
+ACTIVE_BRUSH = QBrush(QColor(70, 140, 230, 90))
+
+_ROOT = QModelIndex()
+_TIME_RE = re.compile(r"^\s*(?:(?:(\d+):)?(\d{1,2}):)?(\d{1,2})(?:[.,](\d{1,3}))?\s*$")
+
+
+def format_ms(ms: int) -> str:
+    """Return ``ms`` as ``m:ss.mmm`` (``h:mm:ss.mmm`` from one hour on; negative with a minus)."""
+    sign = "-" if ms < 0 else ""
+    ms = abs(ms)
+    hours, rest = divmod(ms, 3_600_000)
+    minutes, rest = divmod(rest, 60_000)
+    seconds, millis = divmod(rest, 1000)
+    if hours:
+        return f"{sign}{hours}:{minutes:02d}:{seconds:02d}.{millis:03d}"
+    return f"{sign}{minutes:02d}:{seconds:02d}.{millis:03d}"
+
+
+def parse_ms(text: str) -> int:
+    """Parse ``[h:]m:ss[.mmm]`` or seconds (``12.5``) into ms; raises ValueError saying why."""
+    match = _TIME_RE.match(text)
+    if not match:
+        raise ValueError(f"{text.strip()!r} is not a time: write it as m:ss.mmm, e.g. 1:02.500")
+    hours, minutes, seconds, fraction = match.groups()
+    if minutes is not None and int(seconds) > 59:
+        raise ValueError(f"{text.strip()!r}: seconds must be 00-59")
+    if hours is not None and int(minutes) > 59:
+        raise ValueError(f"{text.strip()!r}: minutes must be 00-59")
+    millis = int((fraction or "0").ljust(3, "0"))
+    return ((int(hours or 0) * 60 + int(minutes or 0)) * 60 + int(seconds)) * 1000 + millis
+
+
+def cue_cps(cue: Cue) -> float | None:
+    """Return the cue's characters per second, or None when its duration is not positive."""
+    if cue.duration_ms <= 0:
+        return None
+    return char_count(cue.text) / (cue.duration_ms / 1000)
+
+
+def display_text(cue: Cue) -> str:
+    """Return the cue text as shown in one row of the list: markup stripped, lines joined."""
+    return plain_text(cue.text).replace("\n", LINE_SEPARATOR)
+
+
+class CueTableModel(QAbstractTableModel):
+    """Table model over a Document: start, end, duration, CPS, text; the row header is the #.
+
+    ``set_document`` attaches to a document (or detaches with None). ``set_active_rows``
+    marks the cues being spoken so the view can highlight them.
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._doc: Document | None = None
+        self._unsubscribe: Callable[[], None] | None = None
+        self._profile: Profile = DEFAULT_PROFILE
+        self._active: tuple[int, ...] = ()
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    # -- document ------------------------------------------------------------------------
+    @property
+    def document(self) -> Document | None:
+        """The document shown, or None."""
+        return self._doc
+
+    def set_document(self, doc: Document | None) -> None:
+        """Show ``doc`` (or nothing) and follow its events from now on."""
+        self.beginResetModel()
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
+        self._doc = doc
+        self._active = ()
+        if doc is not None:
+            self._unsubscribe = doc.subscribe(self._on_event)
+        self.endResetModel()
+
+    def set_profile(self, profile: Profile) -> None:
+        """Colour the CPS column with ``profile``'s thresholds."""
+        self._profile = profile
+        rows = self.rowCount()
+        if rows:
+            self.dataChanged.emit(
+                self.index(0, COL_CPS),
+                self.index(rows - 1, COL_CPS),
+                [Qt.ItemDataRole.BackgroundRole],
+            )
+
+    def cue(self, row: int) -> Cue:
+        """Return the cue at ``row``; raises IndexError when there is none."""
+        if self._doc is None:
+            raise IndexError(row)
+        return self._doc.cues[row]
+
+    # -- highlighting of the cue being spoken ----------------------------------------------
+    @property
+    def active_rows(self) -> tuple[int, ...]:
+        """Rows of the cues showing at the playhead."""
+        return self._active
+
+    def set_active_rows(self, rows: tuple[int, ...]) -> None:
+        """Highlight ``rows`` (the cues at the playhead); repaints only rows that changed."""
+        if rows == self._active:
+            return
+        changed = set(rows).symmetric_difference(self._active)
+        self._active = rows
+        count = self.rowCount()
+        last = self.columnCount() - 1
+        for row in changed:
+            if 0 <= row < count:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, last))
+
+    # -- events from the document ------------------------------------------------------------
+    def _on_event(self, event: DocEvent) -> None:
+        kind, start, stop = event.kind, event.start, event.stop
+        if kind == "inserting":
+            self.beginInsertRows(QModelIndex(), start, stop - 1)
+        elif kind == "inserted":
+            self._active = ()
+            self.endInsertRows()
+            self._renumber_from(stop)
+        elif kind == "removing":
+            self.beginRemoveRows(QModelIndex(), start, stop - 1)
+        elif kind == "removed":
+            self._active = ()
+            self.endRemoveRows()
+            self._renumber_from(start)
+        elif kind == "changed":
+            if stop > start:
+                self.dataChanged.emit(self.index(start, 0), self.index(stop - 1, len(HEADERS) - 1))
+        elif kind == "resetting":
+            self.beginResetModel()
+        elif kind == "reset":
+            self._active = ()
+            self.endResetModel()
+
+    def _renumber_from(self, row: int) -> None:
+        # The cue number is the row number: rows after an insert or removal show new numbers.
+        count = self.rowCount()
+        if row < count:
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, row, count - 1)
+
+    # -- QAbstractTableModel --------------------------------------------------------------
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        """Number of cues (0 for a child index, as a table has no children)."""
+        if parent.isValid() or self._doc is None:
+            return 0
+        return len(self._doc)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        """Number of columns (0 for a child index)."""
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """Column titles and their tooltips; row headers are the cue numbers."""
+        if orientation == Qt.Orientation.Vertical:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return str(section + 1)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return f"Cue {section + 1}"
+            return None
+        if not 0 <= section < len(HEADERS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return TOOLTIPS[section]
+        return None
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        """Start, end and text are editable; the other columns are computed."""
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        base = (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+        if index.column() in (COL_START, COL_END, COL_TEXT):
+            base |= Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """Display, edit, tooltip, alignment, colour and font data for one cell."""
+        if not index.isValid() or self._doc is None:
+            return None
+        row, col = index.row(), index.column()
+        if not 0 <= row < len(self._doc) or not 0 <= col < len(HEADERS):
+            return None
+        cue = self._doc.cues[row]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(col, cue)
+        if role == Qt.ItemDataRole.EditRole:
+            return self._edit_value(col, cue)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if col == COL_TEXT:
+                return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return self._background(row, col, cue)
+        if role == Qt.ItemDataRole.FontRole and row in self._active:
+            return self._bold
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(col, cue)
+        return None
+
+    def _display(self, col: int, cue: Cue) -> str:
+        if col == COL_START:
+            return format_ms(cue.start_ms)
+        if col == COL_END:
+            return format_ms(cue.end_ms)
+        if col == COL_DURATION:
+            return f"{cue.duration_ms / 1000:.2f}"
+        if col == COL_CPS:
+            cps = cue_cps(cue)
+            return "–" if cps is None else f"{cps:.1f}"
+        return display_text(cue)
+
+    @staticmethod
+    def _edit_value(col: int, cue: Cue) -> str | None:
+        if col == COL_START:
+            return format_ms(cue.start_ms)
+        if col == COL_END:
+            return format_ms(cue.end_ms)
+        if col == COL_TEXT:
+            return cue.text
+        return None
+
+    def _background(self, row: int, col: int, cue: Cue) -> QBrush | None:
+        if col == COL_CPS:
+            cps = cue_cps(cue)
+            if cps is None or cps > self._profile.cps_error:
+                return ERROR_BRUSH
+            if cps > self._profile.cps_warn:
+                return WARN_BRUSH
+        if col == COL_DURATION and cue.duration_ms <= 0:
+            return ERROR_BRUSH
+        if row in self._active:
+            return ACTIVE_BRUSH
+        return None
+
+    def _tooltip(self, col: int, cue: Cue) -> str | None:
+        if col == COL_CPS:
+            cps = cue_cps(cue)
+            if cps is None:
+                return "The cue ends before it starts: fix its times"
+            limits = f"warning above {self._profile.cps_warn:g}, limit {self._profile.cps_error:g}"
+            return f"{cps:.1f} characters per second ({self._profile.name}: {limits})"
+        if col == COL_TEXT:
+            return plain_text(cue.text)
+        return None
+
+    def setData(
+        self,
+        index: QModelIndex | QPersistentModelIndex,
+        value: Any,
+        role: int = Qt.ItemDataRole.EditRole,
+    ) -> bool:
+        """Apply an edit through the document's commands; False when the value is invalid."""
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or self._doc is None:
+            return False
+        row, col = index.row(), index.column()
+        cue = self._doc.cues[row]
+        if col == COL_TEXT:
+            text = str(value).replace("\r\n", "\n").replace("\r", "\n")
+            if text != cue.text:
+                self._doc.set_text(row, text)
+            return True
+        if col in (COL_START, COL_END):
+            try:
+                ms = value if isinstance(value, int) else parse_ms(str(value))
+            except ValueError:
+                return False
+            start, end = (ms, cue.end_ms) if col == COL_START else (cue.start_ms, ms)
+            if (start, end) != (cue.start_ms, cue.end_ms):
+                self._doc.set_times(row, start, end)
+            return True
+        return False
