@@ -84,8 +84,11 @@ class AutoCaptionSigns:
 
     @property
     def is_auto(self) -> bool:
-        """True for word-timed tracks and for roll-up tracks (≥ 3 cues and ≥ 30 % rolling)."""
+        """True for word-timed tracks, roll-up tracks (≥ 3 cues and ≥ 30 % rolling), and short
+        tracks with YouTube's header that show both signs."""
         if self.word_timed_cues >= 3 and self.word_timed_cues * 5 >= self.content_cues:
+            return True
+        if self.auto_header and self.word_timed_cues and self.rolling_cues:
             return True
         return self.rolling_cues >= 3 and self.rolling_cues * 10 >= self.content_cues * 3
 
@@ -347,3 +350,43 @@ def clean_auto_captions(
         removed=removed,
         signs=_signs(scan, metadata),
     )
+
+
+_FIGURE_ROWS: tuple[tuple[str, str], ...] = (
+    ("cues", "cues"),
+    ("lines", "lines"),
+    ("mean chars/line", "mean_chars_per_line"),
+    ("max chars/line", "max_chars_per_line"),
+    ("lines over {max_chars}", "lines_over_limit"),
+    ("mean cps", "mean_cps"),
+    ("median cps", "median_cps"),
+    ("cues over {cps} cps", "cues_over_cps"),
+    ("mean duration ms", "mean_duration_ms"),
+    ("cues under {min_ms} ms", "cues_too_short"),
+    ("cues over {max_ms} ms", "cues_too_long"),
+    ("overlaps", "overlaps"),
+)
+
+
+def format_figures(result: CleanResult, profile: Profile = DEFAULT_PROFILE) -> str:
+    """Return the removed counts and the before/after readability as a plain-text table."""
+    removed = result.removed
+    lines = [
+        f"Removed: {removed.rolling_lines} rolling duplicate lines, {removed.bridge_cues} bridge "
+        f"cues, {removed.repeated_cues} repeated cues, {removed.empty_cues} empty cues, "
+        f"{removed.tags} tags, {removed.blank_lines} whitespace-only lines, "
+        f"{removed.header_lines} header lines",
+        f"Kept: {len(result.words)} spoken words, {len(result.lines)} distinct lines",
+        f"{'':24}{'before':>10}{'after':>10}",
+    ]
+    names = {
+        "max_chars": profile.max_chars_per_line,
+        "cps": f"{profile.cps_warn:g}",
+        "min_ms": profile.min_duration_warn_ms,
+        "max_ms": profile.max_duration_ms,
+    }
+    for label, attribute in _FIGURE_ROWS:
+        before = getattr(result.before, attribute)
+        after = getattr(result.after, attribute)
+        lines.append(f"{label.format(**names):24}{before:>10}{after:>10}")
+    return "\n".join(lines)
