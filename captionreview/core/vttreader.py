@@ -15,6 +15,7 @@ algorithm of the spec.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -386,3 +387,89 @@ def parse_region(lines: list[str]) -> Region:
 def read_vtt(text: str) -> ParsedVtt:
     """Split WebVTT ``text`` into blocks and cues; never raises, never drops text."""
     return _Reader(text).run()
+
+
+@dataclass(slots=True)
+class CueSettings:
+    """A cue's settings as the spec's parser reads them (what a browser applies).
+
+    ``line`` and ``position`` are None for "auto"; ``region`` is the region the cue is in.
+    """
+
+    vertical: str = ""
+    line: float | None = None
+    snap_to_lines: bool = True
+    line_align: str = "start"
+    position: float | None = None
+    position_align: str = "auto"
+    size: float = 100.0
+    align: str = "center"
+    region: Region | None = None
+
+
+_LINE_NUMBER_RE = re.compile(r"-?[0-9]+(?:\.[0-9]+)?\Z")
+
+
+def _parse_line_setting(value: str, settings: CueSettings) -> None:
+    position, comma, align = value.partition(",")
+    if not any(ch in "0123456789" for ch in position):
+        return
+    if position.endswith("%"):
+        number = parse_percentage(position)
+        if number is None:
+            return
+        snap = False
+    else:
+        if not _LINE_NUMBER_RE.match(position):
+            return
+        number = float(position)
+        if not math.isfinite(number):
+            return
+        snap = True
+    if comma and align not in ("start", "center", "end"):
+        return
+    if comma:
+        settings.line_align = align
+    settings.line = number
+    settings.snap_to_lines = snap
+
+
+def _parse_position_setting(value: str, settings: CueSettings) -> None:
+    position, comma, align = value.partition(",")
+    number = parse_percentage(position)
+    if number is None:
+        return
+    if comma and align not in ("line-left", "center", "line-right"):
+        return
+    if comma:
+        settings.position_align = align
+    settings.position = number
+
+
+def parse_cue_settings(text: str, regions: list[Region] | None = None) -> CueSettings:
+    """Return the settings a browser applies for a cue's settings string.
+
+    ``regions`` are the document's REGION definitions (for ``region:id``). Unknown or
+    invalid settings are ignored, as the spec's parser does.
+    """
+    settings = CueSettings()
+    for setting in _SETTINGS_SPLIT_RE.split(text):
+        name, colon, value = setting.partition(":")
+        if not colon or not name or not value:
+            continue
+        if name == "region":
+            found = [r for r in regions or () if r.identifier == value]
+            settings.region = found[-1] if found else None
+        elif name == "vertical" and value in ("rl", "lr"):
+            settings.vertical = value
+        elif name == "line":
+            _parse_line_setting(value, settings)
+        elif name == "position":
+            _parse_position_setting(value, settings)
+        elif name == "size":
+            size = parse_percentage(value)
+            if size is not None:
+                settings.size = size
+        elif name == "align" and value in ("start", "center", "end", "left", "right"):
+            settings.align = value
+    return settings
