@@ -100,7 +100,7 @@ class JSInterpreter:
         return tok == value if value is not None else kind != "end"
 
     def take(self, value: str | None = None) -> Any:
-        kind, tok = self.toks[self.i]
+        _kind, tok = self.toks[self.i]
         if value is not None and tok != value:
             raise JSError(f"expected {value!r}, found {tok!r}")
         self.i += 1
