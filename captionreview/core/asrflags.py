@@ -638,18 +638,23 @@ def _overlaps(spans: list[tuple[int, int]], span: tuple[int, int]) -> bool:
 
 
 def _removal_span(item: _Cue, tok: Token) -> tuple[int, int]:
-    """Return the raw span to delete with a word: the word and the commas/spaces after it."""
+    """Return the raw span to delete with a word: the word and the commas/spaces around it.
+
+    Before another word the separators after it go ("Eh, det" -> "det"); before punctuation or
+    at the end the ones before it go ("Bra, eh." -> "Bra.").
+    """
     raw = item.cue.text
     end = tok.end
     while end < len(raw) and raw[end] in ", ":
         end += 1
-    if end < len(raw) and raw[end] not in "\n":
+    if end > tok.end and end < len(raw) and raw[end] not in "\n.!?;:":
         return tok.start, end
-    # At the end of a line: take the separators before it instead ("Bra, eh." -> "Bra.").
     start = tok.start
     while start > 0 and raw[start - 1] in ", ":
         start -= 1
-    return (start, tok.end) if start > 0 and raw[start - 1] != "\n" else (tok.start, end)
+    if 0 < start < tok.start and raw[start - 1] != "\n":
+        return start, tok.end
+    return tok.start, end
 
 
 def _spoken_morphemes(word: str) -> list[str] | None:

@@ -240,6 +240,13 @@ def _first_class(key: str) -> str:
     return "V" if key[0] in VOWELS else key[0]
 
 
+def _preference(match: tuple[float, int, int, int, str, str]) -> tuple[float, int, int, int]:
+    # Closest first; at equal distance the longer term ("Anna Södergren" over "Södergren"),
+    # then the shorter window, then text order.
+    distance, n, i, _j, term, _kind = match
+    return distance, -len(term), n, i
+
+
 class Glossary:
     """Terms and ``wrong => Right`` corrections, loaded from and saved to a plain text file."""
 
@@ -497,7 +504,7 @@ class Glossary:
     ) -> list[NearMiss]:
         taken: set[int] = set()
         result = []
-        for distance, _n, i, j, term, kind in sorted(found, key=lambda f: (f[0], f[1], f[2])):
+        for distance, _n, i, j, term, kind in sorted(found, key=_preference):
             if taken & set(range(i, j)):
                 continue
             taken.update(range(i, j))

@@ -1,0 +1,208 @@
+"""ASR word flags (QUALITY_RULES.md §5 TXT-09..11, §6 ASR-09..18) on real Hunspell dictionaries."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from captionreview.core.asrflags import FlagChecker, find_flags, next_suspicious
+from captionreview.core.glossary import Glossary
+from captionreview.core.model import Cue, Finding, Severity
+from captionreview.core.spelling import Speller
+
+
+@pytest.fixture(scope="module")
+def speller(tmp_path_factory: pytest.TempPathFactory) -> Speller:
+    return Speller("sv", personal_path=tmp_path_factory.mktemp("words") / "personal-sv.txt")
+
+
+def cues_of(*texts: str) -> list[Cue]:
+    return [Cue(i * 2000, i * 2000 + 1800, text) for i, text in enumerate(texts)]
+
+
+def flagged(
+    texts: list[str] | tuple[str, ...],
+    speller: Speller,
+    glossary: Glossary | None = None,
+    rule: str | None = None,
+) -> list[tuple[int, str, str, str | None]]:
+    """(cue, rule, flagged text, suggestion) for every finding; spans checked against the cue."""
+    cues = cues_of(*texts)
+    result = []
+    for f in find_flags(cues, language="sv", glossary=glossary, speller=speller):
+        assert f.cue_index is not None and f.span is not None
+        assert f.cue_uid == cues[f.cue_index].uid
+        if rule is None or f.rule == rule:
+            text = cues[f.cue_index].text[f.span[0] : f.span[1]]
+            result.append((f.cue_index, f.rule, text, f.suggestion))
+    return result
+
+
+def apply(text: str, finding: Finding) -> str:
+    assert finding.span is not None and finding.suggestion is not None
+    return text[: finding.span[0]] + finding.suggestion + text[finding.span[1] :]
+
+
+def test_split_compounds_are_flagged_with_the_joined_word(speller: Speller) -> None:
+    found = flagged(
+        ["region styrelsen har beslutat", "en sjuk sköterska", "vår kompetens försörjning"],
+        speller,
+        rule="ASR-11",
+    )
+    assert found == [
+        (0, "ASR-11", "region styrelsen", "regionstyrelsen"),
+        (1, "ASR-11", "sjuk sköterska", "sjuksköterska"),
+        (2, "ASR-11", "kompetens försörjning", "kompetensförsörjning"),
+    ]
+
+
+def test_normal_phrases_are_not_split_compounds(speller: Speller) -> None:
+    texts = [
+        "Hon har en stor bil och ett litet hus vid sjön.",
+        "I Helsingborg arbetar kommunen med tillitsbaserad styrning.",
+        "Det gäller framför allt äldre personer som bor på landsbygden.",
+        "En viktig del handlar om att ge medarbetarna mer inflytande.",
+        "Personer med utländsk bakgrund upplever oftare problem.",
+        "Det är en ökning jämfört med förra gången.",
+        "God morgon! Vi åker tåg till Stockholm på måndag morgon.",
+        "Vi har fått in svar från nästan fyra tusen personer.",
+        "Anna Lindqvist och Karin Svensson kommer i dag.",
+    ]
+    assert flagged(texts, speller, rule="ASR-11") == []
+
+
+def test_glossary_near_misses_get_the_term_as_fix(speller: Speller) -> None:
+    glossary = Glossary.from_lines(["Grünewald", "Tillväxtverket", "Anna Södergren"])
+    texts = [
+        "professor grön vall har visat",
+        "enligt anna söder gren på till växt verket",
+        "Grünewald på Tillväxtverket",
+    ]
+    found = flagged(texts, speller, glossary)
+    assert found == [
+        (0, "ASR-09", "grön vall", "Grünewald"),
+        (1, "ASR-09", "anna söder gren", "Anna Södergren"),
+        (1, "ASR-09", "till växt verket", "Tillväxtverket"),
+    ]
+
+
+def test_misspelled_words_get_hunspell_suggestions(speller: Speller) -> None:
+    found = flagged(["Vår <i>sjukskötersk</i> kom"], speller)
+    assert found == [(0, "SPELL-01", "sjukskötersk", "sjuksköterska")]
+
+
+def test_words_of_glossary_and_personal_list_are_not_misspelled(tmp_path: Path) -> None:
+    own = Speller("sv", personal_path=tmp_path / "p.txt")
+    glossary = Glossary.from_lines(["Lindqvistska huset"])
+    texts = ["Lindqvistska och Mälarsjöberg"]
+    assert [f[2] for f in flagged(texts, own, glossary)] == ["Mälarsjöberg"]
+    own.add_personal("Mälarsjöberg")
+    assert flagged(texts, own, glossary) == []
+    assert [f[:3] for f in flagged(texts, own, None)] == [(0, "SPELL-01", "Lindqvistska")]
+
+
+def test_fillers_and_repeats_are_removed_by_their_fix(speller: Speller) -> None:
+    cues = cues_of(
+        "Det är, eh, viktigt och och bra",
+        "Vi mäter 10 mm, öh.",
+        "bra att vi ses",
+        "ses igen i morgon",
+        "Det det handlar om är hur vi vet.",
+    )
+    findings = [
+        f
+        for f in find_flags(cues, language="sv", glossary=None, speller=speller)
+        if f.rule == "ASR-18"
+    ]
+    assert [(f.cue_index, f.severity) for f in findings] == [
+        (0, Severity.INFO),
+        (0, Severity.INFO),
+        (1, Severity.INFO),
+        (3, Severity.INFO),
+    ]
+    first = apply(cues[0].text, findings[1])
+    assert apply(first, findings[0]) == "Det är, viktigt och bra"
+    assert apply(cues[1].text, findings[2]) == "Vi mäter 10 mm."
+    assert apply(cues[3].text, findings[3]) == "igen i morgon"
+
+
+def test_soft_fillers_only_between_commas(speller: Speller) -> None:
+    texts = ["Det var, liksom, svårt", "kommuner liksom regioner"]
+    assert flagged(texts, speller, rule="ASR-18") == [(0, "ASR-18", "liksom, ", "")]
+
+
+def test_numbers_written_english_style(speller: Speller) -> None:
+    texts = [
+        "arbetslösheten på 11.8%",
+        "över 1,000 personer och 34,175,456 kronor",
+        "klockan 10.30 och 12,5 procent",
+        "under två tusen tjugo fyra",
+        "vi har 3 mål och 25 deltagare i studio 2 på kl 9",
+    ]
+    found = flagged(texts, speller, rule="ASR-10")
+    assert found == [
+        (0, "ASR-10", "11.8%", "11,8 procent"),
+        (1, "ASR-10", "1,000", "1\u00a0000"),
+        (1, "ASR-10", "34,175,456", "34\u00a0175\u00a0456"),
+        (3, "ASR-10", "två tusen tjugo fyra", "2024"),
+        (4, "ASR-10", "3", "tre"),
+    ]
+
+
+def test_homophones_are_info_without_fix(speller: Speller) -> None:
+    texts = [
+        "kvinnor och men på landsbygden",
+        "det var den ända chansen",
+        "vart finns kaffet",
+        "dom kommer snart",
+        "vi ses men inte i dag",
+    ]
+    cues = cues_of(*texts)
+    findings = [
+        f
+        for f in find_flags(cues, language="sv", glossary=None, speller=speller)
+        if f.rule == "ASR-12"
+    ]
+    assert [f.cue_index for f in findings] == [0, 1, 2, 3]
+    assert all(f.severity is Severity.INFO and f.suggestion is None for f in findings)
+
+
+def test_english_text_gets_english_rules(tmp_path: Path) -> None:
+    en = Speller("en", personal_path=tmp_path / "p.txt")
+    cues = cues_of("So, um, the the colour of teh house is 11.8%")
+    rules = [
+        (f.rule, cues[0].text[f.span[0] : f.span[1]])
+        for f in find_flags(cues, language="en", glossary=None, speller=en)
+        if f.span
+    ]
+    assert ("ASR-18", "um, ") in rules
+    assert ("ASR-18", " the") in rules
+    assert ("SPELL-01", "teh") in rules
+    assert not any(rule in ("ASR-10", "ASR-11", "ASR-12") for rule, _ in rules)
+
+
+def test_missing_dictionary_is_one_finding_not_a_crash() -> None:
+    findings = find_flags(cues_of("och och"), language="de", glossary=None)
+    assert findings[0].rule == "SPELL-00"
+    assert "No spelling dictionary" in findings[0].message
+    assert [f.rule for f in findings[1:]] == ["ASR-18"]
+
+
+def test_one_cue_can_be_rechecked_alone(speller: Speller) -> None:
+    cues = cues_of("bra att vi ses", "ses igen")
+    checker = FlagChecker(language="sv", speller=speller)
+    assert [f.rule for f in checker.check_cue(cues, 1)] == ["ASR-18"]
+    assert checker.check_cue(cues, 0) == []
+
+
+def test_next_suspicious_walks_in_order_and_wraps() -> None:
+    def at(cue: int, start: int) -> Finding:
+        return Finding("X", Severity.INFO, "m", cue, None, (start, start + 1))
+
+    findings = [at(3, 0), at(1, 5), at(1, 2), Finding("Y", Severity.INFO, "file-wide")]
+    assert next_suspicious(findings) == at(1, 2)
+    assert next_suspicious(findings, after=(1, 2)) == at(1, 5)
+    assert next_suspicious(findings, after=(1, 5)) == at(3, 0)
+    assert next_suspicious(findings, after=(3, 0)) == at(1, 2)
+    assert next_suspicious([], after=(0, 0)) is None
