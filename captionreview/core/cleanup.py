@@ -29,6 +29,8 @@ from captionreview.core.words import (
 
 # QUALITY_RULES ASR-02: a cue this short that repeats text is a "bridge" cue.
 BRIDGE_MAX_MS = 50
+# Roll-up cues follow each other closely; a line shown again after a longer gap is spoken again.
+ROLL_GAP_MS = 1000
 # Header lines YouTube and older tools write after WEBVTT (QUALITY_RULES VTT-HDR-02, ASR-04).
 AUTO_HEADER_KEYS = ("Kind", "Language", "Style")
 
@@ -72,6 +74,10 @@ class Removed:
         return {name: getattr(self, name) for name in self.__slots__}
 
 
+def _cues(count: int) -> str:
+    return f"{count} cue" if count == 1 else f"{count} cues"
+
+
 @dataclass(frozen=True, slots=True)
 class AutoCaptionSigns:
     """The evidence that a track is auto-captions, and the verdict."""
@@ -96,11 +102,11 @@ class AutoCaptionSigns:
         """Return a one-sentence description of the evidence for the user."""
         parts = []
         if self.rolling_cues:
-            parts.append(f"{self.rolling_cues} cues repeat the previous line")
+            parts.append(f"{_cues(self.rolling_cues)} repeat the previous line")
         if self.bridge_cues:
-            parts.append(f"{self.bridge_cues} are {BRIDGE_MAX_MS} ms bridge cues")
+            parts.append(f"{_cues(self.bridge_cues)} are {BRIDGE_MAX_MS} ms bridge cues")
         if self.word_timed_cues:
-            parts.append(f"{self.word_timed_cues} carry word timings")
+            parts.append(f"{_cues(self.word_timed_cues)} carry word timings")
         if not parts:
             return "no roll-up or word timings found"
         return "; ".join(parts)
@@ -165,6 +171,7 @@ def _scan(cues: Sequence[Cue]) -> _Scan:
     scan = _Scan()
     previous: list[str] = []
     previous_end = min((cue.start_ms for cue in cues), default=0)
+    previous_cue_end = previous_end
     track_timed = any(has_word_timings(cue.text) for cue in cues)
     for cue in sorted(cues, key=lambda c: c.start_ms):
         scan.tags += len(TAG_RE.findall(cue.text))
@@ -183,6 +190,9 @@ def _scan(cues: Sequence[Cue]) -> _Scan:
             scan.empty_cues += 1
             continue
         scan.content_cues += 1
+        if cue.start_ms - previous_cue_end > ROLL_GAP_MS:
+            previous = []
+        previous_cue_end = max(previous_cue_end, cue.end_ms)
         if first_timed is not None:
             scan.word_timed_cues += 1
         # A line with word timings is new speech by definition, so a repeat ends before it.

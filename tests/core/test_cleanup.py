@@ -314,3 +314,15 @@ def test_property_youtube_rolling_form_gives_back_the_exact_word_stream(
     for cue in result.cues:
         assert cue.start_ms == starts[k]
         k += len(output_words([cue]))
+
+
+def test_a_line_shown_again_after_a_pause_is_spoken_again() -> None:
+    # Roll-up repeats follow at once; the same sound tag 15 s later is a new event.
+    cues = [
+        Cue(0, 1000, "(MAKES NOISE)"),
+        Cue(1000, 2000, "(MAKES NOISE)\nwhat was that"),
+        Cue(17000, 18000, "what was that"),
+        Cue(30000, 31000, "(MAKES NOISE)"),
+    ]
+    result = clean_auto_captions(cues, language="en")
+    assert result.lines == ["(MAKES NOISE)", "what was that", "what was that", "(MAKES NOISE)"]

@@ -1,0 +1,124 @@
+"""``captionreview clean IN [-o OUT] [--profile NAME]``: auto-captions to clean WebVTT, headless.
+
+Does what Captions ▸ Clean up auto-captions… does in the window: drops YouTube's rolling
+duplicate lines, bridge cues, karaoke tags, whitespace-only lines and header lines, and
+re-segments the spoken words into readable cues. The language is kept in a ``NOTE`` block
+(QUALITY_RULES VTT-HDR-02). Prints what was removed and the readability before and after.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from captionreview.core.cleanup import (
+    auto_caption_signs,
+    clean_auto_captions,
+    format_figures,
+)
+from captionreview.core.document import Document, load
+from captionreview.core.errors import CaptionFileError
+from captionreview.core.model import Cue
+from captionreview.core.profiles import BUILTIN_PROFILES, DEFAULT_PROFILE, builtin_profile
+
+EXIT_OK = 0
+EXIT_NOT_AUTO = 1
+EXIT_UNREADABLE = 2
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add the ``clean`` options to ``parser``."""
+    parser.add_argument("input", metavar="IN", type=Path, help="caption file (.vtt, .srt, .sbv)")
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="where to write the clean WebVTT ('-' for standard output); "
+        "default: IN with '.clean.vtt' in place of its extension",
+    )
+    parser.add_argument(
+        "--profile",
+        default=DEFAULT_PROFILE.name,
+        choices=sorted(BUILTIN_PROFILES),
+        help=f"quality profile whose limits the new cues follow (default {DEFAULT_PROFILE.name})",
+    )
+    parser.add_argument(
+        "--language",
+        help="language of the captions for the line-break rules, e.g. sv or en "
+        "(default: the file's Language: header, else the profile's language)",
+    )
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="clean even a file that does not look like auto-captions (re-segments it)",
+    )
+
+
+def default_output(path: Path) -> Path:
+    """Return where the clean file goes by default: ``name.clean.vtt`` beside the input."""
+    return path.with_name(f"{path.stem}.clean.vtt")
+
+
+def clean_document(cues: Sequence[Cue], language: str | None) -> Document:
+    """Return a new WebVTT document: a NOTE with the language (if known), then ``cues``."""
+    header = "WEBVTT\n"
+    if language:
+        header += f"\nNOTE Language: {language}\n"
+    out = Document.from_text(header)
+    out.replace_all(cues, "Clean up auto-captions")
+    return out
+
+
+def run(args: argparse.Namespace) -> int:
+    """Clean the file; return 0, 1 when it is not auto-captions (without --force), 2 on I/O."""
+    source: Path = args.input
+    try:
+        doc = load(source)
+    except CaptionFileError as error:
+        print(f"captionreview clean: cannot read {source}: {error}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    except OSError as error:
+        print(f"captionreview clean: cannot read {source}: {error.strerror}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    cues = list(doc.cues)
+    if not cues:
+        reason = f" ({doc.problems[0].message})" if doc.problems else ""
+        print(f"captionreview clean: {source} holds no cues{reason}.", file=sys.stderr)
+        return EXIT_UNREADABLE
+    signs = auto_caption_signs(cues, doc.metadata)
+    if not signs.is_auto and not args.force:
+        print(
+            f"captionreview clean: {source} does not look like auto-captions "
+            f"({signs.summary()}); nothing written. Use --force to re-segment it anyway.",
+            file=sys.stderr,
+        )
+        return EXIT_NOT_AUTO
+    profile = builtin_profile(args.profile)
+    language = args.language or doc.language
+    result = clean_auto_captions(cues, profile, metadata=doc.metadata, language=language)
+    out = clean_document(result.cues, language)
+    report = sys.stdout
+    if args.output == "-":
+        sys.stdout.write(out.text())
+        report = sys.stderr
+        target_name = "standard output"
+    else:
+        target = Path(args.output) if args.output else default_output(source)
+        if target.exists() and target.resolve() == source.resolve():
+            print(
+                f"captionreview clean: OUT is the input file {source}; choose another OUT "
+                "(the auto-captions are kept as they are).",
+                file=sys.stderr,
+            )
+            return EXIT_UNREADABLE
+        try:
+            out.save(target, keep_original=False)
+        except CaptionFileError as error:
+            print(f"captionreview clean: cannot write {target}: {error}", file=sys.stderr)
+            return EXIT_UNREADABLE
+        target_name = str(target)
+    print(f"Cleaned {source} -> {target_name} (profile {profile.name})", file=report)
+    print(format_figures(result, profile), file=report)
+    return EXIT_OK

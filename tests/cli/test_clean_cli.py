@@ -1,0 +1,140 @@
+"""``captionreview clean`` run as a real subprocess on real files."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import captionreview
+from captionreview.core.cuetext import TAG_RE, plain_lines
+
+DEMO_YOUTUBE = Path("youtube") / "lecture.sv.vtt"
+
+
+def run_clean(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "captionreview", "clean", *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=60,
+    )
+
+
+def distinct_words(path: Path) -> list[str]:
+    """The spoken words of an auto-caption file, each shown line taken once (ASR-01)."""
+    lines: list[str] = []
+    for cue in captionreview.load(path).cues:
+        for line in plain_lines(cue.text):
+            line = " ".join(line.split())
+            if line and (not lines or lines[-1] != line):
+                lines.append(line)
+    return " ".join(lines).split()
+
+
+def spoken_words(path: Path) -> list[str]:
+    return [
+        w for c in captionreview.load(path).cues for ln in plain_lines(c.text) for w in ln.split()
+    ]
+
+
+@pytest.fixture()
+def youtube_file(tmp_path: Path, demo_dir: Path) -> Path:
+    source = demo_dir / DEMO_YOUTUBE
+    if not source.exists():
+        pytest.skip("the demo's YouTube-form captions are not in assets/demo")
+    return Path(shutil.copy(source, tmp_path / "lecture.sv.vtt"))
+
+
+def test_clean_writes_clean_webvtt_beside_the_input(youtube_file: Path) -> None:
+    before = youtube_file.read_bytes()
+    result = run_clean(youtube_file)
+    assert result.returncode == 0, result.stderr
+    out = youtube_file.with_name("lecture.sv.clean.vtt")
+    text = out.read_text(encoding="utf-8")
+    assert youtube_file.read_bytes() == before  # the input is left alone
+    assert "Kind:" not in text and "\nLanguage:" not in text
+    assert "NOTE Language: sv" in text
+    assert not TAG_RE.search(text)
+    assert "align:start" not in text
+    doc = captionreview.load(out)
+    assert doc.problems == []
+    assert spoken_words(out) == distinct_words(youtube_file)
+    for a, b in zip(doc.cues, list(doc.cues)[1:], strict=False):
+        assert a.end_ms <= b.start_ms
+    # the figures are printed, and they are the real ones
+    assert "Removed:" in result.stdout and "rolling duplicate lines" in result.stdout
+    cue_row = next(line for line in result.stdout.splitlines() if line.startswith("cues "))
+    assert cue_row.split()[1:] == [str(len(captionreview.load(youtube_file).cues)), str(len(doc))]
+    assert "Traceback" not in result.stderr
+
+
+def test_output_to_stdout_keeps_the_figures_on_stderr(youtube_file: Path, tmp_path: Path) -> None:
+    result = run_clean(youtube_file, "-o", "-")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("WEBVTT\n")
+    assert "Removed:" in result.stderr and "Removed:" not in result.stdout
+    saved = tmp_path / "from-stdout.vtt"
+    saved.write_text(result.stdout, encoding="utf-8")
+    assert spoken_words(saved) == distinct_words(youtube_file)
+
+
+def test_profile_limits_are_used(youtube_file: Path, tmp_path: Path) -> None:
+    out = tmp_path / "bbc.vtt"
+    result = run_clean(youtube_file, "-o", out, "--profile", "bbc")
+    assert result.returncode == 0, result.stderr
+    lines = [ln for c in captionreview.load(out).cues for ln in plain_lines(c.text)]
+    assert max(len(line) for line in lines) <= 37
+    assert "lines over 37" in result.stdout
+
+
+@pytest.mark.corpus
+def test_srt_auto_captions(corpus: Path, tmp_path: Path) -> None:
+    source = corpus / "real/youtube-auto/wrolpi__example3.en.srt"
+    out = tmp_path / "example3.vtt"
+    result = run_clean(source, "-o", out, "--language", "en")
+    assert result.returncode == 0, result.stderr
+    assert spoken_words(out) == distinct_words(source)
+    assert "NOTE Language: en" in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.corpus
+def test_a_human_made_file_is_refused_unless_forced(corpus: Path, tmp_path: Path) -> None:
+    source = corpus / "real/human-made/wrolpi__example2.en.vtt"
+    out = tmp_path / "out.vtt"
+    refused = run_clean(source, "-o", out)
+    assert refused.returncode == 1
+    assert "does not look like auto-captions" in refused.stderr and "--force" in refused.stderr
+    assert not out.exists()
+    forced = run_clean(source, "-o", out, "--force")
+    assert forced.returncode == 0, forced.stderr
+    assert spoken_words(out) == spoken_words(source)
+
+
+def test_missing_and_unreadable_files_give_a_plain_message(tmp_path: Path) -> None:
+    missing = run_clean(tmp_path / "nowhere.vtt")
+    assert missing.returncode == 2
+    assert "nowhere.vtt" in missing.stderr and "Traceback" not in missing.stderr
+    junk = tmp_path / "junk.vtt"
+    junk.write_bytes(b"\x00\x01 this is not a caption file\n")
+    unreadable = run_clean(junk)
+    assert unreadable.returncode == 2
+    assert "junk.vtt" in unreadable.stderr and "Traceback" not in unreadable.stderr
+
+
+def test_output_over_the_input_is_refused(youtube_file: Path) -> None:
+    before = youtube_file.read_bytes()
+    result = run_clean(youtube_file, "-o", youtube_file)
+    assert result.returncode == 2
+    assert "choose another OUT" in result.stderr
+    assert youtube_file.read_bytes() == before
+
+
+def test_unwritable_output_gives_a_plain_message(youtube_file: Path, tmp_path: Path) -> None:
+    result = run_clean(youtube_file, "-o", tmp_path / "no" / "such" / "folder" / "x.vtt")
+    assert result.returncode == 2
+    assert "cannot write" in result.stderr and "Traceback" not in result.stderr
