@@ -322,13 +322,20 @@ class _Reader:
                 "move it above the first cue"
             )
             rule = "block-order"
+        elif not first.strip(_WS):
+            message = (
+                "this line holds only spaces, which WebVTT does not count as a blank line, so "
+                "the lines after it are not read as they should be; delete the spaces"
+            )
+            rule = "spaces-line"
         else:
             message = (
                 "text without a timing line is ignored by players (a blank line inside a cue "
                 "splits it in two: remove the blank line, or add a timing line)"
             )
             rule = "stray-text"
-        self.problem(line_no, Severity.ERROR, rule, message, first)
+        severity = Severity.ERROR if any(line.strip(_WS) for line in buffer) else Severity.WARN
+        self.problem(line_no, severity, rule, message, first)
         self.add(RawBlock("unparsed", raw, line_no), "")
 
 

@@ -1,0 +1,159 @@
+"""Lossless reading: every corpus file saves back byte-identical; bad blocks are kept."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from captionreview.core.document import Document, load
+from captionreview.core.model import Severity
+from captionreview.core.vttreader import read_vtt
+
+
+def _webvtt_files(corpus: Path) -> list[Path]:
+    files = []
+    for file in sorted(corpus.rglob("*")):
+        if file.suffix in (".vtt", ".srt") and file.read_bytes().lstrip(b"\xef\xbb\xbf")[:6] == (
+            b"WEBVTT"
+        ):
+            files.append(file)
+    return files
+
+
+@pytest.mark.corpus
+def test_every_webvtt_file_in_the_corpus_saves_byte_identical(corpus: Path) -> None:
+    files = _webvtt_files(corpus)
+    assert len(files) > 90
+    for file in files:
+        data = file.read_bytes()
+        doc = load(file)
+        assert doc.text().encode("utf-8") == data, file.name
+        assert not doc.modified
+
+
+@pytest.mark.corpus
+def test_unedited_save_writes_the_same_bytes(corpus: Path, tmp_path: Path) -> None:
+    for name in ("webvtt-py/captions_with_bom.vtt", "youtube-auto/wrolpi__example1.en.vtt"):
+        source = corpus / "real" / name
+        doc = load(source)
+        out = doc.save(tmp_path / source.name)
+        assert out.read_bytes() == source.read_bytes()
+
+
+def test_line_endings_and_bom_are_kept() -> None:
+    for eol in ("\n", "\r\n", "\r"):
+        text = f"\ufeffWEBVTT{eol}{eol}00:01.000 --> 00:02.000{eol}a{eol}b{eol}{eol}"
+        doc = Document.from_text(text)
+        assert doc.bom and doc.eol == eol
+        assert doc.cues[0].text == "a\nb"
+        assert doc.text() == text
+        doc.set_times(0, 0, 500)
+        assert (
+            doc.text()
+            == f"\ufeffWEBVTT{eol}{eol}00:00:00.000 --> 00:00:00.500{eol}a{eol}b{eol}{eol}"
+        )
+
+
+def test_short_timestamps_and_spacing_are_read_and_kept() -> None:
+    text = "WEBVTT\n\n01:02.345   -->\t1:00:00.000  align:end \ntext\n"
+    doc = Document.from_text(text)
+    cue = doc.cues[0]
+    assert (cue.start_ms, cue.end_ms, cue.settings) == (62_345, 3_600_000, "align:end")
+    assert doc.text() == text
+
+
+def test_blocks_and_their_kinds() -> None:
+    text = (
+        "WEBVTT - title\nKind: captions\n\nSTYLE\n::cue { color: red }\n\n"
+        "REGION\nid:r1 lines:2\n\nNOTE a comment\nover two lines\n\n"
+        "id\n00:00.000 --> 00:01.000 region:r1\nhej\n\nstray text\n\n"
+        "00:02.000 --> 00:03.000\nsist\n"
+    )
+    parsed = read_vtt(text)
+    kinds = [item.block.kind if item.block else "cue" for item in parsed.layout]
+    assert kinds == ["header", "style", "region", "note", "cue", "unparsed", "cue"]
+    assert parsed.regions[0].identifier == "r1" and parsed.regions[0].lines == 2
+    assert [(p.line, p.rule, p.severity) for p in parsed.problems] == [
+        (17, "stray-text", Severity.ERROR)
+    ]
+
+
+def test_bad_timing_is_kept_verbatim_with_a_plain_message() -> None:
+    text = "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nett\n\n00:00:6.000 --> 00:00:07.000\ntvå\n"
+    doc = Document.from_text(text)
+    assert [c.text for c in doc.cues] == ["ett"]
+    (problem,) = doc.problems
+    assert problem.line == 6 and problem.severity is Severity.ERROR
+    assert "00:00:6.000 has 1 digit(s) for the seconds" in problem.message
+    assert doc.text() == text
+    doc.set_text(0, "ETT")
+    assert "00:00:6.000 --> 00:00:07.000\ntvå\n" in doc.text()
+
+
+@pytest.mark.parametrize(
+    ("stamp", "words"),
+    [
+        ("00:00:01,000", "comma"),
+        ("00:01:60.000", "the most is 59"),
+        ("00:00:01.0000", "4 digit(s) for the milliseconds"),
+        ("00:00:01", "no milliseconds"),
+        ("00:0a:01.000", "other than digits"),
+    ],
+)
+def test_timestamp_explanations(stamp: str, words: str) -> None:
+    doc = Document.from_text(f"WEBVTT\n\n{stamp} --> 00:00:09.000\nx\n")
+    assert len(doc) == 0
+    assert words in doc.problems[0].message
+
+
+def test_blank_line_inside_a_cue_is_reported_and_kept() -> None:
+    text = "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nrad ett\n\nrad två\n"
+    doc = Document.from_text(text)
+    assert doc.cues[0].text == "rad ett"
+    assert doc.problems[0].line == 6 and "blank line inside a cue" in doc.problems[0].message
+    assert doc.text() == text
+
+
+def test_spaces_only_line_and_late_style_are_reported() -> None:
+    text = "WEBVTT\n\n00:01.000 --> 00:02.000\na\n\n   \n\nSTYLE\n::cue {}\n"
+    doc = Document.from_text(text)
+    rules = [(p.line, p.rule, p.severity) for p in doc.problems]
+    assert rules == [(6, "spaces-line", Severity.WARN), (8, "block-order", Severity.ERROR)]
+    assert doc.text() == text
+
+
+def test_missing_signature_keeps_everything_and_says_so() -> None:
+    text = "00:00:01.000 --> 00:00:02.000\nhej\n"
+    doc = Document.from_text(text)
+    assert len(doc) == 0 and doc.problems[0].rule == "signature"
+    assert "WEBVTT" in doc.problems[0].message
+    assert doc.text() == text
+
+
+def test_negative_duration_is_kept_and_warned() -> None:
+    doc = Document.from_text("WEBVTT\n\n00:00:05.000 --> 00:00:04.000\nbak\n")
+    assert doc.cues[0].duration_ms == -1000
+    assert doc.problems[0].rule == "timing-negative" and doc.problems[0].line == 3
+
+
+def test_youtube_header_and_word_timings(corpus: Path) -> None:
+    doc = load(corpus / "real" / "youtube-auto" / "wrolpi__example1.en.vtt")
+    assert doc.metadata.get("Kind") == "captions" and doc.language == "en"
+    assert any("<c>" in c.text and "<00:" in c.text for c in doc.cues)
+    assert not [p for p in doc.problems if p.severity is Severity.ERROR]
+
+
+def test_netflix_file_keeps_the_lost_identifier_visible(corpus: Path) -> None:
+    doc = load(corpus / "real" / "webvtt-py" / "netflix_chicas_del_cable.vtt")
+    assert len(doc) == 865
+    lines = [p.line for p in doc.problems]
+    assert lines == [16, 18]
+    assert doc.problems[1].severity is Severity.ERROR
+
+
+def test_srt_named_file_with_webvtt_inside(corpus: Path) -> None:
+    doc = load(corpus / "real" / "svtplay-dl" / "wsrt-pretext.srt")
+    assert doc.source_format == "vtt"
+    assert doc.metadata["X-TIMESTAMP-MAP"] == "MPEGTS:1000000,LOCAL:00:00:00.000"
+    assert doc.cues[1].text == "-Var fan har du varit?\n-Vad?"
