@@ -417,7 +417,7 @@ class FlagChecker:
             and all(self._content_word(t) for t in rest)
         ):
             return None
-        if self._verb(first.text) or any(self._verb(t.text, finite_only=False) for t in rest):
+        if self._verb(first.text) or self._verb(rest[-1].text, finite_only=False):
             # A verb next to a noun is a clause: "I Helsingborg arbetar kommunen" (although
             # the dictionary lists "arbetarkommun"), "en viktig del handlar om".
             return None
@@ -432,9 +432,11 @@ class FlagChecker:
             if len(joined) < 7 or not self.speller.check(joined.lower()):
                 continue
             # A compound the dictionary lists ("sjuksköterska") is a strong sign. One that
-            # Hunspell only builds from parts is trusted when the first part is not an
-            # adjective, since "stor bil" is a phrase although "storbil" is a valid build.
-            if self.speller.is_lexicalized(joined.lower()) or not self._adjective(head):
+            # Hunspell only builds from parts is trusted when no part is an adjective:
+            # "stor bil", "professor grön" are phrases though "storbil" is a valid build.
+            if self.speller.is_lexicalized(joined.lower()) or not (
+                self._adjective(head) or self._adjective(rest[-1].text)
+            ):
                 return joined
         return None
 
@@ -453,7 +455,10 @@ class FlagChecker:
             return True
         if lower.endswith(("de", "te")) and check(lower[:-2] + "a"):
             return True
-        return lower.endswith("t") and check(lower[:-1] + "a")
+        # Supine "jämfört", "byggt", "pratat": the stem before the "t" is a verb form too
+        # (not so for the noun "växt").
+        stem = lower[:-1]
+        return lower.endswith("t") and check(stem) and (stem.endswith("a") or check(stem + "a"))
 
     def _adjective(self, word: str) -> bool:
         assert self.speller is not None

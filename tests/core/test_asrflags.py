@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+import captionreview
 from captionreview.core.asrflags import FlagChecker, find_flags, next_suspicious
 from captionreview.core.glossary import Glossary
 from captionreview.core.model import Cue, Finding, Severity
@@ -206,3 +210,45 @@ def test_next_suspicious_walks_in_order_and_wraps() -> None:
     assert next_suspicious(findings, after=(1, 5)) == at(3, 0)
     assert next_suspicious(findings, after=(3, 0)) == at(1, 2)
     assert next_suspicious([], after=(0, 0)) is None
+
+
+def _planted_found(cues: Sequence[Cue], planted: list[dict[str, Any]], flags: list[Finding]) -> int:
+    found = 0
+    for error in planted:
+        text = cues[error["cue"]].text
+        start = text.find(error["wrong"])
+        assert start >= 0, error
+        end = start + len(error["wrong"])
+        found += any(
+            f.cue_index == error["cue"] and f.span and f.span[0] < end and start < f.span[1]
+            for f in flags
+        )
+    return found
+
+
+def test_demo_lecture_planted_errors_are_found_with_few_false_alarms(demo_dir: Path) -> None:
+    """Measure the flags on the demo: planted errors found, false alarms on the reference."""
+    glossary = Glossary.load(demo_dir / "glossary.txt")
+    auto = captionreview.load(demo_dir / "lecture.sv.vtt")
+    reference = captionreview.load(demo_dir / "reference" / "lecture.sv.vtt")
+    planted = [
+        e
+        for e in json.loads((demo_dir / "planted_errors.json").read_text("utf-8"))
+        if e["kind"] != "timing"
+    ]
+    assert auto.language == "sv"
+    with_glossary = find_flags(auto.cues, language=auto.language, glossary=glossary)
+    without_glossary = find_flags(auto.cues, language=auto.language, glossary=None)
+    found = _planted_found(auto.cues, planted, with_glossary)
+    found_alone = _planted_found(auto.cues, planted, without_glossary)
+    false_alarms = find_flags(reference.cues, language="sv", glossary=glossary)
+    print(
+        f"\ndemo lecture: {found} of {len(planted)} planted errors flagged with the glossary, "
+        f"{found_alone} of {len(planted)} without it; {len(false_alarms)} false alarms on the "
+        f"{len(reference.cues)}-cue reference "
+        f"({'; '.join(f.message for f in false_alarms) or 'none'})"
+    )
+    assert len(planted) >= 10
+    assert found >= 0.8 * len(planted)
+    assert found_alone >= 0.6 * len(planted)
+    assert len(false_alarms) <= max(2, len(reference.cues) // 10)
