@@ -1,0 +1,12 @@
+"""Quality checks (QUALITY_RULES.md §1, §3–§6) over any sequence of cues, full or incremental.
+
+``check_cues(cues, profile)`` checks everything once; ``IncrementalChecker(doc, profile)``
+follows a document's edit events and re-checks only the touched cues and their neighbours.
+"""
+
+from __future__ import annotations
+
+from captionreview.core.checks.incremental import IncrementalChecker
+from captionreview.core.checks.registry import RULE_TITLES, check_cues, rule_title
+
+__all__ = ["RULE_TITLES", "IncrementalChecker", "check_cues", "rule_title"]

@@ -1,0 +1,176 @@
+"""QUALITY_RULES.md §6, the artefacts of auto-captions that their form gives away:
+ASR-01 rolling duplicated lines, ASR-02 bridge cues, ASR-03 karaoke tags, ASR-05
+whitespace-only lines, ASR-14 ASR sound tags and ASR-17 masked profanity.
+
+ASR-04 (YouTube header and settings) and ASR-08 (no punctuation or capitals anywhere) are
+file-wide and live in ``registry``. Word-level flags (names, compounds, homophones) are the
+spelling module's (``captionreview.core.asrflags``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from captionreview.core.checks.base import Scan
+from captionreview.core.checks.text import ASR_SOUND_TAGS
+from captionreview.core.checks.timing import BRIDGE_MAX_MS, is_bridge
+from captionreview.core.model import Finding, Severity
+
+ERROR, WARN = Severity.ERROR, Severity.WARN
+
+# A word timestamp, a <c> span without a class or with YouTube's colour class, or its end tag.
+KARAOKE_TAG = re.compile(r"<\d[\d:.]*>|<c(?:\.color[0-9A-Fa-f]{6})?>|</c>")
+_ANY_C_OPEN = re.compile(r"<c(?:\.[^\s>]*)?(?:\s[^>]*)?>")
+_ASR_TAG = re.compile(r"\[\s*([^\[\]]+?)\s*\]")
+_MASKED = re.compile(r"\[(?:\s|&nbsp;|\xa0)*_{2,}(?:\s|&nbsp;|\xa0)*\]")
+
+
+def strip_karaoke(text: str) -> str:
+    """Return ``text`` without word timestamps and YouTube ``<c>`` spans (other markup kept).
+
+    A ``</c>`` is removed only when it closes a removed ``<c>``, so semantic class spans such
+    as SVT's ``<c.ljud>`` survive.
+    """
+    if "<" not in text:
+        return text
+    result: list[str] = []
+    stack: list[bool] = []
+    pos = 0
+    for match in re.finditer(r"<[^>\n]*>", text):
+        tag = match.group(0)
+        result.append(text[pos : match.start()])
+        pos = match.end()
+        if tag == "</c>":
+            if stack.pop() if stack else False:
+                continue
+        elif _ANY_C_OPEN.fullmatch(tag):
+            removable = KARAOKE_TAG.fullmatch(tag) is not None
+            stack.append(removable)
+            if removable:
+                continue
+        elif KARAOKE_TAG.fullmatch(tag):
+            continue
+        result.append(tag)
+    result.append(text[pos:])
+    return "".join(result)
+
+
+def _nonblank(lines: list[str]) -> list[str]:
+    return [line.strip() for line in lines if line.strip()]
+
+
+def check_rolling(scan: Scan, i: int, out: list[Finding]) -> None:
+    """ASR-01 (first line repeats the previous cue's last line) and ASR-02 (bridge cues)."""
+    if i == 0:
+        return
+    if is_bridge(scan, i):
+        scan.emit(
+            out,
+            "ASR-02",
+            ERROR,
+            i,
+            f"A {scan.cues[i].duration_ms} ms 'bridge' cue that repeats text already "
+            f"shown (auto-caption artefact, at most {BRIDGE_MAX_MS} ms); delete it.",
+        )
+        return
+    view = scan.view(i)
+    mine = _nonblank(view.plain_lines)
+    before = _nonblank(scan.view(i - 1).plain_lines)
+    # A lone short line may repeat by design ('No.' / 'No.'); a rolled line comes with a new one.
+    if mine and before and mine[0] == before[-1] and (len(mine) > 1 or mine[0].count(" ") >= 2):
+        line = next(n for n, raw in enumerate(view.plain_lines) if raw.strip())
+        start = view.line_start(line)
+        end = start + len(view.raw_lines[line]) + (1 if line + 1 < len(view.raw_lines) else 0)
+        scan.emit(
+            out,
+            "ASR-01",
+            ERROR,
+            i,
+            "The first line repeats the last line of the previous cue (rolling "
+            "auto-captions); remove the repeated line.",
+            span=(start, end),
+            suggestion="",
+        )
+
+
+def check_karaoke(scan: Scan, i: int, out: list[Finding]) -> None:
+    """ASR-03: karaoke word timestamps and ``<c>`` spans left in the text."""
+    text = scan.cues[i].text
+    if "<" not in text:
+        return
+    stripped = strip_karaoke(text)
+    if stripped != text:
+        first = KARAOKE_TAG.search(text)
+        scan.emit(
+            out,
+            "ASR-03",
+            WARN,
+            i,
+            "Word timestamps and <c> spans from auto-captions are left in the text; "
+            "strip them before publishing.",
+            span=(first.start(), first.end()) if first else None,
+            suggestion=None,
+        )
+
+
+def check_blank_lines(scan: Scan, i: int, out: list[Finding]) -> None:
+    """ASR-05: lines that hold only spaces (YouTube writes ``" "`` lines)."""
+    view = scan.view(i)
+    if len(view.raw_lines) < 2:
+        return  # a one-line cue of spaces is an empty cue (VTT-TXT-03)
+    start = 0
+    last = len(view.raw_lines) - 1
+    for number, (raw, plain) in enumerate(zip(view.raw_lines, view.plain_lines, strict=False)):
+        if raw and not plain.strip(" \t\xa0"):
+            # Cover the line and one line break so that deleting the span removes the line.
+            span = (start, start + len(raw) + 1) if number < last else (start - 1, start + len(raw))
+            scan.emit(
+                out,
+                "ASR-05",
+                WARN,
+                i,
+                "A line holds only spaces: it shows as an empty line. Remove it.",
+                span=span,
+                suggestion="",
+            )
+        start += len(raw) + 1
+
+
+def check_sound_tags(scan: Scan, i: int, out: list[Finding]) -> None:
+    """ASR-14 ([Musik], [Music], [Applåder] from ASR) and ASR-17 (masked profanity ``[ __ ]``)."""
+    text = scan.cues[i].text
+    if "[" not in text:
+        return
+    for match in _MASKED.finditer(text):
+        scan.emit(
+            out,
+            "ASR-17",
+            WARN,
+            i,
+            "The auto-captions masked a word as '[ __ ]'; write the word or edit the "
+            "sentence deliberately.",
+            span=(match.start(), match.end()),
+        )
+    view = scan.view(i)
+    for match in _ASR_TAG.finditer(view.plain):
+        inner = match.group(1).strip(" \xa0")
+        house = ASR_SOUND_TAGS.get(inner.lower())
+        if house is None:
+            continue
+        if scan.language != "sv":
+            house = f"({inner[:1].upper()}{inner[1:].lower()})"
+        if scan.profile.sound_tag_style == "brackets":
+            house = f"[{house[1:-1]}]"
+        scan.emit(
+            out,
+            "ASR-14",
+            WARN,
+            i,
+            f"'{match.group(0)}' is an automatic sound tag: check that it is right, "
+            "describe other important sounds, and use the house style.",
+            span=view.raw_span(match.start(), match.end()),
+            suggestion=house,
+        )
+
+
+RULES = (check_rolling, check_karaoke, check_blank_lines, check_sound_tags)

@@ -1,0 +1,186 @@
+"""Shared machinery of the quality checks: a cached view of each cue and the scan state.
+
+Rules are plain functions ``rule(scan, index, out)`` that append :class:`Finding` objects to
+``out``. A :class:`Scan` caches what several rules need about a cue (its visible text, its
+lines, its character count) so that each cue's text is stripped of markup only once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass
+
+from captionreview.core.cuetext import TAG_RE, plain_text
+from captionreview.core.model import Cue, Finding, Severity
+from captionreview.core.profiles import Profile
+
+_REF_AT = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
+_TAG_AT = re.compile(r"<[^>\n]*>")
+
+SENTENCE_END = frozenset(".?!…")
+LETTER = re.compile(r"[^\W\d_]")
+DASHES = frozenset("-–—")
+
+
+class CueView:
+    """What the rules need to know about one cue, computed once and cached."""
+
+    __slots__ = ("_map", "chars", "cue", "has_markup", "index", "plain", "plain_lines", "raw_lines")
+
+    def __init__(self, cue: Cue, index: int) -> None:
+        self.cue = cue
+        self.index = index
+        text = cue.text
+        self.raw_lines = text.split("\n")
+        self.plain = plain_text(text) if ("<" in text or "&" in text) else text
+        self.has_markup = self.plain != text
+        self.plain_lines = self.plain.split("\n")
+        self.chars = len(self.plain) - len(self.plain_lines) + 1
+        self._map: list[int] | None = None
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a span of the visible text to the matching span of ``Cue.text``."""
+        if not self.has_markup:
+            return (start, end)
+        offsets = self._offsets()
+        raw_start = offsets[start] if start < len(offsets) else len(self.cue.text)
+        if end <= start:
+            return (raw_start, raw_start)
+        last = offsets[end - 1] if end - 1 < len(offsets) else len(self.cue.text) - 1
+        # The last visible character may come from a character reference: cover all of it.
+        ref = _REF_AT.match(self.cue.text, last) if self.cue.text[last] == "&" else None
+        return (raw_start, ref.end() if ref else last + 1)
+
+    def _offsets(self) -> list[int]:
+        """Raw offset of every visible character (built on first use: few cues need it)."""
+        if self._map is not None:
+            return self._map
+        text = self.cue.text
+        offsets: list[int] = []
+        pos = 0
+        n = len(text)
+        while pos < n:
+            ch = text[pos]
+            if ch == "<":
+                tag = _TAG_AT.match(text, pos)
+                if tag:
+                    pos = tag.end()
+                    continue
+            elif ch == "&":
+                ref = _REF_AT.match(text, pos)
+                if ref:
+                    decoded = plain_text(ref.group(0))
+                    offsets.extend([pos] * len(decoded))
+                    pos = ref.end()
+                    continue
+            offsets.append(pos)
+            pos += 1
+        self._map = offsets
+        return offsets
+
+    def line_start(self, line_index: int) -> int:
+        """Return the offset in ``Cue.text`` where raw line ``line_index`` starts."""
+        return sum(len(line) + 1 for line in self.raw_lines[:line_index])
+
+    def plain_line_start(self, line_index: int) -> int:
+        """Return the offset in the visible text where visible line ``line_index`` starts."""
+        return sum(len(line) + 1 for line in self.plain_lines[:line_index])
+
+
+def strip_tags(text: str) -> str:
+    """Return ``text`` without markup (character references kept)."""
+    return TAG_RE.sub("", text) if "<" in text else text
+
+
+@dataclass
+class Scan:
+    """The state of one checking pass: the cues, the profile and a cache of cue views."""
+
+    cues: Sequence[Cue]
+    profile: Profile
+    language: str
+    regions: Collection[str] | None = None
+
+    def __post_init__(self) -> None:
+        self._views: dict[int, CueView] = {}
+        self.disabled = self.profile.disabled_rules
+
+    def view(self, index: int) -> CueView:
+        """Return the cached view of cue ``index``."""
+        found = self._views.get(index)
+        if found is None:
+            found = self._views[index] = CueView(self.cues[index], index)
+        return found
+
+    def forget(self) -> None:
+        """Drop cached views (the cue list changed)."""
+        self._views.clear()
+
+    def on(self, rule: str) -> bool:
+        """Return True unless the profile turns ``rule`` off."""
+        return rule not in self.disabled
+
+    def emit(
+        self,
+        out: list[Finding],
+        rule: str,
+        severity: Severity,
+        index: int,
+        message: str,
+        *,
+        span: tuple[int, int] | None = None,
+        suggestion: str | None = None,
+    ) -> None:
+        """Append a finding about cue ``index`` unless the profile disables ``rule``."""
+        if rule in self.disabled:
+            return
+        cue = self.cues[index]
+        out.append(
+            Finding(
+                rule=rule,
+                severity=severity,
+                message=message,
+                cue_index=index,
+                cue_uid=cue.uid,
+                span=span,
+                suggestion=suggestion,
+                line=file_line(cue, span),
+            )
+        )
+
+
+def file_line(cue: Cue, span: tuple[int, int] | None) -> int | None:
+    """Return the 1-based file line of ``span`` in ``cue`` (its timing line when no span).
+
+    ``Cue.line`` is the first line of the cue's block (the identifier when there is one);
+    a new cue (line 0) has no file line.
+    """
+    if cue.line <= 0:
+        return None
+    timing = cue.line + (1 if cue.identifier else 0)
+    if span is None:
+        return timing
+    return timing + 1 + cue.text.count("\n", 0, span[0])
+
+
+Rule = Callable[[Scan, int, list[Finding]], None]
+
+
+def metadata_language(metadata: Mapping[str, str] | None, profile: Profile) -> str:
+    """Return the language for the text rules: the ``Language:`` header, else the profile's."""
+    if metadata:
+        for key, value in metadata.items():
+            if key.lower() == "language" and value.strip():
+                return value.strip().split("-")[0].lower()
+    return profile.language
+
+
+def format_ms(ms: int) -> str:
+    """Return ``ms`` as ``HH:MM:SS.mmm`` (with a minus sign when negative)."""
+    sign = "-" if ms < 0 else ""
+    ms = abs(ms)
+    hours, rest = divmod(ms, 3_600_000)
+    minutes, rest = divmod(rest, 60_000)
+    seconds, millis = divmod(rest, 1000)
+    return f"{sign}{hours:02d}:{minutes:02d}:{seconds:02d}.{millis:03d}"

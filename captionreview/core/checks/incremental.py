@@ -1,0 +1,188 @@
+"""Keep a document's findings current while it is edited, re-checking only what an edit touched.
+
+The checker subscribes to the document's events. A change to cues ``[a, b)`` re-runs the per-cue
+rules on ``[a − LOOK_AHEAD, b + LOOK_BACK)`` (the cues whose findings can depend on the edited
+ones) and updates the file-wide counters for the edited cues; nothing else is recomputed, so an
+edit costs the same in a 30,000-cue file as in a 30-cue one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import replace
+from typing import Protocol
+
+from captionreview.core.checks.base import Scan, metadata_language
+from captionreview.core.checks.registry import (
+    LOOK_AHEAD,
+    LOOK_BACK,
+    CueKey,
+    FileStats,
+    cue_findings,
+    cue_key,
+    sort_key,
+)
+from captionreview.core.model import Cue, Finding
+from captionreview.core.profiles import Profile
+
+
+class _Event(Protocol):
+    kind: str
+    start: int
+    stop: int
+
+
+class _Region(Protocol):
+    identifier: str
+
+
+class CheckedDocument(Protocol):
+    """The part of ``Document`` the checker uses."""
+
+    @property
+    def cues(self) -> Sequence[Cue]:
+        """The cues."""
+
+    @property
+    def metadata(self) -> dict[str, str]:
+        """The header metadata."""
+
+    @property
+    def regions(self) -> Sequence[_Region]:
+        """The REGION definitions of the header."""
+
+    def subscribe(self, callback: Callable[[_Event], None]) -> Callable[[], None]:
+        """Register an event callback; return the unsubscribe function."""
+
+
+class IncrementalChecker:
+    """Findings of a document, kept current through its edit events.
+
+    ``listen(callback)`` registers ``callback(start, stop)``, called after each re-check with
+    the range of cue indices whose findings may have changed (``(0, len)`` after a full check).
+    """
+
+    def __init__(self, doc: CheckedDocument, profile: Profile) -> None:
+        self._doc = doc
+        self._profile = profile
+        self._local: list[list[Finding]] = []
+        self._keys: list[CueKey] = []
+        self._stats = FileStats()
+        self._cache: list[Finding] | None = None
+        self._listeners: list[Callable[[int, int], None]] = []
+        self._regions: Collection[str] | None = None
+        self._language = profile.language
+        self._unsubscribe: Callable[[], None] | None = doc.subscribe(self._on_event)
+        self.recheck_all()
+
+    @property
+    def profile(self) -> Profile:
+        """The profile the findings are checked against."""
+        return self._profile
+
+    def set_profile(self, profile: Profile) -> None:
+        """Check everything again against ``profile``."""
+        self._profile = profile
+        self.recheck_all()
+
+    def listen(self, callback: Callable[[int, int], None]) -> Callable[[], None]:
+        """Call ``callback(start, stop)`` after every re-check; return a function to stop."""
+        self._listeners.append(callback)
+        return lambda: self._listeners.remove(callback) if callback in self._listeners else None
+
+    def close(self) -> None:
+        """Stop following the document."""
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
+        self._listeners.clear()
+
+    def findings(self) -> list[Finding]:
+        """Return all current findings in cue order (cached until the next edit)."""
+        if self._cache is None:
+            result: list[Finding] = []
+            for index, found in enumerate(self._local):
+                for finding in found:
+                    result.append(
+                        finding if finding.cue_index == index else replace(finding, cue_index=index)
+                    )
+            result.extend(
+                self._stats.findings(self._keys, self._doc.cues, self._profile, self._metadata())
+            )
+            result.sort(key=sort_key)
+            self._cache = result
+        return self._cache
+
+    def cue_findings(self, index: int) -> list[Finding]:
+        """Return the per-cue findings of cue ``index`` (file-wide rules not included)."""
+        return [
+            f if f.cue_index == index else replace(f, cue_index=index) for f in self._local[index]
+        ]
+
+    def recheck_all(self) -> None:
+        """Check the whole document again (after a reset, or a profile change)."""
+        cues = self._doc.cues
+        metadata = self._metadata()
+        self._language = metadata_language(metadata, self._profile)
+        self._regions = {region.identifier for region in self._doc.regions}
+        scan = self._scan()
+        found = cue_findings(scan, range(len(cues)))
+        self._local = [found[i] for i in range(len(cues))]
+        self._stats = FileStats()
+        self._keys = []
+        for index, cue in enumerate(cues):
+            key = cue_key(cue, scan.view(index).plain)
+            self._keys.append(key)
+            self._stats.add(key)
+        self._changed(0, len(cues))
+
+    def _metadata(self) -> Mapping[str, str]:
+        return self._doc.metadata
+
+    def _scan(self) -> Scan:
+        return Scan(self._doc.cues, self._profile, self._language, self._regions)
+
+    def _on_event(self, event: _Event) -> None:
+        kind, start, stop = event.kind, event.start, event.stop
+        if kind == "reset":
+            self.recheck_all()
+        elif kind == "inserted":
+            count = stop - start
+            self._local[start:start] = [[] for _ in range(count)]
+            self._keys[start:start] = [_EMPTY_KEY] * count
+            self._stats.add(_EMPTY_KEY, count)
+            self._recheck(start, stop)
+        elif kind == "removed":
+            for key in self._keys[start:stop]:
+                self._stats.add(key, -1)
+            del self._keys[start:stop]
+            del self._local[start:stop]
+            self._recheck(start, start)
+        elif kind == "changed":
+            self._recheck(start, stop)
+
+    def _recheck(self, start: int, stop: int) -> None:
+        cues = self._doc.cues
+        if len(cues) != len(self._local):
+            # The document and our mirror disagree (an event we did not see): start over.
+            self.recheck_all()
+            return
+        scan = self._scan()
+        first = max(0, start - LOOK_AHEAD)
+        last = min(len(cues), stop + LOOK_BACK)
+        for index, found in cue_findings(scan, range(first, last)).items():
+            self._local[index] = found
+        for index in range(start, stop):
+            key = cue_key(cues[index], scan.view(index).plain)
+            self._stats.add(self._keys[index], -1)
+            self._keys[index] = key
+            self._stats.add(key)
+        self._changed(first, last)
+
+    def _changed(self, start: int, stop: int) -> None:
+        self._cache = None
+        for callback in list(self._listeners):
+            callback(start, stop)
+
+
+_EMPTY_KEY = CueKey("", "center", False, False, False)

@@ -1,0 +1,219 @@
+"""QUALITY_RULES.md §4: characters per line and cue, lines per cue, line-break heuristics.
+
+LAY-01 to LAY-07 look at one cue; LAY-08 (alignment) is a file-wide rule in ``registry``.
+LAY-09 (placement over on-screen text) needs a person looking at the picture.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from captionreview.core.checks.base import DASHES, Scan
+from captionreview.core.model import Finding, Severity
+
+ERROR, WARN, INFO = Severity.ERROR, Severity.WARN, Severity.INFO
+
+# Words a line should not end with (LAY-05): articles, conjunctions and prepositions belong with
+# the words after them. Swedish from QUALITY_RULES LAY-05; English from the Netflix/DCMP rules.
+WEAK_LINE_ENDS: dict[str, frozenset[str]] = {
+    "sv": frozenset(
+        [
+            "en",
+            "ett",
+            "den",
+            "det",
+            "de",
+            "och",
+            "men",
+            "eller",
+            "att",
+            "som",
+            "om",
+            "i",
+            "på",
+            "till",
+            "av",
+            "för",
+            "med",
+            "från",
+            "hos",
+            "mot",
+            "under",
+            "över",
+            "utan",
+            "vid",
+            "inte",
+            "aldrig",
+            "jag",
+            "du",
+            "han",
+            "hon",
+            "vi",
+            "ni",
+        ]
+    ),
+    "en": frozenset(
+        [
+            "a",
+            "an",
+            "the",
+            "and",
+            "or",
+            "but",
+            "nor",
+            "that",
+            "which",
+            "who",
+            "of",
+            "to",
+            "in",
+            "on",
+            "at",
+            "for",
+            "with",
+            "from",
+            "by",
+            "into",
+            "onto",
+            "my",
+            "your",
+            "his",
+            "her",
+            "its",
+            "our",
+            "their",
+            "I",
+        ]
+    ),
+}
+
+
+def weak_line_ends(language: str) -> frozenset[str]:
+    """Return the words a line should not end with in ``language`` (empty when unknown)."""
+    return WEAK_LINE_ENDS.get(language, frozenset())
+
+
+def is_dialogue(lines: list[str]) -> bool:
+    """Return True when every line after the first starts with a dash (two speakers)."""
+    if len(lines) == 2:
+        return lines[1].lstrip()[:1] in DASHES
+    return len(lines) > 1 and all(line.lstrip()[:1] in DASHES for line in lines[1:])
+
+
+def check_lengths(scan: Scan, i: int, out: list[Finding]) -> None:
+    """LAY-01 characters per line, LAY-02 lines per cue, LAY-03 characters per cue."""
+    profile = scan.profile
+    view = scan.view(i)
+    info_limit = profile.info_chars_per_line
+    offset = 0
+    for number, line in enumerate(view.plain_lines, start=1):
+        length = len(line)
+        if length > profile.max_chars_per_line:
+            scan.emit(
+                out,
+                "LAY-01",
+                WARN,
+                i,
+                f"Line {number} has {length} characters; the limit is "
+                f"{profile.max_chars_per_line}.",
+                span=view.raw_span(offset + profile.max_chars_per_line, offset + length),
+            )
+        elif info_limit is not None and length > info_limit:
+            scan.emit(
+                out,
+                "LAY-01",
+                INFO,
+                i,
+                f"Line {number} has {length} characters, over {info_limit} "
+                "(the limit for teletext and broadcast reuse).",
+                span=view.raw_span(offset + info_limit, offset + length),
+            )
+        offset += length + 1
+    lines = [line for line in view.plain_lines if line.strip()]
+    if len(lines) > profile.max_lines:
+        severity = ERROR if len(lines) >= profile.max_lines + 2 else WARN
+        scan.emit(
+            out,
+            "LAY-02",
+            severity,
+            i,
+            f"The cue has {len(lines)} lines; at most {profile.max_lines} fit on screen. "
+            "Split the cue.",
+        )
+    if view.chars > profile.max_chars_per_cue:
+        scan.emit(
+            out,
+            "LAY-03",
+            WARN,
+            i,
+            f"The cue has {view.chars} characters; the limit is "
+            f"{profile.max_chars_per_cue}. Split or shorten it.",
+        )
+
+
+def check_line_breaks(scan: Scan, i: int, out: list[Finding]) -> None:
+    """LAY-04 one line if it fits, LAY-05 break points, LAY-06 shape, LAY-07 hyphenation."""
+    view = scan.view(i)
+    lines = view.plain_lines
+    if len(lines) < 2 or is_dialogue(lines):
+        return
+    stripped = [line.strip() for line in lines]
+    if len(lines) == 2 and all(stripped):
+        joined = len(stripped[0]) + 1 + len(stripped[1])
+        if joined <= scan.profile.max_chars_per_line:
+            scan.emit(
+                out,
+                "LAY-04",
+                INFO,
+                i,
+                f"The text fits on one line ({joined} characters); keep it on one line.",
+                suggestion=None if view.has_markup else f"{stripped[0]} {stripped[1]}",
+            )
+        elif scan.language == "sv" and len(stripped[0]) > len(stripped[1]):
+            scan.emit(
+                out,
+                "LAY-06",
+                INFO,
+                i,
+                "The top line is longer than the bottom one; Swedish practice prefers a "
+                "shorter top line when the grammar allows.",
+            )
+    weak = WEAK_LINE_ENDS.get(scan.language)
+    offset = 0
+    for line, nxt in itertools.pairwise(lines):
+        text = line.rstrip()
+        if weak and text and text[-1].isalnum():
+            start = text.rfind(" ") + 1
+            word = text[start:]
+            if word.lower() in weak:
+                scan.emit(
+                    out,
+                    "LAY-05",
+                    INFO,
+                    i,
+                    f"The line ends with '{word}', which belongs with the words "
+                    "after it; break the line before it.",
+                    span=view.raw_span(offset + start, offset + len(text)),
+                )
+        if text.endswith("-") and text[-2:-1].isalnum() and nxt[:1].islower():
+            scan.emit(
+                out,
+                "LAY-07",
+                INFO,
+                i,
+                "A word is hyphenated across the lines; move the whole word down.",
+                span=view.raw_span(offset + len(text) - 1, offset + len(text)),
+            )
+        offset += len(line) + 1
+
+
+def alignment_of(settings: str) -> str:
+    """Return the cue's effective text alignment (WebVTT's default is ``center``)."""
+    for token in settings.split():
+        if token.startswith("align:"):
+            value = token[6:]
+            return {"left": "start", "right": "end", "middle": "center"}.get(value, value)
+    return "center"
+
+
+RULES = (check_lengths, check_line_breaks)

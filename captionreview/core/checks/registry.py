@@ -1,0 +1,319 @@
+"""The rule catalogue and the full check: every per-cue rule plus the file-wide ones.
+
+Per-cue rules look at most two cues back and one cue ahead (``LOOK_BACK``/``LOOK_AHEAD``), so
+an edit to cue *j* can change only the findings of cues *j − 1* … *j + 2*; the incremental
+checker relies on that. File-wide rules (duplicate identifiers, mixed alignment, YouTube
+settings on every cue, a file without punctuation) work from small per-cue keys kept in
+counters, so they too are updated in O(1) per edited cue.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from captionreview.core.checks import asr, layout, text, timing, vtt
+from captionreview.core.checks.base import LETTER, Rule, Scan, file_line, metadata_language
+from captionreview.core.model import Cue, Finding, Severity
+from captionreview.core.profiles import Profile
+
+LOOK_BACK = 2
+LOOK_AHEAD = 1
+
+CUE_RULES: tuple[Rule, ...] = (*vtt.RULES, *timing.RULES, *layout.RULES, *text.RULES, *asr.RULES)
+
+RULE_TITLES: dict[str, str] = {
+    "VTT-ENC-01": "Undecodable characters",
+    "VTT-NUL-01": "NUL characters",
+    "VTT-HDR-02": "Metadata lines in the header",
+    "VTT-TS-03": "End after start",
+    "VTT-TS-04": "Cues in start order",
+    "VTT-TS-05": "Inline (karaoke) timestamps",
+    "VTT-ID-01": "Cue identifiers",
+    "VTT-SET-01": "Cue setting names",
+    "VTT-SET-02": "Cue setting values",
+    "VTT-SET-03": "Region setting",
+    "VTT-TXT-01": "'-->' inside the text",
+    "VTT-TXT-02": "Empty line inside a cue",
+    "VTT-TXT-03": "Empty cue",
+    "VTT-ESC-01": "Escaping of & and <",
+    "VTT-TAG-01": "Markup",
+    "TIM-01": "Minimum duration",
+    "TIM-02": "Maximum duration",
+    "TIM-04": "Reading speed",
+    "TIM-05": "Overlapping cues",
+    "TIM-06": "Minimum gap",
+    "TIM-07": "Small gaps to close",
+    "LAY-01": "Characters per line",
+    "LAY-02": "Lines per cue",
+    "LAY-03": "Characters per cue",
+    "LAY-04": "One line if it fits",
+    "LAY-05": "Line-break points",
+    "LAY-06": "Shorter top line",
+    "LAY-07": "Hyphenation across lines",
+    "LAY-08": "Alignment",
+    "TXT-01": "Sentence case and end punctuation",
+    "TXT-02": "Continuation dashes",
+    "TXT-03": "Dialogue dashes",
+    "TXT-05": "Sound and music tags",
+    "TXT-06": "Abbreviations",
+    "TXT-07": "Units",
+    "TXT-08": "Symbols",
+    "TXT-09": "Numbers",
+    "TXT-13": "Quotation marks",
+    "TXT-15": "Whitespace",
+    "ASR-01": "Rolling duplicated lines",
+    "ASR-02": "Bridge cues",
+    "ASR-03": "Karaoke tags",
+    "ASR-04": "YouTube header and settings",
+    "ASR-05": "Whitespace-only lines",
+    "ASR-08": "No punctuation or capitals",
+    "ASR-14": "Automatic sound tags",
+    "ASR-17": "Masked profanity",
+}
+
+_PUNCTUATION = re.compile(r"[.?!,;:]")
+_YOUTUBE_SETTINGS = "align:start position:0%"
+_YOUTUBE_HEADER = frozenset(("kind", "language"))
+FLAT_SHARE = 0.8
+FLAT_MIN_CUES = 5
+
+
+def rule_title(rule: str) -> str:
+    """Return a short human title for a rule id (the id itself when unknown)."""
+    return RULE_TITLES.get(rule, rule)
+
+
+@dataclass(frozen=True, slots=True)
+class CueKey:
+    """What the file-wide rules need to remember about one cue."""
+
+    identifier: str
+    alignment: str
+    youtube_settings: bool
+    has_letters: bool
+    flat: bool
+
+
+def cue_key(cue: Cue, plain: str) -> CueKey:
+    """Return the file-wide-rule key of a cue whose visible text is ``plain``."""
+    letters = LETTER.search(plain) is not None
+    flat = letters and plain == plain.lower() and _PUNCTUATION.search(plain) is None
+    return CueKey(
+        cue.identifier,
+        layout.alignment_of(cue.settings),
+        cue.settings.strip() == _YOUTUBE_SETTINGS,
+        letters,
+        flat,
+    )
+
+
+class FileStats:
+    """Counters over the cue keys, updated as cues are added and removed."""
+
+    def __init__(self) -> None:
+        self.ids: Counter[str] = Counter()
+        self.alignments: Counter[str] = Counter()
+        self.youtube = 0
+        self.lettered = 0
+        self.flat = 0
+
+    def add(self, key: CueKey, sign: int = 1) -> None:
+        """Count ``key`` in (``sign`` 1) or out (``sign`` -1)."""
+        if key.identifier:
+            self.ids[key.identifier] += sign
+        self.alignments[key.alignment] += sign
+        self.youtube += sign * key.youtube_settings
+        self.lettered += sign * key.has_letters
+        self.flat += sign * key.flat
+
+    def findings(
+        self,
+        keys: Sequence[CueKey],
+        cues: Sequence[Cue],
+        profile: Profile,
+        metadata: Mapping[str, str] | None,
+    ) -> list[Finding]:
+        """Return the findings of the file-wide rules."""
+        add = _Collector(cues, profile.disabled_rules)
+        self._header(add, metadata)
+        if not keys:
+            return add.out
+        dup = {ident for ident, n in self.ids.items() if n > 1}
+        if dup:
+            seen: set[str] = set()
+            for index, key in enumerate(keys):
+                if key.identifier in dup:
+                    if key.identifier in seen:
+                        add(
+                            "VTT-ID-01",
+                            Severity.ERROR,
+                            index,
+                            f"The identifier {key.identifier!r} is used by an earlier cue too; "
+                            "identifiers must be unique.",
+                        )
+                    seen.add(key.identifier)
+        self._alignment(add, keys, profile)
+        if self.youtube and self.youtube * 2 >= len(keys):
+            first = next(n for n, key in enumerate(keys) if key.youtube_settings)
+            add(
+                "ASR-04",
+                Severity.WARN,
+                first,
+                f"{self.youtube} cues carry YouTube's '{_YOUTUBE_SETTINGS}'; remove these "
+                "settings before publishing.",
+                suggestion="",
+            )
+        if self.lettered >= FLAT_MIN_CUES and self.flat >= FLAT_SHARE * self.lettered:
+            first = next(n for n, key in enumerate(keys) if key.flat)
+            add(
+                "ASR-08",
+                Severity.WARN,
+                first,
+                f"{self.flat} of {self.lettered} cues have no capitals and no punctuation: "
+                "raw speech recognition. Punctuate and capitalise the text.",
+            )
+        return add.out
+
+    @staticmethod
+    def _header(add: _Collector, metadata: Mapping[str, str] | None) -> None:
+        if not metadata:
+            return
+        names = {name.lower() for name in metadata}
+        if names & _YOUTUBE_HEADER:
+            lines = ", ".join(
+                f"{k}: {v}" for k, v in metadata.items() if k.lower() in _YOUTUBE_HEADER
+            )
+            add(
+                "ASR-04",
+                Severity.WARN,
+                None,
+                f"The header carries auto-caption lines ({lines}); they are not WebVTT. "
+                "Remove them and keep the language as track metadata.",
+            )
+        for name, value in metadata.items():
+            if name.lower() in _YOUTUBE_HEADER:
+                continue
+            if name.upper().startswith("X-TIMESTAMP-MAP"):
+                add(
+                    "VTT-HDR-02",
+                    Severity.INFO,
+                    None,
+                    "X-TIMESTAMP-MAP in the header: fine in HLS segments, not needed in a "
+                    "standalone file.",
+                )
+            else:
+                add(
+                    "VTT-HDR-02",
+                    Severity.WARN,
+                    None,
+                    f"Header line '{name}: {value}' is not part of WebVTT; players skip it. "
+                    "Remove it or move it into a NOTE.",
+                )
+
+    def _alignment(self, add: _Collector, keys: Sequence[CueKey], profile: Profile) -> None:
+        used = [(n, a) for a, n in self.alignments.items() if n > 0]
+        if not used:
+            return
+        majority = max(used)[1]
+        house = layout.alignment_of(f"align:{profile.alignment}")
+        if majority != house:
+            add(
+                "LAY-08",
+                Severity.INFO,
+                0,
+                f"The captions are aligned '{majority}', the house style is '{house}'.",
+            )
+        if len(used) > 1:
+            for index, key in enumerate(keys):
+                if key.alignment != majority:
+                    add(
+                        "LAY-08",
+                        Severity.INFO,
+                        index,
+                        f"This cue is aligned '{key.alignment}' while most are '{majority}'.",
+                    )
+
+
+class _Collector:
+    """Collects file-wide findings, skipping rules the profile turns off."""
+
+    def __init__(self, cues: Sequence[Cue], disabled: frozenset[str]) -> None:
+        self.cues = cues
+        self.disabled = disabled
+        self.out: list[Finding] = []
+
+    def __call__(
+        self,
+        rule: str,
+        severity: Severity,
+        index: int | None,
+        message: str,
+        suggestion: str | None = None,
+    ) -> None:
+        """Record a finding about cue ``index`` (``None``: about the file)."""
+        if rule in self.disabled:
+            return
+        cue = self.cues[index] if index is not None else None
+        self.out.append(
+            Finding(
+                rule,
+                severity,
+                message,
+                index,
+                cue.uid if cue else None,
+                None,
+                suggestion,
+                file_line(cue, None) if cue else None,
+            )
+        )
+
+
+def cue_findings(scan: Scan, indices: Iterable[int]) -> dict[int, list[Finding]]:
+    """Run every per-cue rule on the cues ``indices`` of ``scan``."""
+    result: dict[int, list[Finding]] = {}
+    for index in indices:
+        out: list[Finding] = []
+        for rule in CUE_RULES:
+            rule(scan, index, out)
+        result[index] = out
+    return result
+
+
+def sort_key(finding: Finding) -> tuple[int, int, str]:
+    """Order findings by cue, then file-wide ones first, then rule id."""
+    index = -1 if finding.cue_index is None else finding.cue_index
+    return (index, 0 if finding.span is None else finding.span[0] + 1, finding.rule)
+
+
+def check_cues(
+    cues: Sequence[Cue],
+    profile: Profile,
+    *,
+    metadata: Mapping[str, str] | None = None,
+    regions: Collection[str] | None = None,
+) -> list[Finding]:
+    """Check ``cues`` against ``profile`` and return the findings, in cue order.
+
+    ``metadata`` is the file's header (``Document.metadata``): its ``Language`` picks the
+    language rules and YouTube or other header lines are reported. ``regions`` are the REGION
+    ids the file defines (``None``: unknown, references are then not checked). Never raises
+    for bad cue content; that is what it reports.
+    """
+    # Plain list indexing is several times faster than a custom Sequence's __getitem__.
+    cues = cues if isinstance(cues, list | tuple) else list(cues)
+    scan = Scan(cues, profile, metadata_language(metadata, profile), regions)
+    stats = FileStats()
+    keys: list[CueKey] = []
+    findings: list[Finding] = []
+    for index in range(len(cues)):
+        for rule in CUE_RULES:
+            rule(scan, index, findings)
+        key = cue_key(cues[index], scan.view(index).plain)
+        keys.append(key)
+        stats.add(key)
+    findings.extend(stats.findings(keys, cues, profile, metadata))
+    findings.sort(key=sort_key)
+    return findings

@@ -1,0 +1,494 @@
+"""QUALITY_RULES.md §5: sentence case, continuation and dialogue dashes, sound tags,
+abbreviations, units, symbols, numbers, quotation marks and whitespace.
+
+The Swedish conventions (TXT-06 to TXT-09, TXT-13) apply when the text is Swedish (the file's
+``Language:`` header, else the profile's language). Spans point into ``Cue.text``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from captionreview.core.checks.base import DASHES, LETTER, SENTENCE_END, CueView, Scan
+from captionreview.core.checks.layout import is_dialogue
+from captionreview.core.model import Finding, Severity
+
+WARN, INFO = Severity.WARN, Severity.INFO
+
+# TXT-06: abbreviations VGR and Sveriges Kommunikatörer ask to write in full.
+ABBREVIATIONS_SV: dict[str, str] = {
+    "ca": "cirka",
+    "c:a": "cirka",
+    "bl.a.": "bland annat",
+    "bl a": "bland annat",
+    "inkl.": "inklusive",
+    "t.ex.": "till exempel",
+    "t ex": "till exempel",
+    "m.m.": "med mera",
+    "mm.": "med mera",
+    "osv.": "och så vidare",
+    "o.s.v.": "och så vidare",
+    "dvs.": "det vill säga",
+    "d.v.s.": "det vill säga",
+    "p.g.a.": "på grund av",
+    "pga.": "på grund av",
+    "pga": "på grund av",
+    "s.k.": "så kallad",
+    "etc.": "etcetera",
+    "fr.o.m.": "från och med",
+    "t.o.m.": "till och med",
+    "m.fl.": "med flera",
+    "resp.": "respektive",
+    "enl.": "enligt",
+    "kl.": "klockan",
+    "ev.": "eventuellt",
+    "obs!": "observera",
+}
+_ABBR_RE = re.compile(
+    r"(?<![\w.])("
+    + "|".join(re.escape(a) for a in sorted(ABBREVIATIONS_SV, key=len, reverse=True))
+    + r")(?![\w])",
+    re.IGNORECASE,
+)
+# Substrings that every abbreviation contains: a cheap screen before the regular expression.
+_ABBR_KEYS = (
+    "ca",
+    "c:a",
+    "bl",
+    "inkl.",
+    "t.",
+    "t ex",
+    "m.",
+    "s.",
+    "pga",
+    ".v.",
+    "p.g",
+    "osv.",
+    "dvs.",
+    "etc.",
+    "fr.",
+    "resp.",
+    "enl.",
+    "kl.",
+    "ev.",
+    "obs!",
+)
+_NUMBER_WORDS_SV = (
+    "",
+    "",
+    "två",
+    "tre",
+    "fyra",
+    "fem",
+    "sex",
+    "sju",
+    "åtta",
+    "nio",
+    "tio",
+    "elva",
+    "tolv",
+)
+_MID_END = re.compile(r"[.?!]\s")
+_LOWER_AFTER_END = re.compile(r"(?<![.?!…])([.?!])\s+([^\W\d_])")
+_SENTENCE_FIRST = re.compile(r"[^\W\d_]")
+_ELLIPSIS_END = re.compile(r"(\.\.\.|…)\s*$")
+_ELLIPSIS_START = re.compile(r"^\s*(\.\.\.|…)")
+_BRACKET_TAG = re.compile(r"\[([^\[\]]+)\]")
+_PAREN_LINE = re.compile(r"^\s*\(([^()]+)\)\s*$")
+_THOUSANDS_EN = re.compile(r"(?<![\d,.])\d{1,3}(?:,\d{3})+(?![\d,])")
+_DECIMAL_POINT = re.compile(r"(?<![\d.])\d+\.(?:\d|\d{3,})(?![\d.])")
+_UNGROUPED = re.compile(r"(?<![\d.,])\d{5,}(?![\d.,])")
+_SMALL_NUMBER = re.compile(r"(?<![\d.,:/–-])\b([2-9]|1[0-2])\b(?![\d.,:/%–-]|\s?(?:%|procent))")
+_DIGIT = re.compile(r"\d")
+_END_MARK = re.compile(r"[.?!…]")
+_PERCENT = re.compile(r"\s?%")
+_CURRENCY = re.compile(r"(?<=\d)\s?([€$£])|([€$£])\s?(\d+(?:[ ,.]\d+)*)")
+_CURRENCY_WORDS = {"€": "euro", "$": "dollar", "£": "pund"}
+_HOURS = re.compile(r"(?<=\d)\s?h\b")
+_QUOTES = re.compile(r"[\"“„«»]")
+_DOUBLE_SPACE = re.compile(r"(?<=\S)[ \xa0]{2,}(?=\S)")
+# ASR-14 and ASR-17 report these bracket tags; TXT-05 does not report them a second time.
+ASR_SOUND_TAGS: dict[str, str] = {
+    "music": "(Musik)",
+    "musik": "(Musik)",
+    "applause": "(Applåder)",
+    "applåder": "(Applåder)",
+    "laughter": "(Skratt)",
+    "skratt": "(Skratt)",
+    "musik spelas": "(Musik)",
+    "music playing": "(Musik)",
+    "applåd": "(Applåder)",
+    "laughs": "(Skratt)",
+}
+
+
+def check_sentences(scan: Scan, i: int, out: list[Finding]) -> None:
+    """TXT-01: sentences start with a capital; sentence ends within three cues."""
+    view = scan.view(i)
+    plain = view.plain
+    first = _SENTENCE_FIRST.search(plain)
+    if first and first.group(0).islower() and _previous_ended(scan, i):
+        start = first.start()
+        if not plain[:start].strip(" \t\n-–—"):
+            scan.emit(
+                out,
+                "TXT-01",
+                WARN,
+                i,
+                "A new sentence starts with a lower-case letter.",
+                span=view.raw_span(start, start + 1),
+                suggestion=first.group(0).upper(),
+            )
+    for match in _LOWER_AFTER_END.finditer(plain) if _MID_END.search(plain) else ():
+        if _is_abbreviation_before(plain, match.start(1)):
+            continue
+        pos = match.start(2)
+        scan.emit(
+            out,
+            "TXT-01",
+            WARN,
+            i,
+            "A new sentence starts with a lower-case letter.",
+            span=view.raw_span(pos, pos + 1),
+            suggestion=match.group(2).upper(),
+        )
+    if (
+        i >= 2
+        and _no_sentence_end(view)
+        and _no_sentence_end(scan.view(i - 1))
+        and _no_sentence_end(scan.view(i - 2))
+    ):
+        scan.emit(
+            out,
+            "TXT-01",
+            WARN,
+            i,
+            "No sentence has ended for three cues in a row: add the missing full "
+            "stops, question marks and capitals.",
+        )
+
+
+def _previous_ended(scan: Scan, i: int) -> bool:
+    if i == 0:
+        return True
+    prev = scan.view(i - 1).plain.rstrip()
+    return not prev or (prev[-1] in SENTENCE_END and not prev.endswith(("...", "…")))
+
+
+def _no_sentence_end(view: CueView) -> bool:
+    plain = view.plain
+    return LETTER.search(plain) is not None and _END_MARK.search(plain) is None
+
+
+def _is_abbreviation_before(plain: str, dot: int) -> bool:
+    start = dot
+    while start > 0 and not plain[start - 1].isspace():
+        start -= 1
+    token = plain[start : dot + 1].lower()
+    # An initial ("A. Berg") is not a sentence end either.
+    return token in ABBREVIATIONS_SV or (len(token) == 2 and token[0].isalpha())
+
+
+def check_continuation(scan: Scan, i: int, out: list[Finding]) -> None:
+    """TXT-02: a sentence running into the next cue is marked with a dash on both sides."""
+    dash = scan.profile.continuation_dash
+    if not dash or i + 1 >= len(scan.cues):
+        return
+    view, nxt = scan.view(i), scan.view(i + 1)
+    text, following = view.plain.rstrip(), nxt.plain.lstrip()
+    if not text or not following:
+        return
+    ellipsis = _ELLIPSIS_END.search(text)
+    if ellipsis and (following[:1].islower() or _ELLIPSIS_START.match(following)):
+        scan.emit(
+            out,
+            "TXT-02",
+            WARN,
+            i,
+            f"Use a continuation dash ({dash}) rather than an ellipsis when the sentence "
+            "goes on in the next cue.",
+            span=view.raw_span(ellipsis.start(1), ellipsis.end(1)),
+            suggestion=dash,
+        )
+        return
+    ends_dash = text[-1] in DASHES and not text[-2:-1].isspace()
+    starts_dash = following[0] in DASHES and following[1:2].islower()
+    if ends_dash and not starts_dash and not is_dialogue(nxt.plain_lines):
+        scan.emit(
+            out,
+            "TXT-02",
+            WARN,
+            i,
+            f"The cue ends with a continuation dash but the next one does not start "
+            f"with one; start it with '{dash}'.",
+        )
+    elif starts_dash and not ends_dash:
+        scan.emit(
+            out,
+            "TXT-02",
+            WARN,
+            i,
+            f"The next cue starts with a continuation dash; end this one with '{dash}'.",
+            span=(len(view.cue.text.rstrip()), len(view.cue.text.rstrip())),
+            suggestion=dash,
+        )
+    elif (text[-1].isalnum() or text[-1] == ",") and following[0].islower():
+        end = len(view.cue.text.rstrip())
+        scan.emit(
+            out,
+            "TXT-02",
+            WARN,
+            i,
+            f"The sentence goes on in the next cue; mark it with '{dash}' here and "
+            "at the start of the next cue.",
+            span=(end, end),
+            suggestion=dash,
+        )
+
+
+def check_dialogue(scan: Scan, i: int, out: list[Finding]) -> None:
+    """TXT-03: dialogue lines each start with the profile's dash."""
+    view = scan.view(i)
+    lines = view.plain_lines
+    if not is_dialogue(lines):
+        return
+    first = lines[0].lstrip()
+    if first[:1] not in DASHES:
+        scan.emit(
+            out,
+            "TXT-03",
+            WARN,
+            i,
+            "Only some lines of this dialogue start with a dash; give every speaker's line a dash.",
+            span=view.raw_span(0, 0),
+            suggestion=scan.profile.dialogue_dash or None,
+        )
+    wanted = scan.profile.dialogue_dash
+    if not wanted:
+        return
+    offset = 0
+    for line in lines:
+        body = line.lstrip()
+        pos = offset + len(line) - len(body)
+        if body[:1] in DASHES and body[0] != wanted:
+            scan.emit(
+                out,
+                "TXT-03",
+                WARN,
+                i,
+                f"Dialogue dash '{body[0]}' differs from the house style '{wanted}'.",
+                span=view.raw_span(pos, pos + 1),
+                suggestion=wanted,
+            )
+        offset += len(line) + 1
+
+
+def check_sound_tags(scan: Scan, i: int, out: list[Finding]) -> None:
+    """TXT-05: sound descriptions in the house style (parentheses or brackets)."""
+    view = scan.view(i)
+    plain = view.plain
+    style = scan.profile.sound_tag_style
+    if style == "parentheses" and "[" in plain:
+        for match in _BRACKET_TAG.finditer(plain):
+            inner = match.group(1).strip(" \xa0")
+            if inner.lower() in ASR_SOUND_TAGS or inner.strip("_ \xa0") == "":
+                continue
+            scan.emit(
+                out,
+                "TXT-05",
+                WARN,
+                i,
+                "Sound descriptions are written in parentheses, e.g. (Bil startar).",
+                span=view.raw_span(match.start(), match.end()),
+                suggestion=f"({inner[:1].upper()}{inner[1:].lower()})",
+            )
+    elif style == "brackets" and "(" in plain:
+        offset = 0
+        for line in view.plain_lines:
+            paren = _PAREN_LINE.match(line)
+            if paren:
+                scan.emit(
+                    out,
+                    "TXT-05",
+                    WARN,
+                    i,
+                    "Sound descriptions are written in brackets, e.g. [Door slams].",
+                    span=view.raw_span(offset + paren.start(1) - 1, offset + paren.end(1) + 1),
+                    suggestion=f"[{paren.group(1)}]",
+                )
+            offset += len(line) + 1
+
+
+def check_swedish(scan: Scan, i: int, out: list[Finding]) -> None:
+    """TXT-06 abbreviations, TXT-07 units, TXT-08 symbols, TXT-09 numbers, TXT-13 quotes."""
+    if scan.language != "sv":
+        return
+    view = scan.view(i)
+    plain = view.plain
+    has_digit = _DIGIT.search(plain) is not None
+    lower = plain.lower()
+    for match in _ABBR_RE.finditer(plain) if any(a in lower for a in _ABBR_KEYS) else ():
+        word = match.group(1)
+        full = ABBREVIATIONS_SV[word.lower()]
+        if word[:1].isupper():
+            full = full[:1].upper() + full[1:]
+        scan.emit(
+            out,
+            "TXT-06",
+            WARN,
+            i,
+            f"Write '{full}' instead of the abbreviation '{word}'.",
+            span=view.raw_span(match.start(1), match.end(1)),
+            suggestion=full,
+        )
+    if "%" in plain:
+        for match in _PERCENT.finditer(plain):
+            scan.emit(
+                out,
+                "TXT-08",
+                WARN,
+                i,
+                "Write 'procent' instead of '%'.",
+                span=view.raw_span(match.start(), match.end()),
+                suggestion=" procent",
+            )
+    for match in (
+        _CURRENCY.finditer(plain) if ("€" in plain or "$" in plain or "£" in plain) else ()
+    ):
+        symbol = match.group(1) or match.group(2)
+        word = _CURRENCY_WORDS[symbol]
+        scan.emit(
+            out,
+            "TXT-08",
+            WARN,
+            i,
+            f"Write the currency as a word ('{word}'), not '{symbol}'.",
+            span=view.raw_span(match.start(), match.end()),
+            suggestion=f" {word}" if match.group(1) else f"{match.group(3)} {word}",
+        )
+    if has_digit:
+        _check_numbers(scan, i, out, view)
+    if '"' in plain or "“" in plain or "„" in plain or "«" in plain or "»" in plain:
+        for match in _QUOTES.finditer(plain):
+            scan.emit(
+                out,
+                "TXT-13",
+                INFO,
+                i,
+                "Swedish quotation marks are ” on both sides.",
+                span=view.raw_span(match.start(), match.end()),
+                suggestion="”",
+            )
+
+
+def _check_numbers(scan: Scan, i: int, out: list[Finding], view: CueView) -> None:
+    plain = view.plain
+    for match in _THOUSANDS_EN.finditer(plain):
+        scan.emit(
+            out,
+            "TXT-09",
+            WARN,
+            i,
+            "Group thousands with a space, not a comma (34 175, not 34,175).",
+            span=view.raw_span(match.start(), match.end()),
+            suggestion=match.group(0).replace(",", " "),
+        )
+    for match in _DECIMAL_POINT.finditer(plain):
+        scan.emit(
+            out,
+            "TXT-09",
+            WARN,
+            i,
+            "Swedish uses a decimal comma (3,5, not 3.5).",
+            span=view.raw_span(match.start(), match.end()),
+            suggestion=match.group(0).replace(".", ","),
+        )
+    for match in _UNGROUPED.finditer(plain):
+        digits = match.group(0)
+        grouped = f"{int(digits):,}".replace(",", " ") if not digits.startswith("0") else None
+        scan.emit(
+            out,
+            "TXT-09",
+            WARN,
+            i,
+            "Group large numbers in threes with spaces.",
+            span=view.raw_span(match.start(), match.end()),
+            suggestion=grouped,
+        )
+    for match in _SMALL_NUMBER.finditer(plain):
+        word = _NUMBER_WORDS_SV[int(match.group(1))]
+        scan.emit(
+            out,
+            "TXT-09",
+            INFO,
+            i,
+            f"Numbers up to twelve are written as words in running text ('{word}'), "
+            "except ages, dates and times.",
+            span=view.raw_span(match.start(1), match.end(1)),
+            suggestion=word,
+        )
+    for match in _HOURS.finditer(plain):
+        scan.emit(
+            out,
+            "TXT-07",
+            INFO,
+            i,
+            "Write 'tim' for hours, not 'h'.",
+            span=view.raw_span(match.start(), match.end()),
+            suggestion=" tim",
+        )
+
+
+def check_whitespace(scan: Scan, i: int, out: list[Finding]) -> None:
+    """TXT-15: single spaces between words, none at the start or end of a line."""
+    view = scan.view(i)
+    offset = 0
+    for line in view.plain_lines:
+        if line.strip():
+            body = line.strip(" \t\xa0")
+            lead = len(line) - len(line.lstrip(" \t\xa0"))
+            trail = len(line) - len(line.rstrip(" \t\xa0"))
+            if lead:
+                scan.emit(
+                    out,
+                    "TXT-15",
+                    INFO,
+                    i,
+                    "The line starts with a space.",
+                    span=view.raw_span(offset, offset + lead),
+                    suggestion="",
+                )
+            if trail:
+                end = offset + len(line)
+                what = "non-breaking space padding" if "\xa0" in line[-trail:] else "a space"
+                scan.emit(
+                    out,
+                    "TXT-15",
+                    INFO,
+                    i,
+                    f"The line ends with {what}.",
+                    span=view.raw_span(end - trail, end),
+                    suggestion="",
+                )
+            if "  " in body or "\xa0" in body:
+                for match in _DOUBLE_SPACE.finditer(line):
+                    scan.emit(
+                        out,
+                        "TXT-15",
+                        INFO,
+                        i,
+                        "Use one space between words.",
+                        span=view.raw_span(offset + match.start(), offset + match.end()),
+                        suggestion=" ",
+                    )
+        offset += len(line) + 1
+
+
+RULES = (
+    check_sentences,
+    check_continuation,
+    check_dialogue,
+    check_sound_tags,
+    check_swedish,
+    check_whitespace,
+)

@@ -1,0 +1,153 @@
+"""QUALITY_RULES.md §3: duration, reading speed, overlap and gaps (TIM-01, 02, 04, 05, 06, 07).
+
+TIM-03 (duration against text, Swedish practice) is the same measure as TIM-04 and is not
+reported twice; TIM-08 to TIM-10 need the audio and belong to the sync tools.
+"""
+
+from __future__ import annotations
+
+import re
+
+from captionreview.core.checks.base import Scan, format_ms
+from captionreview.core.model import Finding, Severity
+
+ERROR, WARN, INFO = Severity.ERROR, Severity.WARN, Severity.INFO
+
+BRIDGE_MAX_MS = 50
+_SOUND_ONLY = re.compile(r"\s*(?:[(\[][^()\[\]]*[)\]]|♪[^♪]*♪?|♪)\s*", re.S)
+_PLACEMENT = ("line:", "position:", "region:", "vertical:")
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def is_bridge(scan: Scan, i: int) -> bool:
+    """Return True for a YouTube 'bridge' cue: ≤ 50 ms repeating text already shown (ASR-02)."""
+    cue = scan.cues[i]
+    if i == 0 or not 0 <= cue.duration_ms <= BRIDGE_MAX_MS:
+        return False
+    mine = _squash(scan.view(i).plain)
+    return bool(mine) and mine in _squash(scan.view(i - 1).plain)
+
+
+def is_sound_only(plain: str) -> bool:
+    """Return True when the visible text is only a sound or music description."""
+    return bool(plain.strip()) and all(
+        _SOUND_ONLY.fullmatch(line) for line in plain.split("\n") if line.strip()
+    )
+
+
+def check_duration(scan: Scan, i: int, out: list[Finding]) -> None:
+    """TIM-01 minimum and TIM-02 maximum duration; TIM-04 reading speed."""
+    cue = scan.cues[i]
+    duration = cue.duration_ms
+    if duration <= 0 or is_bridge(scan, i):
+        return  # VTT-TS-03 or ASR-02 already says what is wrong with this cue
+    profile = scan.profile
+    view = scan.view(i)
+    seconds = duration / 1000
+    if duration < profile.min_duration_error_ms:
+        scan.emit(
+            out,
+            "TIM-01",
+            ERROR,
+            i,
+            f"Shown for only {seconds:.2f} s; a caption needs at least "
+            f"{profile.min_duration_error_ms / 1000:.3g} s to be noticed "
+            f"({profile.min_duration_warn_ms / 1000:.3g} s to be read).",
+        )
+    elif duration < profile.min_duration_warn_ms:
+        # A single word in fast dialogue is the accepted exception (TIM-01).
+        severity = INFO if len(view.plain.split()) <= 1 else WARN
+        scan.emit(
+            out,
+            "TIM-01",
+            severity,
+            i,
+            f"Shown for {seconds:.2f} s; captions should stay at least "
+            f"{profile.min_duration_warn_ms / 1000:.3g} s.",
+        )
+    if duration > profile.max_duration_ms and not is_sound_only(view.plain):
+        scan.emit(
+            out,
+            "TIM-02",
+            WARN,
+            i,
+            f"Shown for {seconds:.1f} s, longer than {profile.max_duration_ms / 1000:.3g} s; "
+            "split the cue or end it when the speech pauses.",
+        )
+    if view.chars:
+        cps = view.chars / seconds
+        if cps > profile.cps_error:
+            scan.emit(
+                out,
+                "TIM-04",
+                ERROR,
+                i,
+                f"Reading speed {cps:.1f} characters/s is above {profile.cps_error:g}: "
+                "shorten the text or show it longer.",
+            )
+        elif cps > profile.cps_warn:
+            scan.emit(
+                out,
+                "TIM-04",
+                WARN,
+                i,
+                f"Reading speed {cps:.1f} characters/s is above {profile.cps_warn:g}: "
+                "consider shortening the text or showing it longer.",
+            )
+
+
+def _placement(settings: str) -> tuple[str, ...]:
+    return tuple(sorted(t for t in settings.split() if t.startswith(_PLACEMENT)))
+
+
+def check_neighbours(scan: Scan, i: int, out: list[Finding]) -> None:
+    """TIM-05 overlap with the previous cue, TIM-06 too small a gap, TIM-07 gaps to close."""
+    if i == 0:
+        return
+    prev, cue = scan.cues[i - 1], scan.cues[i]
+    if prev.end_ms <= prev.start_ms or cue.start_ms < prev.start_ms:
+        return  # VTT-TS-03 / VTT-TS-04 already report the broken timing
+    gap = cue.start_ms - prev.end_ms
+    min_gap = scan.profile.min_gap_ms
+    if gap < 0:
+        if _placement(prev.settings) == _placement(cue.settings):
+            scan.emit(
+                out,
+                "TIM-05",
+                ERROR,
+                i,
+                f"Overlaps the previous cue by {-gap} ms: both are on screen at once "
+                f"(previous ends {format_ms(prev.end_ms)}). Trim the previous cue.",
+            )
+        else:
+            scan.emit(
+                out,
+                "TIM-05",
+                INFO,
+                i,
+                f"Overlaps the previous cue by {-gap} ms, placed elsewhere on screen; "
+                "check that the two do not cover each other.",
+            )
+    elif 0 < gap < min_gap:
+        scan.emit(
+            out,
+            "TIM-06",
+            WARN,
+            i,
+            f"Only {gap} ms after the previous cue: the eye does not see a new caption. "
+            f"Leave {min_gap} ms or close the gap.",
+        )
+    elif min_gap < gap < scan.profile.close_gap_below_ms:
+        scan.emit(
+            out,
+            "TIM-07",
+            INFO,
+            i,
+            f"A {gap} ms gap before this cue makes the display flicker; close it to {min_gap} ms.",
+        )
+
+
+RULES = (check_duration, check_neighbours)

@@ -1,0 +1,437 @@
+"""QUALITY_RULES.md §1: WebVTT validity of each cue (timings, ids, settings, text, markup).
+
+File-level syntax (encoding, BOM, signature, header, unparsable blocks) is reported by the
+reader as ``Document.problems``; these rules cover what a cue can still get wrong after it was
+read or edited.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from html.entities import html5
+
+from captionreview.core.checks.base import Scan, format_ms
+from captionreview.core.model import Finding, Severity
+
+ERROR, WARN = Severity.ERROR, Severity.WARN
+
+_SETTING_NAMES = ("vertical", "line", "position", "size", "align", "region")
+_PCT = r"(?:\d+(?:\.\d+)?%)"
+_VALUE_RE: dict[str, re.Pattern[str]] = {
+    "vertical": re.compile(r"rl|lr"),
+    "line": re.compile(rf"(?:-?\d+|{_PCT})(?:,(?:start|center|end))?"),
+    "position": re.compile(rf"{_PCT}(?:,(?:line-left|center|line-right))?"),
+    "size": re.compile(_PCT),
+    "align": re.compile(r"start|center|end|left|right"),
+    "region": re.compile(r"[^\s]+"),
+}
+# Keywords of the 2014 draft that real Netflix and Viaplay files still carry (VTT-SET-02).
+_OBSOLETE = {"middle": "center", "start": "line-left", "end": "line-right"}
+_PCT_VALUE = re.compile(r"(\d+(?:\.\d+)?)%")
+_TIMESTAMP = re.compile(r"(?:(\d{2,}):)?([0-5]\d):([0-5]\d)\.(\d{3})")
+_TAG_TOKEN = re.compile(r"<([^>\n]*)>")
+_REF = re.compile(r"&(#[0-9]+;|#[xX][0-9a-fA-F]+;|[A-Za-z][A-Za-z0-9]*;)")
+_ALLOWED_TAGS = frozenset(("c", "i", "b", "u", "ruby", "rt", "v", "lang"))
+_ANNOTATED = frozenset(("v", "lang"))
+
+
+def check_timing(scan: Scan, i: int, out: list[Finding]) -> None:
+    """VTT-TS-03 (end after start) and VTT-TS-04 (start not before the previous start)."""
+    cue = scan.cues[i]
+    if cue.end_ms <= cue.start_ms:
+        scan.emit(
+            out,
+            "VTT-TS-03",
+            ERROR,
+            i,
+            f"The cue ends ({format_ms(cue.end_ms)}) before or when it starts "
+            f"({format_ms(cue.start_ms)}); set an end time after the start.",
+        )
+    if i > 0 and cue.start_ms < scan.cues[i - 1].start_ms:
+        scan.emit(
+            out,
+            "VTT-TS-04",
+            ERROR,
+            i,
+            f"The cue starts ({format_ms(cue.start_ms)}) before the previous cue "
+            f"({format_ms(scan.cues[i - 1].start_ms)}); WebVTT needs cues in start order: "
+            "sort the cues.",
+        )
+
+
+def check_identifier(scan: Scan, i: int, out: list[Finding]) -> None:
+    """VTT-ID-01 (the part about one cue): an identifier may not contain ``-->``."""
+    if "-->" in scan.cues[i].identifier:
+        scan.emit(
+            out,
+            "VTT-ID-01",
+            ERROR,
+            i,
+            "The cue identifier contains '-->', which makes it a timing line; "
+            "remove the arrow from the identifier.",
+        )
+
+
+def check_settings(scan: Scan, i: int, out: list[Finding]) -> None:
+    """VTT-SET-01 (names), VTT-SET-02 (values) and VTT-SET-03 (region references)."""
+    settings = scan.cues[i].settings
+    if not settings or settings.isspace():
+        return
+    regions = scan.regions if "region:" in settings else None
+    key = (settings, frozenset(regions) if regions is not None else None)
+    verdicts = _SETTINGS_CACHE.get(key)
+    if verdicts is None:
+        verdicts = _settings_verdicts(settings, regions)
+        if len(_SETTINGS_CACHE) > 4096:
+            _SETTINGS_CACHE.clear()
+        _SETTINGS_CACHE[key] = verdicts
+    for rule, message, suggestion in verdicts:
+        scan.emit(out, rule, WARN, i, message, suggestion=suggestion)
+
+
+# Files repeat the same settings string on every cue: judge each distinct string once.
+_Verdict = tuple[str, str, str | None]
+_SETTINGS_CACHE: dict[tuple[str, frozenset[str] | None], tuple[_Verdict, ...]] = {}
+
+
+def _settings_verdicts(settings: str, regions: Collection[str] | None) -> tuple[_Verdict, ...]:
+    found: list[_Verdict] = []
+    seen: set[str] = set()
+    modern: list[str] = []
+    obsolete: list[str] = []
+    for token in settings.split():
+        name, colon, value = token.partition(":")
+        modern.append(token)
+        if not colon or not name or not value:
+            found.append(
+                (
+                    "VTT-SET-01",
+                    f"Cue setting {token!r} is not written name:value; players ignore it.",
+                    None,
+                )
+            )
+            continue
+        if name not in _VALUE_RE:
+            known = ", ".join(_SETTING_NAMES)
+            found.append(
+                (
+                    "VTT-SET-01",
+                    f"Unknown cue setting {name!r} is ignored by players (known: {known}).",
+                    None,
+                )
+            )
+            continue
+        if name in seen:
+            found.append(
+                (
+                    "VTT-SET-01",
+                    f"Cue setting {name!r} is given twice; players use only the last one.",
+                    None,
+                )
+            )
+        seen.add(name)
+        if name == "region":
+            if regions is not None and value not in regions:
+                found.append(
+                    (
+                        "VTT-SET-03",
+                        f"The cue refers to region {value!r}, which no REGION block defines.",
+                        None,
+                    )
+                )
+            continue
+        replacement = _obsolete_replacement(name, value)
+        if replacement is not None:
+            obsolete.append(f"'{name}:{value}'")
+            modern[-1] = f"{name}:{replacement}"
+        elif not _VALUE_RE[name].fullmatch(value) or not _percentages_in_range(value):
+            found.append(
+                (
+                    "VTT-SET-02",
+                    f"'{name}:{value}' is not a valid value for {name}; players ignore it.",
+                    None,
+                )
+            )
+    if obsolete:
+        found.append(
+            (
+                "VTT-SET-02",
+                f"{' and '.join(obsolete)} use an obsolete keyword that players "
+                "now ignore; write 'center' (or line-left/line-right) instead.",
+                " ".join(modern),
+            )
+        )
+    if "region" in seen and seen & {"vertical", "line", "size"}:
+        found.append(
+            (
+                "VTT-SET-03",
+                "The region setting is ignored because the cue also sets vertical, line or size.",
+                None,
+            )
+        )
+    return tuple(found)
+
+
+def _obsolete_replacement(name: str, value: str) -> str | None:
+    """Return the modern form of a 2014-draft value (``align:middle``), else None."""
+    if name == "align" and value == "middle":
+        return "center"
+    if name == "position" and "," in value:
+        pos, _, keyword = value.partition(",")
+        if keyword in _OBSOLETE and _VALUE_RE["position"].fullmatch(pos):
+            return f"{pos},{_OBSOLETE[keyword]}"
+    if name == "line" and value.endswith(",middle"):
+        return value[: -len("middle")] + "center"
+    return None
+
+
+def _percentages_in_range(value: str) -> bool:
+    return all(0.0 <= float(m.group(1)) <= 100.0 for m in _PCT_VALUE.finditer(value))
+
+
+def check_text(scan: Scan, i: int, out: list[Finding]) -> None:
+    """VTT-TXT-01/02/03, VTT-NUL-01 and VTT-ENC-01 on the cue payload."""
+    text = scan.cues[i].text
+    if not scan.view(i).plain.strip():
+        scan.emit(
+            out,
+            "VTT-TXT-03",
+            WARN,
+            i,
+            "The cue has no visible text; delete it or type the caption.",
+        )
+    if _TEXT_TROUBLE.search(text) is None:
+        return
+    arrow = text.find("-->")
+    if arrow >= 0:
+        scan.emit(
+            out,
+            "VTT-TXT-01",
+            ERROR,
+            i,
+            "The text contains '-->': a player starts a new cue there and the rest of "
+            "this cue is lost. Remove it or write it as '--&gt;'.",
+            span=(arrow, arrow + 3),
+            suggestion="--&gt;",
+        )
+    blank = _blank_line(text)
+    if blank is not None:
+        scan.emit(
+            out,
+            "VTT-TXT-02",
+            ERROR,
+            i,
+            "The text has an empty line: a player ends the cue there and drops the rest. "
+            "Remove the empty line.",
+            span=(blank, blank),
+        )
+    nul = text.find("\x00")
+    if nul >= 0:
+        scan.emit(
+            out,
+            "VTT-NUL-01",
+            WARN,
+            i,
+            "The text contains a NUL character, which usually means a corrupt file; "
+            "players show it as '\ufffd'.",
+            span=(nul, nul + 1),
+            suggestion="",
+        )
+    bad = text.find("\ufffd")
+    if bad >= 0:
+        scan.emit(
+            out,
+            "VTT-ENC-01",
+            ERROR,
+            i,
+            "The text contains '\ufffd', a character that could not be decoded; "
+            "retype the damaged word.",
+            span=(bad, bad + 1),
+        )
+
+
+_TEXT_TROUBLE = re.compile("-->|\n\n|^\n|\x00|\ufffd")
+
+
+def _blank_line(text: str) -> int | None:
+    """Return the offset of the first empty line between text lines, else None."""
+    pos = text.find("\n\n")
+    if pos >= 0:
+        return pos + 1
+    if text.startswith("\n"):
+        return 0
+    return None
+
+
+def check_markup(scan: Scan, i: int, out: list[Finding]) -> None:
+    """VTT-ESC-01 (unescaped ``&`` and ``<``), VTT-TAG-01 (tags) and VTT-TS-05 (timestamps)."""
+    text = scan.cues[i].text
+    if "&" in text:
+        _check_ampersands(scan, i, out, text)
+    if "<" in text:
+        _check_tags(scan, i, out, text)
+
+
+def _check_ampersands(scan: Scan, i: int, out: list[Finding], text: str) -> None:
+    pos = text.find("&")
+    while pos >= 0:
+        ref = _REF.match(text, pos)
+        valid = ref is not None and (ref.group(1).startswith("#") or ref.group(1) in html5)
+        if not valid:
+            scan.emit(
+                out,
+                "VTT-ESC-01",
+                ERROR,
+                i,
+                "A literal '&' must be written '&amp;' in WebVTT.",
+                span=(pos, pos + 1),
+                suggestion="&amp;",
+            )
+            return
+        pos = text.find("&", pos + 1)
+
+
+def _check_tags(scan: Scan, i: int, out: list[Finding], text: str) -> None:
+    stack: list[str] = []
+    last_time = scan.cues[i].start_ms
+    pos = text.find("<")
+    while pos >= 0:
+        tag = _TAG_TOKEN.match(text, pos)
+        inner = tag.group(1) if tag else ""
+        if tag is None or not inner or not (inner[0].isalnum() or inner[0] == "/"):
+            scan.emit(
+                out,
+                "VTT-ESC-01",
+                ERROR,
+                i,
+                "A literal '<' must be written '&lt;'; a player reads it as the start of "
+                "a tag and hides the text after it.",
+                span=(pos, pos + 1),
+                suggestion="&lt;",
+            )
+            return
+        span = (pos, tag.end())
+        if inner[0].isdigit():
+            last_time = _check_timestamp(scan, i, out, inner, span, last_time)
+        elif inner[0] == "/":
+            _close(scan, i, out, stack, inner[1:].strip(), span)
+        else:
+            _open(scan, i, out, stack, inner, span)
+        pos = text.find("<", tag.end())
+    unclosed = [name for name in stack if name not in ("v", "rt")]
+    if unclosed:
+        scan.emit(
+            out,
+            "VTT-TAG-01",
+            WARN,
+            i,
+            f"The tag <{unclosed[-1]}> is never closed; add </{unclosed[-1]}>.",
+        )
+
+
+def _open(
+    scan: Scan, i: int, out: list[Finding], stack: list[str], inner: str, span: tuple[int, int]
+) -> None:
+    head, _, annotation = inner.replace("\t", " ").partition(" ")
+    name = head.split(".", 1)[0]
+    if name not in _ALLOWED_TAGS:
+        scan.emit(
+            out,
+            "VTT-TAG-01",
+            WARN,
+            i,
+            f"<{name}> is not a WebVTT tag; players ignore it (allowed: c, i, b, u, "
+            "ruby, rt, v, lang).",
+            span=span,
+            suggestion="",
+        )
+        return
+    if name in _ANNOTATED and not annotation.strip():
+        what = "a speaker name" if name == "v" else "a language code"
+        scan.emit(
+            out,
+            "VTT-TAG-01",
+            WARN,
+            i,
+            f"<{name}> needs {what}, e.g. " + ("<v Anna Berg>." if name == "v" else "<lang en>."),
+            span=span,
+        )
+    if name == "rt" and (not stack or stack[-1] != "ruby"):
+        scan.emit(
+            out, "VTT-TAG-01", WARN, i, "<rt> is only allowed directly inside <ruby>.", span=span
+        )
+    # A new voice span implicitly ends an unclosed one (the common "<v A>…\n<v B>…" form).
+    if name == "v" and stack and stack[-1] == "v":
+        stack.pop()
+    stack.append(name)
+
+
+def _close(
+    scan: Scan, i: int, out: list[Finding], stack: list[str], name: str, span: tuple[int, int]
+) -> None:
+    if name == "ruby" and stack and stack[-1] == "rt":
+        stack.pop()
+    if stack and stack[-1] == name:
+        stack.pop()
+        return
+    if name in stack:
+        scan.emit(
+            out,
+            "VTT-TAG-01",
+            WARN,
+            i,
+            f"</{name}> closes a tag while <{stack[-1]}> inside it is still open; "
+            "close tags in the reverse order they were opened.",
+            span=span,
+        )
+        while stack and stack.pop() != name:
+            pass
+        return
+    scan.emit(
+        out, "VTT-TAG-01", WARN, i, f"</{name}> has no matching <{name}>.", span=span, suggestion=""
+    )
+
+
+def _check_timestamp(
+    scan: Scan, i: int, out: list[Finding], inner: str, span: tuple[int, int], last_time: int
+) -> int:
+    match = _TIMESTAMP.fullmatch(inner)
+    if match is None:
+        scan.emit(
+            out,
+            "VTT-TS-05",
+            WARN,
+            i,
+            f"<{inner}> is not a valid inline timestamp (write <hh:mm:ss.mmm>).",
+            span=span,
+        )
+        return last_time
+    hours, minutes, seconds, millis = match.groups()
+    ms = ((int(hours or 0) * 60 + int(minutes)) * 60 + int(seconds)) * 1000 + int(millis)
+    cue = scan.cues[i]
+    # The spec's own examples put word timestamps exactly on the cue's start and end, so
+    # equality is accepted; only times outside the cue or going backwards are flagged.
+    if ms < cue.start_ms or ms > cue.end_ms:
+        scan.emit(
+            out,
+            "VTT-TS-05",
+            WARN,
+            i,
+            f"Word timestamp {format_ms(ms)} lies outside the cue "
+            f"({format_ms(cue.start_ms)}–{format_ms(cue.end_ms)}).",
+            span=span,
+        )
+    elif ms < last_time:
+        scan.emit(
+            out,
+            "VTT-TS-05",
+            WARN,
+            i,
+            f"Word timestamp {format_ms(ms)} is earlier than the one before it.",
+            span=span,
+        )
+    return max(ms, last_time)
+
+
+RULES = (check_timing, check_identifier, check_settings, check_text, check_markup)

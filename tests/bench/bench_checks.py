@@ -1,0 +1,114 @@
+"""Benchmark of the quality checks: a full check of a 3,000- and a 30,000-cue lecture, and the
+re-check after one edit through the incremental checker (goals: < 100 ms and < 2 ms).
+
+Run: ``.venv/bin/python tests/bench/bench_checks.py`` (prints figures; not collected by pytest).
+"""
+
+from __future__ import annotations
+
+import random
+import statistics
+import time
+from collections.abc import Callable
+
+from captionreview.core.checks import IncrementalChecker, check_cues
+from captionreview.core.document import Document
+from captionreview.core.profiles import DEFAULT_PROFILE
+
+SENTENCES = (
+    "Välkommen till dagens föreläsning om regional utveckling.",
+    "Den svenska ekonomin har klarat pandemin bättre än väntat,",
+    "men kriget i Ukraina har ändrat förutsättningarna för många företag.",
+    "EU:s budget för sammanhållningspolitiken är ungefär 392 miljarder euro.",
+    "I Helsingborg har man prövat tillitsbaserad styrning i flera år.",
+    "Vad betyder det för oss som arbetar i Västra Götalandsregionen?",
+    "vi ska titta på tre exempel och sedan diskutera dem i grupper",
+    "Arbetslösheten steg till 8.5% under hösten",
+    "– Har ni några frågor?\n– Ja, en fråga om budgeten.",
+    "(Applåder)",
+)
+
+
+def lecture_vtt(cues: int, seed: int = 1) -> str:
+    """Return a WebVTT lecture of ``cues`` cues: mostly clean Swedish, some typical faults."""
+    rng = random.Random(seed)
+    parts = ["WEBVTT", "", "NOTE generated for the checks benchmark", ""]
+    t = 0
+    for _ in range(cues):
+        text = rng.choice(SENTENCES)
+        if len(text) > 42 and "\n" not in text:
+            cut = text.rfind(" ", 0, len(text) // 2 + 4)
+            text = text[:cut] + "\n" + text[cut + 1 :]
+        duration = rng.randint(1200, 6500)
+        parts.append(f"{_ts(t)} --> {_ts(t + duration)}")
+        parts.append(text)
+        parts.append("")
+        t += duration + rng.choice((0, 40, 80, 120, 400, 1500))
+    return "\n".join(parts)
+
+
+def _ts(ms: int) -> str:
+    hours, rest = divmod(ms, 3_600_000)
+    minutes, rest = divmod(rest, 60_000)
+    seconds, millis = divmod(rest, 1000)
+    return f"{hours:02d}:{minutes:02d}:{seconds:02d}.{millis:03d}"
+
+
+def best_ms(action: Callable[[], object], repeat: int) -> tuple[float, float]:
+    """Return (best, median) wall time of ``action`` in milliseconds."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        times.append((time.perf_counter() - start) * 1000)
+    return min(times), statistics.median(times)
+
+
+def main() -> None:
+    """Print the figures."""
+    for size in (3_000, 30_000):
+        doc = Document.from_text(lecture_vtt(size))
+        cues = doc.cues
+        findings = check_cues(cues, DEFAULT_PROFILE, metadata=doc.metadata)
+        best, median = best_ms(
+            lambda c=cues: check_cues(c, DEFAULT_PROFILE), 5 if size < 10_000 else 3
+        )
+        print(
+            f"full check, {size:>6} cues: best {best:7.1f} ms, median {median:7.1f} ms "
+            f"({len(findings)} findings)"
+        )
+        checker = IncrementalChecker(doc, DEFAULT_PROFILE)
+        index = size // 2
+        texts = (
+            "Arbetslösheten steg till 8,5 procent under hösten.",
+            "Arbetslösheten steg till 8.5% under hösten",
+        )
+        edits: list[float] = []
+        collect: list[float] = []
+        for n in range(40):
+            start = time.perf_counter()
+            doc.set_text(index, texts[n % 2])
+            edits.append((time.perf_counter() - start) * 1000)
+            start = time.perf_counter()
+            checker.findings()
+            collect.append((time.perf_counter() - start) * 1000)
+        # The edit time includes the document's own work; measure the document alone too.
+        checker.close()
+        alone: list[float] = []
+        for n in range(40):
+            start = time.perf_counter()
+            doc.set_text(index, texts[n % 2])
+            alone.append((time.perf_counter() - start) * 1000)
+        recheck = statistics.median(edits) - statistics.median(alone)
+        print(
+            f"  one text edit with checker: median {statistics.median(edits):.3f} ms "
+            f"(document alone {statistics.median(alone):.3f} ms → re-check ≈ {recheck:.3f} ms)"
+        )
+        print(
+            f"  all findings after the edit (panel refresh): median "
+            f"{statistics.median(collect):.1f} ms"
+        )
+
+
+if __name__ == "__main__":
+    main()
