@@ -260,6 +260,11 @@ def _leading_untimed(tokens: Sequence[Token]) -> list[Token]:
     return leading
 
 
+def recover_words(cues: Sequence[Cue]) -> list[Word]:
+    """Return the spoken words of a roll-up / word-timed track, each once, with their times."""
+    return _scan(cues).words
+
+
 def _signs(scan: _Scan, metadata: Mapping[str, str]) -> AutoCaptionSigns:
     return AutoCaptionSigns(
         content_cues=scan.content_cues,
