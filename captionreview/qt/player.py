@@ -1,0 +1,702 @@
+"""The video player: a small Qt facade over python-vlc that renders frames into a QImage.
+
+Design (ARCHITECTURE.md, "The player"):
+
+- Frames come from libvlc's video callbacks (``video_set_callbacks`` + ``video_set_format``
+  "RV32") into a buffer we own; the Qt thread copies the latest one into a ``QImage`` that the
+  :class:`~captionreview.qt.video_widget.VideoWidget` paints with the captions on top. No native
+  window handle is involved, so the same code works offscreen, on Wayland, Windows and macOS.
+- libvlc is not re-entrant: the vlc callbacks and events never call libvlc; they only record a
+  monotonic timestamp and hand over to the Qt thread through queued signals.
+- libvlc 3 updates its time about every 250-500 ms. The position is interpolated with a
+  monotonic clock, anchored on the first frame shown after a play, resume or seek and on each
+  of libvlc's time updates, and it never runs backwards while playing.
+- Without libvlc the module still imports: :func:`vlc_status` says how to install VLC and a
+  :class:`Player` is created with ``available`` False and does nothing.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import ctypes
+import math
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QImage
+
+INSTALL_HINT = (
+    "install VLC (Debian/Ubuntu: apt-get install vlc, or libvlc5 vlc-plugin-base; "
+    "Windows/macOS: https://www.videolan.org)"
+)
+# How often position_changed is emitted while playing.
+TICK_MS = 30
+# Frames are asked for at the video's own size, but never larger than this (libvlc scales).
+MAX_FRAME_SIZE = (1280, 720)
+MIN_RATE, MAX_RATE = 0.5, 2.0
+# libvlc's time may lag our interpolation slightly; smaller backward corrections are absorbed
+# by holding the position still instead of jumping back (captions must not flicker).
+_MAX_HOLD_MS = 400
+_VLC_ARGS = ("--quiet", "--no-video-title-show", "--no-stats", "--no-snapshot-preview")
+
+
+def guard_pyside_emit_leak() -> None:
+    """Work around PySide6 6.12.0, whose ``Signal.emit()`` drops a reference to ``True``.
+
+    After about a thousand emits CPython 3.11 would free ``True`` and abort ("bool_dealloc").
+    When a probe shows the leak, ``True`` is made immortal the way CPython 3.12 does it.
+    """
+    global _emit_leak_checked
+    if _emit_leak_checked:
+        return
+    _emit_leak_checked = True
+
+    class _Probe(QObject):
+        probed = Signal()
+
+    probe = _Probe()
+    before = sys.getrefcount(True)
+    probe.probed.emit()
+    if sys.getrefcount(True) < before:
+        ctypes.c_ssize_t.from_address(id(True)).value += 1 << 40
+
+
+_emit_leak_checked = False
+guard_pyside_emit_leak()
+
+_vlc_module: Any = None
+_vlc_instance: Any = None
+_vlc_error: str | None = None
+_vlc_checked = False
+
+
+def _load_vlc() -> None:
+    """Import python-vlc and create the shared libvlc instance once, remembering any failure."""
+    global _vlc_module, _vlc_instance, _vlc_error, _vlc_checked
+    if _vlc_checked:
+        return
+    _vlc_checked = True
+    try:
+        import vlc
+
+        instance = vlc.Instance(list(_VLC_ARGS))
+    # python-vlc fails in many ways when libvlc is missing or broken: OSError from ctypes,
+    # NotImplementedError from its finder, SystemExit when PYTHON_VLC_LIB_PATH is wrong,
+    # NameError/AttributeError from half-loaded bindings.
+    except (Exception, SystemExit) as exc:
+        _vlc_error = f"libvlc not found ({type(exc).__name__}): {INSTALL_HINT}"
+        return
+    if instance is None:
+        _vlc_error = f"libvlc could not start (VLC plugins missing?): {INSTALL_HINT}"
+        return
+    _vlc_module, _vlc_instance = vlc, instance
+
+
+def vlc_status() -> tuple[bool, str]:
+    """Return ``(True, "libvlc 3.0.x")`` when libvlc can play video, else ``(False, hint)``.
+
+    The hint is one line that says how to install VLC. Never raises.
+    """
+    _load_vlc()
+    if _vlc_module is None:
+        return False, _vlc_error or f"libvlc not found: {INSTALL_HINT}"
+    version = _vlc_module.libvlc_get_version()
+    if isinstance(version, bytes):
+        version = version.decode("utf-8", "replace")
+    return True, f"libvlc {version}"
+
+
+def format_time(ms: int) -> str:
+    """Return ``ms`` as ``MM:SS.t`` (or ``H:MM:SS.t`` from one hour), e.g. ``01:02.3``."""
+    ms = max(0, int(ms))
+    tenths = ms // 100
+    seconds, tenth = divmod(tenths, 10)
+    minutes, second = divmod(seconds, 60)
+    hours, minute = divmod(minutes, 60)
+    if hours:
+        return f"{hours}:{minute:02d}:{second:02d}.{tenth}"
+    return f"{minute:02d}:{second:02d}.{tenth}"
+
+
+def _frame_size(width: int, height: int, sar_num: int, sar_den: int) -> tuple[int, int]:
+    """Return the RV32 frame size to ask libvlc for: square pixels, capped, even."""
+    if width <= 0 or height <= 0:
+        return 640, 360
+    if sar_num > 0 and sar_den > 0:
+        width = round(width * sar_num / sar_den)
+    scale = min(1.0, MAX_FRAME_SIZE[0] / width, MAX_FRAME_SIZE[1] / height)
+    return max(2, round(width * scale) // 2 * 2), max(2, round(height * scale) // 2 * 2)
+
+
+def _close_all_players() -> None:
+    """Close players still open at interpreter exit (libvlc crashes the exit otherwise)."""
+    for player in list(_open_players):
+        player.close()
+
+
+_open_players: set[Player] = set()
+atexit.register(_close_all_players)
+
+
+class Player(QObject):
+    """Plays one video through libvlc and reports its time to the Qt thread.
+
+    Signals: ``position_changed(int ms)`` about every 30 ms while playing and after seeks,
+    ``duration_changed(int ms)``, ``state_changed(str)`` ("playing", "paused", "stopped",
+    "ended", "error"), ``error(str)`` with a plain message, ``frame_ready()`` when a new picture
+    is available from :meth:`current_frame`; ``rate_changed(float)``, ``volume_changed(int)``
+    and ``muted_changed(bool)`` keep several controls in step. After :meth:`load` the player
+    shows the first picture, paused. Methods never raise for playback problems; they report
+    through ``error``. Call :meth:`close` before the application quits.
+    """
+
+    position_changed = Signal(int)
+    duration_changed = Signal(int)
+    state_changed = Signal(str)
+    error = Signal(str)
+    frame_ready = Signal()
+    rate_changed = Signal(float)
+    volume_changed = Signal(int)
+    muted_changed = Signal(bool)
+    # Hand-over from vlc threads to the Qt thread (always queued): kind, value, monotonic time.
+    _vlc_event = Signal(str, int, float)
+    _vlc_frame = Signal(float)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.available, self.status_message = vlc_status()
+        self._mp: Any = None
+        self._path: Path | None = None
+        self._media: Any = None
+        self._parsing: Any = None
+        self._load_count = 0
+        self._has_video = False
+        self._state = "stopped"
+        self._duration = 0
+        self._rate = 1.0
+        self._volume = 100
+        self._muted = False
+        # The interpolated clock: position = anchor_pos + (now - anchor_t) * rate while running.
+        self._pos = 0
+        self._anchor_pos = 0
+        self._anchor_t = 0.0
+        self._clock_running = False
+        self._await_frame = False
+        self._seek_t = 0.0
+        self._preroll = False
+        self._range: tuple[int, int, bool] | None = None
+        # The frame buffer libvlc's decoder thread writes into; guarded by _buf_lock.
+        self._buf_lock = threading.Lock()
+        self._buf: Any = None
+        self._buf_size = (0, 0)
+        self._frame: QImage | None = None
+        self._frame_pending = False
+        self._frame_shown_at = 0.0
+        self._callbacks: tuple[Any, ...] = ()
+        self._events: list[Any] = []
+        self._closed = False
+
+        self._timer = QTimer(self)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.setInterval(TICK_MS)
+        self._timer.timeout.connect(self._tick)
+        # Fires exactly at the end of a play_range instead of up to one tick late.
+        self._range_timer = QTimer(self)
+        self._range_timer.setSingleShot(True)
+        self._range_timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._range_timer.timeout.connect(self._tick)
+        self._vlc_event.connect(self._on_vlc_event, Qt.ConnectionType.QueuedConnection)
+        self._vlc_frame.connect(self._on_frame, Qt.ConnectionType.QueuedConnection)
+        if self.available:
+            self._create_media_player()
+            _open_players.add(self)
+            app = QCoreApplication.instance()
+            if app is not None:
+                app.aboutToQuit.connect(self.close)
+
+    # ----------------------------------------------------------------- set-up and tear-down
+
+    def _create_media_player(self) -> None:
+        vlc = _vlc_module
+        self._mp = _vlc_instance.media_player_new()
+        lock = vlc.CallbackDecorators.VideoLockCb(self._cb_lock)
+        unlock = vlc.CallbackDecorators.VideoUnlockCb(self._cb_unlock)
+        display = vlc.CallbackDecorators.VideoDisplayCb(self._cb_display)
+        # The ctypes callbacks must live as long as the media player, or libvlc calls freed code.
+        self._callbacks = (lock, unlock, display)
+        self._mp.video_set_callbacks(lock, unlock, display, None)
+        self._set_frame_format(640, 360)
+        manager = self._mp.event_manager()
+        for name, kind in (
+            ("MediaPlayerPlaying", "playing"),
+            ("MediaPlayerEndReached", "ended"),
+            ("MediaPlayerEncounteredError", "error"),
+            ("MediaPlayerLengthChanged", "length"),
+            ("MediaPlayerTimeChanged", "time"),
+        ):
+            event_type = getattr(vlc.EventType, name)
+            manager.event_attach(event_type, self._cb_event, kind)
+            self._events.append(event_type)
+
+    def _set_frame_format(self, width: int, height: int) -> None:
+        # Only called while libvlc is stopped, so no decoder thread holds the old buffer.
+        with self._buf_lock:
+            self._buf = ctypes.create_string_buffer(width * height * 4)
+            self._buf_size = (width, height)
+        self._mp.video_set_format("RV32", width, height, width * 4)
+
+    def close(self) -> None:
+        """Stop playback and release libvlc; the player does nothing afterwards. Never raises."""
+        if self._closed:
+            return
+        self._closed = True
+        _open_players.discard(self)
+        with contextlib.suppress(RuntimeError):  # the Qt side may already be gone at exit
+            self._timer.stop()
+            self._range_timer.stop()
+        if self._parsing is not None:
+            self._parsing.parse_stop()
+            self._parsing = None
+        if self._mp is not None:
+            manager = self._mp.event_manager()
+            for event_type in self._events:
+                manager.event_detach(event_type)
+            self._mp.stop()
+            self._mp.release()
+            self._mp = None
+        self._events.clear()
+        self._media = None
+
+    # ------------------------------------------------------- vlc threads (never call libvlc)
+
+    def _cb_lock(self, _opaque: int, planes: Any) -> None:
+        self._buf_lock.acquire()
+        planes[0] = ctypes.addressof(self._buf)
+
+    def _cb_unlock(self, _opaque: int, _picture: int, _planes: Any) -> None:
+        self._buf_lock.release()
+
+    def _cb_display(self, _opaque: int, _picture: int) -> None:
+        self._frame_shown_at = time.monotonic()
+        # Coalesce: if the Qt thread has not taken the previous frame yet, it takes this one.
+        if self._closed or self._frame_pending:
+            return
+        self._frame_pending = True
+        with contextlib.suppress(RuntimeError):  # the QObject is being destroyed
+            self._vlc_frame.emit(self._frame_shown_at)
+
+    def _cb_event(self, event: Any, kind: str) -> None:
+        if self._closed:
+            return
+        value = 0
+        if kind == "time":
+            value = int(event.u.new_time)
+        elif kind == "length":
+            value = int(event.u.new_length)
+        with contextlib.suppress(RuntimeError):
+            self._vlc_event.emit(kind, value, time.monotonic())
+
+    def _cb_parsed(self, _event: Any, load_number: int) -> None:
+        if self._closed:
+            return
+        with contextlib.suppress(RuntimeError):
+            self._vlc_event.emit("parsed", load_number, time.monotonic())
+
+    # ------------------------------------------------------------------- Qt-thread handlers
+
+    @Slot(float)
+    def _on_frame(self, shown_at: float) -> None:
+        self._frame_pending = False
+        if self._closed:
+            return
+        width, height = self._buf_size
+        with self._buf_lock:
+            frame = QImage(self._buf, width, height, width * 4, QImage.Format.Format_RGB32).copy()
+        if self._preroll:
+            self._finish_preroll()
+        elif self._await_frame and self._state == "playing":
+            # Playback really (re)starts when its first picture is shown: start the clock then.
+            self._await_frame = False
+            self._start_clock(self._pos, shown_at)
+        # libvlc re-shows a paused picture every ~60 ms and slides repeat for seconds.
+        if frame != self._frame:
+            self._frame = frame
+            self.frame_ready.emit()
+
+    @Slot(str, int, float)
+    def _on_vlc_event(self, kind: str, value: int, at: float) -> None:
+        if self._closed:
+            return
+        if kind == "time":
+            self._on_vlc_time(value, at)
+        elif kind == "length":
+            self._set_duration(value)
+        elif kind == "playing":
+            self._apply_audio()
+        elif kind == "ended":
+            self._on_ended()
+        elif kind == "error":
+            self._fail(f"Cannot play {self._file_name()}: VLC could not decode it.")
+        elif kind == "parsed":
+            self._on_parsed(value)
+
+    def _on_vlc_time(self, vlc_ms: int, at: float) -> None:
+        # Time updates older than our last seek describe the old position.
+        if at <= self._seek_t or self._preroll or self._state != "playing":
+            return
+        if self._await_frame:
+            # libvlc reports the seek target at once, before any picture of it is decoded; wait
+            # for the picture unless there is none to wait for (audio only, or it is late).
+            if self._has_video and at - self._seek_t < 0.5:
+                return
+            self._await_frame = False
+            self._start_clock(vlc_ms, at)
+            return
+        estimate = self._estimate(at)
+        if vlc_ms > estimate or vlc_ms < estimate - _MAX_HOLD_MS:
+            self._start_clock(vlc_ms, at)
+        else:
+            # We ran slightly ahead: re-anchor, and _tick holds the position until it catches up.
+            self._anchor_pos, self._anchor_t = vlc_ms, at
+
+    def _on_parsed(self, load_number: int) -> None:
+        media = self._parsing
+        if media is None or load_number != self._load_count:
+            return
+        self._parsing = None
+        vlc = _vlc_module
+        tracks = list(media.tracks_get() or ())
+        if media.get_parsed_status() != vlc.MediaParsedStatus.done or not tracks:
+            self._fail(
+                f"Cannot play {self._file_name()}: VLC found no video or audio in it "
+                "(is it a video file?)."
+            )
+            return
+        video = [t for t in tracks if t.type == vlc.TrackType.video]
+        self._has_video = bool(video)
+        if video:
+            # python-vlc declares the track union as three fields; the first holds the pointer.
+            info = ctypes.cast(video[0].audio, ctypes.POINTER(vlc.VideoTrack)).contents
+            self._set_frame_format(
+                *_frame_size(info.width, info.height, info.sar_num, info.sar_den)
+            )
+        self._media = media
+        self._set_duration(max(0, media.get_duration()))
+        if video:
+            self._begin(0, preroll=True)
+
+    def _on_ended(self) -> None:
+        self._range = None
+        self._preroll = False
+        self._stop_clock()
+        self._set_position(self._duration or self._pos)
+        self._set_state("ended")
+
+    def _finish_preroll(self) -> None:
+        self._preroll = False
+        self._mp.set_pause(1)
+        # The pause lands a frame or two late: go back to exactly where we claim to be.
+        self._mp.set_time(self._pos)
+        self._seek_t = time.monotonic()
+        self._apply_audio()
+        self._set_state("paused")
+
+    # ---------------------------------------------------------------------- the clock
+
+    def _estimate(self, now: float) -> int:
+        if not self._clock_running:
+            return self._pos
+        return self._anchor_pos + int((now - self._anchor_t) * 1000 * self._rate)
+
+    def _start_clock(self, pos: int, at: float) -> None:
+        self._anchor_pos, self._anchor_t = pos, at
+        self._clock_running = True
+        self._set_position(self._estimate(time.monotonic()))
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def _stop_clock(self) -> None:
+        if self._clock_running:
+            self._pos = max(self._pos, self._clamp(self._estimate(time.monotonic())))
+        self._clock_running = False
+        self._await_frame = False
+        self._timer.stop()
+        self._range_timer.stop()
+
+    @Slot()
+    def _tick(self) -> None:
+        if not self._clock_running or self._closed:
+            return
+        pos = max(self._pos, self._clamp(self._estimate(time.monotonic())))
+        if self._range is not None:
+            start, end, loop = self._range
+            if pos >= end:
+                if loop:
+                    self.seek(start)
+                else:
+                    self._range = None
+                    self.pause()
+                    self._set_position(end)
+                return
+            remaining = (end - pos) / self._rate
+            if remaining < TICK_MS and not self._range_timer.isActive():
+                self._range_timer.start(max(0, math.ceil(remaining)))
+        if pos != self._pos:
+            self._pos = pos
+            self.position_changed.emit(pos)
+
+    def _clamp(self, ms: int) -> int:
+        ms = max(0, ms)
+        return min(ms, self._duration) if self._duration > 0 else ms
+
+    def _set_position(self, ms: int) -> None:
+        self._pos = self._clamp(ms)
+        self.position_changed.emit(self._pos)
+
+    def _set_duration(self, ms: int) -> None:
+        if ms != self._duration:
+            self._duration = ms
+            self.duration_changed.emit(ms)
+
+    def _set_state(self, state: str) -> None:
+        if state != self._state:
+            self._state = state
+            self.state_changed.emit(state)
+
+    # ------------------------------------------------------------------------- loading
+
+    def load(self, path: str | Path) -> bool:
+        """Open a video and show its first picture, paused.
+
+        Returns False (and emits ``error``) when libvlc is missing or the file does not exist;
+        a file VLC cannot play is reported through ``error`` once libvlc has examined it.
+        """
+        path = Path(path)
+        if not self.available:
+            self.error.emit(self.status_message)
+            return False
+        if self._closed:
+            return False
+        self._unload()
+        self._path = path
+        if not path.is_file():
+            self._fail(f"Video file not found: {path}")
+            return False
+        media = _vlc_instance.media_new_path(str(path))
+        self._load_count += 1
+        media.event_manager().event_attach(
+            _vlc_module.EventType.MediaParsedChanged, self._cb_parsed, self._load_count
+        )
+        self._parsing = media
+        media.parse_with_options(_vlc_module.MediaParseFlag.local, 5000)
+        return True
+
+    def _unload(self) -> None:
+        self._stop_clock()
+        self._range = None
+        self._preroll = False
+        self._media = None
+        self._has_video = False
+        self._frame = None
+        if self._parsing is not None:
+            self._parsing.parse_stop()
+            self._parsing = None
+        self._mp.stop()
+        self._seek_t = time.monotonic()
+        self._set_position(0)
+        self._set_duration(0)
+        self._set_state("stopped")
+
+    def _fail(self, message: str) -> None:
+        self._stop_clock()
+        self._range = None
+        self._preroll = False
+        self._set_state("error")
+        self.error.emit(message)
+
+    def _file_name(self) -> str:
+        return self._path.name if self._path else "the video"
+
+    def _begin(self, start_ms: int, *, preroll: bool) -> None:
+        """Start libvlc from ``start_ms``; with ``preroll`` it pauses on the first picture."""
+        vlc_media = _vlc_instance.media_new_path(str(self._path))
+        if start_ms > 0:
+            vlc_media.add_option(f":start-time={start_ms / 1000:.3f}")
+        self._preroll = preroll
+        self._mp.set_media(vlc_media)
+        self._mp.set_rate(self._rate)
+        self._seek_t = time.monotonic()
+        self._pos = self._clamp(start_ms)
+        self._apply_audio()
+        self._mp.play()
+
+    def _apply_audio(self) -> None:
+        if self._mp is None:
+            return
+        self._mp.audio_set_volume(self._volume)
+        # Pre-rolling to show the first picture must not make a sound.
+        self._mp.audio_set_mute(self._muted or self._preroll)
+
+    # ------------------------------------------------------------------------- commands
+
+    def play(self) -> None:
+        """Start or resume playback (from the start again after the end)."""
+        if self._media is None or self._closed or self._state == "playing":
+            return
+        if self._state == "ended" or self._state == "stopped":
+            start = 0 if self._state == "ended" and self._pos >= self._duration else self._pos
+            self._begin(start, preroll=False)
+        elif self._preroll:
+            self._preroll = False
+            self._apply_audio()
+        else:
+            self._mp.set_pause(0)
+        self._await_frame = self._has_video
+        self._set_state("playing")
+        if not self._has_video:
+            self._start_clock(self._pos, time.monotonic())
+
+    def pause(self) -> None:
+        """Pause playback, keeping the picture."""
+        if self._state != "playing":
+            return
+        self._stop_clock()
+        self._mp.set_pause(1)
+        self._set_state("paused")
+        self.position_changed.emit(self._pos)
+
+    def stop(self) -> None:
+        """Stop playback and go back to the start (the next play() starts afresh)."""
+        if self._media is None or self._closed:
+            return
+        self._stop_clock()
+        self._range = None
+        self._preroll = False
+        self._mp.stop()
+        self._seek_t = time.monotonic()
+        self._set_position(0)
+        self._set_state("stopped")
+
+    def toggle(self) -> None:
+        """Pause when playing, else play."""
+        if self._state == "playing":
+            self.pause()
+        else:
+            self.play()
+
+    def seek(self, ms: int) -> None:
+        """Jump to ``ms`` (clamped to the video); the picture follows, paused or playing."""
+        if self._media is None or self._closed:
+            return
+        ms = self._clamp(int(ms))
+        if self._state in ("stopped", "ended") and not self._preroll:
+            self._stop_clock()
+            self._begin(ms, preroll=True)
+            self._set_state("paused")
+        else:
+            self._mp.set_time(ms)
+            self._seek_t = time.monotonic()
+            if self._state == "playing" and self._has_video:
+                # Hold the position until the first picture after the seek is shown.
+                self._clock_running = False
+                self._await_frame = True
+            elif self._state == "playing":
+                self._start_clock(ms, self._seek_t)
+        self._pos = ms
+        self.position_changed.emit(ms)
+
+    def play_range(self, start_ms: int, end_ms: int, loop: bool = False) -> None:
+        """Play from ``start_ms`` and pause at ``end_ms`` (or jump back to start with ``loop``)."""
+        if self._media is None or self._closed or end_ms <= start_ms:
+            return
+        self._range = (int(start_ms), int(end_ms), loop)
+        self.seek(start_ms)
+        self.play()
+
+    def stop_range(self) -> None:
+        """Forget the range set by play_range; playback goes on normally."""
+        self._range = None
+        self._range_timer.stop()
+
+    def set_rate(self, rate: float) -> None:
+        """Set the playback speed, clamped to 0.5-2.0 (pitch is kept by libvlc)."""
+        rate = min(MAX_RATE, max(MIN_RATE, float(rate)))
+        if self._clock_running:
+            now = time.monotonic()
+            self._anchor_pos, self._anchor_t = self._estimate(now), now
+        changed = rate != self._rate
+        self._rate = rate
+        if self._mp is not None:
+            self._mp.set_rate(rate)
+        if changed:
+            self.rate_changed.emit(rate)
+
+    def rate(self) -> float:
+        """Return the playback speed."""
+        return self._rate
+
+    def set_volume(self, volume: int) -> None:
+        """Set the volume, 0-100."""
+        volume = min(100, max(0, int(volume)))
+        changed = volume != self._volume
+        self._volume = volume
+        self._apply_audio()
+        if changed:
+            self.volume_changed.emit(volume)
+
+    def volume(self) -> int:
+        """Return the volume, 0-100."""
+        return self._volume
+
+    def set_muted(self, muted: bool) -> None:
+        """Mute or unmute the sound."""
+        changed = bool(muted) != self._muted
+        self._muted = bool(muted)
+        self._apply_audio()
+        if changed:
+            self.muted_changed.emit(self._muted)
+
+    def is_muted(self) -> bool:
+        """Return True when the sound is muted."""
+        return self._muted
+
+    # --------------------------------------------------------------------------- queries
+
+    def position(self) -> int:
+        """Return the current position in milliseconds (interpolated to this instant)."""
+        if self._clock_running:
+            return max(self._pos, self._clamp(self._estimate(time.monotonic())))
+        return self._pos
+
+    def duration(self) -> int:
+        """Return the video's duration in milliseconds (0 when unknown)."""
+        return self._duration
+
+    def state(self) -> str:
+        """Return "playing", "paused", "stopped", "ended" or "error"."""
+        return self._state
+
+    def is_playing(self) -> bool:
+        """Return True while the video plays."""
+        return self._state == "playing"
+
+    def has_video(self) -> bool:
+        """Return True when the loaded file has a picture (False for audio only)."""
+        return self._has_video
+
+    def path(self) -> Path | None:
+        """Return the path of the loaded video."""
+        return self._path
+
+    def current_frame(self) -> QImage | None:
+        """Return the latest picture (None before the first one)."""
+        return self._frame
+
+    def frame_shown_at(self) -> float:
+        """Return the ``time.monotonic()`` at which libvlc showed the latest picture."""
+        return self._frame_shown_at
