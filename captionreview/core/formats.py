@@ -40,6 +40,15 @@ def _line_of(data: bytes, offset: int) -> int:
     return data.count(newline, 0, offset) + 1
 
 
+_NORDIC = "åäöæøüéèÅÄÖÆØÜÉÈ"
+
+
+def _nordic_order(ch: str) -> tuple[int, str]:
+    """Sort the letters of a message as a Swedish reader expects: å ä ö first."""
+    place = _NORDIC.find(ch)
+    return (place if place >= 0 else len(_NORDIC), ch)
+
+
 def guess_encoding(data: bytes) -> str:
     """Return the most likely 8-bit encoding of bytes that are not UTF-8."""
     try:
@@ -80,7 +89,7 @@ def decode(data: bytes, path: Path | None = None, encoding: str | None = None) -
         letters = Counter(
             ch for ch in data.decode(guess) if not ch.isascii() and ch.isalpha()
         ).most_common(5)
-        shown = " ".join(sorted((ch for ch, _ in letters), key=str.lower))
+        shown = " ".join(sorted((ch for ch, _ in letters), key=_nordic_order))
         name = _ENCODING_NAMES.get(guess, guess)
         raise EncodingError(
             f"byte 0x{data[error.start]:02X} is not UTF-8 — the file looks like {name}"

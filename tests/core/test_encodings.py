@@ -1,0 +1,89 @@
+"""Encodings: UTF-8 with or without BOM; other encodings are named, never mojibake."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from captionreview.core.document import load
+from captionreview.core.errors import CaptionFileError, EncodingError
+from captionreview.core.model import Severity
+
+SWEDISH = "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nVälkommen till vår\nföreläsning på Åland\n"
+
+
+def test_utf8_with_and_without_bom(tmp_path: Path) -> None:
+    plain = tmp_path / "plain.vtt"
+    plain.write_bytes(SWEDISH.encode("utf-8"))
+    bom = tmp_path / "bom.vtt"
+    bom.write_bytes(b"\xef\xbb\xbf" + SWEDISH.encode("utf-8"))
+    for path in (plain, bom):
+        doc = load(path)
+        assert doc.cues[0].text == "Välkommen till vår\nföreläsning på Åland"
+        assert doc.text().encode("utf-8") == path.read_bytes()
+    assert load(bom).bom and not load(plain).bom
+
+
+def test_windows_1252_file_is_named_with_line_and_byte(tmp_path: Path) -> None:
+    path = tmp_path / "latin.sv.vtt"
+    path.write_bytes(SWEDISH.encode("cp1252"))
+    with pytest.raises(EncodingError) as caught:
+        load(path)
+    error = caught.value
+    assert isinstance(error, CaptionFileError)
+    assert error.line == 4 and error.guess == "cp1252" and error.path == path
+    assert str(error) == (
+        "line 4: byte 0xE4 is not UTF-8 — the file looks like Windows-1252 (å ä ö Å). "
+        "Open it with encoding='cp1252'"
+    )
+
+
+def test_opening_with_the_suggested_encoding_works_and_saves_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "latin.sv.vtt"
+    original = SWEDISH.encode("cp1252")
+    path.write_bytes(original)
+    doc = load(path, encoding="cp1252")
+    assert doc.cues[0].text == "Välkommen till vår\nföreläsning på Åland"
+    assert doc.modified
+    assert any(p.rule == "encoding" and p.severity is Severity.INFO for p in doc.problems)
+    doc.save()
+    assert path.read_bytes() == SWEDISH.encode("utf-8")
+    assert (tmp_path / "latin.sv.orig.vtt").read_bytes() == original
+    assert not doc.modified
+
+
+def test_latin1_only_bytes_guess_latin1(tmp_path: Path) -> None:
+    path = tmp_path / "x.vtt"
+    path.write_bytes(b"WEBVTT\n\n00:01.000 --> 00:02.000\n\x81\xe5\n")
+    with pytest.raises(EncodingError) as caught:
+        load(path)
+    assert caught.value.guess == "latin-1"
+    assert "encoding='latin-1'" in str(caught.value)
+
+
+def test_wrong_explicit_encoding_and_unknown_encoding(tmp_path: Path) -> None:
+    path = tmp_path / "x.vtt"
+    path.write_bytes(SWEDISH.encode("cp1252"))
+    with pytest.raises(EncodingError, match="cannot be read as ascii"):
+        load(path, encoding="ascii")
+    with pytest.raises(CaptionFileError, match="not an encoding"):
+        load(path, encoding="klingon")
+
+
+def test_utf16_file_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "wide.vtt"
+    path.write_bytes(SWEDISH.encode("utf-16"))
+    doc = load(path)
+    assert doc.cues[0].text.startswith("Välkommen") and doc.modified
+
+
+def test_unreadable_files_say_why(tmp_path: Path) -> None:
+    with pytest.raises(CaptionFileError, match="does not exist"):
+        load(tmp_path / "missing.vtt")
+    with pytest.raises(CaptionFileError, match="is a folder"):
+        load(tmp_path)
+    empty = tmp_path / "empty.vtt"
+    empty.write_bytes(b"")
+    with pytest.raises(CaptionFileError, match="is empty"):
+        load(empty)

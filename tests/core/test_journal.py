@@ -1,0 +1,65 @@
+"""The recovery journal: written cheaply, found after a crash, restored as modified."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from captionreview.core.document import Document, load
+from captionreview.core.errors import CaptionFileError
+from captionreview.core.journal import Journal, default_journal_dir
+
+
+def test_write_pending_restore_discard(tmp_path: Path) -> None:
+    path = tmp_path / "a.vtt"
+    path.write_text("WEBVTT\n\n00:01.000 --> 00:02.000\nhej\n", encoding="utf-8")
+    doc = load(path)
+    doc.set_text(0, "osparad ändring")
+    journal = Journal(tmp_path / "state")
+    journal.write(doc)
+    (entry,) = journal.pending()
+    assert entry.path == path and entry.saved_at > 0
+    restored = journal.restore(entry)
+    assert restored.text() == doc.text() and restored.path == path
+    assert restored.modified
+    journal.discard(restored)
+    assert journal.pending() == []
+
+
+def test_entries_survive_a_crashed_process(tmp_path: Path) -> None:
+    state = tmp_path / "state"
+    code = (
+        "import os\n"
+        "from captionreview.core.document import Document\n"
+        "from captionreview.core.journal import Journal\n"
+        "from captionreview.core.model import Cue\n"
+        "doc = Document.new()\n"
+        "doc.insert(0, Cue(0, 1000, 'före kraschen'))\n"
+        f"Journal({str(state)!r}).write(doc)\n"
+        "os._exit(3)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], check=False)
+    assert result.returncode == 3
+    journal = Journal(state)
+    (entry,) = journal.pending()
+    assert entry.path is None
+    assert journal.restore(entry).cues[0].text == "före kraschen"
+
+
+def test_damaged_entries_are_skipped_and_unusable_folder_is_reported(tmp_path: Path) -> None:
+    state = tmp_path / "state"
+    state.mkdir()
+    (state / "junk.json").write_text("{not json", encoding="utf-8")
+    (state / "other.json").write_text('{"format": "something else"}', encoding="utf-8")
+    assert Journal(state).pending() == []
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    with pytest.raises(CaptionFileError, match="recovery journal"):
+        Journal(blocker / "sub").write(Document.new())
+
+
+def test_default_folder_follows_the_user_state_folder() -> None:
+    assert default_journal_dir().parts[-2:] == ("captionreview", "journal")

@@ -1,0 +1,131 @@
+"""Saving: atomic, keeps permissions, keeps the original once, fails plainly and safely."""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from captionreview.core import saving
+from captionreview.core.document import Document, DocEvent, load
+from captionreview.core.errors import CaptionFileError, SaveError
+
+TEXT = "WEBVTT\nKind: captions\n\n00:01.000 --> 00:02.000\nhej\n"
+
+
+@pytest.fixture
+def original(tmp_path: Path) -> Path:
+    path = tmp_path / "lecture.sv.vtt"
+    path.write_text(TEXT, encoding="utf-8", newline="")
+    path.chmod(0o640)
+    return path
+
+
+def test_save_writes_keeps_permissions_and_the_original(original: Path) -> None:
+    doc = load(original)
+    doc.set_text(0, "hej då")
+    events: list[DocEvent] = []
+    doc.subscribe(events.append)
+    assert doc.save() == original
+    assert original.read_text(encoding="utf-8") == TEXT.replace("hej\n", "hej då\n")
+    assert stat.S_IMODE(original.stat().st_mode) == 0o640
+    kept = original.with_name("lecture.sv.orig.vtt")
+    assert kept.read_text(encoding="utf-8") == TEXT
+    assert not doc.modified and [e.kind for e in events] == ["modified"]
+    doc.set_text(0, "igen")
+    doc.save()
+    assert kept.read_text(encoding="utf-8") == TEXT
+    assert sorted(p.name for p in original.parent.iterdir()) == [
+        "lecture.sv.orig.vtt",
+        "lecture.sv.vtt",
+    ]
+
+
+def test_keep_original_can_be_turned_off(original: Path) -> None:
+    doc = load(original)
+    doc.set_text(0, "x")
+    doc.save(keep_original=False)
+    assert not original.with_name("lecture.sv.orig.vtt").exists()
+
+
+def test_an_existing_orig_copy_is_never_overwritten(original: Path) -> None:
+    kept = original.with_name("lecture.sv.orig.vtt")
+    kept.write_text("the first original", encoding="utf-8")
+    doc = load(original)
+    doc.set_text(0, "x")
+    doc.save()
+    assert kept.read_text(encoding="utf-8") == "the first original"
+
+
+def test_save_as_elsewhere_does_not_make_a_copy(original: Path, tmp_path: Path) -> None:
+    doc = load(original)
+    target = tmp_path / "sub"
+    target.mkdir()
+    assert doc.save(target / "ren.vtt") == target / "ren.vtt"
+    assert doc.path == target / "ren.vtt"
+    assert (target / "ren.vtt").read_text(encoding="utf-8") == TEXT
+    assert not list(target.glob("*.orig.vtt"))
+
+
+def test_folder_that_is_a_file_gives_a_plain_error(original: Path, tmp_path: Path) -> None:
+    doc = load(original)
+    with pytest.raises(SaveError) as caught:
+        doc.save(original / "inside.vtt")
+    assert isinstance(caught.value, CaptionFileError)
+    assert "is not a folder" in str(caught.value) and "Traceback" not in str(caught.value)
+
+
+def test_disk_full_leaves_the_old_file_intact(
+    original: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    doc = load(original)
+    doc.set_text(0, "ny text")
+
+    def full(src: object, dst: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", full)
+    with pytest.raises(SaveError, match="the disk is full") as caught:
+        doc.save(keep_original=False)
+    assert "the old file is unchanged" in str(caught.value)
+    assert original.read_text(encoding="utf-8") == TEXT
+    assert sorted(p.name for p in original.parent.iterdir()) == ["lecture.sv.vtt"]
+    assert doc.modified
+
+
+def test_unwritable_folder_message(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def denied(*args: object, **kwargs: object) -> tuple[int, str]:
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(saving.tempfile, "mkstemp", denied)
+    with pytest.raises(SaveError, match="you may not write in the folder"):
+        saving.atomic_write(tmp_path / "x.vtt", b"WEBVTT\n")
+
+
+def test_untitled_document_needs_a_path() -> None:
+    with pytest.raises(SaveError, match="no file name"):
+        Document.new().save()
+
+
+def test_new_file_gets_default_permissions(tmp_path: Path) -> None:
+    target = tmp_path / "ny.vtt"
+    saving.atomic_write(target, b"WEBVTT\n")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~umask
+
+
+def test_srt_is_saved_as_vtt_beside_it(tmp_path: Path) -> None:
+    srt = tmp_path / "film.srt"
+    srt.write_text("1\n00:00:01,000 --> 00:00:02,000\nHej & hå\n", encoding="utf-8")
+    doc = load(srt)
+    assert doc.modified and doc.source_format == "srt"
+    out = doc.save()
+    assert out == tmp_path / "film.vtt"
+    assert out.read_text(encoding="utf-8") == (
+        "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nHej &amp; hå\n"
+    )
+    assert srt.read_text(encoding="utf-8").startswith("1\n")
