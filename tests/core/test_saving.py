@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from captionreview.core import saving
-from captionreview.core.document import Document, DocEvent, load
+from captionreview.core.document import DocEvent, Document, load
 from captionreview.core.errors import CaptionFileError, SaveError
 
 TEXT = "WEBVTT\nKind: captions\n\n00:01.000 --> 00:02.000\nhej\n"
