@@ -1,12 +1,26 @@
 """Quality profiles: the thresholds of QUALITY_RULES.md §9 and of the other house styles.
 
 A profile is plain data. ``se-public`` is the default (Swedish public sector: VGR, SLU).
-The quality-check module adds user profiles (TOML overrides) on top of these.
+User profiles are TOML files that start from a built-in profile, override thresholds by field
+name and turn rules off, e.g.::
+
+    base = "se-public"
+    title = "VGR, strict"
+    max_chars_per_line = 40
+    cps_warn = 14
+    disabled_rules = ["LAY-06", "TIM-07"]
+
+``load_profile(name_or_path)`` takes a built-in name, a ``.toml`` path, or the name of a file
+in the user folder (``user_profile_dir()``).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+import tomllib
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+
+import platformdirs
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,10 +66,17 @@ NETFLIX_SV = Profile(
     dialogue_dash="-",
     alignment="center",
 )
-NETFLIX_EN = replace(NETFLIX_SV, name="netflix-en", title="Netflix, English: 42/line, 20 CPS",
-                     cps_warn=20.0, cps_error=24.0, language="en")
-NETFLIX_TEMPLATE = replace(NETFLIX_SV, name="netflix-template",
-                           title="Netflix English template: 17 CPS", language="en")
+NETFLIX_EN = replace(
+    NETFLIX_SV,
+    name="netflix-en",
+    title="Netflix, English: 42/line, 20 CPS",
+    cps_warn=20.0,
+    cps_error=24.0,
+    language="en",
+)
+NETFLIX_TEMPLATE = replace(
+    NETFLIX_SV, name="netflix-template", title="Netflix English template: 17 CPS", language="en"
+)
 BBC = Profile(
     name="bbc",
     title="BBC: 37/line, 160-180 WPM (~15-18 CPS)",
@@ -104,3 +125,118 @@ def builtin_profile(name: str) -> Profile:
     except KeyError:
         known = ", ".join(BUILTIN_PROFILES)
         raise KeyError(f"unknown profile {name!r}; known profiles: {known}") from None
+
+
+class ProfileError(ValueError):
+    """A profile name or file cannot be used; ``str()`` says which one and why."""
+
+
+def user_profile_dir() -> Path:
+    """Return the folder where user profiles (``NAME.toml``) are looked up."""
+    return Path(platformdirs.user_config_dir("captionreview")) / "profiles"
+
+
+def available_profiles() -> list[str]:
+    """Return the names of the built-in profiles followed by those in the user folder."""
+    names = list(BUILTIN_PROFILES)
+    folder = user_profile_dir()
+    if folder.is_dir():
+        names += sorted(p.stem for p in folder.glob("*.toml") if p.stem not in BUILTIN_PROFILES)
+    return names
+
+
+def load_profile(name_or_path: str | Path) -> Profile:
+    """Return a built-in profile by name, or a user profile from a TOML file or the user folder.
+
+    Raises ProfileError with a plain message when the name is unknown or the file is unusable.
+    """
+    text = str(name_or_path)
+    if text in BUILTIN_PROFILES:
+        return BUILTIN_PROFILES[text]
+    path = Path(name_or_path)
+    if path.suffix.lower() != ".toml" and not path.is_file():
+        candidate = user_profile_dir() / f"{text}.toml"
+        if not candidate.is_file():
+            known = ", ".join(available_profiles())
+            raise ProfileError(
+                f"unknown profile {text!r}: use one of {known}, or the path of a .toml file"
+            )
+        path = candidate
+    try:
+        data = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ProfileError(f"cannot read profile {path}: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise ProfileError(f"profile {path} is not UTF-8 text") from None
+    return profile_from_toml(data, source=path)
+
+
+_CHOICES = {
+    "sound_tag_style": {"parentheses", "brackets"},
+    "alignment": {"start", "center", "end", "left", "right"},
+}
+
+
+def profile_from_toml(text: str, *, source: Path | None = None) -> Profile:
+    """Return the profile a TOML text describes.
+
+    The text may name a ``base`` profile (default ``se-public``), override any threshold by
+    its field name, list ``disabled_rules`` to turn off and ``enabled_rules`` to turn back on.
+    Raises ProfileError naming the file and the offending key.
+    """
+    where = str(source) if source else "profile"
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ProfileError(f"{where}: not valid TOML ({exc})") from None
+    base_name = data.pop("base", DEFAULT_PROFILE.name)
+    if not isinstance(base_name, str) or base_name not in BUILTIN_PROFILES:
+        known = ", ".join(BUILTIN_PROFILES)
+        raise ProfileError(f"{where}: base must be one of {known}, not {base_name!r}")
+    base = BUILTIN_PROFILES[base_name]
+    defaults = {f.name: getattr(base, f.name) for f in fields(Profile)}
+    changes: dict[str, object] = {
+        "name": source.stem if source else f"{base.name}-custom",
+        "title": f"{source.stem if source else 'Custom'} (based on {base.name})",
+    }
+    disabled = set(base.disabled_rules)
+    disabled |= set(_rule_list(data.pop("disabled_rules", []), where, "disabled_rules"))
+    disabled -= set(_rule_list(data.pop("enabled_rules", []), where, "enabled_rules"))
+    changes["disabled_rules"] = frozenset(disabled)
+    for key, value in data.items():
+        if key not in defaults or key == "disabled_rules":
+            raise ProfileError(
+                f"{where}: unknown setting {key!r}; known: "
+                + ", ".join(k for k in defaults if k != "disabled_rules")
+            )
+        changes[key] = _checked_value(key, value, defaults[key], where)
+    return replace(base, **changes)  # type: ignore[arg-type]
+
+
+def _rule_list(value: object, where: str, key: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ProfileError(f'{where}: {key} must be a list of rule ids such as ["LAY-06"]')
+    return [v.strip().upper() for v in value]
+
+
+def _checked_value(key: str, value: object, default: object, where: str) -> object:
+    """Return ``value`` if it has the type of ``default`` (an int may stand for a float)."""
+    if key == "info_chars_per_line":
+        # TOML has no null: 0 or false turns the teletext hint off.
+        if value is False or value == 0:
+            return None
+        default = 0
+    if isinstance(default, bool) or isinstance(value, bool):
+        ok = isinstance(value, bool) and isinstance(default, bool)
+    elif isinstance(default, float):
+        ok = isinstance(value, int | float)
+        value = float(value) if ok else value  # type: ignore[arg-type]
+    else:
+        ok = isinstance(value, type(default))
+    if not ok:
+        raise ProfileError(f"{where}: {key} must be {type(default).__name__}, not {value!r}")
+    if key in _CHOICES and value not in _CHOICES[key]:
+        raise ProfileError(f"{where}: {key} must be one of {', '.join(sorted(_CHOICES[key]))}")
+    if isinstance(value, int | float) and value < 0:
+        raise ProfileError(f"{where}: {key} cannot be negative ({value})")
+    return value

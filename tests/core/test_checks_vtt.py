@@ -1,4 +1,4 @@
-"""QUALITY_RULES §1 checks on crafted cues: each rule must fire, and must not fire on valid input."""
+"""QUALITY_RULES §1 checks on crafted cues: each rule fires, and stays silent on valid input."""
 
 from __future__ import annotations
 
