@@ -1,0 +1,93 @@
+"""SRT and SBV reading, format sniffing, and SRT export (EXP-02)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from captionreview.core.document import Document, load
+from captionreview.core.errors import CaptionFileError
+from captionreview.core.formats import sniff_format, write_srt
+from captionreview.core.model import Cue, Severity
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("name", ["wsrt-old", "wsrt-pretext", "wsrt-style-hash"])
+def test_srt_export_matches_the_broadcaster_tool(corpus: Path, name: str, tmp_path: Path) -> None:
+    doc = load(corpus / "real" / "svtplay-dl" / f"{name}.srt")
+    out = doc.export_srt(tmp_path / f"{name}.srt")
+    expected = corpus / "cleaning-pairs" / f"svtplay-dl__{name}.expected.srt"
+    assert out.read_bytes() == expected.read_bytes()
+    assert not doc.modified
+
+
+def test_srt_export_strips_webvtt_markup_and_decodes_references() -> None:
+    cues = [
+        Cue(0, 1500, "<v Anna>Hej</v> <c.gul>och</c> <i>välkommen</i> &amp; tack"),
+        Cue(61_000, 62_000, "<00:01:01.500><c>ord</c> &lt;3 <ruby>漢<rt>kan</rt></ruby>"),
+    ]
+    assert write_srt(cues) == (
+        "1\n00:00:00,000 --> 00:00:01,500\nHej och <i>välkommen</i> & tack\n\n"
+        "2\n00:01:01,000 --> 00:01:02,000\nord <3 漢kan\n"
+    )
+    assert write_srt([]) == ""
+
+
+@pytest.mark.corpus
+def test_srt_and_sbv_samples(corpus: Path) -> None:
+    srt = load(corpus / "real" / "webvtt-py" / "sample.srt")
+    sbv = load(corpus / "real" / "webvtt-py" / "sample.sbv")
+    assert srt.source_format == "srt" and sbv.source_format == "sbv"
+    assert [c.text for c in srt.cues] == [f"Caption text #{i}" for i in range(1, 6)]
+    assert (srt.cues[0].start_ms, srt.cues[0].end_ms) == (500, 7000)
+    assert (sbv.cues[0].start_ms, sbv.cues[0].end_ms) == (378, 11_378)
+    assert sbv.cues[2].text == "Caption text #3 (line 1)\nCaption text #3 (line 2)"
+
+
+@pytest.mark.corpus
+def test_bad_srt_block_is_kept_and_reported(corpus: Path, tmp_path: Path) -> None:
+    doc = load(corpus / "real" / "webvtt-py" / "missing_timeframe.srt")
+    assert len(doc) == 4
+    (problem,) = doc.problems
+    assert problem.line == 6 and problem.severity is Severity.ERROR
+    assert "00:00:01,000 --> 00:00:02,000" in problem.message
+    saved = doc.save(tmp_path / "out.vtt").read_text(encoding="utf-8")
+    assert "2\nCaption text #2\n" in saved
+
+
+def test_srt_font_tags_and_raw_ampersand(tmp_path: Path) -> None:
+    path = tmp_path / "x.srt"
+    path.write_text(
+        '1\r\n00:00:01,000 --> 00:00:02,500\r\n<font color="red">R&D</font> {\\an8}<i>ja</i>\r\n',
+        encoding="utf-8",
+    )
+    doc = load(path)
+    assert doc.cues[0].text == "R&amp;D <i>ja</i>"
+    assert (doc.cues[0].start_ms, doc.cues[0].end_ms) == (1000, 2500)
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize(
+    "name",
+    ["invalid_format.sbv", "invalid_format1.srt", "invalid_format2.srt", "invalid_format4.srt"],
+)
+def test_files_that_are_not_captions_are_refused(corpus: Path, name: str) -> None:
+    with pytest.raises(CaptionFileError, match="not a caption file"):
+        load(corpus / "real" / "webvtt-py" / name)
+
+
+def test_sniffing() -> None:
+    assert sniff_format("\ufeffWEBVTT\n", ".srt") == "vtt"
+    assert sniff_format("1\n00:00:01,000 --> 00:00:02,000\nx\n") == "srt"
+    assert sniff_format("0:00:01.000,0:00:02.000\nx\n") == "sbv"
+    assert sniff_format("junk", ".sbv") == "sbv"
+    assert sniff_format("junk", ".vtt") == "vtt"
+
+
+def test_document_from_cues_round_trips() -> None:
+    doc = Document.from_cues([Cue(0, 1000, "a"), Cue(2000, 3000, "b")])
+    assert doc.text() == (
+        "WEBVTT\n\n00:00:00.000 --> 00:00:01.000\na\n\n00:00:02.000 --> 00:00:03.000\nb\n"
+    )
+    assert [c.text for c in Document.from_text(doc.text()).cues] == ["a", "b"]
