@@ -383,25 +383,41 @@ _FIGURE_ROWS: tuple[tuple[str, str], ...] = (
 )
 
 
-def format_figures(result: CleanResult, profile: Profile = DEFAULT_PROFILE) -> str:
-    """Return the removed counts and the before/after readability as a plain-text table."""
-    removed = result.removed
-    lines = [
+def removed_summary(removed: Removed) -> str:
+    """Return one sentence saying what clean-up removed."""
+    return (
         f"Removed: {removed.rolling_lines} rolling duplicate lines, {removed.bridge_cues} bridge "
         f"cues, {removed.repeated_cues} repeated cues, {removed.empty_cues} empty cues, "
         f"{removed.tags} tags, {removed.blank_lines} whitespace-only lines, "
-        f"{removed.header_lines} header lines",
-        f"Kept: {len(result.words)} spoken words, {len(result.lines)} distinct lines",
-        f"{'':24}{'before':>10}{'after':>10}",
-    ]
+        f"{removed.header_lines} header lines"
+    )
+
+
+def figure_rows(
+    result: CleanResult, profile: Profile = DEFAULT_PROFILE
+) -> list[tuple[str, float, float]]:
+    """Return (label, before, after) for each readability figure, labels naming the limits."""
     names = {
         "max_chars": profile.max_chars_per_line,
         "cps": f"{profile.cps_warn:g}",
         "min_ms": profile.min_duration_warn_ms,
         "max_ms": profile.max_duration_ms,
     }
-    for label, attribute in _FIGURE_ROWS:
-        before = getattr(result.before, attribute)
-        after = getattr(result.after, attribute)
-        lines.append(f"{label.format(**names):24}{before:>10}{after:>10}")
+    return [
+        (label.format(**names), getattr(result.before, name), getattr(result.after, name))
+        for label, name in _FIGURE_ROWS
+    ]
+
+
+def format_figures(result: CleanResult, profile: Profile = DEFAULT_PROFILE) -> str:
+    """Return the removed counts and the before/after readability as a plain-text table."""
+    lines = [
+        removed_summary(result.removed),
+        f"Kept: {len(result.words)} spoken words, {len(result.lines)} distinct lines",
+        f"{'':24}{'before':>10}{'after':>10}",
+    ]
+    lines.extend(
+        f"{label:24}{before:>10}{after:>10}"
+        for label, before, after in figure_rows(result, profile)
+    )
     return "\n".join(lines)

@@ -1,0 +1,321 @@
+"""Captions ▸ Clean up auto-captions…: a preview of the clean-up, applied as one undo step.
+
+Never silent (ARCHITECTURE.md, "What to avoid"): the dialog shows the cues before and after
+side by side with what was removed and the readability figures, and nothing changes until the
+editor presses Apply. When a file that looks like auto-captions is opened, an info bar at the
+top of the window offers the clean-up; it does not block the editor.
+
+The clean-up runs in a worker thread, so the window stays responsive on an hour-long file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import islice
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from captionreview.core.checks.base import format_ms
+from captionreview.core.cleanup import (
+    CleanResult,
+    clean_auto_captions,
+    figure_rows,
+    looks_like_auto_captions,
+    removed_summary,
+)
+from captionreview.core.document import Document
+from captionreview.core.model import Cue
+from captionreview.core.profiles import Profile
+
+if TYPE_CHECKING:
+    from captionreview.qt.mainwindow import MainWindow
+
+UNDO_DESCRIPTION = "Clean up auto-captions"
+ACTION_NAME = "clean_up_auto_captions"
+# Cues read to decide whether to offer the clean-up on open (enough to see the pattern, and
+# cheap even for a file of several hours).
+OFFER_SAMPLE = 400
+
+
+def cues_as_text(cues: Sequence[Cue]) -> str:
+    """Return cues as the preview shows them: the timing line, then the text as written."""
+    return "\n\n".join(
+        f"{format_ms(cue.start_ms)} → {format_ms(cue.end_ms)}\n{cue.text}" for cue in cues
+    )
+
+
+class _CleanWorker(QObject):
+    """Runs the clean-up away from the UI thread (cues are immutable, so sharing is safe)."""
+
+    finished = Signal(object)
+
+    def __init__(
+        self, cues: list[Cue], profile: Profile, metadata: dict[str, str], language: str | None
+    ) -> None:
+        super().__init__()
+        self._cues = cues
+        self._profile = profile
+        self._metadata = metadata
+        self._language = language
+
+    @Slot()
+    def run(self) -> None:
+        """Clean up and emit the result."""
+        self.finished.emit(
+            clean_auto_captions(
+                self._cues, self._profile, metadata=self._metadata, language=self._language
+            )
+        )
+
+
+class CleanupDialog(QDialog):
+    """Preview of the clean-up of ``doc``: before and after, counts, figures; Apply changes it.
+
+    ``ready`` is emitted when the preview is computed; ``result`` is then set.
+    """
+
+    ready = Signal()
+
+    def __init__(self, doc: Document, profile: Profile, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("cleanupDialog")
+        self.setWindowTitle("Clean up auto-captions")
+        self.setSizeGripEnabled(True)
+        self.resize(1000, 700)
+        self._doc = doc
+        self._profile = profile
+        self.result: CleanResult | None = None
+        cues = list(doc.cues)
+
+        self.intro = QLabel(
+            "Clean-up keeps every spoken word once, removes the repeats and tags, and cuts the "
+            "words into readable cues. Nothing changes until you press Apply; Edit ▸ Undo takes "
+            "it back in one step."
+        )
+        self.intro.setWordWrap(True)
+        self.summary = QLabel("Preparing the preview…")
+        self.summary.setObjectName("cleanupSummary")
+        self.summary.setWordWrap(True)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.progress.setAccessibleName("Preparing the clean-up preview")
+
+        self.before_label = QLabel(f"Before: {len(cues)} cues")
+        self.before = self._pane("Cues before clean-up")
+        self.before.setPlainText(cues_as_text(cues))
+        self.after_label = QLabel("After: …")
+        self.after = self._pane("Cues after clean-up")
+        self.before_label.setBuddy(self.before)
+        self.after_label.setBuddy(self.after)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        for label, pane in ((self.before_label, self.before), (self.after_label, self.after)):
+            box = QWidget()
+            column = QVBoxLayout(box)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.addWidget(label)
+            column.addWidget(pane)
+            splitter.addWidget(box)
+
+        self.figures = QTableWidget(0, 3)
+        self.figures.setObjectName("cleanupFigures")
+        self.figures.setAccessibleName("Readability before and after")
+        self.figures.setHorizontalHeaderLabels(["Readability", "Before", "After"])
+        self.figures.verticalHeader().hide()
+        self.figures.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.figures.setMaximumHeight(180)
+
+        self.buttons = QDialogButtonBox()
+        self.apply_button = QPushButton("&Apply clean-up")
+        self.apply_button.setObjectName("applyCleanup")
+        self.apply_button.setEnabled(False)
+        self.buttons.addButton(self.apply_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.apply)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.progress)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.figures)
+        layout.addWidget(self.buttons)
+
+        self._thread = QThread(self)
+        self._worker = _CleanWorker(cues, profile, dict(doc.metadata), doc.language)
+        self._worker.moveToThread(self._thread)
+        self._thread.started.connect(self._worker.run)
+        self._worker.finished.connect(self._show_result)
+        self._thread.start()
+
+    def _pane(self, name: str) -> QPlainTextEdit:
+        pane = QPlainTextEdit()
+        pane.setReadOnly(True)
+        pane.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        pane.setAccessibleName(name)
+        return pane
+
+    @Slot(object)
+    def _show_result(self, result: CleanResult) -> None:
+        self._stop_thread()
+        self.result = result
+        self.progress.hide()
+        self.after_label.setText(f"After: {len(result.cues)} cues")
+        self.after.setPlainText(cues_as_text(result.cues))
+        if result.signs.is_auto:
+            verdict = f"This file looks like auto-captions: {result.signs.summary()}."
+        else:
+            verdict = (
+                f"This file does not look like auto-captions ({result.signs.summary()}); "
+                "applying will still re-segment every cue."
+            )
+        self.summary.setText(
+            f"{verdict}\n{removed_summary(result.removed)}. Kept {len(result.words)} spoken "
+            f"words in {len(result.cues)} cues (was {result.before.cues})."
+        )
+        rows = figure_rows(result, self._profile)
+        self.figures.setRowCount(len(rows))
+        for row, (label, before, after) in enumerate(rows):
+            for column, value in enumerate((label, before, after)):
+                item = QTableWidgetItem(str(value))
+                if column:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.figures.setItem(row, column, item)
+        self.figures.resizeColumnsToContents()
+        self.apply_button.setEnabled(bool(result.cues))
+        self.apply_button.setFocus()
+        self.ready.emit()
+
+    def _stop_thread(self) -> None:
+        if self._thread.isRunning():
+            self._thread.quit()
+            self._thread.wait()
+
+    def apply(self) -> None:
+        """Replace the document's cues with the clean ones, as one undo step, and close."""
+        if self.result is None or not self.result.cues:
+            return
+        self._doc.replace_all(self.result.cues, UNDO_DESCRIPTION)
+        self.accept()
+
+    def done(self, code: int) -> None:
+        """Close the dialog; a clean-up still running is waited for, then dropped."""
+        self._stop_thread()
+        super().done(code)
+
+
+class AutoCaptionOffer(QToolBar):
+    """The non-modal info bar offering the clean-up when auto-captions are opened."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Auto-captions", parent)
+        self.setObjectName("autoCaptionOfferBar")
+        self.setMovable(False)
+        self.setFloatable(False)
+        self.message = QLabel()
+        self.message.setObjectName("autoCaptionOfferMessage")
+        self.message.setContentsMargins(8, 0, 8, 0)
+        holder = QWidget()
+        row = QHBoxLayout(holder)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.message, 1)
+        self.addWidget(holder)
+        self.clean_action = self.addAction("Clean up…")
+        self.clean_action.setObjectName("autoCaptionOfferClean")
+        self.clean_action.setToolTip("Preview the clean-up of these auto-captions")
+        self.dismiss_action = self.addAction("Not now")
+        self.dismiss_action.setObjectName("autoCaptionOfferDismiss")
+        self.dismiss_action.triggered.connect(self.hide)
+
+
+class CleanupFeature(QObject):
+    """Wires the action, the offer bar and the dialog into a main window."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.setObjectName("cleanupFeature")
+        self.main_window = window
+        self.dialog: CleanupDialog | None = None
+        self.action = QAction("Clean &up auto-captions…", window)
+        self.action.setObjectName(ACTION_NAME)
+        self.action.setStatusTip(
+            "Remove roll-up repeats, bridge cues and word-timing tags from auto-captions and "
+            "re-segment them into readable cues (preview first)"
+        )
+        self.action.triggered.connect(self.open_dialog)
+        self.offer = AutoCaptionOffer(window)
+        self.offer.clean_action.triggered.connect(self.open_dialog)
+        self.offer.hide()
+        window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.offer)
+        window.register_action(self.action, "Captions")
+        window.document_changed.connect(self.document_changed)
+        self.document_changed(window.document)
+
+    @Slot(object)
+    def document_changed(self, doc: Document | None) -> None:
+        """Enable the action for a document, and offer the clean-up when it is auto-captions."""
+        self.action.setEnabled(doc is not None)
+        self.offer.hide()
+        if doc is None or not len(doc):
+            return
+        sample = list(islice(doc.cues, OFFER_SAMPLE))
+        if looks_like_auto_captions(sample, doc.metadata):
+            text = (
+                "These captions look like auto-captions (repeated roll-up lines or word "
+                "timings). Clean them up into readable cues?"
+            )
+            self.offer.message.setText(text)
+            self.offer.setAccessibleDescription(text)
+            self.offer.show()
+            self.main_window.status_message(
+                "Auto-captions: Captions ▸ Clean up auto-captions… makes them readable"
+            )
+
+    @Slot()
+    def open_dialog(self) -> CleanupDialog | None:
+        """Open the preview for the current document (window-modal); None without one."""
+        doc: Document | None = self.main_window.document
+        if doc is None:
+            self.main_window.status_message("Open captions first")
+            return None
+        self.offer.hide()
+        profile: Profile = self.main_window.profile
+        dialog = CleanupDialog(doc, profile, self.main_window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self._applied)
+        self.dialog = dialog
+        dialog.destroyed.connect(self._forget)
+        dialog.open()
+        return dialog
+
+    def _applied(self) -> None:
+        doc = self.main_window.document
+        count = len(doc) if doc is not None else 0
+        self.main_window.status_message(f"Cleaned up: {count} cues. Edit ▸ Undo takes it back.")
+
+    def _forget(self) -> None:
+        self.dialog = None
+
+
+def install(window: MainWindow) -> None:
+    """Add Captions ▸ Clean up auto-captions… and the offer bar to ``window``."""
+    CleanupFeature(window)

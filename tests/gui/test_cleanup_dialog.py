@@ -1,0 +1,190 @@
+"""Clean up auto-captions…: the preview dialog and the window's offer, with real widgets."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QToolBar
+
+import captionreview
+from captionreview.core.cuetext import plain_lines
+from captionreview.core.document import Document
+from captionreview.core.profiles import builtin_profile
+from captionreview.qt.cleanup_dialog import UNDO_DESCRIPTION, CleanupDialog
+from tests.gui.windowtools import make_window_fixture
+
+__all__ = ["make_window_fixture"]
+
+pytestmark = [pytest.mark.gui]
+SE = builtin_profile("se-public")
+
+
+@pytest.fixture()
+def auto_path(tmp_path: Path, demo_dir: Path) -> Path:
+    """A copy of the demo lecture's captions in YouTube's auto-caption form."""
+    source = demo_dir / "youtube" / "lecture.sv.vtt"
+    if not source.exists():
+        pytest.skip("the demo's YouTube-form captions are not in assets/demo")
+    return Path(shutil.copy(source, tmp_path / "lecture.sv.vtt"))
+
+
+def snapshot(doc: Document) -> list[tuple[int, int, str]]:
+    return [(c.start_ms, c.end_ms, c.text) for c in doc.cues]
+
+
+def distinct_words(snap: list[tuple[int, int, str]]) -> list[str]:
+    lines: list[str] = []
+    for _start, _end, text in snap:
+        for line in plain_lines(text):
+            line = " ".join(line.split())
+            if line and (not lines or lines[-1] != line):
+                lines.append(line)
+    return " ".join(lines).split()
+
+
+def words(doc: Document) -> list[str]:
+    return [w for c in doc.cues for line in plain_lines(c.text) for w in line.split()]
+
+
+def open_dialog(qtbot, doc: Document) -> CleanupDialog:
+    dialog = CleanupDialog(doc, SE)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def test_preview_then_apply_is_one_undo_step(qtbot, auto_path: Path) -> None:
+    doc = captionreview.load(auto_path)
+    original = snapshot(doc)
+    dialog = open_dialog(qtbot, doc)
+    # until the worker is done there is nothing to apply
+    assert not dialog.apply_button.isEnabled()
+    assert dialog.before.toPlainText().count(" → ") == len(original)
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=10_000)
+    result = dialog.result
+    assert result is not None
+    assert dialog.apply_button.isEnabled()
+    assert dialog.after.toPlainText().count(" → ") == len(result.cues) < len(original)
+    assert dialog.after_label.text() == f"After: {len(result.cues)} cues"
+    summary = dialog.summary.text()
+    assert f"{result.removed.rolling_lines} rolling duplicate lines" in summary
+    assert f"{result.removed.bridge_cues} bridge cues" in summary
+    assert "looks like auto-captions" in summary
+    assert "<c>" in dialog.before.toPlainText() and "<c>" not in dialog.after.toPlainText()
+    # the figures table: one row per figure, the cue counts are the real ones
+    table = dialog.figures
+    rows = {
+        table.item(r, 0).text(): (table.item(r, 1).text(), table.item(r, 2).text())
+        for r in range(table.rowCount())
+    }
+    assert rows["cues"] == (str(len(original)), str(len(result.cues)))
+    assert "cues over 15 cps" in rows
+
+    qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    assert len(doc) == len(result.cues)
+    assert words(doc) == distinct_words(original)
+    assert doc.modified
+    assert doc.undo_description == UNDO_DESCRIPTION
+    doc.undo()
+    assert snapshot(doc) == original
+    assert not doc.can_undo
+
+
+def test_cancel_changes_nothing(qtbot, auto_path: Path) -> None:
+    doc = captionreview.load(auto_path)
+    original = snapshot(doc)
+    dialog = open_dialog(qtbot, doc)
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=10_000)
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    assert snapshot(doc) == original and not doc.modified and not doc.can_undo
+
+
+def test_closing_while_the_preview_is_computed_is_safe(qtbot, auto_path: Path) -> None:
+    doc = captionreview.load(auto_path)
+    original = snapshot(doc)
+    dialog = open_dialog(qtbot, doc)
+    dialog.reject()
+    qtbot.wait(50)
+    assert snapshot(doc) == original and not doc.can_undo
+
+
+def test_a_human_made_track_is_previewed_with_a_warning(qtbot) -> None:
+    doc = Document.from_text(
+        "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\nEn mening som står för sig själv.\n\n"
+        "00:00:04.000 --> 00:00:06.000\nOch en till, helt olik den första.\n"
+    )
+    before = words(doc)
+    dialog = open_dialog(qtbot, doc)
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=10_000)
+    assert "does not look like auto-captions" in dialog.summary.text()
+    qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+    assert words(doc) == before
+
+
+def offer_bar(window) -> QToolBar:
+    bar = window.findChild(QToolBar, "autoCaptionOfferBar")
+    assert bar is not None
+    return bar
+
+
+def test_window_menu_offer_and_apply(qtbot, make_window, auto_path: Path, tmp_path: Path) -> None:
+    window = make_window()
+    action = window.findChild(QAction, "clean_up_auto_captions")
+    assert action is not None
+    assert (action, "Captions") in window.registered_actions()
+    assert action in window.menu("Captions").actions()
+    assert not action.isEnabled()  # no document yet
+    assert not offer_bar(window).isVisible()
+
+    human = tmp_path / "human.vtt"
+    human.write_text(
+        "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\nHej och välkomna.\n\n"
+        "00:00:04.000 --> 00:00:06.000\nI dag talar vi om regionen.\n",
+        encoding="utf-8",
+    )
+    window.set_document(captionreview.load(human), ask=False)
+    assert action.isEnabled()
+    assert not offer_bar(window).isVisible()
+
+    doc = captionreview.load(auto_path)
+    original = snapshot(doc)
+    window.set_document(doc, ask=False)
+    bar = offer_bar(window)
+    assert bar.isVisible()
+    message = bar.findChild(type(bar.message), "autoCaptionOfferMessage")
+    assert "auto-captions" in message.text()
+
+    # "Clean up…" on the bar opens the preview; Apply changes the document in one step.
+    feature = window.findChild(QObject, "cleanupFeature")
+    button = bar.widgetForAction(bar.clean_action)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    dialog = feature.dialog
+    assert isinstance(dialog, CleanupDialog) and dialog.parent() is window
+    assert dialog.isVisible() and dialog.isModal()
+    assert not bar.isVisible()
+    qtbot.waitUntil(lambda: dialog.apply_button.isEnabled(), timeout=10_000)
+    qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+    assert window.document is doc
+    assert words(doc) == distinct_words(original)
+    assert doc.undo_description == UNDO_DESCRIPTION
+    assert "Cleaned up" in window.statusBar().currentMessage()
+    # the window's table follows the document
+    assert window.cue_model.rowCount() == len(doc)
+
+    # the menu action opens it too; "Not now" hides the bar without changing anything
+    window.set_document(captionreview.load(auto_path), ask=False)
+    assert offer_bar(window).isVisible()
+    qtbot.mouseClick(bar.widgetForAction(bar.dismiss_action), Qt.MouseButton.LeftButton)
+    assert not offer_bar(window).isVisible()
+    action.trigger()
+    second = feature.dialog
+    assert isinstance(second, CleanupDialog) and second is not dialog and second.isVisible()
+    qtbot.waitUntil(lambda: second.result is not None, timeout=10_000)
+    second.reject()
+    assert not window.document.modified and not window.document.can_undo
