@@ -88,6 +88,59 @@ WEAK_LINE_ENDS: dict[str, frozenset[str]] = {
 }
 
 
+# Conjunctions and prepositions: good places to start a new line (LAY-05, "break before").
+BREAK_BEFORE: dict[str, frozenset[str]] = {
+    "sv": frozenset(
+        [
+            "och",
+            "men",
+            "eller",
+            "att",
+            "som",
+            "om",
+            "eftersom",
+            "när",
+            "därför",
+            "så",
+            "för",
+            "i",
+            "på",
+            "till",
+            "av",
+            "med",
+            "från",
+            "hos",
+            "mot",
+            "under",
+            "över",
+            "utan",
+            "vid",
+        ]
+    ),
+    "en": frozenset(
+        [
+            "and",
+            "or",
+            "but",
+            "that",
+            "which",
+            "who",
+            "because",
+            "when",
+            "of",
+            "to",
+            "in",
+            "on",
+            "at",
+            "for",
+            "with",
+            "from",
+            "by",
+        ]
+    ),
+}
+
+
 def weak_line_ends(language: str) -> frozenset[str]:
     """Return the words a line should not end with in ``language`` (empty when unknown)."""
     return WEAK_LINE_ENDS.get(language, frozenset())

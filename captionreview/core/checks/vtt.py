@@ -141,7 +141,7 @@ def _settings_verdicts(settings: str, regions: Collection[str] | None) -> tuple[
                     )
                 )
             continue
-        replacement = _obsolete_replacement(name, value)
+        replacement = obsolete_replacement(name, value)
         if replacement is not None:
             obsolete.append(f"'{name}:{value}'")
             modern[-1] = f"{name}:{replacement}"
@@ -173,8 +173,8 @@ def _settings_verdicts(settings: str, regions: Collection[str] | None) -> tuple[
     return tuple(found)
 
 
-def _obsolete_replacement(name: str, value: str) -> str | None:
-    """Return the modern form of a 2014-draft value (``align:middle``), else None."""
+def obsolete_replacement(name: str, value: str) -> str | None:
+    """Return the modern form of a 2014-draft setting value (``align:middle``), else None."""
     if name == "align" and value == "middle":
         return "center"
     if name == "position" and "," in value:
