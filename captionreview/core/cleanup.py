@@ -19,12 +19,13 @@ from captionreview.core.model import Cue
 from captionreview.core.profiles import DEFAULT_PROFILE, Profile
 from captionreview.core.segment import segment_words
 from captionreview.core.words import (
+    VOICE_TAG_RE,
     Token,
     Word,
     assign_times,
+    cue_tokens,
     estimate_speech_ms,
     has_word_timings,
-    line_tokens,
 )
 
 # QUALITY_RULES ASR-02: a cue this short that repeats text is a "bridge" cue.
@@ -174,18 +175,19 @@ def _scan(cues: Sequence[Cue]) -> _Scan:
     previous_cue_end = previous_end
     track_timed = any(has_word_timings(cue.text) for cue in cues)
     for cue in sorted(cues, key=lambda c: c.start_ms):
-        scan.tags += len(TAG_RE.findall(cue.text))
+        # Voice tags are not ASR clutter: the new cues keep the speaker.
+        scan.tags += len(TAG_RE.findall(cue.text)) - len(VOICE_TAG_RE.findall(cue.text))
         raw_lines = cue.text.split("\n")
         kept: list[tuple[str, list[Token]]] = []
         first_timed: int | None = None
-        for raw in raw_lines:
+        for raw, line in zip(raw_lines, cue_tokens(cue.text, cue.start_ms), strict=True):
             normal = _normalise(raw)
             if not normal:
                 scan.blank_lines += raw != ""
                 continue
             if first_timed is None and has_word_timings(raw):
                 first_timed = len(kept)
-            kept.append((normal, line_tokens(raw, cue.start_ms)))
+            kept.append((normal, line))
         if not kept:
             scan.empty_cues += 1
             continue
@@ -203,7 +205,8 @@ def _scan(cues: Sequence[Cue]) -> _Scan:
             limit = min(limit, len(kept) - 1)
             normal, tokens = kept[-1]
             if tokens[0].start_ms is None:
-                kept[-1] = (normal, [Token(tokens[0].text, cue.start_ms), *tokens[1:]])
+                first = Token(tokens[0].text, cue.start_ms, tokens[0].speaker)
+                kept[-1] = (normal, [first, *tokens[1:]])
         untimed = kept[:limit]
         region = [token.text for _, tokens in untimed for token in tokens]
         carried_lines, carried = _carried_words(previous, region)

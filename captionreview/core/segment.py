@@ -179,6 +179,8 @@ def segment_words(
     pauses = [words[k + 1].start_ms - ends[k] for k in range(len(words) - 1)]
     boundary = [0.0] * (len(words) + 1)
     for j in range(1, len(words)):
+        if words[j].speaker != words[j - 1].speaker:
+            continue  # a change of speaker is the best place to cut (cost 0)
         boundary[j] = _boundary_cost(texts, j, pauses[j - 1], rules)
     cuts = _best_cuts(words, texts, ends, pauses, boundary, rules)
     return _timed_cues(words, texts, ends, cuts, rules)
@@ -216,6 +218,8 @@ def _best_cuts(
         for j in range(i + 1, n + 1):
             chars += len(texts[j - 1]) + 1
             if j - 1 > i:
+                if words[j - 1].speaker != words[j - 2].speaker:
+                    break  # one speaker per cue (TXT-03/TXT-04)
                 if texts[j - 2].endswith(SENTENCE_END):
                     inner_cost += COST_INNER_SENTENCE
                 pause = pauses[j - 2]
@@ -269,6 +273,11 @@ def _reading_cost(words: Sequence[Word], i: int, j: int, chars: int, rules: _Rul
     return cost
 
 
+def _voice_name(name: str) -> str:
+    """Return a speaker name safe inside a ``<v …>`` tag (no markup characters)."""
+    return html.escape(name.replace(">", " "), quote=False)
+
+
 def _timed_cues(
     words: Sequence[Word],
     texts: Sequence[str],
@@ -297,6 +306,9 @@ def _timed_cues(
             end = wanted
         end = max(end, start + 1)
         text = "\n".join(html.escape(line, quote=False) for line in lines)
+        speaker = words[begin].speaker
+        if speaker:
+            text = f"<v {_voice_name(speaker)}>{text}"
         cues.append(Cue(start, end, text))
         previous_end = end
         begin = stop

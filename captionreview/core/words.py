@@ -4,6 +4,9 @@ YouTube's auto-captions time every word: ``okay<00:00:01.310><c> welcome</c>`` m
 is spoken from the cue's start and "welcome" from 1.310 s (QUALITY_RULES ASR-03). Other cues
 have no word timings; their words share the cue's time in proportion to their length, which
 is what a viewer's reading follows and a good enough guess for where to split.
+
+Speaker-tagged ASR exports mark who speaks with ``<v Name>``; each word keeps its speaker so
+that re-segmentation never puts two speakers' words in one cue.
 """
 
 from __future__ import annotations
@@ -17,6 +20,9 @@ from captionreview.core.model import Cue
 
 # WebVTT cue timestamps: hh:mm:ss.ttt with an optional hour field (hours may exceed 99).
 TIMESTAMP_TAG_RE = re.compile(r"<(?:(\d{2,}):)?([0-5]\d):([0-5]\d)\.(\d{3})>")
+# A voice span: <v Name> or <v.class Name> opens it (group 1 is the name), </v> closes it.
+VOICE_TAG_RE = re.compile(r"<v(?:\.[^\s>]*)?[ \t]+([^>\n]*)>|</v>")
+_MARK_RE = re.compile(f"{TIMESTAMP_TAG_RE.pattern}|{VOICE_TAG_RE.pattern}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,12 +31,14 @@ class Word:
 
     ``timed`` is True when ``start_ms`` came from a karaoke timestamp (or the cue start that
     the first timed word shares), False when it was estimated from the text length.
+    ``speaker`` is the name of a ``<v Name>`` span the word was in.
     """
 
     text: str
     start_ms: int
     end_ms: int
     timed: bool = True
+    speaker: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,11 +47,12 @@ class Token:
 
     text: str
     start_ms: int | None
+    speaker: str | None = None
 
 
 def timestamp_ms(match: re.Match[str]) -> int:
     """Return the milliseconds of a :data:`TIMESTAMP_TAG_RE` match."""
-    hours, minutes, seconds, millis = match.groups()
+    hours, minutes, seconds, millis = match.group(1, 2, 3, 4)
     return ((int(hours or 0) * 60 + int(minutes)) * 60 + int(seconds)) * 1000 + int(millis)
 
 
@@ -52,27 +61,53 @@ def has_word_timings(text: str) -> bool:
     return TIMESTAMP_TAG_RE.search(text) is not None
 
 
-def line_tokens(raw_line: str, cue_start_ms: int) -> list[Token]:
+def line_tokens(raw_line: str, cue_start_ms: int, speaker: str | None = None) -> list[Token]:
     """Split one raw cue line into words, with the start of every word a timestamp gives.
 
     In a line that has timestamps, the text before the first one is spoken from the cue's
     start (that is how YouTube writes it); in a line without, no word has a known start.
     Words inside one timed segment after its first word get no start (estimated later).
+    ``speaker`` is the voice in effect where the line begins.
     """
+    return _line_tokens(raw_line, cue_start_ms, speaker)[0]
+
+
+def cue_tokens(text: str, cue_start_ms: int) -> list[list[Token]]:
+    """Return the tokens of each line of a cue's text (a voice span may cross lines)."""
+    speaker: str | None = None
+    lines: list[list[Token]] = []
+    for raw_line in text.split("\n"):
+        tokens, speaker = _line_tokens(raw_line, cue_start_ms, speaker)
+        lines.append(tokens)
+    return lines
+
+
+def _line_tokens(
+    raw_line: str, cue_start_ms: int, speaker: str | None
+) -> tuple[list[Token], str | None]:
+    """Return the line's tokens and the voice in effect at its end."""
     tokens: list[Token] = []
 
-    def add(segment: str, segment_start: int | None) -> None:
-        for position, word in enumerate(plain_text(segment).split()):
-            tokens.append(Token(word, segment_start if position == 0 else None))
+    def add(segment: str, segment_start: int | None) -> int | None:
+        """Add the segment's words; return the start still unused by a word."""
+        for word in plain_text(segment).split():
+            tokens.append(Token(word, segment_start, speaker))
+            segment_start = None
+        return segment_start
 
     position = 0
     segment_start: int | None = cue_start_ms if has_word_timings(raw_line) else None
-    for match in TIMESTAMP_TAG_RE.finditer(raw_line):
-        add(raw_line[position : match.start()], segment_start)
-        segment_start = timestamp_ms(match)
+    for match in _MARK_RE.finditer(raw_line):
+        segment_start = add(raw_line[position : match.start()], segment_start)
         position = match.end()
+        if match.group(2) is not None:
+            segment_start = timestamp_ms(match)
+        elif match.group(0) == "</v>":
+            speaker = None
+        else:
+            speaker = " ".join(match.group(5).split()) or None
     add(raw_line[position:], segment_start)
-    return tokens
+    return tokens, speaker
 
 
 def estimate_speech_ms(text: str) -> int:
@@ -103,7 +138,13 @@ def assign_times(tokens: Sequence[Token], start_ms: int, end_ms: int) -> list[Wo
     for index, token in enumerate(tokens):
         stop = starts[index + 1] if index + 1 < len(tokens) else end_ms
         words.append(
-            Word(token.text, starts[index], max(stop, starts[index]), anchors[index] is not None)
+            Word(
+                token.text,
+                starts[index],
+                max(stop, starts[index]),
+                anchors[index] is not None,
+                token.speaker,
+            )
         )
     return words
 
@@ -143,9 +184,7 @@ def _interpolate(
 
 def cue_words(cue: Cue) -> list[Word]:
     """Return the words of a cue with their times (karaoke timestamps, else by length)."""
-    tokens: list[Token] = []
-    for raw_line in cue.text.split("\n"):
-        tokens.extend(line_tokens(raw_line, cue.start_ms))
+    tokens = [token for line in cue_tokens(cue.text, cue.start_ms) for token in line]
     return assign_times(tokens, cue.start_ms, cue.end_ms)
 
 

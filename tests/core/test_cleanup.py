@@ -326,3 +326,26 @@ def test_a_line_shown_again_after_a_pause_is_spoken_again() -> None:
     ]
     result = clean_auto_captions(cues, language="en")
     assert result.lines == ["(MAKES NOISE)", "what was that", "what was that", "(MAKES NOISE)"]
+
+
+def test_speaker_tagged_asr_export_keeps_speakers_apart() -> None:
+    # A diarised, word-timed ASR export: one cue per segment, <v> names the speaker.
+    cues = [
+        Cue(0, 2000, "<v SPEAKER_00>hello<00:00:00.500> and<00:00:00.900> welcome everyone"),
+        Cue(2000, 3000, "<v SPEAKER_01>thank<00:00:02.400> you"),
+        Cue(3000, 6000, "<v SPEAKER_00>today<00:00:03.500> we<00:00:03.800> talk about budgets"),
+        Cue(6000, 6800, "<v SPEAKER_00>and<00:00:06.300> trains"),
+    ]
+    assert looks_like_auto_captions(cues, {})
+    result = clean_auto_captions(cues, language="en")
+    spoken = "hello and welcome everyone thank you today we talk about budgets and trains"
+    assert output_words(result.cues) == ws(spoken)
+    assert result.removed.tags == 6  # the karaoke timestamps; the voices stay
+    speakers = []
+    for cue in result.cues:
+        assert cue.text.startswith("<v SPEAKER_0")
+        assert TAG_RE.findall(cue.text) == [cue.text[:14]]  # only the voice tag
+        speakers.append(cue.text[3:13])
+    # one speaker per cue: the turn "thank you" is a cue of its own
+    assert "thank you" in [" ".join(plain_lines(c.text)) for c in result.cues]
+    assert speakers[0] == "SPEAKER_00" and "SPEAKER_01" in speakers

@@ -97,3 +97,17 @@ def test_leading_untimed_words_before_first_timestamp_fill_the_gap() -> None:
 def test_words_of_cues_keeps_order() -> None:
     cues = [Cue(0, 1000, "one two"), Cue(1000, 2000, "three")]
     assert [w.text for w in words_of_cues(cues)] == ["one", "two", "three"]
+
+
+def test_voice_spans_give_each_word_its_speaker() -> None:
+    cue = Cue(0, 3000, "<v Anna Berg>hej och<00:00:01.000> välkomna\nalla</v> <v.loud Bo>tack")
+    words = cue_words(cue)
+    assert [(w.text, w.speaker) for w in words] == [
+        ("hej", "Anna Berg"),
+        ("och", "Anna Berg"),
+        ("välkomna", "Anna Berg"),
+        ("alla", "Anna Berg"),
+        ("tack", "Bo"),
+    ]
+    assert words[2].start_ms == 1000 and words[2].timed
+    assert cue_words(Cue(0, 1000, "utan röst"))[0].speaker is None
