@@ -19,7 +19,7 @@ from captionreview.core.cleanup import (
     format_figures,
 )
 from captionreview.core.document import Document, load
-from captionreview.core.errors import CaptionFileError
+from captionreview.core.errors import CaptionFileError, EncodingError
 from captionreview.core.model import Cue
 from captionreview.core.profiles import BUILTIN_PROFILES, DEFAULT_PROFILE, builtin_profile
 
@@ -49,6 +49,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="language of the captions for the line-break rules, e.g. sv or en "
         "(default: the file's Language: header, else the profile's language)",
     )
+    parser.add_argument("--encoding", help="read IN in this encoding (e.g. cp1252)")
     parser.add_argument(
         "--force",
         action="store_true",
@@ -75,10 +76,15 @@ def run(args: argparse.Namespace) -> int:
     """Clean the file; return 0, 1 when it is not auto-captions (without --force), 2 on I/O."""
     source: Path = args.input
     try:
-        doc = load(source)
+        doc = load(source, encoding=args.encoding)
+    except EncodingError as error:
+        hint = f". Run again with --encoding {error.guess}" if error.guess else ""
+        print(f"captionreview clean: cannot read {source}: {error}{hint}", file=sys.stderr)
+        return EXIT_UNREADABLE
     except CaptionFileError as error:
         print(f"captionreview clean: cannot read {source}: {error}", file=sys.stderr)
         return EXIT_UNREADABLE
+
     except OSError as error:
         print(f"captionreview clean: cannot read {source}: {error.strerror}", file=sys.stderr)
         return EXIT_UNREADABLE

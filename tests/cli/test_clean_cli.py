@@ -138,3 +138,14 @@ def test_unwritable_output_gives_a_plain_message(youtube_file: Path, tmp_path: P
     result = run_clean(youtube_file, "-o", tmp_path / "no" / "such" / "folder" / "x.vtt")
     assert result.returncode == 2
     assert "cannot write" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_wrong_encoding_names_the_option_to_use(tmp_path: Path) -> None:
+    latin = tmp_path / "latin.vtt"
+    latin.write_bytes(b"WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nK\xf6ping \xe4r fint\n")
+    refused = run_clean(latin, "--force")
+    assert refused.returncode == 2
+    assert "--encoding cp1252" in refused.stderr and "Traceback" not in refused.stderr
+    done = run_clean(latin, "--force", "--encoding", "cp1252", "-o", tmp_path / "out.vtt")
+    assert done.returncode == 0, done.stderr
+    assert "Köping är fint" in (tmp_path / "out.vtt").read_text(encoding="utf-8")
