@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 
 from captionreview.core.glossary import Glossary
@@ -30,7 +31,7 @@ from captionreview.core.spelling import (
     is_acronym,
     language_code,
     plain_with_offsets,
-    tokenize,
+    tokenize_plain,
 )
 
 RULE_GLOSSARY = "ASR-09"
@@ -225,15 +226,22 @@ class FlagChecker:
                 self.unavailable = str(exc)
         self.speller = speller
         self.suggestions = suggestions
+        # Lectures repeat their word pairs; the dictionary answer for a pair never changes.
+        self._compounds: dict[tuple[str, ...], str | None] = {}
 
-    def _split(self, cues: Sequence[Cue], index: int) -> _Cue:
+    @staticmethod
+    def _split(cues: Sequence[Cue], index: int) -> _Cue:
         cue = cues[index]
-        return _Cue(index, cue, plain_with_offsets(cue.text), tokenize(cue.text))
+        plain = plain_with_offsets(cue.text)
+        return _Cue(index, cue, plain, tokenize_plain(plain))
 
     def check_cue(self, cues: Sequence[Cue], index: int) -> list[Finding]:
         """Return the findings of cue ``index`` (its predecessor is read for repeats)."""
-        item = self._split(cues, index)
         previous = self._split(cues, index - 1) if index > 0 else None
+        return self._check_item(self._split(cues, index), previous)
+
+    def _check_item(self, item: _Cue, previous: _Cue | None) -> list[Finding]:
+        index = item.index
         findings: list[Finding] = []
         covered: list[tuple[int, int]] = []
 
@@ -275,8 +283,11 @@ class FlagChecker:
         findings: list[Finding] = []
         if self.unavailable:
             findings.append(Finding(RULE_NO_SPELLER, Severity.INFO, self.unavailable))
+        previous = None
         for index in range(len(cues)):
-            findings.extend(self.check_cue(cues, index))
+            item = self._split(cues, index)
+            findings.extend(self._check_item(item, previous))
+            previous = item
         return findings
 
     # -- ASR-09 -------------------------------------------------------------------------------
@@ -389,7 +400,10 @@ class FlagChecker:
                     re.fullmatch(r"[ \t\n]+", text[a.pend : b.pstart]) for a, b in pairwise(window)
                 ):
                     continue
-                joined = self._joined_compound(window)
+                words = tuple(t.text for t in window)
+                if words not in self._compounds:
+                    self._compounds[words] = self._joined_compound(window)
+                joined = self._compounds[words]
                 if joined is None:
                     continue
                 found = text[window[0].pstart : window[-1].pend]
@@ -662,7 +676,8 @@ def _removal_span(item: _Cue, tok: Token) -> tuple[int, int]:
     return tok.start, end
 
 
-def _spoken_morphemes(word: str) -> list[str] | None:
+@lru_cache(maxsize=65536)
+def _spoken_morphemes(word: str) -> tuple[str, ...] | None:
     """Split a spelled-out number word ("tjugofyra") into its parts, or None."""
     parts: list[str] = []
     rest = word
@@ -674,7 +689,7 @@ def _spoken_morphemes(word: str) -> list[str] | None:
                 break
         else:
             return None
-    return parts
+    return tuple(parts)
 
 
 def _spoken_value(morphemes: list[str]) -> int | None:

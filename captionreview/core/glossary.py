@@ -22,11 +22,13 @@ import tempfile
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from captionreview.core.spelling import PlainText, Token, plain_with_offsets, tokenize
 
 ARROW = "=>"
+_CACHE_LIMIT = 200_000
 VOWELS = frozenset("aeiouyåäö")
 _FRONT = "eiyäö"
 # Separators allowed between the words of a split form: spaces and hyphens, no punctuation.
@@ -121,20 +123,24 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 
 
+_DOUBLES = re.compile(r"(.)\1+")
+
+
+@lru_cache(maxsize=65536)
+def _word_sound_key(word: str) -> str:
+    word = "".join(ch for ch in _strip_accents(word) if ch.isalpha())
+    for pattern, repl in _INITIAL_RULES:
+        word = pattern.sub(repl, word, count=1)
+    for pattern, repl in _RULES:
+        word = pattern.sub(repl, word)
+    return word
+
+
 def sound_key(text: str) -> str:
     """Return a Swedish-aware sound key: "Grünewald" and "grön vall" get near-equal keys."""
-    parts = []
-    for word in re.split(r"[\s\-‐]+", _strip_accents(text)):
-        word = "".join(ch for ch in word if ch.isalpha())
-        if not word:
-            continue
-        for pattern, repl in _INITIAL_RULES:
-            word = pattern.sub(repl, word, count=1)
-        parts.append(word)
-    key = "".join(parts)
-    for pattern, repl in _RULES:
-        key = pattern.sub(repl, key)
-    return key
+    # Keyed word by word (cached: lectures repeat their words), so a split form gets the
+    # key of the joined word; doubles across the join collapse as inside a word.
+    return _DOUBLES.sub(r"\1", "".join(_word_sound_key(w) for w in re.split(r"[\s\-‐]+", text)))
 
 
 def edit_distance(a: str, b: str, limit: int) -> int:
@@ -259,6 +265,8 @@ class Glossary:
         self._by_class: dict[str, list[_Term]] = {}
         self._words: set[str] = set()
         self._max_words = 1
+        self._by_first_word: dict[str, list[tuple[str, ...]]] = {}
+        self._cache: dict[tuple[str | bool, ...], tuple[float, str, str] | None] = {}
 
     @classmethod
     def load(cls, path: Path | str) -> Glossary:
@@ -309,6 +317,9 @@ class Glossary:
         letters = letters_only(text)
         if not letters or letters in self._terms:
             return
+        self._cache.clear()
+        folded_words = tuple(_fold(w) for w in words)
+        self._by_first_word.setdefault(folded_words[0], []).append(folded_words)
         term = _Term(text, words, letters, sound_key(text))
         self._terms[letters] = term
         self._by_class.setdefault(_first_class(term.key), []).append(term)
@@ -427,10 +438,9 @@ class Glossary:
 
     def _exact_terms(self, folded: list[str]) -> set[int]:
         protected: set[int] = set()
-        for term in self._terms.values():
-            words = tuple(_fold(w) for w in term.words)
-            n = len(words)
-            for i in range(len(folded) - n + 1):
+        for i, word in enumerate(folded):
+            for words in self._by_first_word.get(word, ()):
+                n = len(words)
                 if tuple(folded[i : i + n]) == words:
                     protected.update(range(i, i + n))
         return protected
@@ -463,11 +473,23 @@ class Glossary:
         is_word: Callable[[str], bool] | None,
     ) -> tuple[float, str, str] | None:
         n = j - i
-        letters = "".join(letters_only(f) for f in folded[i:j])
+        ordinary = n == 1 and is_word is not None and is_word(tokens[i].text)
+        # Lectures repeat their words: the answer for a window is cached per glossary.
+        cache_key: tuple[str | bool, ...] = (*folded[i:j], ordinary)
+        if cache_key in self._cache:
+            return self._cache[cache_key]
+        if len(self._cache) > _CACHE_LIMIT:
+            self._cache.clear()
+        best = self._closest_term(folded[i:j], ordinary)
+        self._cache[cache_key] = best
+        return best
+
+    def _closest_term(self, window: list[str], ordinary: bool) -> tuple[float, str, str] | None:
+        n = len(window)
+        letters = "".join(letters_only(f) for f in window)
         if len(letters) < 4:
             return None
-        key = sound_key(" ".join(folded[i:j]))
-        ordinary = n == 1 and is_word is not None and is_word(tokens[i].text)
+        key = sound_key(" ".join(window))
         best: tuple[float, str, str] | None = None
         for term in self._by_class.get(_first_class(key), ()):
             if len(term.words) == n and letters == term.letters:

@@ -78,22 +78,24 @@ class PlainText:
 
 @dataclass(frozen=True, slots=True)
 class Token:
-    """A word of a cue: ``start``/``end`` index ``Cue.text``, ``pstart``/``pend`` the plain text."""
+    """A word of a cue: ``start``/``end`` index ``Cue.text``, ``pstart``/``pend`` the plain text.
+
+    ``is_number`` is True when the word has no letters (``2024``, ``10-12``).
+    """
 
     text: str
     start: int
     end: int
     pstart: int
     pend: int
-
-    @property
-    def is_number(self) -> bool:
-        """Return True when the token has no letters (``2024``, ``10-12``)."""
-        return not any(ch.isalpha() for ch in self.text)
+    is_number: bool = False
 
 
 def plain_with_offsets(raw: str) -> PlainText:
     """Return the visible text of a cue payload and the raw offsets of each visible character."""
+    if "<" not in raw and "&" not in raw:
+        # The common case: nothing to strip, every character is its own source.
+        return PlainText(raw, tuple(range(len(raw))), tuple(range(1, len(raw) + 1)))
     chars: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
@@ -124,12 +126,17 @@ def plain_with_offsets(raw: str) -> PlainText:
 
 def tokenize(raw: str) -> list[Token]:
     """Return the words of a cue payload (markup skipped) with offsets into the raw text."""
-    plain = plain_with_offsets(raw)
+    return tokenize_plain(plain_with_offsets(raw))
+
+
+def tokenize_plain(plain: PlainText) -> list[Token]:
+    """Return the words of a cue already turned into :class:`PlainText`."""
     tokens = []
     for match in _TOKEN_RE.finditer(plain.text):
         word = match.group(0)
         start, end = plain.raw_span(match.start(), match.end())
-        tokens.append(Token(word, start, end, match.start(), match.end()))
+        number = not any(ch.isalpha() for ch in word)
+        tokens.append(Token(word, start, end, match.start(), match.end(), number))
     return tokens
 
 

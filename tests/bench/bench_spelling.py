@@ -1,0 +1,143 @@
+"""Benchmark of spell checking and the ASR word flags on a 3,000-cue Swedish lecture.
+
+Run: ``.venv/bin/python tests/bench/bench_spelling.py`` (prints figures; not collected by pytest).
+The cues mix the demo lecture's auto-captions (planted errors, no punctuation) with correct
+Swedish sentences and a few made-up misspellings, so every rule has work to do.
+"""
+
+from __future__ import annotations
+
+import random
+import statistics
+import time
+from pathlib import Path
+
+from captionreview.core.asrflags import FlagChecker, find_flags
+from captionreview.core.glossary import Glossary
+from captionreview.core.model import Cue
+from captionreview.core.spelling import Speller, tokenize
+
+DEMO = Path(__file__).resolve().parents[2] / "assets" / "demo"
+SENTENCES = (
+    "Välkomna till dagens seminarium om folkhälsa och jämlik vård.",
+    "Ungefär en tredjedel av de svarande hade svårt att få en tid.",
+    "Samtidigt har personalen på akutmottagningen hög arbetsbelastning.",
+    "Flera sjuksköterskor berättar att de inte hinner ta rast.",
+    "Därför har regionen startat ett nytt projekt för arbetsmiljön.",
+    "Kvinnor är generellt mer nöjda än män med bemötandet.",
+    "Vi har tagit fram nytt material på flera språk.",
+    "Tillgängligheten har blivit bättre, men den är ojämnt fördelad.",
+    "Arbetslösheten steg till 8.5% under hösten",
+    "vi pratar om kompetens försörjning och kunskaps bank",
+    "Den nya strategin för kolektivtrafiken antogs i våras.",
+    "Eh, det är, liksom, en fråga om resurser och och tid.",
+)
+
+
+def demo_texts() -> list[str]:
+    """Return the cue texts of the demo auto-captions (skips header and timing lines)."""
+    texts = []
+    for block in (DEMO / "lecture.sv.vtt").read_text(encoding="utf-8").split("\n\n"):
+        lines = block.strip().split("\n")
+        for k, line in enumerate(lines):
+            if "-->" in line:
+                texts.append("\n".join(lines[k + 1 :]))
+    return texts
+
+
+def lecture(count: int, seed: int = 7) -> list[Cue]:
+    """Return ``count`` cues drawn from the demo captions and the sentences above."""
+    rng = random.Random(seed)
+    pool = demo_texts() + list(SENTENCES)
+    cues = []
+    for i in range(count):
+        text = rng.choice(pool)
+        if rng.random() < 0.1:
+            words = text.split()
+            k = rng.randrange(len(words))
+            if len(words[k]) > 4:  # a made-up typo: two letters swapped
+                w = words[k]
+                words[k] = w[:2] + w[3] + w[2] + w[4:]
+            text = " ".join(words)
+        cues.append(Cue(i * 3000, i * 3000 + 2500, text))
+    return cues
+
+
+def shuffled_lecture(count: int, seed: int = 11) -> list[Cue]:
+    """Return ``count`` cues of 6-12 words drawn at random: no cue text repeats (caches cold)."""
+    rng = random.Random(seed)
+    vocabulary = sorted({w for t in demo_texts() + list(SENTENCES) for w in t.split()})
+    cues = []
+    for i in range(count):
+        words = [rng.choice(vocabulary) for _ in range(rng.randint(6, 12))]
+        if rng.random() < 0.3:
+            k = rng.randrange(len(words))
+            w = words[k]
+            if len(w) > 4:
+                words[k] = w[:2] + w[3] + w[2] + w[4:]
+        cues.append(Cue(i * 3000, i * 3000 + 2500, " ".join(words)))
+    return cues
+
+
+def timed(label: str, func: object, repeat: int = 1) -> float:
+    """Run ``func`` ``repeat`` times and print the median time; return it in seconds."""
+    assert callable(func)
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        func()
+        times.append(time.perf_counter() - t0)
+    median = statistics.median(times)
+    print(f"{label:58s} {median * 1000:9.1f} ms")
+    return median
+
+
+def main() -> None:
+    """Print the figures."""
+    glossary = Glossary.load(DEMO / "glossary.txt")
+    cues = lecture(3000)
+    words = sum(len(tokenize(c.text)) for c in cues)
+    print(f"3,000 cues, {words} words, {len({c.text for c in cues})} distinct cue texts")
+    timed("load sv_SE dictionary (first Speller)", lambda: Speller("sv"))
+    speller = Speller("sv")
+    timed("spell check every word, cold cache", lambda: [speller.misspelled(c.text) for c in cues])
+    timed("spell check every word, warm cache", lambda: [speller.misspelled(c.text) for c in cues])
+    fresh = Speller("sv")
+    timed(
+        "all flags, no suggestions, cold cache",
+        lambda: find_flags(
+            cues, language="sv", glossary=glossary, speller=fresh, suggestions=False
+        ),
+    )
+    timed(
+        "all flags, no suggestions, warm cache (median of 3)",
+        lambda: find_flags(
+            cues, language="sv", glossary=glossary, speller=fresh, suggestions=False
+        ),
+        repeat=3,
+    )
+    findings: list[object] = []
+
+    def with_suggestions() -> None:
+        findings[:] = find_flags(cues, language="sv", glossary=glossary, speller=Speller("sv"))
+
+    timed("all flags with Hunspell suggestions, cold cache", with_suggestions)
+    print(f"  findings: {len(findings)}")
+    mixed = shuffled_lecture(3000)
+    print(f"3,000 cues of random words, {len({c.text for c in mixed})} distinct cue texts")
+    timed(
+        "all flags, no suggestions, new speller",
+        lambda: find_flags(
+            mixed, language="sv", glossary=glossary, suggestions=False, speller=Speller("sv")
+        ),
+    )
+    checker = FlagChecker(language="sv", glossary=glossary, speller=fresh)
+    timed("re-check one edited cue (median of 200)", lambda: checker.check_cue(cues, 1500), 200)
+    per_rule: dict[str, int] = {}
+    for f in find_flags(cues, language="sv", glossary=glossary, speller=fresh, suggestions=False):
+        per_rule[f.rule] = per_rule.get(f.rule, 0) + 1
+    print("  by rule: " + ", ".join(f"{k} {v}" for k, v in sorted(per_rule.items())))
+
+
+if __name__ == "__main__":
+    main()
