@@ -160,11 +160,44 @@ def _carried_words(previous: Sequence[str], carried_region: Sequence[str]) -> tu
     """
     for count in range(len(previous), 0, -1):
         repeated = " ".join(previous[-count:]).split()
-        if len(repeated) <= len(carried_region) and list(carried_region[: len(repeated)]) == (
-            repeated
-        ):
+        if list(carried_region[: len(repeated)]) == repeated:
             return count, len(repeated)
     return 0, 0
+
+
+_Line = tuple[str, list[Token]]  # (visible text, tokens) of one non-blank line of a cue
+
+
+def _read_lines(cue: Cue, scan: _Scan) -> tuple[list[_Line], int | None]:
+    """Return the cue's non-blank lines and the index of the first one with word timings.
+
+    Counts the tags and the whitespace-only lines that clean-up removes.
+    """
+    # Voice tags are not ASR clutter: the new cues keep the speaker.
+    scan.tags += len(TAG_RE.findall(cue.text)) - len(VOICE_TAG_RE.findall(cue.text))
+    kept: list[_Line] = []
+    first_timed: int | None = None
+    raw_lines = cue.text.split("\n")
+    for raw, tokens in zip(raw_lines, cue_tokens(cue.text, cue.start_ms), strict=True):
+        normal = _normalise(raw)
+        if not normal:
+            scan.blank_lines += raw != ""
+            continue
+        if first_timed is None and has_word_timings(raw):
+            first_timed = len(kept)
+        kept.append((normal, tokens))
+    return kept, first_timed
+
+
+def _without_carried(kept: Sequence[_Line], carried: int) -> list[list[Token]]:
+    """Return the tokens of each line after dropping the first ``carried`` words of the cue."""
+    new_lines: list[list[Token]] = []
+    for _, tokens in kept:
+        rest = tokens[carried:]
+        carried = max(0, carried - len(tokens))
+        if rest:
+            new_lines.append(rest)
+    return new_lines
 
 
 def _scan(cues: Sequence[Cue]) -> _Scan:
@@ -175,31 +208,18 @@ def _scan(cues: Sequence[Cue]) -> _Scan:
     previous_cue_end = previous_end
     track_timed = any(has_word_timings(cue.text) for cue in cues)
     for cue in sorted(cues, key=lambda c: c.start_ms):
-        # Voice tags are not ASR clutter: the new cues keep the speaker.
-        scan.tags += len(TAG_RE.findall(cue.text)) - len(VOICE_TAG_RE.findall(cue.text))
-        raw_lines = cue.text.split("\n")
-        kept: list[tuple[str, list[Token]]] = []
-        first_timed: int | None = None
-        for raw, line in zip(raw_lines, cue_tokens(cue.text, cue.start_ms), strict=True):
-            normal = _normalise(raw)
-            if not normal:
-                scan.blank_lines += raw != ""
-                continue
-            if first_timed is None and has_word_timings(raw):
-                first_timed = len(kept)
-            kept.append((normal, line))
+        kept, first_timed = _read_lines(cue, scan)
         if not kept:
             scan.empty_cues += 1
             continue
         scan.content_cues += 1
+        scan.word_timed_cues += first_timed is not None
         if cue.start_ms - previous_cue_end > ROLL_GAP_MS:
             previous = []
         previous_cue_end = max(previous_cue_end, cue.end_ms)
-        if first_timed is not None:
-            scan.word_timed_cues += 1
         # A line with word timings is new speech by definition, so a repeat ends before it.
         limit = len(kept) if first_timed is None else first_timed
-        if track_timed and _normalise(raw_lines[-1]) and cue.duration_ms > BRIDGE_MAX_MS:
+        if track_timed and cue.duration_ms > BRIDGE_MAX_MS and _normalise(cue.text.split("\n")[-1]):
             # In a word-timed (YouTube) track the last line of a rolling cue is always new,
             # even a one-word line that has no timestamp; it is spoken from the cue's start.
             limit = min(limit, len(kept) - 1)
@@ -207,21 +227,12 @@ def _scan(cues: Sequence[Cue]) -> _Scan:
             if tokens[0].start_ms is None:
                 first = Token(tokens[0].text, cue.start_ms, tokens[0].speaker)
                 kept[-1] = (normal, [first, *tokens[1:]])
-        untimed = kept[:limit]
-        region = [token.text for _, tokens in untimed for token in tokens]
+        region = [token.text for _, tokens in kept[:limit] for token in tokens]
         carried_lines, carried = _carried_words(previous, region)
-        normals = [normal for normal, _ in kept]
-        if carried:
-            scan.rolling_lines += carried_lines
-            scan.rolling_cues += 1
-        new_lines: list[list[Token]] = []
-        skip = carried
-        for _, tokens in kept:
-            rest = tokens[skip:]
-            skip = max(0, skip - len(tokens))
-            if rest:
-                new_lines.append(rest)
-        previous = normals
+        scan.rolling_lines += carried_lines
+        scan.rolling_cues += carried > 0
+        previous = [normal for normal, _ in kept]
+        new_lines = _without_carried(kept, carried)
         if not new_lines:
             if cue.duration_ms <= BRIDGE_MAX_MS:
                 scan.bridge_cues += 1
