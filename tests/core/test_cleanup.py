@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 import captionreview
 from captionreview.core.cleanup import (
+    ROLL_GAP_MS,
     CleanResult,
     auto_caption_signs,
     clean_auto_captions,
@@ -349,3 +350,41 @@ def test_speaker_tagged_asr_export_keeps_speakers_apart() -> None:
     # one speaker per cue: the turn "thank you" is a cue of its own
     assert "thank you" in [" ".join(plain_lines(c.text)) for c in result.cues]
     assert speakers[0] == "SPEAKER_00" and "SPEAKER_01" in speakers
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    words=st.lists(
+        st.text(alphabet="abcdefghij", min_size=1, max_size=8), min_size=1, max_size=80, unique=True
+    ),
+    sizes=st.lists(st.integers(min_value=1, max_value=7), min_size=1, max_size=5),
+    rows=st.integers(min_value=2, max_value=3),
+    gap=st.integers(min_value=0, max_value=ROLL_GAP_MS),
+    growing=st.booleans(),
+)
+def test_property_untimed_roll_up_gives_back_the_word_stream(
+    words: list[str], sizes: list[int], rows: int, gap: int, growing: bool
+) -> None:
+    lines: list[str] = []
+    k = 0
+    while k < len(words):
+        size = sizes[len(lines) % len(sizes)]
+        lines.append(" ".join(words[k : k + size]))
+        k += size
+    cues: list[Cue] = []
+    now = 0
+    for n, line in enumerate(lines):
+        shown = lines[max(0, n - rows + 1) : n]
+        if growing:
+            # paint-on: the new line grows word by word in its own cues
+            line_words = line.split()
+            for m in range(1, len(line_words) + 1):
+                text = "\n".join([*shown, " ".join(line_words[:m])])
+                cues.append(Cue(now, now + 400, text))
+                now += 400 + gap
+        else:
+            cues.append(Cue(now, now + 1500, "\n".join([*shown, line])))
+            now += 1500 + gap
+    result = clean_auto_captions(cues)
+    assert output_words(result.cues) == words
+    assert_clean(result)
