@@ -7,6 +7,11 @@ follows a document's edit events and re-checks only the touched cues and their n
 from __future__ import annotations
 
 from captionreview.core.checks.incremental import IncrementalChecker
-from captionreview.core.checks.registry import RULE_TITLES, check_cues, rule_title
+from captionreview.core.checks.registry import (
+    RULE_TITLES,
+    check_cues,
+    check_document,
+    rule_title,
+)
 
-__all__ = ["RULE_TITLES", "IncrementalChecker", "check_cues", "rule_title"]
+__all__ = ["RULE_TITLES", "IncrementalChecker", "check_cues", "check_document", "rule_title"]

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from captionreview.core.checks import asr, layout, text, timing, vtt
 from captionreview.core.checks.base import LETTER, Rule, Scan, file_line, metadata_language
@@ -99,8 +100,10 @@ class CueKey:
 
 def cue_key(cue: Cue, plain: str) -> CueKey:
     """Return the file-wide-rule key of a cue whose visible text is ``plain``."""
-    letters = LETTER.search(plain) is not None
-    flat = letters and plain == plain.lower() and _PUNCTUATION.search(plain) is None
+    first = LETTER.search(plain)
+    letters = first is not None
+    # Raw speech recognition: no punctuation and no capital at the start (English "I" aside).
+    flat = first is not None and first.group(0).islower() and _PUNCTUATION.search(plain) is None
     return CueKey(
         cue.identifier,
         layout.alignment_of(cue.settings),
@@ -172,7 +175,7 @@ class FileStats:
                 "ASR-08",
                 Severity.WARN,
                 first,
-                f"{self.flat} of {self.lettered} cues have no capitals and no punctuation: "
+                f"{self.flat} of {self.lettered} cues start in lower case and have no punctuation: "
                 "raw speech recognition. Punctuate and capitalise the text.",
             )
         return add.out
@@ -317,3 +320,31 @@ def check_cues(
     findings.extend(stats.findings(keys, cues, profile, metadata))
     findings.sort(key=sort_key)
     return findings
+
+
+class _CheckableDocument(Protocol):
+    @property
+    def cues(self) -> Sequence[Cue]:
+        """The cues."""
+
+    @property
+    def metadata(self) -> dict[str, str]:
+        """The header metadata."""
+
+    @property
+    def regions(self) -> Sequence[_HasIdentifier]:
+        """The REGION definitions."""
+
+
+class _HasIdentifier(Protocol):
+    identifier: str
+
+
+def check_document(doc: _CheckableDocument, profile: Profile) -> list[Finding]:
+    """Check a loaded document (its cues, header metadata and regions) against ``profile``."""
+    return check_cues(
+        doc.cues,
+        profile,
+        metadata=doc.metadata,
+        regions={region.identifier for region in doc.regions},
+    )

@@ -157,8 +157,9 @@ def _settings_verdicts(settings: str, regions: Collection[str] | None) -> tuple[
         found.append(
             (
                 "VTT-SET-02",
-                f"{' and '.join(obsolete)} use an obsolete keyword that players "
-                "now ignore; write 'center' (or line-left/line-right) instead.",
+                f"{' and '.join(obsolete)} {'uses' if len(obsolete) == 1 else 'use'} an "
+                "obsolete keyword that players now ignore; write 'center' (or "
+                "line-left/line-right) instead.",
                 " ".join(modern),
             )
         )

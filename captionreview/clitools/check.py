@@ -1,0 +1,229 @@
+"""``captionreview check FILES… [--profile NAME|PATH] [--format text|json] [--glossary TERMS]``.
+
+Checks caption files against a quality profile for publishing pipelines. Text output is one
+line per problem, ``file:line: RULE severity message``; JSON output is one object per file
+(``{"file", "cues", "problems", "findings"}``; a list of them for several files). The exit
+status is 0 when no file has an error, 1 when any has, 2 when a file (or the profile or the
+glossary) cannot be read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from captionreview.core.checks import check_document
+from captionreview.core.document import Document, load
+from captionreview.core.errors import CaptionFileError
+from captionreview.core.model import Finding, Problem, Severity
+from captionreview.core.profiles import DEFAULT_PROFILE, Profile, ProfileError, load_profile
+
+EXIT_OK = 0
+EXIT_ERRORS = 1
+EXIT_UNREADABLE = 2
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add the ``check`` options to ``parser``."""
+    parser.add_argument(
+        "files", nargs="+", metavar="FILE", type=Path, help="caption files (.vtt, .srt, .sbv)"
+    )
+    parser.add_argument(
+        "--format", choices=("text", "json"), default="text", help="output format (default text)"
+    )
+    add_common(parser)
+
+
+def add_common(parser: argparse.ArgumentParser) -> None:
+    """Add the options ``check`` and ``report`` share (profile, glossary, words, encoding)."""
+    parser.add_argument(
+        "--profile",
+        default=DEFAULT_PROFILE.name,
+        metavar="NAME|PATH",
+        help="quality profile: a built-in name (se-public, netflix-sv, "
+        "netflix-en, netflix-template, bbc, dcmp), a user profile name or a "
+        f".toml file (default {DEFAULT_PROFILE.name})",
+    )
+    parser.add_argument(
+        "--glossary",
+        metavar="TERMS.txt",
+        type=Path,
+        help="names and terms to flag near misses of (ASR-09)",
+    )
+    parser.add_argument(
+        "--no-words",
+        action="store_true",
+        help="skip the word-level flags (spelling, split compounds, glossary)",
+    )
+    parser.add_argument(
+        "--suggest",
+        action="store_true",
+        help="add Hunspell's spelling suggestions to misspelled words (slow on long files)",
+    )
+    parser.add_argument("--encoding", help="read the files in this encoding (e.g. cp1252)")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Check every file and print the results; return the exit status."""
+    try:
+        profile = load_profile(args.profile)
+    except ProfileError as error:
+        print(f"captionreview check: {error}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    words = None if args.no_words else WordFlags.create(args.glossary, args.suggest)
+    if isinstance(words, str):
+        print(f"captionreview check: {words}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    status = EXIT_OK
+    results: list[dict[str, Any]] = []
+    totals = {s: 0 for s in Severity}
+    for path in args.files:
+        result = check_file(path, profile, words, args.encoding)
+        if "error" in result:
+            status = EXIT_UNREADABLE
+            if args.format == "text":
+                print(f"{path}: cannot read: {result['error']}", file=sys.stderr)
+        else:
+            severities = [item["severity"] for item in (*result["problems"], *result["findings"])]
+            for severity in severities:
+                totals[Severity(severity)] += 1
+            if Severity.ERROR.value in severities and status == EXIT_OK:
+                status = EXIT_ERRORS
+            if args.format == "text":
+                print_text(path, result, sys.stdout)
+        if args.format == "json":
+            results.append(result)
+    if args.format == "json":
+        json.dump(
+            results[0] if len(results) == 1 else results, sys.stdout, ensure_ascii=False, indent=1
+        )
+        sys.stdout.write("\n")
+    else:
+        print(
+            f"{len(args.files)} file(s) checked against {profile.name}: "
+            f"{totals[Severity.ERROR]} error(s), {totals[Severity.WARN]} warning(s), "
+            f"{totals[Severity.INFO]} note(s)",
+            file=sys.stderr,
+        )
+    return status
+
+
+class WordFlags:
+    """The spelling and ASR word flags of ``captionreview.core.asrflags``, set up once."""
+
+    def __init__(self, glossary: object | None, suggest: bool = False) -> None:
+        self.glossary = glossary
+        self.suggest = suggest
+
+    @classmethod
+    def create(cls, glossary_path: Path | None, suggest: bool = False) -> WordFlags | str:
+        """Return the flagger, or the message saying why the glossary cannot be read."""
+        if glossary_path is None:
+            return cls(None, suggest)
+        from captionreview.core.glossary import Glossary, GlossaryError
+
+        try:
+            return cls(Glossary.load(glossary_path), suggest)
+        except GlossaryError as error:
+            return str(error)
+
+    def findings(self, doc: Document, language: str) -> list[Finding]:
+        """Return the word flags of ``doc``."""
+        from captionreview.core.asrflags import find_flags
+
+        return find_flags(
+            doc.cues,
+            language=language,
+            glossary=self.glossary,  # type: ignore[arg-type]
+            suggestions=self.suggest,
+        )
+
+
+def check_file(
+    path: Path, profile: Profile, words: WordFlags | None, encoding: str | None = None
+) -> dict[str, Any]:
+    """Return the JSON-ready result for one file (``{"file", "error"}`` when unreadable)."""
+    try:
+        doc = load(path, encoding=encoding)
+    except CaptionFileError as error:
+        return {"file": str(path), "error": str(error)}
+    except OSError as error:
+        return {"file": str(path), "error": error.strerror or str(error)}
+    except LookupError:
+        return {"file": str(path), "error": f"unknown encoding {encoding!r}"}
+    findings = all_findings(doc, profile, words)
+    return {
+        "file": str(path),
+        "profile": profile.name,
+        "cues": [
+            {
+                "index": i,
+                "identifier": c.identifier,
+                "start_ms": c.start_ms,
+                "end_ms": c.end_ms,
+                "text": c.text,
+                "settings": c.settings,
+                "line": c.line,
+            }
+            for i, c in enumerate(doc.cues)
+        ],
+        "problems": [problem_json(p) for p in doc.problems],
+        "findings": [finding_json(f) for f in findings],
+    }
+
+
+def all_findings(doc: Document, profile: Profile, words: WordFlags | None) -> list[Finding]:
+    """Return the quality findings of ``doc`` plus the word flags (when ``words`` is given)."""
+    findings = check_document(doc, profile)
+    if words is not None:
+        language = (doc.language or profile.language).split("-")[0].lower()
+        findings = sorted([*findings, *words.findings(doc, language)], key=_finding_order)
+    return findings
+
+
+def _finding_order(finding: Finding) -> tuple[int, int]:
+    index = -1 if finding.cue_index is None else finding.cue_index
+    return index, finding.span[0] if finding.span else -1
+
+
+def problem_json(problem: Problem) -> dict[str, Any]:
+    """Return a load problem as a JSON-ready dict."""
+    return {
+        "line": problem.line,
+        "severity": problem.severity.value,
+        "rule": problem.rule,
+        "message": problem.message,
+        "snippet": problem.snippet,
+    }
+
+
+def finding_json(finding: Finding) -> dict[str, Any]:
+    """Return a finding as a JSON-ready dict."""
+    return {
+        "rule": finding.rule,
+        "severity": finding.severity.value,
+        "cue": finding.cue_index,
+        "line": finding.line,
+        "span": list(finding.span) if finding.span else None,
+        "message": finding.message,
+        "suggestion": finding.suggestion,
+    }
+
+
+def print_text(path: Path, result: dict[str, Any], out: TextIO) -> None:
+    """Print one line per problem and finding, in file-line order."""
+    rows: Iterable[dict[str, Any]] = (*result["problems"], *result["findings"])
+    for row in sorted(rows, key=lambda r: r["line"] or 0):
+        where = f"{path}:{row['line']}:" if row["line"] else f"{path}:"
+        out.write(f"{where} {row['rule']} {row['severity']} {row['message']}\n")
+
+
+def main(argv: Sequence[str]) -> int:
+    """Run ``check`` with ``argv`` (for scripts and tests)."""
+    parser = argparse.ArgumentParser(prog="captionreview check")
+    add_arguments(parser)
+    return run(parser.parse_args(list(argv)))

@@ -1,0 +1,70 @@
+"""``captionreview report FILE [-o report.html] [--profile NAME|PATH]``: a standalone HTML report.
+
+The same report as File ▸ Export report… in the window: the verdict against the profile,
+counts per rule, a reading-speed histogram, a timeline strip and every finding with its cue.
+Exit status 0 when the report was written, 2 when the file (or profile) cannot be read or the
+report cannot be written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from captionreview.clitools.check import EXIT_UNREADABLE, WordFlags, add_common, all_findings
+from captionreview.core.document import load
+from captionreview.core.errors import CaptionFileError
+from captionreview.core.profiles import ProfileError, load_profile
+from captionreview.core.report import ReportInput, render_report, write_report
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add the ``report`` options to ``parser``."""
+    parser.add_argument("file", metavar="FILE", type=Path, help="caption file (.vtt, .srt, .sbv)")
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="REPORT.html",
+        type=Path,
+        help="where to write the report (default: FILE with "
+        "'.report.html' in place of its extension)",
+    )
+    add_common(parser)
+
+
+def default_output(path: Path) -> Path:
+    """Return where the report goes by default: ``name.report.html`` beside the file."""
+    return path.with_name(f"{path.stem}.report.html")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Write the report; return 0, or 2 when something cannot be read or written."""
+    try:
+        profile = load_profile(args.profile)
+    except ProfileError as error:
+        print(f"captionreview report: {error}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    words = None if args.no_words else WordFlags.create(args.glossary, args.suggest)
+    if isinstance(words, str):
+        print(f"captionreview report: {words}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    try:
+        doc = load(args.file, encoding=args.encoding)
+    except (CaptionFileError, OSError, LookupError) as error:
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else error
+        print(f"captionreview report: cannot read {args.file}: {reason}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    findings = all_findings(doc, profile, words)
+    page = render_report(ReportInput(args.file.name, doc.cues, doc.problems, findings, profile))
+    target = args.output or default_output(args.file)
+    try:
+        write_report(target, page)
+    except OSError as error:
+        print(
+            f"captionreview report: cannot write {target}: {error.strerror or error}",
+            file=sys.stderr,
+        )
+        return EXIT_UNREADABLE
+    print(f"Report written to {target}")
+    return 0

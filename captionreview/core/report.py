@@ -1,0 +1,316 @@
+"""A standalone HTML quality report a reviewer can send: the verdict against the profile, counts
+per rule, a reading-speed histogram and a timeline strip (inline SVG), and every finding with
+its cue time and text. One file, no scripts, no external resources; all text is escaped.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import html
+import os
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from captionreview.core.checks import rule_title
+from captionreview.core.checks.base import format_ms
+from captionreview.core.cuetext import char_count
+from captionreview.core.model import Cue, Finding, Problem, Severity
+from captionreview.core.profiles import Profile
+
+_COLOURS = {Severity.ERROR: "#c62828", Severity.WARN: "#b26a00", Severity.INFO: "#1565c0"}
+_OK = "#2e7d32"
+_ORDER = {Severity.ERROR: 0, Severity.WARN: 1, Severity.INFO: 2}
+_LABEL = {Severity.ERROR: "Error", Severity.WARN: "Warning", Severity.INFO: "Note"}
+
+
+@dataclass(frozen=True, slots=True)
+class ReportInput:
+    """What the report is about: the file's name, its cues and problems, and the findings."""
+
+    name: str
+    cues: Sequence[Cue]
+    problems: Sequence[Problem]
+    findings: Sequence[Finding]
+    profile: Profile
+
+
+def _e(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def verdict(data: ReportInput) -> tuple[bool, str]:
+    """Return (passed, sentence): the file passes when nothing is an error."""
+    errors = sum(f.severity is Severity.ERROR for f in data.findings)
+    errors += sum(p.severity is Severity.ERROR for p in data.problems)
+    warnings = sum(f.severity is Severity.WARN for f in data.findings)
+    warnings += sum(p.severity is Severity.WARN for p in data.problems)
+    if not data.cues:
+        return False, "Fails: the file has no captions (WCAG 1.2.2 needs captions)."
+    if errors:
+        return False, (
+            f"Fails the {data.profile.name} profile: {errors} error(s) and "
+            f"{warnings} warning(s) to look at."
+        )
+    if warnings:
+        return True, (
+            f"Passes the {data.profile.name} profile with {warnings} warning(s) to review."
+        )
+    return True, f"Passes the {data.profile.name} profile."
+
+
+def render_report(data: ReportInput) -> str:
+    """Return the report as a complete HTML document."""
+    passed, sentence = verdict(data)
+    counts = Counter(f.severity for f in data.findings)
+    duration = max((c.end_ms for c in data.cues), default=0)
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        f"<title>Caption report: {_e(data.name)}</title>",
+        f"<style>{_CSS}</style></head><body>",
+        f"<h1>Caption quality report: {_e(data.name)}</h1>",
+        f'<p class="verdict {"pass" if passed else "fail"}">{_e(sentence)}</p>',
+        '<ul class="facts">',
+        f"<li>Profile: <strong>{_e(data.profile.name)}</strong> ({_e(data.profile.title)})</li>",
+        f"<li>{len(data.cues)} cues, {_e(format_ms(duration))} long</li>",
+        f"<li>{counts[Severity.ERROR]} errors, {counts[Severity.WARN]} warnings, "
+        f"{counts[Severity.INFO]} notes; {len(data.problems)} reading problems</li>",
+        f"<li>Written {_e(_dt.datetime.now().strftime('%Y-%m-%d %H:%M'))} by CaptionReview</li>",
+        "</ul>",
+        "<h2>Findings per rule</h2>",
+        rule_chart(data.findings),
+        "<h2>Reading speed</h2>",
+        speed_histogram(data.cues, data.profile),
+        "<h2>Where the problems are</h2>",
+        timeline_strip(data.cues, data.findings),
+        _problems_section(data.problems),
+        _findings_section(data),
+        "</body></html>",
+    ]
+    return "\n".join(parts) + "\n"
+
+
+def rule_chart(findings: Sequence[Finding]) -> str:
+    """Return an SVG bar chart of the number of findings per rule, worst first."""
+    per_rule: Counter[str] = Counter(f.rule for f in findings)
+    if not per_rule:
+        return '<p class="none">No findings.</p>'
+    worst: dict[str, Severity] = {}
+    for f in findings:
+        if f.rule not in worst or _ORDER[f.severity] < _ORDER[worst[f.rule]]:
+            worst[f.rule] = f.severity
+    rules = sorted(per_rule, key=lambda r: (_ORDER[worst[r]], -per_rule[r], r))
+    top = max(per_rule.values())
+    row, label_w, bar_w = 22, 300, 420
+    height = row * len(rules) + 10
+    summary = ", ".join(f"{r}: {per_rule[r]}" for r in rules)
+    out = [
+        f'<svg class="chart" width="{label_w + bar_w + 60}" height="{height}" role="img" '
+        f'aria-label="{_e("Findings per rule: " + summary)}">'
+    ]
+    for n, rule in enumerate(rules):
+        y = 5 + n * row
+        width = max(2, round(bar_w * per_rule[rule] / top))
+        colour = _COLOURS[worst[rule]]
+        out.append(
+            f'<text x="{label_w - 8}" y="{y + 15}" text-anchor="end">'
+            f"{_e(rule)} {_e(rule_title(rule))}</text>"
+        )
+        out.append(
+            f'<rect x="{label_w}" y="{y + 3}" width="{width}" height="{row - 6}" '
+            f'fill="{colour}"><title>{_e(rule)}: {per_rule[rule]} '
+            f"({_e(_LABEL[worst[rule]].lower())})</title></rect>"
+        )
+        out.append(f'<text x="{label_w + width + 6}" y="{y + 15}">{per_rule[rule]}</text>')
+    out.append("</svg>")
+    return "\n".join(out)
+
+
+def speed_histogram(cues: Sequence[Cue], profile: Profile) -> str:
+    """Return an SVG histogram of reading speed (characters per second) over the cues."""
+    speeds = [char_count(c.text) * 1000 / c.duration_ms for c in cues if c.duration_ms > 0]
+    if not speeds:
+        return '<p class="none">No cues with a duration.</p>'
+    top_bin = 30
+    bins = [0] * (top_bin + 1)
+    for cps in speeds:
+        bins[min(int(cps), top_bin)] += 1
+    tallest = max(bins)
+    bar, plot_h, left, bottom = 22, 160, 40, 30
+    width = left + bar * len(bins) + 10
+    height = plot_h + bottom + 10
+    over_warn = sum(s > profile.cps_warn for s in speeds)
+    over_error = sum(s > profile.cps_error for s in speeds)
+    label = (
+        f"Reading speed of {len(speeds)} cues: {over_warn} above {profile.cps_warn:g} and "
+        f"{over_error} above {profile.cps_error:g} characters per second"
+    )
+    out = [
+        f'<svg class="chart" width="{width}" height="{height}" role="img" aria-label="{_e(label)}">'
+    ]
+    for n, count in enumerate(bins):
+        if not count:
+            continue
+        h = max(1, round(plot_h * count / tallest))
+        x = left + n * bar
+        low = n  # the bin holds speeds from n to n + 1
+        colour = (
+            _COLOURS[Severity.ERROR]
+            if low >= profile.cps_error
+            else _COLOURS[Severity.WARN]
+            if low >= profile.cps_warn
+            else _OK
+        )
+        span = f"{n}+" if n == top_bin else f"{n}–{n + 1}"
+        out.append(
+            f'<rect x="{x + 1}" y="{10 + plot_h - h}" width="{bar - 2}" height="{h}" '
+            f'fill="{colour}"><title>{span} characters/s: {count} cues</title></rect>'
+        )
+    for threshold, sev in ((profile.cps_warn, Severity.WARN), (profile.cps_error, Severity.ERROR)):
+        tx = left + threshold * bar
+        out.append(
+            f'<line x1="{tx:.0f}" y1="5" x2="{tx:.0f}" y2="{10 + plot_h}" '
+            f'stroke="{_COLOURS[sev]}" stroke-dasharray="4 3"/>'
+        )
+        out.append(f'<text x="{tx + 3:.0f}" y="14" fill="{_COLOURS[sev]}">{threshold:g}</text>')
+    out.append(
+        f'<line x1="{left}" y1="{10 + plot_h}" x2="{width - 10}" y2="{10 + plot_h}" stroke="#555"/>'
+    )
+    for n in range(0, top_bin + 1, 5):
+        out.append(f'<text x="{left + n * bar}" y="{plot_h + 26}" text-anchor="middle">{n}</text>')
+    out.append(f'<text x="{left}" y="{height - 2}">characters per second →</text>')
+    out.append(f'<text x="2" y="20">{tallest}</text>')
+    out.append("</svg>")
+    return "\n".join(out)
+
+
+def timeline_strip(cues: Sequence[Cue], findings: Sequence[Finding]) -> str:
+    """Return an SVG strip of the whole programme: cues in grey, findings as coloured ticks."""
+    end = max((c.end_ms for c in cues), default=0)
+    if end <= 0:
+        return '<p class="none">No timeline: the file has no timed cues.</p>'
+    width, left = 960, 10
+    scale = width / end
+    out = [
+        f'<svg class="chart" width="{width + 2 * left}" height="96" role="img" '
+        f'aria-label="{_e(_timeline_label(findings, end))}">'
+    ]
+    out.append(f'<rect x="{left}" y="30" width="{width}" height="16" fill="#eee"/>')
+    for cue in cues:
+        x = left + max(0, cue.start_ms) * scale
+        w = max(0.5, cue.duration_ms * scale)
+        out.append(f'<rect x="{x:.1f}" y="30" width="{w:.1f}" height="16" fill="#9e9e9e"/>')
+    rows = {Severity.ERROR: 6, Severity.WARN: 14, Severity.INFO: 22}
+    for finding in sorted(findings, key=lambda f: -_ORDER[f.severity]):
+        if finding.cue_index is None or finding.cue_index >= len(cues):
+            continue
+        cue = cues[finding.cue_index]
+        x = left + max(0, cue.start_ms) * scale
+        out.append(
+            f'<rect x="{x:.1f}" y="{rows[finding.severity]}" width="2" height="8" '
+            f'fill="{_COLOURS[finding.severity]}"><title>{_e(format_ms(cue.start_ms))} '
+            f"{_e(finding.rule)}: {_e(finding.message)}</title></rect>"
+        )
+    steps = 6
+    for n in range(steps + 1):
+        ms = end * n // steps
+        anchor = "start" if n == 0 else "end" if n == steps else "middle"
+        out.append(
+            f'<text x="{left + ms * scale:.0f}" y="64" text-anchor="{anchor}">'
+            f"{_e(format_ms(ms)[:8])}</text>"
+        )
+    legend = " ".join(f'<tspan fill="{_COLOURS[s]}">■ {_LABEL[s]}s</tspan>' for s in _ORDER)
+    out.append(f'<text x="{left}" y="88">{legend} <tspan fill="#9e9e9e">■ Cues</tspan></text>')
+    out.append("</svg>")
+    return "\n".join(out)
+
+
+def _timeline_label(findings: Sequence[Finding], end: int) -> str:
+    counts = Counter(f.severity for f in findings)
+    return (
+        f"Timeline of {format_ms(end)}: {counts[Severity.ERROR]} errors, "
+        f"{counts[Severity.WARN]} warnings and {counts[Severity.INFO]} notes marked at "
+        "their cues"
+    )
+
+
+def _problems_section(problems: Sequence[Problem]) -> str:
+    if not problems:
+        return ""
+    rows = "\n".join(
+        f'<tr class="{p.severity.value}"><td>line {p.line}</td><td>{_LABEL[p.severity]}</td>'
+        f"<td>{_e(p.rule)}</td><td>{_e(p.message)}</td><td><code>{_e(p.snippet)}</code></td></tr>"
+        for p in problems
+    )
+    return (
+        "<h2>Problems reading the file</h2><table><thead><tr><th>Where</th><th>Severity"
+        "</th><th>Rule</th><th>Problem</th><th>Text</th></tr></thead><tbody>"
+        f"{rows}</tbody></table>"
+    )
+
+
+def _cue_text(cue: Cue, span: tuple[int, int] | None) -> str:
+    text = cue.text
+    if span is None or not 0 <= span[0] <= span[1] <= len(text):
+        return _e(text).replace("\n", "<br>")
+    before, marked, after = text[: span[0]], text[span[0] : span[1]], text[span[1] :]
+    mark = f"<mark>{_e(marked) or '&#8203;'}</mark>"
+    return (_e(before) + mark + _e(after)).replace("\n", "<br>")
+
+
+def _findings_section(data: ReportInput) -> str:
+    if not data.findings:
+        return '<h2>Findings</h2><p class="none">No findings.</p>'
+    ordered = sorted(
+        data.findings,
+        key=lambda f: (_ORDER[f.severity], -1 if f.cue_index is None else f.cue_index, f.rule),
+    )
+    rows = []
+    for f in ordered:
+        cue = data.cues[f.cue_index] if f.cue_index is not None else None
+        when = f"{format_ms(cue.start_ms)} – {format_ms(cue.end_ms)}" if cue else "whole file"
+        number = f"#{f.cue_index + 1}" if f.cue_index is not None else ""
+        suggestion = (
+            f'<br><span class="suggest">Suggested: {_e(f.suggestion)}</span>'
+            if f.suggestion
+            else ""
+        )
+        rows.append(
+            f'<tr class="{f.severity.value}"><td>{_e(when)}<br>{_e(number)}</td>'
+            f"<td>{_LABEL[f.severity]}</td><td>{_e(f.rule)}<br><small>{_e(rule_title(f.rule))}"
+            f"</small></td><td>{_e(f.message)}{suggestion}</td>"
+            f'<td class="text">{_cue_text(cue, f.span) if cue else ""}</td></tr>'
+        )
+    return (
+        "<h2>Findings</h2><table><thead><tr><th>Time / cue</th><th>Severity</th>"
+        "<th>Rule</th><th>What to do</th><th>Caption text</th></tr></thead><tbody>"
+        + "\n".join(rows)
+        + "</tbody></table>"
+    )
+
+
+_CSS = """
+body{font-family:system-ui,'DejaVu Sans',sans-serif;margin:2em auto;max-width:1100px;color:#222}
+h1{font-size:1.5em}h2{font-size:1.15em;margin-top:1.6em;border-bottom:1px solid #ccc}
+.verdict{font-size:1.2em;font-weight:bold;padding:.6em 1em;border-radius:4px}
+.verdict.pass{background:#e8f5e9;color:#1b5e20}.verdict.fail{background:#ffebee;color:#b71c1c}
+.facts{list-style:none;padding:0}.facts li{display:inline-block;margin-right:1.5em}
+svg.chart{display:block;font-size:12px;max-width:100%}
+table{border-collapse:collapse;width:100%;font-size:.92em}
+th,td{border-bottom:1px solid #ddd;padding:.35em .5em;text-align:left;vertical-align:top}
+tr.error td:nth-child(2){color:#c62828;font-weight:bold}tr.warn td:nth-child(2){color:#b26a00}
+tr.info td:nth-child(2){color:#1565c0}td.text{font-family:'DejaVu Sans Mono',monospace}
+mark{background:#ffe082}.suggest{color:#2e7d32}.none{color:#555}
+"""
+
+
+def write_report(path: Path, page: str) -> None:
+    """Write ``page`` to ``path`` through a temporary file (raises OSError on failure)."""
+    tmp = path.with_name(f".{path.name}.tmp")
+    try:
+        tmp.write_text(page, encoding="utf-8")
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)

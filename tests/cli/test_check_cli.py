@@ -1,0 +1,189 @@
+"""``captionreview check`` and ``captionreview report`` run as real subprocesses on real files."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+CLEAN = """WEBVTT
+
+00:00:01.000 --> 00:00:04.000
+Välkommen till föreläsningen.
+
+00:00:04.500 --> 00:00:08.000
+I dag pratar vi om regionen.
+"""
+
+BROKEN = """WEBVTT
+
+00:00:01.000 --> 00:00:04.000
+Svensson & Son
+
+00:00:03.000 --> 00:00:03.200
+Ja.
+"""
+
+
+def run(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m captionreview`` with ``args``."""
+    return subprocess.run(
+        [sys.executable, "-m", "captionreview", *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=300,
+    )
+
+
+def write(folder: Path, name: str, text: str, encoding: str = "utf-8") -> Path:
+    """Write a caption file and return its path."""
+    path = folder / name
+    path.write_text(text, encoding=encoding)
+    return path
+
+
+def test_clean_file_exits_zero(tmp_path: Path) -> None:
+    out = run("check", write(tmp_path, "ok.vtt", CLEAN), "--no-words")
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert "0 error(s)" in out.stderr
+
+
+def test_errors_exit_one_with_file_line_rule_severity(tmp_path: Path) -> None:
+    path = write(tmp_path, "bad.vtt", BROKEN)
+    out = run("check", path, "--no-words")
+    assert out.returncode == 1
+    lines = out.stdout.splitlines()
+    assert f"{path}:4: VTT-ESC-01 error A literal '&' must be written '&amp;' in WebVTT." in lines
+    assert any(line.startswith(f"{path}:6: TIM-05 error ") for line in lines)
+    assert any(line.startswith(f"{path}:6: TIM-01 error ") for line in lines)
+
+
+def test_json_output_for_one_and_several_files(tmp_path: Path) -> None:
+    bad = write(tmp_path, "bad.vtt", BROKEN)
+    out = run("check", bad, "--format", "json", "--no-words")
+    data: dict[str, Any] = json.loads(out.stdout)
+    assert data["file"] == str(bad)
+    assert [c["start_ms"] for c in data["cues"]] == [1000, 3000]
+    assert data["cues"][0] == {
+        "index": 0,
+        "identifier": "",
+        "start_ms": 1000,
+        "end_ms": 4000,
+        "text": "Svensson & Son",
+        "settings": "",
+        "line": 3,
+    }
+    esc = next(f for f in data["findings"] if f["rule"] == "VTT-ESC-01")
+    assert esc == {
+        "rule": "VTT-ESC-01",
+        "severity": "error",
+        "cue": 0,
+        "line": 4,
+        "span": [9, 10],
+        "message": esc["message"],
+        "suggestion": "&amp;",
+    }
+    both = json.loads(
+        run("check", bad, write(tmp_path, "ok.vtt", CLEAN), "--format", "json", "--no-words").stdout
+    )
+    assert [r["file"] for r in both] == [str(bad), str(tmp_path / "ok.vtt")]
+
+
+def test_load_problems_are_reported(tmp_path: Path) -> None:
+    path = write(tmp_path, "p.vtt", "WEBVTT\n\n00:00:01.000 --> 00:00:0x.000\nTrasig tid.\n")
+    out = run("check", path, "--format", "json", "--no-words")
+    data = json.loads(out.stdout)
+    assert data["problems"] and data["problems"][0]["line"] == 3
+    assert data["problems"][0]["severity"] == "error"
+    assert out.returncode == 1
+
+
+def test_unreadable_files_exit_two_without_traceback(tmp_path: Path) -> None:
+    latin = write(tmp_path, "latin.vtt", CLEAN, encoding="cp1252")
+    out = run("check", latin, tmp_path / "missing.vtt", "--no-words")
+    assert out.returncode == 2
+    assert "Traceback" not in out.stderr
+    assert f"{latin}: cannot read:" in out.stderr and "cp1252" in out.stderr
+    assert "missing.vtt: cannot read:" in out.stderr
+    assert run("check", latin, "--encoding", "cp1252", "--no-words").returncode == 0
+
+
+def test_profile_file_turns_rules_off(tmp_path: Path) -> None:
+    path = write(tmp_path, "bad.vtt", BROKEN)
+    profile = write(tmp_path, "house.toml", 'disabled_rules = ["VTT-ESC-01", "TIM-05"]\n')
+    out = run("check", path, "--profile", profile, "--no-words")
+    assert "VTT-ESC-01" not in out.stdout and "TIM-05" not in out.stdout
+    assert "TIM-01" in out.stdout
+    bad = run("check", path, "--profile", "no-such")
+    assert bad.returncode == 2 and "unknown profile" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_glossary_near_misses_are_flagged(tmp_path: Path) -> None:
+    text = "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nVi besökte till växt verket i går.\n"
+    path = write(tmp_path, "g.vtt", text)
+    terms = write(tmp_path, "terms.txt", "Tillväxtverket\n")
+    data = json.loads(run("check", path, "--glossary", terms, "--format", "json").stdout)
+    flags = [f for f in data["findings"] if f["rule"] == "ASR-09"]
+    assert flags and flags[0]["suggestion"] == "Tillväxtverket"
+    missing = run("check", path, "--glossary", tmp_path / "none.txt")
+    assert missing.returncode == 2 and "Traceback" not in missing.stderr
+
+
+def test_hundreds_of_files(tmp_path: Path) -> None:
+    paths = [write(tmp_path, f"f{n:03}.vtt", CLEAN if n % 2 else BROKEN) for n in range(300)]
+    out = run("check", *[p.name for p in paths], "--no-words", cwd=tmp_path)
+    assert out.returncode == 1
+    assert "300 file(s) checked" in out.stderr
+    erroneous = {line.split(":")[0] for line in out.stdout.splitlines() if " error " in line}
+    assert erroneous == {p.name for n, p in enumerate(paths) if n % 2 == 0}
+
+
+@pytest.mark.corpus
+def test_whole_corpus_runs_with_plausible_results(corpus: Path) -> None:
+    files = sorted(p for p in corpus.rglob("*") if p.suffix in (".vtt", ".srt", ".sbv"))
+    out = run("check", *files, "--format", "json", "--no-words")
+    assert "Traceback" not in out.stderr
+    results = {Path(r["file"]).relative_to(corpus).as_posix(): r for r in json.loads(out.stdout)}
+    assert len(results) == len(files)
+    spec = [r for name, r in results.items() if "w3c-spec-examples" in name]
+    assert len(spec) == 29
+    for result in spec:
+        assert "error" not in result, result
+        assert not [p for p in result["problems"] if p["severity"] == "error"], result["file"]
+        validity = [
+            f
+            for f in result["findings"]
+            if f["rule"].startswith("VTT-") and f["severity"] == "error"
+        ]
+        assert validity == [], result["file"]
+    for name in (
+        "real/youtube-auto/wrolpi__example1.en.vtt",
+        "real/youtube-auto/teamdman-vtt__test.en.vtt",
+    ):
+        rules = {f["rule"] for f in results[name]["findings"]}
+        assert {"ASR-01", "ASR-02", "ASR-03", "ASR-04", "ASR-05", "ASR-08"} <= rules, name
+    netflix = {
+        f["rule"] for f in results["real/webvtt-py/netflix_chicas_del_cable.vtt"]["findings"]
+    }
+    assert "VTT-SET-02" in netflix and "ASR-01" not in netflix
+    svt = results["real/svtplay-dl/wsrt-style-hash.srt"]["findings"]
+    assert "LAY-07" in {f["rule"] for f in svt}
+    assert not [f for f in svt if f["rule"].startswith("ASR-0")]
+
+
+def test_report_command_writes_standalone_html(tmp_path: Path) -> None:
+    path = write(tmp_path, "bad.vtt", BROKEN.replace("Svensson & Son", "<b>Fet</b> & <script>"))
+    out = run("report", path, "--no-words")
+    assert out.returncode == 0, out.stderr
+    page = (tmp_path / "bad.report.html").read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "<svg" in page
+    assert "<script>" not in page and "&lt;script&gt;" in page
+    target = tmp_path / "r.html"
+    assert run("report", path, "-o", target, "--no-words").returncode == 0
+    assert target.is_file()
+    assert run("report", tmp_path / "none.vtt").returncode == 2
