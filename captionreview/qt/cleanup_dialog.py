@@ -10,6 +10,7 @@ The clean-up runs in a worker thread, so the window stays responsive on an hour-
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from itertools import islice
 from typing import TYPE_CHECKING
@@ -59,6 +60,47 @@ def cues_as_text(cues: Sequence[Cue]) -> str:
     return "\n\n".join(
         f"{format_ms(cue.start_ms)} → {format_ms(cue.end_ms)}\n{cue.text}" for cue in cues
     )
+
+
+def first_lines(cues: Sequence[Cue]) -> list[int]:
+    """Return the line of :func:`cues_as_text` where each cue begins."""
+    lines: list[int] = []
+    line = 0
+    for cue in cues:
+        lines.append(line)
+        line += cue.text.count("\n") + 3  # timing line, text lines, blank line
+    return lines
+
+
+class _PreviewPane(QPlainTextEdit):
+    """A read-only list of cues that knows which cue starts on which line."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.setReadOnly(True)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.setAccessibleName(name)
+        self.starts: list[int] = []
+        self.lines: list[int] = []
+
+    def show_cues(self, cues: Sequence[Cue]) -> None:
+        """Show ``cues`` and remember where each one is."""
+        self.setPlainText(cues_as_text(cues))
+        self.starts = [cue.start_ms for cue in cues]
+        self.lines = first_lines(cues)
+
+    def top_time(self) -> int | None:
+        """Return the start of the cue at the top of the view (None when empty)."""
+        if not self.starts:
+            return None
+        index = bisect.bisect_right(self.lines, self.verticalScrollBar().value()) - 1
+        return self.starts[max(0, index)]
+
+    def scroll_to_time(self, ms: int) -> None:
+        """Scroll so that the last cue starting at or before ``ms`` is at the top."""
+        if self.starts:
+            index = max(0, bisect.bisect_right(self.starts, ms) - 1)
+            self.verticalScrollBar().setValue(self.lines[index])
 
 
 class _CleanWorker(QObject):
@@ -118,10 +160,16 @@ class CleanupDialog(QDialog):
         self.progress.setAccessibleName("Preparing the clean-up preview")
 
         self.before_label = QLabel(f"Before: {len(cues)} cues")
-        self.before = self._pane("Cues before clean-up")
-        self.before.setPlainText(cues_as_text(cues))
+        self.before = _PreviewPane("Cues before clean-up")
+        self.before.show_cues(cues)
         self.after_label = QLabel("After: …")
-        self.after = self._pane("Cues after clean-up")
+        self.after = _PreviewPane("Cues after clean-up")
+        # The two sides scroll together, by time: the same moment is at the top of both.
+        self._syncing = False
+        for source, target in ((self.before, self.after), (self.after, self.before)):
+            source.verticalScrollBar().valueChanged.connect(
+                lambda _value, a=source, b=target: self._sync(a, b)
+            )
         self.before_label.setBuddy(self.before)
         self.after_label.setBuddy(self.after)
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -165,12 +213,14 @@ class CleanupDialog(QDialog):
         self._worker.finished.connect(self._show_result)
         self._thread.start()
 
-    def _pane(self, name: str) -> QPlainTextEdit:
-        pane = QPlainTextEdit()
-        pane.setReadOnly(True)
-        pane.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        pane.setAccessibleName(name)
-        return pane
+    def _sync(self, source: _PreviewPane, target: _PreviewPane) -> None:
+        if self._syncing:
+            return
+        moment = source.top_time()
+        if moment is not None:
+            self._syncing = True
+            target.scroll_to_time(moment)
+            self._syncing = False
 
     @Slot(object)
     def _show_result(self, result: CleanResult) -> None:
@@ -178,7 +228,7 @@ class CleanupDialog(QDialog):
         self.result = result
         self.progress.hide()
         self.after_label.setText(f"After: {len(result.cues)} cues")
-        self.after.setPlainText(cues_as_text(result.cues))
+        self.after.show_cues(result.cues)
         if result.signs.is_auto:
             verdict = f"This file looks like auto-captions: {result.signs.summary()}."
         else:

@@ -84,6 +84,16 @@ def test_preview_then_apply_is_one_undo_step(qtbot, auto_path: Path) -> None:
     assert rows["cues"] == (str(len(original)), str(len(result.cues)))
     assert "cues over 15 cps" in rows
 
+    # the two sides scroll together by time
+    moment = original[30][0]
+    dialog.before.verticalScrollBar().setValue(dialog.before.lines[30])
+    shown = max(k for k, cue in enumerate(result.cues) if cue.start_ms <= moment)
+    after_bar = dialog.after.verticalScrollBar()
+    assert after_bar.maximum() > 0
+    assert after_bar.value() == min(dialog.after.lines[shown], after_bar.maximum()) > 0
+    after_bar.setValue(0)
+    assert dialog.before.verticalScrollBar().value() == 0
+
     qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
     assert len(doc) == len(result.cues)
