@@ -457,8 +457,9 @@ class Document:
             raise ValueError("times cannot be negative")
         if (old.start_ms, old.end_ms) == (start_ms, end_ms):
             return
+        new = self._adopt(old, old.with_changes(start_ms=start_ms, end_ms=end_ms))
         with self.group("Change times"):
-            self._do(_SetCue(self, index, old, old.with_changes(start_ms=start_ms, end_ms=end_ms)))
+            self._do(_SetCue(self, index, old, new))
 
     def shift_times(
         self,

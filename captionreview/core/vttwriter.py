@@ -103,6 +103,14 @@ def rewrite_cue_text(source: str, text: str) -> str:
     return head + eol.join(body.split("\n")) + (eol if last_eol else "")
 
 
+def _starts_with_timing(chunk: str) -> bool:
+    arrow = chunk.find("-->")
+    if arrow == -1:
+        return False
+    line_end = _EOL_RE.search(chunk)
+    return line_end is None or arrow < line_end.start()
+
+
 def serialize(bom: bool, eol: str, layout: Sequence[LayoutItem], cues: Sequence[Cue]) -> str:
     """Return the file text: raw blocks and untouched cues verbatim, the rest canonical.
 
@@ -126,12 +134,15 @@ def serialize(bom: bool, eol: str, layout: Sequence[LayoutItem], cues: Sequence[
             fresh = False
             chunk = block.text
         if index:
-            # Untouched neighbours keep their exact spacing; where an edit is involved, or
-            # where a block that ended the file no longer does, put the blank line back.
+            # Untouched neighbours keep their exact spacing. Two blocks may touch without a
+            # blank line only where the reader found them so: the second starts with a
+            # timing line and neither was edited. Anywhere else the blank line is put back.
             ended = prev_chunk.endswith(("\n", "\r"))
             if not ended:
                 parts.append(eol)
-            if not prev_sep and (fresh or prev_fresh or not ended):
+            if not prev_sep and not (
+                ended and not fresh and not prev_fresh and _starts_with_timing(chunk)
+            ):
                 parts.append(eol)
         if sep is None:
             sep = eol if index != last else ""
