@@ -52,6 +52,7 @@ PAUSE_MS = 400
 COST_PER_CUE = 8.0
 COST_WEAK_ENDING = 30.0
 COST_PLAIN_BOUNDARY = 16.0
+COST_KEEP_TOGETHER = 20.0
 COST_BEFORE_CONJUNCTION = 8.0
 COST_CLAUSE = 4.0
 COST_SHORT_PAUSE = 4.0
@@ -109,8 +110,13 @@ def _break_cost(texts: Sequence[str], split: int, rules: _Rules) -> float:
         return cost
     if last.endswith(CLAUSE_END):
         return cost + COST_CLAUSE
-    if split < len(texts) and _bare(texts[split]) in rules.before:
+    following = texts[split] if split < len(texts) else ""
+    if _bare(following) in rules.before:
         return cost + COST_BEFORE_CONJUNCTION
+    if last[:1].isupper() and following[:1].isupper():
+        cost += COST_KEEP_TOGETHER  # a first name and a surname, "Västra Götaland"
+    elif last[-1:].isdigit() and following[:1].isalpha():
+        cost += COST_KEEP_TOGETHER  # a number and its unit: "36 procent", "50 km"
     return cost + COST_PLAIN_BOUNDARY
 
 

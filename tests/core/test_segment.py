@@ -157,3 +157,14 @@ def test_a_word_too_long_for_a_line_gets_its_own_cue() -> None:
 
 def test_no_words_no_cues() -> None:
     assert segment_words([], SE) == []
+
+
+def test_names_and_numbers_with_units_stay_on_one_line() -> None:
+    name = break_lines(
+        ws("därför träffade vi forskaren Anna Söderberg på universitetet i Göteborg"), SE, "sv"
+    )
+    assert name[1].startswith("Anna Söderberg")
+    number = break_lines(
+        ws("det kostade oss ungefär 1500 kronor per invånare förra året"), SE, "sv"
+    )
+    assert number[1].startswith("1500 kronor")
