@@ -43,16 +43,28 @@ def cue_blocks(draw: st.DrawFn, eol: str) -> str:
     return eol.join(lines)
 
 
+MESSY_BLOCKS = [
+    "stray text",
+    "00:00:6.000 --> 00:00:07.000{eol}bad timing",
+    "   ",
+    "STYLE{eol}::cue {{ color: red }}",
+    "00:00:01.000 --> 00:00:02.000{eol}a{eol}00:00:03.000 --> 00:00:04.000{eol}glued",
+    "-->{eol}00:00:01.000 --> 00:00:02.000{eol}after a bare arrow",
+]
+
+
 @st.composite
-def vtt_files(draw: st.DrawFn) -> str:
+def vtt_files(draw: st.DrawFn, messy: bool = False) -> str:
     eol = draw(EOLS)
     header = [draw(st.sampled_from(["WEBVTT", "WEBVTT - title", "WEBVTT FILE"]))]
     if draw(st.booleans()):
         header += ["Kind: captions", "Language: sv"]
     blocks = [eol.join(header)]
     for _ in range(draw(st.integers(0, 8))):
-        kind = draw(st.sampled_from(["cue", "cue", "cue", "note"]))
-        if kind == "note":
+        kind = draw(st.sampled_from(["cue", "cue", "cue", "note", *(["messy"] if messy else [])]))
+        if kind == "messy":
+            blocks.append(draw(st.sampled_from(MESSY_BLOCKS)).format(eol=eol))
+        elif kind == "note":
             blocks.append(eol.join(["NOTE", *draw(st.lists(WORDS, max_size=2))]))
         else:
             blocks.append(draw(cue_blocks(eol)))
@@ -77,6 +89,7 @@ def test_valid_files_save_back_unchanged(text: str) -> None:
 @settings(max_examples=150, deadline=None)
 @given(st.text(max_size=200))
 def test_any_text_after_the_signature_is_kept(body: str) -> None:
+    """Whatever the bytes, reading keeps them all (nothing is ever lost on load)."""
     text = "WEBVTT\n" + body
     assert Document.from_text(text).text() == text
     assert Document.from_text(body).text() == body
@@ -138,16 +151,15 @@ def _apply(doc: Document, op: str, n: int, words: str) -> None:
 
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(vtt_files(), EDITS)
+@given(st.one_of(vtt_files(), vtt_files(messy=True)), EDITS)
 def test_undo_after_any_edits_restores_the_exact_bytes(text: str, edits: list) -> None:  # type: ignore[type-arg]
     doc = Document.from_text(text)
     for op, n, words in edits:
         _apply(doc, op, n, words)
     edited = doc.text()
     reread = Document.from_text(edited)
-    assert [c.text for c in reread.cues] == [c.text for c in doc.cues]
-    assert [(c.start_ms, c.end_ms) for c in reread.cues] == [
-        (c.start_ms, c.end_ms) for c in doc.cues
+    assert [(c.start_ms, c.end_ms, c.text) for c in reread.cues] == [
+        (c.start_ms, c.end_ms, c.text) for c in doc.cues
     ]
     while doc.can_undo:
         doc.undo()
