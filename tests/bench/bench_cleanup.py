@@ -8,10 +8,12 @@ and prints the figures. It checks that no word is lost or duplicated, but assert
 
 from __future__ import annotations
 
+import os
 import random
 import sys
 import tempfile
 import time
+from itertools import pairwise
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
@@ -23,6 +25,7 @@ from captionreview.core.cleanup import (
     looks_like_auto_captions,
     recover_words,
 )
+from captionreview.core.document import Document
 from captionreview.core.profiles import DEFAULT_PROFILE
 from captionreview.core.segment import segment_words
 
@@ -95,6 +98,41 @@ def timed(label: str, func, *args, **kwargs):  # type: ignore[no-untyped-def]
     return value
 
 
+def window_responsiveness(doc: Document) -> None:
+    """Open the preview dialog on ``doc`` and print how long the UI thread was ever blocked."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from captionreview.qt.cleanup_dialog import CleanupDialog
+
+    app = QApplication.instance() or QApplication([])
+    began = time.perf_counter()
+    dialog = CleanupDialog(doc, DEFAULT_PROFILE)
+    dialog.show()
+    opened = time.perf_counter()
+    ticks = [opened]
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    timer.start()
+    loop = QEventLoop()
+    dialog.ready.connect(loop.quit)
+    if dialog.result is None:
+        loop.exec()
+    ready = time.perf_counter()
+    timer.stop()
+    stalls = [b - a for a, b in pairwise(ticks)] or [0.0]
+    print(f"{'preview dialog shown':34}{(opened - began) * 1000:9.0f} ms")
+    print(f"{'preview ready (worker thread)':34}{(ready - began) * 1000:9.0f} ms")
+    print(
+        f"{'longest UI stall while it ran':34}{max(stalls) * 1000:9.0f} ms "
+        f"({len(ticks)} timer ticks of 10 ms)"
+    )
+    dialog.reject()
+    app.processEvents()
+
+
 def main() -> int:
     """Generate, clean and report; return 1 if a word was lost or duplicated."""
     text, spoken = one_hour_of_auto_captions()
@@ -118,6 +156,7 @@ def main() -> int:
             DEFAULT_PROFILE,
             metadata=doc.metadata,
         )
+        window_responsiveness(doc)
         timed("replace_all (one undo step)", doc.replace_all, result.cues, "Clean up auto-captions")
         timed("save", doc.save, Path(folder) / "clean.vtt")
     words_out = [w for c in result.cues for line in c.text.split("\n") for w in line.split()]
