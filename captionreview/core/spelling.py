@@ -333,15 +333,14 @@ class Speller:
         word = word.strip()
         if not word or not any(ch.isalpha() for ch in word):
             return True
+        # The user's lists come before the cache: a background check may have cached the
+        # word as wrong just before it was added.
+        if self._accepted_by_user(word):
+            return True
         cached = self._check_cache.get(word)
         if cached is not None:
             return cached
-        result = (
-            is_acronym(word)
-            or self._accepted_by_user(word)
-            or self._hunspell.spell(word)
-            or self._check_parts(word)
-        )
+        result = is_acronym(word) or self._hunspell.spell(word) or self._check_parts(word)
         self._check_cache[word] = result
         return result
 
@@ -379,7 +378,8 @@ class Speller:
         word = word.strip()
         if not word or word in self._personal:
             return
-        self._personal.add(word)
+        # A new set rather than add(): a background check may be iterating the old one.
+        self._personal = self._personal | {word}
         self._forget(word)
         self.personal_path.parent.mkdir(parents=True, exist_ok=True)
         existing = ""
@@ -393,12 +393,13 @@ class Speller:
         """Accept a word for the rest of this session (not saved)."""
         word = word.strip()
         if word:
-            self._ignored.add(word)
+            self._ignored = self._ignored | {word}
             self._forget(word)
 
     def _forget(self, word: str) -> None:
-        for key in [k for k in self._check_cache if k.lower() == word.lower()]:
-            del self._check_cache[key]
+        # list() copies atomically: a background check may be adding entries meanwhile.
+        for key in [k for k in list(self._check_cache) if k.lower() == word.lower()]:
+            self._check_cache.pop(key, None)
 
     def misspelled(self, raw: str) -> list[Token]:
         """Return the tokens of a cue payload that are not spelled correctly."""

@@ -1,0 +1,842 @@
+"""Spell check, glossary near misses and ASR word flags in the window (issue 6).
+
+``install(window)`` adds a :class:`SpellCheck` controller to a main window. It
+
+* checks the whole file in a worker thread (the window stays responsive) and re-checks an
+  edited cue at once, so the underlines follow the typing;
+* underlines the flagged words in the cue editor (``FlagHighlighter``), with a context menu of
+  suggestions, "Add to dictionary", "Ignore" and "Add to glossary", also on Ctrl+.;
+* walks through every flag with Check ▸ Next suspicious word (F7), playing the cue and leaving
+  the cursor on the word;
+* follows the file's language (``Language:`` header, else the profile), switchable in
+  Check ▸ Spelling language;
+* offers to spread a word the editor replaced to its other occurrences (an info bar; the
+  dialog is in ``spread_dialog.py``);
+* emits ``flags_changed(set[int])`` with the indices of flagged cues, for marks in the list.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import threading
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from platformdirs import user_data_dir
+from PySide6.QtCore import QEvent, QObject, QPoint, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QColor,
+    QContextMenuEvent,
+    QSyntaxHighlighter,
+    QTextCharFormat,
+    QTextDocument,
+)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPlainTextEdit, QToolBar, QWidget
+
+from captionreview.core.asrflags import (
+    RULE_FILLER,
+    RULE_GLOSSARY,
+    RULE_NO_SPELLER,
+    RULE_SPELLING,
+    RULE_TITLES,
+    FlagChecker,
+    next_suspicious,
+)
+from captionreview.core.document import DocEvent, Document
+from captionreview.core.glossary import Glossary, GlossaryError
+from captionreview.core.model import Cue, Finding, Severity
+from captionreview.core.spelling import language_code, supported_languages
+from captionreview.core.spread import Correction, detect_correction, find_occurrences
+from captionreview.qt.cue_model import editable_offset, payload_offset
+
+if TYPE_CHECKING:
+    from captionreview.qt.mainwindow import MainWindow
+
+GLOSSARY_NAME = "glossary.txt"
+LANGUAGE_NAMES = {"sv": "Swedish", "en": "English"}
+# A spread offer waits until the typing in a cue has stopped for this long.
+SETTLE_MS = 1200
+# Edits touching more cues than this are re-checked in the background, not at once.
+SYNC_LIMIT = 40
+MAX_SUGGESTIONS = 6
+_COLOURS = {
+    RULE_SPELLING: "#d03b30",
+    RULE_GLOSSARY: "#7a3fc2",
+    Severity.WARN: "#c77700",
+    Severity.INFO: "#2b7bb9",
+}
+
+
+def personal_glossary_path() -> Path:
+    """Return the personal glossary used when no glossary.txt lies beside the captions."""
+    return Path(user_data_dir("captionreview")) / GLOSSARY_NAME
+
+
+def project_glossary_path(doc: Document | None) -> Path | None:
+    """Return ``glossary.txt`` beside the caption file when it exists, else None."""
+    if doc is None or doc.path is None:
+        return None
+    candidate = doc.path.parent / GLOSSARY_NAME
+    return candidate if candidate.is_file() else None
+
+
+class _TaskSignals(QObject):
+    """Lives in the GUI thread; the worker emits through it (queued to the GUI thread)."""
+
+    progress = Signal(int, int, int)
+    done = Signal(int, object)
+
+
+class _CheckTask(QRunnable):
+    """Checks a snapshot of the cues in a pool thread; stops early when cancelled."""
+
+    def __init__(
+        self,
+        generation: int,
+        cues: Sequence[Cue],
+        checker: FlagChecker,
+        signals: _TaskSignals,
+        cancel: threading.Event,
+    ) -> None:
+        super().__init__()
+        self.generation = generation
+        self.cues = cues
+        self.checker = checker
+        self.signals = signals
+        self.cancel = cancel
+
+    def run(self) -> None:
+        """Check every cue; emit progress every 200 cues and the findings at the end."""
+        findings: dict[int, list[Finding]] = {}
+        total = len(self.cues)
+        for index in range(total):
+            if self.cancel.is_set():
+                return
+            found = self.checker.check_cue(self.cues, index)
+            if found:
+                findings[index] = found
+            if index % 200 == 199:
+                self.signals.progress.emit(self.generation, index + 1, total)
+        if not self.cancel.is_set():
+            self.signals.done.emit(self.generation, findings)
+
+
+def _format(finding: Finding) -> QTextCharFormat:
+    colour = _COLOURS.get(finding.rule) or _COLOURS[finding.severity]
+    fmt = QTextCharFormat()
+    fmt.setUnderlineStyle(
+        QTextCharFormat.UnderlineStyle.SpellCheckUnderline
+        if finding.severity is not Severity.INFO
+        else QTextCharFormat.UnderlineStyle.DotLine
+    )
+    fmt.setUnderlineColor(QColor(colour))
+    return fmt
+
+
+class FlagHighlighter(QSyntaxHighlighter):
+    """Underlines the flagged spans of the cue shown in the editor."""
+
+    def __init__(
+        self, document: QTextDocument, spans: Callable[[], list[tuple[int, int, Finding]]]
+    ):
+        super().__init__(document)
+        self._spans = spans
+        self.enabled = True
+
+    def highlightBlock(self, text: str) -> None:
+        """Apply the underline formats that fall in this block (one editor line)."""
+        if not self.enabled:
+            return
+        block_start = self.currentBlock().position()
+        block_end = block_start + len(text)
+        for start, end, finding in self._spans():
+            if end <= block_start or start >= block_end:
+                continue
+            a = max(start, block_start) - block_start
+            b = min(end, block_end) - block_start
+            self.setFormat(a, b - a, _format(finding))
+
+
+class SpreadOffer(QToolBar):
+    """The non-modal bar offering to apply a correction to its other occurrences."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Correction", parent)
+        self.setObjectName("spreadOfferBar")
+        self.setMovable(False)
+        self.setFloatable(False)
+        self.message = QLabel()
+        self.message.setObjectName("spreadOfferMessage")
+        self.message.setContentsMargins(8, 0, 8, 0)
+        holder = QWidget()
+        row = QHBoxLayout(holder)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.message, 1)
+        self.addWidget(holder)
+        self.review_action = self.addAction("Review and apply…")
+        self.review_action.setObjectName("spreadOfferReview")
+        self.dismiss_action = self.addAction("Not now")
+        self.dismiss_action.setObjectName("spreadOfferDismiss")
+        self.dismiss_action.triggered.connect(self.hide)
+
+
+@dataclasses.dataclass
+class _Pending:
+    """A cue being typed in: its text before the first keystroke, and whether it was typed."""
+
+    index: int
+    before: str
+    typed: bool = False
+
+
+class SpellCheck(QObject):
+    """The spell-check feature of one main window (see the module docstring)."""
+
+    flags_changed = Signal(object)  # set[int]: indices of cues with at least one flag
+    checked = Signal(int)  # a whole-file check finished: number of findings
+    progress = Signal(int, int)  # cues checked, cues in all
+    spread_offered = Signal(object, object)  # Correction, list[Occurrence]
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.setObjectName("spellCheck")
+        self.main_window = window
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._signals = _TaskSignals(self)
+        self._signals.progress.connect(self._on_progress)
+        self._signals.done.connect(self._on_done)
+        self._doc: Document | None = None
+        self._unsubscribe: Callable[[], None] | None = None
+        self._language_override: str | None = None
+        self._glossary: Glossary | None = None
+        self._glossary_override: Path | None = None
+        self._checker: FlagChecker | None = None
+        self._findings: dict[int, list[Finding]] = {}
+        self._ignored: set[tuple[str, str]] = set()
+        self._generation = 0
+        self._cancel = threading.Event()
+        self._running = False
+        self._dirty: set[int] = set()
+        self._snapshot: list[Cue] = []
+        self._pending: _Pending | None = None
+        self._offer: tuple[Correction, list[object]] | None = None
+        self._warned: str | None = None
+        self._emit_timer = QTimer(self)
+        self._emit_timer.setSingleShot(True)
+        self._emit_timer.setInterval(0)
+        self._emit_timer.timeout.connect(self._emit_flags)
+        self._settle_timer = QTimer(self)
+        self._settle_timer.setSingleShot(True)
+        self._settle_timer.setInterval(SETTLE_MS)
+        self._settle_timer.timeout.connect(self._settle)
+
+        self.editor = window.editor
+        self.text_edit: QPlainTextEdit = window.editor.text_edit
+        self.highlighter = FlagHighlighter(self.text_edit.document(), self._editor_spans)
+        # Mouse context menus arrive at the viewport, keyboard ones at the text box itself.
+        self.text_edit.installEventFilter(self)
+        self.text_edit.viewport().installEventFilter(self)
+        self.editor.typed.connect(self._on_typed)
+
+        self.offer = SpreadOffer(window)
+        self.offer.hide()
+        self.offer.review_action.triggered.connect(self.review_spread)
+        window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.offer)
+        self._build_actions()
+        window.document_changed.connect(self.set_document)
+        window.profile_changed.connect(lambda _profile: self._language_may_have_changed())
+        self.set_document(window.document)
+
+    # -- actions ------------------------------------------------------------------------------
+
+    def _build_actions(self) -> None:
+        window = self.main_window
+        self.next_action = QAction("&Next suspicious word", window)
+        self.next_action.setObjectName("nextSuspicious")
+        self.next_action.setShortcut("F7")
+        self.next_action.setStatusTip(
+            "Jump to the next misspelled word, glossary near miss or ASR flag and play its cue"
+        )
+        self.next_action.triggered.connect(self.goto_next)
+        self.suggest_action = QAction("&Suggest corrections", window)
+        self.suggest_action.setObjectName("suggestCorrections")
+        self.suggest_action.setShortcut("Ctrl+.")
+        self.suggest_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.suggest_action.setStatusTip("Show suggestions for the word at the text cursor")
+        self.suggest_action.triggered.connect(self.suggest_at_cursor)
+        self.underline_action = QAction("&Underline suspicious words", window)
+        self.underline_action.setObjectName("underlineSuspicious")
+        self.underline_action.setCheckable(True)
+        self.underline_action.setChecked(True)
+        self.underline_action.toggled.connect(self._set_underline)
+        self.spread_action = QAction("Apply last correction &everywhere…", window)
+        self.spread_action.setObjectName("applyCorrectionEverywhere")
+        self.spread_action.setShortcut("Ctrl+Shift+H")
+        self.spread_action.setStatusTip(
+            "List the other occurrences of the word you just corrected and replace them"
+        )
+        self.spread_action.triggered.connect(self.review_spread)
+        self.glossary_action = QAction("Edit &glossary…", window)
+        self.glossary_action.setObjectName("editGlossary")
+        self.glossary_action.setStatusTip("Edit the names and terms that the check looks for")
+        self.glossary_action.triggered.connect(self.edit_glossary)
+        self.choose_glossary_action = QAction("Use glossary &file…", window)
+        self.choose_glossary_action.setObjectName("chooseGlossary")
+        self.choose_glossary_action.triggered.connect(self.choose_glossary)
+        self.recheck_action = QAction("&Re-check words", window)
+        self.recheck_action.setObjectName("recheckWords")
+        self.recheck_action.triggered.connect(self.recheck_all)
+        for action in (
+            self.next_action,
+            self.suggest_action,
+            self.spread_action,
+            self.glossary_action,
+            self.choose_glossary_action,
+            self.recheck_action,
+            self.underline_action,
+        ):
+            window.register_action(action, "Check")
+        self.language_menu = window.menu("Check").addMenu("Spelling &language")
+        self.language_menu.setObjectName("spellingLanguageMenu")
+        group = QActionGroup(self)
+        self.language_actions: dict[str | None, QAction] = {}
+        for code in (None, *supported_languages()):
+            text = "Follow the file" if code is None else LANGUAGE_NAMES.get(code, code)
+            action = QAction(text, self.language_menu)
+            action.setCheckable(True)
+            action.setObjectName(f"spellingLanguage_{code or 'auto'}")
+            action.triggered.connect(lambda _checked=False, c=code: self.set_language(c))
+            group.addAction(action)
+            self.language_menu.addAction(action)
+            self.language_actions[code] = action
+        self.language_actions[None].setChecked(True)
+
+    # -- document and language ----------------------------------------------------------------
+
+    @property
+    def document(self) -> Document | None:
+        """The document being checked."""
+        return self._doc
+
+    @property
+    def language(self) -> str:
+        """The spelling language in use (two-letter code)."""
+        if self._language_override:
+            return self._language_override
+        doc_language = self._doc.language if self._doc is not None else None
+        return language_code(doc_language or self.main_window.profile.language)
+
+    @property
+    def glossary(self) -> Glossary | None:
+        """The glossary in use, if any."""
+        return self._glossary
+
+    @property
+    def speller_message(self) -> str | None:
+        """Why spell checking is off (dictionary missing), or None."""
+        return self._checker.unavailable if self._checker is not None else None
+
+    def set_document(self, doc: Document | None) -> None:
+        """Check ``doc`` (None: nothing); called when the window opens or closes a file."""
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
+        self._doc = doc
+        self._pending = None
+        self._offer = None
+        self.offer.hide()
+        self._ignored.clear()
+        self._findings = {}
+        self._snapshot = list(doc.cues) if doc is not None else []
+        if doc is not None:
+            self._unsubscribe = doc.subscribe(self._on_doc_event)
+        self._load_glossary()
+        self._rebuild_checker()
+
+    def set_language(self, code: str | None) -> None:
+        """Check in language ``code`` ("sv", "en"), or follow the file with None."""
+        self._language_override = code
+        self.language_actions[code].setChecked(True)
+        self._rebuild_checker()
+        self.main_window.status_message(f"Spelling language: {LANGUAGE_NAMES.get(self.language)}")
+
+    def _language_may_have_changed(self) -> None:
+        if self._checker is not None and self._checker.language != self.language:
+            self._rebuild_checker()
+
+    def _load_glossary(self) -> None:
+        path = self._glossary_override or project_glossary_path(self._doc)
+        if path is None and personal_glossary_path().is_file():
+            path = personal_glossary_path()
+        self._glossary = None
+        if path is None:
+            return
+        try:
+            self._glossary = Glossary.load(path)
+        except GlossaryError as exc:
+            self.main_window.status_message(str(exc))
+            return
+        for problem in self._glossary.problems:
+            self.main_window.status_message(f"{path.name}: {problem.message}")
+
+    def _rebuild_checker(self) -> None:
+        self._checker = FlagChecker(
+            language=self.language, glossary=self._glossary, suggestions=False
+        )
+        message = self._checker.unavailable
+        if message and message != self._warned:
+            self.main_window.status_message(message)
+        self._warned = message
+        self.recheck_all()
+
+    # -- checking -----------------------------------------------------------------------------
+
+    def recheck_all(self) -> None:
+        """Check the whole file again in the background (the flags stay until it finishes)."""
+        self._cancel.set()
+        self._cancel = threading.Event()
+        self._generation += 1
+        self._dirty.clear()
+        doc = self._doc
+        if doc is None or self._checker is None:
+            self._running = False
+            self._findings = {}
+            self._changed()
+            return
+        self._running = True
+        task = _CheckTask(
+            self._generation, list(doc.cues), self._checker, self._signals, self._cancel
+        )
+        self._pool.start(task)
+
+    def is_checking(self) -> bool:
+        """Return True while a whole-file check runs."""
+        return self._running
+
+    def wait(self, msecs: int = 30000) -> bool:
+        """Wait for the background check to finish (for scripts and tests)."""
+        return self._pool.waitForDone(msecs)
+
+    def _on_progress(self, generation: int, done: int, total: int) -> None:
+        if generation == self._generation:
+            self.progress.emit(done, total)
+
+    def _on_done(self, generation: int, findings: dict[int, list[Finding]]) -> None:
+        if generation != self._generation:
+            return
+        self._running = False
+        self._findings = {i: self._visible(f) for i, f in findings.items()}
+        self._findings = {i: f for i, f in self._findings.items() if f}
+        # Cues edited while the worker ran were checked in their old state.
+        dirty, self._dirty = self._dirty, set()
+        self._recheck(sorted(dirty))
+        self._changed()
+        self.checked.emit(sum(len(f) for f in self._findings.values()))
+
+    def _visible(self, findings: list[Finding]) -> list[Finding]:
+        return [
+            f
+            for f in findings
+            if f.rule != RULE_NO_SPELLER
+            and (f.rule, self._found_text(f).lower()) not in self._ignored
+        ]
+
+    def _found_text(self, finding: Finding) -> str:
+        if self._doc is None or finding.cue_index is None or finding.span is None:
+            return ""
+        if finding.cue_index >= len(self._doc):
+            return ""
+        return self._doc.cues[finding.cue_index].text[finding.span[0] : finding.span[1]]
+
+    def _recheck(self, indices: Sequence[int]) -> None:
+        doc, checker = self._doc, self._checker
+        if doc is None or checker is None:
+            return
+        cues = doc.cues
+        for index in indices:
+            if not 0 <= index < len(cues):
+                continue
+            found = self._visible(checker.check_cue(cues, index))
+            if found:
+                self._findings[index] = found
+            else:
+                self._findings.pop(index, None)
+        self._changed()
+
+    def _changed(self) -> None:
+        self.highlighter.rehighlight()
+        self._emit_timer.start()
+
+    def _emit_flags(self) -> None:
+        self.flags_changed.emit(self.flagged_cues())
+
+    def flagged_cues(self) -> set[int]:
+        """Return the indices of cues with at least one flag."""
+        return set(self._findings)
+
+    def findings(self) -> list[Finding]:
+        """Return every current flag, in cue and text order."""
+        return [f for index in sorted(self._findings) for f in self._findings[index]]
+
+    def findings_for(self, index: int) -> list[Finding]:
+        """Return the flags of one cue."""
+        return list(self._findings.get(index, ()))
+
+    def _on_doc_event(self, event: DocEvent) -> None:
+        kind, start, stop = event.kind, event.start, event.stop
+        if kind == "changed":
+            self._note_typing_start(start, stop)
+            if self._doc is not None:
+                self._snapshot[start:stop] = self._doc.cues[start:stop]
+            if self._running:
+                self._dirty.update(range(start, stop + 1))
+            if stop - start <= SYNC_LIMIT:
+                self._recheck(range(start, stop + 1))
+            else:
+                self.recheck_all()
+        elif kind == "inserted":
+            self._shift(start, stop - start)
+            self._after_structure(start, stop)
+        elif kind == "removed":
+            for index in range(start, stop):
+                self._findings.pop(index, None)
+            self._shift(stop, start - stop)
+            self._after_structure(start, start)
+        elif kind == "reset":
+            self._after_structure(0, 0, whole=True)
+
+    def _after_structure(self, start: int, stop: int, *, whole: bool = False) -> None:
+        self._pending = None
+        self._snapshot = list(self._doc.cues) if self._doc is not None else []
+        if whole or self._running or stop - start > SYNC_LIMIT:
+            self.recheck_all()
+        else:
+            self._recheck(range(max(start - 1, 0), stop + 1))
+
+    def _shift(self, first: int, delta: int) -> None:
+        moved: dict[int, list[Finding]] = {}
+        for index, found in self._findings.items():
+            if index >= first:
+                moved[index + delta] = [
+                    dataclasses.replace(f, cue_index=index + delta) for f in found
+                ]
+            else:
+                moved[index] = found
+        self._findings = moved
+
+    # -- the editor ---------------------------------------------------------------------------
+
+    def _current_raw(self) -> tuple[int, str] | None:
+        index = self.editor.index
+        if self._doc is None or index is None or index >= len(self._doc):
+            return None
+        return index, self._doc.cues[index].text
+
+    def _editor_spans(self) -> list[tuple[int, int, Finding]]:
+        current = self._current_raw()
+        if current is None:
+            return []
+        index, raw = current
+        spans = []
+        for finding in self._findings.get(index, ()):
+            if finding.span is None:
+                continue
+            start = editable_offset(raw, finding.span[0])
+            end = editable_offset(raw, finding.span[1])
+            spans.append((start, max(end, start + 1), finding))
+        return spans
+
+    def _set_underline(self, on: bool) -> None:
+        self.highlighter.enabled = on
+        self.highlighter.rehighlight()
+
+    def findings_at(self, editor_position: int) -> list[Finding]:
+        """Return the flags of the current cue that cover an editor text position."""
+        return [f for start, end, f in self._editor_spans() if start <= editor_position <= end]
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Show the suggestions menu on right-click in the cue text."""
+        if (
+            watched in (self.text_edit, self.text_edit.viewport())
+            and event.type() == QEvent.Type.ContextMenu
+            and isinstance(event, QContextMenuEvent)
+        ):
+            if event.reason() == QContextMenuEvent.Reason.Mouse:
+                position = self.text_edit.cursorForPosition(event.pos()).position()
+            else:
+                position = self.text_edit.textCursor().position()
+            menu = self.build_menu(position, standard=True)
+            menu.exec(event.globalPos())
+            menu.deleteLater()
+            return True
+        return super().eventFilter(watched, event)
+
+    def suggest_at_cursor(self) -> QMenu | None:
+        """Pop up the suggestions for the word at the text cursor (Ctrl+.)."""
+        if self._current_raw() is None:
+            self.main_window.status_message("Select a cue first")
+            return None
+        position = self.text_edit.textCursor().selectionStart()
+        menu = self.build_menu(position, standard=False)
+        if menu.isEmpty():
+            self.main_window.status_message("Nothing to suggest here")
+            menu.deleteLater()
+            return None
+        rect = self.text_edit.cursorRect()
+        menu.popup(self.text_edit.viewport().mapToGlobal(QPoint(rect.left(), rect.bottom())))
+        return menu
+
+    def build_menu(self, editor_position: int, *, standard: bool) -> QMenu:
+        """Build the menu for a position in the editor: suggestions first, then the rest."""
+        menu = self.text_edit.createStandardContextMenu() if standard else QMenu(self.text_edit)
+        menu.setObjectName("spellMenu")
+        first = menu.actions()[0] if menu.actions() else None
+        items: list[QAction] = []
+        current = self._current_raw()
+        for finding in self.findings_at(editor_position):
+            if current is None or finding.span is None:
+                continue
+            items.extend(self._finding_actions(menu, current[0], current[1], finding))
+        if items and first is not None:
+            items.append(_separator(menu))
+        for action in items:
+            if first is not None:
+                menu.insertAction(first, action)
+            else:
+                menu.addAction(action)
+        return menu
+
+    def _finding_actions(
+        self, menu: QMenu, index: int, raw: str, finding: Finding
+    ) -> list[QAction]:
+        assert finding.span is not None
+        found = raw[finding.span[0] : finding.span[1]]
+        title = QAction(f"{RULE_TITLES.get(finding.rule, finding.rule)}: {finding.message}", menu)
+        title.setEnabled(False)
+        actions = [title]
+        options: list[str] = []
+        if finding.rule == RULE_SPELLING and self._checker and self._checker.speller:
+            options = self._checker.speller.suggest(found)[:MAX_SUGGESTIONS]
+        elif finding.suggestion is not None:
+            options = [finding.suggestion]
+        for option in options:
+            label = f"Replace with “{option}”" if option else f"Remove “{found.strip(' ,')}”"
+            action = QAction(label, menu)
+            action.setObjectName("spellSuggestion")
+            action.triggered.connect(
+                lambda _c=False, f=finding, o=option: self.apply_suggestion(index, f, o)
+            )
+            actions.append(action)
+        if finding.rule == RULE_SPELLING:
+            add = QAction(f"Add “{found}” to dictionary", menu)
+            add.setObjectName("spellAddToDictionary")
+            add.triggered.connect(lambda _c=False, w=found: self.add_to_dictionary(w))
+            actions.append(add)
+        ignore = QAction(f"Ignore “{found.strip(' ,')}”", menu)
+        ignore.setObjectName("spellIgnore")
+        ignore.triggered.connect(lambda _c=False, f=finding, w=found: self.ignore(f, w))
+        actions.append(ignore)
+        if finding.rule in (RULE_SPELLING, RULE_GLOSSARY):
+            term = found if finding.rule == RULE_SPELLING else finding.suggestion or found
+            add_term = QAction(f"Add “{term}” to glossary", menu)
+            add_term.setObjectName("spellAddToGlossary")
+            add_term.triggered.connect(lambda _c=False, t=term: self.add_to_glossary(t))
+            actions.append(add_term)
+        return actions
+
+    def apply_suggestion(self, index: int, finding: Finding, replacement: str) -> None:
+        """Replace a flagged span by ``replacement`` (one undo step) and offer to spread it."""
+        doc = self._doc
+        if doc is None or finding.span is None or index >= len(doc):
+            return
+        raw = doc.cues[index].text
+        start, end = finding.span
+        old = raw[start:end]
+        doc.set_text(index, raw[:start] + replacement + raw[end:])
+        self.main_window.select_cue(index, (start, start + len(replacement)))
+        if replacement and finding.rule != RULE_FILLER:
+            self.offer_spread(index, Correction(old, replacement))
+
+    def add_to_dictionary(self, word: str) -> None:
+        """Add a word to the personal word list of the spelling language."""
+        if self._checker is None or self._checker.speller is None:
+            return
+        try:
+            self._checker.speller.add_personal(word)
+        except OSError as exc:
+            self.main_window.status_message(
+                f"Could not save the personal word list: {exc.strerror}"
+            )
+            return
+        self.main_window.status_message(
+            f"Added “{word}” to your {LANGUAGE_NAMES.get(self.language)} words"
+        )
+        self.recheck_all()
+
+    def ignore(self, finding: Finding, found: str) -> None:
+        """Stop flagging this word (this rule) for the rest of the session."""
+        if finding.rule == RULE_SPELLING and self._checker and self._checker.speller:
+            self._checker.speller.ignore(found)
+        self._ignored.add((finding.rule, found.lower()))
+        self._findings = {i: self._visible(f) for i, f in self._findings.items()}
+        self._findings = {i: f for i, f in self._findings.items() if f}
+        self._changed()
+
+    def glossary_path(self) -> Path:
+        """Return the glossary file in use, or where a new one would be created."""
+        if self._glossary is not None and self._glossary.path is not None:
+            return self._glossary.path
+        return self._glossary_override or personal_glossary_path()
+
+    def add_to_glossary(self, term: str) -> None:
+        """Add a term to the glossary file (created when needed) and check again."""
+        glossary = self._glossary or Glossary(self.glossary_path())
+        glossary.add_term(term)
+        self._save_glossary(glossary)
+
+    def _save_glossary(self, glossary: Glossary) -> bool:
+        try:
+            path = glossary.save()
+        except GlossaryError as exc:
+            self.main_window.status_message(str(exc))
+            return False
+        self._glossary = glossary
+        self._glossary_override = path
+        self.main_window.status_message(f"Glossary saved: {path}")
+        self._rebuild_checker()
+        return True
+
+    def use_glossary(self, path: Path | None) -> None:
+        """Use another glossary file (None: back to the one beside the captions)."""
+        self._glossary_override = path
+        self._load_glossary()
+        self._rebuild_checker()
+
+    def choose_glossary(self) -> None:
+        """Ask for a glossary file and use it."""
+        from PySide6.QtWidgets import QFileDialog
+
+        name, _filter = QFileDialog.getOpenFileName(
+            self.main_window, "Use glossary file", str(self.glossary_path().parent), "Text (*.txt)"
+        )
+        if name:
+            self.use_glossary(Path(name))
+
+    def edit_glossary(self) -> QWidget:
+        """Open the glossary editor for the glossary in use (it is created on save)."""
+        from captionreview.qt.glossary_editor import GlossaryEditor
+
+        editor = GlossaryEditor(self.glossary_path(), self.main_window)
+        editor.saved.connect(self.use_glossary)
+        editor.open()
+        return editor
+
+    # -- next suspicious ----------------------------------------------------------------------
+
+    def goto_next(self) -> Finding | None:
+        """Select, play and put the cursor on the next flag after the text cursor (F7)."""
+        findings = self.findings()
+        if not findings:
+            message = "Still checking…" if self._running else "No suspicious words"
+            self.main_window.status_message(message)
+            return None
+        current = self._current_raw()
+        after = None
+        if current is not None:
+            index, raw = current
+            cursor = self.text_edit.textCursor()
+            after = (index, payload_offset(raw, cursor.selectionStart()))
+            if not cursor.hasSelection():
+                after = (index, after[1] - 1)
+        finding = next_suspicious(findings, after)
+        if finding is None or finding.cue_index is None:
+            return None
+        self.main_window.select_cue(finding.cue_index, finding.span, play=True)
+        self.main_window.status_message(finding.message)
+        return finding
+
+    # -- corrections spread -------------------------------------------------------------------
+
+    def _note_typing_start(self, start: int, stop: int) -> None:
+        if stop - start != 1:
+            return
+        if self._pending is not None and self._pending.index == start:
+            return
+        self._settle()
+        if start < len(self._snapshot):
+            self._pending = _Pending(start, self._snapshot[start].text)
+
+    def _on_typed(self) -> None:
+        if self._pending is not None and self._pending.index == self.editor.index:
+            self._pending.typed = True
+            self._settle_timer.start()
+
+    def _settle(self) -> None:
+        """The typing in a cue has stopped: offer to spread the word it replaced."""
+        self._settle_timer.stop()
+        pending, self._pending = self._pending, None
+        if pending is None or not pending.typed or self._doc is None:
+            return
+        if pending.index >= len(self._doc):
+            return
+        correction = detect_correction(pending.before, self._doc.cues[pending.index].text)
+        if correction is not None:
+            self.offer_spread(pending.index, correction)
+
+    def offer_spread(self, index: int, correction: Correction) -> bool:
+        """Show the offer bar when the corrected phrase occurs in other cues; True if shown."""
+        if self._doc is None:
+            return False
+        occurrences = find_occurrences(self._doc.cues, correction, exclude=[index])
+        if not occurrences:
+            return False
+        self._offer = (correction, list(occurrences))
+        count = len(occurrences)
+        where = "another cue" if count == 1 else f"{count} other places"
+        self.offer.message.setText(
+            f"You replaced “{correction.old}” with “{correction.new}”. "
+            f"It occurs in {where}: replace there too?"
+        )
+        self.offer.show()
+        self.spread_offered.emit(correction, occurrences)
+        return True
+
+    def review_spread(self) -> QWidget | None:
+        """Open the list of other occurrences of the last correction (Ctrl+Shift+H)."""
+        from captionreview.qt.spread_dialog import SpreadDialog
+
+        self._settle()
+        if self._offer is None or self._doc is None:
+            self.main_window.status_message("Correct a word in a cue first")
+            return None
+        correction, _old = self._offer
+        occurrences = find_occurrences(self._doc.cues, correction)
+        if not occurrences:
+            self.main_window.status_message(f"“{correction.old}” no longer occurs")
+            self.offer.hide()
+            return None
+        self.offer.hide()
+        dialog = SpreadDialog(self.main_window, self._doc, correction, occurrences, self)
+        dialog.open()
+        return dialog
+
+    def remember_correction(self, correction: Correction) -> bool:
+        """Save ``wrong => Right`` to the glossary (created when needed); True when saved."""
+        glossary = self._glossary or Glossary(self.glossary_path())
+        glossary.add_correction(correction.old, correction.new)
+        return self._save_glossary(glossary)
+
+
+def _separator(menu: QMenu) -> QAction:
+    action = QAction(menu)
+    action.setSeparator(True)
+    return action
+
+
+def install(window: MainWindow) -> SpellCheck:
+    """Add spell checking, the glossary and the ASR word flags to ``window``."""
+    return SpellCheck(window)

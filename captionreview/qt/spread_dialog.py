@@ -1,0 +1,174 @@
+"""The "apply correction everywhere" dialog: other occurrences of a corrected word.
+
+Each row shows the cue number and the cue's text with the word in bold, a tick box, and a
+Play button that selects and plays the cue (so the editor can hear whether the word is really
+the same name). OK replaces the ticked occurrences as one undo step; "Also save to the
+glossary" writes ``wrong => Right`` so the check flags the mistake in later files too.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from captionreview.core.document import Document
+from captionreview.core.spread import Correction, Occurrence, build_changes
+
+if TYPE_CHECKING:
+    from captionreview.qt.mainwindow import MainWindow
+    from captionreview.qt.spellcheck import SpellCheck
+
+DESCRIPTION = "Apply correction everywhere"
+
+
+def _context_html(occurrence: Occurrence) -> str:
+    a, b = occurrence.context_span
+    text = occurrence.context
+    return (
+        f"{html.escape(text[:a])}<b>{html.escape(text[a:b])}</b>{html.escape(text[b:])}"
+        f" &nbsp;→&nbsp; <b>{html.escape(occurrence.replacement)}</b>"
+    )
+
+
+class SpreadDialog(QDialog):
+    """Lists the other occurrences of a correction; OK applies the ticked ones (one undo)."""
+
+    def __init__(
+        self,
+        window: MainWindow,
+        doc: Document,
+        correction: Correction,
+        occurrences: Sequence[Occurrence],
+        feature: SpellCheck | None = None,
+    ) -> None:
+        super().__init__(window)
+        self.setObjectName("spreadDialog")
+        self.setWindowTitle("Apply correction everywhere")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.main_window = window
+        self.doc = doc
+        self.correction = correction
+        self.occurrences = list(occurrences)
+        self.feature = feature
+        count = len(self.occurrences)
+        intro = QLabel(
+            f"Replace “{html.escape(correction.old)}” with “{html.escape(correction.new)}” "
+            f"in {count} {'place' if count == 1 else 'places'}? Untick the ones to keep; ▶ "
+            "plays the cue."
+        )
+        intro.setWordWrap(True)
+        self.table = QTableWidget(count, 3)
+        self.table.setObjectName("spreadTable")
+        self.table.setHorizontalHeaderLabels(["Cue", "Text", ""])
+        self.table.verticalHeader().hide()
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.play_buttons: list[QPushButton] = []
+        for row, occ in enumerate(self.occurrences):
+            item = QTableWidgetItem(str(occ.cue_index + 1))
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            item.setToolTip("Tick to replace here")
+            self.table.setItem(row, 0, item)
+            label = QLabel(_context_html(occ))
+            label.setTextFormat(Qt.TextFormat.RichText)
+            label.setContentsMargins(4, 0, 4, 0)
+            self.table.setCellWidget(row, 1, label)
+            play = QPushButton("▶ Play")
+            play.setObjectName(f"spreadPlay{row}")
+            play.setToolTip(f"Play cue {occ.cue_index + 1} with the word selected")
+            play.clicked.connect(lambda _c=False, o=occ: self.play(o))
+            self.play_buttons.append(play)
+            self.table.setCellWidget(row, 2, play)
+        self.save_to_glossary = QCheckBox(
+            f"Also save “{correction.old} => {correction.new}” to the glossary"
+        )
+        self.save_to_glossary.setObjectName("spreadSaveToGlossary")
+        self.save_to_glossary.setChecked(correction.new[:1].isupper())
+        self.save_to_glossary.setEnabled(feature is not None)
+        all_box = QWidget()
+        all_row = QHBoxLayout(all_box)
+        all_row.setContentsMargins(0, 0, 0, 0)
+        tick_all = QPushButton("Tick all")
+        tick_all.clicked.connect(lambda: self.set_all(True))
+        untick_all = QPushButton("Untick all")
+        untick_all.clicked.connect(lambda: self.set_all(False))
+        all_row.addWidget(tick_all)
+        all_row.addWidget(untick_all)
+        all_row.addStretch(1)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText("Replace ticked")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(all_box)
+        layout.addWidget(self.save_to_glossary)
+        layout.addWidget(self.buttons)
+        self.resize(720, 360)
+
+    def ticked(self) -> list[Occurrence]:
+        """Return the occurrences whose box is ticked."""
+        return [
+            occ
+            for row, occ in enumerate(self.occurrences)
+            if (item := self.table.item(row, 0)) is not None
+            and item.checkState() == Qt.CheckState.Checked
+        ]
+
+    def set_all(self, on: bool) -> None:
+        """Tick or untick every row."""
+        state = Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
+        for row in range(self.table.rowCount()):
+            item = self.table.item(row, 0)
+            if item is not None:
+                item.setCheckState(state)
+
+    def play(self, occurrence: Occurrence) -> None:
+        """Select the occurrence's cue with the word selected, and play the cue."""
+        self.main_window.select_cue(occurrence.cue_index, occurrence.span, play=True)
+
+    def accept(self) -> None:
+        """Replace the ticked occurrences as one undo step, then save to the glossary."""
+        chosen = self.ticked()
+        if chosen:
+            try:
+                changes = build_changes(self.doc.cues, chosen)
+            except ValueError as exc:
+                self.main_window.status_message(str(exc))
+                super().reject()
+                return
+            self.doc.replace_cues(changes, DESCRIPTION)
+            count = len(chosen)
+            self.main_window.status_message(
+                f"Replaced “{self.correction.old}” in {count} "
+                f"{'place' if count == 1 else 'places'}. Edit ▸ Undo takes it back."
+            )
+        if self.save_to_glossary.isChecked() and self.feature is not None:
+            self.feature.remember_correction(self.correction)
+        super().accept()
