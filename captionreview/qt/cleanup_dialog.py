@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from captionreview.core.checks.base import format_ms
+from captionreview.core.timecode import format_vtt_timestamp
 from captionreview.core.cleanup import (
     CleanResult,
     clean_auto_captions,
@@ -58,7 +58,8 @@ OFFER_SAMPLE = 400
 def cues_as_text(cues: Sequence[Cue]) -> str:
     """Return cues as the preview shows them: the timing line, then the text as written."""
     return "\n\n".join(
-        f"{format_ms(cue.start_ms)} → {format_ms(cue.end_ms)}\n{cue.text}" for cue in cues
+        f"{format_vtt_timestamp(cue.start_ms)} → {format_vtt_timestamp(cue.end_ms)}\n{cue.text}"
+        for cue in cues
     )
 
 
@@ -279,6 +280,7 @@ class AutoCaptionOffer(QToolBar):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Auto-captions", parent)
         self.setObjectName("autoCaptionOfferBar")
+        self.setAccessibleName("Offer to clean up auto-captions")
         self.setMovable(False)
         self.setFloatable(False)
         self.message = QLabel()
