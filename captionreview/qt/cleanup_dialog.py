@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from captionreview.core.timecode import format_vtt_timestamp
 from captionreview.core.cleanup import (
     CleanResult,
     clean_auto_captions,
@@ -44,6 +43,7 @@ from captionreview.core.cleanup import (
 from captionreview.core.document import Document
 from captionreview.core.model import Cue
 from captionreview.core.profiles import Profile
+from captionreview.core.timecode import format_vtt_timestamp
 
 if TYPE_CHECKING:
     from captionreview.qt.mainwindow import MainWindow
