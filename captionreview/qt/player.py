@@ -39,6 +39,9 @@ TICK_MS = 30
 # Frames are asked for at the video's own size, but never larger than this (libvlc scales).
 MAX_FRAME_SIZE = (1280, 720)
 MIN_RATE, MAX_RATE = 0.5, 2.0
+# libvlc 3 takes 6 s to stop when it is stopped within ~150 ms of pausing on the first pictures
+# after a start or a seek (measured with the demo lecture: H.264 with B-frames, 10 s GOP).
+_PAUSE_SETTLE_S = 0.25
 # libvlc's time may lag our interpolation slightly; smaller backward corrections are absorbed
 # by holding the position still instead of jumping back (captions must not flicker).
 _MAX_HOLD_MS = 400
@@ -188,7 +191,13 @@ class Player(QObject):
         self._clock_running = False
         self._await_frame = False
         self._seek_t = 0.0
-        self._preroll = False
+        # Showing one picture while paused (after load, or a seek while paused): libvlc plays
+        # muted ("starting") until a picture from after the seek is shown, then pauses
+        # ("pausing") until it confirms. A seek while paused is never sent to libvlc directly:
+        # libvlc 3 then shows no picture for a following seek and stop() hangs for 6 s.
+        self._preroll = ""
+        self._preroll_target = 0
+        self._paused_at = 0.0
         self._range: tuple[int, int, bool] | None = None
         # The frame buffer libvlc's decoder thread writes into; guarded by _buf_lock.
         self._buf_lock = threading.Lock()
@@ -234,6 +243,7 @@ class Player(QObject):
         manager = self._mp.event_manager()
         for name, kind in (
             ("MediaPlayerPlaying", "playing"),
+            ("MediaPlayerPaused", "paused"),
             ("MediaPlayerEndReached", "ended"),
             ("MediaPlayerEncounteredError", "error"),
             ("MediaPlayerLengthChanged", "length"),
@@ -266,7 +276,7 @@ class Player(QObject):
             manager = self._mp.event_manager()
             for event_type in self._events:
                 manager.event_detach(event_type)
-            self._mp.stop()
+            self._stop_vlc()
             self._mp.release()
             self._mp = None
         self._events.clear()
@@ -317,8 +327,9 @@ class Player(QObject):
         width, height = self._buf_size
         with self._buf_lock:
             frame = QImage(self._buf, width, height, width * 4, QImage.Format.Format_RGB32).copy()
-        if self._preroll:
-            self._finish_preroll()
+        if self._preroll == "starting" and shown_at > self._seek_t:
+            self._preroll = "pausing"
+            self._mp.set_pause(1)
         elif self._await_frame and self._state == "playing":
             # Playback really (re)starts when its first picture is shown: start the clock then.
             self._await_frame = False
@@ -338,6 +349,10 @@ class Player(QObject):
             self._set_duration(value)
         elif kind == "playing":
             self._apply_audio()
+        elif kind == "paused":
+            self._paused_at = at
+            if self._preroll == "pausing":
+                self._finish_preroll()
         elif kind == "ended":
             self._on_ended()
         elif kind == "error":
@@ -370,7 +385,8 @@ class Player(QObject):
             return
         self._parsing = None
         vlc = _vlc_module
-        tracks = list(media.tracks_get() or ())
+        playable = (vlc.TrackType.video, vlc.TrackType.audio)
+        tracks = [t for t in media.tracks_get() or () if t.type in playable]
         if media.get_parsed_status() != vlc.MediaParsedStatus.done or not tracks:
             self._fail(
                 f"Cannot play {self._file_name()}: VLC found no video or audio in it "
@@ -392,19 +408,29 @@ class Player(QObject):
 
     def _on_ended(self) -> None:
         self._range = None
-        self._preroll = False
+        self._preroll = ""
         self._stop_clock()
         self._set_position(self._duration or self._pos)
         self._set_state("ended")
 
     def _finish_preroll(self) -> None:
-        self._preroll = False
-        self._mp.set_pause(1)
-        # The pause lands a frame or two late: go back to exactly where we claim to be.
-        self._mp.set_time(self._pos)
-        self._seek_t = time.monotonic()
+        if self._pos != self._preroll_target:
+            # The user asked for another place while we were pausing.
+            self._preroll_seek(self._pos)
+            return
+        self._preroll = ""
         self._apply_audio()
         self._set_state("paused")
+        self.position_changed.emit(self._pos)
+
+    def _preroll_seek(self, ms: int) -> None:
+        """Show the picture at ``ms`` while paused: play muted from there, pause on it."""
+        self._preroll = "starting"
+        self._preroll_target = ms
+        self._apply_audio()
+        self._mp.set_pause(0)
+        self._mp.set_time(ms)
+        self._seek_t = time.monotonic()
 
     # ---------------------------------------------------------------------- the clock
 
@@ -499,14 +525,14 @@ class Player(QObject):
     def _unload(self) -> None:
         self._stop_clock()
         self._range = None
-        self._preroll = False
+        self._preroll = ""
         self._media = None
         self._has_video = False
         self._frame = None
         if self._parsing is not None:
             self._parsing.parse_stop()
             self._parsing = None
-        self._mp.stop()
+        self._stop_vlc()
         self._seek_t = time.monotonic()
         self._set_position(0)
         self._set_duration(0)
@@ -515,7 +541,7 @@ class Player(QObject):
     def _fail(self, message: str) -> None:
         self._stop_clock()
         self._range = None
-        self._preroll = False
+        self._preroll = ""
         self._set_state("error")
         self.error.emit(message)
 
@@ -527,7 +553,10 @@ class Player(QObject):
         vlc_media = _vlc_instance.media_new_path(str(self._path))
         if start_ms > 0:
             vlc_media.add_option(f":start-time={start_ms / 1000:.3f}")
-        self._preroll = preroll
+        self._preroll = "starting" if preroll else ""
+        self._preroll_target = start_ms
+        if self._mp.get_media() is not None:
+            self._stop_vlc()
         self._mp.set_media(vlc_media)
         self._mp.set_rate(self._rate)
         self._seek_t = time.monotonic()
@@ -535,12 +564,18 @@ class Player(QObject):
         self._apply_audio()
         self._mp.play()
 
+    def _stop_vlc(self) -> None:
+        settle = _PAUSE_SETTLE_S - (time.monotonic() - self._paused_at)
+        if settle > 0:
+            time.sleep(settle)
+        self._mp.stop()
+
     def _apply_audio(self) -> None:
         if self._mp is None:
             return
         self._mp.audio_set_volume(self._volume)
         # Pre-rolling to show the first picture must not make a sound.
-        self._mp.audio_set_mute(self._muted or self._preroll)
+        self._mp.audio_set_mute(self._muted or bool(self._preroll))
 
     # ------------------------------------------------------------------------- commands
 
@@ -548,12 +583,16 @@ class Player(QObject):
         """Start or resume playback (from the start again after the end)."""
         if self._media is None or self._closed or self._state == "playing":
             return
-        if self._state == "ended" or self._state == "stopped":
+        if self._preroll:
+            if self._pos != self._preroll_target:
+                self._mp.set_time(self._pos)
+                self._seek_t = time.monotonic()
+            self._preroll = ""
+            self._apply_audio()
+            self._mp.set_pause(0)
+        elif self._state == "ended" or self._state == "stopped":
             start = 0 if self._state == "ended" and self._pos >= self._duration else self._pos
             self._begin(start, preroll=False)
-        elif self._preroll:
-            self._preroll = False
-            self._apply_audio()
         else:
             self._mp.set_pause(0)
         self._await_frame = self._has_video
@@ -576,8 +615,8 @@ class Player(QObject):
             return
         self._stop_clock()
         self._range = None
-        self._preroll = False
-        self._mp.stop()
+        self._preroll = ""
+        self._stop_vlc()
         self._seek_t = time.monotonic()
         self._set_position(0)
         self._set_state("stopped")
@@ -594,10 +633,18 @@ class Player(QObject):
         if self._media is None or self._closed:
             return
         ms = self._clamp(int(ms))
-        if self._state in ("stopped", "ended") and not self._preroll:
+        if self._preroll:
+            pass  # the pre-roll goes on to self._pos when it ends (_finish_preroll)
+        elif not self._has_video and self._state != "playing":
+            # Nothing to show: play() starts afresh from self._pos.
+            self._stop_clock()
+            self._stop_vlc()
+            self._set_state("stopped")
+        elif self._state in ("stopped", "ended"):
             self._stop_clock()
             self._begin(ms, preroll=True)
-            self._set_state("paused")
+        elif self._state == "paused":
+            self._preroll_seek(ms)
         else:
             self._mp.set_time(ms)
             self._seek_t = time.monotonic()
