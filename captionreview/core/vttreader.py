@@ -15,8 +15,10 @@ algorithm of the spec.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -32,6 +34,14 @@ _WS = "\t\n\f\r "
 _TS = r"([0-9]+):([0-9]{2})(?![0-9])(?::([0-9]{2})(?![0-9]))?\.([0-9]{3})(?![0-9])"
 _TIMING_RE = re.compile(rf"[\t\n\f\r ]*{_TS}[\t\n\f\r ]*-->[\t\n\f\r ]*{_TS}(.*)", re.DOTALL)
 _SETTINGS_SPLIT_RE = re.compile(r"[\t\n\f\r ]+")
+_LINES = r"(?:[^\r\n]+(?:\r\n|\r|\n|\Z))"
+# The one pattern of the main loop: a chunk whose first line is a timing line (the common cue,
+# with its timestamps already split into groups), or any other chunk; then its blank lines.
+_BLOCK_RE = re.compile(
+    rf"(?:[\t\f ]*{_TS}[\t\f ]*-->[\t\f ]*{_TS}([^\r\n]*)(?:\r\n|\r|\n|\Z)({_LINES}*)"
+    rf"|({_LINES}+))"
+    r"((?:\r\n|\r|\n)*)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,16 +164,20 @@ class _Reader:
     def add(self, block: RawBlock | None, sep: str) -> None:
         self.out.layout.append(LayoutItem(block, sep))
 
+    def negative(self, cue: Cue) -> None:
+        """Report a cue that ends before it starts (browsers keep it)."""
+        self.problem(
+            cue.line + (1 if cue.identifier else 0),
+            Severity.WARN,
+            "timing-negative",
+            f"the cue ends before it starts ({format_vtt_timestamp(cue.start_ms)} --> "
+            f"{format_vtt_timestamp(cue.end_ms)})",
+            "",
+        )
+
     def add_cue(self, cue: Cue, sep: str) -> None:
         if cue.end_ms < cue.start_ms:
-            self.problem(
-                cue.line + (1 if cue.identifier else 0),
-                Severity.WARN,
-                "timing-negative",
-                f"the cue ends before it starts ({format_vtt_timestamp(cue.start_ms)} --> "
-                f"{format_vtt_timestamp(cue.end_ms)})",
-                "",
-            )
+            self.negative(cue)
         self.seen_cue = True
         self.out.cues.append(cue)
         self.add(None, sep)
@@ -191,20 +205,50 @@ class _Reader:
                 signature,
             )
             return self.out
-        line_no = 1
-        first = True
-        for m in _CHUNK_RE.finditer(text):
-            chunk, sep = m.group(1), m.group(2)
-            if first:
-                first = False
-                chunk = self.header(chunk, sep)
-                if not chunk:
-                    line_no += chunk_lines(m.group(1)) + len(_EOL_RE.findall(sep))
-                    continue
-                line_no += chunk_lines(m.group(1)) - chunk_lines(chunk)
-            self.chunk(chunk, sep, line_no)
-            line_no += chunk_lines(chunk) + len(_EOL_RE.findall(sep))
+        first = _CHUNK_RE.match(text)
+        assert first is not None  # the signature line is not empty
+        rest = self.header(first.group(1), first.group(2))
+        self.count_lines = _line_counter(text)
+        if rest:
+            start = first.start(1) + len(first.group(1)) - len(rest)
+            self.slow_chunk(rest, first.group(2), 1 + self.count_lines(0, start))
+        self.blocks(text, first.end(), 1 + self.count_lines(0, first.end()))
         return self.out
+
+    def blocks(self, text: str, pos: int, line_no: int) -> None:
+        """Read every block after the header (the hot loop: keep it lean)."""
+        cues = self.out.cues
+        layout = self.out.layout
+        count_lines = self.count_lines
+        slots: dict[str, LayoutItem] = {}
+        last = pos
+        for m in _BLOCK_RE.finditer(text, pos):
+            line_no += count_lines(last, m.start())
+            last = m.start()
+            h1, m1, s1, f1, h2, m2, s2, f2, settings, body, other, sep = m.groups()
+            if other is None and "-->" not in body:
+                # A timing line first and no other arrow: the spec's block is this cue.
+                start = _to_ms(h1, m1, s1, f1)
+                end = _to_ms(h2, m2, s2, f2)
+                if start is not None and end is not None:
+                    chunk = text[last : m.start(12)]
+                    cue_text = body.rstrip("\r\n")
+                    if "\r" in cue_text:
+                        cue_text = _EOL_RE.sub("\n", cue_text)
+                    if self.nul:
+                        cue_text = cue_text.replace("\0", "\ufffd")
+                        settings = settings.replace("\0", "\ufffd")
+                    cue = Cue(start, end, cue_text, "", settings.strip(_WS), chunk, line_no)
+                    if end < start:
+                        self.negative(cue)
+                    cues.append(cue)
+                    slot = slots.get(sep)
+                    if slot is None:
+                        slot = slots[sep] = LayoutItem(None, sep)
+                    layout.append(slot)
+                    self.seen_cue = True
+                    continue
+            self.slow_chunk(text[last : m.start(12)], sep, line_no)
 
     def header(self, chunk: str, sep: str) -> str:
         """Take the header off the first chunk; return what is left of the chunk."""
@@ -223,23 +267,6 @@ class _Reader:
             if colon and key.strip() and " " not in key.strip():
                 self.out.metadata[key.strip()] = value.strip()
         return rest
-
-    def chunk(self, chunk: str, sep: str, line_no: int) -> None:
-        """Read one run of non-empty lines (usually exactly one cue)."""
-        nl = _EOL_RE.search(chunk)
-        first_end = nl.start() if nl is not None else len(chunk)
-        arrow = chunk.find("-->")
-        if arrow != -1 and arrow < first_end and chunk.find("-->", first_end) == -1:
-            timing = parse_timing_line(self.clean(chunk[:first_end]))
-            if timing is not None:
-                body = chunk[nl.end() :] if nl is not None else ""
-                cue_text = _EOL_RE.sub("\n", body.rstrip("\r\n"))
-                start, end, settings = timing
-                self.add_cue(
-                    Cue(start, end, self.clean(cue_text), "", settings, chunk, line_no), sep
-                )
-                return
-        self.slow_chunk(chunk, sep, line_no)
 
     def slow_chunk(self, chunk: str, sep: str, line_no: int) -> None:
         """The spec's 'collect a WebVTT block' loop over a chunk, keeping every line."""
@@ -339,9 +366,17 @@ class _Reader:
         self.add(RawBlock("unparsed", raw, line_no), "")
 
 
-def chunk_lines(chunk: str) -> int:
-    """Return the number of lines in a run of non-empty lines."""
-    return len(_EOL_RE.findall(chunk)) + (0 if not chunk or chunk[-1] in "\r\n" else 1)
+def _line_counter(text: str) -> Callable[[int, int], int]:
+    """Return a fast ``count(start, stop)`` of line breaks in ``text[start:stop]``."""
+    if "\r" not in text or text.count("\r\n") == text.count("\r"):
+        return functools.partial(text.count, "\n")
+    if "\n" not in text:
+        return functools.partial(text.count, "\r")
+
+    def count(start: int, stop: int) -> int:
+        return len(_EOL_RE.findall(text, start, stop))
+
+    return count
 
 
 _PERCENT_RE = re.compile(r"[0-9]+(?:\.[0-9]+)?%\Z")
