@@ -105,6 +105,25 @@ class _SetCue:
 
 
 @dataclass(slots=True)
+class _SetCues:
+    """Several cues replaced at once: one "changed" event for the whole span."""
+
+    doc: Document
+    indices: list[int]
+    old: list[Cue]
+    new: list[Cue]
+
+    def apply(self) -> None:
+        self.doc._put_many(self.indices, self.new)
+
+    def revert(self) -> None:
+        self.doc._put_many(self.indices, self.old)
+
+    def absorb(self, later: Change) -> bool:
+        return False
+
+
+@dataclass(slots=True)
 class _InsertCue:
     doc: Document
     index: int
@@ -307,6 +326,15 @@ class Document:
         if old.start_ms != cue.start_ms or old.end_ms != cue.end_ms:
             self._time_index = None
         self._emit("changed", index, index + 1)
+
+    def _put_many(self, indices: list[int], cues: list[Cue]) -> None:
+        store = self._cues
+        for index, cue in zip(indices, cues, strict=True):
+            old = store[index]
+            if old.start_ms != cue.start_ms or old.end_ms != cue.end_ms:
+                self._time_index = None
+            store[index] = cue
+        self._emit("changed", indices[0], indices[-1] + 1)
 
     def _insert(
         self,
@@ -602,17 +630,23 @@ class Document:
 
         Raises IndexError for a bad index.
         """
-        plan = []
+        indices: list[int] = []
+        olds: list[Cue] = []
+        news: list[Cue] = []
         for i, cue in sorted(changes.items()):
             old = self._cues[self._check_index(i)]
             new = self._adopt(old, cue)
             if new is not old and (new != old or new.source != old.source):
-                plan.append(_SetCue(self, i, old, new))
-        if not plan:
+                indices.append(i)
+                olds.append(old)
+                news.append(new)
+        if not indices:
             return
         with self.group(description):
-            for change in plan:
-                self._do(change)
+            if len(indices) == 1:
+                self._do(_SetCue(self, indices[0], olds[0], news[0]))
+            else:
+                self._do(_SetCues(self, indices, olds, news))
 
     def replace_all(self, cues: Sequence[Cue], description: str) -> None:
         """Replace the whole cue list as one undo step (clean-up, auto-fix).

@@ -247,3 +247,14 @@ def test_new_document_and_package_api(tmp_path: Path) -> None:
     path = doc.save(tmp_path / "ny.vtt")
     assert path.read_text() == "WEBVTT\n\n00:00:00.000 --> 00:00:01.000\nHej\n"
     assert captionreview.load(path).cues[0].text == "Hej"
+
+
+def test_changing_many_cues_sends_one_event_for_the_span(doc: Document) -> None:
+    events: list[DocEvent] = []
+    doc.subscribe(events.append)
+    doc.shift_times(250)
+    assert [(e.kind, e.start, e.stop) for e in events] == [("changed", 0, 3), ("modified", 0, 0)]
+    events.clear()
+    doc.undo()
+    assert events[0] == DocEvent("changed", 0, 3)
+    assert doc.text() == SOURCE
