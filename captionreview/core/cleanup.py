@@ -398,13 +398,21 @@ _FIGURE_ROWS: tuple[tuple[str, str], ...] = (
 
 
 def removed_summary(removed: Removed) -> str:
-    """Return one sentence saying what clean-up removed."""
-    return (
-        f"Removed: {removed.rolling_lines} rolling duplicate lines, {removed.bridge_cues} bridge "
-        f"cues, {removed.repeated_cues} repeated cues, {removed.empty_cues} empty cues, "
-        f"{removed.tags} tags, {removed.blank_lines} whitespace-only lines, "
-        f"{removed.header_lines} header lines"
-    )
+    """Return one sentence saying what clean-up removed (counts of zero are left out)."""
+    parts = [
+        f"{count} {label}"
+        for count, label in (
+            (removed.rolling_lines, "rolling duplicate lines"),
+            (removed.bridge_cues, "bridge cues"),
+            (removed.repeated_cues, "repeated cues"),
+            (removed.empty_cues, "empty cues"),
+            (removed.tags, "tags"),
+            (removed.blank_lines, "whitespace-only lines"),
+            (removed.header_lines, "header lines"),
+        )
+        if count
+    ]
+    return "Removed: " + (", ".join(parts) if parts else "nothing")
 
 
 def figure_rows(

@@ -11,6 +11,7 @@ The clean-up runs in a worker thread, so the window stays responsive on an hour-
 from __future__ import annotations
 
 import bisect
+import dataclasses
 from collections.abc import Sequence
 from itertools import islice
 from typing import TYPE_CHECKING
@@ -230,6 +231,8 @@ class CleanupDialog(QDialog):
         self.progress.hide()
         self.after_label.setText(f"After: {len(result.cues)} cues")
         self.after.show_cues(result.cues)
+        # The header lines (Kind:, Language:) stay in the document: only cues are replaced.
+        removed = dataclasses.replace(result.removed, header_lines=0)
         if result.signs.is_auto:
             verdict = f"This file looks like auto-captions: {result.signs.summary()}."
         else:
@@ -238,7 +241,7 @@ class CleanupDialog(QDialog):
                 "applying will still re-segment every cue."
             )
         self.summary.setText(
-            f"{verdict}\n{removed_summary(result.removed)}. Kept {len(result.words)} spoken "
+            f"{verdict}\n{removed_summary(removed)}. Kept {len(result.words)} spoken "
             f"words in {len(result.cues)} cues (was {result.before.cues})."
         )
         rows = figure_rows(result, self._profile)

@@ -14,10 +14,12 @@ import captionreview
 from captionreview.core.cleanup import (
     ROLL_GAP_MS,
     CleanResult,
+    Removed,
     auto_caption_signs,
     clean_auto_captions,
     looks_like_auto_captions,
     readability,
+    removed_summary,
 )
 from captionreview.core.cuetext import TAG_RE, plain_lines
 from captionreview.core.model import Cue
@@ -388,3 +390,9 @@ def test_property_untimed_roll_up_gives_back_the_word_stream(
     result = clean_auto_captions(cues)
     assert output_words(result.cues) == words
     assert_clean(result)
+
+
+def test_removed_summary_names_what_was_removed() -> None:
+    assert removed_summary(Removed()) == "Removed: nothing"
+    text = removed_summary(Removed(rolling_lines=3, tags=12, header_lines=2))
+    assert text == "Removed: 3 rolling duplicate lines, 12 tags, 2 header lines"

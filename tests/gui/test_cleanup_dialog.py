@@ -198,3 +198,12 @@ def test_window_menu_offer_and_apply(qtbot, make_window, auto_path: Path, tmp_pa
     qtbot.waitUntil(lambda: second.result is not None, timeout=10_000)
     second.reject()
     assert not window.document.modified and not window.document.can_undo
+
+
+def test_the_preview_does_not_claim_to_remove_the_header(qtbot, auto_path: Path) -> None:
+    # replace_all changes the cues only; the Kind:/Language: lines are still in the file.
+    doc = captionreview.load(auto_path)
+    assert "Kind" in doc.metadata
+    dialog = open_dialog(qtbot, doc)
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=10_000)
+    assert "header lines" not in dialog.summary.text()
