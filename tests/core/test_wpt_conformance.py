@@ -11,6 +11,7 @@ Also: every spec example loads with no error and saves back unchanged.
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 from collections.abc import Callable
@@ -19,6 +20,7 @@ from typing import Any
 
 import pytest
 
+from captionreview.core.cuetree import Node, parse_cue_text, word_timings
 from captionreview.core.document import Document
 from captionreview.core.model import Severity
 from captionreview.core.vttreader import Region, parse_cue_settings
@@ -85,7 +87,7 @@ def _same(a: Any, b: Any) -> bool:
 
 
 Env = dict[str, Any]
-Node = Callable[[Env], Any]
+JSNode = Callable[[Env], Any]
 
 
 class JSInterpreter:
@@ -107,13 +109,13 @@ class JSInterpreter:
         return tok
 
     # statements
-    def program(self) -> list[Node]:
+    def program(self) -> list[JSNode]:
         body = []
         while self.peek():
             body.append(self.statement())
         return body
 
-    def block(self) -> list[Node]:
+    def block(self) -> list[JSNode]:
         self.take("{")
         body = []
         while not self.peek("}"):
@@ -121,7 +123,7 @@ class JSInterpreter:
         self.take("}")
         return body
 
-    def statement(self) -> Node:
+    def statement(self) -> JSNode:
         if self.peek("var"):
             self.take("var")
             name = self.take()
@@ -152,7 +154,7 @@ class JSInterpreter:
         if self.peek(";"):
             self.take(";")
 
-    def for_loop(self) -> Node:
+    def for_loop(self) -> JSNode:
         self.take("for")
         self.take("(")
         self.take("var")
@@ -179,7 +181,7 @@ class JSInterpreter:
         return loop
 
     # expressions, lowest precedence first
-    def expression(self) -> Node:
+    def expression(self) -> JSNode:
         left = self.additive()
         while self.peek("<"):
             self.take("<")
@@ -187,7 +189,7 @@ class JSInterpreter:
             left = (lambda a, b: lambda env: a(env) < b(env))(left, right)
         return left
 
-    def additive(self) -> Node:
+    def additive(self) -> JSNode:
         left = self.multiplicative()
         while self.peek("+") or self.peek("-"):
             op = self.take()
@@ -195,7 +197,7 @@ class JSInterpreter:
             left = (lambda a, b, o: lambda env: _arith(o, a(env), b(env)))(left, right, op)
         return left
 
-    def multiplicative(self) -> Node:
+    def multiplicative(self) -> JSNode:
         left = self.unary()
         while self.peek("*"):
             self.take("*")
@@ -203,7 +205,7 @@ class JSInterpreter:
             left = (lambda a, b: lambda env: a(env) * b(env))(left, right)
         return left
 
-    def unary(self) -> Node:
+    def unary(self) -> JSNode:
         if self.peek("-"):
             self.take("-")
             operand = self.unary()
@@ -214,7 +216,7 @@ class JSInterpreter:
             return lambda env: not operand(env)
         return self.postfix()
 
-    def postfix(self) -> Node:
+    def postfix(self) -> JSNode:
         node = self.primary()
         while True:
             if self.peek("."):
@@ -238,7 +240,7 @@ class JSInterpreter:
             else:
                 return node
 
-    def primary(self) -> Node:
+    def primary(self) -> JSNode:
         kind, tok = self.toks[self.i]
         if kind in ("num", "str"):
             self.i += 1
@@ -264,7 +266,7 @@ class JSInterpreter:
             return lambda env: _lookup(env, tok)
         raise JSError(f"unexpected {tok!r}")
 
-    def function(self) -> Node:
+    def function(self) -> JSNode:
         self.take("function")
         self.take("(")
         params = []
@@ -452,3 +454,57 @@ def test_spec_examples_load_clean_and_save_unchanged(corpus: Path) -> None:
         assert errors == [], file.name
         assert doc.text().encode("utf-8") == data, file.name
         assert len(doc) > 0, file.name
+
+
+# ----------------------------------------------------------------------------- cue text trees
+
+
+def _dump(node: Node, depth: int = 0) -> list[str]:
+    """Return the html5lib-style dump WPT uses for a cue text tree."""
+    lines: list[str] = []
+    pad = "| " + "  " * depth
+    for child in node.children:
+        if child.kind == "text":
+            lines.append(f'{pad}"{child.text}"')
+        elif child.kind == "timestamp":
+            ms = child.ms
+            stamp = f"{ms // 3_600_000:02d}:{ms // 60_000 % 60:02d}:{ms // 1000 % 60:02d}"
+            lines.append(f"{pad}<?timestamp {stamp}.{ms % 1000:03d}>")
+        else:
+            name = "span" if child.kind in ("c", "v", "lang") else child.kind
+            lines.append(f"{pad}<{name}>")
+            attrs = {}
+            if child.classes:
+                attrs["class"] = " ".join(child.classes)
+            if child.kind == "v":
+                attrs["title"] = child.annotation
+            if child.kind == "lang":
+                attrs["lang"] = child.annotation
+            inner = "| " + "  " * (depth + 1)
+            lines.extend(f'{inner}{key}="{value}"' for key, value in sorted(attrs.items()))
+            lines.extend(_dump(child, depth + 1))
+    return lines
+
+
+CUE_CASES = ["entities", "tags", "text", "timestamps", "tree-building"]
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("name", CUE_CASES)
+def test_wpt_cue_text_parsing(corpus: Path, name: str) -> None:
+    folder = corpus / "conformance" / "wpt-cue-parsing"
+    expected = json.loads((folder / f"{name}.json").read_text(encoding="utf-8"))
+    doc = Document.from_text((folder / f"{name}.vtt").read_text(encoding="utf-8"))
+    assert len(doc) == len(expected)
+    failures = []
+    for cue, case in zip(doc.cues, expected, strict=True):
+        got = "".join(line + "\n" for line in _dump(parse_cue_text(cue.text)))
+        if got != case["expectedTree"]:
+            failures.append((case["text"], got, case["expectedTree"]))
+    assert failures == []
+
+
+def test_word_timings_of_a_karaoke_cue() -> None:
+    text = "vi<00:00:01.200><c> ska</c><00:00:01.500><c> prata&amp;</c><i> nu</i>"
+    assert word_timings(text, 1000) == [(1000, "vi"), (1200, " ska"), (1500, " prata& nu")]
+    assert word_timings("<ruby>漢<rt>kan</rt></ruby>", 0) == [(0, "漢")]
