@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import overload
 
 from captionreview.core import saving
 from captionreview.core.cuetext import plain_text
@@ -71,7 +72,13 @@ class _CueList(Sequence[Cue]):
     def __len__(self) -> int:
         return len(self._doc._cues)
 
-    def __getitem__(self, index):  # type: ignore[no-untyped-def]
+    @overload
+    def __getitem__(self, index: int) -> Cue: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Cue]: ...
+
+    def __getitem__(self, index: int | slice) -> Cue | list[Cue]:
         return self._doc._cues[index]
 
     def __iter__(self) -> Iterator[Cue]:

@@ -41,6 +41,9 @@ def atomic_write(target: Path, data: bytes) -> None:
     Raises SaveError with a plain message; ``target`` is then untouched.
     """
     target = Path(target)
+    if target.is_symlink():
+        # Replace the file the link points to, not the link itself.
+        target = target.resolve()
     folder = target.parent
     tmp_name: str | None = None
     try:

@@ -129,3 +129,13 @@ def test_srt_is_saved_as_vtt_beside_it(tmp_path: Path) -> None:
         "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nHej &amp; hå\n"
     )
     assert srt.read_text(encoding="utf-8").startswith("1\n")
+
+
+def test_saving_through_a_symlink_replaces_the_real_file(original: Path, tmp_path: Path) -> None:
+    link = tmp_path / "link.vtt"
+    link.symlink_to(original)
+    doc = load(link)
+    doc.set_text(0, "via länken")
+    doc.save(keep_original=False)
+    assert link.is_symlink()
+    assert "via länken" in original.read_text(encoding="utf-8")
