@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+import pytest
+
+import captionreview
 from captionreview.core.cuetext import plain_lines
 from captionreview.core.model import Cue
 from captionreview.core.profiles import builtin_profile
 from captionreview.core.segment import WEAK_ENDINGS, break_lines, segment_words
-from captionreview.core.words import Word
+from captionreview.core.words import Word, words_of_cues
 
 
 def ws(text: str) -> list[str]:
@@ -168,3 +171,21 @@ def test_names_and_numbers_with_units_stay_on_one_line() -> None:
         ws("det kostade oss ungefär 1500 kronor per invånare förra året"), SE, "sv"
     )
     assert number[1].startswith("1500 kronor")
+
+
+def test_punctuated_demo_transcript_is_cut_at_sentences(demo_dir) -> None:
+    path = demo_dir / "reference" / "lecture.sv.vtt"
+    if not path.exists():
+        pytest.skip("the demo's reference captions are not in assets/demo")
+    reference = list(captionreview.load(path).cues)
+    words = words_of_cues(reference)
+    cues = segment_words(words, SE, language="sv")
+    assert spoken(cues) == [w.text for w in words]
+    assert_well_formed(cues)
+    reference_ends = {plain_lines(c.text)[-1].split()[-1] for c in reference}
+    for cue in cues:
+        lines = plain_lines(cue.text)
+        last = lines[-1].split()[-1]
+        assert last.endswith((".", ",", "!", "?")) or last in reference_ends, cue.text
+        for line in lines:
+            assert line.split()[-1] not in WEAK_ENDINGS["sv"], cue.text
