@@ -126,5 +126,6 @@ def run(args: argparse.Namespace) -> int:
             return EXIT_UNREADABLE
         target_name = str(target)
     print(f"Cleaned {source} -> {target_name} (profile {profile.name})", file=report)
+    print(f"Found: {signs.summary()}", file=report)
     print(format_figures(result, profile), file=report)
     return EXIT_OK

@@ -68,6 +68,7 @@ def test_clean_writes_clean_webvtt_beside_the_input(youtube_file: Path) -> None:
         assert a.end_ms <= b.start_ms
     # the figures are printed, and they are the real ones
     assert "Removed:" in result.stdout and "rolling duplicate lines" in result.stdout
+    assert "Found: " in result.stdout and "carry word timings" in result.stdout
     cue_row = next(line for line in result.stdout.splitlines() if line.startswith("cues "))
     assert cue_row.split()[1:] == [str(len(captionreview.load(youtube_file).cues)), str(len(doc))]
     assert "Traceback" not in result.stderr
