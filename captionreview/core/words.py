@@ -61,19 +61,14 @@ def has_word_timings(text: str) -> bool:
     return TIMESTAMP_TAG_RE.search(text) is not None
 
 
-def line_tokens(raw_line: str, cue_start_ms: int, speaker: str | None = None) -> list[Token]:
-    """Split one raw cue line into words, with the start of every word a timestamp gives.
+def cue_tokens(text: str, cue_start_ms: int) -> list[list[Token]]:
+    """Split each line of a cue's text into words, with the start a timestamp gives a word.
 
     In a line that has timestamps, the text before the first one is spoken from the cue's
     start (that is how YouTube writes it); in a line without, no word has a known start.
     Words inside one timed segment after its first word get no start (estimated later).
-    ``speaker`` is the voice in effect where the line begins.
+    A voice span (``<v Name>``) may cross lines.
     """
-    return _line_tokens(raw_line, cue_start_ms, speaker)[0]
-
-
-def cue_tokens(text: str, cue_start_ms: int) -> list[list[Token]]:
-    """Return the tokens of each line of a cue's text (a voice span may cross lines)."""
     speaker: str | None = None
     lines: list[list[Token]] = []
     for raw_line in text.split("\n"):

@@ -9,9 +9,9 @@ from captionreview.core.words import (
     Token,
     Word,
     assign_times,
+    cue_tokens,
     cue_words,
     has_word_timings,
-    line_tokens,
     words_of_cues,
 )
 
@@ -57,7 +57,7 @@ def test_untimed_cue_shares_its_time_by_length() -> None:
 
 def test_words_in_one_timed_segment_are_interpolated() -> None:
     # Old YouTube format: one timestamp for a run of several words.
-    tokens = line_tokens("this<00:00:02.000><c> is</c><c.colorCCCCCC> my long</c> text", 1000)
+    (tokens,) = cue_tokens("this<00:00:02.000><c> is</c><c.colorCCCCCC> my long</c> text", 1000)
     assert [(t.text, t.start_ms) for t in tokens] == [
         ("this", 1000),
         ("is", 2000),
