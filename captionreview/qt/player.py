@@ -442,9 +442,11 @@ class Player(QObject):
     def _start_clock(self, pos: int, at: float) -> None:
         self._anchor_pos, self._anchor_t = pos, at
         self._clock_running = True
-        self._set_position(self._estimate(time.monotonic()))
+        # Going back is allowed here (a real correction); _tick emits and checks the range.
+        self._pos = self._clamp(min(pos, self._pos))
         if not self._timer.isActive():
             self._timer.start()
+        self._tick()
 
     def _stop_clock(self) -> None:
         if self._clock_running:
