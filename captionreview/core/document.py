@@ -29,7 +29,7 @@ from captionreview.core import saving
 from captionreview.core.cuetext import plain_text
 from captionreview.core.errors import CaptionFileError, SaveError
 from captionreview.core.history import Change, Command, History
-from captionreview.core.model import Cue, Problem
+from captionreview.core.model import Cue, Problem, new_uid
 from captionreview.core.vttreader import LayoutItem, ParsedVtt, RawBlock, Region, read_vtt
 from captionreview.core.vttwriter import rewrite_cue_text, sanitize_cue_text, serialize
 
@@ -607,11 +607,15 @@ class Document:
     def insert(self, index: int, cue: Cue) -> None:
         """Insert ``cue`` so that it becomes cue ``index`` (``len(doc)`` appends).
 
+        A cue whose ``uid`` is already in the document is inserted as a copy with a new uid.
         Raises IndexError when ``index`` is beyond the end.
         """
         if not 0 <= index <= len(self._cues):
             raise IndexError(f"cannot insert at {index} (the document has {len(self._cues)})")
         new = self._adopt(None, dataclasses.replace(cue, source=None))
+        if any(c.uid == new.uid for c in self._cues):
+            # uids identify cues across edits; a second copy of a cue is a new cue.
+            new = dataclasses.replace(new, uid=new_uid())
         with self.group("Insert cue"):
             self._do(_InsertCue(self, index, new, self._slot_for_insert(index), _FRESH_SLOT))
 

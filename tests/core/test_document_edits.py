@@ -258,3 +258,14 @@ def test_changing_many_cues_sends_one_event_for_the_span(doc: Document) -> None:
     doc.undo()
     assert events[0] == DocEvent("changed", 0, 3)
     assert doc.text() == SOURCE
+
+
+def test_inserting_a_copy_gives_it_its_own_uid(doc: Document) -> None:
+    first = doc.cues[0]
+    doc.insert(1, first)
+    assert doc.cues[1].text == first.text and doc.cues[1].uid != first.uid
+    doc.insert(0, Cue(0, 10, "ny"))
+    fresh = doc.cues[0]
+    doc.delete([0])
+    doc.insert(0, fresh)
+    assert doc.cues[0].uid == fresh.uid
