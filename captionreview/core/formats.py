@@ -33,6 +33,8 @@ _CHUNK_RE = re.compile(r"(?:[^\S\r\n]*(?:\r\n|\r|\n))*((?:[^\r\n]*\S[^\r\n]*(?:\
 _EOL_RE = re.compile(r"\r\n|\r|\n")
 _FONT_RE = re.compile(r"</?font\b[^>]*>|\{\\[^}]*\}", re.IGNORECASE)
 _SRT_KEEP_TAGS = re.compile(r"</?[ibu]>")
+# UTF-8 read as Windows-1252 and saved again: å -> Ã¥, ä -> Ã¤, ö -> Ã¶, é -> Ã©, – -> â€“
+_MOJIBAKE_RE = re.compile("[ÃÂâ][\u0080-\u00bf\u0152-\u0178\u02c6-\u2122]+")
 
 
 def _line_of(data: bytes, offset: int) -> int:
@@ -221,6 +223,9 @@ def read_caption_file(path: Path, encoding: str | None = None) -> Document:
                 path=path,
             )
         doc = Document.from_cues(cues, path, problems=problems, raw_blocks=raw, source_format=kind)
+    mojibake = find_mojibake(text)
+    if mojibake is not None:
+        doc.problems.append(mojibake)
     is_utf8 = (encoding or "utf-8").lower().replace("_", "-") in ("utf-8", "utf8")
     if not is_utf8 or data.startswith((b"\xff\xfe", b"\xfe\xff")):
         doc.problems.append(
@@ -233,6 +238,27 @@ def read_caption_file(path: Path, encoding: str | None = None) -> Document:
         )
         doc.mark_unsaved()
     return doc
+
+
+def find_mojibake(text: str) -> Problem | None:
+    """Return a warning for the first line that looks double-encoded ("VÃ¤lkommen"), if any."""
+    for m in _MOJIBAKE_RE.finditer(text):
+        try:
+            fixed = m.group(0).encode("cp1252").decode("utf-8")
+        except UnicodeError:
+            continue
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        line = text[line_start : line_end if line_end != -1 else len(text)].strip()
+        return Problem(
+            len(_EOL_RE.findall(text, 0, m.start())) + 1,
+            Severity.WARN,
+            "mojibake",
+            f"the text looks double-encoded: '{m.group(0)}' is probably '{fixed}' (the file "
+            "was converted to UTF-8 twice); fix it with the clean-up or in the source",
+            line[:80],
+        )
+    return None
 
 
 def _srt_text(text: str) -> str:

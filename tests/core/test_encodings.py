@@ -87,3 +87,17 @@ def test_unreadable_files_say_why(tmp_path: Path) -> None:
     empty.write_bytes(b"")
     with pytest.raises(CaptionFileError, match="is empty"):
         load(empty)
+
+
+def test_double_encoded_text_is_warned_about(tmp_path: Path) -> None:
+    path = tmp_path / "twice.vtt"
+    path.write_text(SWEDISH.replace("vår", "vÃ¥r"), encoding="utf-8")
+    doc = load(path)
+    (problem,) = doc.problems
+    assert problem.rule == "mojibake" and problem.line == 4
+    assert problem.severity is Severity.WARN
+    assert "'Ã¥' is probably 'å'" in problem.message
+    clean = tmp_path / "clean.vtt"
+    extra = "\n00:03.000 --> 00:04.000\nÅngström, Ã la carte, â€ ok? Ärlig\n"
+    clean.write_text(SWEDISH + extra, encoding="utf-8")
+    assert [p.rule for p in load(clean).problems] == []
