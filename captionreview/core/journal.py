@@ -52,6 +52,7 @@ class Journal:
         record = {
             "format": _FORMAT,
             "path": str(doc.path) if doc.path is not None else None,
+            "source_format": doc.source_format,
             "saved_at": time.time(),
             "text": doc.text(),
         }
@@ -118,6 +119,10 @@ class Journal:
         if not isinstance(text, str):
             raise CaptionFileError(f"the recovery entry {entry.key} cannot be read any more")
         doc = Document.from_text(text, entry.path)
+        source_format = record.get("source_format") if record is not None else None
+        if source_format in ("srt", "sbv"):
+            # An SRT or SBV original is never overwritten with WebVTT: save goes beside it.
+            doc.source_format = str(source_format)
         doc.session_id = entry.key
         doc.mark_unsaved()
         return doc

@@ -63,3 +63,15 @@ def test_damaged_entries_are_skipped_and_unusable_folder_is_reported(tmp_path: P
 
 def test_default_folder_follows_the_user_state_folder() -> None:
     assert default_journal_dir().parts[-2:] == ("captionreview", "journal")
+
+
+def test_restored_srt_document_still_saves_beside_the_srt(tmp_path: Path) -> None:
+    srt = tmp_path / "film.srt"
+    srt.write_text("1\n00:00:01,000 --> 00:00:02,000\nHej\n", encoding="utf-8")
+    doc = load(srt)
+    doc.set_text(0, "Hej då")
+    journal = Journal(tmp_path / "state")
+    journal.write(doc)
+    restored = journal.restore(journal.pending()[0])
+    assert restored.save() == tmp_path / "film.vtt"
+    assert srt.read_text(encoding="utf-8").startswith("1\n")
