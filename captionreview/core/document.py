@@ -229,7 +229,6 @@ class Document:
         self._history = History()
         self._listeners: list[Listener] = []
         self._group: Command | None = None
-        self._group_depth = 0
         self._time_index: tuple[list[int], list[int], list[int]] | None = None
         self._original_kept = False
         self._cues_view = _CueList(self)
@@ -269,7 +268,8 @@ class Document:
             for block in before.get(index, []):
                 parsed.layout.append(LayoutItem(block, None))
             if cue is not None:
-                parsed.cues.append(dataclasses.replace(cue, source=None))
+                text = sanitize_cue_text(cue.text)
+                parsed.cues.append(dataclasses.replace(cue, text=text, source=None))
                 parsed.layout.append(_FRESH_SLOT)
         parsed.layout[0] = LayoutItem(
             parsed.layout[0].block, "\n" if len(parsed.layout) > 1 else ""
