@@ -150,9 +150,13 @@ class _Reader:
 
     def __init__(self, text: str) -> None:
         self.out = ParsedVtt()
+        if text.startswith("\ufeff"):
+            self.out.bom = True
+            text = text[1:]
         self.nul = "\0" in text
         self.seen_cue = False
         self.text = text
+        self.count_lines = _line_counter(text)
 
     def problem(self, line: int, severity: Severity, rule: str, message: str, snip: str) -> None:
         self.out.problems.append(Problem(line, severity, rule, message, snip[:80]))
@@ -184,9 +188,6 @@ class _Reader:
 
     def run(self) -> ParsedVtt:
         text = self.text
-        if text.startswith("\ufeff"):
-            self.out.bom = True
-            text = text[1:]
         eol = _EOL_RE.search(text)
         if eol is not None:
             self.out.eol = eol.group(0)
@@ -208,7 +209,6 @@ class _Reader:
         first = _CHUNK_RE.match(text)
         assert first is not None  # the signature line is not empty
         rest = self.header(first.group(1), first.group(2))
-        self.count_lines = _line_counter(text)
         if rest:
             start = first.start(1) + len(first.group(1)) - len(rest)
             self.slow_chunk(rest, first.group(2), 1 + self.count_lines(0, start))

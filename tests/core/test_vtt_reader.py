@@ -157,3 +157,16 @@ def test_srt_named_file_with_webvtt_inside(corpus: Path) -> None:
     assert doc.source_format == "vtt"
     assert doc.metadata["X-TIMESTAMP-MAP"] == "MPEGTS:1000000,LOCAL:00:00:00.000"
     assert doc.cues[1].text == "-Var fan har du varit?\n-Vad?"
+
+
+def test_line_numbers_with_bom_and_every_line_ending() -> None:
+    for eol in ("\n", "\r\n", "\r"):
+        for bom in ("", "\ufeff"):
+            text = eol.join(
+                [f"{bom}WEBVTT", "", "id", "00:01.000 --> 00:02.000", "a", "", "stray", ""]
+            )
+            doc = Document.from_text(text)
+            assert doc.cues[0].line == 3
+            assert [p.line for p in doc.problems] == [7]
+    mixed = "WEBVTT\r\n\n00:01.000 --> 00:02.000\ra\r\n\rstray\n"
+    assert [p.line for p in Document.from_text(mixed).problems] == [6]
