@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -83,6 +85,10 @@ def vtt_files(draw: st.DrawFn, messy: bool = False) -> str:
 def test_valid_files_save_back_unchanged(text: str) -> None:
     doc = Document.from_text(text)
     assert doc.text() == text
+    lines = re.split(r"\r\n|\r|\n", text.lstrip("\ufeff"))
+    for cue in doc.cues:
+        first = lines[cue.line - 1]
+        assert first == cue.identifier if cue.identifier else "-->" in first
     assert not [p for p in doc.problems if p.severity == "error"]
 
 
