@@ -299,6 +299,13 @@ class Document:
         """Return the ``Language:`` header value, or None."""
         return self.metadata.get("Language") or None
 
+    def index_of(self, uid: int) -> int | None:
+        """Return the index of the cue with this ``uid`` (O(n)), or None when it is gone."""
+        for index, cue in enumerate(self._cues):
+            if cue.uid == uid:
+                return index
+        return None
+
     @property
     def layout(self) -> Sequence[LayoutItem]:
         """Return the file's layout (raw blocks and cue slots), read-only."""

@@ -50,9 +50,10 @@ def atomic_write(target: Path, data: bytes) -> None:
         if target.is_dir():
             raise IsADirectoryError(errno.EISDIR, "is a directory", str(target))
         try:
-            mode: int | None = stat.S_IMODE(target.stat().st_mode)
+            old = target.stat()
         except FileNotFoundError:
-            mode = None
+            old = None
+        mode = stat.S_IMODE(old.st_mode) if old is not None else None
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -63,6 +64,10 @@ def atomic_write(target: Path, data: bytes) -> None:
             os.umask(umask)
             mode = 0o666 & ~umask
         os.chmod(tmp_name, mode)
+        if old is not None and hasattr(os, "chown"):
+            # Keep the owner too (matters when an administrator saves someone's file).
+            with contextlib.suppress(OSError):
+                os.chown(tmp_name, old.st_uid, old.st_gid)
         os.replace(tmp_name, target)
         tmp_name = None
         _fsync_folder(folder)

@@ -269,3 +269,12 @@ def test_inserting_a_copy_gives_it_its_own_uid(doc: Document) -> None:
     doc.delete([0])
     doc.insert(0, fresh)
     assert doc.cues[0].uid == fresh.uid
+
+
+def test_index_of_follows_a_cue_across_edits(doc: Document) -> None:
+    uid = doc.cues[2].uid
+    doc.insert(0, Cue(0, 10, "ny"))
+    doc.set_text(3, "ändrad")
+    assert doc.index_of(uid) == 3
+    doc.delete([3])
+    assert doc.index_of(uid) is None

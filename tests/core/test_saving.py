@@ -139,3 +139,14 @@ def test_saving_through_a_symlink_replaces_the_real_file(original: Path, tmp_pat
     doc.save(keep_original=False)
     assert link.is_symlink()
     assert "via länken" in original.read_text(encoding="utf-8")
+
+
+def test_owner_is_kept_when_root_saves_someone_elses_file(original: Path) -> None:
+    if os.geteuid() != 0:
+        pytest.skip("only root can give a file to another user")
+    os.chown(original, 1234, 1234)
+    doc = load(original)
+    doc.set_text(0, "x")
+    doc.save(keep_original=False)
+    info = original.stat()
+    assert (info.st_uid, info.st_gid) == (1234, 1234)
