@@ -45,32 +45,41 @@ _PAUSE_SETTLE_S = 0.25
 # libvlc's time may lag our interpolation slightly; smaller backward corrections are absorbed
 # by holding the position still instead of jumping back (captions must not flicker).
 _MAX_HOLD_MS = 400
+# libvlc's time trails the shown picture by ~12 ms (measured); within this much of it the
+# picture-anchored clock is kept, beyond it libvlc's time wins (audio clock, late pictures).
+_TRUST_CLOCK_MS = 20
 _VLC_ARGS = ("--quiet", "--no-video-title-show", "--no-stats", "--no-snapshot-preview")
 
 
-def guard_pyside_emit_leak() -> None:
-    """Work around PySide6 6.12.0, whose ``Signal.emit()`` drops a reference to ``True``.
+def guard_pyside_refcount_leaks() -> None:
+    """Work around PySide6 6.12.0, whose ``Signal.emit()`` and void methods drop a reference.
 
-    After about a thousand emits CPython 3.11 would free ``True`` and abort ("bool_dealloc").
-    When a probe shows the leak, ``True`` is made immortal the way CPython 3.12 does it.
+    Each ``emit()`` loses one reference to ``True`` and each call of a method returning
+    nothing (``update()``, ``QTimer.stop()``…) one to ``None``; after a few thousand calls
+    CPython 3.11 frees them and aborts ("bool_dealloc", "none_dealloc"). When a probe shows a
+    leak, ``None``, ``True`` and ``False`` are made immortal the way CPython 3.12 does it.
+    Never raises.
     """
-    global _emit_leak_checked
-    if _emit_leak_checked:
+    global _refcount_guarded
+    if _refcount_guarded:
         return
-    _emit_leak_checked = True
+    _refcount_guarded = True
 
     class _Probe(QObject):
         probed = Signal()
 
     probe = _Probe()
-    before = sys.getrefcount(True)
+    timer = QTimer()
+    true_refs, none_refs = sys.getrefcount(True), sys.getrefcount(None)
     probe.probed.emit()
-    if sys.getrefcount(True) < before:
-        ctypes.c_ssize_t.from_address(id(True)).value += 1 << 40
+    timer.stop()
+    if sys.getrefcount(True) < true_refs or sys.getrefcount(None) < none_refs:
+        for singleton in (None, True, False):
+            ctypes.c_ssize_t.from_address(id(singleton)).value += 1 << 40
 
 
-_emit_leak_checked = False
-guard_pyside_emit_leak()
+_refcount_guarded = False
+guard_pyside_refcount_leaks()
 
 _vlc_module: Any = None
 _vlc_instance: Any = None
@@ -373,6 +382,8 @@ class Player(QObject):
             self._start_clock(vlc_ms, at)
             return
         estimate = self._estimate(at)
+        if abs(vlc_ms - estimate) <= _TRUST_CLOCK_MS:
+            return  # anchored on a shown picture, our clock is the better one
         if vlc_ms > estimate or vlc_ms < estimate - _MAX_HOLD_MS:
             self._start_clock(vlc_ms, at)
         else:
