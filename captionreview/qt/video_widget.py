@@ -4,6 +4,7 @@ A plain ``QWidget`` paints the player's latest frame (aspect ratio kept, letterb
 the cues showing at the player's position, laid out from their WebVTT settings (line,
 position, size, align) closely enough to judge placement. Looking up the cues costs O(log n)
 per tick (``Document.active_indices``) and an edit repaints at once, before saving.
+Not rendered: vertical cues (drawn horizontally), REGION placement and ::cue styles.
 """
 
 from __future__ import annotations

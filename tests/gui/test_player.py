@@ -251,3 +251,63 @@ def test_without_libvlc_the_player_says_how_to_install_vlc(
     assert "install VLC" in message and "apt-get install vlc" in message
     assert "videolan.org" in message
     assert errors == [message]
+
+
+EXIT_SCRIPT = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from captionreview.qt.player import Player
+app = QApplication([])
+player = Player()
+player.load(sys.argv[1])
+player.state_changed.connect(lambda state: state == "paused" and player.play())
+QTimer.singleShot(1500, app.quit)
+app.exec()
+print(player.state(), player.position() > 500)
+"""
+
+
+def test_interpreter_exits_cleanly_while_playing(demo_video: Path) -> None:
+    # The script never calls close(): the player closes itself when the application quits.
+    result = subprocess.run(
+        [sys.executable, "-c", EXIT_SCRIPT, str(demo_video)],
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=ROOT,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "Fatal Python error" not in result.stderr
+    assert result.stdout.split() == ["playing", "True"]
+
+
+LEAK_SCRIPT = """
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QApplication, QWidget
+import captionreview.qt.player  # installs the guard
+class Ticker(QObject):
+    ticked = Signal(int)
+app = QApplication([])
+ticker, widget = Ticker(), QWidget()
+for n in range(20_000):
+    ticker.ticked.emit(n)  # PySide6 6.12.0 drops a reference to True here
+    widget.update()  # and one to None here
+print("done")
+"""
+
+
+def test_many_emits_and_repaints_do_not_abort_the_interpreter() -> None:
+    # A playing video emits ~60 signals and repaints a second: within minutes PySide6 6.12.0
+    # would free None/True and abort CPython 3.11 ("none_dealloc") without the player's guard.
+    result = subprocess.run(
+        [sys.executable, "-c", LEAK_SCRIPT],
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=ROOT,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.split() == ["done"]
