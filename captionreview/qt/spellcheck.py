@@ -238,8 +238,9 @@ class SpellCheck(QObject):
         self.text_edit: QPlainTextEdit = window.editor.text_edit
         self.highlighter = FlagHighlighter(self.text_edit.document(), self._editor_spans)
         # Mouse context menus arrive at the viewport, keyboard ones at the text box itself.
+        self._viewport = self.text_edit.viewport()
         self.text_edit.installEventFilter(self)
-        self.text_edit.viewport().installEventFilter(self)
+        self._viewport.installEventFilter(self)
         self.editor.typed.connect(self._on_typed)
 
         self.offer = SpreadOffer(window)
@@ -561,9 +562,9 @@ class SpellCheck(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Show the suggestions menu on right-click in the cue text."""
         if (
-            watched in (self.text_edit, self.text_edit.viewport())
-            and event.type() == QEvent.Type.ContextMenu
+            event.type() == QEvent.Type.ContextMenu
             and isinstance(event, QContextMenuEvent)
+            and (watched is self.text_edit or watched is self._viewport)
         ):
             if event.reason() == QContextMenuEvent.Reason.Mouse:
                 position = self.text_edit.cursorForPosition(event.pos()).position()

@@ -1,0 +1,342 @@
+"""Spell check in the real window: background check, underlines, menu, F7, spread, glossary."""
+
+from __future__ import annotations
+
+import random
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QKeySequence, QTextCharFormat
+from PySide6.QtWidgets import QApplication, QMenu
+
+from captionreview.core.glossary import Glossary
+from captionreview.core.spread import Correction
+from captionreview.qt.spellcheck import SpellCheck
+from captionreview.qt.spread_dialog import SpreadDialog
+from tests.gui.windowtools import make_window_fixture
+
+__all__ = ["make_window_fixture"]
+
+pytestmark = [pytest.mark.gui]
+
+CUE_TILLVAXT = 4  # "… fördelar till växt verket pengar …"
+CUE_GRON_VALL = 5  # "professor grön vall har visat …"
+CUE_TILLVAXT_AGAIN = 11  # "enligt anna söder gren på till växt verket …"
+
+
+@pytest.fixture
+def captions(tmp_path: Path, demo_dir: Path) -> Path:
+    """The demo auto-captions and glossary in a folder of their own (glossary beside them)."""
+    folder = tmp_path / "project"
+    folder.mkdir()
+    for name in ("lecture.sv.vtt", "glossary.txt"):
+        shutil.copy(demo_dir / name, folder / name)
+    return folder / "lecture.sv.vtt"
+
+
+def open_checked(qtbot, make_window, path: Path):  # type: ignore[no-untyped-def]
+    """Open captions in a new window and wait for the whole-file check."""
+    window = make_window()
+    spell = window.findChild(SpellCheck)
+    assert spell is not None, window.feature_errors
+    with qtbot.waitSignal(spell.checked, timeout=20000):
+        assert window.open_paths([path])
+    return window, spell
+
+
+def underlined(window) -> list[str]:  # type: ignore[no-untyped-def]
+    """The texts underlined in the cue editor right now (read from the text layout)."""
+    edit = window.editor.text_edit
+    found = []
+    block = edit.document().begin()
+    while block.isValid():
+        for fmt in block.layout().formats():
+            if fmt.format.underlineStyle() != QTextCharFormat.UnderlineStyle.NoUnderline:
+                found.append(block.text()[fmt.start : fmt.start + fmt.length])
+        block = block.next()
+    return found
+
+
+def type_text(widget, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Type ``text`` as key presses (QTest's keyClicks only knows ASCII, not å ä ö ü)."""
+    widget.setFocus()
+    for ch in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch))
+
+
+def menu_texts(menu: QMenu) -> list[str]:
+    return [a.text() for a in menu.actions() if not a.isSeparator()]
+
+
+def action_named(menu: QMenu, prefix: str):  # type: ignore[no-untyped-def]
+    for action in menu.actions():
+        if action.text().startswith(prefix):
+            return action
+    raise AssertionError(f"no {prefix!r} in {menu_texts(menu)}")
+
+
+def position_of(window, text: str) -> int:  # type: ignore[no-untyped-def]
+    position = window.editor.text_edit.toPlainText().find(text)
+    assert position >= 0
+    return position + 1
+
+
+def test_whole_file_is_checked_in_the_background_and_flagged_cues_are_signalled(
+    qtbot, make_window, captions
+) -> None:
+    window = make_window()
+    spell = window.findChild(SpellCheck)
+    marks: list[set[int]] = []
+    spell.flags_changed.connect(marks.append)
+    with qtbot.waitSignal(spell.checked, timeout=20000) as done:
+        window.open_paths([captions])
+    assert spell.language == "sv"
+    assert spell.glossary is not None and spell.glossary.path == captions.parent / "glossary.txt"
+    assert done.args[0] == len(spell.findings()) >= 12
+    flagged = spell.flagged_cues()
+    assert {3, CUE_TILLVAXT, CUE_GRON_VALL, 6, 7, 8, 9, 10, CUE_TILLVAXT_AGAIN} <= flagged
+    assert 0 not in flagged and 13 not in flagged
+    qtbot.waitUntil(lambda: bool(marks) and marks[-1] == flagged)
+    rules = {f.rule for f in spell.findings()}
+    assert {"ASR-09", "ASR-10", "ASR-12", "ASR-18"} <= rules
+
+
+def test_the_window_keeps_running_while_a_long_file_is_checked(
+    qtbot, make_window, tmp_path
+) -> None:
+    # 3,000 cues of made-up words that no other test uses, so no cache makes the check quick.
+    rng = random.Random(20261127)
+    syllables = ["kal", "vet", "run", "dor", "sil", "mek", "tra", "bo", "ne", "ska", "lju", "pör"]
+    lines = ["WEBVTT", "Language: sv", ""]
+    for i in range(3000):
+        words = ["".join(rng.choice(syllables) for _ in range(3)) for _ in range(8)]
+        start = i * 2000
+        lines += [f"{ms(start)} --> {ms(start + 1800)}", " ".join(words) + " och och", ""]
+    path = tmp_path / "long.sv.vtt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    window = make_window()
+    spell = window.findChild(SpellCheck)
+    ticks_while_checking = []
+    timer = QTimer()
+    timer.setInterval(5)
+    timer.timeout.connect(lambda: ticks_while_checking.append(spell.is_checking()))
+    with qtbot.waitSignal(spell.checked, timeout=90000):
+        window.open_paths([path])
+        assert spell.is_checking()
+        timer.start()
+    timer.stop()
+    assert ticks_while_checking.count(True) >= 3  # the event loop ran during the check
+    assert len(spell.flagged_cues()) == 3000
+
+
+def ms(value: int) -> str:
+    hours, minutes, seconds = value // 3600000, value // 60000 % 60, value // 1000 % 60
+    return f"{hours:02d}:{minutes:02d}:{seconds:02d}.{value % 1000:03d}"
+
+
+def test_flags_are_underlined_in_the_editor_and_follow_typing(qtbot, make_window, captions) -> None:
+    window, spell = open_checked(qtbot, make_window, captions)
+    window.select_cue(CUE_GRON_VALL)
+    assert "grön vall" in underlined(window)
+    assert "men" in underlined(window)
+    window.select_cue(0)
+    assert underlined(window) == []
+    edit = window.editor.text_edit
+    edit.setFocus()
+    edit.moveCursor(edit.textCursor().MoveOperation.End)
+    type_text(edit, " sjukskötersk")
+    qtbot.waitUntil(lambda: "sjukskötersk" in underlined(window))
+    assert 0 in spell.flagged_cues()
+    for _ in range(len(" sjukskötersk")):
+        qtbot.keyClick(edit, Qt.Key.Key_Backspace)
+    qtbot.waitUntil(lambda: underlined(window) == [])
+    assert 0 not in spell.flagged_cues()
+
+
+def test_f7_walks_through_every_flag_in_order_and_wraps(qtbot, make_window, captions) -> None:
+    window, spell = open_checked(qtbot, make_window, captions)
+    expected = [
+        (f.cue_index, window.document.cues[f.cue_index].text[f.span[0] : f.span[1]])
+        for f in spell.findings()
+    ]
+    window.editor.text_edit.setFocus()
+    seen = []
+    for _ in range(len(expected) + 1):
+        key = QKeySequence("F7")[0]
+        qtbot.keyClick(window.editor.text_edit, key.key(), key.keyboardModifiers())
+        selected = window.editor.text_edit.textCursor().selectedText().replace("\u2029", "\n")
+        seen.append((window.current_index(), selected))
+    assert seen[: len(expected)] == expected
+    assert seen[-1] == expected[0]  # wrapped around
+
+
+def test_context_menu_fixes_a_word_in_one_undo_step(qtbot, make_window, captions) -> None:
+    window, _spell = open_checked(qtbot, make_window, captions)
+    doc = window.document
+    window.select_cue(CUE_GRON_VALL)
+    edit = window.editor.text_edit
+    cursor = edit.textCursor()
+    cursor.setPosition(position_of(window, "grön vall"))
+    point = edit.cursorRect(cursor).center()
+    chosen: list[str] = []
+
+    def choose() -> None:
+        menu = QApplication.activePopupWidget()
+        assert isinstance(menu, QMenu)
+        chosen.extend(menu_texts(menu))
+        action = action_named(menu, "Replace with “Grünewald”")
+        menu.close()
+        action.trigger()
+
+    QTimer.singleShot(50, choose)
+    event = QContextMenuEvent(
+        QContextMenuEvent.Reason.Mouse, point, edit.viewport().mapToGlobal(point)
+    )
+    QApplication.sendEvent(edit.viewport(), event)
+    qtbot.waitUntil(lambda: "Grünewald" in doc.cues[CUE_GRON_VALL].text)
+    assert any("glossary term “Grünewald”" in text for text in chosen)
+    assert any(text.startswith("Add “Grünewald” to glossary") for text in chosen)
+    assert "professor Grünewald har visat" in doc.cues[CUE_GRON_VALL].text
+    assert doc.undo_description == "Edit text"
+    doc.undo()
+    assert "grön vall" in doc.cues[CUE_GRON_VALL].text
+
+
+def test_suggestions_add_to_dictionary_and_ignore(qtbot, make_window, captions) -> None:
+    window, spell = open_checked(qtbot, make_window, captions)
+    doc = window.document
+    doc.set_text(0, "välkomna sjukskötersk och Mälarsjöberg och Tvärbäckström")
+    window.select_cue(0)
+    menu = spell.build_menu(position_of(window, "sjukskötersk"), standard=False)
+    action_named(menu, "Replace with “sjuksköterska”").trigger()
+    assert doc.cues[0].text == "välkomna sjuksköterska och Mälarsjöberg och Tvärbäckström"
+    menu = spell.build_menu(position_of(window, "Mälarsjöberg"), standard=False)
+    with qtbot.waitSignal(spell.checked, timeout=20000):
+        action_named(menu, "Add “Mälarsjöberg” to dictionary").trigger()
+    personal = spell._checker.speller.personal_path
+    assert "Mälarsjöberg" in personal.read_text(encoding="utf-8").splitlines()
+    menu = spell.build_menu(position_of(window, "Tvärbäckström"), standard=False)
+    action_named(menu, "Ignore “Tvärbäckström”").trigger()
+    assert underlined(window) == []
+    assert 0 not in spell.flagged_cues()
+
+
+def test_ctrl_period_pops_up_the_suggestions(qtbot, make_window, captions) -> None:
+    window, _spell = open_checked(qtbot, make_window, captions)
+    window.select_cue(3)  # "… arbetslösheten på 11.8%"
+    edit = window.editor.text_edit
+    cursor = edit.textCursor()
+    cursor.setPosition(position_of(window, "11.8%"))
+    edit.setTextCursor(cursor)
+    popups: list[list[str]] = []
+
+    def read_popup() -> None:
+        menu = QApplication.activePopupWidget()
+        if isinstance(menu, QMenu):
+            popups.append(menu_texts(menu))
+            menu.close()
+
+    QTimer.singleShot(100, read_popup)
+    key = QKeySequence("Ctrl+.")[0]
+    qtbot.keyClick(edit, key.key(), key.keyboardModifiers())
+    qtbot.waitUntil(lambda: bool(popups))
+    assert "Replace with “11,8 procent”" in popups[0]
+
+
+def test_spelling_language_can_be_switched(qtbot, make_window, captions) -> None:
+    _window, spell = open_checked(qtbot, make_window, captions)
+    swedish = len(spell.findings())
+    english = spell.language_actions["en"]
+    with qtbot.waitSignal(spell.checked, timeout=20000):
+        english.trigger()
+    assert spell.language == "en"
+    assert english.isChecked()
+    spelling = [f for f in spell.findings() if f.rule == "SPELL-01"]
+    assert len(spelling) > 30  # Swedish words are not English
+    with qtbot.waitSignal(spell.checked, timeout=20000):
+        spell.language_actions[None].trigger()
+    assert spell.language == "sv"
+    assert len(spell.findings()) == swedish
+
+
+def test_a_replaced_word_is_offered_for_its_other_occurrences(qtbot, make_window, captions) -> None:
+    window, spell = open_checked(qtbot, make_window, captions)
+    doc = window.document
+    window.select_cue(CUE_TILLVAXT)
+    edit = window.editor.text_edit
+    start = edit.toPlainText().find("till växt verket")
+    cursor = edit.textCursor()
+    cursor.setPosition(start)
+    cursor.setPosition(start + len("till växt verket"), cursor.MoveMode.KeepAnchor)
+    edit.setTextCursor(cursor)
+    edit.setFocus()
+    type_text(edit, "Tillväxtverket")
+    assert "Tillväxtverket" in doc.cues[CUE_TILLVAXT].text
+    qtbot.waitUntil(lambda: spell.offer.isVisible(), timeout=5000)
+    assert "another cue" in spell.offer.message.text()
+    spell.offer.review_action.trigger()
+    dialog = window.findChild(SpreadDialog)
+    assert dialog is not None and dialog.isVisible()
+    assert [o.cue_index for o in dialog.occurrences] == [CUE_TILLVAXT_AGAIN]
+    assert dialog.save_to_glossary.isChecked()
+    qtbot.mouseClick(dialog.play_buttons[0], Qt.MouseButton.LeftButton)
+    assert window.current_index() == CUE_TILLVAXT_AGAIN
+    assert edit.textCursor().selectedText() == "till växt verket"
+    typed_steps = doc.undo_description
+    dialog.accept()
+    assert "på Tillväxtverket måste" in doc.cues[CUE_TILLVAXT_AGAIN].text
+    assert doc.undo_description == "Apply correction everywhere"
+    saved = Glossary.load(captions.parent / "glossary.txt")
+    assert saved.corrections["till växt verket"] == "Tillväxtverket"
+    doc.undo()
+    assert "till växt verket" in doc.cues[CUE_TILLVAXT_AGAIN].text
+    assert "Tillväxtverket" in doc.cues[CUE_TILLVAXT].text
+    assert doc.undo_description == typed_steps
+
+
+def test_unticked_occurrences_are_left_alone(qtbot, make_window, tmp_path) -> None:
+    path = tmp_path / "names.sv.vtt"
+    path.write_text(
+        "WEBVTT\n\n00:01.000 --> 00:02.000\nprofessor grön vall\n\n"
+        "00:03.000 --> 00:04.000\ngrön vall igen\n\n00:05.000 --> 00:06.000\nen grön vall\n",
+        encoding="utf-8",
+    )
+    window, spell = open_checked(qtbot, make_window, path)
+    doc = window.document
+    doc.set_text(0, "professor Grünewald")
+    assert spell.offer_spread(0, Correction("grön vall", "Grünewald"))
+    dialog = spell.review_spread()
+    assert isinstance(dialog, SpreadDialog)
+    dialog.table.item(1, 0).setCheckState(Qt.CheckState.Unchecked)
+    dialog.save_to_glossary.setChecked(False)
+    dialog.accept()
+    assert [c.text for c in doc.cues] == ["professor Grünewald", "Grünewald igen", "en grön vall"]
+
+
+def test_glossary_editor_saves_and_the_check_uses_it(qtbot, make_window, captions) -> None:
+    window, spell = open_checked(qtbot, make_window, captions)
+    doc = window.document
+    doc.set_text(0, "välkomna till Fjällbackaby")
+    qtbot.waitUntil(lambda: 0 in spell.flagged_cues())
+    editor = spell.edit_glossary()
+    editor.text.setPlainText(editor.text.toPlainText() + "Fjällbackaby\nbroken =>\n")
+    with qtbot.waitSignal(spell.checked, timeout=20000):
+        editor.save()
+    assert "line" in editor.status.text()  # the bad line is reported
+    text = (captions.parent / "glossary.txt").read_text(encoding="utf-8")
+    assert text.endswith("Fjällbackaby\nbroken =>\n")
+    assert "Fjällbackaby" in spell.glossary.terms
+    assert 0 not in spell.flagged_cues()
+
+
+def test_check_menu_has_the_actions_without_shortcut_conflicts(
+    qtbot, make_window, captions
+) -> None:
+    window, _spell = open_checked(qtbot, make_window, captions)
+    names = [a.objectName() for a, menu in window.registered_actions() if menu == "Check"]
+    for name in ("nextSuspicious", "suggestCorrections", "applyCorrectionEverywhere"):
+        assert name in names
+    assert window.shortcut_conflicts() == []
