@@ -297,6 +297,9 @@ class FlagChecker:
             return
         is_word = self.speller.check if self.speller is not None else None
         for miss in self.glossary.near_misses_in(item.plain, item.tokens, is_word=is_word):
+            term = miss.term
+            if miss.found[:1].isupper() and term[:1].islower():
+                term = term[0].upper() + term[1:]  # "Region styrelsen" at a sentence start
             how = {
                 "correction": "a known correction",
                 "split": "the term written apart",
@@ -308,7 +311,7 @@ class FlagChecker:
                 Severity.WARN,
                 f"“{miss.found}” may be the glossary term “{miss.term}” ({how}).",
                 miss.span,
-                miss.term,
+                term,
             )
 
     # -- ASR-18 -------------------------------------------------------------------------------
@@ -343,6 +346,9 @@ class FlagChecker:
                 continue
             gap = text[a.pend : b.pstart]
             if not re.fullmatch(r"\s*(?:,|\.\.\.|…)?\s+", gap):
+                continue
+            # "och, och" is a false start; "many, many" and "mycket, mycket" are emphasis.
+            if not gap.isspace() and len(word) > 3:
                 continue
             span = (a.end, b.end)
             add(RULE_FILLER, Severity.INFO, f"Repeated word “{b.text}”: remove one?", span, "")

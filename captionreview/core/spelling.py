@@ -331,7 +331,8 @@ class Speller:
     def check(self, word: str) -> bool:
         """Return True when the word is spelled correctly (numbers and acronyms always are)."""
         word = word.strip()
-        if not word or not any(ch.isalpha() for ch in word):
+        # Numbers, also with a unit or ordinal ending: "2024", "3D", "10x", "80s", "2:a".
+        if not word or word[0].isdigit() or not any(ch.isalpha() for ch in word):
             return True
         # The user's lists come before the cache: a background check may have cached the
         # word as wrong just before it was added.
