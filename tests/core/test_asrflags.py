@@ -91,6 +91,15 @@ def test_glossary_near_misses_get_the_term_as_fix(speller: Speller) -> None:
     ]
 
 
+def test_glossary_fix_keeps_the_capital_of_a_sentence_start(speller: Speller) -> None:
+    glossary = Glossary.from_lines(["regionstyrelsen"])
+    found = flagged(["Region styrelsen har beslutat", "och region styrelsen"], speller, glossary)
+    assert found == [
+        (0, "ASR-09", "Region styrelsen", "Regionstyrelsen"),
+        (1, "ASR-09", "region styrelsen", "regionstyrelsen"),
+    ]
+
+
 def test_misspelled_words_get_hunspell_suggestions(speller: Speller) -> None:
     found = flagged(["Vår <i>sjukskötersk</i> kom"], speller)
     assert found == [(0, "SPELL-01", "sjukskötersk", "sjuksköterska")]
@@ -174,7 +183,7 @@ def test_homophones_are_info_without_fix(speller: Speller) -> None:
 
 def test_english_text_gets_english_rules(tmp_path: Path) -> None:
     en = Speller("en", personal_path=tmp_path / "p.txt")
-    cues = cues_of("So, um, the the colour of teh house is 11.8%")
+    cues = cues_of("So, um, the the colour of teh house is 11.8%, very, very nice")
     rules = [
         (f.rule, cues[0].text[f.span[0] : f.span[1]])
         for f in find_flags(cues, language="en", glossary=None, speller=en)
@@ -183,6 +192,7 @@ def test_english_text_gets_english_rules(tmp_path: Path) -> None:
     assert ("ASR-18", "um, ") in rules
     assert ("ASR-18", " the") in rules
     assert ("SPELL-01", "teh") in rules
+    assert not any(text.strip(" ,") == "very" for _rule, text in rules)
     assert not any(rule in ("ASR-10", "ASR-11", "ASR-12") for rule, _ in rules)
 
 

@@ -36,7 +36,7 @@ def test_swedish_misspellings_are_rejected_with_the_right_suggestion(sv: Speller
 
 
 def test_numbers_acronyms_and_joined_forms_are_not_mistakes(sv: Speller) -> None:
-    for word in ("2024", "VGR", "SVT:s", "hälso-", "e-post", "t.ex."):
+    for word in ("2024", "3D", "80s", "2:a", "VGR", "SVT:s", "hälso-", "e-post", "t.ex."):
         assert sv.check(word), word
     assert not sv.check("VGRXYZWQ")  # too long for an acronym
 
