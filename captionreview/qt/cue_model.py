@@ -20,6 +20,7 @@ from captionreview.core.cuetext import char_count, plain_text
 from captionreview.core.document import DocEvent, Document
 from captionreview.core.model import Cue
 from captionreview.core.profiles import DEFAULT_PROFILE, Profile
+from captionreview.core.vttwriter import sanitize_cue_text
 
 # The cue number is the vertical header (it is the row number, which shifts on insert/delete).
 COL_START, COL_END, COL_DURATION, COL_CPS, COL_TEXT = range(5)
@@ -73,6 +74,35 @@ def cue_cps(cue: Cue) -> float | None:
     if cue.duration_ms <= 0:
         return None
     return char_count(cue.text) / (cue.duration_ms / 1000)
+
+
+def editable_text(raw: str) -> str:
+    """Return cue text as the user edits it: ``&amp; &lt; &gt;`` shown as ``& < >``.
+
+    Only when typing the result back gives the same payload (the document escapes what the
+    user types), so literal text that looks like markup stays as it is written.
+    """
+    if "&" not in raw:
+        return raw
+    shown = raw.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    return shown if sanitize_cue_text(shown) == raw else raw
+
+
+def editable_offset(raw: str, position: int) -> int:
+    """Map a character offset in the cue payload to the offset in ``editable_text(raw)``."""
+    if editable_text(raw) == raw:
+        return position
+    return len(editable_text(raw[:position]))
+
+
+def payload_offset(raw: str, position: int) -> int:
+    """Map an offset in ``editable_text(raw)`` back to the offset in the cue payload."""
+    if editable_text(raw) == raw:
+        return position
+    for offset in range(len(raw) + 1):
+        if len(editable_text(raw[:offset])) >= position:
+            return offset
+    return len(raw)
 
 
 def display_text(cue: Cue) -> str:
@@ -266,7 +296,7 @@ class CueTableModel(QAbstractTableModel):
         if col == COL_END:
             return format_ms(cue.end_ms)
         if col == COL_TEXT:
-            return cue.text
+            return editable_text(cue.text)
         return None
 
     def _background(self, row: int, col: int, cue: Cue) -> QBrush | None:
@@ -306,7 +336,7 @@ class CueTableModel(QAbstractTableModel):
         cue = self._doc.cues[row]
         if col == COL_TEXT:
             text = str(value).replace("\r\n", "\n").replace("\r", "\n")
-            if text != cue.text:
+            if sanitize_cue_text(text) != cue.text:
                 self._doc.set_text(row, text)
             return True
         if col in (COL_START, COL_END):

@@ -163,15 +163,15 @@ class CueTableView(QTableView):
         header = self.horizontalHeader()
         header.setHighlightSections(False)
         header.setStretchLastSection(True)
-        digit = self.fontMetrics().horizontalAdvance("0")
-        for col, chars in (
-            (COL_START, 11),
-            (COL_END, 11),
-            (COL_DURATION, 7),
-            (COL_CPS, 6),
+        metrics = self.fontMetrics()
+        for col, sample in (
+            (COL_START, "00:00:00.000"),
+            (COL_END, "00:00:00.000"),
+            (COL_DURATION, "Duration"),
+            (COL_CPS, "00.0"),
         ):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
-            self.setColumnWidth(col, digit * chars + 16)
+            self.setColumnWidth(col, metrics.horizontalAdvance(sample) + 18)
         self._text_delegate = CueTextDelegate(self)
         self._time_delegate = CueTimeDelegate(self)
         self.setItemDelegateForColumn(COL_TEXT, self._text_delegate)

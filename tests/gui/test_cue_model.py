@@ -49,7 +49,7 @@ def doc(tmp_path: Path) -> Document:
 
 
 @pytest.fixture
-def model(qtbot, doc: Document) -> CueTableModel:  # noqa: ARG001 - qtbot makes the QApplication
+def model(qtbot, doc: Document) -> CueTableModel:  # qtbot: the QApplication
     m = CueTableModel()
     m.set_document(doc)
     return m
@@ -61,7 +61,9 @@ class Recorder:
     def __init__(self, model: CueTableModel) -> None:
         self.events: list[tuple] = []
         model.dataChanged.connect(
-            lambda a, b, roles=(): self.events.append(("data", a.row(), b.row(), a.column(), b.column()))
+            lambda a, b, roles=(): self.events.append(
+                ("data", a.row(), b.row(), a.column(), b.column())
+            )
         )
         model.rowsInserted.connect(lambda _p, a, b: self.events.append(("inserted", a, b)))
         model.rowsRemoved.connect(lambda _p, a, b: self.events.append(("removed", a, b)))

@@ -1,0 +1,680 @@
+"""Every command of the window with its shortcut, and what each one does.
+
+The table ``SPECS`` is the one place where actions, menus and shortcuts are declared; Help ▸
+Keyboard shortcuts lists what is registered from it (and what feature modules add). The
+playback keys use modifiers or function keys that a text box does not claim, so they work
+while the cursor is in the cue text (the typing loop of oTranscribe and Amara): Ctrl+Space,
+Alt+Left/Right, Ctrl+-/Ctrl+=, F5, F11/F12.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+
+from captionreview.core.model import Cue
+
+if TYPE_CHECKING:
+    from captionreview.qt.mainwindow import MainWindow
+
+JUMP_MS = 2000
+NUDGE_MS = 100
+RATES = (0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0)
+# "Pause while typing": resume this long after the last keystroke, this far back.
+TYPING_IDLE_MS = 1500
+TYPING_REWIND_MS = 1000
+NEW_CUE_MS = 2000
+NEW_CUE_GAP_MS = 80
+
+
+@dataclass(frozen=True, slots=True)
+class ActionSpec:
+    """One action: object name, menu text, menu, shortcuts, tooltip, and the Commands method."""
+
+    name: str
+    text: str
+    menu: str
+    shortcuts: tuple[str, ...]
+    tip: str
+    slot: str
+    checkable: bool = False
+
+
+SEPARATOR = "-"
+
+SPECS: tuple[ActionSpec | str, ...] = (
+    ActionSpec(
+        "open",
+        "&Open…",
+        "File",
+        ("Ctrl+O",),
+        "Open a video and/or caption file (select both to open them together)",
+        "open",
+    ),
+    ActionSpec("save", "&Save", "File", ("Ctrl+S",), "Save the captions (WebVTT)", "save"),
+    ActionSpec(
+        "save_as",
+        "Save &As…",
+        "File",
+        ("Ctrl+Shift+S",),
+        "Save the captions under a new name",
+        "save_as",
+    ),
+    ActionSpec(
+        "export_srt",
+        "&Export SRT…",
+        "File",
+        ("Ctrl+E",),
+        "Write a SubRip (.srt) copy of the captions",
+        "export_srt",
+    ),
+    ActionSpec(
+        "close_document",
+        "&Close captions",
+        "File",
+        ("Ctrl+W",),
+        "Close the caption file and the video",
+        "close_document",
+    ),
+    ActionSpec("quit", "&Quit", "File", ("Ctrl+Q",), "Quit CaptionReview", "quit"),
+    ActionSpec("undo", "&Undo", "Edit", ("Ctrl+Z",), "Undo the last change", "undo"),
+    ActionSpec("redo", "&Redo", "Edit", ("Ctrl+Shift+Z", "Ctrl+Y"), "Redo", "redo"),
+    SEPARATOR,
+    ActionSpec("find", "&Find…", "Edit", ("Ctrl+F",), "Find text in the cues", "find"),
+    ActionSpec(
+        "replace",
+        "Find and &replace…",
+        "Edit",
+        ("Ctrl+H",),
+        "Replace text across cues (plain or regular expression)",
+        "replace",
+    ),
+    ActionSpec("find_next", "Find &next", "Edit", ("F3",), "Find the next match", "find_next"),
+    ActionSpec(
+        "find_previous",
+        "Find pre&vious",
+        "Edit",
+        ("Shift+F3",),
+        "Find the previous match",
+        "find_previous",
+    ),
+    ActionSpec(
+        "play_pause",
+        "&Play / pause",
+        "Playback",
+        ("Ctrl+Space", "Media Play"),
+        "Play or pause (works while typing)",
+        "play_pause",
+    ),
+    ActionSpec(
+        "jump_back", "Jump &back 2 s", "Playback", ("Alt+Left",), "Go back two seconds", "jump_back"
+    ),
+    ActionSpec(
+        "jump_forward",
+        "Jump &forward 2 s",
+        "Playback",
+        ("Alt+Right",),
+        "Go forward two seconds",
+        "jump_forward",
+    ),
+    SEPARATOR,
+    ActionSpec(
+        "slower", "&Slower", "Playback", ("Ctrl+-",), "Play more slowly (down to 0.5×)", "slower"
+    ),
+    ActionSpec(
+        "faster", "F&aster", "Playback", ("Ctrl+=", "Ctrl++"), "Play faster (up to 2×)", "faster"
+    ),
+    ActionSpec(
+        "normal_speed", "&Normal speed", "Playback", ("Ctrl+0",), "Play at 1×", "normal_speed"
+    ),
+    SEPARATOR,
+    ActionSpec(
+        "replay_cue",
+        "&Replay current cue",
+        "Playback",
+        ("Ctrl+R",),
+        "Play the cue at the playhead again from its start",
+        "replay_cue",
+    ),
+    ActionSpec(
+        "play_cue", "Play &this cue", "Playback", ("F5",), "Play just the selected cue", "play_cue"
+    ),
+    ActionSpec(
+        "loop_cue",
+        "&Loop this cue",
+        "Playback",
+        ("Shift+F5",),
+        "Repeat the selected cue until you turn this off",
+        "loop_cue",
+        checkable=True,
+    ),
+    SEPARATOR,
+    ActionSpec(
+        "pause_while_typing",
+        "Pause while &typing",
+        "Playback",
+        ("Ctrl+Shift+P",),
+        "Pause as you type; resume 1.5 s after the last key, 1 s back",
+        "noop",
+        checkable=True,
+    ),
+    ActionSpec(
+        "edit_spoken_cue",
+        "&Edit the cue being spoken",
+        "Captions",
+        ("F4",),
+        "Select the cue at the playhead and put the cursor in its text",
+        "edit_spoken_cue",
+    ),
+    ActionSpec(
+        "previous_cue",
+        "&Previous cue",
+        "Captions",
+        ("Alt+Up",),
+        "Select the previous cue",
+        "previous_cue",
+    ),
+    ActionSpec(
+        "next_cue", "&Next cue", "Captions", ("Alt+Down",), "Select the next cue", "next_cue"
+    ),
+    SEPARATOR,
+    ActionSpec(
+        "set_start",
+        "Set &start from playhead",
+        "Captions",
+        ("F11", "Ctrl+["),
+        "The selected cue starts at the playhead",
+        "set_start",
+    ),
+    ActionSpec(
+        "set_end",
+        "Set &end from playhead",
+        "Captions",
+        ("F12", "Ctrl+]"),
+        "The selected cue ends at the playhead",
+        "set_end",
+    ),
+    ActionSpec(
+        "start_earlier",
+        "Start 100 ms earlier",
+        "Captions",
+        ("Shift+F11",),
+        "Move the start 100 ms earlier",
+        "start_earlier",
+    ),
+    ActionSpec(
+        "start_later",
+        "Start 100 ms later",
+        "Captions",
+        ("Ctrl+F11",),
+        "Move the start 100 ms later",
+        "start_later",
+    ),
+    ActionSpec(
+        "end_earlier",
+        "End 100 ms earlier",
+        "Captions",
+        ("Shift+F12",),
+        "Move the end 100 ms earlier",
+        "end_earlier",
+    ),
+    ActionSpec(
+        "end_later",
+        "End 100 ms later",
+        "Captions",
+        ("Ctrl+F12",),
+        "Move the end 100 ms later",
+        "end_later",
+    ),
+    SEPARATOR,
+    ActionSpec(
+        "split",
+        "S&plit at cursor",
+        "Captions",
+        ("Ctrl+Return",),
+        "Split the cue at the text cursor (at the playhead's time when it is inside)",
+        "split",
+    ),
+    ActionSpec(
+        "merge",
+        "&Merge with next",
+        "Captions",
+        ("Ctrl+M",),
+        "Join the selected cue with the next one",
+        "merge",
+    ),
+    ActionSpec(
+        "insert_after",
+        "&Insert cue after",
+        "Captions",
+        ("Alt+Insert", "Ctrl+Shift+Return"),
+        "Add an empty cue after the selected one",
+        "insert_after",
+    ),
+    ActionSpec(
+        "delete",
+        "&Delete cue",
+        "Captions",
+        ("Ctrl+Shift+Delete",),
+        "Delete the selected cues (Delete in the list)",
+        "delete",
+    ),
+    ActionSpec(
+        "follow_playback",
+        "&Follow playback",
+        "View",
+        ("Ctrl+Shift+F",),
+        "Keep the cue being spoken in view in the list",
+        "follow_playback",
+        checkable=True,
+    ),
+    ActionSpec(
+        "show_captions",
+        "Show &captions on video",
+        "View",
+        ("Ctrl+Shift+C",),
+        "Draw the captions over the picture",
+        "show_captions",
+        checkable=True,
+    ),
+    ActionSpec(
+        "shortcuts",
+        "&Keyboard shortcuts",
+        "Help",
+        ("F1",),
+        "List every command and its keys",
+        "shortcuts",
+    ),
+    ActionSpec("about", "&About CaptionReview", "Help", (), "Version and licence", "about"),
+)
+
+
+def build_actions(window: MainWindow, commands: Commands) -> dict[str, QAction]:
+    """Create every action of ``SPECS``, register it with the window and connect it."""
+    actions: dict[str, QAction] = {}
+    for spec in SPECS:
+        if isinstance(spec, str):
+            continue
+        action = QAction(spec.text, window)
+        action.setObjectName(spec.name)
+        action.setShortcuts([QKeySequence(s) for s in spec.shortcuts])
+        action.setToolTip(spec.tip)
+        action.setStatusTip(spec.tip)
+        action.setCheckable(spec.checkable)
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        slot: Callable[..., None] = getattr(commands, spec.slot)
+        if spec.checkable:
+            action.toggled.connect(slot)
+        else:
+            action.triggered.connect(lambda _checked=False, s=slot: s())
+        actions[spec.name] = action
+    previous_menu = ""
+    for spec in SPECS:
+        if isinstance(spec, str):
+            window.menu(previous_menu).addSeparator()
+            continue
+        window.register_action(actions[spec.name], spec.menu)
+        previous_menu = spec.menu
+    return actions
+
+
+class Commands(QObject):
+    """What the actions do, against the main window's extension interface."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._w = window
+        self._typing_paused = False
+        self._resume_timer = QTimer(self)
+        self._resume_timer.setSingleShot(True)
+        self._resume_timer.setInterval(TYPING_IDLE_MS)
+        self._resume_timer.timeout.connect(self._resume_after_typing)
+
+    # -- File ---------------------------------------------------------------------------------
+    def open(self) -> None:
+        """File ▸ Open."""
+        self._w.open_dialog()
+
+    def save(self) -> None:
+        """File ▸ Save."""
+        self._w.save()
+
+    def save_as(self) -> None:
+        """File ▸ Save As."""
+        self._w.save_as()
+
+    def export_srt(self) -> None:
+        """File ▸ Export SRT."""
+        self._w.export_srt()
+
+    def close_document(self) -> None:
+        """File ▸ Close."""
+        self._w.close_document()
+
+    def quit(self) -> None:
+        """File ▸ Quit (asks about unsaved changes)."""
+        self._w.close()
+
+    # -- Edit ---------------------------------------------------------------------------------
+    def undo(self) -> None:
+        """Undo the last command in the document's history."""
+        doc = self._w.document
+        if doc is not None and doc.can_undo:
+            description = doc.undo_description
+            doc.undo()
+            self._w.status_message(f"Undid: {description}")
+
+    def redo(self) -> None:
+        """Redo the last undone command."""
+        doc = self._w.document
+        if doc is not None and doc.can_redo:
+            description = doc.redo_description
+            doc.redo()
+            self._w.status_message(f"Redid: {description}")
+
+    def find(self) -> None:
+        """Edit ▸ Find."""
+        self._w.find_dialog().open_for(replace=False)
+
+    def replace(self) -> None:
+        """Edit ▸ Find and replace."""
+        self._w.find_dialog().open_for(replace=True)
+
+    def find_next(self) -> None:
+        """Edit ▸ Find next."""
+        self._w.find_dialog().find(backwards=False)
+
+    def find_previous(self) -> None:
+        """Edit ▸ Find previous."""
+        self._w.find_dialog().find(backwards=True)
+
+    # -- Playback -----------------------------------------------------------------------------
+    def play_pause(self) -> None:
+        """Play or pause; after a pause for typing, resume a little earlier."""
+        player = self._w.player
+        self._resume_timer.stop()
+        if self._typing_paused and not player.is_playing():
+            self._resume_after_typing()
+            return
+        self._typing_paused = False
+        player.toggle()
+
+    def jump_back(self) -> None:
+        """Seek two seconds back."""
+        self._seek_by(-JUMP_MS)
+
+    def jump_forward(self) -> None:
+        """Seek two seconds forward."""
+        self._seek_by(JUMP_MS)
+
+    def _seek_by(self, delta: int) -> None:
+        player = self._w.player
+        target = max(0, player.position() + delta)
+        if player.duration() > 0:
+            target = min(target, player.duration())
+        player.seek(target)
+
+    def slower(self) -> None:
+        """Step the playback rate down."""
+        rate = self._w.player.rate()
+        lower = [r for r in RATES if r < rate - 1e-6]
+        self._set_rate(lower[-1] if lower else RATES[0])
+
+    def faster(self) -> None:
+        """Step the playback rate up."""
+        rate = self._w.player.rate()
+        higher = [r for r in RATES if r > rate + 1e-6]
+        self._set_rate(higher[0] if higher else RATES[-1])
+
+    def normal_speed(self) -> None:
+        """Play at normal speed."""
+        self._set_rate(1.0)
+
+    def _set_rate(self, rate: float) -> None:
+        self._w.player.set_rate(rate)
+        self._w.status_message(f"Speed {rate:g}×")
+
+    def replay_cue(self) -> None:
+        """Play the cue at the playhead (or the last one before it) from its start."""
+        index = self._cue_at_playhead()
+        doc = self._w.document
+        if index is None or doc is None:
+            return
+        self._w.player.seek(doc.cues[index].start_ms)
+        self._w.player.play()
+
+    def play_cue(self) -> None:
+        """Play just the selected cue's time range."""
+        cue = self._selected_cue()
+        if cue is not None:
+            self._w.player.play_range(cue.start_ms, cue.end_ms)
+
+    def loop_cue(self, on: bool) -> None:
+        """Repeat the selected cue while on; stop repeating when turned off."""
+        cue = self._selected_cue()
+        if on and cue is not None:
+            self._w.player.play_range(cue.start_ms, cue.end_ms, loop=True)
+        else:
+            self._w.player.stop_range()
+
+    def noop(self, _on: bool = False) -> None:
+        """For toggles whose state is read where it is used (pause while typing)."""
+
+    def user_typed(self) -> None:
+        """Called on each keystroke in the cue text: pause while typing, when that is on."""
+        if not self._w.action("pause_while_typing").isChecked():
+            return
+        player = self._w.player
+        if player.is_playing():
+            player.pause()
+            self._typing_paused = True
+        if self._typing_paused:
+            self._resume_timer.start()
+
+    def _resume_after_typing(self) -> None:
+        self._resume_timer.stop()
+        if not self._typing_paused:
+            return
+        self._typing_paused = False
+        player = self._w.player
+        player.seek(max(0, player.position() - TYPING_REWIND_MS))
+        player.play()
+
+    # -- Captions -----------------------------------------------------------------------------
+    def _selected(self) -> int | None:
+        doc = self._w.document
+        index = self._w.current_index()
+        if doc is None or index is None or not 0 <= index < len(doc):
+            self._w.status_message("Select a cue first")
+            return None
+        return index
+
+    def _selected_cue(self) -> Cue | None:
+        index = self._selected()
+        doc = self._w.document
+        return None if index is None or doc is None else doc.cues[index]
+
+    def edit_spoken_cue(self) -> None:
+        """Select the cue at the playhead (or the last one before it) and focus its text."""
+        index = self._cue_at_playhead()
+        if index is None:
+            return
+        self._w.select_cue(index)
+        self._w.editor.text_edit.setFocus()
+
+    def _cue_at_playhead(self) -> int | None:
+        doc = self._w.document
+        if doc is None or len(doc) == 0:
+            return None
+        position = self._w.player.position()
+        active = doc.active_indices(position)
+        if active:
+            return active[0]
+        after = doc.index_at_or_after(position)
+        return max(0, (len(doc) if after is None else after) - 1)
+
+    def previous_cue(self) -> None:
+        """Select the cue before the selected one (and seek to it)."""
+        self._step(-1)
+
+    def next_cue(self) -> None:
+        """Select the cue after the selected one (and seek to it)."""
+        self._step(1)
+
+    def _step(self, delta: int) -> None:
+        doc = self._w.document
+        if doc is None or len(doc) == 0:
+            return
+        index = self._w.current_index()
+        if index is None:
+            after = doc.index_at_or_after(self._w.player.position())
+            target = after if after is not None else len(doc) - 1
+        else:
+            target = min(max(index + delta, 0), len(doc) - 1)
+        focus_text = self._w.editor.text_edit.hasFocus()
+        self._w.select_cue(target)
+        if focus_text:
+            self._w.editor.text_edit.setFocus()
+
+    def set_start(self) -> None:
+        """The selected cue starts at the playhead (its end moves along if it would be before)."""
+        index = self._selected()
+        if index is None:
+            return
+        doc = self._w.document
+        assert doc is not None
+        cue = doc.cues[index]
+        position = self._w.player.position()
+        end = cue.end_ms if cue.end_ms > position else position + max(cue.duration_ms, 1000)
+        doc.set_times(index, position, end)
+
+    def set_end(self) -> None:
+        """The selected cue ends at the playhead; refused when that is before its start."""
+        index = self._selected()
+        if index is None:
+            return
+        doc = self._w.document
+        assert doc is not None
+        cue = doc.cues[index]
+        position = self._w.player.position()
+        if position <= cue.start_ms:
+            self._w.status_message(
+                f"The playhead is before the start of cue {index + 1}: play on, then set the end"
+            )
+            return
+        doc.set_times(index, cue.start_ms, position)
+
+    def start_earlier(self) -> None:
+        """Move the selected cue's start 100 ms earlier."""
+        self._nudge(-NUDGE_MS, 0)
+
+    def start_later(self) -> None:
+        """Move the selected cue's start 100 ms later."""
+        self._nudge(NUDGE_MS, 0)
+
+    def end_earlier(self) -> None:
+        """Move the selected cue's end 100 ms earlier."""
+        self._nudge(0, -NUDGE_MS)
+
+    def end_later(self) -> None:
+        """Move the selected cue's end 100 ms later."""
+        self._nudge(0, NUDGE_MS)
+
+    def _nudge(self, start_delta: int, end_delta: int) -> None:
+        index = self._selected()
+        if index is None:
+            return
+        doc = self._w.document
+        assert doc is not None
+        cue = doc.cues[index]
+        start = max(0, cue.start_ms + start_delta)
+        end = cue.end_ms + end_delta
+        if end <= start:
+            self._w.status_message("A cue must end after it starts")
+            return
+        doc.set_times(index, start, end)
+
+    def split(self) -> None:
+        """Split the selected cue at the text cursor; at the playhead's time when it is inside."""
+        index = self._selected()
+        if index is None:
+            return
+        doc = self._w.document
+        assert doc is not None
+        cue = doc.cues[index]
+        position = self._w.editor.cursor_position()
+        if not 0 < position < len(cue.text):
+            self._w.status_message("Put the text cursor where the cue should be split")
+            return
+        playhead = self._w.player.position()
+        at_ms = playhead if cue.start_ms < playhead < cue.end_ms else None
+        doc.split(index, position, at_ms)
+        self._w.select_cue(index + 1, (0, 0))
+
+    def merge(self) -> None:
+        """Merge the selected cue with the next one."""
+        index = self._selected()
+        if index is None:
+            return
+        doc = self._w.document
+        assert doc is not None
+        if index + 1 >= len(doc):
+            self._w.status_message("The last cue has no next cue to merge with")
+            return
+        doc.merge(index, 2)
+        self._w.select_cue(index)
+
+    def insert_after(self) -> None:
+        """Insert an empty cue after the selected one (or at the playhead) and edit it."""
+        doc = self._w.document
+        if doc is None:
+            return
+        index = self._w.current_index()
+        if index is None:
+            start = self._w.player.position()
+            after = doc.index_at_or_after(start)
+            position = len(doc) if after is None else after
+        else:
+            start = doc.cues[index].end_ms + NEW_CUE_GAP_MS
+            position = index + 1
+        end = start + NEW_CUE_MS
+        if position < len(doc):
+            following = doc.cues[position].start_ms - NEW_CUE_GAP_MS
+            if following - start >= 500:
+                end = min(end, following)
+        doc.insert(position, Cue(start, end, ""))
+        self._w.select_cue(position, (0, 0))
+
+    def delete(self) -> None:
+        """Delete the selected cues."""
+        doc = self._w.document
+        indices = self._w.selected_indices()
+        if doc is None or not indices:
+            self._w.status_message("Select a cue first")
+            return
+        doc.delete(indices)
+        if len(doc):
+            self._w.select_cue(min(indices[0], len(doc) - 1))
+        plural = "s" if len(indices) != 1 else ""
+        self._w.status_message(f"Deleted {len(indices)} cue{plural}")
+
+    # -- View and Help ------------------------------------------------------------------------
+    def follow_playback(self, on: bool) -> None:
+        """Keep the spoken cue in view in the list while playing."""
+        self._w.set_follow_playback(on)
+
+    def show_captions(self, on: bool) -> None:
+        """Show or hide the captions drawn on the picture."""
+        self._w.set_captions_visible(on)
+
+    def shortcuts(self) -> None:
+        """Help ▸ Keyboard shortcuts."""
+        self._w.show_shortcuts()
+
+    def about(self) -> None:
+        """Help ▸ About."""
+        self._w.show_about()

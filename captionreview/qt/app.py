@@ -1,0 +1,77 @@
+"""Start the window: ``captionreview [VIDEO] [CAPTIONS]``; with no files, the demo lecture."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+from pathlib import Path
+
+NO_DISPLAY_MESSAGE = (
+    "captionreview: no display found — run it on a desktop, or under xvfb-run; "
+    "for headless work use 'captionreview check|clean|report'"
+)
+
+
+def assets_dir() -> Path:
+    """The ``assets`` folder of a repository checkout (the demo lecture, the icon)."""
+    return Path(__file__).resolve().parents[2] / "assets"
+
+
+def demo_files() -> list[Path]:
+    """The bundled demo lecture: video and auto-captions (empty when not installed)."""
+    demo = assets_dir() / "demo"
+    files = [demo / "lecture.mp4", demo / "lecture.sv.vtt"]
+    return files if all(f.is_file() for f in files) else []
+
+
+def has_display() -> bool:
+    """False on Linux/BSD when there is no X11/Wayland display and no Qt platform was chosen."""
+    if os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    if sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
+        return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    return True
+
+
+def run_gui(files: list[str], encoding: str | None, demo: bool) -> int:
+    """Open the review window on ``files`` (or the demo) and run until it closes; exit status."""
+    if not has_display():
+        print(NO_DISPLAY_MESSAGE, file=sys.stderr)
+        return 2
+    # Imported here so that a missing display is reported before Qt loads its plugins.
+    from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    from captionreview import __version__
+    from captionreview.qt.mainwindow import APP_NAME, MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("captionreview")
+    icon = assets_dir() / "icons" / "captionreview.svg"
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
+    # Ctrl+C in the terminal quits; the recovery journal keeps any unsaved work.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+    window = MainWindow()
+    window.show()
+    paths = [Path(f) for f in files]
+    if not paths and demo:
+        paths = demo_files()
+        if not paths:
+            window.status_message(f"The demo lecture is not installed (looked in {assets_dir()})")
+    if paths:
+        window.open_paths(paths, encoding=encoding)
+
+    def offer_restore() -> None:
+        window.offer_restore()
+
+    # After the window is on screen, so the question has a parent to sit on.
+    QTimer.singleShot(0, offer_restore)
+    return app.exec()

@@ -1,0 +1,344 @@
+"""Find and replace across cues: plain text or regular expression, in all or the selected cues.
+
+The search itself is plain Python over the document (``find_next``, ``replace_all``) so it is
+tested without widgets; the dialog drives it through the main window's extension interface.
+"Replace all" is one undo step (``doc.replace_cues``) and says how many it changed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from captionreview.core.document import Document
+from captionreview.core.model import Cue
+
+if TYPE_CHECKING:
+    from captionreview.qt.mainwindow import MainWindow
+
+
+@dataclass(frozen=True, slots=True)
+class SearchOptions:
+    """What to look for and how."""
+
+    text: str
+    regex: bool = False
+    match_case: bool = False
+    whole_word: bool = False
+
+    def compile(self) -> re.Pattern[str]:
+        """Return the compiled pattern; raises ValueError with a plain message for a bad regex."""
+        if not self.text:
+            raise ValueError("Type something to find")
+        source = self.text if self.regex else re.escape(self.text)
+        if self.whole_word:
+            source = rf"(?<!\w)(?:{source})(?!\w)"
+        flags = 0 if self.match_case else re.IGNORECASE
+        try:
+            return re.compile(source, flags)
+        except re.error as exc:
+            raise ValueError(f"Not a valid regular expression: {exc}") from None
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """One match: cue index and character span in ``Cue.text``."""
+
+    index: int
+    start: int
+    end: int
+
+
+def find_next(
+    doc: Document,
+    pattern: re.Pattern[str],
+    index: int,
+    position: int,
+    *,
+    backwards: bool = False,
+    indices: Iterable[int] | None = None,
+) -> Match | None:
+    """Return the next (or previous) match from cue ``index``, character ``position``, wrapping.
+
+    With ``indices`` only those cues are searched. Empty matches are skipped.
+    """
+    count = len(doc)
+    if count == 0:
+        return None
+    scope = None if indices is None else sorted({i for i in indices if 0 <= i < count})
+    if scope == []:
+        return None
+    index = min(max(index, 0), count - 1)
+    # Order: the current cue from the cursor on, the other cues (wrapping), then the part of
+    # the current cue before the cursor.
+    if scope is None:
+        step = -1 if backwards else 1
+        others = [(index + step * k) % count for k in range(1, count)]
+    elif backwards:
+        others = [i for i in reversed(scope) if i < index] + [
+            i for i in reversed(scope) if i > index
+        ]
+    else:
+        others = [i for i in scope if i > index] + [i for i in scope if i < index]
+    in_scope = scope is None or index in scope
+    if in_scope:
+        hit = _match_in(doc.cues[index].text, pattern, position, backwards)
+        if hit is not None:
+            return Match(index, *hit)
+    for i in [*others, index] if in_scope else others:
+        text = doc.cues[i].text
+        hit = _match_in(text, pattern, len(text) if backwards else 0, backwards)
+        if hit is not None:
+            return Match(i, *hit)
+    return None
+
+
+def _match_in(
+    text: str, pattern: re.Pattern[str], position: int, backwards: bool
+) -> tuple[int, int] | None:
+    if backwards:
+        best = None
+        for m in pattern.finditer(text):
+            if m.end() > position:
+                break
+            if m.end() > m.start():
+                best = (m.start(), m.end())
+        return best
+    for m in pattern.finditer(text, position):
+        if m.end() > m.start():
+            return m.start(), m.end()
+    return None
+
+
+def replacement_text(match: re.Match[str], replacement: str, regex: bool) -> str:
+    """Return what replaces ``match``: ``\\1``/``\\g<name>`` expand in regex mode."""
+    return match.expand(replacement) if regex else replacement
+
+
+def replace_all(
+    doc: Document,
+    options: SearchOptions,
+    replacement: str,
+    indices: Iterable[int] | None = None,
+) -> tuple[int, int]:
+    """Replace every match as one undo step; return (occurrences, cues changed).
+
+    Raises ValueError for a bad pattern or replacement (e.g. ``\\2`` with one group).
+    """
+    pattern = options.compile()
+    targets = range(len(doc)) if indices is None else sorted(set(indices))
+    changes: dict[int, Cue] = {}
+    occurrences = 0
+    for i in targets:
+        cue = doc.cues[i]
+        counter = 0
+
+        def substitute(m: re.Match[str]) -> str:
+            nonlocal counter
+            if m.end() == m.start():
+                return m.group(0)
+            counter += 1
+            return replacement_text(m, replacement, options.regex)
+
+        try:
+            new_text = pattern.sub(substitute, cue.text)
+        except (re.error, IndexError) as exc:
+            raise ValueError(
+                f"The replacement {replacement!r} does not fit the pattern: {exc}"
+            ) from None
+        if counter and new_text != cue.text:
+            changes[i] = cue.with_changes(text=new_text)
+            occurrences += counter
+    if changes:
+        doc.replace_cues(changes, f"Replace all “{options.text}”")
+    return occurrences, len(changes)
+
+
+class FindReplaceDialog(QDialog):
+    """A non-modal find & replace window working on the main window's document."""
+
+    def __init__(self, window: MainWindow, parent: QWidget | None = None) -> None:
+        super().__init__(parent or window)
+        self._window = window
+        self.setWindowTitle("Find and replace")
+        self.setObjectName("findReplace")
+        self.setModal(False)
+        self.find_edit = QLineEdit()
+        self.find_edit.setAccessibleName("Find")
+        self.find_edit.setPlaceholderText("Text or regular expression")
+        self.replace_edit = QLineEdit()
+        self.replace_edit.setAccessibleName("Replace with")
+        self.replace_edit.setPlaceholderText("Replacement (\\1 for a group in regex mode)")
+        self.regex_box = QCheckBox("Regular e&xpression")
+        self.case_box = QCheckBox("Match &case")
+        self.word_box = QCheckBox("&Whole word")
+        self.selection_box = QCheckBox("In &selected cues only")
+        self.result_label = QLabel()
+        self.result_label.setWordWrap(True)
+        self.result_label.setAccessibleName("Result")
+
+        self.find_button = QPushButton("&Find next")
+        self.find_button.setDefault(True)
+        self.previous_button = QPushButton("Find &previous")
+        self.replace_button = QPushButton("&Replace")
+        self.replace_all_button = QPushButton("Replace &all")
+        buttons = QDialogButtonBox()
+        for button in (
+            self.find_button,
+            self.previous_button,
+            self.replace_button,
+            self.replace_all_button,
+        ):
+            buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Close).clicked.connect(self.close)
+        self.find_button.clicked.connect(lambda: self.find(backwards=False))
+        self.previous_button.clicked.connect(lambda: self.find(backwards=True))
+        self.replace_button.clicked.connect(self.replace_one)
+        self.replace_all_button.clicked.connect(self.replace_everything)
+        QShortcut(
+            QKeySequence(QKeySequence.StandardKey.FindNext),
+            self,
+            lambda: self.find(backwards=False),
+        )
+        QShortcut(
+            QKeySequence(QKeySequence.StandardKey.FindPrevious),
+            self,
+            lambda: self.find(backwards=True),
+        )
+
+        grid = QGridLayout()
+        grid.addWidget(QLabel("Fi&nd:", buddy=self.find_edit), 0, 0)
+        grid.addWidget(self.find_edit, 0, 1, 1, 2)
+        grid.addWidget(QLabel("Replace wi&th:", buddy=self.replace_edit), 1, 0)
+        grid.addWidget(self.replace_edit, 1, 1, 1, 2)
+        grid.addWidget(self.regex_box, 2, 1)
+        grid.addWidget(self.case_box, 2, 2)
+        grid.addWidget(self.word_box, 3, 1)
+        grid.addWidget(self.selection_box, 3, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(grid)
+        layout.addWidget(self.result_label)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(460)
+
+    def options(self) -> SearchOptions:
+        """The search options as set in the dialog."""
+        return SearchOptions(
+            self.find_edit.text(),
+            regex=self.regex_box.isChecked(),
+            match_case=self.case_box.isChecked(),
+            whole_word=self.word_box.isChecked(),
+        )
+
+    def open_for(self, *, replace: bool) -> None:
+        """Show the dialog with the editor's selected text as the search, focusing a field."""
+        selected = self._window.editor.text_edit.textCursor().selectedText()
+        if selected and "\u2029" not in selected:
+            self.find_edit.setText(selected)
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        target = self.replace_edit if replace and self.find_edit.text() else self.find_edit
+        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        target.selectAll()
+
+    def _scope(self) -> list[int] | None:
+        if not self.selection_box.isChecked():
+            return None
+        return self._window.selected_indices()
+
+    def _say(self, text: str) -> None:
+        self.result_label.setText(text)
+        self._window.status_message(text)
+
+    def find(self, *, backwards: bool = False) -> Match | None:
+        """Select the next (or previous) match in the editor; returns it, or None."""
+        doc = self._window.document
+        if doc is None:
+            self._say("No captions are open")
+            return None
+        try:
+            pattern = self.options().compile()
+        except ValueError as exc:
+            self._say(str(exc))
+            return None
+        index = self._window.current_index()
+        start, end = self._window.editor.selection_span()
+        if index is None:
+            index, position = (len(doc) - 1, 1 << 30) if not backwards else (0, 0)
+        else:
+            position = start if backwards else end
+        match = find_next(doc, pattern, index, position, backwards=backwards, indices=self._scope())
+        if match is None:
+            self._say(f"“{self.find_edit.text()}” not found")
+            return None
+        self._window.select_cue(match.index, (match.start, match.end))
+        self.result_label.setText(f"Found in cue {match.index + 1}")
+        self.activateWindow()
+        return match
+
+    def replace_one(self) -> None:
+        """Replace the selected match (if the editor's selection is one) and find the next."""
+        doc = self._window.document
+        index = self._window.current_index()
+        if doc is None or index is None:
+            self.find()
+            return
+        try:
+            pattern = self.options().compile()
+        except ValueError as exc:
+            self._say(str(exc))
+            return
+        start, end = self._window.editor.selection_span()
+        text = doc.cues[index].text
+        match = pattern.match(text, start) if end > start else None
+        if match is None or match.end() != end:
+            self.find()
+            return
+        try:
+            new = replacement_text(match, self.replace_edit.text(), self.regex_box.isChecked())
+        except (re.error, IndexError) as exc:
+            self._say(f"The replacement does not fit the pattern: {exc}")
+            return
+        doc.set_text(index, text[:start] + new + text[end:])
+        self._window.select_cue(index, (start + len(new), start + len(new)))
+        self.find()
+
+    def replace_everything(self) -> None:
+        """Replace all matches as one undo step and say how many were changed."""
+        doc = self._window.document
+        if doc is None:
+            self._say("No captions are open")
+            return
+        try:
+            occurrences, cues = replace_all(
+                doc, self.options(), self.replace_edit.text(), self._scope()
+            )
+        except ValueError as exc:
+            self._say(str(exc))
+            return
+        if occurrences == 0:
+            self._say(f"“{self.find_edit.text()}” not found: nothing replaced")
+        else:
+            plural = "s" if occurrences != 1 else ""
+            cue_plural = "s" if cues != 1 else ""
+            self._say(
+                f"Replaced {occurrences} occurrence{plural} in {cues} cue{cue_plural} "
+                "(one step: Edit ▸ Undo takes it back)"
+            )

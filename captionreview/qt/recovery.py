@@ -1,0 +1,220 @@
+"""Never losing work: autosave to the recovery journal, restore after a crash, and notice
+when another program changes the open caption file.
+
+The journal (``captionreview.core.journal``) is written every few seconds while the document
+has changes nobody saved; a clean save or close discards it. What is left on the next start
+was left by a crash or a kill, and the window offers to restore it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
+from PySide6.QtWidgets import QMessageBox
+
+from captionreview.core.document import DocEvent, Document
+from captionreview.core.errors import CaptionFileError
+from captionreview.core.journal import Journal, JournalEntry
+
+if TYPE_CHECKING:
+    from captionreview.qt.mainwindow import MainWindow
+
+AUTOSAVE_MS = 3000
+# Editors and sync tools write a file in several steps; look once it has settled.
+SETTLE_MS = 250
+
+
+def file_digest(path: Path) -> bytes | None:
+    """Return a digest of the file's bytes, or None when it cannot be read."""
+    try:
+        return hashlib.sha256(path.read_bytes()).digest()
+    except OSError:
+        return None
+
+
+class Autosaver(QObject):
+    """Writes the document to the journal every few seconds while it has unsaved changes.
+
+    Signals: ``written(Document)`` after each journal write, ``failed(str)`` with a plain
+    message when the journal cannot be written.
+    """
+
+    written = Signal(object)
+    failed = Signal(str)
+
+    def __init__(
+        self, journal: Journal, parent: QObject | None = None, interval_ms: int = AUTOSAVE_MS
+    ) -> None:
+        super().__init__(parent)
+        self.journal = journal
+        self._doc: Document | None = None
+        self._unsubscribe: Callable[[], None] | None = None
+        self._dirty = False
+        self._timer = QTimer(self)
+        self._timer.setInterval(interval_ms)
+        self._timer.timeout.connect(self.write_now)
+        self._timer.start()
+        self.last_error: str | None = None
+
+    def track(self, doc: Document | None) -> None:
+        """Follow ``doc`` from now on (None stops autosaving)."""
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
+        self._doc = doc
+        self._dirty = doc is not None and doc.modified
+        if doc is not None:
+            self._unsubscribe = doc.subscribe(self._on_event)
+
+    def _on_event(self, event: DocEvent) -> None:
+        if event.kind in ("changed", "inserted", "removed", "reset", "modified"):
+            self._dirty = True
+
+    def write_now(self) -> None:
+        """Write the document to the journal if it changed since the last write."""
+        doc = self._doc
+        if doc is None or not self._dirty:
+            return
+        self._dirty = False
+        if not doc.modified:
+            # Undone back to the saved state: nothing to recover.
+            self.discard()
+            return
+        try:
+            self.journal.write(doc)
+        except CaptionFileError as exc:
+            # The journal is a safety net; failing to write it must not interrupt the editor,
+            # but the status bar says so.
+            self.last_error = f"Unsaved changes are not protected: {exc}"
+            self._dirty = True
+            self.failed.emit(self.last_error)
+            return
+        self.last_error = None
+        self.written.emit(doc)
+
+    def discard(self) -> None:
+        """Forget the journal entry of the tracked document (after a save or a clean close)."""
+        if self._doc is not None:
+            with contextlib.suppress(OSError):
+                self.journal.discard(self._doc)
+
+
+def offer_restore(window: MainWindow, journal: Journal) -> Document | None:
+    """Ask whether to restore work left by a crash; return the restored document or None.
+
+    Entries the user discards are deleted; "Not now" keeps them for the next start.
+    """
+    for entry in sorted(journal.pending(), key=lambda e: e.saved_at, reverse=True):
+        choice = _ask_restore(window, entry)
+        if choice == "later":
+            continue
+        try:
+            doc = journal.restore(entry)
+        except CaptionFileError as exc:
+            window.status_message(f"Could not restore the unsaved work: {exc}")
+            continue
+        if choice == "restore":
+            return doc
+        journal.discard(doc)
+    return None
+
+
+def _ask_restore(window: MainWindow, entry: JournalEntry) -> str:
+    name = entry.path.name if entry.path is not None else "an unsaved caption file"
+    when = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(entry.saved_at))
+    box = QMessageBox(window)
+    box.setObjectName("restoreDialog")
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle("Restore unsaved work? — CaptionReview")
+    box.setText(
+        f"CaptionReview did not close normally. Unsaved changes to {name} were kept at {when}."
+    )
+    box.setInformativeText("Restore them? You can then review and save them.")
+    if entry.path is not None:
+        box.setDetailedText(str(entry.path))
+    restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton("Not now", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(restore)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is restore:
+        return "restore"
+    if clicked is discard:
+        return "discard"
+    return "later"
+
+
+class DiskWatcher(QObject):
+    """Notices when the open caption file is changed on disk by another program.
+
+    ``expect(path)`` records the file's current bytes (after opening or saving it); a later
+    change to other bytes emits ``changed_on_disk(Path)``. Atomic replacement (write a temp file,
+    rename) drops a path from QFileSystemWatcher, so the path is added again after each change.
+    """
+
+    changed_on_disk = Signal(object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._watcher = QFileSystemWatcher(self)
+        self._watcher.fileChanged.connect(self._on_file_changed)
+        self._watcher.directoryChanged.connect(self._on_dir_changed)
+        self._path: Path | None = None
+        self._digest: bytes | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SETTLE_MS)
+        self._timer.timeout.connect(self._check)
+        self.paused = False
+
+    def watch(self, path: Path | None) -> None:
+        """Watch ``path`` (None stops watching) and take its current bytes as known."""
+        for p in self._watcher.files() + self._watcher.directories():
+            self._watcher.removePath(p)
+        self._path = path
+        self._digest = None
+        if path is None:
+            return
+        self.expect(path)
+
+    def expect(self, path: Path) -> None:
+        """Take the file's current bytes as ours (call after our own save)."""
+        if self._path is None or path.resolve() != self._path.resolve():
+            self._path = path
+            for p in self._watcher.files() + self._watcher.directories():
+                self._watcher.removePath(p)
+        self._digest = file_digest(path)
+        self._rewatch()
+
+    def _rewatch(self) -> None:
+        if self._path is None:
+            return
+        if self._path.exists() and str(self._path) not in self._watcher.files():
+            self._watcher.addPath(str(self._path))
+        parent = str(self._path.parent)
+        if self._path.parent.is_dir() and parent not in self._watcher.directories():
+            # The directory tells us when a file is replaced by a rename.
+            self._watcher.addPath(parent)
+
+    def _on_file_changed(self, _path: str) -> None:
+        self._timer.start()
+
+    def _on_dir_changed(self, _path: str) -> None:
+        self._timer.start()
+
+    def _check(self) -> None:
+        if self._path is None:
+            return
+        self._rewatch()
+        digest = file_digest(self._path)
+        if digest is None or digest == self._digest or self.paused:
+            return
+        self._digest = digest
+        self.changed_on_disk.emit(self._path)

@@ -1,0 +1,622 @@
+"""The review window with real widgets, the real libvlc playing the demo lecture, real files."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QApplication
+
+from captionreview.core.journal import Journal
+from captionreview.qt.app import NO_DISPLAY_MESSAGE
+from captionreview.qt.cue_model import COL_START, COL_TEXT
+from tests.gui.windowtools import answer_fixture, lecture_fixture, make_window_fixture, type_text
+
+__all__ = ["answer_fixture", "lecture_fixture", "make_window_fixture"]
+
+pytestmark = [pytest.mark.gui]
+ROOT = Path(__file__).resolve().parents[2]
+CUE0_START, CUE0_END, CUE1_START = 800, 4945, 5345
+
+
+def open_lecture(qtbot, window, video: Path) -> None:
+    """Open the video (its captions are found beside it) and wait for the first picture."""
+    assert window.open_paths([video])
+    if not window.player.available:
+        pytest.skip(window.player.status_message)
+    qtbot.waitUntil(
+        lambda: window.player.duration() > 0 and window.player.current_frame() is not None,
+        timeout=8000,
+    )
+
+
+def type_in(_qtbot, widget, text: str) -> None:
+    type_text(widget, text)
+
+
+def press(qtbot, widget, sequence: str) -> None:
+    """Press a key sequence on ``widget`` as a user would (shortcuts resolve from there)."""
+    key = QKeySequence(sequence)[0]
+    widget.setFocus()
+    qtbot.keyClick(widget, key.key(), key.keyboardModifiers())
+
+
+# -- opening
+
+
+@pytest.mark.vlc
+def test_opening_a_video_finds_its_captions_and_shows_the_title(qtbot, make_window, lecture):
+    window = make_window()
+    open_lecture(qtbot, window, lecture)
+    assert window.document is not None
+    assert window.document.path == lecture.with_name("lecture.sv.vtt")
+    assert len(window.document) == 15
+    assert window.windowTitle() == "lecture.sv.vtt[*] — CaptionReview"
+    assert not window.isWindowModified()
+    assert window.cue_model.rowCount() == 15
+    assert window.current_index() == 0
+    assert window.editor.text_edit.toPlainText().startswith("välkomna till")
+
+
+def test_captions_alone_open_without_a_video_and_stay_editable(qtbot, make_window, tmp_path):
+    path = tmp_path / "alone.vtt"
+    path.write_text("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nhej\n", encoding="utf-8")
+    window = make_window()
+    assert window.open_paths([path])
+    assert len(window.document) == 1
+    type_in(qtbot, window.editor.text_edit, " då")
+    assert window.document.cues[0].text == "hej då"
+    assert window.video_widget.message() is not None or window.player.path() is None
+
+
+def test_several_caption_files_beside_a_video_ask_which(qtbot, make_window, lecture, monkeypatch):
+    lecture.with_name("lecture.en.vtt").write_text(
+        "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nwelcome\n", encoding="utf-8"
+    )
+    from PySide6.QtWidgets import QInputDialog
+
+    offered = []
+
+    def choose(_parent, _title, _label, items, _current, _editable):
+        offered.extend(items)
+        return "lecture.en.vtt", True
+
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(choose))
+    window = make_window()
+    assert window.open_paths([lecture])
+    assert offered == ["lecture.en.vtt", "lecture.sv.vtt"]
+    assert window.document.cues[0].text == "welcome"
+
+
+def test_a_malformed_file_opens_with_its_problems_listed(qtbot, make_window, tmp_path):
+    path = tmp_path / "broken.vtt"
+    path.write_text(
+        "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nfine\n\n"
+        "00:00:03.000 --> 00:00:4.000\nbad timestamp\n\n"
+        "00:00:05.000 --> 00:00:06.000\nalso fine\n",
+        encoding="utf-8",
+    )
+    window = make_window()
+    assert window.open_paths([path])
+    doc = window.document
+    assert [c.text for c in doc.cues] == ["fine", "also fine"]
+    panel = window.findChild(type(window._problems), None)
+    table = panel.table
+    assert table.rowCount() == len(doc.problems) >= 1
+    assert table.item(0, 0).text() == "6"
+    assert window._problems_dock.isVisible()
+    # Nothing was dropped: saving writes the bad block back as it was.
+    assert "00:00:4.000\nbad timestamp" in doc.text()
+
+
+def test_a_windows_1252_file_is_offered_another_encoding(qtbot, make_window, tmp_path, answer):
+    path = tmp_path / "latin.vtt"
+    path.write_bytes(
+        "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nVälkomna till Göteborg\n".encode("cp1252")
+    )
+    window = make_window()
+    answerer = answer("encodingDialog", "Open as Windows-1252")
+    assert window.open_paths([path])
+    assert answerer.answered
+    assert "UTF-8" in answerer.texts[0]
+    assert window.document.cues[0].text == "Välkomna till Göteborg"
+
+
+@pytest.mark.vlc
+def test_a_video_that_cannot_play_leaves_the_captions_editable(qtbot, make_window, lecture):
+    broken = lecture.with_name("lecture.mp4")
+    broken.write_bytes(b"this is not a video" * 100)
+    window = make_window()
+    assert window.open_paths([broken])
+    if not window.player.available:
+        pytest.skip(window.player.status_message)
+    qtbot.waitUntil(lambda: window.video_widget.message() is not None, timeout=8000)
+    assert len(window.document) == 15
+    type_in(qtbot, window.editor.text_edit, "!")
+    assert window.document.cues[0].text.endswith("!")
+
+
+def test_dropping_a_caption_file_opens_it(qtbot, make_window, tmp_path):
+    path = tmp_path / "dropped.vtt"
+    path.write_text("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\ndropped\n", encoding="utf-8")
+    window = make_window()
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(
+        QPointF(50, 50),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dropEvent(event)
+    qtbot.waitUntil(lambda: window.document is not None and window.document.path == path)
+    assert window.document.cues[0].text == "dropped"
+
+
+# -- playing and following
+
+
+@pytest.mark.vlc
+def test_time_advances_while_playing(qtbot, make_window, lecture):
+    window = make_window()
+    open_lecture(qtbot, window, lecture)
+    start = window.player.position()
+    press(qtbot, window.editor.text_edit, "Ctrl+Space")
+    qtbot.waitUntil(lambda: window.player.position() > start + 600, timeout=5000)
+    assert window.player.is_playing()
+    assert window._time_label.text().split(" / ")[0] != "00:00.0"
+    press(qtbot, window.editor.text_edit, "Ctrl+Space")
+    qtbot.waitUntil(lambda: not window.player.is_playing(), timeout=2000)
+
+
+@pytest.mark.vlc
+def test_the_highlighted_cue_follows_playback_across_a_boundary(qtbot, make_window, lecture):
+    window = make_window()
+    open_lecture(qtbot, window, lecture)
+    window.cue_view.setFocus()
+    window.player.seek(CUE0_END - 400)
+    window.player.play()
+    qtbot.waitUntil(lambda: window.cue_model.active_rows == (0,), timeout=3000)
+    qtbot.waitUntil(lambda: window.cue_model.active_rows == (1,), timeout=4000)
+    assert window.player.position() >= CUE1_START
+    font = window.cue_model.index(1, COL_TEXT).data(Qt.ItemDataRole.FontRole)
+    assert font is not None and font.bold()
+    # The selection stays where the user put it (timing keys act on it); F4 takes the editor
+    # to the cue being spoken.
+    assert window.current_index() == 0
+    press(qtbot, window.cue_view, "F4")
+    assert window.current_index() == 1
+    assert window.editor.text_edit.hasFocus()
+    assert window.editor.text_edit.toPlainText().startswith("svensk ekonomi")
+    window.player.pause()
+
+
+@pytest.mark.vlc
+def test_clicking_a_cue_seeks_the_player_there(qtbot, make_window, lecture):
+    window = make_window()
+    open_lecture(qtbot, window, lecture)
+    view = window.cue_view
+    rect = view.visualRect(window.cue_model.index(5, COL_START))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    target = window.document.cues[5].start_ms
+    qtbot.waitUntil(lambda: abs(window.player.position() - target) < 100, timeout=3000)
+    assert window.current_index() == 5
+    assert window.cue_model.active_rows == (5,)
+
+
+@pytest.mark.vlc
+def test_a_typed_correction_shows_on_the_picture_at_once(qtbot, make_window, lecture):
+    window = make_window()
+    open_lecture(qtbot, window, lecture)
+    window.player.seek(2000)
+    video = window.video_widget
+    qtbot.waitUntil(lambda: video.displayed_cues() == [0], timeout=3000)
+    before = video.grab().toImage()
+    edit = window.editor.text_edit
+    edit.selectAll()
+    type_in(qtbot, edit, "Välkomna till den här föreläsningen om regional utveckling.")
+    assert (
+        window.document.cues[0].text
+        == "Välkomna till den här föreläsningen om regional utveckling."
+    )
+    boxes = video.caption_boxes()
+    assert [b.document.toPlainText() for b in boxes] == [window.document.cues[0].text]
+    after = video.grab().toImage()
+    assert after != before
+    assert window.isWindowModified()
+    assert window.windowTitle().replace("[*]", "*") == "lecture.sv.vtt* — CaptionReview"
+
+
+@pytest.mark.vlc
+def test_undo_and_redo_from_the_keyboard_with_the_description_in_the_menu(
+    qtbot, make_window, lecture
+):
+    window = make_window()
+    open_lecture(qtbot, window, lecture)
+    edit = window.editor.text_edit
+    original = window.document.cues[0].text
+    edit.moveCursor(edit.textCursor().MoveOperation.End)
+    type_in(qtbot, edit, " nu")
+    assert window.document.cues[0].text == original + " nu"
+    undo = window.action("undo")
+    assert undo.text().replace("&", "") == "Undo Edit text"
+    press(qtbot, edit, "Ctrl+Z")
+    assert window.document.cues[0].text == original
+    assert edit.toPlainText() == original
+    assert window.action("redo").text().replace("&", "") == "Redo Edit text"
+    press(qtbot, edit, "Ctrl+Shift+Z")
+    assert window.document.cues[0].text == original + " nu"
+    press(qtbot, edit, "Ctrl+Z")
+    press(qtbot, edit, "Ctrl+Y")
+    assert edit.toPlainText() == original + " nu"
+
+
+@pytest.mark.vlc
+def test_save_writes_the_file(qtbot, make_window, lecture):
+    window = make_window()
+    open_lecture(qtbot, window, lecture)
+    captions = lecture.with_name("lecture.sv.vtt")
+    before = captions.read_text(encoding="utf-8")
+    edit = window.editor.text_edit
+    edit.selectAll()
+    type_in(qtbot, edit, "Välkomna!")
+    press(qtbot, edit, "Ctrl+S")
+    after = captions.read_text(encoding="utf-8")
+    assert "Välkomna!" in after
+    assert (
+        after.replace("Välkomna!", "välkomna till den här föreläsningen om regional utveckling")
+        == before
+    )
+    assert not window.isWindowModified()
+    assert window._modified_label.text() == "Saved"
+
+
+def test_replace_all_is_one_undo_step_and_says_how_many(qtbot, make_window, tmp_path):
+    path = tmp_path / "words.vtt"
+    path.write_text(
+        "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\ntill växt verket\n\n"
+        "00:00:03.000 --> 00:00:04.000\ningenting här\n\n"
+        "00:00:05.000 --> 00:00:06.000\nTill Växt Verket och till växt verket\n",
+        encoding="utf-8",
+    )
+    window = make_window()
+    window.open_paths([path])
+    press(qtbot, window.editor.text_edit, "Ctrl+H")
+    dialog = window.find_dialog()
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.find_edit.setText("till växt verket")
+    dialog.replace_edit.setText("Tillväxtverket")
+    qtbot.mouseClick(dialog.replace_all_button, Qt.MouseButton.LeftButton)
+    texts = [c.text for c in window.document.cues]
+    assert texts == ["Tillväxtverket", "ingenting här", "Tillväxtverket och Tillväxtverket"]
+    assert "3 occurrences in 2 cues" in dialog.result_label.text()
+    assert window.action("undo").text().startswith("&Undo Replace all")
+    window.action("undo").trigger()
+    assert window.document.cues[0].text == "till växt verket"
+    assert window.document.cues[2].text == "Till Växt Verket och till växt verket"
+    assert not window.document.can_undo
+    dialog.regex_box.setChecked(True)
+    dialog.case_box.setChecked(True)
+    dialog.find_edit.setText(r"(\w+) växt (\w+)")
+    dialog.replace_edit.setText(r"\1växt\2")
+    qtbot.mouseClick(dialog.replace_all_button, Qt.MouseButton.LeftButton)
+    assert window.document.cues[2].text == "Till Växt Verket och tillväxtverket"
+    dialog.close()
+
+
+def test_find_next_selects_the_match_in_the_editor(qtbot, make_window, tmp_path):
+    path = tmp_path / "find.vtt"
+    path.write_text(
+        "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nett två\n\n"
+        "00:00:03.000 --> 00:00:04.000\ntre två fyra\n",
+        encoding="utf-8",
+    )
+    window = make_window()
+    window.open_paths([path])
+    dialog = window.find_dialog()
+    dialog.open_for(replace=False)
+    dialog.find_edit.setText("två")
+    dialog.word_box.setChecked(True)
+    window.editor.select_span((0, 0))
+    assert dialog.find() is not None
+    assert window.current_index() == 0
+    assert window.editor.text_edit.textCursor().selectedText() == "två"
+    dialog.find()
+    assert window.current_index() == 1
+    assert window.editor.selection_span() == (4, 7)
+    dialog.replace_edit.setText("2")
+    dialog.replace_one()
+    assert window.document.cues[1].text == "tre 2 fyra"
+    dialog.close()
+
+
+# -- editing commands
+
+
+@pytest.mark.vlc
+def test_set_start_and_end_from_the_playhead_and_nudge(qtbot, make_window, lecture):
+    window = make_window()
+    open_lecture(qtbot, window, lecture)
+    edit = window.editor.text_edit
+    window.select_cue(2)
+    # Inside the cue before: the selected cue is still the one that changes.
+    window.player.seek(8000)
+    qtbot.waitUntil(lambda: abs(window.player.position() - 8000) < 50, timeout=3000)
+    press(qtbot, edit, "F11")
+    assert window.current_index() == 2
+    assert window.document.cues[2].start_ms == window.player.position()
+    assert window.document.cues[1].start_ms == 5345
+    window.player.seek(12300)
+    qtbot.waitUntil(lambda: abs(window.player.position() - 12300) < 50, timeout=3000)
+    press(qtbot, edit, "F12")
+    assert window.document.cues[2].end_ms == window.player.position()
+    start = window.document.cues[2].start_ms
+    press(qtbot, edit, "Shift+F11")
+    assert window.document.cues[2].start_ms == start - 100
+    press(qtbot, edit, "Ctrl+F12")
+    assert window.document.cues[2].end_ms == window.player.position() + 100
+    press(qtbot, edit, "Ctrl+Z")
+    assert window.document.cues[2].end_ms == window.player.position()
+
+
+def test_split_merge_insert_and_delete_from_the_keyboard(qtbot, make_window, tmp_path):
+    path = tmp_path / "edit.vtt"
+    path.write_text(
+        "WEBVTT\n\n00:00:01.000 --> 00:00:05.000\nförsta delen andra delen\n\n"
+        "00:00:06.000 --> 00:00:08.000\nsista\n",
+        encoding="utf-8",
+    )
+    window = make_window()
+    window.open_paths([path])
+    edit = window.editor.text_edit
+    cursor = edit.textCursor()
+    cursor.setPosition(len("första delen "))
+    edit.setTextCursor(cursor)
+    press(qtbot, edit, "Ctrl+Return")
+    doc = window.document
+    assert len(doc) == 3
+    assert doc.cues[0].text.strip() == "första delen"
+    assert doc.cues[1].text.strip() == "andra delen"
+    assert window.current_index() == 1
+    press(qtbot, edit, "Ctrl+M")
+    assert len(doc) == 2
+    assert doc.cues[1].text.replace("\n", " ") == "andra delen sista"
+    press(qtbot, edit, "Alt+Insert")
+    assert len(doc) == 3
+    assert window.current_index() == 2
+    assert doc.cues[2].start_ms > doc.cues[1].end_ms
+    type_in(qtbot, edit, "ny")
+    assert doc.cues[2].text == "ny"
+    press(qtbot, edit, "Ctrl+Shift+Delete")
+    assert [c.text for c in doc.cues] == ["första delen", "andra delen\nsista"] or len(doc) == 2
+    press(qtbot, edit, "Alt+Up")
+    assert window.current_index() == 0
+
+
+def test_playback_and_editing_keys_are_not_swallowed_by_the_text_box(make_window):
+    window = make_window()
+    edit = window.editor.text_edit
+    edit.setFocus()
+    names = (
+        "play_pause",
+        "jump_back",
+        "jump_forward",
+        "slower",
+        "faster",
+        "replay_cue",
+        "play_cue",
+        "set_start",
+        "set_end",
+        "start_earlier",
+        "end_later",
+        "split",
+        "merge",
+        "insert_after",
+        "delete",
+        "undo",
+        "redo",
+        "previous_cue",
+        "next_cue",
+    )
+    for name in names:
+        for sequence in window.action(name).shortcuts():
+            combo = sequence[0]
+            event = QKeyEvent(QEvent.Type.ShortcutOverride, combo.key(), combo.keyboardModifiers())
+            event.ignore()
+            QApplication.sendEvent(edit, event)
+            assert not event.isAccepted(), f"{name}: {sequence.toString()} is taken by the text box"
+    assert window.shortcut_conflicts() == []
+
+
+def test_every_action_is_listed_in_keyboard_shortcuts(qtbot, make_window):
+    window = make_window()
+    dialog = window.show_shortcuts()
+    listed = dialog.visible_commands()
+    for action, _menu in window.registered_actions():
+        assert action.text().replace("&", "").rstrip("…") in listed
+    assert len(listed) >= 35
+    dialog.filter_edit.setText("ctrl+space")
+    assert dialog.visible_commands() == ["Play / pause"]
+    dialog.close()
+
+
+# -- never losing work
+
+
+def test_closing_with_unsaved_changes_asks(qtbot, make_window, tmp_path, answer):
+    path = tmp_path / "ask.vtt"
+    path.write_text("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nhej\n", encoding="utf-8")
+    window = make_window()
+    window.open_paths([path])
+    type_in(qtbot, window.editor.text_edit, "!")
+    cancel = answer("saveChangesDialog", "Cancel")
+    assert not window.close()
+    assert cancel.answered and "ask.vtt" in cancel.texts[0]
+    assert window.isVisible()
+    save = answer("saveChangesDialog", "Save")
+    assert window.close()
+    assert save.answered
+    assert "hej!" in path.read_text(encoding="utf-8")
+
+
+def test_a_file_changed_by_another_program_is_noticed(qtbot, make_window, tmp_path, answer):
+    path = tmp_path / "watched.vtt"
+    path.write_text("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nhej\n", encoding="utf-8")
+    window = make_window()
+    window.open_paths([path])
+    reload_answer = answer("changedOnDiskDialog", "Load from disk")
+    time.sleep(0.05)
+    path.write_text("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nändrad utifrån\n", encoding="utf-8")
+    qtbot.waitUntil(lambda: reload_answer.answered, timeout=5000)
+    qtbot.waitUntil(lambda: window.document.cues[0].text == "ändrad utifrån", timeout=2000)
+    # Our own save is not mistaken for another program's.
+    type_in(qtbot, window.editor.text_edit, "!")
+    assert window.save()
+    qtbot.wait(600)
+    assert window.document.cues[0].text == "ändrad utifrån!"
+
+
+CRASHING_APP = textwrap.dedent(
+    """
+    import sys
+    from pathlib import Path
+    from PySide6.QtWidgets import QApplication
+    from captionreview.core.journal import Journal
+    from captionreview.qt.mainwindow import MainWindow
+
+    app = QApplication([])
+    window = MainWindow(journal=Journal(Path(sys.argv[2])))
+    window.autosaver._timer.setInterval(300)
+    window.show()
+    window.open_paths([sys.argv[1]])
+    window.autosaver.written.connect(lambda doc: print("journaled", flush=True))
+    window.editor.text_edit.setPlainText("Välkomna till föreläsningen.")
+    app.exec()
+    """
+)
+
+
+def test_work_of_a_killed_process_is_restored_on_the_next_start(
+    qtbot, make_window, tmp_path, answer
+):
+    captions = tmp_path / "crash.vtt"
+    captions.write_text(
+        "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\nvälkomna till före läsningen\n",
+        encoding="utf-8",
+    )
+    journal_dir = tmp_path / "crash-journal"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    process = subprocess.Popen(
+        [sys.executable, "-c", CRASHING_APP, str(captions), str(journal_dir)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None
+        line = process.stdout.readline()
+        assert line.strip() == "journaled"
+    finally:
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=10)
+    assert process.returncode == -signal.SIGKILL
+    assert "före läsningen" in captions.read_text(encoding="utf-8")
+
+    window = make_window(journal_dir)
+    restore = answer("restoreDialog", "Restore")
+    assert window.offer_restore()
+    assert restore.answered and "crash.vtt" in restore.texts[0]
+    doc = window.document
+    assert doc.path == captions
+    assert doc.cues[0].text == "Välkomna till föreläsningen."
+    assert doc.modified
+    assert window.editor.text_edit.toPlainText() == "Välkomna till föreläsningen."
+    window.save()
+    assert "Välkomna till föreläsningen." in captions.read_text(encoding="utf-8")
+    assert Journal(journal_dir).pending() == []
+
+
+def test_without_a_display_it_says_so_in_one_line():
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "captionreview"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    output = (result.stdout + result.stderr).strip().splitlines()
+    assert output == [NO_DISPLAY_MESSAGE]
+
+
+# -- the extension interface
+
+
+def test_extension_interface(qtbot, make_window, tmp_path):
+    path = tmp_path / "ext.vtt"
+    path.write_text(
+        "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nett\n\n00:00:03.000 --> 00:00:04.000\ntvå tre\n",
+        encoding="utf-8",
+    )
+    window = make_window()
+    seen = []
+    window.document_changed.connect(seen.append)
+    window.open_paths([path])
+    assert seen == [window.document]
+    for name in ("File", "Edit", "View", "Playback", "Captions", "Check", "Help"):
+        assert window.menu(name).title().replace("&", "") == name
+    with pytest.raises(KeyError):
+        window.menu("Nope")
+    window.select_cue(1, (4, 7))
+    assert window.current_index() == 1
+    assert window.editor.text_edit.textCursor().selectedText() == "tre"
+    from PySide6.QtGui import QAction
+
+    action = QAction("Extra check", window)
+    action.setShortcut("Ctrl+Alt+K")
+    window.register_action(action, "Check")
+    assert action in window.menu("Check").actions()
+    assert (action, "Check") in window.registered_actions()
+    profiles = []
+    window.profile_changed.connect(profiles.append)
+    from captionreview.core.profiles import builtin_profile
+
+    window.set_profile(builtin_profile("bbc"))
+    assert profiles == [builtin_profile("bbc")]
+    assert window.profile.name == "bbc"
+    window.status_message("hello")
+    assert window.statusBar().currentMessage() == "hello"
+    assert window.feature_errors == []
+
+
+def test_layout_speed_and_volume_are_remembered(qtbot, make_window):
+    window = make_window()
+    window.player.set_rate(1.25)
+    window.player.set_volume(40)
+    window.action("follow_playback").setChecked(False)
+    window.close()
+    again = make_window()
+    assert again.player.rate() == pytest.approx(1.25)
+    assert again.player.volume() == 40
+    assert not again.action("follow_playback").isChecked()
+    again.action("follow_playback").setChecked(True)
+    again.player.set_rate(1.0)
+    again.player.set_volume(100)
+    again.close()
