@@ -1,0 +1,391 @@
+"""The issues panel: the document's quality findings grouped by severity, then rule, with counts.
+
+Activating an issue selects its cue, plays it and puts the cursor on the offending text.
+Check ▸ Next issue (F8) and Previous issue (Shift+F8) walk through them in cue order. The
+findings come from an :class:`IncrementalChecker`, so an edit re-checks only the touched cues;
+the tree is rebuilt a moment after the last edit, not on every keystroke.
+
+``install(window)`` also adds File ▸ Export report…, Check ▸ Load quality profile… and the
+Check ▸ Fix submenu (each fix previewed in :class:`FixPreviewDialog`).
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer, Signal, SignalInstance
+from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from captionreview.core.checks import IncrementalChecker, rule_title
+from captionreview.core.checks.base import format_ms
+from captionreview.core.document import Document
+from captionreview.core.fixes import FIXES, Fix
+from captionreview.core.model import Finding, Severity
+from captionreview.core.profiles import Profile, ProfileError, load_profile, user_profile_dir
+from captionreview.core.report import ReportInput, render_report, write_report
+from captionreview.qt.fix_preview import FixPreviewDialog
+
+FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
+SEVERITY_ORDER = (Severity.ERROR, Severity.WARN, Severity.INFO)
+SEVERITY_TITLES = {Severity.ERROR: "Errors", Severity.WARN: "Warnings", Severity.INFO: "Notes"}
+# Rows shown per rule: a raw auto-caption file can have thousands of findings of one rule and
+# building that many items would stall the window; F8 still walks through all of them.
+MAX_ROWS_PER_RULE = 500
+REFRESH_DELAY_MS = 250
+
+
+class ReviewWindow(Protocol):
+    """The main-window interface of the brief that the panel uses."""
+
+    document_changed: SignalInstance
+    profile_changed: SignalInstance
+
+    @property
+    def document(self) -> Document | None:
+        """The current document."""
+
+    @property
+    def profile(self) -> Profile:
+        """The quality profile in use."""
+
+    def set_profile(self, profile: Profile) -> None:
+        """Use ``profile``."""
+
+    def current_index(self) -> int | None:
+        """The selected cue."""
+
+    def selected_indices(self) -> list[int]:
+        """The selected cues."""
+
+    def select_cue(
+        self, index: int, span: tuple[int, int] | None = None, play: bool = False
+    ) -> None:
+        """Select a cue, seek, put the cursor on ``span``."""
+
+    def menu(self, name: str) -> QMenu:
+        """A menu by name."""
+
+    def register_action(self, action: QAction, menu: str) -> None:
+        """Add an action to a menu and the shortcut list."""
+
+    def status_message(self, text: str) -> None:
+        """Show a status-bar message."""
+
+
+def _position(finding: Finding) -> tuple[int, int, str]:
+    index = -1 if finding.cue_index is None else finding.cue_index
+    return index, -1 if finding.span is None else finding.span[0], finding.rule
+
+
+class IssuesPanel(QDockWidget):
+    """Dock with the findings tree; ``findings_changed`` fires after each refresh."""
+
+    findings_changed = Signal()
+
+    def __init__(self, window: ReviewWindow, parent: QWidget | None = None) -> None:
+        super().__init__("Issues", parent)
+        self.setObjectName("issues_dock")
+        self._window = window
+        self._checker: IncrementalChecker | None = None
+        self._findings: list[Finding] = []
+        self._last: tuple[int, int, str] | None = None
+        self.tools: _Features | None = None
+        self.model = QStandardItemModel(self)
+        self.view = QTreeView()
+        self.view.setModel(self.model)
+        self.view.setHeaderHidden(True)
+        self.view.setUniformRowHeights(True)
+        self.view.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)
+        self.view.activated.connect(self._on_activated)
+        self.view.doubleClicked.connect(self._on_activated)
+        self.summary = QLabel("No document")
+        self.summary.setWordWrap(True)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.view)
+        self.setWidget(body)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(REFRESH_DELAY_MS)
+        self._timer.timeout.connect(self.refresh)
+
+    # -- following the document
+    @property
+    def checker(self) -> IncrementalChecker | None:
+        """The incremental checker of the current document (None without a document)."""
+        return self._checker
+
+    @property
+    def findings(self) -> list[Finding]:
+        """The findings shown (as of the last refresh), in cue order."""
+        return self._findings
+
+    def set_document(self, doc: Document | None) -> None:
+        """Check ``doc`` (None clears the panel) and follow its edits."""
+        if self._checker is not None:
+            self._checker.close()
+            self._checker = None
+        self._last = None
+        if doc is not None:
+            self._checker = IncrementalChecker(doc, self._window.profile)
+            self._checker.listen(lambda _start, _stop: self._timer.start())
+        self.refresh()
+
+    def set_profile(self, profile: Profile) -> None:
+        """Check against ``profile`` from now on."""
+        if self._checker is not None:
+            self._checker.set_profile(profile)
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Rebuild the tree from the checker's current findings."""
+        self._timer.stop()
+        self._findings = self._checker.findings() if self._checker is not None else []
+        self._rebuild()
+        self.findings_changed.emit()
+
+    def _rebuild(self) -> None:
+        self.model.clear()
+        if self._checker is None:
+            self.summary.setText("No document")
+            return
+        doc = self._window.document
+        groups: dict[Severity, dict[str, list[Finding]]] = {s: {} for s in SEVERITY_ORDER}
+        for finding in self._findings:
+            groups[finding.severity].setdefault(finding.rule, []).append(finding)
+        root = self.model.invisibleRootItem()
+        for severity in SEVERITY_ORDER:
+            rules = groups[severity]
+            if not rules:
+                continue
+            total = sum(len(found) for found in rules.values())
+            top = QStandardItem(f"{SEVERITY_TITLES[severity]} ({total})")
+            top.setData(severity.value, Qt.ItemDataRole.AccessibleDescriptionRole)
+            for rule in sorted(rules):
+                found = rules[rule]
+                item = QStandardItem(f"{rule} {rule_title(rule)} ({len(found)})")
+                item.setToolTip(found[0].message)
+                for finding in found[:MAX_ROWS_PER_RULE]:
+                    item.appendRow(self._finding_item(finding, doc))
+                if len(found) > MAX_ROWS_PER_RULE:
+                    more = len(found) - MAX_ROWS_PER_RULE
+                    item.appendRow(QStandardItem(f"… {more} more (use F8 to go through them)"))
+                top.appendRow(item)
+            root.appendRow(top)
+            self.view.expand(top.index())
+        counts = {s: sum(len(f) for f in groups[s].values()) for s in SEVERITY_ORDER}
+        profile = self._checker.profile
+        self.summary.setText(
+            f"{profile.name}: {counts[Severity.ERROR]} errors, {counts[Severity.WARN]} "
+            f"warnings, {counts[Severity.INFO]} notes"
+            if self._findings
+            else f"No issues against {profile.name}."
+        )
+
+    @staticmethod
+    def _finding_item(finding: Finding, doc: Document | None) -> QStandardItem:
+        if finding.cue_index is not None and doc is not None and finding.cue_index < len(doc):
+            cue = doc.cues[finding.cue_index]
+            where = f"#{finding.cue_index + 1} {format_ms(cue.start_ms)}"
+        else:
+            where = "File"
+        item = QStandardItem(f"{where}  {finding.message}")
+        item.setToolTip(
+            finding.message + (f"\nSuggested: {finding.suggestion}" if finding.suggestion else "")
+        )
+        item.setData(finding, FINDING_ROLE)
+        return item
+
+    # -- going to issues
+    def _on_activated(self, index: QModelIndex) -> None:
+        finding = index.data(FINDING_ROLE)
+        if isinstance(finding, Finding):
+            self.go_to(finding)
+
+    def go_to(self, finding: Finding) -> None:
+        """Select the finding's cue, play it, and put the cursor on its text."""
+        self._last = _position(finding)
+        if finding.cue_index is not None:
+            self._window.select_cue(finding.cue_index, finding.span, play=True)
+        self._window.status_message(f"{finding.rule} {finding.severity.value}: {finding.message}")
+
+    def next_issue(self, step: int = 1) -> Finding | None:
+        """Go to the next (``step`` 1) or previous (-1) issue in cue order, wrapping around."""
+        if self._timer.isActive():
+            self.refresh()
+        located = sorted((f for f in self._findings if f.cue_index is not None), key=_position)
+        if not located:
+            self._window.status_message("No issues.")
+            return None
+        here = self._here()
+        if step > 0:
+            target = next((f for f in located if _position(f) > here), located[0])
+        else:
+            target = next((f for f in reversed(located) if _position(f) < here), located[-1])
+        self.go_to(target)
+        self._select_in_tree(target)
+        return target
+
+    def _here(self) -> tuple[int, int, str]:
+        current = self._window.current_index()
+        if self._last is not None and (current is None or current == self._last[0]):
+            return self._last
+        return (-1, -1, "") if current is None else (current, -2, "")
+
+    def _select_in_tree(self, finding: Finding) -> None:
+        for top in range(self.model.rowCount()):
+            severity_item = self.model.item(top)
+            for r in range(severity_item.rowCount()):
+                rule_item = severity_item.child(r)
+                for c in range(rule_item.rowCount()):
+                    child = rule_item.child(c)
+                    if child.data(FINDING_ROLE) == finding:
+                        self.view.setCurrentIndex(child.index())
+                        self.view.scrollTo(child.index())
+                        return
+
+
+class _Features(QObject):
+    """The menu actions ``install`` adds, kept together so the window owns them."""
+
+    def __init__(self, window: QMainWindow, panel: IssuesPanel) -> None:
+        super().__init__(window)
+        self.window: ReviewWindow = window  # type: ignore[assignment]
+        self.main = window
+        self.panel = panel
+
+    def export_report(self) -> Path | None:
+        """Ask where to save the HTML report of the current document and write it."""
+        doc = self.window.document
+        if doc is None or self.panel.checker is None:
+            self.window.status_message("Open a caption file first.")
+            return None
+        suggested = (
+            doc.path.with_name(f"{doc.path.stem}.report.html")
+            if doc.path
+            else Path.home() / "captions.report.html"
+        )
+        name, _ = QFileDialog.getSaveFileName(
+            self.main, "Export report", str(suggested), "HTML report (*.html)"
+        )
+        if not name:
+            return None
+        return self.write_report(Path(name))
+
+    def write_report(self, target: Path) -> Path | None:
+        """Write the report of the current document to ``target``."""
+        doc = self.window.document
+        if doc is None or self.panel.checker is None:
+            return None
+        self.panel.refresh()
+        title = doc.path.name if doc.path else "Untitled captions"
+        page = render_report(
+            ReportInput(
+                title, doc.cues, doc.problems, self.panel.findings, self.panel.checker.profile
+            )
+        )
+        try:
+            write_report(target, page)
+        except OSError as error:
+            QMessageBox.warning(
+                self.main,
+                "Export report",
+                f"The report could not be written to {target}:\n{error.strerror or error}",
+            )
+            return None
+        self.window.status_message(f"Report written to {target}")
+        return target
+
+    def load_profile_file(self) -> Profile | None:
+        """Ask for a profile .toml file, keep a copy in the user folder and use it."""
+        name, _ = QFileDialog.getOpenFileName(
+            self.main, "Load quality profile", str(user_profile_dir()), "Profiles (*.toml)"
+        )
+        return self.use_profile_file(Path(name)) if name else None
+
+    def use_profile_file(self, path: Path) -> Profile | None:
+        """Load ``path`` as a profile; the copy in the user folder lets the app remember it."""
+        try:
+            profile = load_profile(path)
+        except ProfileError as error:
+            QMessageBox.warning(self.main, "Load quality profile", str(error))
+            return None
+        folder = user_profile_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        copy = folder / path.name
+        if copy.resolve() != path.resolve():
+            shutil.copyfile(path, copy)
+        self.window.set_profile(profile)
+        self.window.status_message(f"Quality profile: {profile.title}")
+        return profile
+
+    def open_fix(self, fix: Fix) -> FixPreviewDialog | None:
+        """Preview ``fix`` for the selected cues (or all) and apply it if the user agrees."""
+        doc = self.window.document
+        if doc is None:
+            self.window.status_message("Open a caption file first.")
+            return None
+        dialog = FixPreviewDialog(
+            doc, fix, self.window.profile, self.window.selected_indices(), self.main
+        )
+        dialog.open()
+        return dialog
+
+
+def install(window: QMainWindow) -> IssuesPanel:
+    """Add the issues panel and its actions to ``window`` (the interface of the brief)."""
+    review: ReviewWindow = window  # type: ignore[assignment]
+    panel = IssuesPanel(review, window)
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, panel)
+    features = _Features(window, panel)
+    panel.tools = features
+
+    next_action = QAction("&Next issue", window)
+    next_action.setShortcut(QKeySequence("F8"))
+    next_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    next_action.triggered.connect(lambda: panel.next_issue(1))
+    previous_action = QAction("&Previous issue", window)
+    previous_action.setShortcut(QKeySequence("Shift+F8"))
+    previous_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    previous_action.triggered.connect(lambda: panel.next_issue(-1))
+    review.register_action(next_action, "Check")
+    review.register_action(previous_action, "Check")
+
+    report_action = QAction("Export &report…", window)
+    report_action.triggered.connect(features.export_report)
+    review.register_action(report_action, "File")
+    profile_action = QAction("Load quality &profile…", window)
+    profile_action.triggered.connect(features.load_profile_file)
+    review.register_action(profile_action, "Check")
+
+    fix_menu = review.menu("Check").addMenu("&Fix")
+    for fix in FIXES:
+        action = QAction(f"{fix.title}…", window)
+        action.setObjectName(f"fix-{fix.name}")
+        action.setToolTip(f"Rules: {', '.join(fix.rules)}")
+        action.triggered.connect(lambda _checked=False, f=fix: features.open_fix(f))
+        fix_menu.addAction(action)
+
+    show = panel.toggleViewAction()
+    show.setText("&Issues")
+    review.menu("View").addAction(show)
+
+    review.document_changed.connect(panel.set_document)
+    review.profile_changed.connect(panel.set_profile)
+    panel.set_document(review.document)
+    return panel

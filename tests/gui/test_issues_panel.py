@@ -1,0 +1,200 @@
+"""The issues panel in the real main window: grouping and counts, going to an issue with the
+mouse and with F8/Shift+F8, live updates after edits and profile changes, fixes previewed and
+applied as one undo step, the report export and user profiles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+from captionreview.core.checks import check_document
+from captionreview.core.profiles import builtin_profile
+from captionreview.qt.fix_preview import FixPreviewDialog
+from captionreview.qt.issues_panel import FINDING_ROLE, IssuesPanel
+from tests.gui.windowtools import make_window_fixture
+
+__all__ = ["make_window_fixture"]
+
+pytestmark = [pytest.mark.gui]
+
+CAPTIONS = """WEBVTT
+
+00:00:01.000 --> 00:00:04.000
+Välkommen till  föreläsningen.
+
+00:00:04.500 --> 00:00:08.000
+Svensson & Son har ordet.
+
+00:00:07.000 --> 00:00:09.000
+Det här är överlappande text.
+
+00:00:10.000 --> 00:00:13.000
+Ingen  anmärkning här, eller?
+"""
+
+
+@pytest.fixture(name="window")
+def window_fixture(make_window, tmp_path: Path):
+    """The real main window with a small caption file open (no video)."""
+    path = tmp_path / "talk.sv.vtt"
+    path.write_text(CAPTIONS, encoding="utf-8")
+    window = make_window(tmp_path / "journal")
+    assert window.open_paths([path])
+    return window
+
+
+def panel_of(window) -> IssuesPanel:
+    panel = window.findChild(IssuesPanel)
+    assert panel is not None, getattr(window, "feature_errors", None)
+    panel.show()
+    panel.raise_()
+    return panel
+
+
+def tree(panel: IssuesPanel) -> dict[str, list[str]]:
+    """Severity row text -> its rule rows' texts."""
+    model = panel.model
+    return {
+        model.item(r).text(): [
+            model.item(r).child(c).text() for c in range(model.item(r).rowCount())
+        ]
+        for r in range(model.rowCount())
+    }
+
+
+def test_groups_by_severity_then_rule_with_counts(window) -> None:
+    panel = panel_of(window)
+    findings = check_document(window.document, window.profile)
+    errors = [f for f in findings if f.severity.value == "error"]
+    shown = tree(panel)
+    assert f"Errors ({len(errors)})" in shown
+    error_rules = shown[f"Errors ({len(errors)})"]
+    assert "TIM-05 Overlapping cues (1)" in error_rules
+    assert "VTT-ESC-01 Escaping of & and < (1)" in error_rules
+    assert any(text.startswith("TXT-15 Whitespace (2)") for rows in shown.values() for text in rows)
+    assert panel.summary.text().startswith(f"se-public: {len(errors)} errors")
+
+
+def test_activating_an_issue_selects_the_cue_and_the_text(qtbot, window) -> None:
+    panel = panel_of(window)
+    model = panel.model
+    errors = model.item(0)
+    rule = next(
+        errors.child(r)
+        for r in range(errors.rowCount())
+        if errors.child(r).text().startswith("VTT-ESC-01")
+    )
+    panel.view.expand(rule.index())
+    item = rule.child(0)
+    rect = panel.view.visualRect(item.index())
+    # A double click is a press, a release, then the double-click event.
+    qtbot.mouseClick(panel.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(panel.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.current_index() == 1
+    assert window.editor.text_edit.textCursor().selectedText() == "&"
+    assert item.data(FINDING_ROLE).rule == "VTT-ESC-01"
+
+
+def test_next_and_previous_issue_keys(qtbot, window) -> None:
+    panel = panel_of(window)
+    located = [f for f in panel.findings if f.cue_index is not None]
+    editor = window.editor.text_edit
+
+    def state() -> tuple[int | None, str]:
+        return window.current_index(), window.statusBar().currentMessage()
+
+    window.activateWindow()
+    states = []
+    for _ in range(len(located) + 1):
+        qtbot.keyClick(editor, Qt.Key.Key_F8)
+        states.append(state())
+    first = sorted(located, key=lambda f: (f.cue_index, f.span[0] if f.span else -1))[0]
+    assert states[0][0] == first.cue_index
+    assert len(set(states[:-1])) == len(located)  # every issue once...
+    assert states[-1] == states[0]  # ...then around again
+    qtbot.keyClick(editor, Qt.Key.Key_F8)
+    qtbot.keyClick(editor, Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)
+    assert state() == states[0]
+    qtbot.keyClick(editor, Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)
+    assert state() == states[-2]  # wraps backwards to the last issue
+    names = [
+        a.text().replace("&", "") for a, menu in window.registered_actions() if menu == "Check"
+    ]
+    assert "Next issue" in names and "Previous issue" in names
+    assert window.shortcut_conflicts() == []
+
+
+def test_edits_and_profile_changes_update_the_panel(qtbot, window) -> None:
+    panel = panel_of(window)
+    doc = window.document
+    doc.set_text(1, "Svensson &amp; Son har ordet.")
+    qtbot.waitUntil(lambda: not any(f.rule == "VTT-ESC-01" for f in panel.findings), timeout=3000)
+    assert not any(t.startswith("VTT-ESC-01") for rows in tree(panel).values() for t in rows)
+    doc.undo()
+    qtbot.waitUntil(lambda: any(f.rule == "VTT-ESC-01" for f in panel.findings), timeout=3000)
+    lay08 = [f for f in panel.findings if f.rule == "LAY-08"]
+    assert lay08  # centred cues against the left-aligned se-public house style
+    window.set_profile(builtin_profile("netflix-sv"))
+    assert panel.summary.text().startswith("netflix-sv:")
+    assert not [f for f in panel.findings if f.rule == "LAY-08"]
+
+
+def test_fix_preview_applies_as_one_undo_step(qtbot, window) -> None:
+    panel_of(window)
+    doc = window.document
+    before = doc.text()
+    action = window.findChild(QAction, "fix-whitespace")
+    assert action is not None
+    action.trigger()
+    dialog = window.findChild(FixPreviewDialog)
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.model.rowCount() == 2
+    assert "Välkommen till föreläsningen." in dialog.model.item(0, 2).text()
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Apply).click()
+    assert doc.cues[0].text == "Välkommen till föreläsningen."
+    assert doc.cues[3].text == "Ingen anmärkning här, eller?"
+    assert doc.undo_description == "Fix spaces"
+    doc.undo()
+    assert doc.text() == before
+
+
+def test_fix_preview_scope_selected_cues(qtbot, window) -> None:
+    doc = window.document
+    window.select_cue(3)
+    from captionreview.core.fixes import FIXES_BY_NAME
+
+    dialog = FixPreviewDialog(doc, FIXES_BY_NAME["whitespace"], window.profile, [3], window)
+    qtbot.addWidget(dialog)
+    assert dialog.model.rowCount() == 2  # all cues by default
+    dialog.scope.setCurrentIndex(dialog.scope.findData("selected"))
+    assert dialog.model.rowCount() == 1 and dialog.model.item(0, 0).text() == "#4"
+    nothing = FixPreviewDialog(doc, FIXES_BY_NAME["modernise-settings"], window.profile, [], window)
+    qtbot.addWidget(nothing)
+    assert not nothing.buttons.button(QDialogButtonBox.StandardButton.Apply).isEnabled()
+
+
+def test_export_report_and_user_profile(window, tmp_path: Path) -> None:
+    panel = panel_of(window)
+    assert panel.tools is not None
+    target = panel.tools.write_report(tmp_path / "out.html")
+    assert target is not None
+    page = target.read_text(encoding="utf-8")
+    assert "talk.sv.vtt" in page and "<svg" in page and "Svensson <mark>&amp;</mark>" in page
+    profile_file = tmp_path / "strikt.toml"
+    profile_file.write_text('disabled_rules = ["TXT-15"]\nmax_chars_per_line = 30\n', "utf-8")
+    profile = panel.tools.use_profile_file(profile_file)
+    assert profile is not None and window.profile.name == "strikt"
+    assert not [f for f in panel.findings if f.rule == "TXT-15"]
+    names = [a.text().replace("&", "") for a, menu in window.registered_actions() if menu == "File"]
+    assert "Export report…" in names
+
+
+def test_closing_the_document_clears_the_panel(window) -> None:
+    panel = panel_of(window)
+    window.set_document(None, ask=False)
+    assert panel.model.rowCount() == 0 and panel.findings == []
+    assert QApplication.instance() is not None
