@@ -27,13 +27,23 @@ from captionreview.core.profiles import Profile
 
 
 class _Event(Protocol):
-    kind: str
-    start: int
-    stop: int
+    @property
+    def kind(self) -> str:
+        """The event kind."""
+
+    @property
+    def start(self) -> int:
+        """First cue index."""
+
+    @property
+    def stop(self) -> int:
+        """One past the last cue index."""
 
 
 class _Region(Protocol):
-    identifier: str
+    @property
+    def identifier(self) -> str:
+        """The region id."""
 
 
 class CheckedDocument(Protocol):

@@ -337,7 +337,9 @@ class _CheckableDocument(Protocol):
 
 
 class _HasIdentifier(Protocol):
-    identifier: str
+    @property
+    def identifier(self) -> str:
+        """The region id."""
 
 
 def check_document(doc: _CheckableDocument, profile: Profile) -> list[Finding]:
