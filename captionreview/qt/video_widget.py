@@ -14,7 +14,7 @@ import re
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Slot
@@ -55,6 +55,11 @@ def cue_html(text: str) -> str:
         pos = match.end()
     parts.append(html.escape(html.unescape(text[pos:]), quote=False))
     return "".join(parts).replace("\n", "<br>")
+
+
+def _end_subscription(subscription: list[Callable[[], None]]) -> None:
+    while subscription:
+        subscription.pop()()
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +112,10 @@ class VideoWidget(QWidget):
         super().__init__(parent)
         self._player = player
         self._document: Document | None = None
-        self._unsubscribe: Callable[[], None] | None = None
+        # Holds the document subscription; a list so that the widget's destruction can end it
+        # without touching the (then deleted) widget.
+        self._subscription: list[Callable[[], None]] = []
+        self.destroyed.connect(partial(_end_subscription, self._subscription))
         self._captions_visible = True
         self._message: str | None = None
         self._player_message: str | None = None if player.available else player.status_message
@@ -137,12 +145,10 @@ class VideoWidget(QWidget):
 
     def set_document(self, document: Document | None) -> None:
         """Draw the captions of ``document`` (None: no captions), following its edits."""
-        if self._unsubscribe is not None:
-            self._unsubscribe()
-            self._unsubscribe = None
+        _end_subscription(self._subscription)
         self._document = document
         if document is not None:
-            self._unsubscribe = document.subscribe(self._on_document_event)
+            self._subscription.append(document.subscribe(self._on_document_event))
         self._refresh(self._player.position(), force=True)
 
     def document(self) -> Document | None:

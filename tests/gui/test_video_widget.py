@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QImage
 
@@ -252,3 +253,14 @@ def test_without_libvlc_the_widget_says_how_to_install_vlc(demo_video: Path) -> 
     assert message.startswith("libvlc not found") and "install VLC" in message
     assert cues == [0], "the captions still show"
     assert lit > 100, "the message and the caption are drawn"
+
+
+def test_a_deleted_widget_stops_following_the_document(
+    qtbot, player: Player, doc: Document
+) -> None:
+    widget = VideoWidget(player)
+    widget.set_document(doc)
+    widget.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(widget), timeout=1000)
+    doc.set_text(0, "Efter att videon stängts")  # would reach a deleted widget and raise
+    assert doc.cues[0].text == "Efter att videon stängts"
