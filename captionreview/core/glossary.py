@@ -186,29 +186,46 @@ def _indel_cost(x: str) -> float:
     return 0.5 if x in VOWELS else 1.0
 
 
+@lru_cache(maxsize=4096)
+def _sub_row(x: str) -> dict[str, float]:
+    """Return the substitution costs from sound ``x`` to every sound seen so far (cached)."""
+    return {y: _sub_cost(x, y) for y in "abcdefghijklmnopqrstuvwxyzåäöç#"}
+
+
 def sound_distance(a: str, b: str, limit: float) -> float:
     """Return a weighted edit distance of two sound keys (vowels count half), capped above limit."""
     if abs(len(a) - len(b)) * 0.5 > limit:
         return limit + 1
+    # Every step off the diagonal costs at least ½, so cells further out cannot be in range.
+    band = int(limit * 2) + 1
+    big = limit + 1
+    b_indel = [_indel_cost(ch) for ch in b]
     prev = [0.0]
-    for ch in b:
-        prev.append(prev[-1] + _indel_cost(ch))
-    for i in range(1, len(a) + 1):
-        del_cost = _indel_cost(a[i - 1])
-        cur = [prev[0] + del_cost]
+    for cost in b_indel:
+        prev.append(prev[-1] + cost)
+    for i, x in enumerate(a, 1):
+        del_cost = _indel_cost(x)
+        row = _sub_row(x)
+        low, high = max(1, i - band), min(len(b), i + band)
+        cur = [big] * (len(b) + 1)
+        cur[0] = prev[0] + del_cost if i <= band else big
         best = cur[0]
-        for j in range(1, len(b) + 1):
-            value = min(
-                prev[j] + del_cost,
-                cur[j - 1] + _indel_cost(b[j - 1]),
-                prev[j - 1] + _sub_cost(a[i - 1], b[j - 1]),
-            )
-            cur.append(value)
-            best = min(best, value)
+        for j in range(low, high + 1):
+            y = b[j - 1]
+            value = prev[j] + del_cost
+            insert = cur[j - 1] + b_indel[j - 1]
+            if insert < value:
+                value = insert
+            sub = prev[j - 1] + (0.0 if x == y else row.get(y, 1.0))
+            if sub < value:
+                value = sub
+            cur[j] = value
+            if value < best:
+                best = value
         if best > limit:
-            return limit + 1
+            return big
         prev = cur
-    return min(prev[-1], limit + 1)
+    return min(prev[-1], big)
 
 
 def spelling_limit(length: int) -> int:
@@ -237,13 +254,33 @@ class _Term:
     words: tuple[str, ...]
     letters: str
     key: str
+    bag: frozenset[str]
+    consonants: int
+
+
+def _consonants(key: str) -> int:
+    return sum(1 for ch in key if ch not in VOWELS)
+
+
+def _bag_bound(a: frozenset[str], b: frozenset[str]) -> int:
+    """Return a lower bound of the edit distance: one edit changes the set of letters by ≤ 2."""
+    return (len(a ^ b) + 1) // 2
+
+
+def _sound_bound(key_a: str, consonants_a: int, key_b: str, consonants_b: int) -> float:
+    """Return a lower bound of :func:`sound_distance`: consonants cost 1, vowels ½ to add."""
+    vowels_a, vowels_b = len(key_a) - consonants_a, len(key_b) - consonants_b
+    return max(abs(consonants_a - consonants_b), 0.5 * abs(vowels_a - vowels_b))
 
 
 def _first_class(key: str) -> str:
-    # Vowel-initial keys match each other: ASR often swaps the first vowel ("Ale"/"Äle").
-    if not key:
-        return ""
-    return "V" if key[0] in VOWELS else key[0]
+    """Return the bucket of a sound key: its first two sounds, any vowel counting as one.
+
+    A misheard name keeps its onset ("grön vall"/"Grünewald" both start "gr"); comparing
+    only within a bucket keeps a glossary of hundreds of terms fast. Vowels match each
+    other because ASR often swaps them ("Ale"/"Äle").
+    """
+    return "".join("V" if ch in VOWELS else ch for ch in key[:2])
 
 
 def _preference(match: tuple[float, int, int, int, str, str]) -> tuple[float, int, int, int]:
@@ -320,7 +357,8 @@ class Glossary:
         self._cache.clear()
         folded_words = tuple(_fold(w) for w in words)
         self._by_first_word.setdefault(folded_words[0], []).append(folded_words)
-        term = _Term(text, words, letters, sound_key(text))
+        key = sound_key(text)
+        term = _Term(text, words, letters, key, frozenset(letters), _consonants(key))
         self._terms[letters] = term
         self._by_class.setdefault(_first_class(term.key), []).append(term)
         self._max_words = max(self._max_words, len(words))
@@ -490,6 +528,8 @@ class Glossary:
         if len(letters) < 4:
             return None
         key = sound_key(" ".join(window))
+        bag = frozenset(letters)
+        consonants = _consonants(key)
         best: tuple[float, str, str] | None = None
         for term in self._by_class.get(_first_class(key), ()):
             if len(term.words) == n and letters == term.letters:
@@ -497,8 +537,9 @@ class Glossary:
             size = len(term.letters)
             if abs(len(letters) - size) > 3:
                 continue
+            candidate: tuple[float, str, str] | None = None
             if letters == term.letters:
-                candidate: tuple[float, str, str] = (0.0, term.text, "split")
+                candidate = (0.0, term.text, "split")
             else:
                 spell_max = spelling_limit(size)
                 sound_max = sound_limit(size)
@@ -506,15 +547,20 @@ class Glossary:
                     # A real word close to a term is usually just that word ("malm"/"Malmö").
                     spell_max = 1 if size >= 8 else 0
                     sound_max = min(sound_max, 1.0 if size >= 8 else 0.0)
-                d_spell = edit_distance(letters, term.letters, spell_max)
-                d_sound = sound_distance(key, term.key, max(sound_max, 0.0))
-                if d_spell <= spell_max:
-                    candidate = (float(d_spell), term.text, "spelling")
-                elif sound_max >= 0 and d_sound <= sound_max:
-                    candidate = (d_sound, term.text, "sound")
-                else:
-                    continue
-            if best is None or candidate[0] < best[0]:
+                # Cheap lower bounds first: most pairs are far apart.
+                if _bag_bound(bag, term.bag) <= spell_max:
+                    d_spell = edit_distance(letters, term.letters, spell_max)
+                    if d_spell <= spell_max:
+                        candidate = (float(d_spell), term.text, "spelling")
+                if (
+                    candidate is None
+                    and sound_max >= 0
+                    and _sound_bound(key, consonants, term.key, term.consonants) <= sound_max
+                ):
+                    d_sound = sound_distance(key, term.key, sound_max)
+                    if d_sound <= sound_max:
+                        candidate = (d_sound, term.text, "sound")
+            if candidate is not None and (best is None or candidate[0] < best[0]):
                 best = candidate
         return best
 

@@ -131,6 +131,18 @@ def main() -> None:
             mixed, language="sv", glossary=glossary, suggestions=False, speller=Speller("sv")
         ),
     )
+    rng = random.Random(3)
+    parts = ["kal", "vet", "run", "dor", "sil", "mek", "tra", "berg", "ström", "gren", "qvist"]
+    names = ["".join(rng.choice(parts) for _ in range(rng.randint(2, 4))) for _ in range(300)]
+    big = Glossary.from_lines([*glossary.terms, *(n.capitalize() for n in names)])
+    print(f"glossary of {len(big)} terms")
+    for label, sample in (("lecture", cues), ("random words", mixed)):
+        timed(
+            f"all flags, {label}, no suggestions, warm speller",
+            lambda s=sample: find_flags(
+                s, language="sv", glossary=big, speller=fresh, suggestions=False
+            ),
+        )
     checker = FlagChecker(language="sv", glossary=glossary, speller=fresh)
     timed("re-check one edited cue (median of 200)", lambda: checker.check_cue(cues, 1500), 200)
     per_rule: dict[str, int] = {}

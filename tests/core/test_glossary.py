@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from captionreview.core.glossary import (
     Glossary,
@@ -155,3 +157,37 @@ def test_spell_check_knows_the_words_of_terms(glossary: Glossary) -> None:
     assert not glossary.knows_word("Göteborg")
     assert "tillväxtverket" in glossary
     assert len(glossary) == 8
+
+
+def _plain_sound_distance(a: str, b: str) -> float:
+    """The weighted edit distance without bands or early exits, to check the fast one."""
+    from captionreview.core.glossary import _indel_cost, _sub_cost
+
+    prev = [0.0]
+    for ch in b:
+        prev.append(prev[-1] + _indel_cost(ch))
+    for x in a:
+        cur = [prev[0] + _indel_cost(x)]
+        for j, y in enumerate(b):
+            cur.append(
+                min(
+                    prev[j + 1] + _indel_cost(x), cur[j] + _indel_cost(y), prev[j] + _sub_cost(x, y)
+                )
+            )
+        prev = cur
+    return prev[-1]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.text(alphabet="abdefgiklmnorstuvyäö#ç", max_size=10),
+    st.text(alphabet="abdefgiklmnorstuvyäö#ç", max_size=10),
+    st.sampled_from([0.0, 0.5, 1.0, 2.0]),
+)
+def test_fast_sound_distance_agrees_within_its_limit(a: str, b: str, limit: float) -> None:
+    exact = _plain_sound_distance(a, b)
+    fast = sound_distance(a, b, limit)
+    if exact <= limit:
+        assert fast == pytest.approx(exact)
+    else:
+        assert fast > limit
