@@ -34,6 +34,8 @@ INSTALL_HINT = (
     "install VLC (Debian/Ubuntu: apt-get install vlc, or libvlc5 vlc-plugin-base; "
     "Windows/macOS: https://www.videolan.org)"
 )
+_CONVERT_HINT = "Convert it to MP4 (H.264/AAC) or open another video."
+MOVED_HINT = "Was it moved or renamed? Open it again with File ▸ Open."
 # How often position_changed is emitted while playing.
 TICK_MS = 30
 # Frames are asked for at the video's own size, but never larger than this (libvlc scales).
@@ -100,8 +102,8 @@ def _load_vlc() -> None:
     # python-vlc fails in many ways when libvlc is missing or broken: OSError from ctypes,
     # NotImplementedError from its finder, SystemExit when PYTHON_VLC_LIB_PATH is wrong,
     # NameError/AttributeError from half-loaded bindings.
-    except (Exception, SystemExit) as exc:
-        _vlc_error = f"libvlc not found ({type(exc).__name__}): {INSTALL_HINT}"
+    except (Exception, SystemExit):
+        _vlc_error = f"libvlc not found: {INSTALL_HINT}"
         return
     if instance is None:
         _vlc_error = f"libvlc could not start (VLC plugins missing?): {INSTALL_HINT}"
@@ -365,7 +367,7 @@ class Player(QObject):
         elif kind == "ended":
             self._on_ended()
         elif kind == "error":
-            self._fail(f"Cannot play {self._file_name()}: VLC could not decode it.")
+            self._fail(f"Cannot play {self._file_name()}: VLC could not decode it. {_CONVERT_HINT}")
         elif kind == "parsed":
             self._on_parsed(value)
 
@@ -401,7 +403,7 @@ class Player(QObject):
         if media.get_parsed_status() != vlc.MediaParsedStatus.done or not tracks:
             self._fail(
                 f"Cannot play {self._file_name()}: VLC found no video or audio in it "
-                "(is it a video file?)."
+                f"(is it a video file?). {_CONVERT_HINT}"
             )
             return
         video = [t for t in tracks if t.type == vlc.TrackType.video]
@@ -524,7 +526,7 @@ class Player(QObject):
         self._unload()
         self._path = path
         if not path.is_file():
-            self._fail(f"Video file not found: {path}")
+            self._fail(f"Video file not found: {path}. {MOVED_HINT}")
             return False
         media = _vlc_instance.media_new_path(str(path))
         self._load_count += 1

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from captionreview.qt.player import Player, format_time, vlc_status
+from captionreview.qt.player import MOVED_HINT, Player, format_time, vlc_status
 
 pytestmark = [pytest.mark.gui, pytest.mark.vlc]
 ROOT = Path(__file__).resolve().parents[2]
@@ -178,7 +178,7 @@ def test_missing_file_gives_a_plain_error(qtbot, player: Player, tmp_path: Path)
     missing = tmp_path / "nowhere" / "lecture.mp4"
     with qtbot.waitSignal(player.error, timeout=1000) as blocker:
         assert player.load(missing) is False
-    assert blocker.args == [f"Video file not found: {missing}"]
+    assert blocker.args == [f"Video file not found: {missing}. {MOVED_HINT}"]
     assert player.state() == "error"
     player.play()  # nothing to play: no error, no traceback
     assert player.state() == "error"

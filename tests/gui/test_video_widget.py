@@ -16,7 +16,7 @@ from PySide6.QtCore import QRect
 from PySide6.QtGui import QImage
 
 from captionreview.core.document import Document
-from captionreview.qt.player import Player
+from captionreview.qt.player import MOVED_HINT, Player
 from captionreview.qt.video_widget import PLACEHOLDER, VideoWidget, cue_html
 from tests.gui.test_player import (
     ROOT,
@@ -205,7 +205,7 @@ def test_player_error_is_shown_in_the_video_area(
 ) -> None:
     missing = tmp_path / "gone.mp4"
     player.load(missing)
-    assert widget.message() == f"Video file not found: {missing}"
+    assert widget.message() == f"Video file not found: {missing}. {MOVED_HINT}"
     load_and_wait(qtbot, player, demo_video)
     assert widget.message() is None, "a video that plays clears the error"
 
