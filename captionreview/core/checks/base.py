@@ -105,21 +105,20 @@ class Scan:
     def __post_init__(self) -> None:
         self._views: dict[int, CueView] = {}
         self.disabled = self.profile.disabled_rules
+        # Rules call this for every cue they look at: a full check swaps in a list lookup.
+        self.view: Callable[[int], CueView] = self._cached_view
 
-    def view(self, index: int) -> CueView:
-        """Return the cached view of cue ``index``."""
+    def _cached_view(self, index: int) -> CueView:
         found = self._views.get(index)
         if found is None:
             found = self._views[index] = CueView(self.cues[index], index)
         return found
 
-    def forget(self) -> None:
-        """Drop cached views (the cue list changed)."""
-        self._views.clear()
-
-    def on(self, rule: str) -> bool:
-        """Return True unless the profile turns ``rule`` off."""
-        return rule not in self.disabled
+    def preload(self) -> list[CueView]:
+        """Build the view of every cue at once (a full check needs them all); return them."""
+        views = [CueView(cue, index) for index, cue in enumerate(self.cues)]
+        self.view = views.__getitem__
+        return views
 
     def emit(
         self,
@@ -137,16 +136,7 @@ class Scan:
             return
         cue = self.cues[index]
         out.append(
-            Finding(
-                rule=rule,
-                severity=severity,
-                message=message,
-                cue_index=index,
-                cue_uid=cue.uid,
-                span=span,
-                suggestion=suggestion,
-                line=file_line(cue, span),
-            )
+            Finding(rule, severity, message, index, cue.uid, span, suggestion, file_line(cue, span))
         )
 
 

@@ -20,7 +20,7 @@ from captionreview.core.checks.registry import (
     FileStats,
     cue_findings,
     cue_key,
-    sort_key,
+    in_cue_order,
 )
 from captionreview.core.model import Cue, Finding
 from captionreview.core.profiles import Profile
@@ -116,11 +116,8 @@ class IncrementalChecker:
                     result.append(
                         finding if finding.cue_index == index else replace(finding, cue_index=index)
                     )
-            result.extend(
-                self._stats.findings(self._keys, self._doc.cues, self._profile, self._metadata())
-            )
-            result.sort(key=sort_key)
-            self._cache = result
+            wide = self._stats.findings(self._keys, self._doc.cues, self._profile, self._metadata())
+            self._cache = in_cue_order(result, wide)
         return self._cache
 
     def cue_findings(self, index: int) -> list[Finding]:

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Protocol
 
 from captionreview.core.checks import asr, layout, text, timing, vtt
@@ -285,10 +286,16 @@ def cue_findings(scan: Scan, indices: Iterable[int]) -> dict[int, list[Finding]]
     return result
 
 
-def sort_key(finding: Finding) -> tuple[int, int, str]:
-    """Order findings by cue, then file-wide ones first, then rule id."""
-    index = -1 if finding.cue_index is None else finding.cue_index
-    return (index, 0 if finding.span is None else finding.span[0] + 1, finding.rule)
+def in_cue_order(local: list[Finding], wide: list[Finding]) -> list[Finding]:
+    """Merge per-cue findings (already in cue order) with file-wide ones: file first, then
+    by cue (a stable sort of two sorted runs costs little)."""
+    about_file = [f for f in wide if f.cue_index is None]
+    merged = local + [f for f in wide if f.cue_index is not None]
+    merged.sort(key=_cue_index)
+    return about_file + merged
+
+
+_cue_index = attrgetter("cue_index")
 
 
 def check_cues(
@@ -308,18 +315,18 @@ def check_cues(
     # Plain list indexing is several times faster than a custom Sequence's __getitem__.
     cues = cues if isinstance(cues, list | tuple) else list(cues)
     scan = Scan(cues, profile, metadata_language(metadata, profile), regions)
+    views = scan.preload()
     stats = FileStats()
     keys: list[CueKey] = []
     findings: list[Finding] = []
+    rules = CUE_RULES
     for index in range(len(cues)):
-        for rule in CUE_RULES:
+        for rule in rules:
             rule(scan, index, findings)
-        key = cue_key(cues[index], scan.view(index).plain)
+        key = cue_key(cues[index], views[index].plain)
         keys.append(key)
         stats.add(key)
-    findings.extend(stats.findings(keys, cues, profile, metadata))
-    findings.sort(key=sort_key)
-    return findings
+    return in_cue_order(findings, stats.findings(keys, cues, profile, metadata))
 
 
 class _CheckableDocument(Protocol):

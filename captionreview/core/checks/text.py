@@ -8,6 +8,7 @@ The Swedish conventions (TXT-06 to TXT-09, TXT-13) apply when the text is Swedis
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from captionreview.core.checks.base import DASHES, LETTER, SENTENCE_END, CueView, Scan
 from captionreview.core.checks.layout import is_dialogue
@@ -44,35 +45,26 @@ ABBREVIATIONS_SV: dict[str, str] = {
     "ev.": "eventuellt",
     "obs!": "observera",
 }
-_ABBR_RE = re.compile(
-    r"(?<![\w.])("
-    + "|".join(re.escape(a) for a in sorted(ABBREVIATIONS_SV, key=len, reverse=True))
-    + r")(?![\w])",
-    re.IGNORECASE,
-)
-# Substrings that every abbreviation contains: a cheap screen before the regular expression.
-_ABBR_KEYS = (
-    "ca",
-    "c:a",
-    "bl",
-    "inkl.",
-    "t.",
-    "t ex",
-    "m.",
-    "s.",
-    "pga",
-    ".v.",
-    "p.g",
-    "osv.",
-    "dvs.",
-    "etc.",
-    "fr.",
-    "resp.",
-    "enl.",
-    "kl.",
-    "ev.",
-    "obs!",
-)
+
+
+def _abbreviation_pattern(words: Iterable[str]) -> re.Pattern[str]:
+    """One alternation grouped by first letter (lower and capital): several times faster than
+    a flat case-insensitive alternation, which the engine retries at every position."""
+    variants = {w for a in words for w in (a, a[:1].upper() + a[1:])}
+    groups: dict[str, list[str]] = {}
+    for word in variants:
+        groups.setdefault(word[0], []).append(word[1:])
+    alternatives = "|".join(
+        re.escape(first)
+        + "(?:"
+        + "|".join(re.escape(r) for r in sorted(rests, key=len, reverse=True))
+        + ")"
+        for first, rests in sorted(groups.items())
+    )
+    return re.compile(rf"(?<![\w.])(?:{alternatives})(?!\w)")
+
+
+_ABBR_RE = _abbreviation_pattern(ABBREVIATIONS_SV)
 _NUMBER_WORDS_SV = (
     "",
     "",
@@ -98,13 +90,26 @@ _PAREN_LINE = re.compile(r"^\s*\(([^()]+)\)\s*$")
 _THOUSANDS_EN = re.compile(r"(?<![\d,.])\d{1,3}(?:,\d{3})+(?![\d,])")
 _DECIMAL_POINT = re.compile(r"(?<![\d.])\d+\.(?:\d|\d{3,})(?![\d.])")
 _UNGROUPED = re.compile(r"(?<![\d.,])\d{5,}(?![\d.,])")
-_SMALL_NUMBER = re.compile(r"(?<![\d.,:/–-])\b([2-9]|1[0-2])\b(?![\d.,:/%–-]|\s?(?:%|procent))")
+_SMALL_NUMBER = re.compile(r"(?<![\d.,:/–-])\b(?:[2-9]|1[0-2])\b(?![\d.,:/%–-]|\s?(?:%|procent))")
 _DIGIT = re.compile(r"\d")
 _END_MARK = re.compile(r"[.?!…]")
 _PERCENT = re.compile(r"\s?%")
 _CURRENCY = re.compile(r"(?<=\d)\s?([€$£])|([€$£])\s?(\d+(?:[ ,.]\d+)*)")
 _CURRENCY_WORDS = {"€": "euro", "$": "dollar", "£": "pund"}
 _HOURS = re.compile(r"(?<=\d)\s?h\b")
+# The number rules in one pass; the first alternative that matches at a place wins.
+_NUMBERS = re.compile(
+    "|".join(
+        f"(?P<{name}>{pattern.pattern})"
+        for name, pattern in (
+            ("thousands", _THOUSANDS_EN),
+            ("decimal", _DECIMAL_POINT),
+            ("ungrouped", _UNGROUPED),
+            ("small", _SMALL_NUMBER),
+            ("hours", _HOURS),
+        )
+    )
+)
 _QUOTES = re.compile(r"[\"“„«»]")
 _DOUBLE_SPACE = re.compile(r"(?<=\S)[ \xa0]{2,}(?=\S)")
 # ASR-14 and ASR-17 report these bracket tags; TXT-05 does not report them a second time.
@@ -326,9 +331,8 @@ def check_swedish(scan: Scan, i: int, out: list[Finding]) -> None:
     view = scan.view(i)
     plain = view.plain
     has_digit = _DIGIT.search(plain) is not None
-    lower = plain.lower()
-    for match in _ABBR_RE.finditer(plain) if any(a in lower for a in _ABBR_KEYS) else ():
-        word = match.group(1)
+    for match in _ABBR_RE.finditer(plain):
+        word = match.group(0)
         full = ABBREVIATIONS_SV[word.lower()]
         if word[:1].isupper():
             full = full[:1].upper() + full[1:]
@@ -338,7 +342,7 @@ def check_swedish(scan: Scan, i: int, out: list[Finding]) -> None:
             WARN,
             i,
             f"Write '{full}' instead of the abbreviation '{word}'.",
-            span=view.raw_span(match.start(1), match.end(1)),
+            span=view.raw_span(match.start(), match.end()),
             suggestion=full,
         )
     if "%" in plain:
@@ -383,60 +387,63 @@ def check_swedish(scan: Scan, i: int, out: list[Finding]) -> None:
 
 def _check_numbers(scan: Scan, i: int, out: list[Finding], view: CueView) -> None:
     plain = view.plain
-    for match in _THOUSANDS_EN.finditer(plain):
-        scan.emit(
-            out,
-            "TXT-09",
-            WARN,
-            i,
-            "Group thousands with a space, not a comma (34 175, not 34,175).",
-            span=view.raw_span(match.start(), match.end()),
-            suggestion=match.group(0).replace(",", " "),
-        )
-    for match in _DECIMAL_POINT.finditer(plain):
-        scan.emit(
-            out,
-            "TXT-09",
-            WARN,
-            i,
-            "Swedish uses a decimal comma (3,5, not 3.5).",
-            span=view.raw_span(match.start(), match.end()),
-            suggestion=match.group(0).replace(".", ","),
-        )
-    for match in _UNGROUPED.finditer(plain):
-        digits = match.group(0)
-        grouped = f"{int(digits):,}".replace(",", " ") if not digits.startswith("0") else None
-        scan.emit(
-            out,
-            "TXT-09",
-            WARN,
-            i,
-            "Group large numbers in threes with spaces.",
-            span=view.raw_span(match.start(), match.end()),
-            suggestion=grouped,
-        )
-    for match in _SMALL_NUMBER.finditer(plain):
-        word = _NUMBER_WORDS_SV[int(match.group(1))]
-        scan.emit(
-            out,
-            "TXT-09",
-            INFO,
-            i,
-            f"Numbers up to twelve are written as words in running text ('{word}'), "
-            "except ages, dates and times.",
-            span=view.raw_span(match.start(1), match.end(1)),
-            suggestion=word,
-        )
-    for match in _HOURS.finditer(plain):
-        scan.emit(
-            out,
-            "TXT-07",
-            INFO,
-            i,
-            "Write 'tim' for hours, not 'h'.",
-            span=view.raw_span(match.start(), match.end()),
-            suggestion=" tim",
-        )
+    for match in _NUMBERS.finditer(plain):
+        kind = match.lastgroup
+        found = match.group(0)
+        span = view.raw_span(match.start(), match.end())
+        if kind == "thousands":
+            scan.emit(
+                out,
+                "TXT-09",
+                WARN,
+                i,
+                "Group thousands with a space, not a comma (34 175, not 34,175).",
+                span=span,
+                suggestion=found.replace(",", " "),
+            )
+        elif kind == "decimal":
+            scan.emit(
+                out,
+                "TXT-09",
+                WARN,
+                i,
+                "Swedish uses a decimal comma (3,5, not 3.5).",
+                span=span,
+                suggestion=found.replace(".", ","),
+            )
+        elif kind == "ungrouped":
+            grouped = None if found.startswith("0") else f"{int(found):,}".replace(",", " ")
+            scan.emit(
+                out,
+                "TXT-09",
+                WARN,
+                i,
+                "Group large numbers in threes with spaces.",
+                span=span,
+                suggestion=grouped,
+            )
+        elif kind == "small":
+            word = _NUMBER_WORDS_SV[int(found)]
+            scan.emit(
+                out,
+                "TXT-09",
+                INFO,
+                i,
+                f"Numbers up to twelve are written as words in running text ('{word}'), "
+                "except ages, dates and times.",
+                span=span,
+                suggestion=word,
+            )
+        else:
+            scan.emit(
+                out,
+                "TXT-07",
+                INFO,
+                i,
+                "Write 'tim' for hours, not 'h'.",
+                span=span,
+                suggestion=" tim",
+            )
 
 
 def check_whitespace(scan: Scan, i: int, out: list[Finding]) -> None:
