@@ -36,6 +36,9 @@ INSTALL_HINT = (
 )
 _CONVERT_HINT = "Convert it to MP4 (H.264/AAC) or open another video."
 MOVED_HINT = "Was it moved or renamed? Open it again with File ▸ Open."
+# A picture normally shows within 0.2 s of a start or seek; after this long without one the video
+# cannot be decoded (or the seek found nothing to show).
+PREROLL_TIMEOUT_MS = 4000
 # How often position_changed is emitted while playing.
 TICK_MS = 30
 # Frames are asked for at the video's own size, but never larger than this (libvlc scales).
@@ -230,6 +233,9 @@ class Player(QObject):
         self._range_timer.setSingleShot(True)
         self._range_timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._range_timer.timeout.connect(self._tick)
+        self._preroll_timer = QTimer(self)
+        self._preroll_timer.setSingleShot(True)
+        self._preroll_timer.timeout.connect(self._on_preroll_timeout)
         self._vlc_event.connect(self._on_vlc_event, Qt.ConnectionType.QueuedConnection)
         self._vlc_frame.connect(self._on_frame, Qt.ConnectionType.QueuedConnection)
         if self.available:
@@ -280,6 +286,7 @@ class Player(QObject):
         with contextlib.suppress(RuntimeError):  # the Qt side may already be gone at exit
             self._timer.stop()
             self._range_timer.stop()
+            self._preroll_timer.stop()
         if self._parsing is not None:
             self._parsing.parse_stop()
             self._parsing = None
@@ -444,6 +451,23 @@ class Player(QObject):
         self._mp.set_pause(0)
         self._mp.set_time(ms)
         self._seek_t = time.monotonic()
+        self._preroll_timer.start(PREROLL_TIMEOUT_MS)
+
+    @Slot()
+    def _on_preroll_timeout(self) -> None:
+        if self._preroll != "starting" or self._closed:
+            return
+        if self._frame is not None:
+            # Pictures came before; this seek found none to show. Stay paused where we were.
+            self._preroll = "pausing"
+            self._mp.set_pause(1)
+            return
+        self._stop_vlc()
+        self._media = None
+        self._fail(
+            f"Cannot show the picture of {self._file_name()}: VLC could not decode its video. "
+            f"{_CONVERT_HINT}"
+        )
 
     # ---------------------------------------------------------------------- the clock
 
@@ -570,6 +594,8 @@ class Player(QObject):
             vlc_media.add_option(f":start-time={start_ms / 1000:.3f}")
         self._preroll = "starting" if preroll else ""
         self._preroll_target = start_ms
+        if preroll:
+            self._preroll_timer.start(PREROLL_TIMEOUT_MS)
         if self._mp.get_media() is not None:
             self._stop_vlc()
         self._mp.set_media(vlc_media)

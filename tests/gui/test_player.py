@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+import captionreview.qt.player as player_module
 from captionreview.qt.player import MOVED_HINT, Player, format_time, vlc_status
 
 pytestmark = [pytest.mark.gui, pytest.mark.vlc]
@@ -191,6 +192,25 @@ def test_unplayable_file_gives_a_plain_error(qtbot, player: Player, tmp_path: Pa
         assert player.load(not_video) is True
     assert blocker.args[0].startswith("Cannot play notes.mp4:")
     assert "Traceback" not in blocker.args[0]
+
+
+def test_video_that_cannot_be_decoded_gives_a_plain_error(
+    qtbot, player: Player, demo_video: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(player_module, "PREROLL_TIMEOUT_MS", 1500)
+    # The demo with its media data zeroed: VLC reads the tracks but decodes no picture.
+    data = bytearray(demo_video.read_bytes())
+    mdat = data.find(b"mdat")
+    size = int.from_bytes(data[mdat - 4 : mdat], "big")
+    data[mdat + 4 : mdat - 4 + size] = bytes(size - 8)
+    broken = tmp_path / "broken.mp4"
+    broken.write_bytes(bytes(data))
+    with qtbot.waitSignal(player.error, timeout=5000) as blocker:
+        assert player.load(broken) is True
+    assert blocker.args[0].startswith("Cannot show the picture of broken.mp4:")
+    assert player.state() == "error"
+    player.play()
+    assert player.state() == "error"
 
 
 def test_close_twice_and_use_after_close_do_nothing(loaded: Player) -> None:
