@@ -385,6 +385,11 @@ class SpellCheck(QObject):
             self.main_window.status_message(f"{path.name}: {problem.message}")
 
     def _rebuild_checker(self) -> None:
+        doc_language = self._doc.language if self._doc is not None else None
+        followed = language_code(doc_language or self.main_window.profile.language)
+        self.language_actions[None].setText(
+            f"Follow the file ({LANGUAGE_NAMES.get(followed, followed)})"
+        )
         self._checker = FlagChecker(
             language=self.language, glossary=self._glossary, suggestions=False
         )
