@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 
-from captionreview.core.cuetext import TAG_RE, plain_text
+from captionreview.core.cuetext import plain_text
 from captionreview.core.model import Cue, Finding, Severity
 from captionreview.core.profiles import Profile
 
@@ -82,15 +82,6 @@ class CueView:
     def line_start(self, line_index: int) -> int:
         """Return the offset in ``Cue.text`` where raw line ``line_index`` starts."""
         return sum(len(line) + 1 for line in self.raw_lines[:line_index])
-
-    def plain_line_start(self, line_index: int) -> int:
-        """Return the offset in the visible text where visible line ``line_index`` starts."""
-        return sum(len(line) + 1 for line in self.plain_lines[:line_index])
-
-
-def strip_tags(text: str) -> str:
-    """Return ``text`` without markup (character references kept)."""
-    return TAG_RE.sub("", text) if "<" in text else text
 
 
 @dataclass

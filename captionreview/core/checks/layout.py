@@ -141,11 +141,6 @@ BREAK_BEFORE: dict[str, frozenset[str]] = {
 }
 
 
-def weak_line_ends(language: str) -> frozenset[str]:
-    """Return the words a line should not end with in ``language`` (empty when unknown)."""
-    return WEAK_LINE_ENDS.get(language, frozenset())
-
-
 def is_dialogue(lines: list[str]) -> bool:
     """Return True when every line after the first starts with a dash (two speakers)."""
     if len(lines) == 2:
