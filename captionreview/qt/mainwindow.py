@@ -197,12 +197,22 @@ def _nearest_cue(cue_lines: Sequence[int], line: int) -> int | None:
 
 
 class MainWindow(QMainWindow):
-    """The review window; see the module docstring for the extension interface."""
+    """The review window; see the module docstring for the extension interface.
+
+    ``features`` names the feature modules in ``captionreview.qt`` to install (default: all
+    of ``FEATURE_MODULES`` that exist); ``journal`` is the recovery journal to use.
+    """
 
     document_changed = Signal(object)
     profile_changed = Signal(object)
 
-    def __init__(self, *, journal: Journal | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        journal: Journal | None = None,
+        features: Iterable[str] = FEATURE_MODULES,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.setWindowTitle(APP_NAME)
@@ -264,8 +274,18 @@ class MainWindow(QMainWindow):
         self._build_recent_menu()
         self._build_view_menu()
         self._build_profile_menu()
-        for name in ("split", "merge", "insert_after", "delete", "set_start", "set_end"):
-            self._editor.toolbar.addAction(self._actions[name])
+        # Short labels on the editor's buttons (toolbars show an action's icon text).
+        for name, label in (
+            ("set_start", "Start ⟵ playhead"),
+            ("set_end", "End ⟵ playhead"),
+            ("split", "Split"),
+            ("merge", "Merge"),
+            ("insert_after", "Insert"),
+            ("delete", "Delete"),
+        ):
+            action = self._actions[name]
+            action.setIconText(label)
+            self._editor.toolbar.addAction(action)
 
         self._file_label = QLabel()
         self._modified_label = QLabel()
@@ -300,7 +320,7 @@ class MainWindow(QMainWindow):
 
         self._restore_settings()
         self._update_document_state()
-        self._install_features()
+        self._install_features(features)
 
     # -- extension interface
     @property
@@ -460,9 +480,9 @@ class MainWindow(QMainWindow):
             self._profile_group.addAction(action)
             submenu.addAction(action)
 
-    def _install_features(self) -> None:
+    def _install_features(self, names: Iterable[str]) -> None:
         """Install the feature modules that exist; one that fails is reported, not fatal."""
-        for name in FEATURE_MODULES:
+        for name in names:
             module_name = f"captionreview.qt.{name}"
             if importlib.util.find_spec(module_name) is None:
                 continue

@@ -25,7 +25,8 @@ from captionreview.core.journal import Journal, JournalEntry
 if TYPE_CHECKING:
     from captionreview.qt.mainwindow import MainWindow
 
-AUTOSAVE_MS = 3000
+AUTOSAVE_IDLE_MS = 1500
+AUTOSAVE_MAX_MS = 5000
 # Editors and sync tools write a file in several steps; look once it has settled.
 SETTLE_MS = 250
 
@@ -39,8 +40,10 @@ def file_digest(path: Path) -> bytes | None:
 
 
 class Autosaver(QObject):
-    """Writes the document to the journal every few seconds while it has unsaved changes.
+    """Writes the document to the journal a moment after edits, at most a few seconds late.
 
+    Writing a big file's text takes tens of milliseconds, so it waits for a pause in typing
+    (``idle_ms``) but never leaves changes unprotected longer than ``max_ms``.
     Signals: ``written(Document)`` after each journal write, ``failed(str)`` with a plain
     message when the journal cannot be written.
     """
@@ -49,18 +52,27 @@ class Autosaver(QObject):
     failed = Signal(str)
 
     def __init__(
-        self, journal: Journal, parent: QObject | None = None, interval_ms: int = AUTOSAVE_MS
+        self,
+        journal: Journal,
+        parent: QObject | None = None,
+        idle_ms: int = AUTOSAVE_IDLE_MS,
+        max_ms: int = AUTOSAVE_MAX_MS,
     ) -> None:
         super().__init__(parent)
         self.journal = journal
         self._doc: Document | None = None
         self._unsubscribe: Callable[[], None] | None = None
         self._dirty = False
-        self._timer = QTimer(self)
-        self._timer.setInterval(interval_ms)
-        self._timer.timeout.connect(self.write_now)
-        self._timer.start()
+        self._idle_timer = self._single_shot(idle_ms)
+        self._max_timer = self._single_shot(max_ms)
         self.last_error: str | None = None
+
+    def _single_shot(self, interval: int) -> QTimer:
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(interval)
+        timer.timeout.connect(self.write_now)
+        return timer
 
     def track(self, doc: Document | None) -> None:
         """Follow ``doc`` from now on (None stops autosaving)."""
@@ -68,16 +80,28 @@ class Autosaver(QObject):
             self._unsubscribe()
             self._unsubscribe = None
         self._doc = doc
-        self._dirty = doc is not None and doc.modified
+        self._dirty = False
+        self._idle_timer.stop()
+        self._max_timer.stop()
         if doc is not None:
             self._unsubscribe = doc.subscribe(self._on_event)
+            if doc.modified:
+                self._mark_dirty()
 
     def _on_event(self, event: DocEvent) -> None:
         if event.kind in ("changed", "inserted", "removed", "reset", "modified"):
-            self._dirty = True
+            self._mark_dirty()
+
+    def _mark_dirty(self) -> None:
+        self._dirty = True
+        self._idle_timer.start()
+        if not self._max_timer.isActive():
+            self._max_timer.start()
 
     def write_now(self) -> None:
         """Write the document to the journal if it changed since the last write."""
+        self._idle_timer.stop()
+        self._max_timer.stop()
         doc = self._doc
         if doc is None or not self._dirty:
             return
@@ -92,7 +116,7 @@ class Autosaver(QObject):
             # The journal is a safety net; failing to write it must not interrupt the editor,
             # but the status bar says so.
             self.last_error = f"Unsaved changes are not protected: {exc}"
-            self._dirty = True
+            self._mark_dirty()
             self.failed.emit(self.last_error)
             return
         self.last_error = None

@@ -495,7 +495,6 @@ CRASHING_APP = textwrap.dedent(
 
     app = QApplication([])
     window = MainWindow(journal=Journal(Path(sys.argv[2])))
-    window.autosaver._timer.setInterval(300)
     window.show()
     window.open_paths([sys.argv[1]])
     window.autosaver.written.connect(lambda doc: print("journaled", flush=True))

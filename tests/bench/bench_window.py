@@ -1,0 +1,239 @@
+"""Benchmark of the review window. Run: ``.venv/bin/python tests/bench/bench_window.py``.
+
+1. Start-up: a fresh process (interpreter start included) to an interactive window on the demo
+   lecture (window shown, captions listed, event loop running), and to the first video frame.
+   Goal < 1.5 s.
+2. With a 30,000-cue file: one keystroke in the cue editor end to end: the document command,
+   the list model's row update, the editor's counts, the overlay, and the repaint of the
+   window (processEvents until idle). Goal < 16 ms.
+3. With the same file: one playback tick (``position_changed``): the O(log n) lookup of the
+   cue being spoken, the list highlight, the overlay and the time labels, repainted. Goal < 16 ms.
+
+Runs offscreen (QT_QPA_PLATFORM=offscreen) unless a platform is set; settings and the journal
+go to a temporary folder.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+TMP = Path(tempfile.mkdtemp(prefix="captionreview-bench-"))
+for _var in ("XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
+    os.environ[_var] = str(TMP / _var.lower())
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(ROOT))
+
+CUES = 30_000
+STARTUP_RUNS = 3
+
+STARTUP_CHILD = """
+import time
+t0 = time.perf_counter()
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from captionreview.core.journal import Journal
+from captionreview.qt.app import demo_files
+from captionreview.qt.mainwindow import MainWindow
+t_import = time.perf_counter()
+app = QApplication([])
+window = MainWindow(journal=Journal(__import__("pathlib").Path(sys.argv[1])))
+window.show()
+window.open_paths(demo_files())
+t_open = time.perf_counter()
+
+def interactive():
+    print(f"interactive {t_import - t0:.3f} {t_open - t0:.3f} {time.perf_counter() - t0:.3f}",
+          flush=True)
+
+def frame():
+    if window.player.current_frame() is None:
+        QTimer.singleShot(5, frame)
+        return
+    print(f"frame {time.perf_counter() - t0:.3f}", flush=True)
+    window.close()
+    app.quit()
+
+QTimer.singleShot(0, interactive)
+QTimer.singleShot(0, frame)
+app.exec()
+"""
+
+
+def bench_startup() -> None:
+    """Start the window in fresh processes and report the times."""
+    totals, frames, details = [], [], []
+    for run in range(STARTUP_RUNS):
+        started = time.perf_counter()
+        child = subprocess.Popen(
+            [sys.executable, "-c", STARTUP_CHILD, str(TMP / f"journal{run}")],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+        )
+        assert child.stdout is not None
+        interactive_at = frame_at = None
+        for line in child.stdout:
+            words = line.split()
+            if words[0] == "interactive":
+                interactive_at = time.perf_counter() - started
+                details.append(tuple(float(w) for w in words[1:]))
+            elif words[0] == "frame":
+                frame_at = time.perf_counter() - started
+        child.wait(timeout=30)
+        if interactive_at is None:
+            raise SystemExit("the window did not start")
+        totals.append(interactive_at)
+        if frame_at is not None:
+            frames.append(frame_at)
+    imports, opened, ready = (statistics.median(d[i] for d in details) for i in range(3))
+    print(
+        f"start-up to an interactive window (median of {STARTUP_RUNS}, process start "
+        f"included): {statistics.median(totals) * 1000:.0f} ms   [goal < 1500 ms]"
+    )
+    print(
+        f"    in the process: imports {imports * 1000:.0f} ms, window + demo opened "
+        f"{opened * 1000:.0f} ms, event loop running {ready * 1000:.0f} ms"
+    )
+    if frames:
+        print(f"    first video frame painted: {statistics.median(frames) * 1000:.0f} ms")
+
+
+def big_vtt(path: Path, count: int) -> None:
+    """Write ``count`` cues of two seconds each (two lines, like real captions)."""
+    parts = ["WEBVTT\n"]
+    for i in range(count):
+        start = i * 2000
+        parts.append(
+            f"\n{i + 1}\n{_ts(start)} --> {_ts(start + 1900)}\n"
+            f"cue {i + 1}: det här är en rad med text\noch en andra rad om tillväxt\n"
+        )
+    path.write_text("".join(parts), encoding="utf-8")
+
+
+def _ts(ms: int) -> str:
+    h, rest = divmod(ms, 3_600_000)
+    m, rest = divmod(rest, 60_000)
+    s, milli = divmod(rest, 1000)
+    return f"{h:02d}:{m:02d}:{s:02d}.{milli:03d}"
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * fraction))]
+
+
+def bench_big_file(features: tuple[str, ...], label: str) -> None:
+    """Keystrokes and playback ticks with a 30,000-cue document."""
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    from captionreview.core.journal import Journal
+    from captionreview.qt.mainwindow import MainWindow
+
+    app = QApplication.instance() or QApplication([])
+    path = TMP / "big.vtt"
+    if not path.exists():
+        big_vtt(path, CUES)
+    video = ROOT / "assets" / "demo" / "lecture.mp4"
+    window = MainWindow(journal=Journal(TMP / "journal-big"), features=features)
+    window.resize(1400, 900)
+    window.show()
+    started = time.perf_counter()
+    window.open_paths([path])
+    load_ms = (time.perf_counter() - started) * 1000
+    if video.is_file():
+        window.open_video(video)
+        deadline = time.monotonic() + 10
+        while window.player.current_frame() is None and time.monotonic() < deadline:
+            app.processEvents()
+            time.sleep(0.005)
+    app.processEvents()
+    print(f"\n{label}\n{CUES:,} cues: file opened in the window in {load_ms:.0f} ms")
+
+    def settle() -> None:
+        app.processEvents()
+        app.sendPostedEvents()
+        app.processEvents()
+
+    def keystrokes(index: int, position: int, count: int = 60) -> list[float]:
+        window.select_cue(index)
+        window.player.seek(position)
+        window.player.position_changed.emit(position)
+        edit = window.editor.text_edit
+        edit.setFocus()
+        edit.moveCursor(edit.textCursor().MoveOperation.End)
+        settle()
+        times = []
+        for i in range(count):
+            char = "abcdefghij"[i % 10]
+            started = time.perf_counter()
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                QApplication.sendEvent(
+                    edit,
+                    QKeyEvent(kind, Qt.Key.Key_A + i % 10, Qt.KeyboardModifier.NoModifier, char),
+                )
+            settle()
+            times.append((time.perf_counter() - started) * 1000)
+        assert window.document is not None
+        assert window.document.cues[index].text.endswith(char)
+        return times
+
+    # A cue on the picture (the overlay repaints) near the top, and one in the middle.
+    shown = window.document.index_at_or_after(40_000) if window.document else None
+    assert shown is not None
+    for label, index, position in (
+        (f"cue {shown + 1} (on the picture)", shown, 40_000),
+        (f"cue {CUES // 2 + 1} (middle of the list)", CUES // 2, CUES // 2 * 2000 + 500),
+    ):
+        times = keystrokes(index, position)
+        print(
+            f"one keystroke end to end, {label}: median {statistics.median(times):.2f} ms, "
+            f"p95 {percentile(times, 0.95):.2f} ms, max {max(times):.2f} ms   [goal < 16 ms]"
+        )
+
+    # Playback ticks every 30 ms across cue boundaries, list following.
+    window.cue_view.setFocus()
+    ticks = []
+    position = CUES // 2 * 2000
+    for _ in range(300):
+        position += 30
+        started = time.perf_counter()
+        window.player.position_changed.emit(position)
+        settle()
+        ticks.append((time.perf_counter() - started) * 1000)
+    highlighted = window.cue_model.active_rows
+    assert highlighted == tuple(window.document.active_indices(position)), highlighted
+    print(
+        f"one playback tick (lookup, highlight, follow, overlay, repaint): median "
+        f"{statistics.median(ticks):.2f} ms, p95 {percentile(ticks, 0.95):.2f} ms, "
+        f"max {max(ticks):.2f} ms   [goal < 16 ms]"
+    )
+    window.set_document(None, ask=False)
+    window.close()
+
+
+def main() -> None:
+    """Run the benchmarks and print the figures."""
+    from captionreview.qt.mainwindow import FEATURE_MODULES
+
+    print(
+        f"CaptionReview window benchmark (QT_QPA_PLATFORM={os.environ['QT_QPA_PLATFORM']}, "
+        f"{os.cpu_count()} CPUs)\n"
+    )
+    bench_startup()
+    bench_big_file((), "The window alone (no feature modules):")
+    bench_big_file(FEATURE_MODULES, f"With the feature modules ({', '.join(FEATURE_MODULES)}):")
+
+
+if __name__ == "__main__":
+    main()
