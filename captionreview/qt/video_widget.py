@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from captionreview.core.model import Cue
 
 PLACEHOLDER = "No video loaded. Open a video with File ▸ Open; captions can be edited without one."
+SOUND_ONLY = "This file has sound but no picture; the captions are shown over this area."
 BACKING = QColor(0, 0, 0, 190)
 # Cue text a viewer sees: keep <i> <b> <u>, drop every other tag (<v>, <c>, <lang>, timestamps).
 _TAG_RE = re.compile(r"<(/?)([A-Za-z]*)[^>\n]*>")
@@ -291,6 +292,8 @@ class VideoWidget(QWidget):
             painter.drawImage(self.video_rect(), frame)
         elif self._player.path() is None:
             self._paint_message(painter, PLACEHOLDER)
+        elif self._player.duration() > 0 and not self._player.has_video():
+            self._paint_message(painter, SOUND_ONLY)
         if self._captions_visible:
             self._paint_captions(painter)
         painter.end()

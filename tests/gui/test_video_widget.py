@@ -17,7 +17,7 @@ from PySide6.QtGui import QImage
 
 from captionreview.core.document import Document
 from captionreview.qt.player import MOVED_HINT, Player
-from captionreview.qt.video_widget import PLACEHOLDER, VideoWidget, cue_html
+from captionreview.qt.video_widget import PLACEHOLDER, SOUND_ONLY, VideoWidget, cue_html
 from tests.gui.test_player import (
     ROOT,
     demo_video_fixture,
@@ -264,3 +264,23 @@ def test_a_deleted_widget_stops_following_the_document(
     qtbot.waitUntil(lambda: not shiboken6.isValid(widget), timeout=1000)
     doc.set_text(0, "Efter att videon stängts")  # would reach a deleted widget and raise
     assert doc.cues[0].text == "Efter att videon stängts"
+
+
+def test_sound_only_file_says_there_is_no_picture(
+    qtbot, widget: VideoWidget, player: Player, tmp_path: Path, doc: Document
+) -> None:
+    sound = tmp_path / "talk.m4a"
+    subprocess.run(
+        ["ffmpeg", "-v", "error", "-f", "lavfi", "-i", "sine=frequency=300:duration=3", str(sound)],
+        check=True,
+    )
+    widget.set_document(doc)
+    with qtbot.waitSignal(player.duration_changed, timeout=5000):
+        assert player.load(sound)
+    assert not player.has_video()
+    middle = QRect(0, 180, 800, 90)
+    assert max(grey_levels(grab(widget), middle, 1)) > 150, f"shows: {SOUND_ONLY}"
+    with qtbot.waitSignal(player.state_changed, timeout=3000, check_params_cb="playing".__eq__):
+        player.play()
+    qtbot.waitUntil(lambda: player.position() > 300, timeout=3000)
+    assert widget.displayed_cues() == [0]
