@@ -38,13 +38,14 @@ if TYPE_CHECKING:
 DESCRIPTION = "Apply correction everywhere"
 
 
-def _context_html(occurrence: Occurrence) -> str:
+def _context_html(occurrence: Occurrence, correction: Correction) -> str:
     a, b = occurrence.context_span
     text = occurrence.context
-    return (
-        f"{html.escape(text[:a])}<b>{html.escape(text[a:b])}</b>{html.escape(text[b:])}"
-        f" &nbsp;→&nbsp; <b>{html.escape(occurrence.replacement)}</b>"
-    )
+    shown = f"{html.escape(text[:a])}<b>{html.escape(text[a:b])}</b>{html.escape(text[b:])}"
+    if occurrence.replacement != correction.new:
+        # Say so when the capital of a sentence start is kept ("Grön vall" -> "Grünewald").
+        shown += f" &nbsp;→&nbsp; <b>{html.escape(occurrence.replacement)}</b>"
+    return shown
 
 
 class SpreadDialog(QDialog):
@@ -91,8 +92,9 @@ class SpreadDialog(QDialog):
             item.setCheckState(Qt.CheckState.Checked)
             item.setToolTip("Tick to replace here")
             self.table.setItem(row, 0, item)
-            label = QLabel(_context_html(occ))
+            label = QLabel(_context_html(occ, correction))
             label.setTextFormat(Qt.TextFormat.RichText)
+            label.setToolTip(occ.context)
             label.setContentsMargins(4, 0, 4, 0)
             self.table.setCellWidget(row, 1, label)
             play = QPushButton("▶ Play")
