@@ -81,10 +81,12 @@ def run(args: argparse.Namespace) -> int:
     status = EXIT_OK
     results: list[dict[str, Any]] = []
     totals = {s: 0 for s in Severity}
+    unreadable = 0
     for path in args.files:
         result = check_file(path, profile, words, args.encoding)
         if "error" in result:
             status = EXIT_UNREADABLE
+            unreadable += 1
             if args.format == "text":
                 print(f"{path}: cannot read: {result['error']}", file=sys.stderr)
         else:
@@ -104,7 +106,9 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
     else:
         print(
-            f"{len(args.files)} file(s) checked against {profile.name}: "
+            f"{len(args.files)} file(s) checked against {profile.name}"
+            + (f" ({unreadable} unreadable)" if unreadable else "")
+            + ": "
             f"{totals[Severity.ERROR]} error(s), {totals[Severity.WARN]} warning(s), "
             f"{totals[Severity.INFO]} note(s)",
             file=sys.stderr,
@@ -150,7 +154,7 @@ def check_file(
     try:
         doc = load(path, encoding=encoding)
     except CaptionFileError as error:
-        return {"file": str(path), "error": str(error)}
+        return {"file": str(path), "error": read_error_message(error)}
     except OSError as error:
         return {"file": str(path), "error": error.strerror or str(error)}
     except LookupError:
@@ -174,6 +178,12 @@ def check_file(
         "problems": [problem_json(p) for p in doc.problems],
         "findings": [finding_json(f) for f in findings],
     }
+
+
+def read_error_message(error: CaptionFileError) -> str:
+    """Return the reader's message, with the command-line way to open another encoding."""
+    guess = getattr(error, "guess", None)
+    return f"{error} (run again with --encoding {guess})" if guess else str(error)
 
 
 def all_findings(doc: Document, profile: Profile, words: WordFlags | None) -> list[Finding]:

@@ -12,7 +12,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from captionreview.clitools.check import EXIT_UNREADABLE, WordFlags, add_common, all_findings
+from captionreview.clitools.check import (
+    EXIT_UNREADABLE,
+    WordFlags,
+    add_common,
+    all_findings,
+    read_error_message,
+)
 from captionreview.core.document import load
 from captionreview.core.errors import CaptionFileError
 from captionreview.core.profiles import ProfileError, load_profile
@@ -52,7 +58,12 @@ def run(args: argparse.Namespace) -> int:
     try:
         doc = load(args.file, encoding=args.encoding)
     except (CaptionFileError, OSError, LookupError) as error:
-        reason = error.strerror if isinstance(error, OSError) and error.strerror else error
+        if isinstance(error, CaptionFileError):
+            reason: object = read_error_message(error)
+        elif isinstance(error, OSError) and error.strerror:
+            reason = error.strerror
+        else:
+            reason = error
         print(f"captionreview report: cannot read {args.file}: {reason}", file=sys.stderr)
         return EXIT_UNREADABLE
     findings = all_findings(doc, profile, words)

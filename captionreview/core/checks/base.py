@@ -44,6 +44,8 @@ class CueView:
         if not self.has_markup:
             return (start, end)
         offsets = self._offsets()
+        if not offsets:
+            return (len(self.cue.text), len(self.cue.text))
         raw_start = offsets[start] if start < len(offsets) else len(self.cue.text)
         if end <= start:
             return (raw_start, raw_start)

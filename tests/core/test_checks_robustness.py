@@ -1,0 +1,104 @@
+"""Any cue content, however broken, is reported on, never a crash; spans stay inside the text;
+fixes never produce cues that break the rules they fix."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from captionreview.core.checks import check_cues
+from captionreview.core.fixes import FIXES
+from captionreview.core.model import Cue
+from captionreview.core.profiles import BUILTIN_PROFILES
+
+PIECES = st.sampled_from(
+    [
+        "a",
+        "Å",
+        " ",
+        "  ",
+        "\n",
+        "\n\n",
+        ".",
+        "...",
+        "–",
+        "-",
+        "&",
+        "&amp;",
+        "&nbsp;",
+        "&#",
+        "<",
+        ">",
+        "<i>",
+        "</i>",
+        "<b>",
+        "<v Anna>",
+        "<v>",
+        "<c.colorE5E5E5>",
+        "</c>",
+        "<00:00:01.000>",
+        "<00:0",
+        "[Musik]",
+        "[ __ ]",
+        "(Skratt)",
+        "%",
+        "€",
+        "1,000",
+        "3.5",
+        "12",
+        "34175",
+        "t.ex.",
+        "\x00",
+        "\ufffd",
+        "-->",
+        '"',
+        "och",
+        "\xa0",
+    ]
+)
+TEXT = st.lists(PIECES, max_size=12).map("".join)
+SETTINGS = st.lists(
+    st.sampled_from(
+        [
+            "align:middle",
+            "align:start",
+            "position:0%",
+            "position:50%,middle",
+            "line:-1",
+            "size:120%",
+            "region:x",
+            "foo",
+            "vertical:rl",
+            ":",
+            "line:",
+        ]
+    ),
+    max_size=4,
+).map(" ".join)
+CUE = st.builds(
+    Cue,
+    start_ms=st.integers(-1000, 20_000),
+    end_ms=st.integers(-1000, 20_000),
+    text=TEXT,
+    identifier=st.sampled_from(["", "", "1", "1", "a-->b"]),
+    settings=SETTINGS,
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(CUE, max_size=8), st.sampled_from(sorted(BUILTIN_PROFILES)))
+def test_any_cues_are_checked_without_crashing(cues: list[Cue], name: str) -> None:
+    profile = BUILTIN_PROFILES[name]
+    findings = check_cues(cues, profile, metadata={"Kind": "captions"}, regions=set())
+    for finding in findings:
+        if finding.cue_index is None:
+            continue
+        text = cues[finding.cue_index].text
+        if finding.span is not None:
+            start, end = finding.span
+            assert 0 <= start <= end <= len(text), (finding, text)
+    for fix in FIXES:
+        changes = fix.compute(cues, profile, None)
+        for index, cue in changes.items():
+            assert cue.uid == cues[index].uid
+            assert cue.end_ms > cue.start_ms or cue.duration_ms == cues[index].duration_ms
