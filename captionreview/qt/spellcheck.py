@@ -646,12 +646,19 @@ class SpellCheck(QObject):
         ignore.setObjectName("spellIgnore")
         ignore.triggered.connect(lambda _c=False, f=finding, w=found: self.ignore(f, w))
         actions.append(ignore)
-        if finding.rule in (RULE_SPELLING, RULE_GLOSSARY):
-            term = found if finding.rule == RULE_SPELLING else finding.suggestion or found
-            add_term = QAction(f"Add “{term}” to glossary", menu)
+        if finding.rule == RULE_SPELLING:
+            add_term = QAction(f"Add “{found}” to glossary", menu)
             add_term.setObjectName("spellAddToGlossary")
-            add_term.triggered.connect(lambda _c=False, t=term: self.add_to_glossary(t))
+            add_term.triggered.connect(lambda _c=False, t=found: self.add_to_glossary(t))
             actions.append(add_term)
+        elif finding.rule == RULE_GLOSSARY and finding.suggestion:
+            # The term is in the glossary already; remembering the mishearing makes it a
+            # known correction, found exactly in later files.
+            correction = Correction(found, finding.suggestion)
+            remember = QAction(f"Remember “{found} => {finding.suggestion}” in glossary", menu)
+            remember.setObjectName("spellRememberCorrection")
+            remember.triggered.connect(lambda _c=False, c=correction: self.remember_correction(c))
+            actions.append(remember)
         return actions
 
     def apply_suggestion(self, index: int, finding: Finding, replacement: str) -> None:

@@ -198,7 +198,7 @@ def test_context_menu_fixes_a_word_in_one_undo_step(qtbot, make_window, captions
     QApplication.sendEvent(edit.viewport(), event)
     qtbot.waitUntil(lambda: "Grünewald" in doc.cues[CUE_GRON_VALL].text)
     assert any("glossary term “Grünewald”" in text for text in chosen)
-    assert any(text.startswith("Add “Grünewald” to glossary") for text in chosen)
+    assert "Remember “grön vall => Grünewald” in glossary" in chosen
     assert "professor Grünewald har visat" in doc.cues[CUE_GRON_VALL].text
     assert doc.undo_description == "Edit text"
     doc.undo()
@@ -340,3 +340,15 @@ def test_check_menu_has_the_actions_without_shortcut_conflicts(
     for name in ("nextSuspicious", "suggestCorrections", "applyCorrectionEverywhere"):
         assert name in names
     assert window.shortcut_conflicts() == []
+
+
+def test_a_mishearing_can_be_remembered_in_the_glossary(qtbot, make_window, captions) -> None:
+    window, spell = open_checked(qtbot, make_window, captions)
+    window.select_cue(CUE_GRON_VALL)
+    menu = spell.build_menu(position_of(window, "grön vall"), standard=False)
+    with qtbot.waitSignal(spell.checked, timeout=20000):
+        action_named(menu, "Remember “grön vall => Grünewald”").trigger()
+    saved = Glossary.load(captions.parent / "glossary.txt")
+    assert saved.corrections == {"grön vall": "Grünewald"}
+    messages = [f.message for f in spell.findings_for(CUE_GRON_VALL)]
+    assert any("a known correction" in m for m in messages)
