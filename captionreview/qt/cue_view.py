@@ -50,7 +50,6 @@ class CueTextDelegate(QStyledItemDelegate):
         """Return a plain-text editor big enough for two lines."""
         editor = QPlainTextEdit(parent)
         editor.setTabChangesFocus(True)
-        editor.installEventFilter(self)
         editor.setAccessibleName("Cue text")
         return editor
 
@@ -79,7 +78,10 @@ class CueTextDelegate(QStyledItemDelegate):
         editor.setGeometry(rect.x(), rect.y(), rect.width(), height)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Enter commits the edit; Shift+Enter inserts a line break; Escape cancels."""
+        """Enter commits the edit; Shift+Enter inserts a line break; Escape cancels.
+
+        The view installs the delegate as its editors' event filter.
+        """
         if isinstance(watched, QPlainTextEdit) and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

@@ -619,3 +619,193 @@ def test_layout_speed_and_volume_are_remembered(qtbot, make_window):
     again.player.set_rate(1.0)
     again.player.set_volume(100)
     again.close()
+
+
+# -- transcription controls ---------------------------------------------------------------------
+
+
+@pytest.mark.vlc
+def test_transcription_keys_work_while_the_cursor_is_in_the_text(qtbot, make_window, lecture):
+    window = make_window()
+    open_lecture(qtbot, window, lecture)
+    player = window.player
+    edit = window.editor.text_edit
+    player.seek(10_000)
+    qtbot.waitUntil(lambda: abs(player.position() - 10_000) < 50, timeout=3000)
+    press(qtbot, edit, "Alt+Left")
+    qtbot.waitUntil(lambda: abs(player.position() - 8_000) < 50, timeout=3000)
+    press(qtbot, edit, "Alt+Right")
+    qtbot.waitUntil(lambda: abs(player.position() - 10_000) < 50, timeout=3000)
+    press(qtbot, edit, "Ctrl+-")
+    assert player.rate() == pytest.approx(0.9)
+    press(qtbot, edit, "Ctrl+=")
+    press(qtbot, edit, "Ctrl+=")
+    assert player.rate() == pytest.approx(1.1)
+    press(qtbot, edit, "Ctrl+0")
+    assert player.rate() == pytest.approx(1.0)
+    assert edit.toPlainText() == window.document.cues[0].text, "no key reached the text"
+    # Ctrl+R replays the cue at the playhead (cue 3: 8.49-12.118 s) from its start.
+    press(qtbot, edit, "Ctrl+R")
+    qtbot.waitUntil(player.is_playing, timeout=3000)
+    assert 8_490 <= player.position() < 9_600
+    player.pause()
+
+
+@pytest.mark.vlc
+def test_play_this_cue_stops_at_its_end(qtbot, make_window, lecture):
+    window = make_window()
+    open_lecture(qtbot, window, lecture)
+    window.select_cue(14)  # "tack för i dag", 1.2 s
+    cue = window.document.cues[14]
+    press(qtbot, window.editor.text_edit, "F5")
+    qtbot.waitUntil(window.player.is_playing, timeout=3000)
+    qtbot.waitUntil(lambda: not window.player.is_playing(), timeout=4000)
+    assert abs(window.player.position() - cue.end_ms) < 100
+
+
+@pytest.mark.vlc
+def test_pause_while_typing_then_resume_a_little_earlier(qtbot, make_window, lecture):
+    window = make_window()
+    open_lecture(qtbot, window, lecture)
+    window.action("pause_while_typing").setChecked(True)
+    player = window.player
+    player.seek(2_000)
+    player.play()
+    qtbot.waitUntil(lambda: player.position() > 2_300, timeout=3000)
+    type_in(qtbot, window.editor.text_edit, "x")
+    assert not player.is_playing()
+    paused_at = player.position()
+    # 1.5 s after the last key it plays again from 1 s before.
+    qtbot.waitUntil(player.is_playing, timeout=4000)
+    assert player.position() < paused_at
+    player.pause()
+    window.action("pause_while_typing").setChecked(False)
+
+
+# -- more of the window ---------------------------------------------------------------------------
+
+
+def test_text_edited_in_the_list_with_a_line_break(qtbot, make_window, tmp_path):
+    path = tmp_path / "list.vtt"
+    path.write_text("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nett\n", encoding="utf-8")
+    window = make_window()
+    window.open_paths([path])
+    view = window.cue_view
+    rect = view.visualRect(window.cue_model.index(0, COL_TEXT))
+    # A real double click: press, release, then the second press.
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    editor = QApplication.focusWidget()
+    assert editor is not None and editor is not window.editor.text_edit
+    editor.selectAll()
+    type_text(editor, "rad ett")
+    qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    type_text(editor, "rad två")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert window.document.cues[0].text == "rad ett\nrad två"
+    assert window.cue_model.index(0, COL_TEXT).data() == "rad ett ⏎ rad två"
+    assert window.editor.text_edit.toPlainText() == "rad ett\nrad två"
+
+
+def test_delete_key_in_the_list_removes_the_selected_cues(qtbot, make_window, tmp_path):
+    path = tmp_path / "del.vtt"
+    path.write_text(
+        "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nett\n\n00:00:03.000 --> 00:00:04.000\ntvå\n\n"
+        "00:00:05.000 --> 00:00:06.000\ntre\n",
+        encoding="utf-8",
+    )
+    window = make_window()
+    window.open_paths([path])
+    view = window.cue_view
+    view.selectRow(0)
+    view.selectionModel().select(
+        window.cue_model.index(1, 0),
+        view.selectionModel().SelectionFlag.Select | view.selectionModel().SelectionFlag.Rows,
+    )
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert [c.text for c in window.document.cues] == ["tre"]
+    window.action("undo").trigger()
+    assert len(window.document) == 3
+
+
+def test_srt_is_saved_as_webvtt_and_exported_back(qtbot, make_window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    srt = tmp_path / "talk.srt"
+    srt.write_text("1\n00:00:01,000 --> 00:00:02,500\nhej & välkommen\n", encoding="utf-8")
+    window = make_window()
+    window.open_paths([srt])
+    asked = []
+
+    def save_name(_parent, _caption, suggestion, _filter):
+        asked.append(Path(suggestion).name)
+        return suggestion, _filter
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_name))
+    assert window.save()
+    assert asked == ["talk.vtt"]
+    assert srt.read_text(encoding="utf-8").startswith("1\n")
+    vtt = (tmp_path / "talk.vtt").read_text(encoding="utf-8")
+    assert vtt.startswith("WEBVTT") and "hej &amp; välkommen" in vtt
+    assert window.document.path == tmp_path / "talk.vtt"
+    assert window.windowTitle().startswith("talk.vtt")
+    srt.unlink()
+    assert window.export_srt()
+    assert "00:00:01,000 --> 00:00:02,500" in srt.read_text(encoding="utf-8")
+    assert window.recent_files()[0][0] == str(tmp_path / "talk.vtt")
+
+
+def test_keeping_my_version_when_the_file_changes_on_disk(qtbot, make_window, tmp_path, answer):
+    path = tmp_path / "mine.vtt"
+    path.write_text("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nhej\n", encoding="utf-8")
+    window = make_window()
+    window.open_paths([path])
+    type_in(qtbot, window.editor.text_edit, " då")
+    keep = answer("changedOnDiskDialog", "Keep my version")
+    path.write_text("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nnågon annan\n", encoding="utf-8")
+    qtbot.waitUntil(lambda: keep.answered, timeout=5000)
+    assert "unsaved changes here would be lost" in keep.texts[0]
+    assert window.document.cues[0].text == "hej då"
+    assert window.document.modified
+
+
+def test_without_libvlc_the_captions_open_with_a_message_in_the_video_area(tmp_path):
+    script = textwrap.dedent(
+        """
+        import sys
+        from pathlib import Path
+        from PySide6.QtWidgets import QApplication
+        from captionreview.core.journal import Journal
+        from captionreview.qt.mainwindow import MainWindow
+        app = QApplication([])
+        window = MainWindow(journal=Journal(Path(sys.argv[2])))
+        window.show()
+        window.open_paths([sys.argv[1]])
+        window.editor.text_edit.setPlainText("rättad")
+        print(window.player.available, len(window.document), window.document.cues[0].text)
+        print(window.video_widget.message().replace("\\n", " "))
+        window.set_document(None, ask=False)
+        window.close()
+        """
+    )
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        PYTHON_VLC_LIB_PATH=str(tmp_path / "no-libvlc.so"),
+        PYTHON_VLC_MODULE_PATH=str(tmp_path),
+    )
+    video = ROOT / "assets" / "demo" / "lecture.mp4"
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(video), str(tmp_path / "journal")],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    first, second = result.stdout.strip().splitlines()[-2:]
+    assert first == "False 15 rättad"
+    assert "VLC" in second
+    assert "Traceback" not in result.stderr
