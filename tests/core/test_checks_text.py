@@ -62,6 +62,9 @@ def test_abbreviations() -> None:
     assert [f.suggestion for f in found] == ["cirka", "bland annat", "till exempel"]
     assert [spanned(c, f) for f in found] == ["ca", "bl.a.", "t.ex."]
     assert of(run([cue(0, 4, "Cancer och cirka och blad.")]), "TXT-06") == []
+    bracketed = cue(0, 4, "Vissa (t.ex. barn) och ”ca” tio, inkl.: vuxna osv.")
+    found = of(run([bracketed]), "TXT-06")
+    assert [spanned(bracketed, f) for f in found] == ["t.ex.", "ca", "inkl.", "osv."]
     assert of(run([c], metadata={"Language": "en"}), "TXT-06") == []
 
 

@@ -74,6 +74,10 @@ def check_rolling(scan: Scan, i: int, out: list[Finding]) -> None:
         )
         return
     view = scan.view(i)
+    previous = scan.view(i - 1).plain.rstrip()
+    tail = previous[previous.rfind("\n") + 1 :].strip()
+    if not tail or tail not in view.plain:
+        return  # the common case: the previous cue's last line is not repeated at all
     mine = _nonblank(view.plain_lines)
     before = _nonblank(scan.view(i - 1).plain_lines)
     # A lone short line may repeat by design ('No.' / 'No.'); a rolled line comes with a new one.

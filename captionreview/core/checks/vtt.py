@@ -202,7 +202,13 @@ def check_text(scan: Scan, i: int, out: list[Finding]) -> None:
             i,
             "The cue has no visible text; delete it or type the caption.",
         )
-    if _TEXT_TROUBLE.search(text) is None:
+    if not (
+        "-->" in text
+        or "\n\n" in text
+        or text.startswith("\n")
+        or "\x00" in text
+        or "\ufffd" in text
+    ):
         return
     arrow = text.find("-->")
     if arrow >= 0:
@@ -250,9 +256,6 @@ def check_text(scan: Scan, i: int, out: list[Finding]) -> None:
             "retype the damaged word.",
             span=(bad, bad + 1),
         )
-
-
-_TEXT_TROUBLE = re.compile("-->|\n\n|^\n|\x00|\ufffd")
 
 
 def _blank_line(text: str) -> int | None:
