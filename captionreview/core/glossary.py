@@ -496,11 +496,16 @@ class Glossary:
 
     @staticmethod
     def _joinable(plain: PlainText, tokens: list[Token], i: int, j: int) -> bool:
+        # Words of two letters or more ("söder gren"), or only single letters: an acronym
+        # spelled out ("v g r" for VGR).
+        short = [len(tokens[k].text) < 2 for k in range(i, j)]
+        if any(short) and not all(short):
+            return False
         for k in range(i + 1, j):
             gap = plain.text[tokens[k - 1].pend : tokens[k].pstart]
-            if not _JOINABLE_GAP.fullmatch(gap) or tokens[k].is_number or len(tokens[k].text) < 2:
+            if not _JOINABLE_GAP.fullmatch(gap) or tokens[k].is_number:
                 return False
-        return len(tokens[i].text) >= 2
+        return True
 
     def _best_term(
         self,
@@ -525,6 +530,9 @@ class Glossary:
     def _closest_term(self, window: list[str], ordinary: bool) -> tuple[float, str, str] | None:
         n = len(window)
         letters = "".join(letters_only(f) for f in window)
+        exact = self._terms.get(letters)
+        if exact is not None and len(exact.words) != n:
+            return 0.0, exact.text, "split"
         if len(letters) < 4:
             return None
         key = sound_key(" ".join(window))

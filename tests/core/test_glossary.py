@@ -90,6 +90,9 @@ def test_split_forms_are_found(glossary: Glossary) -> None:
     ]
     assert misses(glossary, "enligt anna söder gren på") == [("anna söder gren", "Anna Södergren")]
     assert misses(glossary, "doktor söder gren") == [("söder gren", "Södergren")]
+    acronyms = Glossary.from_lines(["VGR"])
+    assert misses(acronyms, "hos v g r i dag") == [("v g r", "VGR")]
+    assert misses(acronyms, "hos VGR och vgr i dag, v g") == []
     assert misses(glossary, "i västra götalands regionen") == [
         ("västra götalands regionen", "Västra Götalandsregionen")
     ]
