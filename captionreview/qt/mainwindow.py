@@ -227,7 +227,6 @@ class MainWindow(QMainWindow):
         self._registered: list[tuple[QAction, str]] = []
         self._menus: dict[str, QMenu] = {}
         self._find_dialog: FindReplaceDialog | None = None
-        self._closing_accepted = False
         self.feature_errors: list[str] = []
         self._profile = self._saved_profile()
 
@@ -615,6 +614,10 @@ class MainWindow(QMainWindow):
         if missing:
             self._warn("File not found", f"{missing[0]} does not exist.")
             return False
+        folders = [p for p in items if p.is_dir()]
+        if folders:
+            self._warn("Not a file", f"{folders[0]} is a folder: open a video or a caption file.")
+            return False
         captions = [p for p in items if p.suffix.lower() in CAPTION_SUFFIXES]
         videos = [p for p in items if p.suffix.lower() not in CAPTION_SUFFIXES]
         if len(captions) > 1 or len(videos) > 1:
@@ -791,7 +794,6 @@ class MainWindow(QMainWindow):
 
     def _save_to(self, path: Path | None) -> bool:
         assert self._doc is not None
-        self.disk_watcher.paused = True
         try:
             written = self._doc.save(path)
         except CaptionFileError as exc:
@@ -801,8 +803,7 @@ class MainWindow(QMainWindow):
                 "recovery journal; try File ▸ Save As… somewhere else.",
             )
             return False
-        finally:
-            self.disk_watcher.paused = False
+        # The watcher hears about our own write later; by then it knows these bytes are ours.
         self.disk_watcher.expect(written)
         self.autosaver.discard()
         self._remember_recent()

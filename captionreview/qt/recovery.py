@@ -196,7 +196,6 @@ class DiskWatcher(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(SETTLE_MS)
         self._timer.timeout.connect(self._check)
-        self.paused = False
 
     def watch(self, path: Path | None) -> None:
         """Watch ``path`` (None stops watching) and take its current bytes as known."""
@@ -238,7 +237,7 @@ class DiskWatcher(QObject):
             return
         self._rewatch()
         digest = file_digest(self._path)
-        if digest is None or digest == self._digest or self.paused:
+        if digest is None or digest == self._digest:
             return
         self._digest = digest
         self.changed_on_disk.emit(self._path)
