@@ -29,21 +29,37 @@ SENTENCES = (
 )
 
 
-def lecture_vtt(cues: int, seed: int = 1) -> str:
-    """Return a WebVTT lecture of ``cues`` cues: mostly clean Swedish, some typical faults."""
+REVIEWED = (
+    "Välkommen till dagens\nföreläsning om regional utveckling.",
+    "Den svenska ekonomin har\nklarat pandemin bättre än väntat.",
+    "Kriget i Ukraina har ändrat\nförutsättningarna för många företag.",
+    "I Helsingborg har man prövat\ntillitsbaserad styrning i flera år.",
+    "–Har ni några frågor?\n–Ja, en fråga om budgeten.",
+    "(Applåder)",
+)
+
+
+def lecture_vtt(cues: int, seed: int = 1, *, reviewed: bool = False) -> str:
+    """Return a WebVTT lecture of ``cues`` cues: Swedish with the typical faults of raw
+    auto-captions, or (``reviewed``) as a finished file looks, with few findings left."""
     rng = random.Random(seed)
     parts = ["WEBVTT", "", "NOTE generated for the checks benchmark", ""]
     t = 0
     for _ in range(cues):
-        text = rng.choice(SENTENCES)
+        text = rng.choice(REVIEWED if reviewed else SENTENCES)
         if len(text) > 42 and "\n" not in text:
             cut = text.rfind(" ", 0, len(text) // 2 + 4)
             text = text[:cut] + "\n" + text[cut + 1 :]
-        duration = rng.randint(1200, 6500)
-        parts.append(f"{_ts(t)} --> {_ts(t + duration)}")
+        if reviewed:
+            duration = max(1600, len(text) * 1000 // 13)
+            gap = rng.choice((80, 600, 1500))
+        else:
+            duration = rng.randint(1200, 6500)
+            gap = rng.choice((0, 40, 80, 120, 400, 1500))
+        parts.append(f"{_ts(t)} --> {_ts(t + duration)} align:start")
         parts.append(text)
         parts.append("")
-        t += duration + rng.choice((0, 40, 80, 120, 400, 1500))
+        t += duration + gap
     return "\n".join(parts)
 
 
@@ -90,6 +106,13 @@ def main() -> None:
         "Arbetslösheten steg till 8,5 procent under hösten.",
         "Arbetslösheten steg till 8.5% under hösten",
     )
+    reviewed = list(Document.from_text(lecture_vtt(3_000, reviewed=True)).cues)
+    best, median = best_ms(lambda: check_cues(reviewed, DEFAULT_PROFILE), 7)
+    found = len(check_cues(reviewed, DEFAULT_PROFILE))
+    print(
+        f"full check, reviewed lecture, 3000 cues: best {best:7.1f} ms, median {median:7.1f} ms "
+        f"({found} findings)"
+    )
     for size in (3_000, 30_000):
         doc = Document.from_text(lecture_vtt(size))
         cues = list(doc.cues)
@@ -98,7 +121,8 @@ def main() -> None:
             lambda c=cues: check_cues(c, DEFAULT_PROFILE), 7 if size < 10_000 else 3
         )
         print(
-            f"full check, {size:>6} cues: best {best:7.1f} ms, median {median:7.1f} ms "
+            f"full check, raw lecture, {size:>6} cues: best {best:7.1f} ms, "
+            f"median {median:7.1f} ms "
             f"({len(findings)} findings)"
         )
         index = size // 2

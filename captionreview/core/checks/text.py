@@ -66,8 +66,8 @@ def _abbreviation_pattern(words: Iterable[str]) -> re.Pattern[str]:
 
 _ABBR_RE = _abbreviation_pattern(ABBREVIATIONS_SV)
 # A cheap screen before the pattern: the first word of each abbreviation as split() gives it
-# once brackets, quotes and most punctuation have become spaces.
-_SCREEN_SEPARATORS = str.maketrans({c: " " for c in '()[]”"“„«»,;?–—'})
+# once brackets, quotes and most punctuation around it are stripped.
+_SCREEN_PUNCTUATION = '()[]”"“„«»,;?–—'
 _ABBR_TOKENS = frozenset(
     abbreviation.split()[0] + tail
     for abbreviation in ABBREVIATIONS_SV
@@ -339,7 +339,7 @@ def check_swedish(scan: Scan, i: int, out: list[Finding]) -> None:
     view = scan.view(i)
     plain = view.plain
     has_digit = _DIGIT.search(plain) is not None
-    tokens = plain.lower().translate(_SCREEN_SEPARATORS).split()
+    tokens = [word.strip(_SCREEN_PUNCTUATION) for word in plain.lower().split()]
     for match in _ABBR_RE.finditer(plain) if not _ABBR_TOKENS.isdisjoint(tokens) else ():
         word = match.group(0)
         full = ABBREVIATIONS_SV[word.lower()]
