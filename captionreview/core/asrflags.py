@@ -622,14 +622,22 @@ class FlagChecker:
     # -- SPELL-01 -----------------------------------------------------------------------------
 
     def _spelling_flags(self, item: _Cue, add: _Add, covered: list[tuple[int, int]]) -> None:
-        speller = self.speller
-        if speller is None:
+        if self.speller is None:
             return
         links = [m.span() for m in _LINK_RE.finditer(item.plain.text)]
         fillers = _FILLERS.get(self.language, frozenset())
+        foreign = _lang_spans(item.cue.text, self.language)
         for tok in item.tokens:
             word = tok.text
             if len(word) < 2 or tok.is_number or word.lower() in fillers:
+                continue
+            speller: Speller | None = self.speller
+            other = next((code for a, b, code in foreign if a <= tok.start < b), None)
+            if other is not None:
+                # Words marked <lang en>…</lang> are checked in their own language, or not
+                # at all when that dictionary is missing.
+                speller = _speller_or_none(other)
+            if speller is None:
                 continue
             if _overlaps(covered, (tok.start, tok.end)):
                 continue
@@ -656,6 +664,32 @@ class FlagChecker:
 
 
 _Add = Callable[..., None]
+_LANG_TAG = re.compile(r"<lang\s+([A-Za-z]{2,3})(?:[-_][^>]*)?>|</lang>")
+
+
+def _lang_spans(raw: str, language: str) -> list[tuple[int, int, str]]:
+    """Return the raw spans of ``<lang xx>`` markup in another language than ``language``."""
+    if "<lang" not in raw:
+        return []
+    spans = []
+    stack: list[tuple[int, str]] = []
+    for match in _LANG_TAG.finditer(raw):
+        if match.group(1):
+            stack.append((match.end(), match.group(1).lower()))
+        elif stack:
+            start, code = stack.pop()
+            if code != language:
+                spans.append((start, match.start(), code))
+    spans.extend((start, len(raw), code) for start, code in stack if code != language)
+    # Innermost first, so a word takes the language of the closest tag.
+    return sorted(spans, key=lambda s: s[1] - s[0])
+
+
+def _speller_or_none(code: str) -> Speller | None:
+    try:
+        return default_speller(code)
+    except SpellerUnavailable:
+        return None
 
 
 def _overlaps(spans: list[tuple[int, int]], span: tuple[int, int]) -> bool:

@@ -181,6 +181,16 @@ def test_homophones_are_info_without_fix(speller: Speller) -> None:
     assert all(f.severity is Severity.INFO and f.suggestion is None for f in findings)
 
 
+def test_words_marked_with_lang_are_checked_in_their_language(speller: Speller) -> None:
+    texts = [
+        "Vi kallar det <lang en>continuous improvment</lang> på kliniken",
+        "Hon sa <lang de>Guten Tag</lang> och gick",
+    ]
+    assert flagged(texts, speller, rule="SPELL-01") == [
+        (0, "SPELL-01", "improvment", "improvement"),
+    ]
+
+
 def test_english_text_gets_english_rules(tmp_path: Path) -> None:
     en = Speller("en", personal_path=tmp_path / "p.txt")
     cues = cues_of("So, um, the the colour of teh house is 11.8%, very, very nice")
