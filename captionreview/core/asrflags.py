@@ -11,6 +11,7 @@ Rules:
 * ``SPELL-00`` spell checking was not possible (dictionary missing), once per run.
 
 Each finding has a span into ``Cue.text`` and, where the rule can tell, the replacement text.
+Words inside ``<lang xx>`` markup are spell-checked with the dictionary of that language.
 """
 
 from __future__ import annotations
