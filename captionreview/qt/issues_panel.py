@@ -101,6 +101,7 @@ class IssuesPanel(QDockWidget):
         self._window = window
         self._checker: IncrementalChecker | None = None
         self._findings: list[Finding] = []
+        self._worst: dict[int, Severity] | None = None
         self._last: tuple[int, int, str] | None = None
         self.tools: _Features | None = None
         self.model = QStandardItemModel(self)
@@ -135,6 +136,22 @@ class IssuesPanel(QDockWidget):
         """The findings shown (as of the last refresh), in cue order."""
         return self._findings
 
+    def worst_severity(self, index: int) -> Severity | None:
+        """Return the most serious severity among cue ``index``'s findings (None: no issue);
+        for the cue list's issue marker, current as of the last ``findings_changed``."""
+        if self._worst is None:
+            worst: dict[int, Severity] = {}
+            for finding in self._findings:
+                if finding.cue_index is None:
+                    continue
+                known = worst.get(finding.cue_index)
+                if known is None or SEVERITY_ORDER.index(finding.severity) < SEVERITY_ORDER.index(
+                    known
+                ):
+                    worst[finding.cue_index] = finding.severity
+            self._worst = worst
+        return self._worst.get(index)
+
     def set_document(self, doc: Document | None) -> None:
         """Check ``doc`` (None clears the panel) and follow its edits."""
         if self._checker is not None:
@@ -156,6 +173,7 @@ class IssuesPanel(QDockWidget):
         """Rebuild the tree from the checker's current findings."""
         self._timer.stop()
         self._findings = self._checker.findings() if self._checker is not None else []
+        self._worst = None
         self._rebuild()
         self.findings_changed.emit()
 

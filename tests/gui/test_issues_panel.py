@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from captionreview.core.checks import check_document
+from captionreview.core.model import Severity
 from captionreview.core.profiles import builtin_profile
 from captionreview.qt.fix_preview import FixPreviewDialog
 from captionreview.qt.issues_panel import FINDING_ROLE, IssuesPanel
@@ -77,6 +78,8 @@ def test_groups_by_severity_then_rule_with_counts(window) -> None:
     assert "VTT-ESC-01 Escaping of & and < (1)" in error_rules
     assert any(text.startswith("TXT-15 Whitespace (2)") for rows in shown.values() for text in rows)
     assert panel.summary.text().startswith(f"se-public: {len(errors)} errors")
+    assert panel.worst_severity(2) is Severity.ERROR  # the overlap
+    assert panel.worst_severity(0) is Severity.INFO  # double space only
 
 
 def test_activating_an_issue_selects_the_cue_and_the_text(qtbot, window) -> None:
