@@ -389,11 +389,11 @@ class Commands(QObject):
 
     def find_next(self) -> None:
         """Edit ▸ Find next."""
-        self._w.find_dialog().find(backwards=False)
+        self._w.find_dialog().search(backwards=False)
 
     def find_previous(self) -> None:
         """Edit ▸ Find previous."""
-        self._w.find_dialog().find(backwards=True)
+        self._w.find_dialog().search(backwards=True)
 
     # -- Playback -----------------------------------------------------------------------------
     def play_pause(self) -> None:

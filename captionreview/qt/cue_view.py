@@ -73,7 +73,7 @@ class CueTextDelegate(QStyledItemDelegate):
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
         """Open the editor over the cell, tall enough for three lines of text."""
-        rect = option.rect  # type: ignore[attr-defined]
+        rect = option.rect
         height = max(rect.height(), editor.fontMetrics().lineSpacing() * 3 + 10)
         editor.setGeometry(rect.x(), rect.y(), rect.width(), height)
 

@@ -207,25 +207,29 @@ class FindReplaceDialog(QDialog):
         ):
             buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Close).clicked.connect(self.close)
-        self.find_button.clicked.connect(lambda: self.find(backwards=False))
-        self.previous_button.clicked.connect(lambda: self.find(backwards=True))
+        self.find_button.clicked.connect(lambda: self.search(backwards=False))
+        self.previous_button.clicked.connect(lambda: self.search(backwards=True))
         self.replace_button.clicked.connect(self.replace_one)
         self.replace_all_button.clicked.connect(self.replace_everything)
         QShortcut(
             QKeySequence(QKeySequence.StandardKey.FindNext),
             self,
-            lambda: self.find(backwards=False),
+            lambda: self.search(backwards=False),
         )
         QShortcut(
             QKeySequence(QKeySequence.StandardKey.FindPrevious),
             self,
-            lambda: self.find(backwards=True),
+            lambda: self.search(backwards=True),
         )
 
         grid = QGridLayout()
-        grid.addWidget(QLabel("Fi&nd:", buddy=self.find_edit), 0, 0)
+        for row, (text, field) in enumerate(
+            (("Fi&nd:", self.find_edit), ("Replace wi&th:", self.replace_edit))
+        ):
+            label = QLabel(text)
+            label.setBuddy(field)
+            grid.addWidget(label, row, 0)
         grid.addWidget(self.find_edit, 0, 1, 1, 2)
-        grid.addWidget(QLabel("Replace wi&th:", buddy=self.replace_edit), 1, 0)
         grid.addWidget(self.replace_edit, 1, 1, 1, 2)
         grid.addWidget(self.regex_box, 2, 1)
         grid.addWidget(self.case_box, 2, 2)
@@ -267,7 +271,7 @@ class FindReplaceDialog(QDialog):
         self.result_label.setText(text)
         self._window.status_message(text)
 
-    def find(self, *, backwards: bool = False) -> Match | None:
+    def search(self, *, backwards: bool = False) -> Match | None:
         """Select the next (or previous) match in the editor; returns it, or None."""
         doc = self._window.document
         if doc is None:
@@ -298,7 +302,7 @@ class FindReplaceDialog(QDialog):
         doc = self._window.document
         index = self._window.current_index()
         if doc is None or index is None:
-            self.find()
+            self.search()
             return
         try:
             pattern = self.options().compile()
@@ -309,7 +313,7 @@ class FindReplaceDialog(QDialog):
         text = doc.cues[index].text
         match = pattern.match(text, start) if end > start else None
         if match is None or match.end() != end:
-            self.find()
+            self.search()
             return
         try:
             new = replacement_text(match, self.replace_edit.text(), self.regex_box.isChecked())
@@ -318,7 +322,7 @@ class FindReplaceDialog(QDialog):
             return
         doc.set_text(index, text[:start] + new + text[end:])
         self._window.select_cue(index, (start + len(new), start + len(new)))
-        self.find()
+        self.search()
 
     def replace_everything(self) -> None:
         """Replace all matches as one undo step and say how many were changed."""

@@ -274,7 +274,7 @@ class MainWindow(QMainWindow):
         self._build_view_menu()
         self._build_profile_menu()
         # Short labels on the editor's buttons (toolbars show an action's icon text).
-        for name, label in (
+        for name, short in (
             ("set_start", "Start ⟵ playhead"),
             ("set_end", "End ⟵ playhead"),
             ("split", "Split"),
@@ -283,7 +283,7 @@ class MainWindow(QMainWindow):
             ("delete", "Delete"),
         ):
             action = self._actions[name]
-            action.setIconText(label)
+            action.setIconText(short)
             self._editor.toolbar.addAction(action)
 
         self._file_label = QLabel()
@@ -508,8 +508,8 @@ class MainWindow(QMainWindow):
         self._default_state = QByteArray()
         state = s.value("window/state")
         self._saved_state = state if isinstance(state, QByteArray) and not state.isEmpty() else None
-        self._player.set_rate(float(s.value("player/rate", 1.0)))
-        self._player.set_volume(int(s.value("player/volume", 100)))
+        self._player.set_rate(_as_number(s.value("player/rate"), 1.0))
+        self._player.set_volume(int(_as_number(s.value("player/volume"), 100)))
         self._set_checked("follow_playback", _as_bool(s.value("view/follow", True)))
         self._set_checked("show_captions", _as_bool(s.value("view/captions", True)))
         self._set_checked("pause_while_typing", _as_bool(s.value("playback/pause_typing", False)))
@@ -1036,6 +1036,14 @@ class MainWindow(QMainWindow):
             # Open after the drop returns: a modal question inside a drop handler blocks the
             # source application on some platforms.
             QTimer.singleShot(0, lambda: self.open_paths(paths))
+
+
+def _as_number(value: object, default: float) -> float:
+    """A number from QSettings (strings in INI files); ``default`` when missing or garbled."""
+    try:
+        return float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return default
 
 
 def _as_bool(value: object) -> bool:

@@ -70,13 +70,17 @@ class ShortcutsDialog(QDialog):
     def visible_commands(self) -> list[str]:
         """Commands in the rows the filter leaves visible."""
         return [
-            self.table.item(row, 1).text()
+            self._text(row, 1)
             for row in range(self.table.rowCount())
             if not self.table.isRowHidden(row)
         ]
 
+    def _text(self, row: int, col: int) -> str:
+        item = self.table.item(row, col)
+        return item.text() if item is not None else ""
+
     def _apply_filter(self, text: str) -> None:
         needle = text.strip().casefold()
         for row in range(self.table.rowCount()):
-            haystack = " ".join(self.table.item(row, c).text() for c in range(3)).casefold()
+            haystack = " ".join(self._text(row, c) for c in range(3)).casefold()
             self.table.setRowHidden(row, bool(needle) and needle not in haystack)

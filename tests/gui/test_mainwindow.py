@@ -327,10 +327,10 @@ def test_find_next_selects_the_match_in_the_editor(qtbot, make_window, tmp_path)
     dialog.find_edit.setText("två")
     dialog.word_box.setChecked(True)
     window.editor.select_span((0, 0))
-    assert dialog.find() is not None
+    assert dialog.search() is not None
     assert window.current_index() == 0
     assert window.editor.text_edit.textCursor().selectedText() == "två"
-    dialog.find()
+    dialog.search()
     assert window.current_index() == 1
     assert window.editor.selection_span() == (4, 7)
     dialog.replace_edit.setText("2")
