@@ -430,6 +430,7 @@ class SpellCheck(QObject):
     def _on_progress(self, generation: int, done: int, total: int) -> None:
         if generation == self._generation:
             self.progress.emit(done, total)
+            self.main_window.status_message(f"Checking words… {done} of {total} cues")
 
     def _on_done(self, generation: int, findings: dict[int, list[Finding]]) -> None:
         if generation != self._generation:
@@ -718,14 +719,20 @@ class SpellCheck(QObject):
             self.main_window.status_message(str(exc))
             return False
         self._glossary = glossary
-        self._glossary_override = path
+        self._set_override(path)
         self.main_window.status_message(f"Glossary saved: {path}")
         self._rebuild_checker()
         return True
 
+    def _set_override(self, path: Path | None) -> None:
+        # The project's and the personal glossary are found again for the next file; only a
+        # file the user chose elsewhere stays in use.
+        automatic = (project_glossary_path(self._doc), personal_glossary_path())
+        self._glossary_override = None if path in automatic else path
+
     def use_glossary(self, path: Path | None) -> None:
         """Use another glossary file (None: back to the one beside the captions)."""
-        self._glossary_override = path
+        self._set_override(path)
         self._load_glossary()
         self._rebuild_checker()
 

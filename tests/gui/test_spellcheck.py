@@ -352,3 +352,26 @@ def test_a_mishearing_can_be_remembered_in_the_glossary(qtbot, make_window, capt
     assert saved.corrections == {"grön vall": "Grünewald"}
     messages = [f.message for f in spell.findings_for(CUE_GRON_VALL)]
     assert any("a known correction" in m for m in messages)
+
+
+def test_personal_glossary_when_there_is_none_beside_the_captions(
+    qtbot, make_window, captions, tmp_path, monkeypatch
+) -> None:
+    import captionreview.qt.spellcheck as spellcheck
+
+    personal = tmp_path / "data" / "glossary.txt"
+    monkeypatch.setattr(spellcheck, "personal_glossary_path", lambda: personal)
+    loose = tmp_path / "loose" / "talk.sv.vtt"
+    loose.parent.mkdir()
+    loose.write_text("WEBVTT\n\n00:01.000 --> 00:03.000\nbesök Fjällbackaby i dag\n", "utf-8")
+    window, spell = open_checked(qtbot, make_window, loose)
+    assert spell.glossary is None
+    assert 0 in spell.flagged_cues()
+    with qtbot.waitSignal(spell.checked, timeout=20000):
+        spell.add_to_glossary("Fjällbackaby")
+    assert personal.read_text(encoding="utf-8") == "Fjällbackaby\n"
+    assert 0 not in spell.flagged_cues()
+    with qtbot.waitSignal(spell.checked, timeout=20000):
+        window.open_paths([captions])
+    assert spell.glossary is not None
+    assert spell.glossary.path == captions.parent / "glossary.txt"
