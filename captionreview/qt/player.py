@@ -50,9 +50,11 @@ _PAUSE_SETTLE_S = 0.25
 # libvlc's time may lag our interpolation slightly; smaller backward corrections are absorbed
 # by holding the position still instead of jumping back (captions must not flicker).
 _MAX_HOLD_MS = 400
-# libvlc's time trails the shown picture by ~12 ms (measured); within this much of it the
-# picture-anchored clock is kept, beyond it libvlc's time wins (audio clock, late pictures).
-_TRUST_CLOCK_MS = 20
+# libvlc's time trails the shown picture by 0-50 ms (measured), so a clock anchored on a shown
+# picture is kept while libvlc's time is at most this much behind it (or a little ahead);
+# beyond, libvlc's time wins (audio clock drift, stalled pictures).
+_TRUST_BEHIND_MS = 80
+_TRUST_AHEAD_MS = 15
 _VLC_ARGS = ("--quiet", "--no-video-title-show", "--no-stats", "--no-snapshot-preview")
 
 
@@ -391,7 +393,7 @@ class Player(QObject):
             self._start_clock(vlc_ms, at)
             return
         estimate = self._estimate(at)
-        if abs(vlc_ms - estimate) <= _TRUST_CLOCK_MS:
+        if -_TRUST_BEHIND_MS <= vlc_ms - estimate <= _TRUST_AHEAD_MS:
             return  # anchored on a shown picture, our clock is the better one
         if vlc_ms > estimate or vlc_ms < estimate - _MAX_HOLD_MS:
             self._start_clock(vlc_ms, at)
