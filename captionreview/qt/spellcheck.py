@@ -336,11 +336,6 @@ class SpellCheck(QObject):
         """The glossary in use, if any."""
         return self._glossary
 
-    @property
-    def speller_message(self) -> str | None:
-        """Why spell checking is off (dictionary missing), or None."""
-        return self._checker.unavailable if self._checker is not None else None
-
     def set_document(self, doc: Document | None) -> None:
         """Check ``doc`` (None: nothing); called when the window opens or closes a file."""
         if self._unsubscribe is not None:

@@ -142,6 +142,10 @@ def test_flags_are_underlined_in_the_editor_and_follow_typing(qtbot, make_window
     window.select_cue(CUE_GRON_VALL)
     assert "grön vall" in underlined(window)
     assert "men" in underlined(window)
+    spell.underline_action.trigger()  # Check ▸ Underline suspicious words: off
+    assert underlined(window) == []
+    spell.underline_action.trigger()
+    assert "grön vall" in underlined(window)
     window.select_cue(0)
     assert underlined(window) == []
     edit = window.editor.text_edit
@@ -273,9 +277,11 @@ def test_a_replaced_word_is_offered_for_its_other_occurrences(qtbot, make_window
     cursor.setPosition(start + len("till växt verket"), cursor.MoveMode.KeepAnchor)
     edit.setTextCursor(cursor)
     edit.setFocus()
-    type_text(edit, "Tillväxtverket")
-    assert "Tillväxtverket" in doc.cues[CUE_TILLVAXT].text
-    qtbot.waitUntil(lambda: spell.offer.isVisible(), timeout=5000)
+    with qtbot.waitSignal(spell.spread_offered, timeout=5000) as offered:
+        type_text(edit, "Tillväxtverket")
+        assert "Tillväxtverket" in doc.cues[CUE_TILLVAXT].text
+    assert offered.args[0].old == "till växt verket"
+    assert spell.offer.isVisible()
     assert "another cue" in spell.offer.message.text()
     spell.offer.review_action.trigger()
     dialog = window.findChild(SpreadDialog)
