@@ -78,6 +78,7 @@ def render_report(data: ReportInput) -> str:
         f"<li>{counts[Severity.ERROR]} errors, {counts[Severity.WARN]} warnings, "
         f"{counts[Severity.INFO]} notes; {len(data.problems)} reading problems</li>",
         f"<li>Written {_e(_dt.datetime.now().strftime('%Y-%m-%d %H:%M'))} by CaptionReview</li>",
+        f"<li>Limits: {_e(limits(data.profile))}</li>",
         "</ul>",
         "<h2>Findings per rule</h2>",
         rule_chart(data.findings),
@@ -90,6 +91,22 @@ def render_report(data: ReportInput) -> str:
         "</body></html>",
     ]
     return "\n".join(parts) + "\n"
+
+
+def limits(profile: Profile) -> str:
+    """Return the profile's main thresholds in one line."""
+    return (
+        f"{profile.max_chars_per_line} characters a line, {profile.max_lines} lines, "
+        f"{profile.max_chars_per_cue} a cue; reading speed warn > {profile.cps_warn:g}, "
+        f"error > {profile.cps_error:g} characters/s; duration "
+        f"{profile.min_duration_warn_ms / 1000:g}–{profile.max_duration_ms / 1000:g} s "
+        f"(error < {profile.min_duration_error_ms / 1000:g} s); gap {profile.min_gap_ms} ms"
+        + (
+            f"; rules off: {', '.join(sorted(profile.disabled_rules))}"
+            if profile.disabled_rules
+            else ""
+        )
+    )
 
 
 def rule_chart(findings: Sequence[Finding]) -> str:

@@ -46,6 +46,7 @@ def test_clean_file_passes() -> None:
     data, page = _report(cues)
     assert verdict(data) == (True, "Passes the se-public profile.")
     assert 'class="verdict pass"' in page
+    assert "42 characters a line, 2 lines, 84 a cue; reading speed warn &gt; 15" in page
 
 
 def test_errors_fail_and_are_listed_with_times_and_marked_text() -> None:
