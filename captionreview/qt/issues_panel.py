@@ -85,6 +85,10 @@ class ReviewWindow(Protocol):
         """Show a status-bar message."""
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def _position(finding: Finding) -> tuple[int, int, str]:
     index = -1 if finding.cue_index is None else finding.cue_index
     return index, -1 if finding.span is None else finding.span[0], finding.rule
@@ -209,8 +213,8 @@ class IssuesPanel(QDockWidget):
         counts = {s: sum(len(f) for f in groups[s].values()) for s in SEVERITY_ORDER}
         profile = self._checker.profile
         self.summary.setText(
-            f"{profile.name}: {counts[Severity.ERROR]} errors, {counts[Severity.WARN]} "
-            f"warnings, {counts[Severity.INFO]} notes"
+            f"{profile.name}: {_count(counts[Severity.ERROR], 'error')}, "
+            f"{_count(counts[Severity.WARN], 'warning')}, {_count(counts[Severity.INFO], 'note')}"
             if self._findings
             else f"No issues against {profile.name}."
         )
