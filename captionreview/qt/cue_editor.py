@@ -42,7 +42,20 @@ _AMBER = "#b07800"
 
 
 class CueTextEdit(QPlainTextEdit):
-    """A plain-text box that leaves Undo/Redo shortcuts to the window (the document history)."""
+    """A plain-text box that leaves Undo/Redo shortcuts to the window (the document history).
+
+    Signal ``escaped()`` when Escape is pressed (the window returns to the cue list).
+    """
+
+    escaped = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Escape leaves the text for the cue list; other keys edit as usual."""
+        if event.key() == Qt.Key.Key_Escape and not event.modifiers():
+            self.escaped.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def event(self, event: QEvent) -> bool:
         """Let Ctrl+Z/Ctrl+Y reach the window's Undo/Redo actions instead of a private stack."""

@@ -133,11 +133,13 @@ class CueTableView(QTableView):
     """The cue list; highlights and (with follow on) scrolls to the cue being spoken.
 
     Signals: ``cue_activated(int row)`` when the user selects a single cue (the window seeks
-    there), ``delete_requested`` for the Delete key, ``message(str)`` for the status bar.
+    there), ``delete_requested`` for the Delete key, ``edit_requested`` for Enter (the window
+    puts the cursor in the cue editor), ``message(str)`` for the status bar.
     """
 
     cue_activated = Signal(int)
     delete_requested = Signal()
+    edit_requested = Signal()
     message = Signal(str)
 
     def __init__(self, model: CueTableModel, parent: QWidget | None = None) -> None:
@@ -232,12 +234,14 @@ class CueTableView(QTableView):
 
     # -- keys -------------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Delete removes the selected cues; other keys behave as in any table."""
-        if (
-            event.matches(QKeySequence.StandardKey.Delete)
-            and self.state() != self.State.EditingState
-        ):
-            self.delete_requested.emit()
-            event.accept()
-            return
+        """Delete removes the selected cues, Enter goes to the cue's text; the rest as usual."""
+        if self.state() != self.State.EditingState:
+            if event.matches(QKeySequence.StandardKey.Delete):
+                self.delete_requested.emit()
+                event.accept()
+                return
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
+                self.edit_requested.emit()
+                event.accept()
+                return
         super().keyPressEvent(event)

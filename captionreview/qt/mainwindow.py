@@ -312,6 +312,10 @@ class MainWindow(QMainWindow):
             )
         )
         self._view.delete_requested.connect(self._commands.delete)
+        self._view.edit_requested.connect(self._focus_text)
+        self._editor.text_edit.escaped.connect(
+            lambda: self._view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        )
         self._view.message.connect(self.status_message)
         self._editor.message.connect(self.status_message)
         self._editor.typed.connect(self._commands.user_typed)
@@ -919,6 +923,13 @@ class MainWindow(QMainWindow):
                 self._editor.refresh()
             self._refresh_active(self._player.position())
         self._update_document_state()
+
+    def _focus_text(self) -> None:
+        """Put the cursor at the end of the selected cue's text (Enter in the list)."""
+        edit = self._editor.text_edit
+        if edit.isEnabled():
+            edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            edit.moveCursor(edit.textCursor().MoveOperation.End)
 
     def _on_cue_activated(self, row: int) -> None:
         """The user selected a cue in the list: seek there."""

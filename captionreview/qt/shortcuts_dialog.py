@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QTableWidget,
     QTableWidgetItem,
@@ -58,11 +59,18 @@ class ShortcutsDialog(QDialog):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.filter_edit.textChanged.connect(self._apply_filter)
+        keys_in_place = QLabel(
+            "In the cue list: Enter puts the cursor in the cue's text, Delete removes the "
+            "selected cues, a double click edits a cell (Shift+Enter for a new line). "
+            "In the cue text: Escape goes back to the list."
+        )
+        keys_in_place.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.filter_edit)
         layout.addWidget(self.table)
+        layout.addWidget(keys_in_place)
         layout.addWidget(buttons)
         self.resize(620, 640)
         self.filter_edit.setFocus(Qt.FocusReason.OtherFocusReason)

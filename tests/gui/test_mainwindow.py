@@ -809,3 +809,88 @@ def test_without_libvlc_the_captions_open_with_a_message_in_the_video_area(tmp_p
     assert first == "False 15 rättad"
     assert "VLC" in second
     assert "Traceback" not in result.stderr
+
+
+def many_cues(path: Path, count: int) -> Path:
+    blocks = [
+        f"00:{i * 2 // 60:02d}:{i * 2 % 60:02d}.000 --> 00:{i * 2 // 60:02d}:{i * 2 % 60:02d}.900"
+        f"\nrad {i + 1}\n"
+        for i in range(count)
+    ]
+    path.write_text("WEBVTT\n\n" + "\n".join(blocks), encoding="utf-8")
+    return path
+
+
+def test_the_list_keeps_the_spoken_cue_in_view_unless_follow_is_off(qtbot, make_window, tmp_path):
+    window = make_window()
+    window.open_paths([many_cues(tmp_path / "many.vtt", 200)])
+    view = window.cue_view
+    index = window.cue_model.index(150, COL_TEXT)
+    assert not view.viewport().rect().contains(view.visualRect(index))
+    window.player.position_changed.emit(150 * 2000 + 100)
+    assert window.cue_model.active_rows == (150,)
+    assert view.viewport().rect().contains(view.visualRect(index))
+    assert window.current_index() == 0, "the selection does not move by itself"
+    window.action("follow_playback").setChecked(False)
+    window.player.position_changed.emit(10 * 2000 + 100)
+    assert window.cue_model.active_rows == (10,)
+    assert not view.viewport().rect().contains(view.visualRect(window.cue_model.index(10, 0)))
+    window.action("follow_playback").setChecked(True)
+
+
+def test_enter_in_the_list_edits_the_text_and_escape_goes_back(qtbot, make_window, tmp_path):
+    window = make_window()
+    window.open_paths([many_cues(tmp_path / "keys.vtt", 5)])
+    view = window.cue_view
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    assert window.current_index() == 1
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    edit = window.editor.text_edit
+    assert edit.hasFocus()
+    type_text(edit, " ändrad")
+    assert window.document.cues[1].text == "rad 2 ändrad"
+    qtbot.keyClick(edit, Qt.Key.Key_Escape)
+    assert view.hasFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    assert window.current_index() == 2
+
+
+def test_clicking_a_problem_selects_the_nearest_cue(qtbot, make_window, tmp_path):
+    path = tmp_path / "problems.vtt"
+    path.write_text(
+        "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nett\n\n"
+        "00:00:03.000 --> 00:00:04.000\ntvå\n\n"
+        "bara text utan tid\n\n"
+        "00:00:05.000 --> 00:00:06.000\ntre\n",
+        encoding="utf-8",
+    )
+    window = make_window()
+    window.open_paths([path])
+    table = window._problems.table
+    assert table.rowCount() >= 1
+    assert table.item(0, 0).text() == "9"
+    rect = table.visualItemRect(table.item(0, 2))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.current_index() == 1
+
+
+def test_discarding_left_over_work_removes_it(qtbot, make_window, tmp_path, answer):
+    from captionreview.core.document import Document
+
+    journal = Journal(tmp_path / "left-over")
+    doc = Document.from_text(
+        "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nkvar\n", tmp_path / "gone.vtt"
+    )
+    doc.set_text(0, "osparad")
+    journal.write(doc)
+    assert len(journal.pending()) == 1
+    window = make_window(tmp_path / "left-over")
+    later = answer("restoreDialog", "Not now")
+    assert not window.offer_restore()
+    assert later.answered and len(journal.pending()) == 1
+    discard = answer("restoreDialog", "Discard")
+    assert not window.offer_restore()
+    assert discard.answered
+    assert journal.pending() == []
+    assert window.document is None
