@@ -22,6 +22,7 @@ ERROR, WARN = Severity.ERROR, Severity.WARN
 KARAOKE_TAG = re.compile(r"<\d[\d:.]*>|<c(?:\.color[0-9A-Fa-f]{6})?>|</c>")
 _ANY_C_OPEN = re.compile(r"<c(?:\.[^\s>]*)?(?:\s[^>]*)?>")
 _ASR_TAG = re.compile(r"\[\s*([^\[\]]+?)\s*\]")
+_BLANK_LINE = re.compile(r"^[ \t\xa0]*$", re.M)
 _MASKED = re.compile(r"\[(?:\s|&nbsp;|\xa0)*_{2,}(?:\s|&nbsp;|\xa0)*\]")
 
 
@@ -120,8 +121,8 @@ def check_karaoke(scan: Scan, i: int, out: list[Finding]) -> None:
 def check_blank_lines(scan: Scan, i: int, out: list[Finding]) -> None:
     """ASR-05: lines that hold only spaces (YouTube writes ``" "`` lines)."""
     view = scan.view(i)
-    if len(view.raw_lines) < 2:
-        return  # a one-line cue of spaces is an empty cue (VTT-TXT-03)
+    if len(view.raw_lines) < 2 or _BLANK_LINE.search(view.plain) is None:
+        return  # one line of spaces is an empty cue (VTT-TXT-03); most cues have no such line
     start = 0
     last = len(view.raw_lines) - 1
     for number, (raw, plain) in enumerate(zip(view.raw_lines, view.plain_lines, strict=False)):

@@ -257,6 +257,8 @@ def check_line_breaks(scan: Scan, i: int, out: list[Finding]) -> None:
 
 def alignment_of(settings: str) -> str:
     """Return the cue's effective text alignment (WebVTT's default is ``center``)."""
+    if "align:" not in settings:
+        return "center"
     for token in settings.split():
         if token.startswith("align:"):
             value = token[6:]

@@ -13,9 +13,8 @@ import gc
 import re
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from operator import attrgetter
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from captionreview.core.checks import asr, layout, text, timing, vtt
 from captionreview.core.checks.base import LETTER, Rule, Scan, file_line, metadata_language
@@ -89,8 +88,7 @@ def rule_title(rule: str) -> str:
     return RULE_TITLES.get(rule, rule)
 
 
-@dataclass(frozen=True, slots=True)
-class CueKey:
+class CueKey(NamedTuple):
     """What the file-wide rules need to remember about one cue."""
 
     identifier: str

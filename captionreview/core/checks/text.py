@@ -119,6 +119,8 @@ _NUMBERS = re.compile(
     )
 )
 _QUOTES = re.compile(r"[\"“„«»]")
+# Two blanks in a row, or a blank at the start or end of a line (the common case: none).
+_SPACING_TROUBLE = re.compile(r"[ \t\xa0]{2}|\xa0|^[ \t]|[ \t]$", re.M)
 _DOUBLE_SPACE = re.compile(r"(?<=\S)[ \xa0]{2,}(?=\S)")
 # ASR-14 and ASR-17 report these bracket tags; TXT-05 does not report them a second time.
 ASR_SOUND_TAGS: dict[str, str] = {
@@ -458,6 +460,9 @@ def _check_numbers(scan: Scan, i: int, out: list[Finding], view: CueView) -> Non
 def check_whitespace(scan: Scan, i: int, out: list[Finding]) -> None:
     """TXT-15: single spaces between words, none at the start or end of a line."""
     view = scan.view(i)
+    plain = view.plain
+    if _SPACING_TROUBLE.search(plain) is None:
+        return
     offset = 0
     for line in view.plain_lines:
         if line.strip():
