@@ -269,6 +269,10 @@ class CueEditor(QWidget):
         try:
             start = parse_ms(self.start_edit.text())
             end = parse_ms(self.end_edit.text())
+            if end <= start:
+                raise ValueError(
+                    f"The end ({format_ms(end)}) must be after the start ({format_ms(start)})"
+                )
         except ValueError as exc:
             self.message.emit(str(exc))
             self.start_edit.setText(format_ms(cue.start_ms))

@@ -898,3 +898,26 @@ def test_discarding_left_over_work_removes_it(qtbot, make_window, tmp_path, answ
     assert discard.answered
     assert journal.pending() == []
     assert window.document is None
+
+
+def test_times_typed_in_the_editor_are_checked(qtbot, make_window, tmp_path):
+    window = make_window()
+    window.open_paths([many_cues(tmp_path / "times.vtt", 3)])
+    start_edit = window.editor.start_edit
+    start_edit.setFocus()
+    start_edit.selectAll()
+    type_text(start_edit, "0:00.250")
+    qtbot.keyClick(start_edit, Qt.Key.Key_Return)
+    assert window.document.cues[0].start_ms == 250
+    assert window.action("undo").text() == "&Undo Change times"
+    start_edit.selectAll()
+    type_text(start_edit, "0:05.000")
+    qtbot.keyClick(start_edit, Qt.Key.Key_Return)
+    assert window.document.cues[0].start_ms == 250
+    assert "must be after the start" in window.statusBar().currentMessage()
+    assert start_edit.text() == "00:00.250"
+    start_edit.selectAll()
+    type_text(start_edit, "nonsense")
+    qtbot.keyClick(start_edit, Qt.Key.Key_Return)
+    assert "not a time" in window.statusBar().currentMessage()
+    assert window.document.cues[0].start_ms == 250
