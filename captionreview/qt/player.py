@@ -152,6 +152,13 @@ def _frame_size(width: int, height: int, sar_num: int, sar_den: int) -> tuple[in
     return max(2, round(width * scale) // 2 * 2), max(2, round(height * scale) // 2 * 2)
 
 
+def _track_frame_size(track: Any) -> tuple[int, int]:
+    """Return the frame size to ask for a libvlc video track."""
+    # python-vlc declares the track's union as three fields; the first one holds the pointer.
+    info = ctypes.cast(track.audio, ctypes.POINTER(_vlc_module.VideoTrack)).contents
+    return _frame_size(info.width, info.height, info.sar_num, info.sar_den)
+
+
 def _close_all_players() -> None:
     """Close players still open at interpreter exit (libvlc crashes the exit otherwise)."""
     for player in list(_open_players):
@@ -191,8 +198,11 @@ class Player(QObject):
         self.available, self.status_message = vlc_status()
         self._mp: Any = None
         self._path: Path | None = None
-        self._media: Any = None
+        # True once libvlc has examined the file and found something to play.
+        self._loaded = False
+        # The libvlc media being examined, and the one libvlc plays (each start makes one).
         self._parsing: Any = None
+        self._playing: Any = None
         self._load_count = 0
         self._has_video = False
         self._state = "stopped"
@@ -289,9 +299,7 @@ class Player(QObject):
             self._timer.stop()
             self._range_timer.stop()
             self._preroll_timer.stop()
-        if self._parsing is not None:
-            self._parsing.parse_stop()
-            self._parsing = None
+        self._forget_parsing()
         if self._mp is not None:
             manager = self._mp.event_manager()
             for event_type in self._events:
@@ -299,8 +307,11 @@ class Player(QObject):
             self._stop_vlc()
             self._mp.release()
             self._mp = None
+        if self._playing is not None:
+            self._playing.release()
+            self._playing = None
         self._events.clear()
-        self._media = None
+        self._loaded = False
 
     # ------------------------------------------------------- vlc threads (never call libvlc)
 
@@ -405,28 +416,35 @@ class Player(QObject):
         media = self._parsing
         if media is None or load_number != self._load_count:
             return
-        self._parsing = None
         vlc = _vlc_module
         playable = (vlc.TrackType.video, vlc.TrackType.audio)
         tracks = [t for t in media.tracks_get() or () if t.type in playable]
-        if media.get_parsed_status() != vlc.MediaParsedStatus.done or not tracks:
+        parsed = media.get_parsed_status() == vlc.MediaParsedStatus.done
+        duration = max(0, media.get_duration())
+        video = [t for t in tracks if t.type == vlc.TrackType.video]
+        size = _track_frame_size(video[0]) if video else None
+        self._forget_parsing()
+        if not parsed or not tracks:
             self._fail(
                 f"Cannot play {self._file_name()}: VLC found no video or audio in it "
                 f"(is it a video file?). {_CONVERT_HINT}"
             )
             return
-        video = [t for t in tracks if t.type == vlc.TrackType.video]
-        self._has_video = bool(video)
-        if video:
-            # python-vlc declares the track union as three fields; the first holds the pointer.
-            info = ctypes.cast(video[0].audio, ctypes.POINTER(vlc.VideoTrack)).contents
-            self._set_frame_format(
-                *_frame_size(info.width, info.height, info.sar_num, info.sar_den)
-            )
-        self._media = media
-        self._set_duration(max(0, media.get_duration()))
-        if video:
+        self._has_video = size is not None
+        if size is not None:
+            self._set_frame_format(*size)
+        self._loaded = True
+        self._set_duration(duration)
+        if size is not None:
             self._begin(0, preroll=True)
+
+    def _forget_parsing(self) -> None:
+        # Detach before letting go: a parse stopped half-way still reports, maybe later.
+        media, self._parsing = self._parsing, None
+        if media is not None:
+            media.parse_stop()
+            media.event_manager().event_detach(_vlc_module.EventType.MediaParsedChanged)
+            media.release()
 
     def _on_ended(self) -> None:
         self._range = None
@@ -465,7 +483,7 @@ class Player(QObject):
             self._mp.set_pause(1)
             return
         self._stop_vlc()
-        self._media = None
+        self._loaded = False
         self._fail(
             f"Cannot show the picture of {self._file_name()}: VLC could not decode its video. "
             f"{_CONVERT_HINT}"
@@ -567,12 +585,10 @@ class Player(QObject):
         self._stop_clock()
         self._range = None
         self._preroll = ""
-        self._media = None
+        self._loaded = False
         self._has_video = False
         self._frame = None
-        if self._parsing is not None:
-            self._parsing.parse_stop()
-            self._parsing = None
+        self._forget_parsing()
         self._stop_vlc()
         self._seek_t = time.monotonic()
         self._set_position(0)
@@ -601,6 +617,10 @@ class Player(QObject):
         if self._mp.get_media() is not None:
             self._stop_vlc()
         self._mp.set_media(vlc_media)
+        # The player holds its own reference to the media it plays.
+        if self._playing is not None:
+            self._playing.release()
+        self._playing = vlc_media
         self._mp.set_rate(self._rate)
         self._seek_t = time.monotonic()
         self._pos = self._clamp(start_ms)
@@ -624,7 +644,7 @@ class Player(QObject):
 
     def play(self) -> None:
         """Start or resume playback (from the start again after the end)."""
-        if self._media is None or self._closed or self._state == "playing":
+        if not self._loaded or self._closed or self._state == "playing":
             return
         if self._preroll:
             if self._pos != self._preroll_target:
@@ -654,7 +674,7 @@ class Player(QObject):
 
     def stop(self) -> None:
         """Stop playback and go back to the start (the next play() starts afresh)."""
-        if self._media is None or self._closed:
+        if not self._loaded or self._closed:
             return
         self._stop_clock()
         self._range = None
@@ -673,7 +693,7 @@ class Player(QObject):
 
     def seek(self, ms: int) -> None:
         """Jump to ``ms`` (clamped to the video); the picture follows, paused or playing."""
-        if self._media is None or self._closed:
+        if not self._loaded or self._closed:
             return
         ms = self._clamp(int(ms))
         if self._preroll:
@@ -702,7 +722,7 @@ class Player(QObject):
 
     def play_range(self, start_ms: int, end_ms: int, loop: bool = False) -> None:
         """Play from ``start_ms`` and pause at ``end_ms`` (or jump back to start with ``loop``)."""
-        if self._media is None or self._closed or end_ms <= start_ms:
+        if not self._loaded or self._closed or end_ms <= start_ms:
             return
         self._range = (int(start_ms), int(end_ms), loop)
         self.seek(start_ms)

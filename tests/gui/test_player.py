@@ -213,6 +213,21 @@ def test_video_that_cannot_be_decoded_gives_a_plain_error(
     assert player.state() == "error"
 
 
+def test_opening_files_in_quick_succession_ends_on_the_last(
+    qtbot, player: Player, demo_video: Path, tmp_path: Path
+) -> None:
+    not_video = tmp_path / "notes.mp4"
+    not_video.write_text("not a video", encoding="utf-8")
+    errors: list[str] = []
+    player.error.connect(errors.append)
+    for video in (demo_video, not_video, demo_video, tmp_path / "missing.mp4", not_video):
+        player.load(video)  # each one abandons the examination of the one before
+    load_and_wait(qtbot, player, demo_video)
+    qtbot.wait(300)
+    assert player.state() == "paused" and player.path() == demo_video
+    assert errors == [f"Video file not found: {tmp_path / 'missing.mp4'}. {MOVED_HINT}"]
+
+
 def test_close_twice_and_use_after_close_do_nothing(loaded: Player) -> None:
     loaded.close()
     loaded.close()
