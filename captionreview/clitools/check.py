@@ -191,8 +191,31 @@ def all_findings(doc: Document, profile: Profile, words: WordFlags | None) -> li
     findings = check_document(doc, profile)
     if words is not None:
         language = (doc.language or profile.language).split("-")[0].lower()
-        findings = sorted([*findings, *words.findings(doc, language)], key=_finding_order)
+        flags = _without_repeats(words.findings(doc, language), findings)
+        findings = sorted([*findings, *flags], key=_finding_order)
     return findings
+
+
+# The style rules for numbers, symbols and units (TXT-07/08/09) and the word flags' ASR-10 look
+# at the same text; where both point at it, the style rule's finding is kept.
+_NUMBER_RULES = frozenset(("TXT-07", "TXT-08", "TXT-09"))
+
+
+def _without_repeats(flags: list[Finding], findings: list[Finding]) -> list[Finding]:
+    taken: dict[int, list[tuple[int, int]]] = {}
+    for f in findings:
+        if f.rule in _NUMBER_RULES and f.cue_index is not None and f.span is not None:
+            taken.setdefault(f.cue_index, []).append(f.span)
+    return [
+        flag
+        for flag in flags
+        if not (
+            flag.rule == "ASR-10"
+            and flag.cue_index is not None
+            and flag.span is not None
+            and any(a < flag.span[1] and flag.span[0] < b for a, b in taken.get(flag.cue_index, ()))
+        )
+    ]
 
 
 def _finding_order(finding: Finding) -> tuple[int, int]:

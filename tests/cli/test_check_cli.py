@@ -187,3 +187,15 @@ def test_report_command_writes_standalone_html(tmp_path: Path) -> None:
     assert run("report", path, "-o", target, "--no-words").returncode == 0
     assert target.is_file()
     assert run("report", tmp_path / "none.vtt").returncode == 2
+
+
+def test_number_flags_are_not_reported_twice(tmp_path: Path) -> None:
+    text = (
+        "WEBVTT\n\n00:00:01.000 --> 00:00:09.000\nDet steg 8.5% och 1,000 kom. "
+        "Sedan två tusen tjugo fyra.\n"
+    )
+    data = json.loads(run("check", write(tmp_path, "n.vtt", text), "--format", "json").stdout)
+    rules = [f["rule"] for f in data["findings"]]
+    assert rules.count("TXT-08") == 1 and rules.count("TXT-09") == 2
+    spans = [tuple(f["span"]) for f in data["findings"] if f["rule"] == "ASR-10"]
+    assert spans and all(text.split("\n")[3][a:b].startswith("två") for a, b in spans)
