@@ -614,16 +614,17 @@ class MainWindow(QMainWindow):
     def open_paths(self, paths: Iterable[str | Path], encoding: str | None = None) -> bool:
         """Open a video and/or captions (finds the other beside it); False if nothing opened."""
         items = [Path(p).expanduser() for p in paths]
-        missing = [p for p in items if not p.exists()]
-        if missing:
-            self._warn("File not found", f"{missing[0]} does not exist.")
-            return False
         folders = [p for p in items if p.is_dir()]
         if folders:
             self._warn("Not a file", f"{folders[0]} is a folder: open a video or a caption file.")
             return False
         captions = [p for p in items if p.suffix.lower() in CAPTION_SUFFIXES]
         videos = [p for p in items if p.suffix.lower() not in CAPTION_SUFFIXES]
+        missing = [p for p in captions if not p.exists()]
+        if missing:
+            self._warn("File not found", f"{missing[0]} does not exist.")
+            return False
+        # A missing video is not fatal: the captions open and the video area says what is wrong.
         if len(captions) > 1 or len(videos) > 1:
             self.status_message("Opened the first video and the first caption file only")
         caption_path = captions[0] if captions else None

@@ -921,3 +921,16 @@ def test_times_typed_in_the_editor_are_checked(qtbot, make_window, tmp_path):
     qtbot.keyClick(start_edit, Qt.Key.Key_Return)
     assert "not a time" in window.statusBar().currentMessage()
     assert window.document.cues[0].start_ms == 250
+
+
+@pytest.mark.vlc
+def test_a_missing_video_still_opens_the_captions(qtbot, make_window, lecture):
+    captions = lecture.with_name("lecture.sv.vtt")
+    missing = lecture.with_name("moved-away.mp4")
+    window = make_window()
+    assert window.open_paths([missing, captions])
+    if not window.player.available:
+        pytest.skip(window.player.status_message)
+    assert len(window.document) == 15
+    qtbot.waitUntil(lambda: window.video_widget.message() is not None, timeout=3000)
+    assert "moved-away.mp4" in window.video_widget.message()
