@@ -115,7 +115,6 @@ class IssuesPanel(QDockWidget):
         self.view.setUniformRowHeights(True)
         self.view.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)
         self.view.activated.connect(self._on_activated)
-        self.view.doubleClicked.connect(self._on_activated)
         self.summary = QLabel("No document")
         self.summary.setWordWrap(True)
         body = QWidget()

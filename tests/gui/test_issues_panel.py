@@ -100,6 +100,15 @@ def test_activating_an_issue_selects_the_cue_and_the_text(qtbot, window) -> None
     assert window.current_index() == 1
     assert window.editor.text_edit.textCursor().selectedText() == "&"
     assert item.data(FINDING_ROLE).rule == "VTT-ESC-01"
+    overlap = next(
+        errors.child(r)
+        for r in range(errors.rowCount())
+        if errors.child(r).text().startswith("TIM-05")
+    )
+    panel.view.expand(overlap.index())
+    panel.view.setCurrentIndex(overlap.child(0).index())
+    qtbot.keyClick(panel.view, Qt.Key.Key_Return)
+    assert window.current_index() == 2
 
 
 def test_next_and_previous_issue_keys(qtbot, window) -> None:
