@@ -614,7 +614,7 @@ class Player(QObject):
         self._preroll_target = start_ms
         if preroll:
             self._preroll_timer.start(PREROLL_TIMEOUT_MS)
-        if self._mp.get_media() is not None:
+        if self._playing is not None:
             self._stop_vlc()
         self._mp.set_media(vlc_media)
         # The player holds its own reference to the media it plays.
