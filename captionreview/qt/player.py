@@ -41,7 +41,9 @@ MOVED_HINT = "Was it moved or renamed? Open it again with File ▸ Open."
 PREROLL_TIMEOUT_MS = 4000
 # How often position_changed is emitted while playing.
 TICK_MS = 30
-# Frames are asked for at the video's own size, but never larger than this (libvlc scales).
+# Frames are asked for at the video's own size (never larger than this; libvlc scales down),
+# not at the widget's: the format is fixed while playing, so following the widget's size would
+# restart the video output on every resize, and QPainter scales a frame in about 1 ms.
 MAX_FRAME_SIZE = (1280, 720)
 MIN_RATE, MAX_RATE = 0.5, 2.0
 # libvlc 3 takes 6 s to stop when it is stopped within ~150 ms of pausing on the first pictures
