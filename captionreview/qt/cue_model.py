@@ -40,6 +40,13 @@ ERROR_BRUSH = QBrush(QColor(230, 70, 60, 150))
 ACTIVE_BRUSH = QBrush(QColor(70, 140, 230, 90))
 
 _ROOT = QModelIndex()
+# Combined once: data() and flags() run for every visible cell on every repaint.
+_READ_ONLY = (
+    Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+)
+_EDITABLE = _READ_ONLY | Qt.ItemFlag.ItemIsEditable
+_ALIGN_TEXT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+_ALIGN_NUMBER = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _TIME_RE = re.compile(r"^\s*(?:(?:(\d+):)?(\d{1,2}):)?(\d{1,2})(?:[.,](\d{1,3}))?\s*$")
 
 
@@ -242,14 +249,7 @@ class CueTableModel(QAbstractTableModel):
         """Start, end and text are editable; the other columns are computed."""
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        base = (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
-        if index.column() in (COL_START, COL_END, COL_TEXT):
-            base |= Qt.ItemFlag.ItemIsEditable
-        return base
+        return _EDITABLE if index.column() in (COL_START, COL_END, COL_TEXT) else _READ_ONLY
 
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
@@ -267,8 +267,8 @@ class CueTableModel(QAbstractTableModel):
             return self._edit_value(col, cue)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if col == COL_TEXT:
-                return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                return _ALIGN_TEXT
+            return _ALIGN_NUMBER
         if role == Qt.ItemDataRole.BackgroundRole:
             return self._background(row, col, cue)
         if role == Qt.ItemDataRole.FontRole and row in self._active:
