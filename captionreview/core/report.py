@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import html
+import math
 import os
 from collections import Counter
 from collections.abc import Sequence
@@ -21,6 +22,9 @@ from captionreview.core.profiles import Profile
 
 _COLOURS = {Severity.ERROR: "#c62828", Severity.WARN: "#b26a00", Severity.INFO: "#1565c0"}
 _OK = "#2e7d32"
+# A report is meant to be sent and opened in a browser: past this many rows it would only be
+# scrolled past (the counts and charts still cover every finding).
+MAX_LISTED = 5000
 _ORDER = {Severity.ERROR: 0, Severity.WARN: 1, Severity.INFO: 2}
 _LABEL = {Severity.ERROR: "Error", Severity.WARN: "Warning", Severity.INFO: "Note"}
 
@@ -204,7 +208,11 @@ def speed_histogram(cues: Sequence[Cue], profile: Profile) -> str:
 
 
 def timeline_strip(cues: Sequence[Cue], findings: Sequence[Finding]) -> str:
-    """Return an SVG strip of the whole programme: cues in grey, findings as coloured ticks."""
+    """Return an SVG strip of the whole programme: cues in grey, findings as coloured ticks.
+
+    Cues and findings are gathered per pixel column, so a 30,000-cue file draws no more
+    shapes than a short one.
+    """
     end = max((c.end_ms for c in cues), default=0)
     if end <= 0:
         return '<p class="none">No timeline: the file has no timed cues.</p>'
@@ -215,20 +223,22 @@ def timeline_strip(cues: Sequence[Cue], findings: Sequence[Finding]) -> str:
         f'aria-label="{_e(_timeline_label(findings, end))}">'
     ]
     out.append(f'<rect x="{left}" y="30" width="{width}" height="16" fill="#eee"/>')
-    for cue in cues:
-        x = left + max(0, cue.start_ms) * scale
-        w = max(0.5, cue.duration_ms * scale)
-        out.append(f'<rect x="{x:.1f}" y="30" width="{w:.1f}" height="16" fill="#9e9e9e"/>')
+    for x0, x1 in _covered_columns(cues, scale):
+        out.append(f'<rect x="{left + x0}" y="30" width="{x1 - x0}" height="16" fill="#9e9e9e"/>')
     rows = {Severity.ERROR: 6, Severity.WARN: 14, Severity.INFO: 22}
-    for finding in sorted(findings, key=lambda f: -_ORDER[f.severity]):
-        if finding.cue_index is None or finding.cue_index >= len(cues):
-            continue
-        cue = cues[finding.cue_index]
-        x = left + max(0, cue.start_ms) * scale
+    ticks: dict[tuple[int, Severity], list[Finding]] = {}
+    for finding in findings:
+        if finding.cue_index is not None and finding.cue_index < len(cues):
+            column = int(max(0, cues[finding.cue_index].start_ms) * scale)
+            ticks.setdefault((min(column, width - 2), finding.severity), []).append(finding)
+    for (column, severity), found in sorted(ticks.items(), key=lambda t: -_ORDER[t[0][1]]):
+        first = cues[found[0].cue_index or 0]
+        shown = "; ".join(f"{f.rule}: {f.message}" for f in found[:3])
+        more = f"; and {len(found) - 3} more" if len(found) > 3 else ""
         out.append(
-            f'<rect x="{x:.1f}" y="{rows[finding.severity]}" width="2" height="8" '
-            f'fill="{_COLOURS[finding.severity]}"><title>{_e(format_ms(cue.start_ms))} '
-            f"{_e(finding.rule)}: {_e(finding.message)}</title></rect>"
+            f'<rect x="{left + column}" y="{rows[severity]}" width="2" height="8" '
+            f'fill="{_COLOURS[severity]}"><title>{_e(format_ms(first.start_ms))} '
+            f"{_e(shown)}{_e(more)}</title></rect>"
         )
     steps = 6
     for n in range(steps + 1):
@@ -242,6 +252,25 @@ def timeline_strip(cues: Sequence[Cue], findings: Sequence[Finding]) -> str:
     out.append(f'<text x="{left}" y="88">{legend} <tspan fill="#9e9e9e">■ Cues</tspan></text>')
     out.append("</svg>")
     return "\n".join(out)
+
+
+def _covered_columns(cues: Sequence[Cue], scale: float) -> list[tuple[int, int]]:
+    """Return the runs of pixel columns ``[x0, x1)`` that some cue covers."""
+    spans = sorted(
+        (
+            int(max(0, c.start_ms) * scale),
+            max(int(max(0, c.start_ms) * scale) + 1, math.ceil(c.end_ms * scale)),
+        )
+        for c in cues
+        if c.end_ms > c.start_ms
+    )
+    runs: list[tuple[int, int]] = []
+    for x0, x1 in spans:
+        if runs and x0 <= runs[-1][1]:
+            runs[-1] = (runs[-1][0], max(runs[-1][1], x1))
+        else:
+            runs.append((x0, x1))
+    return runs
 
 
 def _timeline_label(findings: Sequence[Finding], end: int) -> str:
@@ -284,8 +313,9 @@ def _findings_section(data: ReportInput) -> str:
         data.findings,
         key=lambda f: (_ORDER[f.severity], -1 if f.cue_index is None else f.cue_index, f.rule),
     )
+    left_out = len(ordered) - MAX_LISTED
     rows = []
-    for f in ordered:
+    for f in ordered[:MAX_LISTED]:
         cue = data.cues[f.cue_index] if f.cue_index is not None else None
         when = f"{format_ms(cue.start_ms)} – {format_ms(cue.end_ms)}" if cue else "whole file"
         number = f"#{f.cue_index + 1}" if f.cue_index is not None else ""
@@ -300,8 +330,15 @@ def _findings_section(data: ReportInput) -> str:
             f"</small></td><td>{_e(f.message)}{suggestion}</td>"
             f'<td class="text">{_cue_text(cue, f.span) if cue else ""}</td></tr>'
         )
+    note = (
+        f'<p class="none">The list stops after {MAX_LISTED} findings (errors first); '
+        f"{left_out} more are counted above. <code>captionreview check --format json</code> "
+        "lists them all.</p>"
+        if left_out > 0
+        else ""
+    )
     return (
-        "<h2>Findings</h2><table><thead><tr><th>Time / cue</th><th>Severity</th>"
+        "<h2>Findings</h2>" + note + "<table><thead><tr><th>Time / cue</th><th>Severity</th>"
         "<th>Rule</th><th>What to do</th><th>Caption text</th></tr></thead><tbody>"
         + "\n".join(rows)
         + "</tbody></table>"
