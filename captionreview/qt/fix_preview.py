@@ -27,6 +27,9 @@ from captionreview.core.profiles import Profile
 
 SCOPE_SELECTED = "selected"
 SCOPE_ALL = "all"
+# Enough rows to judge a fix by; a table of every change in a 30,000-cue file would take
+# seconds to lay out. Apply still changes every cue listed in the count.
+MAX_PREVIEW_ROWS = 1000
 
 
 def describe(cue: Cue) -> str:
@@ -94,7 +97,7 @@ class FixPreviewDialog(QDialog):
         self.changes = self._fix.compute(self._doc.cues, self._profile, self.indices())
         self.model.clear()
         self.model.setHorizontalHeaderLabels(["Cue", "Before", "After"])
-        for index in sorted(self.changes):
+        for index in sorted(self.changes)[:MAX_PREVIEW_ROWS]:
             number = QStandardItem(f"#{index + 1}")
             number.setData(index, Qt.ItemDataRole.UserRole)
             self.model.appendRow(
@@ -110,11 +113,11 @@ class FixPreviewDialog(QDialog):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.resizeRowsToContents()
         n = len(self.changes)
-        self.count.setText(
-            f"{n} cue{'s' if n != 1 else ''} will change."
-            if n
-            else "Nothing to change: no cue needs this fix."
-        )
+        if not n:
+            self.count.setText("Nothing to change: no cue needs this fix.")
+        else:
+            shown = f" (the first {MAX_PREVIEW_ROWS} are shown)" if n > MAX_PREVIEW_ROWS else ""
+            self.count.setText(f"{n} cue{'s' if n != 1 else ''} will change{shown}.")
         self.buttons.button(QDialogButtonBox.StandardButton.Apply).setEnabled(bool(n))
 
     def apply(self) -> None:

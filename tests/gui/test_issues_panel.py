@@ -210,3 +210,23 @@ def test_closing_the_document_clears_the_panel(window) -> None:
     window.set_document(None, ask=False)
     assert panel.model.rowCount() == 0 and panel.findings == []
     assert QApplication.instance() is not None
+
+
+def test_fix_preview_of_a_long_file_applies_every_change(qtbot) -> None:
+    from captionreview.core.document import Document
+    from captionreview.core.fixes import FIXES_BY_NAME
+    from captionreview.qt.fix_preview import MAX_PREVIEW_ROWS
+
+    blocks = [
+        f"00:{n // 60:02d}:{n % 60:02d}.000 --> 00:{n // 60:02d}:{n % 60:02d}.900\nEtt  två"
+        for n in range(1500)
+    ]
+    doc = Document.from_text("WEBVTT\n\n" + "\n\n".join(blocks) + "\n")
+    dialog = FixPreviewDialog(doc, FIXES_BY_NAME["whitespace"], builtin_profile("se-public"))
+    qtbot.addWidget(dialog)
+    assert dialog.model.rowCount() == MAX_PREVIEW_ROWS
+    assert dialog.count.text() == f"1500 cues will change (the first {MAX_PREVIEW_ROWS} are shown)."
+    dialog.apply()
+    assert all(c.text == "Ett två" for c in doc.cues)
+    doc.undo()
+    assert all(c.text == "Ett  två" for c in doc.cues)
