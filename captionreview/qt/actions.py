@@ -33,7 +33,8 @@ NEW_CUE_GAP_MS = 80
 
 @dataclass(frozen=True, slots=True)
 class ActionSpec:
-    """One action: object name, menu text, menu, shortcuts, tooltip, and the Commands method."""
+    """One action: object name, menu text, menu, shortcuts, tooltip, and the method it calls
+    (on Commands, or else on the window)."""
 
     name: str
     text: str
@@ -53,7 +54,7 @@ SPECS: tuple[ActionSpec | str, ...] = (
         "File",
         ("Ctrl+O",),
         "Open a video and/or caption file (select both to open them together)",
-        "open",
+        "open_dialog",
     ),
     ActionSpec("save", "&Save", "File", ("Ctrl+S",), "Save the captions (WebVTT)", "save"),
     ActionSpec(
@@ -80,7 +81,7 @@ SPECS: tuple[ActionSpec | str, ...] = (
         "Close the caption file and the video",
         "close_document",
     ),
-    ActionSpec("quit", "&Quit", "File", ("Ctrl+Q",), "Quit CaptionReview", "quit"),
+    ActionSpec("quit", "&Quit", "File", ("Ctrl+Q",), "Quit CaptionReview", "close"),
     ActionSpec("undo", "&Undo", "Edit", ("Ctrl+Z",), "Undo the last change", "undo"),
     ActionSpec("redo", "&Redo", "Edit", ("Ctrl+Shift+Z", "Ctrl+Y"), "Redo", "redo"),
     SEPARATOR,
@@ -269,7 +270,7 @@ SPECS: tuple[ActionSpec | str, ...] = (
         "View",
         ("Ctrl+Shift+F",),
         "Keep the cue being spoken in view in the list",
-        "follow_playback",
+        "set_follow_playback",
         checkable=True,
     ),
     ActionSpec(
@@ -278,7 +279,7 @@ SPECS: tuple[ActionSpec | str, ...] = (
         "View",
         ("Ctrl+Shift+C",),
         "Draw the captions over the picture",
-        "show_captions",
+        "set_captions_visible",
         checkable=True,
     ),
     ActionSpec(
@@ -287,9 +288,9 @@ SPECS: tuple[ActionSpec | str, ...] = (
         "Help",
         ("F1",),
         "List every command and its keys",
-        "shortcuts",
+        "show_shortcuts",
     ),
-    ActionSpec("about", "&About CaptionReview", "Help", (), "Version and licence", "about"),
+    ActionSpec("about", "&About CaptionReview", "Help", (), "Version and licence", "show_about"),
 )
 
 
@@ -309,7 +310,10 @@ def build_actions(window: MainWindow, commands: Commands) -> dict[str, QAction]:
         action.setStatusTip(spec.tip)
         action.setCheckable(spec.checkable)
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        slot: Callable[..., None] = getattr(commands, spec.slot)
+        # Editing and playback commands live in Commands; file and view ones on the window.
+        slot: Callable[..., object] = getattr(commands, spec.slot, None) or getattr(
+            window, spec.slot
+        )
         if spec.checkable:
             action.toggled.connect(slot)
         else:
@@ -336,31 +340,6 @@ class Commands(QObject):
         self._resume_timer.setSingleShot(True)
         self._resume_timer.setInterval(TYPING_IDLE_MS)
         self._resume_timer.timeout.connect(self._resume_after_typing)
-
-    # -- File ---------------------------------------------------------------------------------
-    def open(self) -> None:
-        """File ▸ Open."""
-        self._w.open_dialog()
-
-    def save(self) -> None:
-        """File ▸ Save."""
-        self._w.save()
-
-    def save_as(self) -> None:
-        """File ▸ Save As."""
-        self._w.save_as()
-
-    def export_srt(self) -> None:
-        """File ▸ Export SRT."""
-        self._w.export_srt()
-
-    def close_document(self) -> None:
-        """File ▸ Close."""
-        self._w.close_document()
-
-    def quit(self) -> None:
-        """File ▸ Quit (asks about unsaved changes)."""
-        self._w.close()
 
     # -- Edit ---------------------------------------------------------------------------------
     def undo(self) -> None:
@@ -664,20 +643,3 @@ class Commands(QObject):
             self._w.select_cue(min(indices[0], len(doc) - 1))
         plural = "s" if len(indices) != 1 else ""
         self._w.status_message(f"Deleted {len(indices)} cue{plural}")
-
-    # -- View and Help ------------------------------------------------------------------------
-    def follow_playback(self, on: bool) -> None:
-        """Keep the spoken cue in view in the list while playing."""
-        self._w.set_follow_playback(on)
-
-    def show_captions(self, on: bool) -> None:
-        """Show or hide the captions drawn on the picture."""
-        self._w.set_captions_visible(on)
-
-    def shortcuts(self) -> None:
-        """Help ▸ Keyboard shortcuts."""
-        self._w.show_shortcuts()
-
-    def about(self) -> None:
-        """Help ▸ About."""
-        self._w.show_about()
