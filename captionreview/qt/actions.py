@@ -160,7 +160,7 @@ SPECS: tuple[ActionSpec | str, ...] = (
         "Playback",
         ("Ctrl+Shift+P",),
         "Pause as you type; resume 1.5 s after the last key, 1 s back",
-        "noop",
+        "pause_while_typing",
         checkable=True,
     ),
     ActionSpec(
@@ -443,8 +443,11 @@ class Commands(QObject):
         else:
             self._w.player.stop_range()
 
-    def noop(self, _on: bool = False) -> None:
-        """For toggles whose state is read where it is used (pause while typing)."""
+    def pause_while_typing(self, on: bool) -> None:
+        """Turning "pause while typing" off forgets a pending resume."""
+        if not on:
+            self._resume_timer.stop()
+            self._typing_paused = False
 
     def user_typed(self) -> None:
         """Called on each keystroke in the cue text: pause while typing, when that is on."""
