@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
+from PySide6.QtCore import QFileSystemWatcher, QLockFile, QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox
 
 from captionreview.core.document import DocEvent, Document
@@ -65,6 +65,7 @@ class Autosaver(QObject):
         self._dirty = False
         self._idle_timer = self._single_shot(idle_ms)
         self._max_timer = self._single_shot(max_ms)
+        self._lock: QLockFile | None = None
         self.last_error: str | None = None
 
     def _single_shot(self, interval: int) -> QTimer:
@@ -83,7 +84,11 @@ class Autosaver(QObject):
         self._dirty = False
         self._idle_timer.stop()
         self._max_timer.stop()
+        if self._lock is not None:
+            self._lock.unlock()
+            self._lock = None
         if doc is not None:
+            self._lock = _claim(self.journal, doc.session_id)
             self._unsubscribe = doc.subscribe(self._on_event)
             if doc.modified:
                 self._mark_dirty()
@@ -129,12 +134,35 @@ class Autosaver(QObject):
                 self.journal.discard(self._doc)
 
 
+def _claim(journal: Journal, key: str) -> QLockFile | None:
+    """Lock the journal entry ``key`` for this process (None if another live process has it).
+
+    A second window or instance must not offer to "restore" work that is still open
+    elsewhere; the lock of a crashed or killed process is stale and is taken over.
+    """
+    with contextlib.suppress(OSError):
+        journal.folder.mkdir(parents=True, exist_ok=True)
+    lock = QLockFile(str(journal.folder / f"{key}.lock"))
+    return lock if lock.tryLock(0) else None
+
+
+def left_over(journal: Journal) -> list[JournalEntry]:
+    """Journal entries nobody has open: work left by a crash or a kill, newest first."""
+    entries = []
+    for entry in journal.pending():
+        lock = _claim(journal, entry.key)
+        if lock is not None:
+            lock.unlock()
+            entries.append(entry)
+    return sorted(entries, key=lambda e: e.saved_at, reverse=True)
+
+
 def offer_restore(window: MainWindow, journal: Journal) -> Document | None:
     """Ask whether to restore work left by a crash; return the restored document or None.
 
     Entries the user discards are deleted; "Not now" keeps them for the next start.
     """
-    for entry in sorted(journal.pending(), key=lambda e: e.saved_at, reverse=True):
+    for entry in left_over(journal):
         choice = _ask_restore(window, entry)
         if choice == "later":
             continue

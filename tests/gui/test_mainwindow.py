@@ -934,3 +934,22 @@ def test_a_missing_video_still_opens_the_captions(qtbot, make_window, lecture):
     assert len(window.document) == 15
     qtbot.waitUntil(lambda: window.video_widget.message() is not None, timeout=3000)
     assert "moved-away.mp4" in window.video_widget.message()
+
+
+def test_work_open_in_another_window_is_not_offered_for_restore(
+    qtbot, make_window, tmp_path, answer
+):
+    path = tmp_path / "open.vtt"
+    path.write_text("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nhej\n", encoding="utf-8")
+    journal_dir = tmp_path / "shared-journal"
+    first = make_window(journal_dir)
+    first.open_paths([path])
+    type_text(first.editor.text_edit, "!")
+    first.autosaver.write_now()
+    assert len(Journal(journal_dir).pending()) == 1
+    second = make_window(journal_dir)
+    asked = answer("restoreDialog", "Not now")
+    assert not second.offer_restore()
+    assert asked.texts == [], "the first window still has it open: nothing to restore"
+    first.set_document(None, ask=False)
+    assert Journal(journal_dir).pending() == []
