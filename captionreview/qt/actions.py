@@ -88,7 +88,7 @@ SPECS: tuple[ActionSpec | str, ...] = (
     ActionSpec("find", "&Find…", "Edit", ("Ctrl+F",), "Find text in the cues", "find"),
     ActionSpec(
         "replace",
-        "Find and &replace…",
+        "Find and re&place…",
         "Edit",
         ("Ctrl+H",),
         "Replace text across cues (plain or regular expression)",
@@ -156,7 +156,7 @@ SPECS: tuple[ActionSpec | str, ...] = (
     SEPARATOR,
     ActionSpec(
         "pause_while_typing",
-        "Pause while &typing",
+        "Pause &while typing",
         "Playback",
         ("Ctrl+Shift+P",),
         "Pause as you type; resume 1.5 s after the last key, 1 s back",
@@ -165,7 +165,7 @@ SPECS: tuple[ActionSpec | str, ...] = (
     ),
     ActionSpec(
         "edit_spoken_cue",
-        "&Edit the cue being spoken",
+        "Edit the cue being spo&ken",
         "Captions",
         ("F4",),
         "Select the cue at the playhead and put the cursor in its text",
@@ -234,7 +234,7 @@ SPECS: tuple[ActionSpec | str, ...] = (
     SEPARATOR,
     ActionSpec(
         "split",
-        "S&plit at cursor",
+        "Sp&lit at cursor",
         "Captions",
         ("Ctrl+Return",),
         "Split the cue at the text cursor (at the playhead's time when it is inside)",

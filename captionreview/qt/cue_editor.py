@@ -123,7 +123,8 @@ class CueEditor(QWidget):
         header.setContentsMargins(0, 0, 0, 0)
         header.addWidget(self.title)
         header.addSpacing(12)
-        for label, field in (("&Start", self.start_edit), ("&End", self.end_edit)):
+        # Alt+T / Alt+N: Alt+S and Alt+E belong to menus.
+        for label, field in (("S&tart", self.start_edit), ("E&nd", self.end_edit)):
             caption = QLabel(label)
             caption.setBuddy(field)
             header.addWidget(caption)

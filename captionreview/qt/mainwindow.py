@@ -267,7 +267,9 @@ class MainWindow(QMainWindow):
         self.setCorner(Qt.Corner.TopRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
 
         for name in MENU_NAMES:
-            self._menus[name] = self.menuBar().addMenu(f"&{name}")
+            # Alt+letter opens a menu; Captions and Check both start with C.
+            title = "Chec&k" if name == "Check" else f"&{name}"
+            self._menus[name] = self.menuBar().addMenu(title)
         self._commands = Commands(self)
         self._actions = build_actions(self, self._commands)
         self._build_recent_menu()

@@ -953,3 +953,24 @@ def test_work_open_in_another_window_is_not_offered_for_restore(
     assert asked.texts == [], "the first window still has it open: nothing to restore"
     first.set_document(None, ask=False)
     assert Journal(journal_dir).pending() == []
+
+
+def test_menu_mnemonics_are_unique(make_window):
+    import re
+
+    from captionreview.qt.actions import SPECS, ActionSpec
+
+    window = make_window()
+
+    def letter(text: str) -> str | None:
+        found = re.search(r"&(\w)", text)
+        return found.group(1).lower() if found else None
+
+    titles = [letter(action.text()) for action in window.menuBar().actions()]
+    assert len(titles) == len(set(titles)) == 7
+    by_menu: dict[str, list[str]] = {}
+    for spec in SPECS:
+        if isinstance(spec, ActionSpec) and letter(spec.text):
+            by_menu.setdefault(spec.menu, []).append(letter(spec.text))
+    for menu, letters in by_menu.items():
+        assert len(letters) == len(set(letters)), f"{menu}: {sorted(letters)}"
