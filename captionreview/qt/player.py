@@ -21,7 +21,6 @@ import atexit
 import contextlib
 import ctypes
 import math
-import sys
 import threading
 import time
 from pathlib import Path
@@ -59,36 +58,6 @@ _TRUST_BEHIND_MS = 80
 _TRUST_AHEAD_MS = 15
 _VLC_ARGS = ("--quiet", "--no-video-title-show", "--no-stats", "--no-snapshot-preview")
 
-
-def guard_pyside_refcount_leaks() -> None:
-    """Work around PySide6 6.12.0, whose ``Signal.emit()`` and void methods drop a reference.
-
-    Each ``emit()`` loses one reference to ``True`` and each call of a method returning
-    nothing (``update()``, ``QTimer.stop()``…) one to ``None``; after a few thousand calls
-    CPython 3.11 frees them and aborts ("bool_dealloc", "none_dealloc"). When a probe shows a
-    leak, ``None``, ``True`` and ``False`` are made immortal the way CPython 3.12 does it.
-    Never raises.
-    """
-    global _refcount_guarded
-    if _refcount_guarded:
-        return
-    _refcount_guarded = True
-
-    class _Probe(QObject):
-        probed = Signal()
-
-    probe = _Probe()
-    timer = QTimer()
-    true_refs, none_refs = sys.getrefcount(True), sys.getrefcount(None)
-    probe.probed.emit()
-    timer.stop()
-    if sys.getrefcount(True) < true_refs or sys.getrefcount(None) < none_refs:
-        for singleton in (None, True, False):
-            ctypes.c_ssize_t.from_address(id(singleton)).value += 1 << 40
-
-
-_refcount_guarded = False
-guard_pyside_refcount_leaks()
 
 _vlc_module: Any = None
 _vlc_instance: Any = None
