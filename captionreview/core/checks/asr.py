@@ -20,6 +20,7 @@ ERROR, WARN = Severity.ERROR, Severity.WARN
 
 # A word timestamp, a <c> span without a class or with YouTube's colour class, or its end tag.
 KARAOKE_TAG = re.compile(r"<\d[\d:.]*>|<c(?:\.color[0-9A-Fa-f]{6})?>|</c>")
+_KARAOKE_OPEN = re.compile(r"<\d[\d:.]*>|<c(?:\.color[0-9A-Fa-f]{6})?>")
 _ANY_C_OPEN = re.compile(r"<c(?:\.[^\s>]*)?(?:\s[^>]*)?>")
 _ASR_TAG = re.compile(r"\[\s*([^\[\]]+?)\s*\]")
 _BLANK_LINE = re.compile(r"^[ \t\xa0]*$", re.M)
@@ -103,9 +104,10 @@ def check_karaoke(scan: Scan, i: int, out: list[Finding]) -> None:
     text = scan.cues[i].text
     if "<" not in text:
         return
-    stripped = strip_karaoke(text)
-    if stripped != text:
-        first = KARAOKE_TAG.search(text)
+    # strip_karaoke removes every timestamp and YouTube <c> opener (and only the </c> that
+    # close those), so finding one of them is the same as the text changing.
+    first = _KARAOKE_OPEN.search(text)
+    if first is not None:
         scan.emit(
             out,
             "ASR-03",
@@ -113,7 +115,7 @@ def check_karaoke(scan: Scan, i: int, out: list[Finding]) -> None:
             i,
             "Word timestamps and <c> spans from auto-captions are left in the text; "
             "strip them before publishing.",
-            span=(first.start(), first.end()) if first else None,
+            span=first.span(),
             suggestion=None,
         )
 

@@ -8,6 +8,7 @@ lines, its character count) so that each cue's text is stripped of markup only o
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -16,7 +17,7 @@ from captionreview.core.model import Cue, Finding, Severity
 from captionreview.core.profiles import Profile
 
 _REF_AT = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
-_TAG_AT = re.compile(r"<[^>\n]*>")
+_MARKUP = re.compile(r"<[^>\n]*>|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
 
 SENTENCE_END = frozenset(".?!…")
 LETTER = re.compile(r"[^\W\d_]")
@@ -37,49 +38,57 @@ class CueView:
         self.has_markup = self.plain != text
         self.plain_lines = self.plain.split("\n")
         self.chars = len(self.plain) - len(self.plain_lines) + 1
-        self._map: list[int] | None = None
+        self._map: tuple[list[int], list[int], list[bool]] | None = None
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a span of the visible text to the matching span of ``Cue.text``."""
         if not self.has_markup:
             return (start, end)
-        offsets = self._offsets()
-        if not offsets:
-            return (len(self.cue.text), len(self.cue.text))
-        raw_start = offsets[start] if start < len(offsets) else len(self.cue.text)
+        text = self.cue.text
+        if start >= len(self.plain):
+            return (len(text), len(text))
+        raw_start = self._raw_index(start)
         if end <= start:
             return (raw_start, raw_start)
-        last = offsets[end - 1] if end - 1 < len(offsets) else len(self.cue.text) - 1
+        last = self._raw_index(min(end, len(self.plain)) - 1)
         # The last visible character may come from a character reference: cover all of it.
-        ref = _REF_AT.match(self.cue.text, last) if self.cue.text[last] == "&" else None
+        ref = _REF_AT.match(text, last) if text[last] == "&" else None
         return (raw_start, ref.end() if ref else last + 1)
 
-    def _offsets(self) -> list[int]:
-        """Raw offset of every visible character (built on first use: few cues need it)."""
-        if self._map is not None:
-            return self._map
+    def _raw_index(self, position: int) -> int:
+        """Raw offset of the visible character at ``position``."""
+        if self._map is None:
+            self._map = self._segments()
+        starts, raws, one_to_one = self._map
+        k = bisect_right(starts, position) - 1
+        return raws[k] + (position - starts[k] if one_to_one[k] else 0)
+
+    def _segments(self) -> tuple[list[int], list[int], list[bool]]:
+        """Where each run of visible text starts (visible and raw offsets), and whether it maps
+        one to one (plain text) or to one place (a character reference)."""
         text = self.cue.text
-        offsets: list[int] = []
-        pos = 0
-        n = len(text)
-        while pos < n:
-            ch = text[pos]
-            if ch == "<":
-                tag = _TAG_AT.match(text, pos)
-                if tag:
-                    pos = tag.end()
-                    continue
-            elif ch == "&":
-                ref = _REF_AT.match(text, pos)
-                if ref:
-                    decoded = plain_text(ref.group(0))
-                    offsets.extend([pos] * len(decoded))
-                    pos = ref.end()
-                    continue
-            offsets.append(pos)
-            pos += 1
-        self._map = offsets
-        return offsets
+        starts: list[int] = []
+        raws: list[int] = []
+        one_to_one: list[bool] = []
+        pos = plain = 0
+        for match in _MARKUP.finditer(text):
+            if match.start() > pos:
+                starts.append(plain)
+                raws.append(pos)
+                one_to_one.append(True)
+                plain += match.start() - pos
+            piece = match.group(0)
+            if piece[0] == "&":
+                decoded = plain_text(piece)
+                starts.append(plain)
+                raws.append(match.start())
+                one_to_one.append(decoded == piece)
+                plain += len(decoded)
+            pos = match.end()
+        starts.append(plain)
+        raws.append(pos)
+        one_to_one.append(True)
+        return starts, raws, one_to_one
 
     def line_start(self, line_index: int) -> int:
         """Return the offset in ``Cue.text`` where raw line ``line_index`` starts."""

@@ -31,6 +31,7 @@ _OBSOLETE = {"middle": "center", "start": "line-left", "end": "line-right"}
 _PCT_VALUE = re.compile(r"(\d+(?:\.\d+)?)%")
 _TIMESTAMP = re.compile(r"(?:(\d{2,}):)?([0-5]\d):([0-5]\d)\.(\d{3})")
 _TAG_TOKEN = re.compile(r"<([^>\n]*)>")
+_TAG_START = re.compile(r"[^\W_]|/")
 _REF = re.compile(r"&(#[0-9]+;|#[xX][0-9a-fA-F]+;|[A-Za-z][A-Za-z0-9]*;)")
 _ALLOWED_TAGS = frozenset(("c", "i", "b", "u", "ruby", "rt", "v", "lang"))
 _ANNOTATED = frozenset(("v", "lang"))
@@ -297,13 +298,45 @@ def _check_ampersands(scan: Scan, i: int, out: list[Finding], text: str) -> None
 
 
 def _check_tags(scan: Scan, i: int, out: list[Finding], text: str) -> None:
+    tags = list(_TAG_TOKEN.finditer(text))
+    if text.count("<") != len(tags):
+        _report_stray_less_than(scan, i, out, text)
+        return
     stack: list[str] = []
     last_time = scan.cues[i].start_ms
+    for tag in tags:
+        inner = tag.group(1)
+        # The karaoke spans of auto-captions are most of the tags there are: take them first.
+        if inner == "c":
+            stack.append("c")
+        elif inner == "/c" and stack and stack[-1] == "c":
+            stack.pop()
+        elif not _TAG_START.match(inner):
+            _report_stray_less_than(scan, i, out, text)
+            return
+        elif inner[0].isdigit():
+            last_time = _check_timestamp(scan, i, out, inner, tag.span(), last_time)
+        elif inner[0] == "/":
+            _close(scan, i, out, stack, inner[1:].strip(), tag.span())
+        else:
+            _open(scan, i, out, stack, inner, tag.span())
+    unclosed = [name for name in stack if name not in ("v", "rt")]
+    if unclosed:
+        scan.emit(
+            out,
+            "VTT-TAG-01",
+            WARN,
+            i,
+            f"The tag <{unclosed[-1]}> is never closed; add </{unclosed[-1]}>.",
+        )
+
+
+def _report_stray_less_than(scan: Scan, i: int, out: list[Finding], text: str) -> None:
+    """Report the first ``<`` that does not start a tag (VTT-ESC-01)."""
     pos = text.find("<")
     while pos >= 0:
         tag = _TAG_TOKEN.match(text, pos)
-        inner = tag.group(1) if tag else ""
-        if tag is None or not inner or not (inner[0].isalnum() or inner[0] == "/"):
+        if tag is None or not _TAG_START.match(tag.group(1)):
             scan.emit(
                 out,
                 "VTT-ESC-01",
@@ -315,23 +348,7 @@ def _check_tags(scan: Scan, i: int, out: list[Finding], text: str) -> None:
                 suggestion="&lt;",
             )
             return
-        span = (pos, tag.end())
-        if inner[0].isdigit():
-            last_time = _check_timestamp(scan, i, out, inner, span, last_time)
-        elif inner[0] == "/":
-            _close(scan, i, out, stack, inner[1:].strip(), span)
-        else:
-            _open(scan, i, out, stack, inner, span)
         pos = text.find("<", tag.end())
-    unclosed = [name for name in stack if name not in ("v", "rt")]
-    if unclosed:
-        scan.emit(
-            out,
-            "VTT-TAG-01",
-            WARN,
-            i,
-            f"The tag <{unclosed[-1]}> is never closed; add </{unclosed[-1]}>.",
-        )
 
 
 def _open(
