@@ -104,10 +104,13 @@ def test_an_edit_rechecks_only_its_neighbourhood() -> None:
     checker = IncrementalChecker(doc, builtin_profile("se-public"))
     ranges: list[tuple[int, int]] = []
     checker.listen(lambda a, b: ranges.append((a, b)))
-    doc.set_text(100, "Nu ändrad.")
+    doc.set_text(100, "Svensson & Son")
     assert ranges == [(99, 103)]
     doc.delete([50])
     assert ranges[-1] == (49, 52)
+    before = checker.findings()
+    doc.set_text(99, "Svensson & Sons")  # other text, the same findings
+    assert len(ranges) == 2 and checker.findings() is before
     checker.close()
     doc.set_text(10, "Efter stängning.")
     assert len(ranges) == 2

@@ -158,17 +158,20 @@ class IncrementalChecker:
             self._local[start:start] = [[] for _ in range(count)]
             self._keys[start:start] = [_EMPTY_KEY] * count
             self._stats.add(_EMPTY_KEY, count)
-            self._recheck(start, stop)
+            self._recheck(start, stop, moved=True)
         elif kind == "removed":
             for key in self._keys[start:stop]:
                 self._stats.add(key, -1)
             del self._keys[start:stop]
             del self._local[start:stop]
-            self._recheck(start, start)
+            self._recheck(start, start, moved=True)
         elif kind == "changed":
             self._recheck(start, stop)
 
-    def _recheck(self, start: int, stop: int) -> None:
+    def _recheck(self, start: int, stop: int, *, moved: bool = False) -> None:
+        """Re-check around ``[start, stop)``; tell the listeners only when a finding changed
+        (typing inside a word often changes none, and the issues panel then has nothing to
+        redraw). ``moved``: cues were inserted or removed, so indices changed anyway."""
         cues = self._doc.cues
         if len(cues) != len(self._local):
             # The document and our mirror disagree (an event we did not see): start over.
@@ -177,19 +180,39 @@ class IncrementalChecker:
         scan = self._scan()
         first = max(0, start - LOOK_AHEAD)
         last = min(len(cues), stop + LOOK_BACK)
+        changed = moved
         for index, found in cue_findings(scan, range(first, last)).items():
+            changed = changed or not _same(self._local[index], found)
             self._local[index] = found
         for index in range(start, stop):
             key = cue_key(cues[index], scan.view(index).plain)
-            self._stats.add(self._keys[index], -1)
-            self._keys[index] = key
-            self._stats.add(key)
-        self._changed(first, last)
+            if key != self._keys[index]:
+                self._stats.add(self._keys[index], -1)
+                self._keys[index] = key
+                self._stats.add(key)
+                changed = True
+        if changed:
+            self._changed(first, last)
 
     def _changed(self, start: int, stop: int) -> None:
         self._cache = None
         for callback in list(self._listeners):
             callback(start, stop)
+
+
+def _same(old: list[Finding], new: list[Finding]) -> bool:
+    """Return True when two lists of one cue's findings say the same (a stale cue index from
+    before an insertion or removal does not count as a difference)."""
+    return len(old) == len(new) and all(
+        a.rule == b.rule
+        and a.message == b.message
+        and a.span == b.span
+        and a.suggestion == b.suggestion
+        and a.severity is b.severity
+        and a.cue_uid == b.cue_uid
+        and a.line == b.line
+        for a, b in zip(old, new, strict=True)
+    )
 
 
 _EMPTY_KEY = CueKey("", "center", False, False, False)
