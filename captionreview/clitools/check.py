@@ -12,15 +12,18 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from captionreview.core.checks import check_document
 from captionreview.core.document import Document, load
 from captionreview.core.errors import CaptionFileError
 from captionreview.core.model import Finding, Problem, Severity
 from captionreview.core.profiles import DEFAULT_PROFILE, Profile, ProfileError, load_profile
+
+if TYPE_CHECKING:
+    from captionreview.core.glossary import Glossary
 
 EXIT_OK = 0
 EXIT_ERRORS = 1
@@ -117,9 +120,12 @@ def run(args: argparse.Namespace) -> int:
 
 
 class WordFlags:
-    """The spelling and ASR word flags of ``captionreview.core.asrflags``, set up once."""
+    """The spelling and ASR word flags of ``captionreview.core.asrflags``, set up once.
 
-    def __init__(self, glossary: object | None, suggest: bool = False) -> None:
+    Those modules load Hunspell through ctypes: they are imported only when words are checked.
+    """
+
+    def __init__(self, glossary: Glossary | None, suggest: bool = False) -> None:
         self.glossary = glossary
         self.suggest = suggest
 
@@ -142,7 +148,7 @@ class WordFlags:
         return find_flags(
             doc.cues,
             language=language,
-            glossary=self.glossary,  # type: ignore[arg-type]
+            glossary=self.glossary,
             suggestions=self.suggest,
         )
 
@@ -253,10 +259,3 @@ def print_text(path: Path, result: dict[str, Any], out: TextIO) -> None:
     for row in sorted(rows, key=lambda r: r["line"] or 0):
         where = f"{path}:{row['line']}:" if row["line"] else f"{path}:"
         out.write(f"{where} {row['rule']} {row['severity']} {row['message']}\n")
-
-
-def main(argv: Sequence[str]) -> int:
-    """Run ``check`` with ``argv`` (for scripts and tests)."""
-    parser = argparse.ArgumentParser(prog="captionreview check")
-    add_arguments(parser)
-    return run(parser.parse_args(list(argv)))
