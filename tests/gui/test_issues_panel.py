@@ -230,3 +230,27 @@ def test_fix_preview_of_a_long_file_applies_every_change(qtbot) -> None:
     assert all(c.text == "Ett två" for c in doc.cues)
     doc.undo()
     assert all(c.text == "Ett  två" for c in doc.cues)
+
+
+def test_menu_actions_export_and_load_profile(window, tmp_path: Path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    target = tmp_path / "via-menu.html"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    export = next(
+        a
+        for a, menu in window.registered_actions()
+        if menu == "File" and a.text().replace("&", "") == "Export report…"
+    )
+    export.trigger()
+    assert target.is_file() and "<svg" in target.read_text(encoding="utf-8")
+    profile_file = tmp_path / "husstil.toml"
+    profile_file.write_text("max_lines = 3\n", encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(profile_file), ""))
+    load = next(
+        a
+        for a, menu in window.registered_actions()
+        if menu == "Check" and a.text().replace("&", "") == "Load quality profile…"
+    )
+    load.trigger()
+    assert window.profile.name == "husstil" and window.profile.max_lines == 3
