@@ -548,10 +548,19 @@ class MainWindow(QMainWindow):
                 self.restoreState(self._saved_state)
 
     def _apply_default_sizes(self) -> None:
-        # The video gets most of the room; the list shows all its columns; the editor 3 lines.
+        # The list gets 40 % of the width; the editor the height a 16:9 picture leaves free
+        # (no black bars to speak of), within reason.
         width = max(440, min(620, self.width() * 2 // 5))
+        picture = (self.width() - width) * 9 // 16
+        chrome = (
+            self.menuBar().sizeHint().height()
+            + self.statusBar().sizeHint().height()
+            + self._transport.sizeHint().height()
+            + 30  # the dock's title bar and margins
+        )
+        height = max(170, min(320, self.height() - chrome - picture))
         self.resizeDocks([self._cues_dock], [width], Qt.Orientation.Horizontal)
-        self.resizeDocks([self._editor_dock], [190], Qt.Orientation.Vertical)
+        self.resizeDocks([self._editor_dock], [height], Qt.Orientation.Vertical)
 
     def reset_layout(self) -> None:
         """Put the panels back where they start."""
