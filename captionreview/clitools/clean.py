@@ -10,17 +10,16 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
 from pathlib import Path
 
 from captionreview.core.cleanup import (
+    apply_clean_up,
     auto_caption_signs,
     clean_auto_captions,
     format_figures,
 )
-from captionreview.core.document import Document, load
+from captionreview.core.document import load
 from captionreview.core.errors import CaptionFileError, EncodingError
-from captionreview.core.model import Cue
 from captionreview.core.profiles import BUILTIN_PROFILES, DEFAULT_PROFILE, builtin_profile
 
 EXIT_OK = 0
@@ -62,16 +61,6 @@ def default_output(path: Path) -> Path:
     return path.with_name(f"{path.stem}.clean.vtt")
 
 
-def clean_document(cues: Sequence[Cue], language: str | None) -> Document:
-    """Return a new WebVTT document: a NOTE with the language (if known), then ``cues``."""
-    header = "WEBVTT\n"
-    if language:
-        header += f"\nNOTE Language: {language}\n"
-    out = Document.from_text(header)
-    out.replace_all(cues, "Clean up auto-captions")
-    return out
-
-
 def run(args: argparse.Namespace) -> int:
     """Clean the file; return 0, 1 when it is not auto-captions (without --force), 2 on I/O."""
     source: Path = args.input
@@ -93,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
         reason = f" ({doc.problems[0].message})" if doc.problems else ""
         print(f"captionreview clean: {source} holds no cues{reason}.", file=sys.stderr)
         return EXIT_UNREADABLE
-    signs = auto_caption_signs(cues, doc.metadata)
+    signs = auto_caption_signs(cues, doc.header_metadata)
     if not signs.is_auto and not args.force:
         print(
             f"captionreview clean: {source} does not look like auto-captions "
@@ -103,11 +92,12 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_NOT_AUTO
     profile = builtin_profile(args.profile)
     language = args.language or doc.language
-    result = clean_auto_captions(cues, profile, metadata=doc.metadata, language=language)
-    out = clean_document(result.cues, language)
+    result = clean_auto_captions(cues, profile, metadata=doc.header_metadata, language=language)
+    # The same edit as Apply in the window; the loaded document is then written elsewhere.
+    apply_clean_up(doc, result, language=language)
     report = sys.stdout
     if args.output == "-":
-        sys.stdout.write(out.text())
+        sys.stdout.write(doc.text())
         report = sys.stderr
         target_name = "standard output"
     else:
@@ -120,7 +110,7 @@ def run(args: argparse.Namespace) -> int:
             )
             return EXIT_UNREADABLE
         try:
-            out.save(target, keep_original=False)
+            doc.save(target, keep_original=False)
         except CaptionFileError as error:
             print(f"captionreview clean: cannot write {target}: {error}", file=sys.stderr)
             return EXIT_UNREADABLE

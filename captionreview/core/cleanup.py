@@ -13,6 +13,7 @@ from __future__ import annotations
 import statistics
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from captionreview.core.cuetext import TAG_RE, plain_lines, plain_text
 from captionreview.core.model import Cue
@@ -28,12 +29,16 @@ from captionreview.core.words import (
     has_word_timings,
 )
 
+if TYPE_CHECKING:
+    from captionreview.core.document import Document
+
 # QUALITY_RULES ASR-02: a cue this short that repeats text is a "bridge" cue.
 BRIDGE_MAX_MS = 50
 # Roll-up cues follow each other closely; a line shown again after a longer gap is spoken again.
 ROLL_GAP_MS = 1000
 # Header lines YouTube and older tools write after WEBVTT (QUALITY_RULES VTT-HDR-02, ASR-04).
 AUTO_HEADER_KEYS = ("Kind", "Language", "Style")
+UNDO_DESCRIPTION = "Clean up auto-captions"
 
 
 @dataclass(frozen=True, slots=True)
@@ -352,10 +357,11 @@ def clean_auto_captions(
 ) -> CleanResult:
     """Recover the spoken words of an auto-caption track and re-segment them into clean cues.
 
-    ``metadata`` (the file's header lines) is only counted: the header lines YouTube adds are
-    reported as removed; the caller writes the new header. ``language`` picks the line-break
-    rules (default: the ``Language`` header, else the profile's language). Never raises for
-    odd input: cues without text are dropped and counted.
+    ``metadata`` (the file's header lines, ``Document.header_metadata``) is only counted: the
+    header lines YouTube adds are reported as removed; :func:`apply_clean_up` strips them.
+    ``language`` picks the line-break rules (default: the ``Language`` header, else the
+    profile's language). Never raises for odd input: cues without text are dropped and
+    counted.
     """
     metadata = metadata or {}
     scan = _scan(cues)
@@ -379,6 +385,20 @@ def clean_auto_captions(
         removed=removed,
         signs=_signs(scan, metadata),
     )
+
+
+def apply_clean_up(doc: Document, result: CleanResult, *, language: str | None = None) -> None:
+    """Put ``result.cues`` in ``doc`` and strip its auto-caption header lines, one undo step.
+
+    The language (``language``, else the document's) is kept in a ``NOTE Language: xx``
+    block (QUALITY_RULES VTT-HDR-02); other header lines such as ``X-TIMESTAMP-MAP`` stay.
+    This is what both the window's Apply and ``captionreview clean`` do. Raises ValueError
+    for a document without a WebVTT header.
+    """
+    with doc.group(UNDO_DESCRIPTION):
+        doc.replace_all(result.cues, UNDO_DESCRIPTION)
+        kept = {k: v for k, v in doc.header_metadata.items() if k not in AUTO_HEADER_KEYS}
+        doc.set_header_metadata(kept, language=language, description=UNDO_DESCRIPTION)
 
 
 _FIGURE_ROWS: tuple[tuple[str, str], ...] = (

@@ -30,7 +30,18 @@ from captionreview.core.cuetext import plain_text
 from captionreview.core.errors import CaptionFileError, SaveError
 from captionreview.core.history import Change, Command, History
 from captionreview.core.model import Cue, Problem, new_uid
-from captionreview.core.vttreader import LayoutItem, ParsedVtt, RawBlock, Region, read_vtt
+from captionreview.core.vttreader import (
+    LayoutItem,
+    ParsedVtt,
+    RawBlock,
+    Region,
+    first_note,
+    header_field,
+    header_metadata,
+    layout_metadata,
+    note_language,
+    read_vtt,
+)
 from captionreview.core.vttwriter import rewrite_cue_text, sanitize_cue_text, serialize
 
 EVENT_KINDS = (
@@ -296,8 +307,18 @@ class Document:
 
     @property
     def language(self) -> str | None:
-        """Return the ``Language:`` header value, or None."""
+        """Return the ``Language:`` header value, or that of a ``NOTE Language: xx`` block
+        before the first cue; None when the file names no language."""
         return self.metadata.get("Language") or None
+
+    @property
+    def header_metadata(self) -> dict[str, str]:
+        """Return only the ``key: value`` lines of the header block (``metadata`` without a
+        language that comes from a NOTE)."""
+        first = self._layout[0].block if self._layout else None
+        if first is None or first.kind != "header":
+            return {}
+        return header_metadata(first.text)
 
     def index_of(self, uid: int) -> int | None:
         """Return the index of the cue with this ``uid`` (O(n)), or None when it is gone."""
@@ -393,6 +414,12 @@ class Document:
         self._cues = list(cues)
         self._layout = list(layout)
         self._time_index = None
+        # The header and its NOTEs may have changed; the dict is updated in place because
+        # callers may hold on to it.
+        fresh = layout_metadata(self._layout)
+        if fresh != self.metadata:
+            self.metadata.clear()
+            self.metadata.update(fresh)
         self._emit("reset")
 
     def _slot_positions(self) -> list[int]:
@@ -718,6 +745,50 @@ class Document:
         with self.group(description):
             self._do(_Reset(self, list(self._cues), list(self._layout), new_cues, layout))
 
+    def set_header_metadata(
+        self,
+        metadata: Mapping[str, str] | None,
+        *,
+        language_note: bool = True,
+        language: str | None = None,
+        description: str = "Change header",
+    ) -> None:
+        """Make the header's ``key: value`` lines exactly ``metadata`` (None: none), one step.
+
+        The ``WEBVTT`` line and header text that is not metadata stay; a line whose key and
+        value stay is kept as written (``X-TIMESTAMP-MAP=…`` too), a changed value is written
+        ``key: value`` in its place, a new key is added at the end; the lines of an old
+        draft's ``Style:`` block (up to ``##``) go or stay with it. With ``language_note``
+        and no ``Language`` in ``metadata``, the language (``language``, else the document's)
+        is kept in a ``NOTE Language: xx`` block right after the header, or in the NOTE of
+        that form that is already the first one (QUALITY_RULES VTT-HDR-02), so
+        :attr:`language` stays. Views hear "resetting"/"reset"; undo restores the exact text.
+        Raises ValueError for a key or value that cannot be a header line, or for a file
+        without a WebVTT header.
+        """
+        wanted = dict(metadata or {})
+        for key, value in wanted.items():
+            if header_field(f"{key}: {value}") != (key, value) or any(
+                c in key + value for c in "\r\n"
+            ):
+                raise ValueError(f"{key!r}: {value!r} cannot be a header line")
+            if "-->" in key + value:
+                raise ValueError(f"a header line cannot contain '-->' ({key}: {value})")
+        head = self._layout[0] if self._layout else None
+        if head is None or head.block is None or head.block.kind != "header":
+            raise ValueError("the file has no WebVTT header (it does not start with WEBVTT)")
+        keep_language = language or self.language
+        layout = list(self._layout)
+        header = _rewrite_header(head.block.text, wanted, self.eol)
+        layout[0] = LayoutItem(dataclasses.replace(head.block, text=header), head.sep)
+        if language_note and keep_language and "Language" not in wanted:
+            _put_language_note(layout, keep_language, self.eol)
+        if layout == self._layout:
+            return
+        with self.group(description):
+            cues = list(self._cues)
+            self._do(_Reset(self, cues, list(self._layout), cues, layout))
+
     # ------------------------------------------------------------ undo / redo
 
     @property
@@ -852,6 +923,64 @@ class Document:
         target = Path(path)
         saving.atomic_write(target, write_srt(self._cues).encode("utf-8"))
         return target
+
+
+_LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+
+
+def _rewrite_header(text: str, wanted: Mapping[str, str], eol: str) -> str:
+    """Return header block ``text`` whose metadata lines are exactly ``wanted``."""
+    lines = _LINE_RE.findall(text)
+    ended = text.endswith(("\n", "\r"))
+    out = [lines[0]]
+    written: set[str] = set()
+    style: bool | None = None  # inside an old draft's "Style:" ... "##" block: kept or not
+    for line in lines[1:]:
+        if style is not None:
+            if style:
+                out.append(line)
+            if line.strip() == "##":
+                style = None
+            continue
+        field = header_field(line)
+        if field is None:
+            out.append(line)
+            continue
+        key, value = field
+        kept = key in wanted and key not in written
+        if key == "Style" and not value:
+            style = kept
+        if not kept:
+            continue
+        written.add(key)
+        out.append(line if wanted[key] == value else f"{key}: {wanted[key]}{eol}")
+    out.extend(f"{key}: {value}{eol}" for key, value in wanted.items() if key not in written)
+    # Every line but the file's very last one ends with a line break.
+    out = [line if line.endswith(("\n", "\r")) else line + eol for line in out]
+    joined = "".join(out)
+    return joined if ended else joined[: -len(eol)]
+
+
+def _put_language_note(layout: list[LayoutItem], language: str, eol: str) -> None:
+    """Record ``language`` in the first NOTE before the first cue when that NOTE is a
+    language note, else in a new ``NOTE Language:`` block right after the header."""
+    text = f"NOTE Language: {language}{eol}"
+    position = first_note(layout)
+    if position is not None:
+        item = layout[position]
+        assert item.block is not None
+        if note_language(item.block.text) is not None:
+            if note_language(item.block.text) != language:
+                layout[position] = LayoutItem(dataclasses.replace(item.block, text=text), item.sep)
+            return
+    head = layout[0]
+    if head.block is not None and not head.block.text.endswith(("\n", "\r")):
+        layout[0] = LayoutItem(dataclasses.replace(head.block, text=head.block.text + eol), eol)
+    else:
+        layout[0] = LayoutItem(head.block, eol)
+    # The note takes over the blank lines that followed the header; where there were none
+    # (a cue right under the header) the writer puts one, so the cue stays a cue.
+    layout.insert(1, LayoutItem(RawBlock("note", text), head.sep or None))
 
 
 def load(path: Path | str, encoding: str | None = None) -> Document:

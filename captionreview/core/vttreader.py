@@ -18,7 +18,7 @@ from __future__ import annotations
 import functools
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -213,6 +213,7 @@ class _Reader:
             start = first.start(1) + len(first.group(1)) - len(rest)
             self.slow_chunk(rest, first.group(2), 1 + self.count_lines(0, start))
         self.blocks(text, first.end(), 1 + self.count_lines(0, first.end()))
+        self.out.metadata = layout_metadata(self.out.layout)
         return self.out
 
     def blocks(self, text: str, pos: int, line_no: int) -> None:
@@ -259,13 +260,6 @@ class _Reader:
         header = "".join(lines[:n])
         rest = "".join(lines[n:])
         self.add(RawBlock("header", header, 1), "" if rest else sep)
-        for raw in lines[1:n]:
-            content = self.clean(raw.rstrip("\r\n"))
-            key, colon, value = content.partition(":")
-            if not colon or "=" in key:
-                key, colon, value = content.partition("=")
-            if colon and key.strip() and " " not in key.strip():
-                self.out.metadata[key.strip()] = value.strip()
         return rest
 
     def slow_chunk(self, chunk: str, sep: str, line_no: int) -> None:
@@ -364,6 +358,66 @@ class _Reader:
         severity = Severity.ERROR if any(line.strip(_WS) for line in buffer) else Severity.WARN
         self.problem(line_no, severity, rule, message, first)
         self.add(RawBlock("unparsed", raw, line_no), "")
+
+
+def header_field(line: str) -> tuple[str, str] | None:
+    """Return ``(key, value)`` of a header line such as ``Kind: captions`` or
+    ``X-TIMESTAMP-MAP=MPEGTS:0,LOCAL:00:00:00.000``; None for a line that is not one."""
+    content = line.rstrip("\r\n").replace("\0", "\ufffd")
+    key, colon, value = content.partition(":")
+    if not colon or "=" in key:
+        key, colon, value = content.partition("=")
+    key = key.strip()
+    if colon and key and " " not in key:
+        return key, value.strip()
+    return None
+
+
+def header_metadata(header: str) -> dict[str, str]:
+    """Return the ``key: value`` lines of a header block's text (the WEBVTT line excluded)."""
+    found: dict[str, str] = {}
+    for line in _LINE_RE.findall(header)[1:]:
+        field = header_field(line)
+        if field is not None:
+            found[field[0]] = field[1]
+    return found
+
+
+_LANGUAGE_NOTE_RE = re.compile(r"NOTE[ \t]+Language:[ \t]*([^\s]+)[ \t]*(?:\r\n|\r|\n)?\Z")
+
+
+def note_language(note: str) -> str | None:
+    """Return ``xx`` for a one-line ``NOTE Language: xx`` block's text, else None."""
+    m = _LANGUAGE_NOTE_RE.match(note)
+    return m.group(1) if m else None
+
+
+def first_note(layout: Sequence[LayoutItem]) -> int | None:
+    """Return the layout position of the first NOTE block before the first cue, or None."""
+    for position, (block, _) in enumerate(layout):
+        if block is None:
+            return None
+        if block.kind == "note":
+            return position
+    return None
+
+
+def layout_metadata(layout: Sequence[LayoutItem]) -> dict[str, str]:
+    """Return a file's metadata: its header lines, plus ``Language`` from a ``NOTE Language:
+    xx`` block when that is the first NOTE before the first cue and the header has none
+    (how ``captionreview clean`` and ``Document.set_header_metadata`` keep the language)."""
+    if not layout or layout[0].block is None or layout[0].block.kind != "header":
+        return {}
+    found = header_metadata(layout[0].block.text)
+    if "Language" not in found:
+        position = first_note(layout)
+        if position is not None:
+            block = layout[position].block
+            assert block is not None
+            language = note_language(block.text)
+            if language is not None:
+                found["Language"] = language
+    return found
 
 
 def _line_counter(text: str) -> Callable[[int, int], int]:

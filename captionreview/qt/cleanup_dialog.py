@@ -11,7 +11,6 @@ The clean-up runs in a worker thread, so the window stays responsive on an hour-
 from __future__ import annotations
 
 import bisect
-import dataclasses
 from collections.abc import Sequence
 from itertools import islice
 from typing import TYPE_CHECKING
@@ -36,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from captionreview.core.cleanup import (
     CleanResult,
+    apply_clean_up,
     clean_auto_captions,
     figure_rows,
     looks_like_auto_captions,
@@ -49,7 +49,6 @@ from captionreview.core.timecode import format_vtt_timestamp
 if TYPE_CHECKING:
     from captionreview.qt.mainwindow import MainWindow
 
-UNDO_DESCRIPTION = "Clean up auto-captions"
 ACTION_NAME = "clean_up_auto_captions"
 # Cues read to decide whether to offer the clean-up on open (enough to see the pattern, and
 # cheap even for a file of several hours).
@@ -209,7 +208,7 @@ class CleanupDialog(QDialog):
         layout.addWidget(self.buttons)
 
         self._thread = QThread(self)
-        self._worker = _CleanWorker(cues, profile, dict(doc.metadata), doc.language)
+        self._worker = _CleanWorker(cues, profile, doc.header_metadata, doc.language)
         self._worker.moveToThread(self._thread)
         self._thread.started.connect(self._worker.run)
         self._worker.finished.connect(self._show_result)
@@ -231,8 +230,6 @@ class CleanupDialog(QDialog):
         self.progress.hide()
         self.after_label.setText(f"After: {len(result.cues)} cues")
         self.after.show_cues(result.cues)
-        # The header lines (Kind:, Language:) stay in the document: only cues are replaced.
-        removed = dataclasses.replace(result.removed, header_lines=0)
         if result.signs.is_auto:
             verdict = f"This file looks like auto-captions: {result.signs.summary()}."
         else:
@@ -241,7 +238,7 @@ class CleanupDialog(QDialog):
                 "applying will still re-segment every cue."
             )
         self.summary.setText(
-            f"{verdict}\n{removed_summary(removed)}. Kept {len(result.words)} spoken "
+            f"{verdict}\n{removed_summary(result.removed)}. Kept {len(result.words)} spoken "
             f"words in {len(result.cues)} cues (was {result.before.cues})."
         )
         rows = figure_rows(result, self._profile)
@@ -265,10 +262,11 @@ class CleanupDialog(QDialog):
             self._thread.wait()
 
     def apply(self) -> None:
-        """Replace the document's cues with the clean ones, as one undo step, and close."""
+        """Replace the document's cues with the clean ones and strip YouTube's header lines
+        (the language kept in a NOTE), as one undo step, and close."""
         if self.result is None or not self.result.cues:
             return
-        self._doc.replace_all(self.result.cues, UNDO_DESCRIPTION)
+        apply_clean_up(self._doc, self.result)
         self.accept()
 
     def done(self, code: int) -> None:
@@ -333,7 +331,7 @@ class CleanupFeature(QObject):
         if doc is None or not len(doc):
             return
         sample = list(islice(doc.cues, OFFER_SAMPLE))
-        if looks_like_auto_captions(sample, doc.metadata):
+        if looks_like_auto_captions(sample, doc.header_metadata):
             text = (
                 "These captions look like auto-captions (repeated roll-up lines or word "
                 "timings). Clean them up into readable cues?"

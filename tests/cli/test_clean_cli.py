@@ -150,3 +150,18 @@ def test_wrong_encoding_names_the_option_to_use(tmp_path: Path) -> None:
     done = run_clean(latin, "--force", "--encoding", "cp1252", "-o", tmp_path / "out.vtt")
     assert done.returncode == 0, done.stderr
     assert "Köping är fint" in (tmp_path / "out.vtt").read_text(encoding="utf-8")
+
+
+def test_clean_writes_what_apply_in_the_window_makes(youtube_file: Path, tmp_path: Path) -> None:
+    from captionreview.core.cleanup import apply_clean_up, clean_auto_captions
+    from captionreview.core.profiles import DEFAULT_PROFILE
+
+    out = tmp_path / "cli.vtt"
+    assert run_clean(youtube_file, "-o", out).returncode == 0
+    doc = captionreview.load(youtube_file)
+    result = clean_auto_captions(
+        list(doc.cues), DEFAULT_PROFILE, metadata=doc.header_metadata, language=doc.language
+    )
+    apply_clean_up(doc, result)
+    assert out.read_text(encoding="utf-8") == doc.text()
+    assert captionreview.load(out).language == "sv"

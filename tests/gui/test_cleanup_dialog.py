@@ -11,10 +11,11 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QToolBar
 
 import captionreview
+from captionreview.core.cleanup import UNDO_DESCRIPTION
 from captionreview.core.cuetext import plain_lines
 from captionreview.core.document import Document
 from captionreview.core.profiles import builtin_profile
-from captionreview.qt.cleanup_dialog import UNDO_DESCRIPTION, CleanupDialog
+from captionreview.qt.cleanup_dialog import CleanupDialog
 from tests.gui.windowtools import make_window_fixture
 
 __all__ = ["make_window_fixture"]
@@ -94,15 +95,25 @@ def test_preview_then_apply_is_one_undo_step(qtbot, auto_path: Path) -> None:
     after_bar.setValue(0)
     assert dialog.before.verticalScrollBar().value() == 0
 
+    original_text = doc.text()
+    assert original_text == auto_path.read_text(encoding="utf-8")
     qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
     assert len(doc) == len(result.cues)
     assert words(doc) == distinct_words(original)
     assert doc.modified
     assert doc.undo_description == UNDO_DESCRIPTION
+    # YouTube's header lines went with the same step; the language is kept in a NOTE
+    assert doc.text().startswith("WEBVTT\n\nNOTE Language: sv\n\n")
+    assert "Kind:" not in doc.text()
+    assert doc.header_metadata == {} and doc.language == "sv"
     doc.undo()
     assert snapshot(doc) == original
+    assert doc.text() == original_text
+    assert doc.metadata == {"Kind": "captions", "Language": "sv"}
     assert not doc.can_undo
+    doc.redo()
+    assert doc.language == "sv" and "Kind:" not in doc.text()
 
 
 def test_cancel_changes_nothing(qtbot, auto_path: Path) -> None:
@@ -200,10 +211,9 @@ def test_window_menu_offer_and_apply(qtbot, make_window, auto_path: Path, tmp_pa
     assert not window.document.modified and not window.document.can_undo
 
 
-def test_the_preview_does_not_claim_to_remove_the_header(qtbot, auto_path: Path) -> None:
-    # replace_all changes the cues only; the Kind:/Language: lines are still in the file.
+def test_the_preview_counts_the_header_lines_it_removes(qtbot, auto_path: Path) -> None:
     doc = captionreview.load(auto_path)
-    assert "Kind" in doc.metadata
+    assert doc.header_metadata == {"Kind": "captions", "Language": "sv"}
     dialog = open_dialog(qtbot, doc)
     qtbot.waitUntil(lambda: dialog.result is not None, timeout=10_000)
-    assert "header lines" not in dialog.summary.text()
+    assert "2 header lines" in dialog.summary.text()

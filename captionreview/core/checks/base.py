@@ -168,6 +168,14 @@ def metadata_language(metadata: Mapping[str, str] | None, profile: Profile) -> s
     return profile.language
 
 
+def rules_language(
+    metadata: Mapping[str, str] | None, language: str | None, profile: Profile
+) -> str:
+    """Return the language for the text rules: ``language``, else the header's, else the
+    profile's."""
+    return metadata_language({"Language": language} if language else metadata, profile)
+
+
 def format_ms(ms: int) -> str:
     """Return ``ms`` as ``HH:MM:SS.mmm`` (with a minus sign when negative)."""
     sign = "-" if ms < 0 else ""

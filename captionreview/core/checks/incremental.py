@@ -12,7 +12,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import replace
 from typing import Protocol
 
-from captionreview.core.checks.base import Scan, metadata_language
+from captionreview.core.checks.base import Scan, rules_language
 from captionreview.core.checks.registry import (
     LOOK_AHEAD,
     LOOK_BACK,
@@ -54,8 +54,12 @@ class CheckedDocument(Protocol):
         """The cues."""
 
     @property
-    def metadata(self) -> dict[str, str]:
-        """The header metadata."""
+    def header_metadata(self) -> dict[str, str]:
+        """The header's metadata lines."""
+
+    @property
+    def language(self) -> str | None:
+        """The track's language."""
 
     @property
     def regions(self) -> Sequence[_Region]:
@@ -129,8 +133,7 @@ class IncrementalChecker:
     def recheck_all(self) -> None:
         """Check the whole document again (after a reset, or a profile change)."""
         cues = self._doc.cues
-        metadata = self._metadata()
-        self._language = metadata_language(metadata, self._profile)
+        self._language = rules_language(self._metadata(), self._doc.language, self._profile)
         self._regions = {region.identifier for region in self._doc.regions}
         scan = self._scan()
         found = cue_findings(scan, range(len(cues)))
@@ -144,7 +147,7 @@ class IncrementalChecker:
         self._changed(0, len(cues))
 
     def _metadata(self) -> Mapping[str, str]:
-        return self._doc.metadata
+        return self._doc.header_metadata
 
     def _scan(self) -> Scan:
         return Scan(self._doc.cues, self._profile, self._language, self._regions)

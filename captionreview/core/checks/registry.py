@@ -17,7 +17,7 @@ from operator import attrgetter
 from typing import NamedTuple, Protocol
 
 from captionreview.core.checks import asr, layout, text, timing, vtt
-from captionreview.core.checks.base import LETTER, Rule, Scan, file_line, metadata_language
+from captionreview.core.checks.base import LETTER, Rule, Scan, file_line, rules_language
 from captionreview.core.model import Cue, Finding, Severity
 from captionreview.core.profiles import Profile
 
@@ -303,13 +303,16 @@ def check_cues(
     *,
     metadata: Mapping[str, str] | None = None,
     regions: Collection[str] | None = None,
+    language: str | None = None,
 ) -> list[Finding]:
     """Check ``cues`` against ``profile`` and return the findings, in cue order.
 
-    ``metadata`` is the file's header (``Document.metadata``): its ``Language`` picks the
-    language rules and YouTube or other header lines are reported. ``regions`` are the REGION
-    ids the file defines (``None``: unknown, references are then not checked). Never raises
-    for bad cue content; that is what it reports.
+    ``metadata`` is the file's header lines (``Document.header_metadata``): YouTube or other
+    header lines are reported. The language rules follow ``language`` (``Document.language``,
+    which may come from a ``NOTE Language:`` block), else the header's ``Language``, else
+    the profile's. ``regions`` are the REGION ids the file defines (``None``: unknown,
+    references are then not checked). Never raises for bad cue content; that is what it
+    reports.
     """
     # A full check allocates a few objects per cue and frees none of them until it returns;
     # the cyclic collector would scan them again and again (a quarter of the time at 30,000
@@ -317,7 +320,7 @@ def check_cues(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _check_all(cues, profile, metadata, regions)
+        return _check_all(cues, profile, metadata, regions, language)
     finally:
         if collecting:
             gc.enable()
@@ -328,10 +331,11 @@ def _check_all(
     profile: Profile,
     metadata: Mapping[str, str] | None,
     regions: Collection[str] | None,
+    language: str | None,
 ) -> list[Finding]:
     # Plain list indexing is several times faster than a custom Sequence's __getitem__.
     cues = cues if isinstance(cues, list | tuple) else list(cues)
-    scan = Scan(cues, profile, metadata_language(metadata, profile), regions)
+    scan = Scan(cues, profile, rules_language(metadata, language, profile), regions)
     views = scan.preload()
     stats = FileStats()
     keys: list[CueKey] = []
@@ -352,8 +356,12 @@ class _CheckableDocument(Protocol):
         """The cues."""
 
     @property
-    def metadata(self) -> dict[str, str]:
-        """The header metadata."""
+    def header_metadata(self) -> dict[str, str]:
+        """The header's metadata lines."""
+
+    @property
+    def language(self) -> str | None:
+        """The track's language."""
 
     @property
     def regions(self) -> Sequence[_HasIdentifier]:
@@ -371,6 +379,7 @@ def check_document(doc: _CheckableDocument, profile: Profile) -> list[Finding]:
     return check_cues(
         doc.cues,
         profile,
-        metadata=doc.metadata,
+        metadata=doc.header_metadata,
         regions={region.identifier for region in doc.regions},
+        language=doc.language,
     )
