@@ -150,6 +150,7 @@ class ProblemsPanel(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setWordWrap(True)
         self.table.horizontalHeader().setSectionResizeMode(
             0, QHeaderView.ResizeMode.ResizeToContents
         )
@@ -176,6 +177,9 @@ class ProblemsPanel(QWidget):
                 item.setToolTip(f"{problem.rule}: {problem.message}")
                 self.table.setItem(row, col, item)
             self._cue_for_row.append(_nearest_cue(cue_lines, problem.line))
+        if len(problems) <= 500:
+            # Wrapped messages; measuring thousands of rows would stall opening a broken file.
+            self.table.resizeRowsToContents()
 
     def _on_activated(self, row: int, _col: int) -> None:
         if 0 <= row < len(self._cue_for_row):
@@ -260,8 +264,8 @@ class MainWindow(QMainWindow):
             self._problems,
             Qt.DockWidgetArea.BottomDockWidgetArea,
         )
-        self.tabifyDockWidget(self._editor_dock, self._problems_dock)
-        self._editor_dock.raise_()
+        # Beside the editor, not over it: both are needed while fixing a malformed file.
+        self.splitDockWidget(self._editor_dock, self._problems_dock, Qt.Orientation.Horizontal)
         self._problems_dock.hide()
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         self.setCorner(Qt.Corner.TopRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
@@ -765,8 +769,14 @@ class MainWindow(QMainWindow):
         self._problems.set_problems(problems, cue_lines)
         self._problems_dock.setWindowTitle(f"Problems in the file ({len(problems)})")
         if problems:
-            self._problems_dock.show()
-            self._problems_dock.raise_()
+            if not self._problems_dock.isVisible():
+                self._problems_dock.show()
+                half = self._editor_dock.width() // 2
+                self.resizeDocks(
+                    [self._editor_dock, self._problems_dock],
+                    [half, half],
+                    Qt.Orientation.Horizontal,
+                )
             plural = "s" if len(problems) != 1 else ""
             self.status_message(
                 f"{len(problems)} problem{plural} in the file: see the "
