@@ -771,10 +771,10 @@ class MainWindow(QMainWindow):
         if problems:
             if not self._problems_dock.isVisible():
                 self._problems_dock.show()
-                half = self._editor_dock.width() // 2
+                width = self._editor_dock.width()
                 self.resizeDocks(
                     [self._editor_dock, self._problems_dock],
-                    [half, half],
+                    [width * 3 // 5, width * 2 // 5],
                     Qt.Orientation.Horizontal,
                 )
             plural = "s" if len(problems) != 1 else ""
