@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
+from captionreview.core.checks.base import file_line
 from captionreview.core.glossary import Glossary
 from captionreview.core.model import Cue, Finding, Severity
 from captionreview.core.spelling import (
@@ -262,7 +263,7 @@ class FlagChecker:
                     item.cue.uid,
                     span,
                     suggestion,
-                    item.cue.line or None,
+                    file_line(item.cue, span),
                 )
             )
             covered.append(span)
