@@ -974,3 +974,37 @@ def test_menu_mnemonics_are_unique(make_window):
             by_menu.setdefault(spec.menu, []).append(letter(spec.text))
     for menu, letters in by_menu.items():
         assert len(letters) == len(set(letters)), f"{menu}: {sorted(letters)}"
+
+
+@pytest.mark.vlc
+def test_loop_this_cue_repeats_it_until_turned_off(qtbot, make_window, lecture):
+    window = make_window()
+    open_lecture(qtbot, window, lecture)
+    window.select_cue(14)  # 71.141-72.356 s
+    cue = window.document.cues[14]
+    player = window.player
+    press(qtbot, window.editor.text_edit, "Shift+F5")
+    assert window.action("loop_cue").isChecked()
+    qtbot.waitUntil(lambda: player.position() > cue.end_ms - 200, timeout=4000)
+    qtbot.waitUntil(lambda: player.position() < cue.start_ms + 400, timeout=4000)
+    assert player.is_playing()
+    press(qtbot, window.editor.text_edit, "Shift+F5")
+    assert not window.action("loop_cue").isChecked()
+    player.pause()
+
+
+def test_close_and_open_recent(qtbot, make_window, tmp_path):
+    path = tmp_path / "recent.vtt"
+    path.write_text("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nhej\n", encoding="utf-8")
+    window = make_window()
+    window.open_paths([path])
+    press(qtbot, window.editor.text_edit, "Ctrl+W")
+    assert window.document is None
+    assert window.windowTitle() == "CaptionReview"
+    assert not window.editor.text_edit.isEnabled()
+    menu = window._recent_menu
+    menu.aboutToShow.emit()
+    entries = [a for a in menu.actions() if a.text() == "recent.vtt"]
+    assert len(entries) == 1
+    entries[0].trigger()
+    assert window.document is not None and window.document.path == path
