@@ -145,6 +145,22 @@ def test_inline_timestamps() -> None:
     assert of(run([malformed]), "VTT-TS-05")
 
 
+def test_youtube_word_timings_are_checked_like_any_timestamps() -> None:
+    # The YouTube form (<hh:mm:ss.mmm><c> word</c>) has a quick path; it must judge the same.
+    def ts05(start: float, end: float, text: str) -> list[str]:
+        return [f.message for f in of(run([cue(start, end, text)]), "VTT-TS-05")]
+
+    assert ts05(1, 3, "Ett<00:00:01.000><c> två</c><00:00:03.000><c> tre</c>") == []
+    assert "outside" in ts05(1, 3, "Ett<00:00:00.999><c> två</c>")[0]
+    assert "outside" in ts05(1, 3, "Ett<00:00:03.001><c> två</c>")[0]
+    assert "earlier" in ts05(1, 3, "<00:00:02.500><c>Ett</c><00:00:02.000><c> två</c>")[0]
+    # hours of three digits do not sort as text: checked the long way, still in order
+    assert ts05(360_000, 360_003, "Ett<100:00:01.000><c> två</c>") == []
+    assert ts05(359_999, 360_003, "Ett<99:59:59.500><c> två</c><100:00:01.000><c> tre</c>") == []
+    assert of(run([cue(1, 3, "Ett<00:00:02.000><c> två")]), "VTT-TAG-01")
+    assert of(run([cue(1, 3, "Ett<00:00:02.000></c> två")]), "VTT-TAG-01")
+
+
 def test_findings_carry_file_lines() -> None:
     c = cue(0, 3, "Rad ett.\nTvå & tre.", identifier="id1")
     c = c.with_changes(line=10)

@@ -11,12 +11,14 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 from captionreview.core.cuetext import plain_text
 from captionreview.core.model import Cue, Finding, Severity
 from captionreview.core.profiles import Profile
 
 _REF_AT = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
+_TAG_SPLIT = re.compile(r"(<[^>\n]*>)")
 _MARKUP = re.compile(r"<[^>\n]*>|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
 
 SENTENCE_END = frozenset(".?!…")
@@ -27,7 +29,17 @@ DASHES = frozenset("-–—")
 class CueView:
     """What the rules need to know about one cue, computed once and cached."""
 
-    __slots__ = ("_map", "chars", "cue", "has_markup", "index", "plain", "plain_lines", "raw_lines")
+    __slots__ = (
+        "_map",
+        "chars",
+        "cue",
+        "has_markup",
+        "index",
+        "no_sentence_end",
+        "plain",
+        "plain_lines",
+        "raw_lines",
+    )
 
     def __init__(self, cue: Cue, index: int) -> None:
         self.cue = cue
@@ -39,6 +51,8 @@ class CueView:
         self.plain_lines = self.plain.split("\n")
         self.chars = len(self.plain) - len(self.plain_lines) + 1
         self._map: tuple[list[int], list[int], list[bool]] | None = None
+        # Filled in by the sentence rule (TXT-01), which asks it of three cues in turn.
+        self.no_sentence_end: bool | None = None
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a span of the visible text to the matching span of ``Cue.text``."""
@@ -67,6 +81,19 @@ class CueView:
         """Where each run of visible text starts (visible and raw offsets), and whether it maps
         one to one (plain text) or to one place (a character reference)."""
         text = self.cue.text
+        if "&" not in text:
+            # Tags only (auto-captions carry dozens per cue): the runs between them, measured
+            # in C. Empty runs between adjacent tags are harmless: a position maps through the
+            # last run starting at or before it, which is the run that holds it.
+            pieces = _TAG_SPLIT.split(text)
+            sizes = list(map(len, pieces))
+            ends = list(accumulate(sizes))
+            visible = sizes[0::2]
+            return (
+                list(accumulate(visible[:-1], initial=0)),
+                [end - size for end, size in zip(ends[0::2], visible, strict=True)],
+                [True] * len(visible),
+            )
         starts: list[int] = []
         raws: list[int] = []
         one_to_one: list[bool] = []
@@ -137,9 +164,15 @@ class Scan:
         if rule in self.disabled:
             return
         cue = self.cues[index]
-        out.append(
-            Finding(rule, severity, message, index, cue.uid, span, suggestion, file_line(cue, span))
-        )
+        # file_line() inlined: auto-captions give several findings per cue.
+        line = cue.line
+        if line <= 0:
+            at = None
+        else:
+            at = line + (1 if cue.identifier else 0)
+            if span is not None:
+                at += 1 + cue.text.count("\n", 0, span[0])
+        out.append(Finding(rule, severity, message, index, cue.uid, span, suggestion, at))
 
 
 def file_line(cue: Cue, span: tuple[int, int] | None) -> int | None:

@@ -33,6 +33,12 @@ _TIMESTAMP = re.compile(r"(?:(\d{2,}):)?([0-5]\d):([0-5]\d)\.(\d{3})")
 _TAG_TOKEN = re.compile(r"<([^>\n]*)>")
 _TAG_START = re.compile(r"[^\W_]|/")
 _REF = re.compile(r"&(#[0-9]+;|#[xX][0-9a-fA-F]+;|[A-Za-z][A-Za-z0-9]*;)")
+# Markup of auto-captions with nothing to report (see _clean_karaoke); possessive, so a text
+# that does not match fails at once instead of backtracking.
+_FIXED_STAMP_PATTERN = r"\d\d:[0-5]\d:[0-5]\d\.\d{3}"
+_KARAOKE = re.compile(rf"(?:[^<]++|<c>[^<]*+</c>|<{_FIXED_STAMP_PATTERN}>)*+")
+_FIXED_STAMP = re.compile(rf"<({_FIXED_STAMP_PATTERN})>")
+_MAX_FIXED_MS = 100 * 3_600_000  # two-digit hours
 _ALLOWED_TAGS = frozenset(("c", "i", "b", "u", "ruby", "rt", "v", "lang"))
 _ANNOTATED = frozenset(("v", "lang"))
 
@@ -297,7 +303,27 @@ def _check_ampersands(scan: Scan, i: int, out: list[Finding], text: str) -> None
         pos = text.find("&", pos + 1)
 
 
+def _clean_karaoke(cue_start: int, cue_end: int, text: str) -> bool:
+    """Return True when ``text`` is auto-caption markup with nothing to report: only
+    ``<c>…</c>`` spans and ``<hh:mm:ss.mmm>`` word times, in order and inside the cue.
+
+    Timestamps of this fixed form sort as strings in time order, so they are compared with
+    the cue's times written the same way instead of being converted one by one.
+    """
+    if _KARAOKE.fullmatch(text) is None or not 0 <= cue_start <= cue_end < _MAX_FIXED_MS:
+        return False
+    stamps = _FIXED_STAMP.findall(text)
+    return not stamps or (
+        stamps[0] >= format_ms(cue_start)
+        and stamps[-1] <= format_ms(cue_end)
+        and stamps == sorted(stamps)
+    )
+
+
 def _check_tags(scan: Scan, i: int, out: list[Finding], text: str) -> None:
+    cue = scan.cues[i]
+    if _clean_karaoke(cue.start_ms, cue.end_ms, text):
+        return
     tags = list(_TAG_TOKEN.finditer(text))
     if text.count("<") != len(tags):
         _report_stray_less_than(scan, i, out, text)
