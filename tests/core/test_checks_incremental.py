@@ -8,7 +8,7 @@ from dataclasses import replace
 
 import pytest
 
-from captionreview.core.checks import IncrementalChecker, check_document
+from captionreview.core.checks import FullCheck, IncrementalChecker, check_document
 from captionreview.core.document import Document
 from captionreview.core.model import Cue, Finding
 from captionreview.core.profiles import builtin_profile
@@ -123,3 +123,53 @@ def test_profile_change_rechecks_everything() -> None:
     checker.set_profile(netflix)
     assert _plain(checker.findings()) == _plain(check_document(doc, netflix))
     assert checker.profile is netflix
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_full_check_made_aside_is_adopted_with_the_edits_made_meanwhile(seed: int) -> None:
+    rng = random.Random(seed)
+    doc = Document.from_text(_source(60, seed))
+    profile = builtin_profile("se-public")
+    full = FullCheck(doc, profile)
+    # the edits a user makes while a worker runs the check
+    for _ in range(8):
+        i = rng.randrange(len(doc))
+        if rng.random() < 0.5:
+            doc.set_text(i, rng.choice(TEXTS))
+        else:
+            doc.set_times(i, doc.cues[i].start_ms, doc.cues[i].start_ms + rng.choice((30, 4000)))
+    assert full.run()
+    assert full.fits(doc, profile)
+    checker = IncrementalChecker(doc, profile, full=full)
+    assert _plain(checker.findings()) == _plain(check_document(doc, profile))
+    # and it keeps following the document
+    doc.set_text(0, "Svensson & Son.")
+    assert _plain(checker.findings()) == _plain(check_document(doc, profile))
+
+
+def test_a_full_check_that_no_longer_fits_is_not_adopted() -> None:
+    doc = Document.from_text(_source(30, 7))
+    profile = builtin_profile("se-public")
+    full = FullCheck(doc, profile)
+    assert not full.fits(doc, profile)  # not run yet
+    calls: list[int] = []
+
+    def stop_at_the_second_step() -> bool:
+        calls.append(1)
+        return len(calls) == 2
+
+    assert not full.run(stop_at_the_second_step, step=10)
+    assert full.local is None and len(calls) == 2
+    assert full.run(step=10)
+    assert full.fits(doc, profile)
+    assert not full.fits(doc, builtin_profile("bbc"))
+    doc.insert(0, Cue(0, 500, "Ny."))
+    assert not full.fits(doc, profile)
+    doc.undo()
+    assert full.fits(doc, profile)
+    header = Document.from_text("WEBVTT\nKind: captions\n\n" + _source(30, 7)[len("WEBVTT\n\n") :])
+    assert not full.fits(header, profile)
+    # a checker given a result that does not fit checks for itself
+    doc.insert(0, Cue(0, 500, "Ny."))
+    checker = IncrementalChecker(doc, profile, full=full)
+    assert _plain(checker.findings()) == _plain(check_document(doc, profile))

@@ -1,12 +1,13 @@
 """Quality checks (QUALITY_RULES.md §1, §3–§6) over any sequence of cues, full or incremental.
 
 ``check_cues(cues, profile)`` checks everything once; ``IncrementalChecker(doc, profile)``
-follows a document's edit events and re-checks only the touched cues and their neighbours.
+follows a document's edit events and re-checks only the touched cues and their neighbours;
+``FullCheck`` makes its first full check in a worker thread.
 """
 
 from __future__ import annotations
 
-from captionreview.core.checks.incremental import IncrementalChecker
+from captionreview.core.checks.incremental import FullCheck, IncrementalChecker
 from captionreview.core.checks.registry import (
     RULE_TITLES,
     check_cues,
@@ -14,4 +15,11 @@ from captionreview.core.checks.registry import (
     rule_title,
 )
 
-__all__ = ["RULE_TITLES", "IncrementalChecker", "check_cues", "check_document", "rule_title"]
+__all__ = [
+    "RULE_TITLES",
+    "FullCheck",
+    "IncrementalChecker",
+    "check_cues",
+    "check_document",
+    "rule_title",
+]

@@ -69,6 +69,54 @@ class CheckedDocument(Protocol):
         """Register an event callback; return the unsubscribe function."""
 
 
+class FullCheck:
+    """The per-cue findings of a snapshot of a document, computed once, in any thread.
+
+    Make it on the thread that edits the document (it copies the cue list, whose cues are
+    immutable, and the header data), :meth:`run` it anywhere (a worker thread keeps a window
+    responsive on a long file), then give it to :class:`IncrementalChecker`, which adopts it
+    and re-checks only the cues edited in the meantime.
+    """
+
+    def __init__(self, doc: CheckedDocument, profile: Profile) -> None:
+        self.cues: list[Cue] = list(doc.cues)
+        self.profile = profile
+        self.header = dict(doc.header_metadata)
+        self.language = rules_language(self.header, doc.language, profile)
+        self.regions = frozenset(region.identifier for region in doc.regions)
+        self.local: list[list[Finding]] | None = None
+        self.keys: list[CueKey] = []
+
+    def run(self, cancelled: Callable[[], bool] | None = None, *, step: int = 2000) -> bool:
+        """Check every cue; return False, keeping nothing, once ``cancelled()`` says stop
+        (asked every ``step`` cues)."""
+        cues = self.cues
+        scan = Scan(cues, self.profile, self.language, self.regions)
+        views = scan.preload()
+        local: list[list[Finding]] = []
+        for start in range(0, len(cues), step):
+            if cancelled is not None and cancelled():
+                return False
+            stop = min(start + step, len(cues))
+            found = cue_findings(scan, range(start, stop))
+            local.extend(found[index] for index in range(start, stop))
+        self.keys = [cue_key(cue, views[index].plain) for index, cue in enumerate(cues)]
+        self.local = local
+        return True
+
+    def fits(self, doc: CheckedDocument, profile: Profile) -> bool:
+        """Return True when a checker of ``doc`` against ``profile`` can adopt this result:
+        it has run, and the profile, header and number of cues are still the same."""
+        return (
+            self.local is not None
+            and profile == self.profile
+            and len(doc.cues) == len(self.cues)
+            and doc.header_metadata == self.header
+            and rules_language(self.header, doc.language, profile) == self.language
+            and {region.identifier for region in doc.regions} == self.regions
+        )
+
+
 class IncrementalChecker:
     """Findings of a document, kept current through its edit events.
 
@@ -76,7 +124,11 @@ class IncrementalChecker:
     the range of cue indices whose findings may have changed (``(0, len)`` after a full check).
     """
 
-    def __init__(self, doc: CheckedDocument, profile: Profile) -> None:
+    def __init__(
+        self, doc: CheckedDocument, profile: Profile, *, full: FullCheck | None = None
+    ) -> None:
+        """Follow ``doc``; its first full check is ``full`` when that still fits the document
+        (see :meth:`FullCheck.fits`), else one made here and now."""
         self._doc = doc
         self._profile = profile
         self._local: list[list[Finding]] = []
@@ -87,7 +139,26 @@ class IncrementalChecker:
         self._regions: Collection[str] | None = None
         self._language = profile.language
         self._unsubscribe: Callable[[], None] | None = doc.subscribe(self._on_event)
-        self.recheck_all()
+        if full is not None and full.fits(doc, profile):
+            self._adopt(full)
+        else:
+            self.recheck_all()
+
+    def _adopt(self, full: FullCheck) -> None:
+        """Take the findings of ``full``; re-check the cues edited since its snapshot."""
+        assert full.local is not None
+        self._language = full.language
+        self._regions = set(full.regions)
+        self._local = list(full.local)
+        self._keys = list(full.keys)
+        self._stats = FileStats()
+        for key in self._keys:
+            self._stats.add(key)
+        cues = self._doc.cues
+        for index, cue in enumerate(full.cues):
+            if cues[index] is not cue:
+                self._recheck(index, index + 1)
+        self._changed(0, len(cues))
 
     @property
     def profile(self) -> Profile:

@@ -293,12 +293,21 @@ class _Collector:
 def cue_findings(scan: Scan, indices: Iterable[int]) -> dict[int, list[Finding]]:
     """Run every per-cue rule on the cues ``indices`` of ``scan``."""
     result: dict[int, list[Finding]] = {}
+    cues = scan.cues
     for index in indices:
         out: list[Finding] = []
-        for rule in CUE_RULES:
+        for rule in _rules_for(cues[index]):
             rule(scan, index, out)
         result[index] = out
     return result
+
+
+def _rules_for(cue: Cue) -> tuple[Rule, ...]:
+    """Return the per-cue rules that can say something about ``cue`` (see ``_NEEDS``)."""
+    text = cue.text
+    return _RULES_FOR[
+        bool(cue.identifier), bool(cue.settings), "<" in text or "&" in text, "[" in text
+    ]
 
 
 def in_cue_order(local: list[Finding], wide: list[Finding]) -> list[Finding]:
@@ -357,14 +366,7 @@ def _check_all(
     keys: list[CueKey] = []
     findings: list[Finding] = []
     for index in range(len(cues)):
-        cue = cues[index]
-        text = cue.text
-        for rule in _RULES_FOR[
-            bool(cue.identifier),
-            bool(cue.settings),
-            "<" in text or "&" in text,
-            "[" in text,
-        ]:
+        for rule in _rules_for(cues[index]):
             rule(scan, index, findings)
         key = cue_key(cues[index], views[index].plain)
         keys.append(key)
