@@ -74,7 +74,7 @@ def test_captions_alone_open_without_a_video_and_stay_editable(qtbot, make_windo
     assert len(window.document) == 1
     type_in(qtbot, window.editor.text_edit, " då")
     assert window.document.cues[0].text == "hej då"
-    assert window.video_widget.message() is not None or window.player.path() is None
+    assert window.player.path() is None  # no video beside it: the picture area says so
 
 
 def test_several_caption_files_beside_a_video_ask_which(qtbot, make_window, lecture, monkeypatch):
@@ -397,7 +397,11 @@ def test_split_merge_insert_and_delete_from_the_keyboard(qtbot, make_window, tmp
     type_in(qtbot, edit, "ny")
     assert doc.cues[2].text == "ny"
     press(qtbot, edit, "Ctrl+Shift+Delete")
-    assert [c.text for c in doc.cues] == ["första delen", "andra delen\nsista"] or len(doc) == 2
+    assert len(doc) == 2
+    assert [c.text.replace("\n", " ").strip() for c in doc.cues] == [
+        "första delen",
+        "andra delen sista",
+    ]
     press(qtbot, edit, "Alt+Up")
     assert window.current_index() == 0
 
