@@ -5,6 +5,10 @@ Check ▸ Next issue (F8) and Previous issue (Shift+F8) walk through them in cue
 findings come from an :class:`IncrementalChecker`, so an edit re-checks only the touched cues;
 the tree is rebuilt a moment after the last edit, not on every keystroke.
 
+The first full check of a long file (a second or two for 30,000 cues) runs in a worker thread
+while the panel says "Checking…"; the window stays usable, and cues edited meanwhile are
+re-checked when the result is adopted. A short file is checked at once.
+
 ``install(window)`` also adds File ▸ Export report…, Check ▸ Load quality profile… and the
 Check ▸ Fix submenu (each fix previewed in :class:`FixPreviewDialog`).
 """
@@ -12,10 +16,20 @@ Check ▸ Fix submenu (each fix previewed in :class:`FixPreviewDialog`).
 from __future__ import annotations
 
 import shutil
+import threading
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer, Signal, SignalInstance
+from PySide6.QtCore import (
+    QModelIndex,
+    QObject,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+    SignalInstance,
+)
 from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -29,7 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from captionreview.core.checks import IncrementalChecker, rule_title
+from captionreview.core.checks import FullCheck, IncrementalChecker, rule_title
 from captionreview.core.checks.base import format_ms
 from captionreview.core.document import Document
 from captionreview.core.fixes import FIXES, Fix
@@ -45,6 +59,9 @@ SEVERITY_TITLES = {Severity.ERROR: "Errors", Severity.WARN: "Warnings", Severity
 # building that many items would stall the window; F8 still walks through all of them.
 MAX_ROWS_PER_RULE = 500
 REFRESH_DELAY_MS = 250
+# From this many cues the first full check runs in a worker thread; below it takes well under
+# 0.1 s and is done at once, so a short file never shows "Checking…".
+BACKGROUND_FROM_CUES = 2000
 
 
 class ReviewWindow(Protocol):
@@ -94,6 +111,30 @@ def _position(finding: Finding) -> tuple[int, int, str]:
     return index, -1 if finding.span is None else finding.span[0], finding.rule
 
 
+class _CheckSignals(QObject):
+    """Carries a finished full check from the worker thread to the panel."""
+
+    done = Signal(int, object)
+
+
+class _FullCheckTask(QRunnable):
+    """Runs a :class:`FullCheck` in a pool thread (its cues are immutable, so this is safe)."""
+
+    def __init__(
+        self, generation: int, full: FullCheck, signals: _CheckSignals, cancel: threading.Event
+    ) -> None:
+        super().__init__()
+        self.generation = generation
+        self.full = full
+        self.signals = signals
+        self.cancel = cancel
+
+    def run(self) -> None:
+        """Check, and send the result unless the check was called off."""
+        if self.full.run(self.cancel.is_set):
+            self.signals.done.emit(self.generation, self.full)
+
+
 class IssuesPanel(QDockWidget):
     """Dock with the findings tree; ``findings_changed`` fires after each refresh."""
 
@@ -104,6 +145,7 @@ class IssuesPanel(QDockWidget):
         self.setObjectName("issues_dock")
         self._window = window
         self._checker: IncrementalChecker | None = None
+        self._doc: Document | None = None
         self._findings: list[Finding] = []
         self._worst: dict[int, Severity] | None = None
         self._last: tuple[int, int, str] | None = None
@@ -127,6 +169,15 @@ class IssuesPanel(QDockWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(REFRESH_DELAY_MS)
         self._timer.timeout.connect(self.refresh)
+        # The pool is made before the signals object, so it is destroyed (waiting for a
+        # running check) before the object the check reports to.
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._signals = _CheckSignals(self)
+        self._signals.done.connect(self._on_checked)
+        self._generation = 0
+        self._cancel = threading.Event()
+        self._pending: tuple[Document, FullCheck] | None = None
 
     # -- following the document
     @property
@@ -155,22 +206,76 @@ class IssuesPanel(QDockWidget):
             self._worst = worst
         return self._worst.get(index)
 
+    def is_checking(self) -> bool:
+        """Return True while the first full check of the document runs in the background."""
+        return self._pending is not None
+
+    def wait(self, msecs: int = 30000) -> bool:
+        """Wait for a background check and show its result (for exports, scripts and tests);
+        return False when it did not finish in ``msecs``."""
+        if not self._pool.waitForDone(msecs):
+            return False
+        if self._pending is not None and self._pending[1].local is not None:
+            self._on_checked(self._generation, self._pending[1])
+        return True
+
     def set_document(self, doc: Document | None) -> None:
         """Check ``doc`` (None clears the panel) and follow its edits."""
-        if self._checker is not None:
-            self._checker.close()
-            self._checker = None
+        self._stop()
         self._last = None
+        self._doc = doc
         if doc is not None:
-            self._checker = IncrementalChecker(doc, self._window.profile)
-            self._checker.listen(lambda _start, _stop: self._timer.start())
+            self._start(doc, self._window.profile)
         self.refresh()
 
     def set_profile(self, profile: Profile) -> None:
-        """Check against ``profile`` from now on."""
-        if self._checker is not None:
+        """Check against ``profile`` from now on (a long file again in the background)."""
+        doc = self._doc
+        if doc is None:
+            return
+        if self._pending is not None or len(doc) >= BACKGROUND_FROM_CUES:
+            self._stop()
+            self._start(doc, profile)
+            self.refresh()
+        elif self._checker is not None:
             self._checker.set_profile(profile)
             self.refresh()
+
+    def _start(self, doc: Document, profile: Profile) -> None:
+        """Check ``doc`` at once when it is short, else start the check in the worker."""
+        if len(doc) < BACKGROUND_FROM_CUES:
+            self._follow(IncrementalChecker(doc, profile))
+            return
+        full = FullCheck(doc, profile)
+        self._pending = (doc, full)
+        self._pool.start(_FullCheckTask(self._generation, full, self._signals, self._cancel))
+
+    def _stop(self) -> None:
+        """Forget the checker, and call off a background check (its result is dropped)."""
+        self._cancel.set()
+        self._cancel = threading.Event()
+        self._generation += 1
+        self._pending = None
+        if self._checker is not None:
+            self._checker.close()
+            self._checker = None
+
+    def _follow(self, checker: IncrementalChecker) -> None:
+        self._checker = checker
+        checker.listen(lambda _start, _stop: self._timer.start())
+
+    def _on_checked(self, generation: int, full: FullCheck) -> None:
+        """Adopt a background check; start again if cues were added or removed meanwhile."""
+        if generation != self._generation or self._pending is None:
+            return  # called off, or already taken by wait()
+        doc = self._pending[0]
+        self._pending = None
+        if full.fits(doc, full.profile):
+            self._follow(IncrementalChecker(doc, full.profile, full=full))
+        else:
+            self._generation += 1
+            self._start(doc, full.profile)
+        self.refresh()
 
     def refresh(self) -> None:
         """Rebuild the tree from the checker's current findings."""
@@ -182,6 +287,10 @@ class IssuesPanel(QDockWidget):
 
     def _rebuild(self) -> None:
         self.model.clear()
+        if self._pending is not None:
+            count = f"{len(self._pending[1].cues):,}".replace(",", "\u00a0")
+            self.summary.setText(f"Checking {count} cues…")
+            return
         if self._checker is None:
             self.summary.setText("No document")
             return
@@ -249,6 +358,9 @@ class IssuesPanel(QDockWidget):
         """Go to the next (``step`` 1) or previous (-1) issue in cue order, wrapping around."""
         if self._timer.isActive():
             self.refresh()
+        if self._pending is not None:
+            self._window.status_message("Still checking the captions; try again in a moment.")
+            return None
         located = sorted((f for f in self._findings if f.cue_index is not None), key=_position)
         if not located:
             self._window.status_message("No issues.")
@@ -293,7 +405,7 @@ class _Features(QObject):
     def export_report(self) -> Path | None:
         """Ask where to save the HTML report of the current document and write it."""
         doc = self.window.document
-        if doc is None or self.panel.checker is None:
+        if doc is None:
             self.window.status_message("Open a caption file first.")
             return None
         suggested = (
@@ -311,6 +423,7 @@ class _Features(QObject):
     def write_report(self, target: Path) -> Path | None:
         """Write the report of the current document to ``target``."""
         doc = self.window.document
+        self.panel.wait()
         if doc is None or self.panel.checker is None:
             return None
         self.panel.refresh()

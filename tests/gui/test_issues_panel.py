@@ -254,3 +254,71 @@ def test_menu_actions_export_and_load_profile(window, tmp_path: Path, monkeypatc
     )
     load.trigger()
     assert window.profile.name == "husstil" and window.profile.max_lines == 3
+
+
+def _plain(findings) -> list[tuple[object, ...]]:
+    return [(f.cue_index, f.rule, f.severity, f.message, f.span, f.suggestion) for f in findings]
+
+
+def test_a_long_file_is_checked_while_the_window_keeps_working(qtbot, make_window, tmp_path):
+    import time
+
+    from PySide6.QtCore import QTimer
+
+    from captionreview.core.document import Document
+    from tests.bench.bench_checks import lecture_vtt
+
+    window = make_window(tmp_path / "journal")
+    panel = panel_of(window)
+    doc = Document.from_text(lecture_vtt(30_000))
+    window.set_document(doc, ask=False)
+    assert panel.is_checking()
+    assert panel.summary.text() == "Checking 30\u00a0000 cues…"
+    assert panel.findings == [] and panel.model.rowCount() == 0
+    # the event loop keeps turning: a 10 ms timer ticks all through the check
+    ticks: list[float] = []
+    timer = QTimer(panel)
+    timer.setInterval(10)
+    timer.timeout.connect(lambda: ticks.append(time.monotonic()))
+    timer.start()
+    started = time.monotonic()
+    # an edit made meanwhile is in the result (the worker saw the old text)
+    doc.set_text(5, "Ett  två.")
+    qtbot.keyClick(panel.view, Qt.Key.Key_F8)
+    if panel.is_checking():
+        assert window.statusBar().currentMessage().startswith("Still checking")
+    qtbot.waitUntil(lambda: not panel.is_checking(), timeout=60_000)
+    checked = time.monotonic() - started
+    timer.stop()
+    assert len(ticks) >= 5, (len(ticks), checked)
+    assert max(b - a for a, b in zip([started, *ticks], ticks, strict=False)) < checked
+    assert panel.summary.text().startswith("se-public:")
+    assert _plain(panel.findings) == _plain(check_document(doc, window.profile))
+    assert any(f.rule == "TXT-15" and f.cue_index == 5 for f in panel.findings)
+    # after the first check, edits are re-checked on the spot
+    doc.set_text(5, "Ett två.")
+    assert not any(f.cue_index == 5 for f in panel.checker.findings() if f.rule == "TXT-15")
+
+
+def test_cues_added_during_the_background_check_start_it_again(qtbot, make_window, tmp_path):
+    from captionreview.core.document import Document
+    from captionreview.core.model import Cue
+    from captionreview.qt.issues_panel import BACKGROUND_FROM_CUES
+    from tests.bench.bench_checks import lecture_vtt
+
+    window = make_window(tmp_path / "journal")
+    panel = panel_of(window)
+    doc = Document.from_text(lecture_vtt(BACKGROUND_FROM_CUES))
+    window.set_document(doc, ask=False)
+    assert panel.is_checking()
+    doc.insert(0, Cue(0, 500, "Ett  två."))
+    assert panel.wait()
+    qtbot.waitUntil(lambda: not panel.is_checking(), timeout=30_000)
+    assert _plain(panel.findings) == _plain(check_document(doc, window.profile))
+    assert any(f.rule == "TXT-15" and f.cue_index == 0 for f in panel.findings)
+    # a profile change checks the long file in the background again
+    window.set_profile(builtin_profile("netflix-sv"))
+    assert panel.is_checking()
+    qtbot.waitUntil(lambda: not panel.is_checking(), timeout=30_000)
+    assert panel.summary.text().startswith("netflix-sv:")
+    assert _plain(panel.findings) == _plain(check_document(doc, builtin_profile("netflix-sv")))
