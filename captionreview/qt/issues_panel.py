@@ -5,6 +5,10 @@ Check ▸ Next issue (F8) and Previous issue (Shift+F8) walk through them in cue
 findings come from an :class:`IncrementalChecker`, so an edit re-checks only the touched cues;
 the tree is rebuilt a moment after the last edit, not on every keystroke.
 
+The word flags of the spell check (ASR-09/10/11/12/18, SPELL-01), which it computes in the
+background, are shown with the other findings under their rules; the panel reads them from the
+spell-check feature and never computes them a second time.
+
 The first full check of a long file (a second or two for 30,000 cues) runs in a worker thread
 while the panel says "Checking…"; the window stays usable, and cues edited meanwhile are
 re-checked when the result is adopted. A short file is checked at once.
@@ -43,6 +47,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from captionreview.core.asrflags import RULE_TITLES as WORD_RULE_TITLES
 from captionreview.core.checks import FullCheck, IncrementalChecker, rule_title
 from captionreview.core.checks.base import format_ms
 from captionreview.core.document import Document
@@ -102,6 +107,23 @@ class ReviewWindow(Protocol):
         """Show a status-bar message."""
 
 
+class WordFlagSource(Protocol):
+    """What the panel needs of the spell-check feature: its current flags and their signal."""
+
+    flags_changed: SignalInstance
+
+    def findings(self) -> list[Finding]:
+        """Every current word flag, in cue and text order."""
+
+
+def _title(rule: str) -> str:
+    return WORD_RULE_TITLES.get(rule) or rule_title(rule)
+
+
+def _cue_order(finding: Finding) -> int:
+    return -1 if finding.cue_index is None else finding.cue_index
+
+
 def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
@@ -146,6 +168,7 @@ class IssuesPanel(QDockWidget):
         self._window = window
         self._checker: IncrementalChecker | None = None
         self._doc: Document | None = None
+        self._words: WordFlagSource | None = None
         self._findings: list[Finding] = []
         self._worst: dict[int, Severity] | None = None
         self._last: tuple[int, int, str] | None = None
@@ -205,6 +228,19 @@ class IssuesPanel(QDockWidget):
                     worst[finding.cue_index] = finding.severity
             self._worst = worst
         return self._worst.get(index)
+
+    def follow_word_flags(self, source: WordFlagSource | None = None) -> bool:
+        """Show the word flags of ``source`` (default: the window's spell check, the object
+        named "spellCheck") from now on; return True when the panel follows one."""
+        if source is None:
+            window = self.parent()
+            found = window.findChild(QObject, "spellCheck") if window is not None else None
+            source = found  # type: ignore[assignment]
+        if source is not None and source is not self._words:
+            self._words = source
+            source.flags_changed.connect(lambda _cues: self._timer.start())
+            self._timer.start()
+        return self._words is not None
 
     def is_checking(self) -> bool:
         """Return True while the first full check of the document runs in the background."""
@@ -280,7 +316,15 @@ class IssuesPanel(QDockWidget):
     def refresh(self) -> None:
         """Rebuild the tree from the checker's current findings."""
         self._timer.stop()
-        self._findings = self._checker.findings() if self._checker is not None else []
+        if self._checker is None:
+            self._findings = []
+        elif self._words is None:
+            self._findings = self._checker.findings()
+        else:
+            # Both lists are in cue order; a stable sort by cue keeps each one's order inside
+            # a cue (the file-wide findings first).
+            merged = self._checker.findings() + self._words.findings()
+            self._findings = sorted(merged, key=_cue_order)
         self._worst = None
         self._rebuild()
         self.findings_changed.emit()
@@ -308,7 +352,7 @@ class IssuesPanel(QDockWidget):
             top.setData(severity.value, Qt.ItemDataRole.AccessibleDescriptionRole)
             for rule in sorted(rules):
                 found = rules[rule]
-                item = QStandardItem(f"{rule} {rule_title(rule)} ({len(found)})")
+                item = QStandardItem(f"{rule} {_title(rule)} ({len(found)})")
                 item.setToolTip(found[0].message)
                 for finding in found[:MAX_ROWS_PER_RULE]:
                     item.appendRow(self._finding_item(finding, doc))
@@ -522,4 +566,7 @@ def install(window: QMainWindow) -> IssuesPanel:
     review.document_changed.connect(panel.set_document)
     review.profile_changed.connect(panel.set_profile)
     panel.set_document(review.document)
+    # The spell check is installed after the panel: follow its flags once the window is built.
+    if not panel.follow_word_flags():
+        QTimer.singleShot(0, panel, panel.follow_word_flags)
     return panel

@@ -7,10 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
+from captionreview.core.asrflags import RULE_TITLES as WORD_RULE_TITLES
 from captionreview.core.checks import check_document
 from captionreview.core.model import Severity
 from captionreview.core.profiles import builtin_profile
@@ -39,13 +40,28 @@ Ingen  anmärkning här, eller?
 
 
 @pytest.fixture(name="window")
-def window_fixture(make_window, tmp_path: Path):
-    """The real main window with a small caption file open (no video)."""
+def window_fixture(qtbot, make_window, tmp_path: Path):
+    """The real main window with a small caption file open (no video), its word flags in."""
     path = tmp_path / "talk.sv.vtt"
     path.write_text(CAPTIONS, encoding="utf-8")
     window = make_window(tmp_path / "journal")
     assert window.open_paths([path])
+    settle(qtbot, window)
     return window
+
+
+def settle(qtbot, window) -> None:
+    """Wait for the spell check's background pass and show its flags in the panel."""
+    spell = window.findChild(QObject, "spellCheck")
+    assert spell is not None
+    qtbot.waitUntil(lambda: not spell.is_checking(), timeout=30_000)
+    qtbot.wait(20)
+    panel_of(window).refresh()
+
+
+def checks_only(findings) -> list:
+    """The findings of the quality checks (the word flags left out)."""
+    return [f for f in findings if f.rule not in WORD_RULE_TITLES]
 
 
 def panel_of(window) -> IssuesPanel:
@@ -257,7 +273,10 @@ def test_menu_actions_export_and_load_profile(window, tmp_path: Path, monkeypatc
 
 
 def _plain(findings) -> list[tuple[object, ...]]:
-    return [(f.cue_index, f.rule, f.severity, f.message, f.span, f.suggestion) for f in findings]
+    return [
+        (f.cue_index, f.rule, f.severity, f.message, f.span, f.suggestion)
+        for f in checks_only(findings)
+    ]
 
 
 def test_a_long_file_is_checked_while_the_window_keeps_working(qtbot, make_window, tmp_path):
@@ -322,3 +341,42 @@ def test_cues_added_during_the_background_check_start_it_again(qtbot, make_windo
     qtbot.waitUntil(lambda: not panel.is_checking(), timeout=30_000)
     assert panel.summary.text().startswith("netflix-sv:")
     assert _plain(panel.findings) == _plain(check_document(doc, builtin_profile("netflix-sv")))
+
+
+WORDS = """WEBVTT
+
+00:00:01.000 --> 00:00:04.000
+Vi har en sjuk sköterska här.
+
+00:00:04.500 --> 00:00:08.000
+Det här är en felstavadd mening.
+"""
+
+
+def test_word_flags_are_grouped_under_their_rules(qtbot, make_window, tmp_path: Path) -> None:
+    path = tmp_path / "words.sv.vtt"
+    path.write_text(WORDS, encoding="utf-8")
+    window = make_window(tmp_path / "journal")
+    assert window.open_paths([path])
+    settle(qtbot, window)
+    panel = panel_of(window)
+    spell = window.findChild(QObject, "spellCheck")
+    flags = spell.findings()
+    assert {"ASR-11", "SPELL-01"} <= {f.rule for f in flags}
+    rows = [text for texts in tree(panel).values() for text in texts]
+    compounds = [f for f in flags if f.rule == "ASR-11"]
+    assert f"ASR-11 {WORD_RULE_TITLES['ASR-11']} ({len(compounds)})" in rows
+    assert any(text.startswith("SPELL-01 Misspelled word") for text in rows)
+    # the panel shows the spell check's own flags: nothing is computed a second time
+    shown = [f for f in panel.findings if f.rule in WORD_RULE_TITLES]
+    assert len(shown) == len(flags)
+    assert all(any(a is b for b in flags) for a in shown)
+    assert checks_only(panel.findings) == panel.checker.findings()
+    # going to a word flag puts the cursor on the words
+    panel.go_to(compounds[0])
+    assert window.current_index() == 0
+    assert window.editor.text_edit.textCursor().selectedText() == "sjuk sköterska"
+    # an edit that fixes it takes it out of the panel
+    window.document.set_text(0, "Vi har en sjuksköterska här.")
+    qtbot.waitUntil(lambda: not any(f.rule == "ASR-11" for f in panel.findings), timeout=5000)
+    assert any(f.rule == "SPELL-01" for f in panel.findings)
