@@ -21,6 +21,7 @@ from captionreview.core.checks.registry import (
     cue_findings,
     cue_key,
     in_cue_order,
+    range_findings,
 )
 from captionreview.core.model import Cue, Finding
 from captionreview.core.profiles import Profile
@@ -93,13 +94,13 @@ class FullCheck:
         cues = self.cues
         scan = Scan(cues, self.profile, self.language, self.regions)
         views = scan.preload()
-        local: list[list[Finding]] = []
+        local: list[list[Finding]] = [[] for _ in cues]
         for start in range(0, len(cues), step):
             if cancelled is not None and cancelled():
                 return False
-            stop = min(start + step, len(cues))
-            found = cue_findings(scan, range(start, stop))
-            local.extend(found[index] for index in range(start, stop))
+            for finding in range_findings(scan, start, min(start + step, len(cues))):
+                assert finding.cue_index is not None  # per-cue rules name their cue
+                local[finding.cue_index].append(finding)
         self.keys = [cue_key(cue, views[index].plain) for index, cue in enumerate(cues)]
         self.local = local
         return True

