@@ -204,19 +204,9 @@ class IncrementalChecker:
 
     def recheck_all(self) -> None:
         """Check the whole document again (after a reset, or a profile change)."""
-        cues = self._doc.cues
-        self._language = rules_language(self._metadata(), self._doc.language, self._profile)
-        self._regions = {region.identifier for region in self._doc.regions}
-        scan = self._scan()
-        found = cue_findings(scan, range(len(cues)))
-        self._local = [found[i] for i in range(len(cues))]
-        self._stats = FileStats()
-        self._keys = []
-        for index, cue in enumerate(cues):
-            key = cue_key(cue, scan.view(index).plain)
-            self._keys.append(key)
-            self._stats.add(key)
-        self._changed(0, len(cues))
+        full = FullCheck(self._doc, self._profile)
+        full.run()
+        self._adopt(full)
 
     def _metadata(self) -> Mapping[str, str]:
         return self._doc.header_metadata
