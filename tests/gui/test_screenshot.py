@@ -66,3 +66,39 @@ def test_window_screenshot_shows_the_picture_with_the_caption(qtbot, make_window
     ]
     assert max(inside) > 200, "no light caption text on the picture"
     assert min(inside) < 40, "no dark backing behind the caption"
+
+
+def white_pixels_in_lower_half(image: QImage) -> int:
+    """Near-white pixels in the lower half of a frame (every other row and column)."""
+    count = 0
+    for y in range(image.height() // 2, image.height(), 2):
+        for x in range(0, image.width(), 2):
+            colour = QColor(image.pixel(x, y))
+            if min(colour.red(), colour.green(), colour.blue()) > 245:
+                count += 1
+    return count
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="player.py: libvlc auto-loads lecture.sv.vtt beside the video and draws the SAVED "
+    "captions into the frames; fix: '--no-sub-autodetect-file' in _VLC_ARGS "
+    "(/tmp/team/NOTE-from-window-vlc-burns-in-subtitles.md)",
+)
+def test_the_picture_itself_carries_no_captions(qtbot, make_window, lecture):
+    """Only the overlay draws captions, so an edit is never shown next to the old text."""
+    window = make_window()
+    assert window.open_paths([lecture])
+    player = window.player
+    if not player.available:
+        pytest.skip(player.status_message)
+    qtbot.waitUntil(lambda: player.current_frame() is not None, timeout=8000)
+    # The demo's slides have no white in their lower half; a caption drawn by libvlc has.
+    assert white_pixels_in_lower_half(player.current_frame()) == 0
+    player.seek(19_500)
+    player.play()
+    qtbot.waitUntil(lambda: player.position() > 20_500, timeout=4000)
+    frame = player.current_frame()
+    player.pause()
+    assert frame is not None
+    assert white_pixels_in_lower_half(frame) == 0
