@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import shutil
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
@@ -50,7 +51,7 @@ from PySide6.QtWidgets import (
 from captionreview.core.asrflags import RULE_TITLES as WORD_RULE_TITLES
 from captionreview.core.checks import FullCheck, IncrementalChecker, rule_title
 from captionreview.core.checks.base import format_ms
-from captionreview.core.document import Document
+from captionreview.core.document import DocEvent, Document
 from captionreview.core.fixes import FIXES, Fix
 from captionreview.core.model import Finding, Severity
 from captionreview.core.profiles import Profile, ProfileError, load_profile, user_profile_dir
@@ -168,6 +169,7 @@ class IssuesPanel(QDockWidget):
         self._window = window
         self._checker: IncrementalChecker | None = None
         self._doc: Document | None = None
+        self._profile = window.profile
         self._words: WordFlagSource | None = None
         self._findings: list[Finding] = []
         self._worst: dict[int, Severity] | None = None
@@ -201,6 +203,11 @@ class IssuesPanel(QDockWidget):
         self._generation = 0
         self._cancel = threading.Event()
         self._pending: tuple[Document, FullCheck] | None = None
+        # The panel's own subscription to the document (made before the checker's, so it
+        # hears "resetting" first); ended when the panel goes, as the document may live on.
+        self._unsubscribe: list[Callable[[], None]] = []
+        unsubscribe = self._unsubscribe
+        self.destroyed.connect(lambda: [stop() for stop in unsubscribe])
 
     # -- following the document
     @property
@@ -258,14 +265,34 @@ class IssuesPanel(QDockWidget):
     def set_document(self, doc: Document | None) -> None:
         """Check ``doc`` (None clears the panel) and follow its edits."""
         self._stop()
+        while self._unsubscribe:
+            self._unsubscribe.pop()()
         self._last = None
         self._doc = doc
+        self._profile = self._window.profile
         if doc is not None:
-            self._start(doc, self._window.profile)
+            self._unsubscribe.append(doc.subscribe(self._on_doc_event))
+            self._start(doc, self._profile)
         self.refresh()
+
+    def _on_doc_event(self, event: DocEvent) -> None:
+        """Check a long file again in the background when its cues are replaced wholesale
+        (clean-up, sort, their undo) instead of letting the checker do it on the spot."""
+        doc = self._doc
+        if doc is None:
+            return
+        if event.kind == "resetting" and (
+            self._pending is not None or len(doc) >= BACKGROUND_FROM_CUES
+        ):
+            self._stop()  # the checker, closed now, will not hear the "reset"
+        elif event.kind == "reset" and self._checker is None:
+            self._stop()
+            self._start(doc, self._profile)
+            self.refresh()
 
     def set_profile(self, profile: Profile) -> None:
         """Check against ``profile`` from now on (a long file again in the background)."""
+        self._profile = profile
         doc = self._doc
         if doc is None:
             return

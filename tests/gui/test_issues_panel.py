@@ -335,6 +335,16 @@ def test_cues_added_during_the_background_check_start_it_again(qtbot, make_windo
     qtbot.waitUntil(lambda: not panel.is_checking(), timeout=30_000)
     assert _plain(panel.findings) == _plain(check_document(doc, window.profile))
     assert any(f.rule == "TXT-15" and f.cue_index == 0 for f in panel.findings)
+    # replacing every cue (clean-up, sort) and its undo are checked in the background too
+    cues = list(doc.cues)
+    doc.replace_all(cues[1:], "Drop the first cue")
+    assert panel.is_checking()
+    qtbot.waitUntil(lambda: not panel.is_checking(), timeout=30_000)
+    assert _plain(panel.findings) == _plain(check_document(doc, window.profile))
+    doc.undo()
+    assert panel.is_checking()
+    qtbot.waitUntil(lambda: not panel.is_checking(), timeout=30_000)
+    assert _plain(panel.findings) == _plain(check_document(doc, window.profile))
     # a profile change checks the long file in the background again
     window.set_profile(builtin_profile("netflix-sv"))
     assert panel.is_checking()
