@@ -5,7 +5,14 @@ from __future__ import annotations
 import os
 import signal
 import sys
+import traceback
+from collections.abc import Callable
 from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from captionreview.qt.mainwindow import MainWindow
 
 NO_DISPLAY_MESSAGE = (
     "captionreview: no display found — run it on a desktop, or under xvfb-run; "
@@ -34,6 +41,20 @@ def has_display() -> bool:
     return True
 
 
+def _keep_work_on_errors(window: MainWindow) -> Callable[..., None]:
+    """An excepthook for bugs in slots: report it, save the work to the journal, carry on."""
+
+    def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        traceback.print_exception(kind, value, tb)
+        window.autosaver.write_now()
+        window.status_message(
+            f"Internal error ({kind.__name__}: {value}); your changes are kept in the recovery "
+            "journal. Please report it with the text printed in the terminal."
+        )
+
+    return hook
+
+
 def run_gui(files: list[str], encoding: str | None, demo: bool) -> int:
     """Open the review window on ``files`` (or the demo) and run until it closes; exit status."""
     if not has_display():
@@ -60,6 +81,7 @@ def run_gui(files: list[str], encoding: str | None, demo: bool) -> int:
     signal.signal(signal.SIGINT, signal.SIG_DFL)
 
     window = MainWindow()
+    sys.excepthook = _keep_work_on_errors(window)
     window.show()
     paths = [Path(f) for f in files]
     if not paths and demo:
@@ -74,4 +96,4 @@ def run_gui(files: list[str], encoding: str | None, demo: bool) -> int:
 
     # After the window is on screen, so the question has a parent to sit on.
     QTimer.singleShot(0, offer_restore)
-    return app.exec()
+    return int(app.exec())

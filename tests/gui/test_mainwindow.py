@@ -1012,3 +1012,21 @@ def test_close_and_open_recent(qtbot, make_window, tmp_path):
     assert len(entries) == 1
     entries[0].trigger()
     assert window.document is not None and window.document.path == path
+
+
+def test_an_internal_error_saves_the_work_and_says_so(qtbot, make_window, tmp_path, capsys):
+    from captionreview.qt.app import _keep_work_on_errors
+
+    path = tmp_path / "bug.vtt"
+    path.write_text("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nhej\n", encoding="utf-8")
+    window = make_window(tmp_path / "bug-journal")
+    window.open_paths([path])
+    type_text(window.editor.text_edit, "!")
+    hook = _keep_work_on_errors(window)
+    try:
+        raise RuntimeError("a bug in a slot")
+    except RuntimeError as exc:
+        hook(type(exc), exc, exc.__traceback__)
+    assert "a bug in a slot" in capsys.readouterr().err
+    assert "recovery journal" in window.statusBar().currentMessage()
+    assert len(Journal(tmp_path / "bug-journal").pending()) == 1
