@@ -235,6 +235,8 @@ class FindReplaceDialog(QDialog):
         grid.addWidget(self.case_box, 2, 2)
         grid.addWidget(self.word_box, 3, 1)
         grid.addWidget(self.selection_box, 3, 2)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(2, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(grid)
         layout.addWidget(self.result_label)
