@@ -56,7 +56,16 @@ _MAX_HOLD_MS = 400
 # beyond, libvlc's time wins (audio clock drift, stalled pictures).
 _TRUST_BEHIND_MS = 80
 _TRUST_AHEAD_MS = 15
-_VLC_ARGS = ("--quiet", "--no-video-title-show", "--no-stats", "--no-snapshot-preview")
+# libvlc would otherwise find lecture.sv.vtt beside the video and draw the SAVED captions into
+# the frames, next to our overlay of the edited ones.
+_VLC_ARGS = (
+    "--quiet",
+    "--no-video-title-show",
+    "--no-stats",
+    "--no-snapshot-preview",
+    "--no-sub-autodetect-file",
+    "--no-spu",
+)
 
 
 _vlc_module: Any = None

@@ -79,12 +79,6 @@ def white_pixels_in_lower_half(image: QImage) -> int:
     return count
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="player.py: libvlc auto-loads lecture.sv.vtt beside the video and draws the SAVED "
-    "captions into the frames; fix: '--no-sub-autodetect-file' in _VLC_ARGS "
-    "(/tmp/team/NOTE-from-window-vlc-burns-in-subtitles.md)",
-)
 def test_the_picture_itself_carries_no_captions(qtbot, make_window, lecture):
     """Only the overlay draws captions, so an edit is never shown next to the old text."""
     window = make_window()
