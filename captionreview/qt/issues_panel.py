@@ -9,7 +9,7 @@ The word flags of the spell check (ASR-09/10/11/12/18, SPELL-01), which it compu
 background, are shown with the other findings under their rules; the panel reads them from the
 spell-check feature and never computes them a second time.
 
-The first full check of a long file (a second or two for 30,000 cues) runs in a worker thread
+The first full check of a long file (most of a second for 30,000 cues) runs in a worker thread
 while the panel says "Checking…"; the window stays usable, and cues edited meanwhile are
 re-checked when the result is adopted. A short file is checked at once.
 
@@ -19,8 +19,10 @@ Check ▸ Fix submenu (each fix previewed in :class:`FixPreviewDialog`).
 
 from __future__ import annotations
 
+import functools
 import shutil
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
@@ -59,6 +61,8 @@ from captionreview.core.report import ReportInput, render_report, write_report
 from captionreview.qt.fix_preview import FixPreviewDialog
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
+# On a rule row whose finding rows are not made yet: the key of its findings.
+UNFILLED_ROLE = Qt.ItemDataRole.UserRole + 2
 SEVERITY_ORDER = (Severity.ERROR, Severity.WARN, Severity.INFO)
 SEVERITY_TITLES = {Severity.ERROR: "Errors", Severity.WARN: "Warnings", Severity.INFO: "Notes"}
 # Rows shown per rule: a raw auto-caption file can have thousands of findings of one rule and
@@ -68,6 +72,9 @@ REFRESH_DELAY_MS = 250
 # From this many cues the first full check runs in a worker thread; below it takes well under
 # 0.1 s and is done at once, so a short file never shows "Checking…".
 BACKGROUND_FROM_CUES = 2000
+# The worker pauses for PAUSE_S after every CHECK_STEP_CUES cues (see _FullCheckTask._breathe).
+CHECK_STEP_CUES = 250
+PAUSE_S = 0.005
 
 
 class ReviewWindow(Protocol):
@@ -125,6 +132,11 @@ def _cue_order(finding: Finding) -> int:
     return -1 if finding.cue_index is None else finding.cue_index
 
 
+def _call_all(functions: list[Callable[[], None]]) -> None:
+    for function in functions:
+        function()
+
+
 def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
@@ -154,8 +166,18 @@ class _FullCheckTask(QRunnable):
 
     def run(self) -> None:
         """Check, and send the result unless the check was called off."""
-        if self.full.run(self.cancel.is_set):
+        if self.full.run(self._breathe, step=CHECK_STEP_CUES):
             self.signals.done.emit(self.generation, self.full)
+
+    def _breathe(self) -> bool:
+        """Let the UI thread have the interpreter for a moment; return True to stop.
+
+        Pure-Python work in two threads (this check and the spell check's) can keep the UI
+        thread from the interpreter lock for seconds; a short sleep now and then hands it
+        over, for a few per cent of the check's time.
+        """
+        time.sleep(PAUSE_S)
+        return self.cancel.is_set()
 
 
 class IssuesPanel(QDockWidget):
@@ -182,6 +204,8 @@ class IssuesPanel(QDockWidget):
         self.view.setUniformRowHeights(True)
         self.view.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)
         self.view.activated.connect(self._on_activated)
+        self.view.expanded.connect(self._fill)
+        self._unfilled: dict[int, list[Finding]] = {}
         self.summary = QLabel("No document")
         self.summary.setWordWrap(True)
         body = QWidget()
@@ -206,8 +230,7 @@ class IssuesPanel(QDockWidget):
         # The panel's own subscription to the document (made before the checker's, so it
         # hears "resetting" first); ended when the panel goes, as the document may live on.
         self._unsubscribe: list[Callable[[], None]] = []
-        unsubscribe = self._unsubscribe
-        self.destroyed.connect(lambda: [stop() for stop in unsubscribe])
+        self.destroyed.connect(functools.partial(_call_all, self._unsubscribe))
 
     # -- following the document
     @property
@@ -358,6 +381,7 @@ class IssuesPanel(QDockWidget):
 
     def _rebuild(self) -> None:
         self.model.clear()
+        self._unfilled = {}
         if self._pending is not None:
             count = f"{len(self._pending[1].cues):,}".replace(",", "\u00a0")
             self.summary.setText(f"Checking {count} cues…")
@@ -365,7 +389,6 @@ class IssuesPanel(QDockWidget):
         if self._checker is None:
             self.summary.setText("No document")
             return
-        doc = self._window.document
         groups: dict[Severity, dict[str, list[Finding]]] = {s: {} for s in SEVERITY_ORDER}
         for finding in self._findings:
             groups[finding.severity].setdefault(finding.rule, []).append(finding)
@@ -381,11 +404,12 @@ class IssuesPanel(QDockWidget):
                 found = rules[rule]
                 item = QStandardItem(f"{rule} {_title(rule)} ({len(found)})")
                 item.setToolTip(found[0].message)
-                for finding in found[:MAX_ROWS_PER_RULE]:
-                    item.appendRow(self._finding_item(finding, doc))
-                if len(found) > MAX_ROWS_PER_RULE:
-                    more = len(found) - MAX_ROWS_PER_RULE
-                    item.appendRow(QStandardItem(f"… {more} more (use F8 to go through them)"))
+                # The rows of a rule are made when it is first opened: a long file has tens
+                # of thousands of findings and the tree is rebuilt after every pause in typing.
+                key = len(self._unfilled)
+                self._unfilled[key] = found
+                item.setData(key, UNFILLED_ROLE)
+                item.appendRow(QStandardItem("…"))
                 top.appendRow(item)
             root.appendRow(top)
             self.view.expand(top.index())
@@ -397,6 +421,21 @@ class IssuesPanel(QDockWidget):
             if self._findings
             else f"No issues against {profile.name}."
         )
+
+    def _fill(self, index: QModelIndex) -> None:
+        """Make the finding rows of the rule at ``index`` if they are not made yet."""
+        item = self.model.itemFromIndex(index)
+        key = item.data(UNFILLED_ROLE) if item is not None else None
+        found = self._unfilled.pop(key, None) if isinstance(key, int) else None
+        if item is None or found is None:
+            return
+        doc = self._window.document
+        item.removeRows(0, item.rowCount())
+        for finding in found[:MAX_ROWS_PER_RULE]:
+            item.appendRow(self._finding_item(finding, doc))
+        if len(found) > MAX_ROWS_PER_RULE:
+            more = len(found) - MAX_ROWS_PER_RULE
+            item.appendRow(QStandardItem(f"… {more} more (use F8 to go through them)"))
 
     @staticmethod
     def _finding_item(finding: Finding, doc: Document | None) -> QStandardItem:
@@ -456,6 +495,9 @@ class IssuesPanel(QDockWidget):
             severity_item = self.model.item(top)
             for r in range(severity_item.rowCount()):
                 rule_item = severity_item.child(r)
+                if rule_item.text().split(" ", 1)[0] != finding.rule:
+                    continue
+                self._fill(rule_item.index())
                 for c in range(rule_item.rowCount()):
                     child = rule_item.child(c)
                     if child.data(FINDING_ROLE) == finding:

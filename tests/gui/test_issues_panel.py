@@ -314,6 +314,9 @@ def test_a_long_file_is_checked_while_the_window_keeps_working(qtbot, make_windo
     assert panel.summary.text().startswith("se-public:")
     assert _plain(panel.findings) == _plain(check_document(doc, window.profile))
     assert any(f.rule == "TXT-15" and f.cue_index == 5 for f in panel.findings)
+    # F8 finds its issue in the tree, whose rows are made when a rule is opened
+    target = panel.next_issue(1)
+    assert target is not None and panel.view.currentIndex().data(FINDING_ROLE) == target
     # after the first check, edits are re-checked on the spot
     doc.set_text(5, "Ett två.")
     assert not any(f.cue_index == 5 for f in panel.checker.findings() if f.rule == "TXT-15")
