@@ -226,6 +226,7 @@ class Document:
     def __init__(
         self, parsed: ParsedVtt, path: Path | None = None, *, source_format: str = "vtt"
     ) -> None:
+        self._path: Path | None = None
         self.path = path
         self.source_format = source_format
         self.encoding = "utf-8"
@@ -292,6 +293,17 @@ class Document:
         return doc
 
     # ------------------------------------------------------------ reading
+
+    @property
+    def path(self) -> Path | None:
+        """Return the file the document belongs to, always absolute (None when untitled)."""
+        return self._path
+
+    @path.setter
+    def path(self, value: Path | str | None) -> None:
+        # Absolute, so a crash journal or a later save never depends on the working folder;
+        # not resolve(): a symlink's own name is what the user opened.
+        self._path = absolute_path(value) if value is not None else None
 
     @property
     def cues(self) -> Sequence[Cue]:
@@ -909,7 +921,7 @@ class Document:
 
     def _target(self, path: Path | str | None) -> Path:
         if path is not None:
-            return Path(path)
+            return absolute_path(path)
         if self.path is None:
             raise SaveError("the document has no file name yet: choose where to save it")
         if self.source_format != "vtt":
@@ -920,7 +932,7 @@ class Document:
         """Write the cues as SubRip (.srt) atomically; raises SaveError on failure."""
         from captionreview.core.formats import write_srt
 
-        target = Path(path)
+        target = absolute_path(path)
         saving.atomic_write(target, write_srt(self._cues).encode("utf-8"))
         return target
 
@@ -991,7 +1003,12 @@ def load(path: Path | str, encoding: str | None = None) -> Document:
     """
     from captionreview.core.formats import read_caption_file
 
-    return read_caption_file(Path(path), encoding)
+    return read_caption_file(absolute_path(path), encoding)
+
+
+def absolute_path(path: Path | str) -> Path:
+    """Return ``path`` absolute (``~`` expanded, symlinks kept as named)."""
+    return Path(path).expanduser().absolute()
 
 
 __all__ = ["CaptionFileError", "DocEvent", "Document", "load"]

@@ -26,11 +26,16 @@ _FORMAT = "captionreview-journal-1"
 
 @dataclass(frozen=True, slots=True)
 class JournalEntry:
-    """One document's unsaved state: its original path (None if untitled) and when."""
+    """One document's unsaved state: its original path (None if untitled) and when.
+
+    ``unknown_location`` holds the path an old entry recorded relative to a working folder
+    that is no longer known; ``path`` is then None, so the UI asks where to save.
+    """
 
     path: Path | None
     saved_at: float
     key: str
+    unknown_location: str = ""
 
 
 def default_journal_dir() -> Path:
@@ -99,11 +104,13 @@ class Journal:
                 continue
             path = record.get("path")
             saved_at = record.get("saved_at")
+            known = isinstance(path, str) and Path(path).is_absolute()
             entries.append(
                 JournalEntry(
-                    Path(path) if isinstance(path, str) else None,
+                    Path(path) if known and isinstance(path, str) else None,
                     float(saved_at) if isinstance(saved_at, int | float) else 0.0,
                     file.stem,
+                    path if isinstance(path, str) and not known else "",
                 )
             )
         return sorted(entries, key=lambda e: e.saved_at)
@@ -118,7 +125,10 @@ class Journal:
         text = record.get("text") if record is not None else None
         if not isinstance(text, str):
             raise CaptionFileError(f"the recovery entry {entry.key} cannot be read any more")
-        doc = Document.from_text(text, entry.path)
+        # A relative path would be resolved against today's working folder, which may not
+        # be the folder the file was in: such an entry comes back untitled (entry.path None).
+        path = entry.path if entry.path is not None and entry.path.is_absolute() else None
+        doc = Document.from_text(text, path)
         source_format = record.get("source_format") if record is not None else None
         if source_format in ("srt", "sbv"):
             # An SRT or SBV original is never overwritten with WebVTT: save goes beside it.

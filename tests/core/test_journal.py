@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -75,3 +76,67 @@ def test_restored_srt_document_still_saves_beside_the_srt(tmp_path: Path) -> Non
     restored = journal.restore(journal.pending()[0])
     assert restored.save() == tmp_path / "film.vtt"
     assert srt.read_text(encoding="utf-8").startswith("1\n")
+
+
+def test_relative_paths_are_made_absolute_and_journaled_absolute(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "work"
+    folder.mkdir()
+    (folder / "big.vtt").write_text("WEBVTT\n\n00:01.000 --> 00:02.000\nhej\n", encoding="utf-8")
+    monkeypatch.chdir(folder)
+    doc = load("big.vtt")
+    assert doc.path == folder / "big.vtt" and doc.path.is_absolute()
+    doc.set_text(0, "ändrad")
+    journal = Journal(tmp_path / "state")
+    journal.write(doc)
+    # The app restarts in another folder: the entry still points at the real file.
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    (entry,) = journal.pending()
+    assert entry.path == folder / "big.vtt"
+    restored = journal.restore(entry)
+    assert restored.save() == folder / "big.vtt"
+    assert "ändrad" in (folder / "big.vtt").read_text(encoding="utf-8")
+    assert not (elsewhere / "big.vtt").exists()
+
+
+def test_a_document_path_set_later_is_absolute(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    doc = Document.from_text("WEBVTT\n", Path("x.vtt"))
+    assert doc.path == tmp_path / "x.vtt"
+    assert doc.save("y.vtt") == tmp_path / "y.vtt" and doc.path == tmp_path / "y.vtt"
+
+
+def test_symlink_names_are_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real = tmp_path / "real.vtt"
+    real.write_text("WEBVTT\n", encoding="utf-8")
+    (tmp_path / "link.vtt").symlink_to(real)
+    monkeypatch.chdir(tmp_path)
+    assert load("link.vtt").path == tmp_path / "link.vtt"
+
+
+def test_an_old_relative_entry_has_an_unknown_location(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    state = tmp_path / "state"
+    state.mkdir()
+    record = {
+        "format": "captionreview-journal-1",
+        "path": "big.vtt",
+        "source_format": "vtt",
+        "saved_at": 5.0,
+        "text": "WEBVTT\n\n00:01.000 --> 00:02.000\nräddad\n",
+    }
+    (state / "old.json").write_text(json.dumps(record), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    (entry,) = Journal(state).pending()
+    assert entry.path is None and entry.unknown_location == "big.vtt"
+    restored = Journal(state).restore(entry)
+    assert restored.path is None and restored.cues[0].text == "räddad"
+    with pytest.raises(CaptionFileError, match="no file name"):
+        restored.save()
+    assert not (tmp_path / "big.vtt").exists()
