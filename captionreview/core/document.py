@@ -895,8 +895,10 @@ class Document:
         """Write the document atomically and return the path written.
 
         Without ``path`` it goes back to the file it came from (an SRT or SBV file is saved
-        as WebVTT beside it, ``name.vtt``). The first save over the file it was read from
-        keeps that original as ``name.orig.vtt`` unless ``keep_original`` is False.
+        as WebVTT beside it, ``name.vtt``, but never over an existing ``name.vtt``: that
+        raises SaveError; ``save(path)`` names the target explicitly). The first save over
+        the file it was read from keeps that original as ``name.orig.vtt`` unless
+        ``keep_original`` is False.
         Raises SaveError with a plain message; the file on disk is then unchanged.
         """
         target = self._target(path)
@@ -925,7 +927,16 @@ class Document:
         if self.path is None:
             raise SaveError("the document has no file name yet: choose where to save it")
         if self.source_format != "vtt":
-            return self.path.with_suffix(".vtt")
+            beside = self.path.with_suffix(".vtt")
+            if beside.exists() or beside.is_symlink():
+                # Not the file the user opened: overwriting it silently could destroy
+                # someone else's work. An explicit save(path) is the user's choice.
+                raise SaveError(
+                    f"{beside.name} already exists and is not the file you opened; "
+                    "choose another name or save to it explicitly",
+                    path=beside,
+                )
+            return beside
         return self.path
 
     def export_srt(self, path: Path | str) -> Path:

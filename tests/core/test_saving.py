@@ -150,3 +150,30 @@ def test_owner_is_kept_when_root_saves_someone_elses_file(original: Path) -> Non
     doc.save(keep_original=False)
     info = original.stat()
     assert (info.st_uid, info.st_gid) == (1234, 1234)
+
+
+def test_srt_save_refuses_to_overwrite_an_unrelated_vtt(tmp_path: Path) -> None:
+    srt = tmp_path / "lecture.srt"
+    srt.write_text("1\n00:00:01,000 --> 00:00:02,000\nHej\n", encoding="utf-8")
+    other = tmp_path / "lecture.vtt"
+    other.write_text("WEBVTT\n\nNOTE someone else's work\n", encoding="utf-8")
+    doc = load(srt)
+    with pytest.raises(SaveError, match=r"lecture\.vtt already exists and is not the file you"):
+        doc.save()
+    assert other.read_text(encoding="utf-8") == "WEBVTT\n\nNOTE someone else's work\n"
+    assert doc.modified and doc.path == srt
+    # Saving to it by name is the user's choice (the window asked); then it is the file.
+    assert doc.save(other) == other
+    assert "Hej" in other.read_text(encoding="utf-8")
+    doc.set_text(0, "Hej igen")
+    assert doc.save() == other
+    assert "Hej igen" in other.read_text(encoding="utf-8")
+
+
+def test_sbv_save_goes_beside_it_when_the_name_is_free(tmp_path: Path) -> None:
+    sbv = tmp_path / "talk.sbv"
+    sbv.write_text("0:00:01.000,0:00:02.000\nHej\n", encoding="utf-8")
+    doc = load(sbv)
+    assert doc.save() == tmp_path / "talk.vtt"
+    doc.set_text(0, "Hej då")
+    assert doc.save() == tmp_path / "talk.vtt"
