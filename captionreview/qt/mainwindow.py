@@ -45,7 +45,14 @@ from captionreview.core.document import DocEvent, Document
 from captionreview.core.errors import CaptionFileError, EncodingError
 from captionreview.core.journal import Journal
 from captionreview.core.model import Problem
-from captionreview.core.profiles import BUILTIN_PROFILES, DEFAULT_PROFILE, Profile
+from captionreview.core.profiles import (
+    BUILTIN_PROFILES,
+    DEFAULT_PROFILE,
+    Profile,
+    ProfileError,
+    available_profiles,
+    load_profile,
+)
 from captionreview.qt.actions import Commands, build_actions
 from captionreview.qt.cue_editor import CueEditor
 from captionreview.qt.cue_model import CueTableModel
@@ -480,14 +487,21 @@ class MainWindow(QMainWindow):
         submenu = self.menu("Check").addMenu("Quality &profile")
         self._profile_group = QActionGroup(self)
         self._profile_group.setExclusive(True)
-        for profile in BUILTIN_PROFILES.values():
-            action = QAction(profile.title, self)
-            action.setData(profile.name)
+        for name in available_profiles():
+            title = BUILTIN_PROFILES[name].title if name in BUILTIN_PROFILES else name
+            action = QAction(title, self)
+            action.setData(name)
             action.setCheckable(True)
-            action.setChecked(profile.name == self._profile.name)
-            action.triggered.connect(lambda _c=False, p=profile: self.set_profile(p))
+            action.setChecked(name == self._profile.name)
+            action.triggered.connect(lambda _c=False, n=name: self._choose_profile(n))
             self._profile_group.addAction(action)
             submenu.addAction(action)
+
+    def _choose_profile(self, name: str) -> None:
+        try:
+            self.set_profile(load_profile(name))
+        except ProfileError as exc:
+            self._warn("Cannot use this quality profile", str(exc))
 
     def _install_features(self, names: Iterable[str]) -> None:
         """Install the feature modules that exist; one that fails is reported, not fatal."""
@@ -506,7 +520,11 @@ class MainWindow(QMainWindow):
     # -- settings
     def _saved_profile(self) -> Profile:
         name = str(self._settings.value("profile", DEFAULT_PROFILE.name))
-        return BUILTIN_PROFILES.get(name, DEFAULT_PROFILE)
+        try:
+            return load_profile(name)
+        except ProfileError:
+            # A user profile that was renamed or deleted since: the default, not a failure.
+            return DEFAULT_PROFILE
 
     def _restore_settings(self) -> None:
         s = self._settings

@@ -1030,3 +1030,28 @@ def test_an_internal_error_saves_the_work_and_says_so(qtbot, make_window, tmp_pa
     assert "a bug in a slot" in capsys.readouterr().err
     assert "recovery journal" in window.statusBar().currentMessage()
     assert len(Journal(tmp_path / "bug-journal").pending()) == 1
+
+
+def test_a_user_quality_profile_is_offered_and_remembered(qtbot, make_window):
+    from captionreview.core.profiles import user_profile_dir
+
+    folder = user_profile_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "kommunen.toml").write_text('base = "se-public"\ncps_error = 16.0\n', "utf-8")
+    try:
+        window = make_window()
+        submenu = next(
+            a.menu() for a in window.menu("Check").actions() if a.text() == "Quality &profile"
+        )
+        offered = {a.data(): a for a in submenu.actions()}
+        assert {"se-public", "bbc", "kommunen"} <= set(offered)
+        offered["kommunen"].trigger()
+        assert window.profile.name == "kommunen"
+        assert window.profile.cps_error == 16.0
+        window.close()
+        again = make_window()
+        assert again.profile.name == "kommunen"
+    finally:
+        (folder / "kommunen.toml").unlink()
+    third = make_window()
+    assert third.profile.name == "se-public", "a deleted user profile falls back to the default"
