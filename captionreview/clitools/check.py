@@ -1,10 +1,12 @@
 """``captionreview check FILES… [--profile NAME|PATH] [--format text|json] [--glossary TERMS]``.
 
 Checks caption files against a quality profile for publishing pipelines. Text output is one
-line per problem, ``file:line: RULE severity message``; JSON output is one object per file
-(``{"file", "cues", "problems", "findings"}``; a list of them for several files). The exit
-status is 0 when no file has an error, 1 when any has, 2 when a file (or the profile or the
-glossary) cannot be read.
+line per problem, ``file:line: RULE severity message``; JSON output is always a list with one
+object per file (``{"file", "profile", "language", "cues", "problems", "findings"}``; a file
+that cannot be read has the same keys, empty, plus ``"error"``). The exit status is 0 when no
+file has an error, 1 when any has, 2 when a file (or the profile or the glossary) cannot be
+read. When the reader of a pipe goes away (``| head``) the command ends quietly with the status
+so far.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from captionreview.clitools.output import run_guarded
 from captionreview.core.checks import check_document
 from captionreview.core.document import Document, load
 from captionreview.core.errors import CaptionFileError
@@ -36,8 +39,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "files", nargs="+", metavar="FILE", type=Path, help="caption files (.vtt, .srt, .sbv)"
     )
     parser.add_argument(
-        "--format", choices=("text", "json"), default="text", help="output format (default text)"
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="output format (default text). json: always a list with one object per file, "
+        'keys "file", "profile", "language", "cues", "problems", "findings"; a file that '
+        'cannot be read has them empty plus "error"',
     )
+    parser.epilog = "Exit status: 0 no errors, 1 errors found, 2 a file or the profile unreadable."
     add_common(parser)
 
 
@@ -72,23 +81,29 @@ def add_common(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Check every file and print the results; return the exit status."""
+    return run_guarded(lambda status: _check_all(args, status), [EXIT_OK])
+
+
+def _check_all(args: argparse.Namespace, status: list[int]) -> None:
+    """Check the files of ``args``, keeping the exit status so far in ``status[0]``."""
     try:
         profile = load_profile(args.profile)
     except ProfileError as error:
         print(f"captionreview check: {error}", file=sys.stderr)
-        return EXIT_UNREADABLE
+        status[0] = EXIT_UNREADABLE
+        return
     words = None if args.no_words else WordFlags.create(args.glossary, args.suggest)
     if isinstance(words, str):
         print(f"captionreview check: {words}", file=sys.stderr)
-        return EXIT_UNREADABLE
-    status = EXIT_OK
+        status[0] = EXIT_UNREADABLE
+        return
     results: list[dict[str, Any]] = []
     totals = {s: 0 for s in Severity}
     unreadable = 0
     for path in args.files:
         result = check_file(path, profile, words, args.encoding)
         if "error" in result:
-            status = EXIT_UNREADABLE
+            status[0] = EXIT_UNREADABLE
             unreadable += 1
             if args.format == "text":
                 print(f"{path}: cannot read: {result['error']}", file=sys.stderr)
@@ -96,27 +111,30 @@ def run(args: argparse.Namespace) -> int:
             severities = [item["severity"] for item in (*result["problems"], *result["findings"])]
             for severity in severities:
                 totals[Severity(severity)] += 1
-            if Severity.ERROR.value in severities and status == EXIT_OK:
-                status = EXIT_ERRORS
+            if Severity.ERROR.value in severities and status[0] == EXIT_OK:
+                status[0] = EXIT_ERRORS
             if args.format == "text":
                 print_text(path, result, sys.stdout)
         if args.format == "json":
             results.append(result)
     if args.format == "json":
-        json.dump(
-            results[0] if len(results) == 1 else results, sys.stdout, ensure_ascii=False, indent=1
-        )
+        json.dump(results, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
     else:
         print(
-            f"{len(args.files)} file(s) checked against {profile.name}"
+            f"{plural(len(args.files), 'file')} checked against {profile.name}"
             + (f" ({unreadable} unreadable)" if unreadable else "")
             + ": "
-            f"{totals[Severity.ERROR]} error(s), {totals[Severity.WARN]} warning(s), "
-            f"{totals[Severity.INFO]} note(s)",
+            f"{plural(totals[Severity.ERROR], 'error')}, "
+            f"{plural(totals[Severity.WARN], 'warning')}, "
+            f"{plural(totals[Severity.INFO], 'note')}",
             file=sys.stderr,
         )
-    return status
+
+
+def plural(count: int, noun: str) -> str:
+    """Return ``count`` and ``noun``, with an -s unless the count is one ("1 error", "2 errors")."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 class WordFlags:
@@ -160,15 +178,16 @@ def check_file(
     try:
         doc = load(path, encoding=encoding)
     except CaptionFileError as error:
-        return {"file": str(path), "error": read_error_message(error)}
+        return unreadable_json(path, profile, read_error_message(error))
     except OSError as error:
-        return {"file": str(path), "error": error.strerror or str(error)}
+        return unreadable_json(path, profile, error.strerror or str(error))
     except LookupError:
-        return {"file": str(path), "error": f"unknown encoding {encoding!r}"}
+        return unreadable_json(path, profile, f"unknown encoding {encoding!r}")
     findings = all_findings(doc, profile, words)
     return {
         "file": str(path),
         "profile": profile.name,
+        "language": doc.language,
         "cues": [
             {
                 "index": i,
@@ -183,6 +202,19 @@ def check_file(
         ],
         "problems": [problem_json(p) for p in doc.problems],
         "findings": [finding_json(f) for f in findings],
+    }
+
+
+def unreadable_json(path: Path, profile: Profile, message: str) -> dict[str, Any]:
+    """Return the result of a file that cannot be read: the usual keys, empty, and "error"."""
+    return {
+        "file": str(path),
+        "profile": profile.name,
+        "language": None,
+        "cues": [],
+        "problems": [],
+        "findings": [],
+        "error": message,
     }
 
 

@@ -12,6 +12,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from captionreview.clitools.output import STDOUT_NAME, run_guarded
 from captionreview.core.cleanup import (
     apply_clean_up,
     auto_caption_signs,
@@ -20,7 +21,8 @@ from captionreview.core.cleanup import (
 )
 from captionreview.core.document import load
 from captionreview.core.errors import CaptionFileError, EncodingError
-from captionreview.core.profiles import BUILTIN_PROFILES, DEFAULT_PROFILE, builtin_profile
+from captionreview.core.profiles import DEFAULT_PROFILE, ProfileError, load_profile
+from captionreview.core.report import unusable_target
 
 EXIT_OK = 0
 EXIT_NOT_AUTO = 1
@@ -40,8 +42,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--profile",
         default=DEFAULT_PROFILE.name,
-        choices=sorted(BUILTIN_PROFILES),
-        help=f"quality profile whose limits the new cues follow (default {DEFAULT_PROFILE.name})",
+        metavar="NAME|PATH",
+        help="quality profile whose limits the new cues follow: a built-in name, a user "
+        f"profile name or a .toml file, as for check (default {DEFAULT_PROFILE.name})",
     )
     parser.add_argument(
         "--language",
@@ -54,6 +57,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="clean even a file that does not look like auto-captions (re-segments it)",
     )
+    parser.epilog = (
+        "Exit status: 0 the clean file was written; 1 IN does not look like auto-captions "
+        "and --force was not given (nothing written); 2 IN, the profile or OUT cannot be "
+        "used (unreadable, no cues, OUT is IN or a device, pipe or folder, or OUT cannot be "
+        "written)."
+    )
 
 
 def default_output(path: Path) -> Path:
@@ -63,7 +72,30 @@ def default_output(path: Path) -> Path:
 
 def run(args: argparse.Namespace) -> int:
     """Clean the file; return 0, 1 when it is not auto-captions (without --force), 2 on I/O."""
+    return run_guarded(lambda status: _clean(args, status), [EXIT_OK])
+
+
+def _clean(args: argparse.Namespace, status: list[int]) -> None:
+    """Clean the file of ``args``, putting the exit status in ``status[0]``."""
+    status[0] = _clean_status(args)
+
+
+def _clean_status(args: argparse.Namespace) -> int:
     source: Path = args.input
+    to_stdout = args.output == STDOUT_NAME
+    target = Path(args.output) if args.output else default_output(source)
+    refused = None if to_stdout else unusable_target(target, source)
+    if refused is not None:
+        print(
+            f"captionreview clean: {refused} (the auto-captions are kept as they are).",
+            file=sys.stderr,
+        )
+        return EXIT_UNREADABLE
+    try:
+        profile = load_profile(args.profile)
+    except ProfileError as error:
+        print(f"captionreview clean: {error}", file=sys.stderr)
+        return EXIT_UNREADABLE
     try:
         doc = load(source, encoding=args.encoding)
     except EncodingError as error:
@@ -73,9 +105,11 @@ def run(args: argparse.Namespace) -> int:
     except CaptionFileError as error:
         print(f"captionreview clean: cannot read {source}: {error}", file=sys.stderr)
         return EXIT_UNREADABLE
-
     except OSError as error:
         print(f"captionreview clean: cannot read {source}: {error.strerror}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    except LookupError:
+        print(f"captionreview clean: unknown encoding {args.encoding!r}", file=sys.stderr)
         return EXIT_UNREADABLE
     cues = list(doc.cues)
     if not cues:
@@ -90,25 +124,16 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_NOT_AUTO
-    profile = builtin_profile(args.profile)
     language = args.language or doc.language
     result = clean_auto_captions(cues, profile, metadata=doc.header_metadata, language=language)
     # The same edit as Apply in the window; the loaded document is then written elsewhere.
     apply_clean_up(doc, result, language=language)
     report = sys.stdout
-    if args.output == "-":
+    if to_stdout:
         sys.stdout.write(doc.text())
         report = sys.stderr
         target_name = "standard output"
     else:
-        target = Path(args.output) if args.output else default_output(source)
-        if target.exists() and target.resolve() == source.resolve():
-            print(
-                f"captionreview clean: OUT is the input file {source}; choose another OUT "
-                "(the auto-captions are kept as they are).",
-                file=sys.stderr,
-            )
-            return EXIT_UNREADABLE
         try:
             doc.save(target, keep_original=False)
         except CaptionFileError as error:

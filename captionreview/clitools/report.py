@@ -19,10 +19,16 @@ from captionreview.clitools.check import (
     all_findings,
     read_error_message,
 )
+from captionreview.clitools.output import STDOUT_NAME, run_guarded
 from captionreview.core.document import load
 from captionreview.core.errors import CaptionFileError
 from captionreview.core.profiles import ProfileError, load_profile
-from captionreview.core.report import ReportInput, render_report, write_report
+from captionreview.core.report import (
+    ReportInput,
+    render_report,
+    unusable_target,
+    write_report,
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -33,8 +39,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--output",
         metavar="REPORT.html",
         type=Path,
-        help="where to write the report (default: FILE with "
-        "'.report.html' in place of its extension)",
+        help="where to write the report ('-' for standard output; default: FILE with "
+        "'.report.html' in place of its extension). The caption file itself, devices, pipes "
+        "and folders are refused",
     )
     add_common(parser)
 
@@ -46,15 +53,29 @@ def default_output(path: Path) -> Path:
 
 def run(args: argparse.Namespace) -> int:
     """Write the report; return 0, or 2 when something cannot be read or written."""
+    return run_guarded(lambda status: _report(args, status), [0])
+
+
+def _report(args: argparse.Namespace, status: list[int]) -> None:
+    """Write the report of ``args``; put 2 in ``status[0]`` when that fails."""
+    target: Path = args.output or default_output(args.file)
+    to_stdout = str(args.output) == STDOUT_NAME
+    refused = None if to_stdout else unusable_target(target, args.file)
+    if refused is not None:
+        print(f"captionreview report: {refused}", file=sys.stderr)
+        status[0] = EXIT_UNREADABLE
+        return
     try:
         profile = load_profile(args.profile)
     except ProfileError as error:
         print(f"captionreview report: {error}", file=sys.stderr)
-        return EXIT_UNREADABLE
+        status[0] = EXIT_UNREADABLE
+        return
     words = None if args.no_words else WordFlags.create(args.glossary, args.suggest)
     if isinstance(words, str):
         print(f"captionreview report: {words}", file=sys.stderr)
-        return EXIT_UNREADABLE
+        status[0] = EXIT_UNREADABLE
+        return
     try:
         doc = load(args.file, encoding=args.encoding)
     except (CaptionFileError, OSError, LookupError) as error:
@@ -65,17 +86,20 @@ def run(args: argparse.Namespace) -> int:
         else:
             reason = error
         print(f"captionreview report: cannot read {args.file}: {reason}", file=sys.stderr)
-        return EXIT_UNREADABLE
+        status[0] = EXIT_UNREADABLE
+        return
     findings = all_findings(doc, profile, words)
     page = render_report(ReportInput(args.file.name, doc.cues, doc.problems, findings, profile))
-    target = args.output or default_output(args.file)
+    if to_stdout:
+        sys.stdout.write(page)
+        return
     try:
-        write_report(target, page)
+        write_report(target, page, source=args.file)
     except OSError as error:
         print(
             f"captionreview report: cannot write {target}: {error.strerror or error}",
             file=sys.stderr,
         )
-        return EXIT_UNREADABLE
+        status[0] = EXIT_UNREADABLE
+        return
     print(f"Report written to {target}")
-    return 0

@@ -6,9 +6,11 @@ its cue time and text. One file, no scripts, no external resources; all text is 
 from __future__ import annotations
 
 import datetime as _dt
+import errno
 import html
 import math
 import os
+import stat
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -17,8 +19,10 @@ from pathlib import Path
 from captionreview.core.checks import rule_title
 from captionreview.core.checks.base import format_ms
 from captionreview.core.cuetext import char_count
+from captionreview.core.errors import SaveError
 from captionreview.core.model import Cue, Finding, Problem, Severity
 from captionreview.core.profiles import Profile
+from captionreview.core.saving import atomic_write
 
 _COLOURS = {Severity.ERROR: "#c62828", Severity.WARN: "#b26a00", Severity.INFO: "#1565c0"}
 _OK = "#2e7d32"
@@ -360,11 +364,43 @@ mark{background:#ffe082}.suggest{color:#2e7d32}.none{color:#555}
 """
 
 
-def write_report(path: Path, page: str) -> None:
-    """Write ``page`` to ``path`` through a temporary file (raises OSError on failure)."""
-    tmp = path.with_name(f".{path.name}.tmp")
+def unusable_target(target: Path, source: Path | None) -> str | None:
+    """Return why ``target`` cannot be written as the output for ``source`` (None: it can).
+
+    Refuses the input file itself and anything that is not a regular file (a device such as
+    /dev/full, a pipe, a folder), following symbolic links. Never raises.
+    """
     try:
-        tmp.write_text(page, encoding="utf-8")
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
+        info = target.stat()
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        return f"cannot use {target}: {error.strerror or error}"
+    if stat.S_ISDIR(info.st_mode):
+        return f"{target} is a folder: give a file name"
+    if not stat.S_ISREG(info.st_mode):
+        return f"{target} is not a regular file (a device or a pipe): give a file name"
+    try:
+        same = source is not None and os.path.samefile(target, source)
+    except OSError:
+        same = False
+    if same:
+        return f"{target} is the caption file itself: choose another file name"
+    return None
+
+
+def write_report(path: Path, page: str, *, source: Path | None = None) -> None:
+    """Write ``page`` to ``path`` atomically (fsynced, permissions kept).
+
+    Raises OSError whose ``strerror`` is a plain message when ``path`` is the caption file
+    ``source``, is not a regular file, or cannot be written; ``path`` is then untouched.
+    """
+    refused = unusable_target(path, source)
+    if refused is not None:
+        raise OSError(errno.EINVAL, refused)
+    try:
+        atomic_write(path, page.encode("utf-8"))
+    except SaveError as error:
+        cause = error.__cause__
+        code = cause.errno if isinstance(cause, OSError) and cause.errno else errno.EIO
+        raise OSError(code, str(error)) from error

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -50,7 +51,7 @@ def write(folder: Path, name: str, text: str, encoding: str = "utf-8") -> Path:
 def test_clean_file_exits_zero(tmp_path: Path) -> None:
     out = run("check", write(tmp_path, "ok.vtt", CLEAN), "--no-words")
     assert out.returncode == 0, out.stdout + out.stderr
-    assert "0 error(s)" in out.stderr
+    assert "0 errors, 0 warnings, 1 note" in out.stderr
 
 
 def test_errors_exit_one_with_file_line_rule_severity(tmp_path: Path) -> None:
@@ -66,7 +67,9 @@ def test_errors_exit_one_with_file_line_rule_severity(tmp_path: Path) -> None:
 def test_json_output_for_one_and_several_files(tmp_path: Path) -> None:
     bad = write(tmp_path, "bad.vtt", BROKEN)
     out = run("check", bad, "--format", "json", "--no-words")
-    data: dict[str, Any] = json.loads(out.stdout)
+    listed: list[dict[str, Any]] = json.loads(out.stdout)
+    assert isinstance(listed, list) and len(listed) == 1
+    data = listed[0]
     assert data["file"] == str(bad)
     assert [c["start_ms"] for c in data["cues"]] == [1000, 3000]
     assert data["cues"][0] == {
@@ -97,7 +100,7 @@ def test_json_output_for_one_and_several_files(tmp_path: Path) -> None:
 def test_load_problems_are_reported(tmp_path: Path) -> None:
     path = write(tmp_path, "p.vtt", "WEBVTT\n\n00:00:01.000 --> 00:00:0x.000\nTrasig tid.\n")
     out = run("check", path, "--format", "json", "--no-words")
-    data = json.loads(out.stdout)
+    [data] = json.loads(out.stdout)
     assert data["problems"] and data["problems"][0]["line"] == 3
     assert data["problems"][0]["severity"] == "error"
     assert out.returncode == 1
@@ -127,7 +130,7 @@ def test_glossary_near_misses_are_flagged(tmp_path: Path) -> None:
     text = "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nVi besökte till växt verket i går.\n"
     path = write(tmp_path, "g.vtt", text)
     terms = write(tmp_path, "terms.txt", "Tillväxtverket\n")
-    data = json.loads(run("check", path, "--glossary", terms, "--format", "json").stdout)
+    [data] = json.loads(run("check", path, "--glossary", terms, "--format", "json").stdout)
     flags = [f for f in data["findings"] if f["rule"] == "ASR-09"]
     assert flags and flags[0]["suggestion"] == "Tillväxtverket"
     missing = run("check", path, "--glossary", tmp_path / "none.txt")
@@ -138,7 +141,7 @@ def test_hundreds_of_files(tmp_path: Path) -> None:
     paths = [write(tmp_path, f"f{n:03}.vtt", CLEAN if n % 2 else BROKEN) for n in range(300)]
     out = run("check", *[p.name for p in paths], "--no-words", cwd=tmp_path)
     assert out.returncode == 1
-    assert "300 file(s) checked" in out.stderr
+    assert "300 files checked" in out.stderr
     erroneous = {line.split(":")[0] for line in out.stdout.splitlines() if " error " in line}
     assert erroneous == {p.name for n, p in enumerate(paths) if n % 2 == 0}
 
@@ -194,8 +197,87 @@ def test_number_flags_are_not_reported_twice(tmp_path: Path) -> None:
         "WEBVTT\n\n00:00:01.000 --> 00:00:09.000\nDet steg 8.5% och 1,000 kom. "
         "Sedan två tusen tjugo fyra.\n"
     )
-    data = json.loads(run("check", write(tmp_path, "n.vtt", text), "--format", "json").stdout)
+    [data] = json.loads(run("check", write(tmp_path, "n.vtt", text), "--format", "json").stdout)
     rules = [f["rule"] for f in data["findings"]]
     assert rules.count("TXT-08") == 1 and rules.count("TXT-09") == 2
     spans = [tuple(f["span"]) for f in data["findings"] if f["rule"] == "ASR-10"]
     assert spans and all(text.split("\n")[3][a:b].startswith("två") for a, b in spans)
+
+
+def test_json_is_always_a_list_and_unreadable_files_keep_the_keys(tmp_path: Path) -> None:
+    ok = write(tmp_path, "ok.vtt", CLEAN)
+    out = run("check", ok, tmp_path / "missing.vtt", "--format", "json", "--no-words")
+    assert out.returncode == 2
+    good, missing = json.loads(out.stdout)
+    assert set(missing) == set(good) | {"error"}
+    assert missing["cues"] == missing["findings"] == missing["problems"] == []
+    assert "error" not in good
+
+
+def test_report_refuses_the_caption_file_and_special_files(tmp_path: Path) -> None:
+    path = write(tmp_path, "a.vtt", CLEAN)
+    same = run("report", path, "-o", path, "--no-words")
+    assert same.returncode == 2 and "caption file itself" in same.stderr
+    assert path.read_text(encoding="utf-8") == CLEAN
+    folder = tmp_path / "dir"
+    folder.mkdir()
+    assert run("report", path, "-o", folder, "--no-words").returncode == 2
+    assert folder.is_dir()
+    full = run("report", path, "-o", "/dev/full", "--no-words")
+    assert full.returncode == 2 and "not a regular file" in full.stderr
+    assert "Report written" not in full.stdout
+    assert Path("/dev/full").is_char_device()
+    link = tmp_path / "link.html"
+    link.symlink_to(path)
+    assert run("report", path, "-o", link, "--no-words").returncode == 2
+    assert path.read_text(encoding="utf-8") == CLEAN
+
+
+def test_report_dash_writes_to_stdout(tmp_path: Path) -> None:
+    path = write(tmp_path, "a.vtt", CLEAN)
+    out = run("report", path, "-o", "-", "--no-words", cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.startswith("<!DOCTYPE html>")
+    assert not (tmp_path / "-").exists()
+
+
+def test_report_keeps_the_permissions_of_the_file_it_replaces(tmp_path: Path) -> None:
+    path = write(tmp_path, "a.vtt", CLEAN)
+    target = tmp_path / "r.html"
+    target.write_text("old", encoding="utf-8")
+    target.chmod(0o640)
+    assert run("report", path, "-o", target, "--no-words").returncode == 0
+    assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert target.stat().st_mode & 0o777 == 0o640
+
+
+def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
+    cues = "".join(
+        f"\n{n // 60:02d}:{n % 60:02d}.000 --> {n // 60:02d}:{n % 60:02d}.100\nA & b\n"
+        for n in range(3000)
+    )
+    path = write(tmp_path, "big.vtt", "WEBVTT\n" + cues)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "captionreview", "check", str(path), "--no-words"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.readline()
+    proc.stdout.close()
+    error = proc.stderr.read().decode()
+    assert proc.wait(timeout=120) == 1
+    assert "Traceback" not in error and "BrokenPipe" not in error
+
+
+def test_an_ascii_terminal_gets_escapes_not_a_traceback(tmp_path: Path) -> None:
+    path = write(tmp_path, "båt.vtt", BROKEN)
+    out = subprocess.run(
+        [sys.executable, "-m", "captionreview", "check", str(path), "--no-words"],
+        capture_output=True,
+        env={**os.environ, "PYTHONIOENCODING": "ascii"},
+        timeout=120,
+    )
+    assert out.returncode == 1
+    assert b"Traceback" not in out.stderr
+    assert b"\\u" in out.stdout or b"\\x" in out.stdout

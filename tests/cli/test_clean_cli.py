@@ -131,8 +131,27 @@ def test_output_over_the_input_is_refused(youtube_file: Path) -> None:
     before = youtube_file.read_bytes()
     result = run_clean(youtube_file, "-o", youtube_file)
     assert result.returncode == 2
-    assert "choose another OUT" in result.stderr
+    assert "is the input file" in result.stderr or "itself" in result.stderr
     assert youtube_file.read_bytes() == before
+
+
+def test_special_files_are_refused_as_output(youtube_file: Path, tmp_path: Path) -> None:
+    result = run_clean(youtube_file, "-o", "/dev/full")
+    assert result.returncode == 2 and "not a regular file" in result.stderr
+    assert Path("/dev/full").is_char_device()
+    assert run_clean(youtube_file, "-o", tmp_path).returncode == 2
+
+
+def test_profile_files_are_accepted_like_check(youtube_file: Path, tmp_path: Path) -> None:
+    profile = tmp_path / "narrow.toml"
+    profile.write_text("max_chars_per_line = 30\n", encoding="utf-8")
+    out = tmp_path / "out.vtt"
+    result = run_clean(youtube_file, "-o", out, "--profile", profile)
+    assert result.returncode == 0, result.stderr
+    lines = [ln for c in captionreview.load(out).cues for ln in plain_lines(c.text)]
+    assert lines and max(len(ln) for ln in lines) <= 30
+    bad = run_clean(youtube_file, "--profile", "no-such-profile")
+    assert bad.returncode == 2 and "unknown profile" in bad.stderr
 
 
 def test_unwritable_output_gives_a_plain_message(youtube_file: Path, tmp_path: Path) -> None:

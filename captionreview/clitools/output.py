@@ -1,0 +1,47 @@
+"""What every subcommand needs around its output: a stdout that never raises on characters
+the terminal's encoding lacks, a quiet end when the reader of a pipe goes away, and the
+checks on a file to write are ``captionreview.core.report.unusable_target``.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+from collections.abc import Callable
+
+STDOUT_NAME = "-"
+
+
+def prepare_streams() -> None:
+    """Make stdout and stderr write characters their encoding lacks as escapes, not raise."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
+
+
+def quiet_broken_pipe() -> None:
+    """Point stdout at /dev/null after the reader of a pipe has gone (``check … | head``).
+
+    Python flushes stdout once more at exit; without this that flush raises again.
+    """
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    finally:
+        os.close(devnull)
+
+
+def run_guarded(body: Callable[[list[int]], None], status: list[int]) -> int:
+    """Run ``body(status)`` and return ``status[0]``, ending quietly on a broken pipe.
+
+    ``body`` keeps the exit status it has computed so far in ``status[0]``; when the reader
+    of stdout goes away that status is returned, without a traceback.
+    """
+    prepare_streams()
+    try:
+        body(status)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        quiet_broken_pipe()
+    return status[0]
