@@ -201,6 +201,27 @@ _OPEN_TAG_RE = re.compile(r"<(/?)([a-z]+)[^>]*>")
 _TAG_AT_RE = re.compile(r"<[^<>\n]*>?")
 
 
+_CHAR_REF_RE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+
+
+def _safe_split_position(text: str, pos: int) -> int:
+    """Return ``pos`` moved out of a tag (``<…>``) or character reference (``&…;``) it is in.
+
+    An opening tag goes with the text it opens (before it), anything else is kept whole on
+    the left (after it).
+    """
+    tag = _TAG_AT_RE.search(text, max(0, text.rfind("<", 0, pos)))
+    if tag is not None and tag.start() < pos < tag.end():
+        opening = not tag.group(0).startswith("</") and not text[tag.start() + 1 : pos].isdigit()
+        return tag.start() if opening and tag.group(0)[1:2].isalpha() else tag.end()
+    amp = text.rfind("&", 0, pos)
+    if amp != -1:
+        ref = _CHAR_REF_RE.match(text, amp)
+        if ref is not None and ref.start() < pos < ref.end():
+            return ref.end()
+    return pos
+
+
 def _split_markup(left: str, right: str) -> tuple[str, str]:
     """Return the two halves of a split cue text, each with balanced markup.
 
@@ -609,16 +630,25 @@ class Document:
         text = old.text
         if not 0 <= char_pos <= len(text):
             raise ValueError(f"position {char_pos} is outside the cue's text")
-        tag = _TAG_AT_RE.search(text, max(0, text.rfind("<", 0, char_pos)))
-        if tag is not None and tag.start() < char_pos < tag.end():
-            char_pos = tag.end()
+        char_pos = _safe_split_position(text, char_pos)
         left, right = _split_markup(text[:char_pos], text[char_pos:])
+        if not plain_text(left).strip() or not plain_text(right).strip():
+            raise ValueError(
+                "cannot split here: one of the two cues would have no text "
+                "(put the cursor between words)"
+            )
+        if old.end_ms - old.start_ms < 2:
+            raise ValueError("the cue is too short to split (it must last at least 2 ms)")
         if at_ms is None:
             n_left, n_right = len(plain_text(left)), len(plain_text(right))
-            share = n_left / (n_left + n_right) if n_left + n_right else 0.5
+            share = n_left / (n_left + n_right)
             at_ms = old.start_ms + round((old.end_ms - old.start_ms) * share)
-        elif not old.start_ms <= at_ms <= old.end_ms:
-            raise ValueError("the split time must be inside the cue")
+            # Both halves keep at least 1 ms: a zero-length cue is never shown.
+            at_ms = min(max(at_ms, old.start_ms + 1), old.end_ms - 1)
+        elif not old.start_ms < at_ms < old.end_ms:
+            raise ValueError(
+                "the split time must be inside the cue (after its start and before its end)"
+            )
         first = self._adopt(None, old.with_changes(end_ms=at_ms, text=left))
         second = self._adopt(None, Cue(at_ms, old.end_ms, right, settings=old.settings))
         with self.group("Split cue"):

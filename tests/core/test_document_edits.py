@@ -278,3 +278,39 @@ def test_index_of_follows_a_cue_across_edits(doc: Document) -> None:
     assert doc.index_of(uid) == 3
     doc.delete([3])
     assert doc.index_of(uid) is None
+
+
+def test_split_never_cuts_a_character_reference_or_a_tag() -> None:
+    doc = Document.from_text("WEBVTT\n\n00:01.000 --> 00:03.000\nx\n")
+    doc.set_text(0, "A < B & C > D")
+    assert doc.cues[0].text == "A &lt; B &amp; C &gt; D"
+    doc.split(0, 3)  # inside "&lt;"
+    assert [c.text for c in doc.cues] == ["A &lt;", "B &amp; C &gt; D"]
+    doc.undo()
+    doc.set_text(0, "Hej <i>där borta</i>")
+    doc.split(0, 6)  # inside "<i>"
+    assert [c.text for c in doc.cues] == ["Hej", "<i>där borta</i>"]
+    doc.undo()
+    doc.set_text(0, "<i>Hej</i> där")
+    doc.split(0, 7)  # inside "</i>"
+    assert [c.text for c in doc.cues] == ["<i>Hej</i>", "där"]
+    for cue in doc.cues:
+        assert "&" not in cue.text.replace("&lt;", "").replace("&amp;", "").replace("&gt;", "")
+
+
+def test_split_refuses_an_empty_side_or_a_zero_length_cue() -> None:
+    doc = Document.from_text("WEBVTT\n\n00:01.000 --> 00:03.000\nHej där\n")
+    before = doc.text()
+    for pos in (0, 7):
+        with pytest.raises(ValueError, match="no text"):
+            doc.split(0, pos)
+    for at in (1000, 3000):
+        with pytest.raises(ValueError, match="inside the cue"):
+            doc.split(0, 4, at_ms=at)
+    assert doc.text() == before and not doc.can_undo
+    short = Document.from_text("WEBVTT\n\n00:01.000 --> 00:01.001\nHej där\n")
+    with pytest.raises(ValueError, match="too short"):
+        short.split(0, 4)
+    tiny = Document.from_text("WEBVTT\n\n00:01.000 --> 00:01.002\nHej där alla\n")
+    tiny.split(0, 8)
+    assert all(c.end_ms > c.start_ms for c in tiny.cues)

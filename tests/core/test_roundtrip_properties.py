@@ -137,10 +137,16 @@ def _apply(doc: Document, op: str, n: int, words: str) -> None:
         doc.set_text(i, doc.cues[i].text + words[:1], typing=True)
     elif op == "times":
         doc.set_times(i, n * 10, n * 10 + 500)
-    elif op == "shift":
-        doc.shift_times(n - 25, [i])
-    elif op == "split":
-        doc.split(i, len(doc.cues[i].text) // 2)
+    elif op in ("shift", "split"):
+        before = doc.text()
+        try:
+            if op == "shift":
+                doc.shift_times(n - 25, [i])
+            else:
+                doc.split(i, len(doc.cues[i].text) // 2)
+        except ValueError:
+            # Refused (an empty half, a zero-length cue, a time before 0): nothing changed.
+            assert doc.text() == before
     elif op == "merge" and count >= 2:
         doc.merge(min(i, count - 2))
     elif op == "delete":
