@@ -2,7 +2,8 @@
 
 Checks caption files against a quality profile for publishing pipelines. Text output is one
 line per problem, ``file:line: RULE severity message``; JSON output is always a list with one
-object per file (``{"file", "profile", "language", "cues", "problems", "findings"}``; a file
+object per file (``{"file", "profile", "language", "language_from", "cues", "problems",
+"findings"}``; a file
 that cannot be read has the same keys, empty, plus ``"error"``). The exit status is 0 when no
 file has an error, 1 when any has, 2 when a file (or the profile or the glossary) cannot be
 read. When the reader of a pipe goes away (``| head``) the command ends quietly with the status
@@ -22,6 +23,12 @@ from captionreview.clitools.output import run_guarded
 from captionreview.core.checks import check_document
 from captionreview.core.document import Document, load
 from captionreview.core.errors import CaptionFileError
+from captionreview.core.language import (
+    UNDETERMINED,
+    detect_language,
+    document_language,
+    language_or,
+)
 from captionreview.core.model import Finding, Problem, Severity
 from captionreview.core.profiles import DEFAULT_PROFILE, Profile, ProfileError, load_profile
 
@@ -43,7 +50,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         choices=("text", "json"),
         default="text",
         help="output format (default text). json: always a list with one object per file, "
-        'keys "file", "profile", "language", "cues", "problems", "findings"; a file that '
+        'keys "file", "profile", "language", "language_from" (header, note, file name, text '
+        'or profile), "cues", "problems", "findings"; a file that '
         'cannot be read has them empty plus "error"',
     )
     parser.epilog = "Exit status: 0 no errors, 1 errors found, 2 a file or the profile unreadable."
@@ -184,10 +192,15 @@ def check_file(
     except LookupError:
         return unreadable_json(path, profile, f"unknown encoding {encoding!r}")
     findings = all_findings(doc, profile, words)
+    found = detect_language(doc)
+    language, how = language_or(found, profile.language), found[1]
+    if found[0] == UNDETERMINED:
+        how = "profile"
     return {
         "file": str(path),
         "profile": profile.name,
-        "language": doc.language,
+        "language": language,
+        "language_from": how,
         "cues": [
             {
                 "index": i,
@@ -211,6 +224,7 @@ def unreadable_json(path: Path, profile: Profile, message: str) -> dict[str, Any
         "file": str(path),
         "profile": profile.name,
         "language": None,
+        "language_from": None,
         "cues": [],
         "problems": [],
         "findings": [],
@@ -228,7 +242,7 @@ def all_findings(doc: Document, profile: Profile, words: WordFlags | None) -> li
     """Return the quality findings of ``doc`` plus the word flags (when ``words`` is given)."""
     findings = check_document(doc, profile)
     if words is not None:
-        language = (doc.language or profile.language).split("-")[0].lower()
+        language = document_language(doc, profile.language)
         flags = _without_repeats(words.findings(doc, language), findings)
         findings = sorted([*findings, *flags], key=_finding_order)
     return findings

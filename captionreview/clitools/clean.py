@@ -21,6 +21,7 @@ from captionreview.core.cleanup import (
 )
 from captionreview.core.document import load
 from captionreview.core.errors import CaptionFileError, EncodingError
+from captionreview.core.language import document_language
 from captionreview.core.profiles import DEFAULT_PROFILE, ProfileError, load_profile
 from captionreview.core.report import unusable_target
 
@@ -49,7 +50,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--language",
         help="language of the captions for the line-break rules, e.g. sv or en "
-        "(default: the file's Language: header, else the profile's language)",
+        "(default: the file's Language: header or NOTE, a name.xx.vtt file name, a guess "
+        "from the text, else the profile's language)",
     )
     parser.add_argument("--encoding", help="read IN in this encoding (e.g. cp1252)")
     parser.add_argument(
@@ -124,7 +126,7 @@ def _clean_status(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_NOT_AUTO
-    language = args.language or doc.language
+    language = args.language or document_language(doc, profile.language)
     result = clean_auto_captions(cues, profile, metadata=doc.header_metadata, language=language)
     # The same edit as Apply in the window; the loaded document is then written elsewhere.
     apply_clean_up(doc, result, language=language)

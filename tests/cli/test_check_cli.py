@@ -281,3 +281,26 @@ def test_an_ascii_terminal_gets_escapes_not_a_traceback(tmp_path: Path) -> None:
     assert out.returncode == 1
     assert b"Traceback" not in out.stderr
     assert b"\\u" in out.stdout or b"\\x" in out.stdout
+
+
+ENGLISH = """WEBVTT
+
+00:00:01.000 --> 00:00:05.000
+Welcome to the lecture about the history
+of the region and what it means for us.
+
+00:00:05.500 --> 00:00:09.500
+We will also talk about the people who
+live there and how they work with it.
+"""
+
+
+def test_english_without_a_header_is_checked_as_english(tmp_path: Path) -> None:
+    out = run("check", write(tmp_path, "talk.vtt", ENGLISH), "--format", "json")
+    [data] = json.loads(out.stdout)
+    assert (data["language"], data["language_from"]) == ("en", "text")
+    spelled = [f for f in data["findings"] if f["rule"].startswith("SPELL")]
+    assert spelled == []
+    swedish = write(tmp_path, "tal.vtt", CLEAN)
+    [sv] = json.loads(run("check", swedish, "--format", "json").stdout)
+    assert sv["language_from"] in ("text", "profile") and sv["language"] == "sv"

@@ -12,7 +12,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import replace
 from typing import Protocol
 
-from captionreview.core.checks.base import Scan, rules_language
+from captionreview.core.checks.base import Scan
 from captionreview.core.checks.registry import (
     LOOK_AHEAD,
     LOOK_BACK,
@@ -23,6 +23,7 @@ from captionreview.core.checks.registry import (
     in_cue_order,
     range_findings,
 )
+from captionreview.core.language import document_language
 from captionreview.core.model import Cue, Finding
 from captionreview.core.profiles import Profile
 
@@ -63,6 +64,10 @@ class CheckedDocument(Protocol):
         """The track's language."""
 
     @property
+    def metadata(self) -> dict[str, str]:
+        """Header metadata plus a language from a NOTE block."""
+
+    @property
     def regions(self) -> Sequence[_Region]:
         """The REGION definitions of the header."""
 
@@ -83,7 +88,8 @@ class FullCheck:
         self.cues: list[Cue] = list(doc.cues)
         self.profile = profile
         self.header = dict(doc.header_metadata)
-        self.language = rules_language(self.header, doc.language, profile)
+        # The header, a NOTE, the file name or the text say the language (not only the header).
+        self.language = document_language(doc, profile.language)
         self.regions = frozenset(region.identifier for region in doc.regions)
         self.local: list[list[Finding]] | None = None
         self.keys: list[CueKey] = []
@@ -113,7 +119,7 @@ class FullCheck:
             and profile == self.profile
             and len(doc.cues) == len(self.cues)
             and doc.header_metadata == self.header
-            and rules_language(self.header, doc.language, profile) == self.language
+            and document_language(doc, profile.language) == self.language
             and {region.identifier for region in doc.regions} == self.regions
         )
 

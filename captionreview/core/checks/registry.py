@@ -19,6 +19,7 @@ from typing import NamedTuple, Protocol
 
 from captionreview.core.checks import asr, layout, text, timing, vtt
 from captionreview.core.checks.base import LETTER, Rule, Scan, file_line, rules_language
+from captionreview.core.language import document_language
 from captionreview.core.model import Cue, Finding, Severity
 from captionreview.core.profiles import Profile
 
@@ -416,6 +417,10 @@ class _CheckableDocument(Protocol):
         """The track's language."""
 
     @property
+    def metadata(self) -> dict[str, str]:
+        """Header metadata plus a language from a NOTE block."""
+
+    @property
     def regions(self) -> Sequence[_HasIdentifier]:
         """The REGION definitions."""
 
@@ -427,11 +432,15 @@ class _HasIdentifier(Protocol):
 
 
 def check_document(doc: _CheckableDocument, profile: Profile) -> list[Finding]:
-    """Check a loaded document (its cues, header metadata and regions) against ``profile``."""
+    """Check a loaded document (its cues, header metadata and regions) against ``profile``.
+
+    The language rules follow :func:`captionreview.core.language.document_language`: the
+    header, a NOTE, the file name or the text, and only then the profile's language.
+    """
     return check_cues(
         doc.cues,
         profile,
         metadata=doc.header_metadata,
         regions={region.identifier for region in doc.regions},
-        language=doc.language,
+        language=document_language(doc, profile.language),
     )
