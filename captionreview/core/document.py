@@ -30,6 +30,7 @@ from captionreview.core.cuetext import plain_text
 from captionreview.core.errors import CaptionFileError, SaveError
 from captionreview.core.history import Change, Command, History
 from captionreview.core.model import Cue, Problem, new_uid
+from captionreview.core.timecode import format_vtt_timestamp
 from captionreview.core.vttreader import (
     LayoutItem,
     ParsedVtt,
@@ -553,10 +554,18 @@ class Document:
                 self._group.merge_key = ("typing", old.uid)
 
     def set_times(self, index: int, start_ms: int, end_ms: int) -> None:
-        """Set a cue's start and end (ms). Raises ValueError for negative times."""
+        """Set a cue's start and end (ms).
+
+        Raises ValueError for negative times or an end that is not after the start.
+        """
         old = self._cues[self._check_index(index)]
         if start_ms < 0 or end_ms < 0:
             raise ValueError("times cannot be negative")
+        if end_ms <= start_ms:
+            raise ValueError(
+                f"cue {index + 1} must end after it starts ({format_vtt_timestamp(start_ms)} "
+                f"--> {format_vtt_timestamp(end_ms)})"
+            )
         if (old.start_ms, old.end_ms) == (start_ms, end_ms):
             return
         new = self._adopt(old, old.with_changes(start_ms=start_ms, end_ms=end_ms))
@@ -571,7 +580,12 @@ class Document:
         from_ms: int | None = None,
     ) -> None:
         """Move cues by ``delta_ms`` (all, the given indices, or those starting at/after
-        ``from_ms``); times that would go below 0 stop at 0."""
+        ``from_ms``), keeping every duration.
+
+        Raises ValueError, naming the first cue concerned, when a cue would start before 0
+        (clamping at 0 would squash cues together silently; the message says how far the
+        cues can go).
+        """
         targets = range(len(self._cues)) if indices is None else sorted(set(indices))
         changes: dict[int, Cue] = {}
         for i in targets:
@@ -579,8 +593,17 @@ class Document:
             if from_ms is not None and cue.start_ms < from_ms:
                 continue
             changes[i] = cue.with_changes(
-                start_ms=max(0, cue.start_ms + delta_ms), end_ms=max(0, cue.end_ms + delta_ms)
+                start_ms=cue.start_ms + delta_ms, end_ms=cue.end_ms + delta_ms
             )
+        if delta_ms < 0 and changes:
+            earliest = min(min(c.start_ms, c.end_ms) - delta_ms for c in changes.values())
+            if earliest + delta_ms < 0:
+                first = next(i for i, c in changes.items() if min(c.start_ms, c.end_ms) < 0)
+                raise ValueError(
+                    f"cannot move the cues {-delta_ms / 1000:.3f} s earlier: cue {first + 1} "
+                    f"({format_vtt_timestamp(self._cues[first].start_ms)}) would start before "
+                    f"0; move them at most {earliest / 1000:.3f} s earlier"
+                )
         self.replace_cues(changes, "Shift times")
 
     def retime(self, old_a: int, new_a: int, old_b: int, new_b: int) -> None:

@@ -115,10 +115,26 @@ def test_shift_times_all_selection_and_from_point(doc: Document) -> None:
     assert [c.start_ms for c in doc.cues] == [1500, 4000, 6000]
     doc.shift_times(100, from_ms=5000)
     assert [c.start_ms for c in doc.cues] == [1500, 4000, 6100]
-    doc.shift_times(-10_000)
-    assert doc.cues[0].start_ms == 0
-    for _ in range(4):
+    for _ in range(3):
         doc.undo()
+    assert doc.text() == SOURCE
+
+
+def test_shift_before_zero_is_refused_and_changes_nothing(doc: Document) -> None:
+    with pytest.raises(ValueError, match=r"cue 1 .*00:00:01\.000.*at most 1\.000 s"):
+        doc.shift_times(-5000)
+    assert doc.text() == SOURCE and not doc.can_undo
+    with pytest.raises(ValueError, match="cue 2"):
+        doc.shift_times(-3500, [1, 2])
+    doc.shift_times(-1000)
+    assert (doc.cues[0].start_ms, doc.cues[0].end_ms) == (0, 1000)
+    assert all(c.end_ms > c.start_ms for c in doc.cues)
+
+
+def test_set_times_refuses_an_end_before_the_start(doc: Document) -> None:
+    for start, end in ((5000, 1000), (2000, 2000)):
+        with pytest.raises(ValueError, match="must end after it starts"):
+            doc.set_times(0, start, end)
     assert doc.text() == SOURCE
 
 
