@@ -727,13 +727,21 @@ class Document:
             self._delete_sorted(chosen)
 
     def sort(self) -> None:
-        """Order the cues by start time (then end time); comments stay where they are."""
-        ordered = sorted(self._cues, key=lambda c: (c.start_ms, c.end_ms))
-        if ordered == self._cues and all(a is b for a, b in zip(ordered, self._cues, strict=True)):
+        """Order the cues by start time (then end time).
+
+        Unparsed blocks right after a cue (most often the rest of a cue cut in two by a blank
+        line) move with that cue; NOTE, STYLE and REGION blocks and whatever comes before the
+        first cue stay where they are.
+        """
+        order = sorted(
+            range(len(self._cues)), key=lambda i: (self._cues[i].start_ms, self._cues[i].end_ms)
+        )
+        if order == list(range(len(self._cues))):
             return
+        ordered = [self._cues[i] for i in order]
         with self.group("Sort cues"):
-            layout = list(self._layout)
-            self._do(_Reset(self, list(self._cues), layout, ordered, layout))
+            layout = _sorted_layout(self._layout, order)
+            self._do(_Reset(self, list(self._cues), list(self._layout), ordered, layout))
 
     def replace_cues(self, changes: Mapping[int, Cue], description: str) -> None:
         """Replace several cues (index -> new cue) as one undo step.
@@ -1002,6 +1010,42 @@ class Document:
 
 
 _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+
+
+def _sorted_layout(layout: Sequence[LayoutItem], order: Sequence[int]) -> list[LayoutItem]:
+    """Return ``layout`` for cues put in ``order`` (new position -> old cue index).
+
+    Each cue slot takes the unparsed blocks right after it along; everything else keeps its
+    place. The file keeps its own ending (with or without a final blank line).
+    """
+    # Work with layout positions: slot items may be shared objects, so identity says nothing.
+    units: list[list[int]] = []
+    skeleton: list[int | None] = []  # None marks where a cue (and its blocks) goes
+    for position, item in enumerate(layout):
+        if item.block is None:
+            units.append([position])
+            skeleton.append(None)
+        elif item.block.kind == "unparsed" and units and skeleton[-1] is None:
+            units[-1].append(position)
+        else:
+            skeleton.append(position)
+    positions: list[int] = []
+    k = 0
+    for entry in skeleton:
+        if entry is None:
+            positions.extend(units[order[k]])
+            k += 1
+        else:
+            positions.append(entry)
+    result = [layout[p] for p in positions]
+    last = len(layout) - 1
+    if positions[-1] != last:
+        # The block that ended the file now sits in the middle: one blank line after it;
+        # the new last block ends the file as the file ended.
+        moved = positions.index(last)
+        result[moved] = LayoutItem(result[moved].block, None)
+        result[-1] = LayoutItem(result[-1].block, layout[last].sep)
+    return result
 
 
 def _rewrite_header(text: str, wanted: Mapping[str, str], eol: str) -> str:

@@ -330,3 +330,23 @@ def test_split_refuses_an_empty_side_or_a_zero_length_cue() -> None:
     tiny = Document.from_text("WEBVTT\n\n00:01.000 --> 00:01.002\nHej där alla\n")
     tiny.split(0, 8)
     assert all(c.end_ms > c.start_ms for c in tiny.cues)
+
+
+def test_sort_moves_unparsed_blocks_with_the_cue_before_them() -> None:
+    text = (
+        "WEBVTT\n\nNOTE top\n\n"
+        "00:05.000 --> 00:06.000\nfem\n\nrest of fem\n\n"
+        "NOTE between\n\n"
+        "00:01.000 --> 00:02.000\nett\n\nrest of ett\n"
+    )
+    doc = Document.from_text(text)
+    assert len(doc) == 2 and len(doc.problems) == 2
+    doc.sort()
+    assert doc.text() == (
+        "WEBVTT\n\nNOTE top\n\n"
+        "00:01.000 --> 00:02.000\nett\n\nrest of ett\n\n"
+        "NOTE between\n\n"
+        "00:05.000 --> 00:06.000\nfem\n\nrest of fem\n"
+    )
+    doc.undo()
+    assert doc.text() == text
