@@ -146,24 +146,54 @@ def test_hundreds_of_files(tmp_path: Path) -> None:
     assert erroneous == {p.name for n, p in enumerate(paths) if n % 2 == 0}
 
 
+# The caption-quality errors the W3C spec examples still get under se-public, with why each is
+# a real finding: the examples are valid WebVTT written to show the format, not to be read.
+SPEC_EXAMPLE_ERRORS: dict[str, set[str]] = {
+    # Five cues above 17 characters/s (up to 25/s), e.g. "Astrophysicist, Director of the
+    # Hayden Planetarium" in 2 s. The side-by-side speakers (align:left/right size:50%) are
+    # no longer TIM-05 errors.
+    "spec-example-01-L149.vtt": {"TIM-04"},
+    # A 203-character disclaimer shown for 4 s: 50 characters/s.
+    "spec-example-02-L222.vtt": {"TIM-04"},
+    # Cues "test" and "123" have the same times and the same position: they stack; and the
+    # second is 23 characters/s.
+    "spec-example-04-L375.vtt": {"TIM-04", "TIM-05"},
+    # "J'ai commencé le basket à l'âge de 13, 14 ans" in 2.5 s: 18 characters/s, above 17.
+    "spec-example-05-L418.vtt": {"TIM-04"},
+    # Region "fred" (lines:3) gets a fourth active cue at 12.5 s (cues 1, 3, 5, 6): a line is
+    # scrolled out while it is still due. Bill's cues in his own region are not errors.
+    "spec-example-08-L524.vtt": {"TIM-05"},
+    # Four- and five-line cues (markup demonstrations), one at 70 characters/s.
+    "spec-example-12-L676.vtt": {"LAY-02", "TIM-04"},
+    # Two one-minute cues that overlap by 30 s without nesting: not a valid chapter nesting,
+    # and as captions both stack at the same position. (Example 16's nested chapters pass.)
+    "spec-example-17-L2256.vtt": {"TIM-05"},
+    # Markup demonstrations with 8, 4, 8 and 4 lines in one cue: at most 2 fit on screen.
+    "spec-example-22-L5048.vtt": {"LAY-02"},
+    "spec-example-23-L5076.vtt": {"LAY-02"},
+    "spec-example-24-L5100.vtt": {"LAY-02"},
+    "spec-example-27-L5207.vtt": {"LAY-02"},
+}
+
+
 @pytest.mark.corpus
 def test_whole_corpus_runs_with_plausible_results(corpus: Path) -> None:
     files = sorted(p for p in corpus.rglob("*") if p.suffix in (".vtt", ".srt", ".sbv"))
-    out = run("check", *files, "--format", "json", "--no-words")
+    out = run("check", *files, "--format", "json")
     assert "Traceback" not in out.stderr
     results = {Path(r["file"]).relative_to(corpus).as_posix(): r for r in json.loads(out.stdout)}
     assert len(results) == len(files)
-    spec = [r for name, r in results.items() if "w3c-spec-examples" in name]
+    spec = {name.rsplit("/", 1)[1]: r for name, r in results.items() if "w3c-spec-examples" in name}
     assert len(spec) == 29
-    for result in spec:
+    errors: dict[str, set[str]] = {}
+    for name, result in spec.items():
         assert "error" not in result, result
-        assert not [p for p in result["problems"] if p["severity"] == "error"], result["file"]
-        validity = [
-            f
-            for f in result["findings"]
-            if f["rule"].startswith("VTT-") and f["severity"] == "error"
-        ]
-        assert validity == [], result["file"]
+        assert not [p for p in result["problems"] if p["severity"] == "error"], name
+        rules = {f["rule"] for f in result["findings"] if f["severity"] == "error"}
+        assert not {r for r in rules if r.startswith("VTT-")}, name
+        if rules:
+            errors[name] = rules
+    assert errors == SPEC_EXAMPLE_ERRORS
     for name in (
         "real/youtube-auto/wrolpi__example1.en.vtt",
         "real/youtube-auto/teamdman-vtt__test.en.vtt",

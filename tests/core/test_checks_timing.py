@@ -49,6 +49,27 @@ def test_overlap_is_an_error_unless_placed_apart() -> None:
     assert found == {1: Severity.ERROR, 2: Severity.INFO}
 
 
+def test_side_by_side_cues_are_not_an_overlap_error() -> None:
+    # W3C spec example 1: two speakers, one align:left size:50%, the other align:right.
+    cues = [
+        cue(30, 31.5, "När vi mejlade", settings="align:right size:50%"),
+        cue(30.5, 32.5, "Pratade vi inte nog?", settings="align:left size:50%"),
+        cue(31, 33, "Nej.", settings="align:left size:50%"),
+    ]
+    found = {f.cue_index: f.severity for f in of(run(cues), "TIM-05")}
+    assert found == {1: Severity.INFO, 2: Severity.ERROR}
+
+
+def test_nested_chapters_are_no_overlap_but_crossing_ones_are() -> None:
+    nested = [cue(0, 84, "Introduction"), cue(0, 44, "Topics"), cue(44, 79, "Presenters")]
+    assert of(run(nested), "TIM-05") == []
+    crossing = [cue(0, 60, "The First Minute"), cue(30, 90, "The Final Minute")]
+    assert [f.severity for f in of(run(crossing), "TIM-05")] == [Severity.ERROR]
+    # A short caption inside a long one is still two captions on screen at once.
+    short = [cue(0, 20, "Lång text."), cue(2, 4, "Kort.")]
+    assert [f.severity for f in of(run(short), "TIM-05")] == [Severity.ERROR]
+
+
 def test_small_gaps() -> None:
     cues = [
         cue(0, 2, "Ett."),

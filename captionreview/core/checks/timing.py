@@ -9,13 +9,15 @@ from __future__ import annotations
 import re
 
 from captionreview.core.checks.base import Scan, format_ms
-from captionreview.core.model import Finding, Severity
+from captionreview.core.model import Cue, Finding, Severity
 
 ERROR, WARN, INFO = Severity.ERROR, Severity.WARN, Severity.INFO
 
 BRIDGE_MAX_MS = 50
 _SOUND_ONLY = re.compile(r"\s*(?:[(\[][^()\[\]]*[)\]]|♪[^♪]*♪?|♪)\s*", re.S)
-_PLACEMENT = ("line:", "position:", "region:", "vertical:")
+# The settings that decide where a cue sits: two cues that differ in any of them (e.g. one
+# align:left size:50%, the other align:right size:50%) are side by side, not stacked.
+_PLACEMENT = ("line:", "position:", "region:", "vertical:", "align:", "size:")
 
 
 def _squash(text: str) -> str:
@@ -104,6 +106,21 @@ def _placement(settings: str) -> tuple[str, ...]:
     return tuple(sorted(t for t in settings.split() if t.startswith(_PLACEMENT)))
 
 
+def _nested_chapters(prev: Cue, cue: Cue, longest_caption_ms: int) -> bool:
+    """Return True when ``cue`` is a chapter nested in chapter ``prev`` (a chapters track).
+
+    Chapter titles last far longer than any caption and are one line each; a nested chapter
+    lies wholly inside its parent (WebVTT chapters may nest, but not overlap otherwise).
+    """
+    return (
+        prev.start_ms <= cue.start_ms
+        and cue.end_ms <= prev.end_ms
+        and cue.duration_ms > longest_caption_ms
+        and "\n" not in prev.text.strip()
+        and "\n" not in cue.text.strip()
+    )
+
+
 def check_neighbours(scan: Scan, i: int, out: list[Finding]) -> None:
     """TIM-05 overlap with the previous cue, TIM-06 too small a gap, TIM-07 gaps to close."""
     if i == 0:
@@ -114,6 +131,8 @@ def check_neighbours(scan: Scan, i: int, out: list[Finding]) -> None:
     gap = cue.start_ms - prev.end_ms
     min_gap = scan.profile.min_gap_ms
     if gap < 0:
+        if _nested_chapters(prev, cue, scan.profile.max_duration_ms):
+            return
         if _placement(prev.settings) == _placement(cue.settings):
             scan.emit(
                 out,
