@@ -7,8 +7,10 @@ understand is kept verbatim in the document and reported, as for WebVTT.
 
 from __future__ import annotations
 
+import errno
 import html
 import re
+import stat
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -60,12 +62,68 @@ def guess_encoding(data: bytes) -> str:
     return "cp1252"
 
 
+MAX_FILE_BYTES = 200 * 1024 * 1024
+# Characters that do not occur in text files: C0 controls other than tab, LF, FF and CR, DEL,
+# and the C1 controls (what bytes 0x80-0x9F become when read as Latin-1).
+_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+_SAMPLE = 65536
+
+
+def looks_binary(text: str) -> bool:
+    """Return True when the start of ``text`` is too full of control characters to be text.
+
+    A caption file may hold a stray NUL or two (QUALITY_RULES VTT-NUL-01); one character in
+    ten being a control character means it is not text at all.
+    """
+    sample = text[:_SAMPLE]
+    return len(_CONTROL_RE.findall(sample)) * 10 > len(sample)
+
+
+def sniff_utf16(data: bytes) -> str | None:
+    """Return "utf-16-le" or "utf-16-be" for UTF-16 bytes without a BOM, else None.
+
+    Text in a Latin script written as UTF-16 has a NUL as every other byte: the high byte of
+    each character. Which half of the pairs holds the NULs tells the byte order.
+    """
+    sample = data[: _SAMPLE - _SAMPLE % 2]
+    pairs = len(sample) // 2
+    if pairs < 2:
+        return None
+    even = sample[0::2].count(0) / pairs
+    odd = sample[1::2].count(0) / pairs
+    codec = None
+    if odd > 0.5 and even < 0.05:
+        codec = "utf-16-le"
+    elif even > 0.5 and odd < 0.05:
+        codec = "utf-16-be"
+    if codec is None:
+        return None
+    try:
+        data.decode(codec)
+    except UnicodeDecodeError:
+        return None
+    return codec
+
+
+def _not_text(path: Path | None) -> CaptionFileError:
+    name = path.name if path is not None else "the file"
+    return CaptionFileError(f"{name} is not a text file (it looks like binary data)", path=path)
+
+
 def decode(data: bytes, path: Path | None = None, encoding: str | None = None) -> str:
     """Return the text of a caption file's bytes (a BOM stays as U+FEFF).
 
-    Raises EncodingError, naming the line, the byte and a likely encoding, when the bytes are
-    not UTF-8 (or not in the given ``encoding``); never guesses silently.
+    UTF-16 is recognised by its BOM or, without one, by its NUL bytes. Raises EncodingError,
+    naming the line, the byte and a likely encoding, when the bytes are not UTF-8 (or not in
+    the given ``encoding``), never guessing silently; CaptionFileError when they are not text.
     """
+    text = _decode(data, path, encoding)
+    if looks_binary(text):
+        raise _not_text(path)
+    return text
+
+
+def _decode(data: bytes, path: Path | None, encoding: str | None) -> str:
     if encoding is not None:
         try:
             return data.decode(encoding)
@@ -84,9 +142,14 @@ def decode(data: bytes, path: Path | None = None, encoding: str | None = None) -
             ) from None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16")
+    wide = sniff_utf16(data)
+    if wide is not None:
+        return data.decode(wide)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
+        if looks_binary(data[:_SAMPLE].decode("latin-1")):
+            raise _not_text(path) from None
         guess = guess_encoding(data)
         letters = Counter(
             ch for ch in data.decode(guess) if not ch.isascii() and ch.isalpha()
@@ -200,6 +263,20 @@ def read_caption_file(path: Path, encoding: str | None = None) -> Document:
     EncodingError when its bytes are not UTF-8 (or the given encoding).
     """
     try:
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(errno.EISDIR, "is a directory", str(path))
+        # A FIFO or a device would block or never end: only regular files are read.
+        if not stat.S_ISREG(info.st_mode):
+            raise CaptionFileError(
+                f"{path.name} is not a regular file: open a caption file", path=path
+            )
+        if info.st_size > MAX_FILE_BYTES:
+            raise CaptionFileError(
+                f"{path.name} is {info.st_size // (1024 * 1024)} MB, far too big for a caption "
+                f"file (the limit is {MAX_FILE_BYTES // (1024 * 1024)} MB): is it the right file?",
+                path=path,
+            )
         data = path.read_bytes()
     except FileNotFoundError:
         raise CaptionFileError(f"the file {path} does not exist", path=path) from None
@@ -227,13 +304,17 @@ def read_caption_file(path: Path, encoding: str | None = None) -> Document:
     if mojibake is not None:
         doc.problems.append(mojibake)
     is_utf8 = (encoding or "utf-8").lower().replace("_", "-") in ("utf-8", "utf8")
-    if not is_utf8 or data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    wide = data.startswith((b"\xff\xfe", b"\xfe\xff")) or (
+        encoding is None and sniff_utf16(data) is not None
+    )
+    if not is_utf8 or wide:
+        what = "UTF-16" if wide else "not UTF-8"
         doc.problems.append(
             Problem(
                 1,
                 Severity.INFO,
-                "encoding",
-                "the file is not UTF-8; it will be saved as UTF-8 as WebVTT requires",
+                "VTT-ENC-01",
+                f"the file is {what}; it will be saved as UTF-8 as WebVTT requires",
             )
         )
         doc.mark_unsaved()

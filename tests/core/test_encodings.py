@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import random
+import threading
 from pathlib import Path
 
 import pytest
@@ -46,7 +49,7 @@ def test_opening_with_the_suggested_encoding_works_and_saves_utf8(tmp_path: Path
     doc = load(path, encoding="cp1252")
     assert doc.cues[0].text == "Välkommen till vår\nföreläsning på Åland"
     assert doc.modified
-    assert any(p.rule == "encoding" and p.severity is Severity.INFO for p in doc.problems)
+    assert any(p.rule == "VTT-ENC-01" and p.severity is Severity.INFO for p in doc.problems)
     doc.save()
     assert path.read_bytes() == SWEDISH.encode("utf-8")
     assert (tmp_path / "latin.sv.orig.vtt").read_bytes() == original
@@ -101,3 +104,64 @@ def test_double_encoded_text_is_warned_about(tmp_path: Path) -> None:
     extra = "\n00:03.000 --> 00:04.000\nÅngström, Ã la carte, â€ ok? Ärlig\n"
     clean.write_text(SWEDISH + extra, encoding="utf-8")
     assert [p.rule for p in load(clean).problems] == []
+
+
+def test_binary_junk_is_not_offered_as_an_encoding(tmp_path: Path) -> None:
+    rng = random.Random(7)
+    for name, data in (
+        ("junk.vtt", rng.randbytes(6000)),
+        ("picture.vtt", b"\x89PNG\r\n\x1a\n" + bytes(300) + rng.randbytes(3000)),
+        ("zeros.srt", bytes(5000)),
+    ):
+        path = tmp_path / name
+        path.write_bytes(data)
+        with pytest.raises(CaptionFileError) as caught:
+            load(path)
+        assert not isinstance(caught.value, EncodingError), name
+        assert str(caught.value) == f"{name} is not a text file (it looks like binary data)"
+
+
+def test_a_few_nul_characters_are_still_text(tmp_path: Path) -> None:
+    path = tmp_path / "nul.vtt"
+    path.write_bytes(b"WEBVTT\n\n00:01.000 --> 00:02.000\nhe\0j\n")
+    doc = load(path)
+    assert doc.cues[0].text == "he\ufffdj"
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_recognised(tmp_path: Path, codec: str) -> None:
+    path = tmp_path / "wide.vtt"
+    path.write_bytes(SWEDISH.encode(codec))
+    doc = load(path)
+    assert doc.cues[0].text == "Välkommen till vår\nföreläsning på Åland"
+    assert doc.modified
+    (problem,) = [p for p in doc.problems if p.rule == "VTT-ENC-01"]
+    assert "UTF-16" in problem.message and problem.severity is Severity.INFO
+
+
+def test_only_regular_files_of_sane_size_are_read(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.vtt"
+    os.mkfifo(fifo)
+    outcome: list[BaseException | None] = []
+
+    def read_fifo() -> None:
+        try:
+            load(fifo)
+        except CaptionFileError as error:
+            outcome.append(error)
+        else:
+            outcome.append(None)
+
+    worker = threading.Thread(target=read_fifo, daemon=True)
+    worker.start()
+    worker.join(10)
+    assert outcome and outcome[0] is not None, "reading a FIFO hung"
+    assert str(outcome[0]) == "pipe.vtt is not a regular file: open a caption file"
+    if Path("/dev/zero").exists():
+        with pytest.raises(CaptionFileError, match="zero is not a regular file"):
+            load("/dev/zero")
+    big = tmp_path / "huge.vtt"
+    with big.open("wb") as handle:
+        handle.truncate(201 * 1024 * 1024)  # sparse: no real disk space used
+    with pytest.raises(CaptionFileError, match=r"huge\.vtt is 201 MB"):
+        load(big)
