@@ -836,8 +836,7 @@ class Document:
         is kept in a ``NOTE Language: xx`` block right after the header, or in the NOTE of
         that form that is already the first one (QUALITY_RULES VTT-HDR-02), so
         :attr:`language` stays. Views hear "resetting"/"reset"; undo restores the exact text.
-        Raises ValueError for a key or value that cannot be a header line, or for a file
-        without a WebVTT header.
+        Raises ValueError for a key or value that cannot be a header line.
         """
         wanted = dict(metadata or {})
         for key, value in wanted.items():
@@ -847,9 +846,9 @@ class Document:
                 raise ValueError(f"{key!r}: {value!r} cannot be a header line")
             if "-->" in key + value:
                 raise ValueError(f"a header line cannot contain '-->' ({key}: {value})")
-        head = self._layout[0] if self._layout else None
-        if head is None or head.block is None or head.block.kind != "header":
-            raise ValueError("the file has no WebVTT header (it does not start with WEBVTT)")
+        head = self._layout[0]
+        # The reader always makes a header, also for a file that lacks the WEBVTT line.
+        assert head.block is not None and head.block.kind == "header"
         keep_language = language or self.language
         layout = list(self._layout)
         header = _rewrite_header(head.block.text, wanted, self.eol)

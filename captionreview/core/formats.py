@@ -291,7 +291,11 @@ def read_caption_file(path: Path, encoding: str | None = None) -> Document:
         raise CaptionFileError(f"the file {path.name} is empty: it holds no captions", path=path)
     kind = sniff_format(text, path.suffix)
     if kind == "vtt":
-        doc = Document(read_vtt(text), path)
+        parsed = read_vtt(text)
+        doc = Document(parsed, path)
+        if not parsed.has_signature:
+            # Saving adds the WEBVTT line the file lacks: there is something to save.
+            doc.mark_unsaved()
     else:
         cues, problems, raw = _read_blocks(text, kind)
         if not cues:

@@ -194,17 +194,7 @@ class _Reader:
         first_end = eol.start() if eol is not None else len(text)
         signature = text[:first_end]
         if not (signature.startswith("WEBVTT") and (len(signature) == 6 or signature[6] in " \t")):
-            self.out.has_signature = False
-            if text:
-                self.add(RawBlock("unparsed", text, 1), "")
-            self.problem(
-                1,
-                Severity.ERROR,
-                "signature",
-                "the file does not start with WEBVTT, so players will not load it; "
-                "add a first line 'WEBVTT'",
-                signature,
-            )
+            self.missing_signature(text, signature)
             return self.out
         first = _CHUNK_RE.match(text)
         assert first is not None  # the signature line is not empty
@@ -215,6 +205,32 @@ class _Reader:
         self.blocks(text, first.end(), 1 + self.count_lines(0, first.end()))
         self.out.metadata = layout_metadata(self.out.layout)
         return self.out
+
+    def missing_signature(self, text: str, first_line: str) -> None:
+        """Read a file without the WEBVTT line: its blocks as usual, under a made-up header.
+
+        Browsers refuse such a file, so it is an error; but its cues are read (they can be
+        edited and saved), and the header ``WEBVTT`` + blank line is what saving adds in
+        front of the file's text, which otherwise stays byte for byte as it was.
+        """
+        self.out.has_signature = False
+        self.problem(
+            1,
+            Severity.ERROR,
+            "VTT-SIG-01",
+            "the first line must be WEBVTT, or players will not load the file; "
+            "CaptionReview adds it when you save",
+            first_line,
+        )
+        leading = re.match(r"(?:\r\n|\r|\n)*", text)
+        assert leading is not None  # the pattern matches the empty string
+        start = leading.end()
+        eol = self.out.eol
+        # The blank lines the file starts with stay, after the added header's own blank line.
+        self.add(
+            RawBlock("header", "WEBVTT" + eol, 0), (eol if start < len(text) else "") + text[:start]
+        )
+        self.blocks(text, start, 1 + self.count_lines(0, start))
 
     def blocks(self, text: str, pos: int, line_no: int) -> None:
         """Read every block after the header (the hot loop: keep it lean)."""

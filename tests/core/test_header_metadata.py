@@ -133,14 +133,16 @@ def test_note_is_a_block_of_its_own_at_the_file_edges(text: str, expected: str) 
     assert doc.text() == text
 
 
-def test_bad_header_lines_and_missing_header_are_refused() -> None:
+def test_bad_header_lines_are_refused_and_a_missing_header_is_added() -> None:
     doc = Document.from_text(YOUTUBE)
     for bad in ({"Two words": "x"}, {"Kind": "a\nb"}, {"Note": "a --> b"}, {"": "x"}):
         with pytest.raises(ValueError):
             doc.set_header_metadata(bad)
     assert doc.text() == YOUTUBE and not doc.can_undo
-    with pytest.raises(ValueError, match="WEBVTT"):
-        Document.from_text("no header\n").set_header_metadata({})
+    # A file without the WEBVTT line gets one (with the metadata) when it is saved.
+    headless = Document.from_text("no header\n")
+    headless.set_header_metadata({"Language": "sv"})
+    assert headless.text() == "WEBVTT\nLanguage: sv\n\nno header\n"
 
 
 def test_clean_up_is_one_step_with_the_header_and_checks_no_longer_see_it() -> None:

@@ -123,12 +123,33 @@ def test_spaces_only_line_and_late_style_are_reported() -> None:
     assert doc.text() == text
 
 
-def test_missing_signature_keeps_everything_and_says_so() -> None:
-    text = "00:00:01.000 --> 00:00:02.000\nhej\n"
-    doc = Document.from_text(text)
-    assert len(doc) == 0 and doc.problems[0].rule == "signature"
-    assert "WEBVTT" in doc.problems[0].message
-    assert doc.text() == text
+def test_missing_signature_reads_the_cues_and_saving_adds_it(tmp_path: Path) -> None:
+    text = "\n00:00:01.000 --> 00:00:02.000\nhej\n\nNOTE x\n\n00:03.000 --> 00:04,000\nfel\n"
+    path = tmp_path / "headless.vtt"
+    path.write_bytes(text.encode("utf-8"))
+    doc = load(path)
+    assert [c.text for c in doc.cues] == ["hej"] and doc.cues[0].line == 2
+    (signature, timing) = doc.problems
+    assert (signature.line, signature.rule, signature.severity) == (1, "VTT-SIG-01", Severity.ERROR)
+    assert "the first line must be WEBVTT" in signature.message
+    assert "adds it when you save" in signature.message
+    assert timing.line == 7  # lines of the file as it was read
+    assert doc.modified
+    doc.save()
+    assert path.read_bytes() == ("WEBVTT\n\n" + text).encode("utf-8")
+    again = load(path)
+    assert all(p.rule != "VTT-SIG-01" for p in again.problems)
+    assert [c.text for c in again.cues] == ["hej"] and not again.modified
+
+
+def test_missing_signature_in_the_corpus_file(corpus: Path) -> None:
+    source = corpus / "real" / "webvtt-py" / "invalid.vtt"
+    doc = load(source)
+    assert len(doc) >= 4
+    assert [c.text for c in doc.cues[:4]] == [f"Caption text #{n}" for n in range(1, 5)]
+    assert [p.rule for p in doc.problems] == ["VTT-SIG-01"]
+    original = source.read_bytes()
+    assert doc.text().encode("utf-8") == b"WEBVTT\n\n" + original
 
 
 def test_negative_duration_is_kept_and_warned() -> None:

@@ -403,7 +403,7 @@ class JSCue:
 
 def browser_cues(doc: Document) -> list[Any]:
     """Return the document's cues as a browser's ``track.cues`` (none without a signature)."""
-    if any(p.rule == "signature" for p in doc.problems):
+    if any(p.rule == "VTT-SIG-01" for p in doc.problems):
         return []
     regions: dict[int, JSRegion] = {}
     return [JSCue(doc, i, regions) for i in range(len(doc))]
