@@ -23,6 +23,7 @@ from captionreview.clitools.output import run_guarded
 from captionreview.core.checks import check_document
 from captionreview.core.document import Document, load
 from captionreview.core.errors import CaptionFileError
+from captionreview.core.findings import kept_problems, merge_findings
 from captionreview.core.language import (
     UNDETERMINED,
     detect_language,
@@ -213,7 +214,7 @@ def check_file(
             }
             for i, c in enumerate(doc.cues)
         ],
-        "problems": [problem_json(p) for p in doc.problems],
+        "problems": [problem_json(p) for p in kept_problems(doc.problems, profile.disabled_rules)],
         "findings": [finding_json(f) for f in findings],
     }
 
@@ -239,40 +240,13 @@ def read_error_message(error: CaptionFileError) -> str:
 
 
 def all_findings(doc: Document, profile: Profile, words: WordFlags | None) -> list[Finding]:
-    """Return the quality findings of ``doc`` plus the word flags (when ``words`` is given)."""
+    """Return the quality findings of ``doc`` plus the word flags (when ``words`` is given),
+    merged as in the window (:func:`captionreview.core.findings.merge_findings`)."""
     findings = check_document(doc, profile)
-    if words is not None:
-        language = document_language(doc, profile.language)
-        flags = _without_repeats(words.findings(doc, language), findings)
-        findings = sorted([*findings, *flags], key=_finding_order)
-    return findings
-
-
-# The style rules for numbers, symbols and units (TXT-07/08/09) and the word flags' ASR-10 look
-# at the same text; where both point at it, the style rule's finding is kept.
-_NUMBER_RULES = frozenset(("TXT-07", "TXT-08", "TXT-09"))
-
-
-def _without_repeats(flags: list[Finding], findings: list[Finding]) -> list[Finding]:
-    taken: dict[int, list[tuple[int, int]]] = {}
-    for f in findings:
-        if f.rule in _NUMBER_RULES and f.cue_index is not None and f.span is not None:
-            taken.setdefault(f.cue_index, []).append(f.span)
-    return [
-        flag
-        for flag in flags
-        if not (
-            flag.rule == "ASR-10"
-            and flag.cue_index is not None
-            and flag.span is not None
-            and any(a < flag.span[1] and flag.span[0] < b for a, b in taken.get(flag.cue_index, ()))
-        )
-    ]
-
-
-def _finding_order(finding: Finding) -> tuple[int, int]:
-    index = -1 if finding.cue_index is None else finding.cue_index
-    return index, finding.span[0] if finding.span else -1
+    if words is None:
+        return findings
+    flags = words.findings(doc, document_language(doc, profile.language))
+    return merge_findings(findings, flags, profile.disabled_rules)
 
 
 def problem_json(problem: Problem) -> dict[str, Any]:

@@ -22,6 +22,7 @@ from captionreview.clitools.check import (
 from captionreview.clitools.output import STDOUT_NAME, run_guarded
 from captionreview.core.document import load
 from captionreview.core.errors import CaptionFileError
+from captionreview.core.findings import kept_problems
 from captionreview.core.profiles import ProfileError, load_profile
 from captionreview.core.report import (
     ReportInput,
@@ -89,7 +90,8 @@ def _report(args: argparse.Namespace, status: list[int]) -> None:
         status[0] = EXIT_UNREADABLE
         return
     findings = all_findings(doc, profile, words)
-    page = render_report(ReportInput(args.file.name, doc.cues, doc.problems, findings, profile))
+    problems = kept_problems(doc.problems, profile.disabled_rules)
+    page = render_report(ReportInput(args.file.name, doc.cues, problems, findings, profile))
     if to_stdout:
         sys.stdout.write(page)
         return

@@ -23,6 +23,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from captionreview.core.checks.base import file_line
+from captionreview.core.checks.catalogue import WORD_RULE_TITLES
 from captionreview.core.glossary import Glossary
 from captionreview.core.model import Cue, Finding, Severity
 from captionreview.core.spelling import (
@@ -49,15 +50,8 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-RULE_TITLES: dict[str, str] = {
-    RULE_GLOSSARY: "Glossary term misrecognised",
-    RULE_NUMBERS: "Number written oddly",
-    RULE_SPLIT: "Split compound (särskrivning)",
-    RULE_HOMOPHONE: "Homophone worth a look",
-    RULE_FILLER: "Filler or repeated word",
-    RULE_SPELLING: "Misspelled word",
-    RULE_NO_SPELLER: "Spell check unavailable",
-}
+# The titles live in the one rule table (checks.catalogue), shared with the report.
+RULE_TITLES = WORD_RULE_TITLES
 
 _FILLERS: dict[str, frozenset[str]] = {
     "sv": _words("eh eeh ehh ehm eh öh ööh öhh öhm äh ähh ähm hm hmm hmmm mm mhm asså aah"),

@@ -2,7 +2,8 @@
 
 A profile is plain data. ``se-public`` is the default (Swedish public sector: VGR, SLU).
 User profiles are TOML files that start from a built-in profile, override thresholds by field
-name and turn rules off, e.g.::
+name and turn rules off (any rule id: checks, word flags such as SPELL-01, and problems found on
+reading such as ``timing``), e.g.::
 
     base = "se-public"
     title = "VGR, strict"
@@ -205,18 +206,69 @@ def profile_from_toml(text: str, *, source: Path | None = None) -> Profile:
     changes["disabled_rules"] = frozenset(disabled)
     for key, value in data.items():
         if key not in defaults or key == "disabled_rules":
+            settings = [k for k in defaults if k != "disabled_rules"]
             raise ProfileError(
                 f"{where}: unknown setting {key!r}; known: "
-                + ", ".join(k for k in defaults if k != "disabled_rules")
+                + ", ".join(["base", *settings, "disabled_rules", "enabled_rules"])
             )
         changes[key] = _checked_value(key, value, defaults[key], where)
-    return replace(base, **changes)  # type: ignore[arg-type]
+    profile = replace(base, **changes)  # type: ignore[arg-type]
+    problem = threshold_problem(profile)
+    if problem is not None:
+        raise ProfileError(f"{where}: {problem}")
+    return profile
+
+
+def threshold_problem(profile: Profile) -> str | None:
+    """Return what is inconsistent in ``profile``'s thresholds, or None when they make sense."""
+    for key in ("max_chars_per_line", "max_lines", "max_chars_per_cue", "max_duration_ms"):
+        if getattr(profile, key) < 1:
+            return f"{key} must be at least 1, not {getattr(profile, key)}"
+    if profile.cps_warn <= 0:
+        return f"cps_warn must be above 0, not {profile.cps_warn:g}"
+    if profile.cps_warn > profile.cps_error:
+        return (
+            f"cps_warn ({profile.cps_warn:g}) must not be above cps_error "
+            f"({profile.cps_error:g}): the warning comes before the error"
+        )
+    if not profile.min_duration_error_ms <= profile.min_duration_warn_ms <= profile.max_duration_ms:
+        return (
+            "durations must grow: min_duration_error_ms "
+            f"({profile.min_duration_error_ms}) <= min_duration_warn_ms "
+            f"({profile.min_duration_warn_ms}) <= max_duration_ms ({profile.max_duration_ms})"
+        )
+    if profile.max_chars_per_cue < profile.max_chars_per_line:
+        return (
+            f"max_chars_per_cue ({profile.max_chars_per_cue}) must be at least "
+            f"max_chars_per_line ({profile.max_chars_per_line})"
+        )
+    if profile.close_gap_below_ms < profile.min_gap_ms:
+        return (
+            f"close_gap_below_ms ({profile.close_gap_below_ms}) must be at least "
+            f"min_gap_ms ({profile.min_gap_ms})"
+        )
+    return None
 
 
 def _rule_list(value: object, where: str, key: str) -> list[str]:
+    # Imported here: the checks package imports this module.
+    from captionreview.core.checks.catalogue import known_rules
+
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ProfileError(f'{where}: {key} must be a list of rule ids such as ["LAY-06"]')
-    return [v.strip().upper() for v in value]
+    known = known_rules()
+    rules = []
+    for item in value:
+        rule = item.strip()
+        # Check rules are upper case (LAY-06); problems found on reading are lower (timing).
+        rule = rule.upper() if rule.upper() in known else rule.lower()
+        if rule not in known:
+            raise ProfileError(
+                f"{where}: {key} names an unknown rule {item!r}; "
+                "rule ids look like LAY-06, ASR-09, SPELL-01 or timing (see the report's list)"
+            )
+        rules.append(rule)
+    return rules
 
 
 def _checked_value(key: str, value: object, default: object, where: str) -> object:

@@ -126,6 +126,27 @@ def test_profile_file_turns_rules_off(tmp_path: Path) -> None:
     assert bad.returncode == 2 and "unknown profile" in bad.stderr and "Traceback" not in bad.stderr
 
 
+def test_profiles_turn_off_word_flags_and_load_problems(tmp_path: Path) -> None:
+    text = (
+        "WEBVTT\n\n00:00:01.000 --> 00:00:0x.000\nTrasig.\n\n"
+        "00:00:02.000 --> 00:00:06.000\nVi pratar om blåbärsxyzzy och eh och och.\n"
+    )
+    path = write(tmp_path, "w.vtt", text)
+    [plain] = json.loads(run("check", path, "--format", "json").stdout)
+    assert {"SPELL-01", "ASR-18"} <= {f["rule"] for f in plain["findings"]}
+    assert "timing" in {p["rule"] for p in plain["problems"]}
+    profile = write(tmp_path, "quiet.toml", 'disabled_rules = ["SPELL-01", "ASR-18", "timing"]\n')
+    [quiet] = json.loads(run("check", path, "--profile", profile, "--format", "json").stdout)
+    assert not {"SPELL-01", "ASR-18"} & {f["rule"] for f in quiet["findings"]}
+    assert "timing" not in {p["rule"] for p in quiet["problems"]}
+    report = run("report", path, "--profile", profile, "-o", "-")
+    assert report.returncode == 0 and "rules off: ASR-18, SPELL-01, timing" in report.stdout
+    assert "Misspelled word" not in report.stdout and "Problems reading" not in report.stdout
+    typo = write(tmp_path, "typo.toml", 'disabled_rules = ["LAY-99"]\n')
+    bad = run("check", path, "--profile", typo)
+    assert bad.returncode == 2 and "unknown rule 'LAY-99'" in bad.stderr
+
+
 def test_glossary_near_misses_are_flagged(tmp_path: Path) -> None:
     text = "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nVi besökte till växt verket i går.\n"
     path = write(tmp_path, "g.vtt", text)

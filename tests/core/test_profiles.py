@@ -60,6 +60,13 @@ def test_user_folder_profile_by_name() -> None:
         ("disabled_rules = 'LAY-06'", "list of rule ids"),
         ("alignment = 'diagonal'", "alignment must be one of"),
         ("max_lines = ", "not valid TOML"),
+        ('disabled_rules = ["LAY-99"]', "unknown rule 'LAY-99'"),
+        ('enabled_rules = ["SPEL-01"]', "unknown rule 'SPEL-01'"),
+        ("no_such = 1", "disabled_rules, enabled_rules"),
+        ("cps_warn = 20\ncps_error = 10", "cps_warn (20) must not be above cps_error (10)"),
+        ("max_chars_per_line = 0", "max_chars_per_line must be at least 1"),
+        ("min_duration_warn_ms = 9000", "durations must grow"),
+        ("max_chars_per_cue = 20", "max_chars_per_cue (20) must be at least"),
     ],
 )
 def test_bad_profiles_say_what_is_wrong(tmp_path: Path, content: str, words: str) -> None:
@@ -76,3 +83,32 @@ def test_unknown_name_lists_the_known_ones() -> None:
         load_profile("no-such-profile")
     with pytest.raises(ProfileError, match="cannot read"):
         load_profile("/nonexistent/x.toml")
+
+
+def test_any_rule_id_can_be_turned_off(tmp_path: Path) -> None:
+    path = tmp_path / "quiet.toml"
+    path.write_text('disabled_rules = ["spell-01", "ASR-10", "timing", "VTT-ESC-01"]\n', "utf-8")
+    assert load_profile(path).disabled_rules == {"SPELL-01", "ASR-10", "timing", "VTT-ESC-01"}
+
+
+def test_builtin_profiles_are_consistent() -> None:
+    from captionreview.core.profiles import BUILTIN_PROFILES, threshold_problem
+
+    assert {name: threshold_problem(p) for name, p in BUILTIN_PROFILES.items()} == dict.fromkeys(
+        BUILTIN_PROFILES
+    )
+
+
+def test_every_problem_the_reader_reports_can_be_turned_off(corpus: Path) -> None:
+    import captionreview
+    from captionreview.core.checks.catalogue import known_rules
+    from captionreview.core.errors import CaptionFileError
+
+    seen: set[str] = set()
+    for path in corpus.rglob("*"):
+        if path.suffix in (".vtt", ".srt", ".sbv"):
+            try:
+                seen |= {p.rule for p in captionreview.load(path).problems}
+            except CaptionFileError:
+                continue
+    assert seen and seen <= known_rules()

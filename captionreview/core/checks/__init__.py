@@ -7,15 +7,12 @@ follows a document's edit events and re-checks only the touched cues and their n
 
 from __future__ import annotations
 
+from captionreview.core.checks.catalogue import ALL_RULE_TITLES, RULE_TITLES, rule_title
 from captionreview.core.checks.incremental import FullCheck, IncrementalChecker
-from captionreview.core.checks.registry import (
-    RULE_TITLES,
-    check_cues,
-    check_document,
-    rule_title,
-)
+from captionreview.core.checks.registry import check_cues, check_document
 
 __all__ = [
+    "ALL_RULE_TITLES",
     "RULE_TITLES",
     "FullCheck",
     "IncrementalChecker",

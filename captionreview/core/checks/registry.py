@@ -43,66 +43,12 @@ _RULES_FOR: dict[tuple[bool, ...], tuple[Rule, ...]] = {
     for has in itertools.product((False, True), repeat=4)
 }
 
-RULE_TITLES: dict[str, str] = {
-    "VTT-ENC-01": "Undecodable characters",
-    "VTT-NUL-01": "NUL characters",
-    "VTT-HDR-02": "Metadata lines in the header",
-    "VTT-TS-03": "End after start",
-    "VTT-TS-04": "Cues in start order",
-    "VTT-TS-05": "Inline (karaoke) timestamps",
-    "VTT-ID-01": "Cue identifiers",
-    "VTT-SET-01": "Cue setting names",
-    "VTT-SET-02": "Cue setting values",
-    "VTT-SET-03": "Region setting",
-    "VTT-TXT-01": "'-->' inside the text",
-    "VTT-TXT-02": "Empty line inside a cue",
-    "VTT-TXT-03": "Empty cue",
-    "VTT-ESC-01": "Escaping of & and <",
-    "VTT-TAG-01": "Markup",
-    "TIM-01": "Minimum duration",
-    "TIM-02": "Maximum duration",
-    "TIM-04": "Reading speed",
-    "TIM-05": "Overlapping cues",
-    "TIM-06": "Minimum gap",
-    "TIM-07": "Small gaps to close",
-    "LAY-01": "Characters per line",
-    "LAY-02": "Lines per cue",
-    "LAY-03": "Characters per cue",
-    "LAY-04": "One line if it fits",
-    "LAY-05": "Line-break points",
-    "LAY-06": "Shorter top line",
-    "LAY-07": "Hyphenation across lines",
-    "LAY-08": "Alignment",
-    "TXT-01": "Sentence case and end punctuation",
-    "TXT-02": "Continuation dashes",
-    "TXT-03": "Dialogue dashes",
-    "TXT-05": "Sound and music tags",
-    "TXT-06": "Abbreviations",
-    "TXT-07": "Units",
-    "TXT-08": "Symbols",
-    "TXT-09": "Numbers",
-    "TXT-13": "Quotation marks",
-    "TXT-15": "Whitespace",
-    "ASR-01": "Rolling duplicated lines",
-    "ASR-02": "Bridge cues",
-    "ASR-03": "Karaoke tags",
-    "ASR-04": "YouTube header and settings",
-    "ASR-05": "Whitespace-only lines",
-    "ASR-08": "No punctuation or capitals",
-    "ASR-14": "Automatic sound tags",
-    "ASR-17": "Masked profanity",
-}
 
 _PUNCTUATION = re.compile(r"[.?!,;:]")
 _YOUTUBE_SETTINGS = "align:start position:0%"
 _YOUTUBE_HEADER = frozenset(("kind", "language"))
 FLAT_SHARE = 0.8
 FLAT_MIN_CUES = 5
-
-
-def rule_title(rule: str) -> str:
-    """Return a short human title for a rule id (the id itself when unknown)."""
-    return RULE_TITLES.get(rule, rule)
 
 
 class CueKey(NamedTuple):

@@ -1,0 +1,56 @@
+"""Putting the findings of a file together the same way everywhere (window, check, report):
+the quality findings plus the word flags, without the same number reported twice, and without
+what the profile turns off.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Sequence
+
+from captionreview.core.model import Finding, Problem
+
+# The style rules for numbers, symbols and units (TXT-07/08/09) and the word flags' ASR-10 look
+# at the same text; where both point at it, the style rule's finding is kept.
+NUMBER_STYLE_RULES = frozenset(("TXT-07", "TXT-08", "TXT-09"))
+NUMBER_FLAG = "ASR-10"
+
+
+def merge_findings(
+    quality: Sequence[Finding],
+    words: Iterable[Finding],
+    disabled: Collection[str] = frozenset(),
+) -> list[Finding]:
+    """Return the quality findings and the word flags in cue and text order.
+
+    An ASR-10 number flag whose span overlaps a TXT-07/08/09 finding of the same cue is left
+    out (the style rule says it already), and so is any finding of a rule in ``disabled``.
+    """
+    taken: dict[int, list[tuple[int, int]]] = {}
+    for f in quality:
+        if f.rule in NUMBER_STYLE_RULES and f.cue_index is not None and f.span is not None:
+            taken.setdefault(f.cue_index, []).append(f.span)
+    kept = [f for f in quality if f.rule not in disabled]
+    for flag in words:
+        if flag.rule in disabled or (flag.rule == NUMBER_FLAG and _repeats(flag, taken)):
+            continue
+        kept.append(flag)
+    return sorted(kept, key=finding_order)
+
+
+def _repeats(flag: Finding, taken: dict[int, list[tuple[int, int]]]) -> bool:
+    if flag.cue_index is None or flag.span is None:
+        return False
+    start, end = flag.span
+    return any(a < end and start < b for a, b in taken.get(flag.cue_index, ()))
+
+
+def finding_order(finding: Finding) -> tuple[int, int]:
+    """Return the sort key of a finding: its cue, then where its span starts (whole-file and
+    whole-cue findings first)."""
+    index = -1 if finding.cue_index is None else finding.cue_index
+    return index, finding.span[0] if finding.span else -1
+
+
+def kept_problems(problems: Iterable[Problem], disabled: Collection[str]) -> list[Problem]:
+    """Return the problems found on reading whose rule the profile does not turn off."""
+    return [p for p in problems if p.rule not in disabled]
