@@ -58,12 +58,12 @@ def verdict(data: ReportInput) -> tuple[bool, str]:
         return False, "Fails: the file has no captions (WCAG 1.2.2 needs captions)."
     if errors:
         return False, (
-            f"Fails the {data.profile.name} profile: {errors} error(s) and "
-            f"{warnings} warning(s) to look at."
+            f"Fails the {data.profile.name} profile: {plural(errors, 'error')} and "
+            f"{plural(warnings, 'warning')} to look at."
         )
     if warnings:
         return True, (
-            f"Passes the {data.profile.name} profile with {warnings} warning(s) to review."
+            f"Passes the {data.profile.name} profile with {plural(warnings, 'warning')} to review."
         )
     return True, f"Passes the {data.profile.name} profile."
 
@@ -82,9 +82,10 @@ def render_report(data: ReportInput) -> str:
         f'<p class="verdict {"pass" if passed else "fail"}">{_e(sentence)}</p>',
         '<ul class="facts">',
         f"<li>Profile: <strong>{_e(data.profile.name)}</strong> ({_e(data.profile.title)})</li>",
-        f"<li>{len(data.cues)} cues, {_e(format_ms(duration))} long</li>",
-        f"<li>{counts[Severity.ERROR]} errors, {counts[Severity.WARN]} warnings, "
-        f"{counts[Severity.INFO]} notes; {len(data.problems)} reading problems</li>",
+        f"<li>{plural(len(data.cues), 'cue')}, {_e(format_ms(duration))} long</li>",
+        f"<li>{plural(counts[Severity.ERROR], 'error')}, "
+        f"{plural(counts[Severity.WARN], 'warning')}, {plural(counts[Severity.INFO], 'note')}; "
+        f"{plural(len(data.problems), 'reading problem')}</li>",
         f"<li>Written {_e(_dt.datetime.now().strftime('%Y-%m-%d %H:%M'))} by CaptionReview</li>",
         f"<li>Limits: {_e(limits(data.profile))}</li>",
         "</ul>",
@@ -118,39 +119,57 @@ def limits(profile: Profile) -> str:
 
 
 def rule_chart(findings: Sequence[Finding]) -> str:
-    """Return an SVG bar chart of the number of findings per rule, worst first."""
-    per_rule: Counter[str] = Counter(f.rule for f in findings)
+    """Return an SVG bar chart of the number of findings per rule, worst first; each bar is
+    stacked by severity (errors, then warnings, then notes)."""
+    per_rule: dict[str, Counter[Severity]] = {}
+    for f in findings:
+        per_rule.setdefault(f.rule, Counter())[f.severity] += 1
     if not per_rule:
         return '<p class="none">No findings.</p>'
-    worst: dict[str, Severity] = {}
-    for f in findings:
-        if f.rule not in worst or _ORDER[f.severity] < _ORDER[worst[f.rule]]:
-            worst[f.rule] = f.severity
-    rules = sorted(per_rule, key=lambda r: (_ORDER[worst[r]], -per_rule[r], r))
-    top = max(per_rule.values())
+
+    def worst(rule: str) -> int:
+        return min(_ORDER[s] for s in per_rule[rule])
+
+    totals = {rule: sum(counts.values()) for rule, counts in per_rule.items()}
+    rules = sorted(per_rule, key=lambda r: (worst(r), -totals[r], r))
+    top = max(totals.values())
     row, label_w, bar_w = 22, 300, 420
     height = row * len(rules) + 10
-    summary = ", ".join(f"{r}: {per_rule[r]}" for r in rules)
+    summary = ", ".join(f"{r}: {_counted(per_rule[r])}" for r in rules)
     out = [
         f'<svg class="chart" width="{label_w + bar_w + 60}" height="{height}" role="img" '
         f'aria-label="{_e("Findings per rule: " + summary)}">'
     ]
     for n, rule in enumerate(rules):
         y = 5 + n * row
-        width = max(2, round(bar_w * per_rule[rule] / top))
-        colour = _COLOURS[worst[rule]]
         out.append(
             f'<text x="{label_w - 8}" y="{y + 15}" text-anchor="end">'
             f"{_e(rule)} {_e(rule_title(rule))}</text>"
         )
-        out.append(
-            f'<rect x="{label_w}" y="{y + 3}" width="{width}" height="{row - 6}" '
-            f'fill="{colour}"><title>{_e(rule)}: {per_rule[rule]} '
-            f"({_e(_LABEL[worst[rule]].lower())})</title></rect>"
-        )
-        out.append(f'<text x="{label_w + width + 6}" y="{y + 15}">{per_rule[rule]}</text>')
+        x = label_w
+        for severity in _ORDER:
+            count = per_rule[rule][severity]
+            if not count:
+                continue
+            width = max(2, round(bar_w * count / top))
+            out.append(
+                f'<rect x="{x}" y="{y + 3}" width="{width}" height="{row - 6}" '
+                f'fill="{_COLOURS[severity]}"><title>{_e(rule)}: '
+                f"{_e(plural(count, _LABEL[severity].lower()))}</title></rect>"
+            )
+            x += width
+        out.append(f'<text x="{x + 6}" y="{y + 15}">{totals[rule]}</text>')
     out.append("</svg>")
     return "\n".join(out)
+
+
+def plural(count: int, noun: str) -> str:
+    """Return ``count`` and ``noun`` with an -s unless the count is one ("1 cue", "2 cues")."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def _counted(counts: Counter[Severity]) -> str:
+    return ", ".join(plural(counts[s], _LABEL[s].lower()) for s in _ORDER if counts[s])
 
 
 def speed_histogram(cues: Sequence[Cue], profile: Profile) -> str:
@@ -169,7 +188,8 @@ def speed_histogram(cues: Sequence[Cue], profile: Profile) -> str:
     over_warn = sum(s > profile.cps_warn for s in speeds)
     over_error = sum(s > profile.cps_error for s in speeds)
     label = (
-        f"Reading speed of {len(speeds)} cues: {over_warn} above {profile.cps_warn:g} and "
+        f"Reading speed of {plural(len(speeds), 'cue')}: {over_warn} above "
+        f"{profile.cps_warn:g} and "
         f"{over_error} above {profile.cps_error:g} characters per second"
     )
     out = [
@@ -191,7 +211,7 @@ def speed_histogram(cues: Sequence[Cue], profile: Profile) -> str:
         span = f"{n}+" if n == top_bin else f"{n}–{n + 1}"
         out.append(
             f'<rect x="{x + 1}" y="{10 + plot_h - h}" width="{bar - 2}" height="{h}" '
-            f'fill="{colour}"><title>{span} characters/s: {count} cues</title></rect>'
+            f'fill="{colour}"><title>{span} characters/s: {plural(count, "cue")}</title></rect>'
         )
     for threshold, sev in ((profile.cps_warn, Severity.WARN), (profile.cps_error, Severity.ERROR)):
         tx = left + threshold * bar
@@ -280,9 +300,9 @@ def _covered_columns(cues: Sequence[Cue], scale: float) -> list[tuple[int, int]]
 def _timeline_label(findings: Sequence[Finding], end: int) -> str:
     counts = Counter(f.severity for f in findings)
     return (
-        f"Timeline of {format_ms(end)}: {counts[Severity.ERROR]} errors, "
-        f"{counts[Severity.WARN]} warnings and {counts[Severity.INFO]} notes marked at "
-        "their cues"
+        f"Timeline of {format_ms(end)}: {plural(counts[Severity.ERROR], 'error')}, "
+        f"{plural(counts[Severity.WARN], 'warning')} and "
+        f"{plural(counts[Severity.INFO], 'note')} marked at their cues"
     )
 
 

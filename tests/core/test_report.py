@@ -8,12 +8,13 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from captionreview.core.checks import check_cues
-from captionreview.core.model import Cue, Problem, Severity
+from captionreview.core.model import Cue, Finding, Problem, Severity
 from captionreview.core.profiles import DEFAULT_PROFILE
 from captionreview.core.report import (
     MAX_LISTED,
     ReportInput,
     render_report,
+    rule_chart,
     speed_histogram,
     timeline_strip,
     verdict,
@@ -54,7 +55,9 @@ def test_errors_fail_and_are_listed_with_times_and_marked_text() -> None:
     cues = [cue(0, 3, "Svensson & Son."), cue(2, 5, "Överlapp.")]
     data, page = _report(cues, (Problem(9, Severity.ERROR, "timing", "bad timing <x>"),))
     passed, sentence = verdict(data)
-    assert not passed and sentence.startswith("Fails the se-public profile: 3 error(s)")
+    assert not passed and sentence.startswith(
+        "Fails the se-public profile: 3 errors and 0 warnings"
+    )
     assert 'class="verdict fail"' in page
     assert "00:00:02.000 – 00:00:05.000" in page
     assert "Svensson <mark>&amp;</mark> Son." in page
@@ -81,8 +84,8 @@ def test_histogram_bins_follow_reading_speed() -> None:
     titles = re.findall(r"<title>([^<]*)</title>", svg)
     assert titles == [
         "10–11 characters/s: 2 cues",
-        "16–17 characters/s: 1 cues",
-        "20–21 characters/s: 1 cues",
+        "16–17 characters/s: 1 cue",
+        "20–21 characters/s: 1 cue",
     ]
     assert 'aria-label="Reading speed of 4 cues: 2 above 15 and 1 above 17' in svg
 
@@ -121,3 +124,26 @@ def test_write_report_is_complete_file(tmp_path: Path) -> None:
     write_report(target, page)
     assert target.read_text(encoding="utf-8") == page
     assert [p.name for p in tmp_path.iterdir()] == ["r.html"]
+
+
+def test_every_rule_has_a_title_and_bars_are_stacked_by_severity() -> None:
+    found = [
+        Finding("TIM-04", Severity.ERROR, "fast", 0),
+        Finding("TIM-04", Severity.WARN, "fastish", 1),
+        Finding("ASR-09", Severity.WARN, "term", 0, 0, (0, 3)),
+        Finding("SPELL-01", Severity.INFO, "word", 0, 0, (0, 3)),
+    ]
+    chart = rule_chart(found)
+    assert "ASR-09 ASR-09" not in chart and "SPELL-01 SPELL-01" not in chart
+    assert "ASR-09 Glossary term misrecognised" in chart
+    assert "SPELL-01 Misspelled word" in chart
+    bars = re.findall(r'<rect [^>]*fill="([^"]+)"><title>TIM-04: ([^<]+)</title>', chart)
+    assert bars == [("#c62828", "1 error"), ("#b26a00", "1 warning")]
+    assert "TIM-04: 1 error, 1 warning" in chart
+
+
+def test_counts_are_written_in_the_singular_when_one() -> None:
+    data, page = _report([cue(0, 1, "Ja & nej.")])
+    assert "1 cue," in page and "1 cues" not in page
+    assert "1 error" in page and "1 errors" not in page
+    assert verdict(data)[1].startswith("Fails the se-public profile: 1 error and")
