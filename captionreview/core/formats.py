@@ -214,17 +214,8 @@ def _read_blocks(
             continue
         start, end = parsed
         body = "\n".join(lines[timing_at + 1 :])
+        # A cue that ends before it starts is reported by the quality check VTT-TS-03.
         cues.append(Cue(start, end, srt_text_to_vtt(body), line=line_no))
-        if end < start:
-            problems.append(
-                Problem(
-                    line_no + timing_at,
-                    Severity.WARN,
-                    "timing-negative",
-                    "the cue ends before it starts",
-                    lines[timing_at][:80],
-                )
-            )
     return cues, problems, raw
 
 
@@ -249,7 +240,7 @@ def _bad_block(line_no: int, lines: list[str], timing_at: int, kind: str) -> Pro
     return Problem(
         line_no,
         Severity.ERROR,
-        "timing",
+        "VTT-TS-02" if kind == "srt" and "-->" not in lines[timing_at] else "VTT-TS-01",
         f"this block has no timing line that can be read (expected a line like {example}); "
         "it is kept as it is but players will not show it",
         lines[timing_at][:80],
@@ -338,7 +329,7 @@ def find_mojibake(text: str) -> Problem | None:
         return Problem(
             len(_EOL_RE.findall(text, 0, m.start())) + 1,
             Severity.WARN,
-            "mojibake",
+            "VTT-ENC-01",
             f"the text looks double-encoded: '{m.group(0)}' is probably '{fixed}' (the file "
             "was converted to UTF-8 twice); fix it with the clean-up or in the source",
             line[:80],

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from captionreview.core.model import Cue, Problem, Severity
-from captionreview.core.timecode import explain_timestamp, format_vtt_timestamp
+from captionreview.core.timecode import explain_timestamp
 
 # A chunk: one or more non-empty lines, then the run of empty lines after it.
 _CHUNK_RE = re.compile(r"((?:[^\r\n]+(?:\r\n|\r|\n|\Z))+)((?:\r\n|\r|\n)*)")
@@ -33,6 +33,9 @@ _EOL_RE = re.compile(r"\r\n|\r|\n")
 _WS = "\t\n\f\r "
 _TS = r"([0-9]+):([0-9]{2})(?![0-9])(?::([0-9]{2})(?![0-9]))?\.([0-9]{3})(?![0-9])"
 _TIMING_RE = re.compile(rf"[\t\n\f\r ]*{_TS}[\t\n\f\r ]*-->[\t\n\f\r ]*{_TS}(.*)", re.DOTALL)
+# Two timestamps with something other than "-->" between them: a timing line whose arrow is
+# wrong ("->", "- ->", "—>"), which the spec's parser sees as stray text.
+_ARROWLESS_RE = re.compile(r"[\t ]*[0-9]+:[0-9:.,]+[\t ]+\S{1,4}[\t ]+[0-9]+:[0-9:.,]+")
 _SETTINGS_SPLIT_RE = re.compile(r"[\t\n\f\r ]+")
 _LINES = r"(?:[^\r\n]+(?:\r\n|\r|\n|\Z))"
 # The one pattern of the main loop: a chunk whose first line is a timing line (the common cue,
@@ -136,6 +139,12 @@ def explain_timing_line(line: str) -> str:
     return "the timing line is not of the form 00:00:01.000 --> 00:00:02.000"
 
 
+def timing_rule(line: str) -> str:
+    """Return the QUALITY_RULES id for an unreadable timing line: VTT-TS-02 for the arrow,
+    VTT-TS-01 for a timestamp."""
+    return "VTT-TS-01" if "-->" in line else "VTT-TS-02"
+
+
 def _is_keyword_block(first: str, keyword: str) -> bool:
     """Return True when ``first`` is ``keyword`` followed by nothing but whitespace."""
     return first.startswith(keyword) and not first[len(keyword) :].strip(_WS)
@@ -168,20 +177,9 @@ class _Reader:
     def add(self, block: RawBlock | None, sep: str) -> None:
         self.out.layout.append(LayoutItem(block, sep))
 
-    def negative(self, cue: Cue) -> None:
-        """Report a cue that ends before it starts (browsers keep it)."""
-        self.problem(
-            cue.line + (1 if cue.identifier else 0),
-            Severity.WARN,
-            "timing-negative",
-            f"the cue ends before it starts ({format_vtt_timestamp(cue.start_ms)} --> "
-            f"{format_vtt_timestamp(cue.end_ms)})",
-            "",
-        )
-
     def add_cue(self, cue: Cue, sep: str) -> None:
-        if cue.end_ms < cue.start_ms:
-            self.negative(cue)
+        # A cue that ends before it starts is read as browsers read it; the quality check
+        # VTT-TS-03 reports it (and stops when it is fixed), so it is not a load problem too.
         self.seen_cue = True
         self.out.cues.append(cue)
         self.add(None, sep)
@@ -204,7 +202,25 @@ class _Reader:
             self.slow_chunk(rest, first.group(2), 1 + self.count_lines(0, start))
         self.blocks(text, first.end(), 1 + self.count_lines(0, first.end()))
         self.out.metadata = layout_metadata(self.out.layout)
+        self.report_nul()
         return self.out
+
+    def report_nul(self) -> None:
+        """Report NUL characters once, at the first (VTT-NUL-01: usually a damaged file)."""
+        if not self.nul:
+            return
+        first = self.text.index("\0")
+        line = 1 + self.count_lines(0, first)
+        count = self.text.count("\0")
+        self.problem(
+            line,
+            Severity.WARN,
+            "VTT-NUL-01",
+            f"the file holds {count} NUL character{'s' if count > 1 else ''} (players show "
+            "them as \ufffd), which usually means the file is damaged; check the text there",
+            self.clean(_LINE_RE.findall(self.text, self.text.rfind("\n", 0, first) + 1)[0]),
+        )
+        self.out.problems.sort(key=lambda p: p.line)
 
     def missing_signature(self, text: str, first_line: str) -> None:
         """Read a file without the WEBVTT line: its blocks as usual, under a made-up header.
@@ -255,10 +271,7 @@ class _Reader:
                     if self.nul:
                         cue_text = cue_text.replace("\0", "\ufffd")
                         settings = settings.replace("\0", "\ufffd")
-                    cue = Cue(start, end, cue_text, "", settings.strip(_WS), chunk, line_no)
-                    if end < start:
-                        self.negative(cue)
-                    cues.append(cue)
+                    cues.append(Cue(start, end, cue_text, "", settings.strip(_WS), chunk, line_no))
                     slot = slots.get(sep)
                     if slot is None:
                         slot = slots[sep] = LayoutItem(None, sep)
@@ -336,7 +349,7 @@ class _Reader:
             self.problem(
                 line_no + bad_timing - start,
                 Severity.ERROR,
-                "timing",
+                timing_rule(timing_line),
                 f"the timing line cannot be read: {explain_timing_line(timing_line)}; "
                 "players skip this cue (the block is kept as it is)",
                 timing_line,
@@ -358,20 +371,28 @@ class _Reader:
                 f"a {what} block after the first cue is ignored by players; "
                 "move it above the first cue"
             )
-            rule = "block-order"
+            rule = "VTT-STY-01" if first.startswith("STYLE") else "VTT-REG-01"
+        elif _ARROWLESS_RE.match(first):
+            message = (
+                f"the timing line cannot be read: {explain_timing_line(first)}; "
+                "players skip this cue (the block is kept as it is)"
+            )
+            rule = "VTT-TS-02"
         elif not first.strip(_WS):
             message = (
                 "this line holds only spaces, which WebVTT does not count as a blank line, so "
                 "the lines after it are not read as they should be; delete the spaces"
             )
-            rule = "spaces-line"
+            rule = "VTT-TXT-02"
         else:
             message = (
                 "text without a timing line is ignored by players (a blank line inside a cue "
                 "splits it in two: remove the blank line, or add a timing line)"
             )
-            rule = "stray-text"
+            rule = "VTT-TXT-02"
         severity = Severity.ERROR if any(line.strip(_WS) for line in buffer) else Severity.WARN
+        if rule in ("VTT-STY-01", "VTT-REG-01"):
+            severity = Severity.WARN  # QUALITY_RULES: the block is ignored, no cue is lost
         self.problem(line_no, severity, rule, message, first)
         self.add(RawBlock("unparsed", raw, line_no), "")
 

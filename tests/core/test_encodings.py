@@ -97,7 +97,7 @@ def test_double_encoded_text_is_warned_about(tmp_path: Path) -> None:
     path.write_text(SWEDISH.replace("vår", "vÃ¥r"), encoding="utf-8")
     doc = load(path)
     (problem,) = doc.problems
-    assert problem.rule == "mojibake" and problem.line == 4
+    assert problem.rule == "VTT-ENC-01" and problem.line == 4
     assert problem.severity is Severity.WARN
     assert "'Ã¥' is probably 'å'" in problem.message
     clean = tmp_path / "clean.vtt"
