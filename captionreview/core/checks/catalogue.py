@@ -5,11 +5,18 @@ the report, the window and the profile validation.
 
 from __future__ import annotations
 
-# The quality checks of ``captionreview.core.checks``.
+# The quality checks of ``captionreview.core.checks`` and the WebVTT rules of QUALITY_RULES §1.
 RULE_TITLES: dict[str, str] = {
     "VTT-ENC-01": "Undecodable characters",
     "VTT-NUL-01": "NUL characters",
+    "VTT-BOM-01": "Byte order mark",
+    "VTT-SIG-01": "WEBVTT signature",
+    "VTT-HDR-01": "Header separation",
     "VTT-HDR-02": "Metadata lines in the header",
+    "VTT-HDR-03": "Cue timing line inside the header",
+    "VTT-LT-01": "Line terminators",
+    "VTT-TS-01": "Timestamp syntax",
+    "VTT-TS-02": "Timing arrow",
     "VTT-TS-03": "End after start",
     "VTT-TS-04": "Cues in start order",
     "VTT-TS-05": "Inline (karaoke) timestamps",
@@ -22,6 +29,9 @@ RULE_TITLES: dict[str, str] = {
     "VTT-TXT-03": "Empty cue",
     "VTT-ESC-01": "Escaping of & and <",
     "VTT-TAG-01": "Markup",
+    "VTT-NOTE-01": "Comments",
+    "VTT-STY-01": "STYLE blocks",
+    "VTT-REG-01": "REGION blocks",
     "TIM-01": "Minimum duration",
     "TIM-02": "Maximum duration",
     "TIM-04": "Reading speed",
@@ -65,9 +75,9 @@ WORD_RULE_TITLES: dict[str, str] = {
     "SPELL-01": "Misspelled word",
     "SPELL-00": "Spell check unavailable",
 }
-# The problems found while reading a file (``Document.problems``; ``Problem.rule``).
+# The problems found while reading a file (``Document.problems``; ``Problem.rule``) are
+# mostly the VTT-* ids above; these are the reader's own names for the others.
 LOAD_PROBLEM_TITLES: dict[str, str] = {
-    "VTT-SIG-01": "WEBVTT signature",
     "signature": "WEBVTT signature",
     "timing": "Unreadable cue timing",
     "timing-negative": "Negative cue timing",
