@@ -1000,7 +1000,11 @@ class Document:
         return self.path
 
     def export_srt(self, path: Path | str) -> Path:
-        """Write the cues as SubRip (.srt) atomically; raises SaveError on failure."""
+        """Write the cues as SubRip (.srt) atomically; raises SaveError on failure.
+
+        Cues without text are left out and times are written as they are;
+        ``formats.srt_export_notes(doc.cues)`` says what was left out or looks wrong.
+        """
         from captionreview.core.formats import write_srt
 
         target = absolute_path(path)

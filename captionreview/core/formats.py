@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from captionreview.core.cuetext import TAG_RE
+from captionreview.core.cuetext import TAG_RE, plain_text
 from captionreview.core.document import Document
 from captionreview.core.errors import CaptionFileError, EncodingError
 from captionreview.core.model import Cue, Problem, Severity
@@ -350,11 +350,54 @@ def _srt_text(text: str) -> str:
     return "".join(parts)
 
 
+def _srt_lines(cue: Cue) -> list[str]:
+    return [line for line in _srt_text(cue.text).split("\n") if line.strip()]
+
+
 def write_srt(cues: Sequence[Cue]) -> str:
-    """Return the cues as SubRip text: renumbered, comma timestamps, WebVTT markup removed."""
+    """Return the cues as SubRip text: renumbered, comma timestamps, WebVTT markup removed.
+
+    A cue without visible text is left out: in SubRip an empty block ends the file for many
+    players (:func:`srt_export_notes` tells the user). Times are written as they are.
+    """
     blocks = []
-    for number, cue in enumerate(cues, start=1):
+    for cue in cues:
+        lines = _srt_lines(cue)
+        if not "".join(lines).strip() or not plain_text(cue.text).strip():
+            continue
         timing = f"{format_srt_timestamp(cue.start_ms)} --> {format_srt_timestamp(cue.end_ms)}"
-        lines = [line for line in _srt_text(cue.text).split("\n") if line.strip()]
-        blocks.append("\n".join([str(number), timing, *lines]))
+        blocks.append("\n".join([str(len(blocks) + 1), timing, *lines]))
     return "\n\n".join(blocks) + "\n" if blocks else ""
+
+
+def srt_export_notes(cues: Sequence[Cue]) -> list[str]:
+    """Return plain sentences about what :func:`write_srt` does to these cues: the cues
+    without text it leaves out and the cues it writes that end before they start."""
+    empty = [i + 1 for i, cue in enumerate(cues) if not plain_text(cue.text).strip()]
+    backwards = [
+        i + 1
+        for i, cue in enumerate(cues)
+        if cue.end_ms <= cue.start_ms and plain_text(cue.text).strip()
+    ]
+    notes = []
+    if empty:
+        notes.append(
+            f"{len(empty)} cue{'s' if len(empty) > 1 else ''} without text "
+            f"{'were' if len(empty) > 1 else 'was'} left out (cue {_numbers(empty)})"
+        )
+    if backwards:
+        notes.append(
+            f"cue {_numbers(backwards)} {'end' if len(backwards) > 1 else 'ends'} before "
+            "or when {} start{}; written as {} {}: fix the times".format(
+                "they" if len(backwards) > 1 else "it",
+                "" if len(backwards) > 1 else "s",
+                "they" if len(backwards) > 1 else "it",
+                "are" if len(backwards) > 1 else "is",
+            )
+        )
+    return notes
+
+
+def _numbers(numbers: list[int]) -> str:
+    shown = ", ".join(str(n) for n in numbers[:5])
+    return shown + (f" and {len(numbers) - 5} more" if len(numbers) > 5 else "")

@@ -35,11 +35,14 @@ def _message(error: OSError, target: Path) -> str:
     return f"could not save {target.name}: {text} (the old file is unchanged)"
 
 
-def atomic_write(target: Path, data: bytes) -> None:
+def atomic_write(target: Path, data: bytes, *, mode: int | None = None) -> None:
     """Replace ``target`` with ``data`` atomically, keeping its permissions.
 
+    A new file gets ``mode`` when given (set before it appears under its name, so a private
+    file is never readable by others even for a moment), else the default of the umask.
     Raises SaveError with a plain message; ``target`` is then untouched.
     """
+    new_mode = mode
     target = Path(target)
     if target.is_symlink():
         # Replace the file the link points to, not the link itself.
@@ -53,7 +56,7 @@ def atomic_write(target: Path, data: bytes) -> None:
             old = target.stat()
         except FileNotFoundError:
             old = None
-        mode = stat.S_IMODE(old.st_mode) if old is not None else None
+        mode = stat.S_IMODE(old.st_mode) if old is not None else new_mode
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -109,7 +112,9 @@ def keep_original(path: Path) -> Path | None:
         return None
     try:
         data = path.read_bytes()
+        mode = stat.S_IMODE(path.stat().st_mode)
     except OSError as error:
         raise SaveError(_message(error, copy), path=copy) from error
-    atomic_write(copy, data)
+    # The copy is as private as the original (a 0640 file must not get a 0644 copy).
+    atomic_write(copy, data, mode=mode)
     return copy

@@ -8,7 +8,7 @@ import pytest
 
 from captionreview.core.document import Document, load
 from captionreview.core.errors import CaptionFileError
-from captionreview.core.formats import sniff_format, write_srt
+from captionreview.core.formats import sniff_format, srt_export_notes, write_srt
 from captionreview.core.model import Cue, Severity
 
 
@@ -91,3 +91,20 @@ def test_document_from_cues_round_trips() -> None:
         "WEBVTT\n\n00:00:00.000 --> 00:00:01.000\na\n\n00:00:02.000 --> 00:00:03.000\nb\n"
     )
     assert [c.text for c in Document.from_text(doc.text()).cues] == ["a", "b"]
+
+
+def test_srt_export_leaves_out_empty_cues_and_says_so(tmp_path: Path) -> None:
+    doc = Document.new()
+    for i, (start, end, text) in enumerate(
+        [(0, 1000, "ett"), (1000, 2000, ""), (3000, 2500, "bakvänd"), (4000, 5000, "<i></i>")]
+    ):
+        doc.insert(i, Cue(start, end, text))
+    out = doc.export_srt(tmp_path / "ut.srt")
+    assert out.read_text(encoding="utf-8") == (
+        "1\n00:00:00,000 --> 00:00:01,000\nett\n\n2\n00:00:03,000 --> 00:00:02,500\nbakvänd\n"
+    )
+    assert srt_export_notes(doc.cues) == [
+        "2 cues without text were left out (cue 2, 4)",
+        "cue 3 ends before or when it starts; written as it is: fix the times",
+    ]
+    assert srt_export_notes(doc.cues[:1]) == []

@@ -34,6 +34,7 @@ def test_save_writes_keeps_permissions_and_the_original(original: Path) -> None:
     assert stat.S_IMODE(original.stat().st_mode) == 0o640
     kept = original.with_name("lecture.sv.orig.vtt")
     assert kept.read_text(encoding="utf-8") == TEXT
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o640  # as private as the original
     assert not doc.modified and [e.kind for e in events] == ["modified"]
     doc.set_text(0, "igen")
     doc.save()
