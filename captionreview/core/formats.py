@@ -360,7 +360,7 @@ def write_srt(cues: Sequence[Cue]) -> str:
     A cue without visible text is left out: in SubRip an empty block ends the file for many
     players (:func:`srt_export_notes` tells the user). Times are written as they are.
     """
-    blocks = []
+    blocks: list[str] = []
     for cue in cues:
         lines = _srt_lines(cue)
         if not "".join(lines).strip() or not plain_text(cue.text).strip():
