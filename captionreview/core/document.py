@@ -213,8 +213,8 @@ def _safe_split_position(text: str, pos: int) -> int:
     """
     tag = _TAG_AT_RE.search(text, max(0, text.rfind("<", 0, pos)))
     if tag is not None and tag.start() < pos < tag.end():
-        opening = not tag.group(0).startswith("</") and not text[tag.start() + 1 : pos].isdigit()
-        return tag.start() if opening and tag.group(0)[1:2].isalpha() else tag.end()
+        # "<i" or "<v": an opening tag; "</i>" and a timestamp "<00:01.000>" stay left.
+        return tag.start() if tag.group(0)[1:2].isalpha() else tag.end()
     amp = text.rfind("&", 0, pos)
     if amp != -1:
         ref = _CHAR_REF_RE.match(text, amp)

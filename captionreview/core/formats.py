@@ -385,15 +385,14 @@ def srt_export_notes(cues: Sequence[Cue]) -> list[str]:
             f"{len(empty)} cue{'s' if len(empty) > 1 else ''} without text "
             f"{'were' if len(empty) > 1 else 'was'} left out (cue {_numbers(empty)})"
         )
-    if backwards:
+    if len(backwards) == 1:
         notes.append(
-            f"cue {_numbers(backwards)} {'end' if len(backwards) > 1 else 'ends'} before "
-            "or when {} start{}; written as {} {}: fix the times".format(
-                "they" if len(backwards) > 1 else "it",
-                "" if len(backwards) > 1 else "s",
-                "they" if len(backwards) > 1 else "it",
-                "are" if len(backwards) > 1 else "is",
-            )
+            f"cue {backwards[0]} ends before or when it starts; written as it is: fix the times"
+        )
+    elif backwards:
+        notes.append(
+            f"cues {_numbers(backwards)} end before or when they start; written as they are: "
+            "fix the times"
         )
     return notes
 

@@ -108,3 +108,7 @@ def test_srt_export_leaves_out_empty_cues_and_says_so(tmp_path: Path) -> None:
         "cue 3 ends before or when it starts; written as it is: fix the times",
     ]
     assert srt_export_notes(doc.cues[:1]) == []
+    two = [Cue(5000, 4000, "a"), Cue(7000, 7000, "b")]
+    assert srt_export_notes(two) == [
+        "cues 1, 2 end before or when they start; written as they are: fix the times"
+    ]
