@@ -17,6 +17,7 @@ Words inside ``<lang xx>`` markup are spell-checked with the dictionary of that 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -239,7 +240,7 @@ class FlagChecker:
     def _check_item(self, item: _Cue, previous: _Cue | None) -> list[Finding]:
         index = item.index
         findings: list[Finding] = []
-        covered: list[tuple[int, int]] = []
+        covered = _Covered()
 
         def add(
             rule: str,
@@ -260,7 +261,7 @@ class FlagChecker:
                     file_line(item.cue, span),
                 )
             )
-            covered.append(span)
+            covered.add(span)
 
         self._glossary_flags(item, add)
         self._filler_flags(item, add)
@@ -382,7 +383,7 @@ class FlagChecker:
             and self.speller.check(word)
         )
 
-    def _split_compound_flags(self, item: _Cue, add: _Add, covered: list[tuple[int, int]]) -> None:
+    def _split_compound_flags(self, item: _Cue, add: _Add, covered: _Covered) -> None:
         if self.speller is None:
             return
         toks = item.tokens
@@ -396,7 +397,7 @@ class FlagChecker:
                 if j > len(toks):
                     continue
                 window = toks[i:j]
-                if _overlaps(covered, (window[0].start, window[-1].end)):
+                if covered.overlaps((window[0].start, window[-1].end)):
                     continue
                 if not all(
                     re.fullmatch(r"[ \t\n]+", text[a.pend : b.pstart]) for a, b in pairwise(window)
@@ -493,9 +494,11 @@ class FlagChecker:
             word = tok.text.lower()
             prev = toks[k - 1].text.lower() if k > 0 else ""
             nxt = toks[k + 1].text.lower() if k + 1 < len(toks) else ""
-            before = text[: tok.pstart].rstrip()
-            after = text[tok.pend :].lstrip()
-            clause_start = not before or before.endswith((",", ".", "!", "?", "–", "-"))
+            # Only the nearest non-blank characters matter: slicing the text here would copy
+            # the rest of a long cue for every word.
+            before = _char_before(text, tok.pstart)
+            after = _char_after(text, tok.pend)
+            clause_start = before == "" or before in ",.!?–-"
             other = None
             if word == "dom":
                 other = "de or dem (“dom” is the spoken form)"
@@ -519,7 +522,7 @@ class FlagChecker:
                 other = "var (where, location)"
             elif word == "dem" and tok.text[0].isupper() and clause_start:
                 other = "De (subject form)"
-            elif word == "de" and prev in _PREPOSITIONS and (not after or after[0] in ",.!?;:"):
+            elif word == "de" and prev in _PREPOSITIONS and (after == "" or after in ",.!?;:"):
                 other = "dem (object form)"
             if other:
                 add(
@@ -617,7 +620,7 @@ class FlagChecker:
 
     # -- SPELL-01 -----------------------------------------------------------------------------
 
-    def _spelling_flags(self, item: _Cue, add: _Add, covered: list[tuple[int, int]]) -> None:
+    def _spelling_flags(self, item: _Cue, add: _Add, covered: _Covered) -> None:
         if self.speller is None:
             return
         links = [m.span() for m in _LINK_RE.finditer(item.plain.text)]
@@ -635,7 +638,7 @@ class FlagChecker:
                 speller = _speller_or_none(other)
             if speller is None:
                 continue
-            if _overlaps(covered, (tok.start, tok.end)):
+            if covered.overlaps((tok.start, tok.end)):
                 continue
             if any(a <= tok.pstart < b for a, b in links):
                 continue
@@ -688,8 +691,54 @@ def _speller_or_none(code: str) -> Speller | None:
         return None
 
 
-def _overlaps(spans: list[tuple[int, int]], span: tuple[int, int]) -> bool:
-    return any(a < span[1] and span[0] < b for a, b in spans)
+def _char_before(text: str, pos: int) -> str:
+    """Return the last non-whitespace character before ``pos`` ("" when there is none)."""
+    i = pos - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    return text[i] if i >= 0 else ""
+
+
+def _char_after(text: str, pos: int) -> str:
+    """Return the first non-whitespace character from ``pos`` on ("" when there is none)."""
+    i = pos
+    while i < len(text) and text[i].isspace():
+        i += 1
+    return text[i] if i < len(text) else ""
+
+
+class _Covered:
+    """The text spans already flagged in a cue, kept as sorted disjoint runs.
+
+    A new flag is asked whether it overlaps an earlier one for every word of a cue; with runs
+    and bisection that costs O(log n), so a one-cue transcript of 20,000 words stays fast.
+    """
+
+    __slots__ = ("ends", "starts")
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def add(self, span: tuple[int, int]) -> None:
+        """Record ``span``, merging it with the runs it overlaps."""
+        start, end = span
+        i = bisect_right(self.starts, start)
+        if i > 0 and self.ends[i - 1] > start:
+            i -= 1
+            start, end = self.starts[i], max(end, self.ends[i])
+            del self.starts[i], self.ends[i]
+        while i < len(self.starts) and self.starts[i] < end:
+            end = max(end, self.ends[i])
+            del self.starts[i], self.ends[i]
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
+
+    def overlaps(self, span: tuple[int, int]) -> bool:
+        """Return True when ``span`` overlaps a recorded span."""
+        # The runs are disjoint, so the last one starting before span's end ends furthest.
+        i = bisect_left(self.starts, span[1]) - 1
+        return i >= 0 and self.ends[i] > span[0]
 
 
 def _removal_span(item: _Cue, tok: Token) -> tuple[int, int]:

@@ -143,6 +143,14 @@ def main() -> None:
                 s, language="sv", glossary=big, speller=fresh, suggestions=False
             ),
         )
+    long_words = " ".join(c.text.replace("\n", " ") for c in mixed).split()[:20_000]
+    one_cue = [Cue(0, 3_600_000, " ".join(long_words))]
+    timed(
+        f"all flags, ONE cue of {len(long_words)} words (a transcript pasted as one cue)",
+        lambda: find_flags(
+            one_cue, language="sv", glossary=glossary, speller=fresh, suggestions=False
+        ),
+    )
     checker = FlagChecker(language="sv", glossary=glossary, speller=fresh)
     timed("re-check one edited cue (median of 200)", lambda: checker.check_cue(cues, 1500), 200)
     per_rule: dict[str, int] = {}

@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import captionreview
 from captionreview.core.asrflags import FlagChecker, find_flags, next_suspicious
@@ -272,3 +274,23 @@ def test_demo_lecture_planted_errors_are_found_with_few_false_alarms(demo_dir: P
     assert found >= 0.8 * len(planted)
     assert found_alone >= 0.6 * len(planted)
     assert len(false_alarms) <= max(2, len(reference.cues) // 10)
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 60), st.integers(0, 12)), max_size=40),
+    st.lists(st.tuples(st.integers(0, 60), st.integers(1, 12)), max_size=40),
+)
+def test_covered_spans_answer_like_a_plain_scan(
+    added: list[tuple[int, int]], asked: list[tuple[int, int]]
+) -> None:
+    from captionreview.core.asrflags import _Covered
+
+    covered = _Covered()
+    spans: list[tuple[int, int]] = []
+    for start, length in added:
+        covered.add((start, start + length))
+        spans.append((start, start + length))
+        for q_start, q_length in asked:
+            query = (q_start, q_start + q_length)
+            expected = any(a < query[1] and query[0] < b for a, b in spans)
+            assert covered.overlaps(query) == expected
