@@ -205,6 +205,13 @@ def _without_carried(kept: Sequence[_Line], carried: int) -> list[list[Token]]:
     return new_lines
 
 
+def _rolls(cue: Cue, gap: int, carried: int, words_in_cue: int) -> bool:
+    """Return True when a cue that repeats the previous cue's last lines is a roll-up, not
+    speech said again: new words follow the repeat, or it is a bridge cue, or it follows the
+    previous cue without a gap (the same lines shown on)."""
+    return carried < words_in_cue or cue.duration_ms <= BRIDGE_MAX_MS or gap <= BRIDGE_MAX_MS
+
+
 def _scan(cues: Sequence[Cue]) -> _Scan:
     """De-duplicate a roll-up / word-timed track into its distinct lines and timed words."""
     scan = _Scan()
@@ -219,7 +226,8 @@ def _scan(cues: Sequence[Cue]) -> _Scan:
             continue
         scan.content_cues += 1
         scan.word_timed_cues += first_timed is not None
-        if cue.start_ms - previous_cue_end > ROLL_GAP_MS:
+        gap = cue.start_ms - previous_cue_end
+        if gap > ROLL_GAP_MS:
             previous = []
         previous_cue_end = max(previous_cue_end, cue.end_ms)
         # A line with word timings is new speech by definition, so a repeat ends before it.
@@ -234,6 +242,10 @@ def _scan(cues: Sequence[Cue]) -> _Scan:
                 kept[-1] = (normal, [first, *tokens[1:]])
         region = [token.text for _, tokens in kept[:limit] for token in tokens]
         carried_lines, carried = _carried_words(previous, region)
+        words_in_cue = sum(len(tokens) for _, tokens in kept)
+        if carried and not _rolls(cue, gap, carried, words_in_cue):
+            # "Ja." … "Ja." in cues apart in time is said twice, not a line rolled up.
+            carried_lines, carried = 0, 0
         scan.rolling_lines += carried_lines
         scan.rolling_cues += carried > 0
         previous = [normal for normal, _ in kept]

@@ -184,3 +184,12 @@ def test_clean_writes_what_apply_in_the_window_makes(youtube_file: Path, tmp_pat
     apply_clean_up(doc, result)
     assert out.read_text(encoding="utf-8") == doc.text()
     assert captionreview.load(out).language == "sv"
+
+
+def test_help_explains_the_exit_status() -> None:
+    result = run_clean("--help")
+    assert result.returncode == 0
+    text = " ".join(result.stdout.split())
+    assert (
+        "Exit status: 0 the clean file was written; 1 IN does not look like auto-captions" in text
+    )

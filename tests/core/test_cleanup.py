@@ -396,3 +396,15 @@ def test_removed_summary_names_what_was_removed() -> None:
     assert removed_summary(Removed()) == "Removed: nothing"
     text = removed_summary(Removed(rolling_lines=3, tags=12, header_lines=2))
     assert text == "Removed: 3 rolling duplicate lines, 12 tags, 2 header lines"
+
+
+def test_a_word_said_twice_in_cues_apart_is_kept() -> None:
+    cues = [
+        Cue(1000, 2000, "ja"),
+        Cue(2500, 3500, "ja"),
+        Cue(3500, 4500, "ja"),  # shown on without a gap: the same line, not said again
+        Cue(4500, 4510, "ja"),  # a bridge cue
+    ]
+    result = clean_auto_captions(cues, language="sv")
+    assert [w.text for w in result.words] == ["ja", "ja"]
+    assert result.removed.repeated_cues == 1 and result.removed.bridge_cues == 1
