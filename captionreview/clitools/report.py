@@ -63,7 +63,7 @@ def _report(args: argparse.Namespace, status: list[int]) -> None:
     to_stdout = str(args.output) == STDOUT_NAME
     refused = None if to_stdout else unusable_target(target, args.file)
     if refused is not None:
-        print(f"captionreview report: {refused}", file=sys.stderr)
+        print(f"captionreview report: {refused} (or - for standard output)", file=sys.stderr)
         status[0] = EXIT_UNREADABLE
         return
     try:
