@@ -581,7 +581,10 @@ class Commands(QObject):
         if end <= start:
             self._w.status_message("A cue must end after it starts")
             return
-        doc.set_times(index, start, end)
+        try:
+            doc.set_times(index, start, end)
+        except ValueError as exc:
+            self._w.status_message(f"Cue {index + 1} not changed: {exc}")
 
     def split(self) -> None:
         """Split the selected cue at the text cursor; at the playhead's time when it is inside."""
@@ -597,7 +600,12 @@ class Commands(QObject):
             return
         playhead = self._w.player.position()
         at_ms = playhead if cue.start_ms < playhead < cue.end_ms else None
-        doc.split(index, position, at_ms)
+        try:
+            doc.split(index, position, at_ms)
+        except ValueError as exc:
+            # The document refuses a split that leaves an empty side or cuts inside markup.
+            self._w.status_message(f"Cue {index + 1} not split: {exc}")
+            return
         self._w.select_cue(index + 1, (0, 0))
 
     def merge(self) -> None:

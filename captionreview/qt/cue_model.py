@@ -13,7 +13,14 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from captionreview.core.cuetext import char_count, plain_text
@@ -117,12 +124,20 @@ def display_text(cue: Cue) -> str:
     return plain_text(cue.text).replace("\n", LINE_SEPARATOR)
 
 
+def _sentence(text: str) -> str:
+    """``text`` with a capital first letter (core messages start in lower case)."""
+    return text[:1].upper() + text[1:]
+
+
 class CueTableModel(QAbstractTableModel):
     """Table model over a Document: start, end, duration, CPS, text; the row header is the #.
 
     ``set_document`` attaches to a document (or detaches with None). ``set_active_rows``
-    marks the cues being spoken so the view can highlight them.
+    marks the cues being spoken so the view can highlight them. ``message(str)`` says why an
+    edit was refused (for the status bar).
     """
+
+    message = Signal(str)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -346,6 +361,11 @@ class CueTableModel(QAbstractTableModel):
                 return False
             start, end = (ms, cue.end_ms) if col == COL_START else (cue.start_ms, ms)
             if (start, end) != (cue.start_ms, cue.end_ms):
-                self._doc.set_times(row, start, end)
+                try:
+                    self._doc.set_times(row, start, end)
+                except ValueError as exc:
+                    # E.g. a start typed after the end: refused by the document, said plainly.
+                    self.message.emit(_sentence(str(exc)))
+                    return False
             return True
         return False

@@ -330,6 +330,7 @@ class MainWindow(QMainWindow):
             lambda: self._view.setFocus(Qt.FocusReason.ShortcutFocusReason)
         )
         self._view.message.connect(self.status_message)
+        self._model.message.connect(self.status_message)
         self._editor.message.connect(self.status_message)
         self._editor.typed.connect(self._commands.user_typed)
         self._problems.activated.connect(lambda i: self.select_cue(i))

@@ -179,3 +179,12 @@ def test_time_format_round_trips():
         parse_ms("1:2:3:4")
     with pytest.raises(ValueError, match="seconds"):
         parse_ms("1:75.000")
+
+
+def test_a_start_typed_after_the_end_is_refused_with_a_message(model, doc):
+    said: list[str] = []
+    model.message.connect(said.append)
+    before = doc.cues[0]
+    assert model.setData(model.index(0, COL_START), parse_ms("0:05")) is False
+    assert doc.cues[0] == before and not doc.modified
+    assert said and "end after it starts" in said[0]

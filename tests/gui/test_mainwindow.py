@@ -406,6 +406,28 @@ def test_split_merge_insert_and_delete_from_the_keyboard(qtbot, make_window, tmp
     assert window.current_index() == 0
 
 
+def test_a_refused_split_or_nudge_is_said_in_the_status_bar(qtbot, make_window, tmp_path):
+    path = tmp_path / "short.vtt"
+    path.write_text(
+        "WEBVTT\n\n00:00:01.000 --> 00:00:01.001\nab\n\n00:00:02.000 --> 00:00:02.050\ncd\n",
+        encoding="utf-8",
+    )
+    window = make_window()
+    window.open_paths([path])
+    doc = window.document
+    edit = window.editor.text_edit
+    cursor = edit.textCursor()
+    cursor.setPosition(1)
+    edit.setTextCursor(cursor)
+    press(qtbot, edit, "Ctrl+Return")
+    assert len(doc) == 2 and not doc.modified
+    assert "not split" in window.statusBar().currentMessage()
+    window.select_cue(1)
+    window.action("start_later").trigger()
+    assert doc.cues[1].start_ms == 2000 and not doc.modified
+    assert "end after it starts" in window.statusBar().currentMessage()
+
+
 def test_playback_and_editing_keys_are_not_swallowed_by_the_text_box(make_window):
     window = make_window()
     edit = window.editor.text_edit
