@@ -124,6 +124,28 @@ def plain_with_offsets(raw: str) -> PlainText:
     return PlainText("".join(chars), tuple(starts), tuple(ends))
 
 
+# Markup or a character reference, tried at each position as plain_with_offsets() does.
+_MARKUP_RE = re.compile(f"{TAG_RE.pattern}|{_REF_RE.pattern}")
+
+
+def _unmark(match: re.Match[str]) -> str:
+    found = match.group(0)
+    return "" if found.startswith("<") else plain_text(found)
+
+
+def visible_text(raw: str) -> str:
+    """Return ``plain_with_offsets(raw).text`` without computing the offsets (faster)."""
+    if "<" not in raw and "&" not in raw:
+        return raw
+    return _MARKUP_RE.sub(_unmark, raw)
+
+
+def word_matches(plain: str) -> list[tuple[int, int, str]]:
+    """Return ``(start, end, word)`` of the words of a visible text, as :func:`tokenize_plain`
+    splits it (offsets into ``plain``); cheaper when only a few words are wanted as tokens."""
+    return [(m.start(), m.end(), m.group(0)) for m in _TOKEN_RE.finditer(plain)]
+
+
 def tokenize(raw: str) -> list[Token]:
     """Return the words of a cue payload (markup skipped) with offsets into the raw text."""
     return tokenize_plain(plain_with_offsets(raw))

@@ -2,29 +2,46 @@
 
 ``install(window)`` adds a :class:`SpellCheck` controller to a main window. It
 
-* checks the whole file in a worker thread (the window stays responsive) and re-checks an
-  edited cue at once, so the underlines follow the typing;
+* checks the whole file in a worker thread (the window stays responsive: the worker pauses
+  while the editor types and sleeps a moment every 250 cues) and re-checks an edited cue at
+  once, so the underlines follow the typing;
 * underlines the flagged words in the cue editor (``FlagHighlighter``), with a context menu of
   suggestions, "Add to dictionary", "Ignore" and "Add to glossary", also on Ctrl+.;
 * walks through every flag with Check ▸ Next suspicious word (F7), playing the cue and leaving
   the cursor on the word;
-* follows the file's language (``Language:`` header, else the profile), switchable in
-  Check ▸ Spelling language;
+* follows the file's language (``Language:`` header, NOTE, file name, else a guess from the
+  text, else the profile), switchable in Check ▸ Spelling language, which says how it was
+  chosen;
 * offers to spread a word the editor replaced to its other occurrences (an info bar; the
-  dialog is in ``spread_dialog.py``);
+  dialog is in ``spread_dialog.py``); the search runs in a worker thread over a lower-case
+  index of the cues' text kept up to date from the document's events, and is called off when
+  the document changes;
 * emits ``flags_changed(set[int])`` with the indices of flagged cues, for marks in the list.
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import functools
 import threading
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from platformdirs import user_data_dir
-from PySide6.QtCore import QEvent, QObject, QPoint, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QPoint,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -47,9 +64,18 @@ from captionreview.core.asrflags import (
 )
 from captionreview.core.document import DocEvent, Document
 from captionreview.core.glossary import Glossary, GlossaryError
+from captionreview.core.language import UNDETERMINED, detect_language
 from captionreview.core.model import Cue, Finding, Severity
 from captionreview.core.spelling import language_code, supported_languages
-from captionreview.core.spread import Correction, detect_correction, find_occurrences
+from captionreview.core.spread import (
+    Correction,
+    Occurrence,
+    TextIndex,
+    candidate_indices,
+    detect_correction,
+    find_occurrences,
+    occurrences_in,
+)
 from captionreview.qt.cue_model import editable_offset, payload_offset
 
 if TYPE_CHECKING:
@@ -61,6 +87,18 @@ LANGUAGE_NAMES = {"sv": "Swedish", "en": "English"}
 SETTLE_MS = 1200
 # Edits touching more cues than this are re-checked in the background, not at once.
 SYNC_LIMIT = 40
+# The workers sleep PAUSE_S every STEP_CUES cues, and wait while the editor is typing (until
+# TYPING_PAUSE_S after the last edit): two threads running Python would otherwise keep the UI
+# thread waiting for the interpreter lock (5 ms a turn) many times per keystroke.
+STEP_CUES = 250
+PAUSE_S = 0.005
+TYPING_PAUSE_S = 0.3
+HOW_CHOSEN = {
+    "header": "from the file's header",
+    "note": "from a NOTE in the file",
+    "file name": "from the file name",
+    "text": "guessed from the text",
+}
 MAX_SUGGESTIONS = 6
 _COLOURS = {
     RULE_SPELLING: "#d03b30",
@@ -84,10 +122,41 @@ def project_glossary_path(doc: Document | None) -> Path | None:
 
 
 class _TaskSignals(QObject):
-    """Lives in the GUI thread; the worker emits through it (queued to the GUI thread)."""
+    """Lives in the GUI thread; the workers emit through it (queued to the GUI thread)."""
 
     progress = Signal(int, int, int)
     done = Signal(int, object)
+    spread_found = Signal(int, object, object)  # generation, Correction, list[Occurrence]
+
+
+class _Throttle:
+    """What the workers share with the GUI thread: when to stop, and when typing goes on."""
+
+    def __init__(self) -> None:
+        self.closed = threading.Event()  # set for good when the feature goes away
+        self.typing_until = 0.0  # time.monotonic() until which the workers wait
+
+    def typing(self) -> None:
+        """Note an edit in the GUI thread: the workers wait a moment."""
+        self.typing_until = time.monotonic() + TYPING_PAUSE_S
+
+    def breathe(self, cancel: threading.Event, step: int) -> bool:
+        """Give the GUI thread the interpreter now and then; return True to stop."""
+        if step % STEP_CUES == 0:
+            time.sleep(PAUSE_S)
+        while time.monotonic() < self.typing_until and not self.stopped(cancel):
+            time.sleep(0.02)
+        return self.stopped(cancel)
+
+    def stopped(self, cancel: threading.Event) -> bool:
+        """Return True when this task is called off or the feature is gone."""
+        return cancel.is_set() or self.closed.is_set()
+
+
+def _emit(signal: Any, *args: object) -> None:
+    # The receiver may be deleted with its window while the worker finishes its step.
+    with contextlib.suppress(RuntimeError):
+        signal.emit(*args)
 
 
 class _CheckTask(QRunnable):
@@ -100,6 +169,7 @@ class _CheckTask(QRunnable):
         checker: FlagChecker,
         signals: _TaskSignals,
         cancel: threading.Event,
+        throttle: _Throttle,
     ) -> None:
         super().__init__()
         self.generation = generation
@@ -107,21 +177,59 @@ class _CheckTask(QRunnable):
         self.checker = checker
         self.signals = signals
         self.cancel = cancel
+        self.throttle = throttle
 
     def run(self) -> None:
         """Check every cue; emit progress every 200 cues and the findings at the end."""
         findings: dict[int, list[Finding]] = {}
         total = len(self.cues)
         for index in range(total):
-            if self.cancel.is_set():
+            if self.throttle.breathe(self.cancel, index):
                 return
             found = self.checker.check_cue(self.cues, index)
             if found:
                 findings[index] = found
             if index % 200 == 199:
-                self.signals.progress.emit(self.generation, index + 1, total)
-        if not self.cancel.is_set():
-            self.signals.done.emit(self.generation, findings)
+                _emit(self.signals.progress, self.generation, index + 1, total)
+        if not self.throttle.stopped(self.cancel):
+            _emit(self.signals.done, self.generation, findings)
+
+
+class _SpreadTask(QRunnable):
+    """Finds the other occurrences of a correction in a snapshot of the cues, in a pool thread."""
+
+    def __init__(
+        self,
+        generation: int,
+        cues: Sequence[Cue],
+        texts: Sequence[str],
+        correction: Correction,
+        exclude: int | None,
+        signals: _TaskSignals,
+        cancel: threading.Event,
+        throttle: _Throttle,
+    ) -> None:
+        super().__init__()
+        self.generation = generation
+        self.cues = cues
+        self.texts = texts
+        self.correction = correction
+        self.exclude = exclude
+        self.signals = signals
+        self.cancel = cancel
+        self.throttle = throttle
+
+    def run(self) -> None:
+        """Pre-filter on the lower-case texts, then look at the candidate cues' words."""
+        exclude = () if self.exclude is None else (self.exclude,)
+        found: list[Occurrence] = []
+        candidates = candidate_indices(self.texts, self.correction, exclude=exclude)
+        for step, index in enumerate(candidates):
+            if self.throttle.breathe(self.cancel, step + 1):
+                return
+            found.extend(occurrences_in(index, self.cues[index], self.correction))
+        if not self.throttle.stopped(self.cancel):
+            _emit(self.signals.spread_found, self.generation, self.correction, found)
 
 
 def _format(finding: Finding) -> QTextCharFormat:
@@ -204,13 +312,31 @@ class SpellCheck(QObject):
         super().__init__(window)
         self.setObjectName("spellCheck")
         self.main_window = window
+        # The pools are made before the signals object, so they are destroyed (waiting for
+        # a running task, which stops at once as the feature is closed) before it.
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
+        self._spread_pool = QThreadPool(self)
+        self._spread_pool.setMaxThreadCount(1)
         self._signals = _TaskSignals(self)
         self._signals.progress.connect(self._on_progress)
         self._signals.done.connect(self._on_done)
+        self._signals.spread_found.connect(self._on_spread_found)
+        self._throttle = _Throttle()
         self._doc: Document | None = None
         self._unsubscribe: Callable[[], None] | None = None
+        self._subscriptions: list[Callable[[], None]] = []
+        # Not bound methods of self: these run while the C++ object is being destroyed.
+        self.destroyed.connect(self._throttle.closed.set)
+        self.destroyed.connect(functools.partial(_call_all, self._subscriptions))
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self._throttle.closed.set)
+        self._detected: tuple[str, str] = (UNDETERMINED, "unknown")
+        self._index = TextIndex()
+        self._version = 0  # counts document events: an offer is current while it stays
+        self._spread_generation = 0
+        self._spread_cancel = threading.Event()
         self._language_override: str | None = None
         self._glossary: Glossary | None = None
         self._glossary_override: Path | None = None
@@ -223,7 +349,7 @@ class SpellCheck(QObject):
         self._dirty: set[int] = set()
         self._snapshot: list[Cue] = []
         self._pending: _Pending | None = None
-        self._offer: tuple[Correction, list[object]] | None = None
+        self._offer: tuple[Correction, list[Occurrence], int] | None = None
         self._warned: str | None = None
         self._emit_timer = QTimer(self)
         self._emit_timer.setSingleShot(True)
@@ -326,10 +452,18 @@ class SpellCheck(QObject):
     @property
     def language(self) -> str:
         """The spelling language in use (two-letter code)."""
-        if self._language_override:
-            return self._language_override
-        doc_language = self._doc.language if self._doc is not None else None
-        return language_code(doc_language or self.main_window.profile.language)
+        return self._language_override or self.followed_language()[0]
+
+    def followed_language(self) -> tuple[str, str]:
+        """Return the file's language and how it was found, e.g. ("en", "guessed from the text").
+
+        The document's language comes from ``language.detect_language`` (header, NOTE, file
+        name, the text); when none is found, the profile's language is used.
+        """
+        language, how = self._detected
+        if language == UNDETERMINED:
+            return language_code(self.main_window.profile.language), "from the quality profile"
+        return language_code(language), HOW_CHOSEN.get(how, how)
 
     @property
     def glossary(self) -> Glossary | None:
@@ -340,16 +474,21 @@ class SpellCheck(QObject):
         """Check ``doc`` (None: nothing); called when the window opens or closes a file."""
         if self._unsubscribe is not None:
             self._unsubscribe()
+            self._subscriptions.remove(self._unsubscribe)
             self._unsubscribe = None
         self._doc = doc
         self._pending = None
         self._offer = None
+        self._cancel_spread()
         self.offer.hide()
         self._ignored.clear()
         self._findings = {}
         self._snapshot = list(doc.cues) if doc is not None else []
+        self._index = TextIndex(self._snapshot)
+        self._detected = detect_language(doc) if doc is not None else (UNDETERMINED, "unknown")
         if doc is not None:
             self._unsubscribe = doc.subscribe(self._on_doc_event)
+            self._subscriptions.append(self._unsubscribe)
         self._load_glossary()
         self._rebuild_checker()
 
@@ -380,10 +519,9 @@ class SpellCheck(QObject):
             self.main_window.status_message(f"{path.name}: {problem.message}")
 
     def _rebuild_checker(self) -> None:
-        doc_language = self._doc.language if self._doc is not None else None
-        followed = language_code(doc_language or self.main_window.profile.language)
+        followed, how = self.followed_language()
         self.language_actions[None].setText(
-            f"Follow the file ({LANGUAGE_NAMES.get(followed, followed)})"
+            f"Follow the file ({LANGUAGE_NAMES.get(followed, followed)}, {how})"
         )
         self._checker = FlagChecker(
             language=self.language, glossary=self._glossary, suggestions=False
@@ -410,7 +548,12 @@ class SpellCheck(QObject):
             return
         self._running = True
         task = _CheckTask(
-            self._generation, list(doc.cues), self._checker, self._signals, self._cancel
+            self._generation,
+            list(doc.cues),
+            self._checker,
+            self._signals,
+            self._cancel,
+            self._throttle,
         )
         self._pool.start(task)
 
@@ -431,13 +574,23 @@ class SpellCheck(QObject):
         if generation != self._generation:
             return
         self._running = False
-        self._findings = {i: self._visible(f) for i, f in findings.items()}
-        self._findings = {i: f for i, f in self._findings.items() if f}
+        self._findings = self._visible_all(findings)
         # Cues edited while the worker ran were checked in their old state.
         dirty, self._dirty = self._dirty, set()
         self._recheck(sorted(dirty))
         self._changed()
         self.checked.emit(sum(len(f) for f in self._findings.values()))
+
+    def _visible_all(self, findings: dict[int, list[Finding]]) -> dict[int, list[Finding]]:
+        if not self._ignored:
+            # The common case, and the quick one for a long file: only the note about a
+            # missing dictionary is left out (it goes to the status bar).
+            return {
+                i: kept
+                for i, found in findings.items()
+                if (kept := [f for f in found if f.rule != RULE_NO_SPELLER])
+            }
+        return {i: kept for i, found in findings.items() if (kept := self._visible(found))}
 
     def _visible(self, findings: list[Finding]) -> list[Finding]:
         return [
@@ -490,7 +643,13 @@ class SpellCheck(QObject):
 
     def _on_doc_event(self, event: DocEvent) -> None:
         kind, start, stop = event.kind, event.start, event.stop
+        if kind in ("changed", "inserted", "removed", "reset"):
+            self._version += 1
+            self._cancel_spread()
+            if self._doc is not None:
+                self._index.update(kind, start, stop, self._doc.cues)
         if kind == "changed":
+            self._throttle.typing()
             self._note_typing_start(start, stop)
             if self._doc is not None:
                 self._snapshot[start:stop] = self._doc.cues[start:stop]
@@ -691,8 +850,7 @@ class SpellCheck(QObject):
         if finding.rule == RULE_SPELLING and self._checker and self._checker.speller:
             self._checker.speller.ignore(found)
         self._ignored.add((finding.rule, found.lower()))
-        self._findings = {i: self._visible(f) for i, f in self._findings.items()}
-        self._findings = {i: f for i, f in self._findings.items() if f}
+        self._findings = self._visible_all(self._findings)
         self._changed()
 
     def glossary_path(self) -> Path:
@@ -792,24 +950,58 @@ class SpellCheck(QObject):
 
     def _settle(self) -> None:
         """The typing in a cue has stopped: offer to spread the word it replaced."""
+        settled = self._settled_correction()
+        if settled is not None:
+            self.offer_spread(*settled)
+
+    def _settled_correction(self) -> tuple[int, Correction] | None:
+        """End the typing in a cue; return the cue and the word it replaced, if any."""
         self._settle_timer.stop()
         pending, self._pending = self._pending, None
         if pending is None or not pending.typed or self._doc is None:
-            return
+            return None
         if pending.index >= len(self._doc):
-            return
+            return None
         correction = detect_correction(pending.before, self._doc.cues[pending.index].text)
-        if correction is not None:
-            self.offer_spread(pending.index, correction)
+        return None if correction is None else (pending.index, correction)
 
-    def offer_spread(self, index: int, correction: Correction) -> bool:
-        """Show the offer bar when the corrected phrase occurs in other cues; True if shown."""
+    def offer_spread(self, index: int, correction: Correction) -> None:
+        """Look for the corrected phrase in the other cues, in the background.
+
+        When it occurs, the offer bar shows and ``spread_offered`` is emitted; an edit of the
+        document before the search ends calls it off.
+        """
+        self._cancel_spread()
         if self._doc is None:
-            return False
-        occurrences = find_occurrences(self._doc.cues, correction, exclude=[index])
-        if not occurrences:
-            return False
-        self._offer = (correction, list(occurrences))
+            return
+        self._spread_generation += 1
+        task = _SpreadTask(
+            self._spread_generation,
+            list(self._doc.cues),
+            self._index.snapshot(),
+            correction,
+            index,
+            self._signals,
+            self._spread_cancel,
+            self._throttle,
+        )
+        self._spread_pool.start(task)
+
+    def _cancel_spread(self) -> None:
+        self._spread_cancel.set()
+        self._spread_cancel = threading.Event()
+        self._spread_generation += 1
+
+    def is_searching(self) -> bool:
+        """Return True while a search for a correction's other occurrences runs."""
+        return self._spread_pool.activeThreadCount() > 0
+
+    def _on_spread_found(
+        self, generation: int, correction: Correction, occurrences: list[Occurrence]
+    ) -> None:
+        if generation != self._spread_generation or not occurrences:
+            return
+        self._offer = (correction, occurrences, self._version)
         count = len(occurrences)
         where = "another cue" if count == 1 else f"{count} other places"
         self.offer.message.setText(
@@ -818,18 +1010,30 @@ class SpellCheck(QObject):
         )
         self.offer.show()
         self.spread_offered.emit(correction, occurrences)
-        return True
 
     def review_spread(self) -> QWidget | None:
         """Open the list of other occurrences of the last correction (Ctrl+Shift+H)."""
         from captionreview.qt.spread_dialog import SpreadDialog
 
-        self._settle()
+        settled = self._settled_correction()
+        if settled is not None and self._doc is not None:
+            # Asked for before the typing settled: the user waits for this search anyway.
+            index, correction = settled
+            self._cancel_spread()
+            found = find_occurrences(
+                self._doc.cues, correction, exclude=[index], texts=self._index.snapshot()
+            )
+            self._offer = (correction, found, self._version)
         if self._offer is None or self._doc is None:
             self.main_window.status_message("Correct a word in a cue first")
             return None
-        correction, _old = self._offer
-        occurrences = find_occurrences(self._doc.cues, correction)
+        correction, offered, version = self._offer
+        if version == self._version:
+            occurrences = offered
+        else:
+            # Edited since the offer: search again (the corrected cue itself is included now,
+            # should it still hold the old phrase); the index keeps this quick.
+            occurrences = find_occurrences(self._doc.cues, correction, texts=self._index.snapshot())
         if not occurrences:
             self.main_window.status_message(f"“{correction.old}” no longer occurs")
             self.offer.hide()
@@ -844,6 +1048,11 @@ class SpellCheck(QObject):
         glossary = self._glossary or Glossary(self.glossary_path())
         glossary.add_correction(correction.old, correction.new)
         return self._save_glossary(glossary)
+
+
+def _call_all(functions: list[Callable[[], None]]) -> None:
+    for function in functions:
+        function()
 
 
 def _separator(menu: QMenu) -> QAction:

@@ -313,7 +313,9 @@ def test_unticked_occurrences_are_left_alone(qtbot, make_window, tmp_path) -> No
     window, spell = open_checked(qtbot, make_window, path)
     doc = window.document
     doc.set_text(0, "professor Grünewald")
-    assert spell.offer_spread(0, Correction("grön vall", "Grünewald"))
+    with qtbot.waitSignal(spell.spread_offered, timeout=5000) as offered:
+        spell.offer_spread(0, Correction("grön vall", "Grünewald"))
+    assert [o.cue_index for o in offered.args[1]] == [1, 2]
     dialog = spell.review_spread()
     assert isinstance(dialog, SpreadDialog)
     dialog.table.item(1, 0).setCheckState(Qt.CheckState.Unchecked)
