@@ -11,9 +11,12 @@ from captionreview.core.glossary import Glossary
 from captionreview.core.model import Cue
 from captionreview.core.spread import (
     Correction,
+    TextIndex,
     build_changes,
+    candidate_indices,
     detect_correction,
     find_occurrences,
+    index_text,
 )
 
 
@@ -105,3 +108,47 @@ def test_accepted_corrections_can_be_saved_to_the_glossary(tmp_path: Path) -> No
     glossary.save()
     assert Glossary.load(path).corrections == {"grön vall": "Grünewald"}
     assert Glossary.load(path).near_misses("Grön vall sa")[0].kind == "correction"
+
+
+def test_text_index_follows_every_kind_of_edit() -> None:
+    doc = Document.from_text(
+        "WEBVTT\n\n00:00.000 --> 00:02.000\nProfessor <i>Grön</i> vall\n\n"
+        "00:02.000 --> 00:04.000\nsmör &amp; bröd\n\n00:04.000 --> 00:06.000\nTre\n"
+    )
+    index = TextIndex(doc.cues)
+    doc.subscribe(lambda event: index.update(event.kind, event.start, event.stop, doc.cues))
+
+    def expected() -> list[str]:
+        return [index_text(cue.text) for cue in doc.cues]
+
+    assert index.snapshot() == ["professor grön vall", "smör & bröd", "tre"]
+    doc.set_text(2, "FYRA", typing=True)
+    assert index.snapshot() == expected() and index.snapshot()[2] == "fyra"
+    doc.insert(1, Cue(1000, 1500, "Ny <b>Rad</b>"))
+    assert index.snapshot() == expected() and index.snapshot()[1] == "ny rad"
+    doc.delete([0, 2])
+    assert index.snapshot() == expected() == ["ny rad", "fyra"]
+    doc.replace_all([Cue(0, 1000, "Allt Nytt")], "Clean up")
+    assert index.snapshot() == ["allt nytt"]
+    doc.undo()
+    assert index.snapshot() == expected() == ["ny rad", "fyra"]
+
+
+def test_pre_filter_keeps_every_cue_where_the_phrase_is_found() -> None:
+    cues = [
+        Cue(0, 1, "Grön vall"),
+        Cue(1, 2, "en vall som är grön"),  # both words, not as the phrase: a candidate only
+        Cue(2, 3, "bara grönt"),
+        Cue(3, 4, "gr&ouml;n <i>x</i> vall"),
+        Cue(4, 5, "gr&ouml;n vall"),  # a character reference is the letter it stands for
+    ]
+    texts = [index_text(c.text) for c in cues]
+    correction = Correction("grön vall", "Grünewald")
+    assert candidate_indices(texts, correction) == [0, 1, 3, 4]
+    assert candidate_indices(texts, correction, exclude=[0]) == [1, 3, 4]
+    found = find_occurrences(cues, correction, texts=texts)
+    assert [(o.cue_index, o.found, o.replacement) for o in found] == [
+        (0, "Grön vall", "Grünewald"),
+        (4, "gr&ouml;n vall", "Grünewald"),
+    ]
+    assert find_occurrences(cues, correction) == found  # the texts are made when not given

@@ -383,3 +383,97 @@ def test_personal_glossary_when_there_is_none_beside_the_captions(
         window.open_paths([captions])
     assert spell.glossary is not None
     assert spell.glossary.path == captions.parent / "glossary.txt"
+
+
+def test_an_english_file_without_a_header_is_checked_in_english(
+    qtbot, make_window, tmp_path
+) -> None:
+    path = tmp_path / "talk.vtt"  # no Language header, no language in the name
+    sentences = [
+        "Welcome to the seminar about public health and the care we give.",
+        "This is what we have found in the survey of the region.",
+        "The staff said that they do not have the time they need.",
+        "We think this is a problme for all of us.",
+    ]
+    lines = ["WEBVTT", ""]
+    for i, sentence in enumerate(sentences):
+        lines += [f"{ms(i * 3000)} --> {ms(i * 3000 + 2500)}", sentence, ""]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    window, spell = open_checked(qtbot, make_window, path)
+    assert spell.language == "en"
+    assert spell.followed_language() == ("en", "guessed from the text")
+    follow = spell.language_actions[None]
+    assert follow.text() == "Follow the file (English, guessed from the text)"
+    assert follow.isChecked()
+    misspelled = [
+        window.document.cues[f.cue_index].text[f.span[0] : f.span[1]]
+        for f in spell.findings()
+        if f.rule == "SPELL-01"
+    ]
+    assert misspelled == ["problme"]
+
+
+def test_the_language_menu_says_when_the_header_chose_the_language(
+    qtbot, make_window, captions
+) -> None:
+    _window, spell = open_checked(qtbot, make_window, captions)
+    assert spell.followed_language() == ("sv", "from the file's header")
+    assert (
+        spell.language_actions[None].text() == "Follow the file (Swedish, from the file's header)"
+    )
+
+
+def test_an_edit_calls_off_the_search_for_other_occurrences(qtbot, make_window, tmp_path) -> None:
+    path = tmp_path / "names.sv.vtt"
+    path.write_text(
+        "WEBVTT\n\n00:01.000 --> 00:02.000\nprofessor grön vall\n\n"
+        "00:03.000 --> 00:04.000\ngrön vall igen\n",
+        encoding="utf-8",
+    )
+    window, spell = open_checked(qtbot, make_window, path)
+    doc = window.document
+    with qtbot.assertNotEmitted(spell.spread_offered, wait=500):
+        spell.offer_spread(0, Correction("grön vall", "Grünewald"))
+        doc.set_text(1, "grön vall igen och igen")  # the search read the cues before this
+    assert not spell.offer.isVisible()
+    with qtbot.waitSignal(spell.spread_offered, timeout=5000) as offered:
+        spell.offer_spread(0, Correction("grön vall", "Grünewald"))
+    assert [o.context for o in offered.args[1]] == ["grön vall igen och igen"]
+
+
+def test_closing_the_window_during_the_check_stops_the_worker_cleanly(
+    qtbot, tmp_path, capfd, qtlog
+) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    from captionreview.core.journal import Journal
+    from captionreview.qt.mainwindow import MainWindow
+
+    rng = random.Random(1127)
+    syllables = ["fal", "ret", "mun", "gor", "vil", "tek", "pra", "lo", "ki", "sna", "bju", "dör"]
+    lines = ["WEBVTT", "Language: sv", ""]
+    for i in range(3000):
+        words = ["".join(rng.choice(syllables) for _ in range(3)) for _ in range(8)]
+        lines += [f"{ms(i * 2000)} --> {ms(i * 2000 + 1800)}", " ".join(words), ""]
+    path = tmp_path / "long.sv.vtt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    window = MainWindow(journal=Journal(tmp_path / "journal"))
+    window.show()
+    spell = window.findChild(SpellCheck)
+    assert window.open_paths([path])
+    assert spell.is_checking()
+    checker = spell._checker
+    calls: list[int] = []
+    check_cue = checker.check_cue
+    checker.check_cue = lambda cues, index: calls.append(index) or check_cue(cues, index)
+    qtbot.waitUntil(lambda: len(calls) >= 10, timeout=10000)
+    window.close()
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    stopped_at = len(calls)
+    qtbot.wait(300)
+    assert len(calls) == stopped_at < 3000  # the worker stopped with the window
+    out, err = capfd.readouterr()
+    assert "Traceback" not in err + out
+    assert "Qt Concurrent" not in err + out
+    assert [r.message for r in qtlog.records if "exception" in r.message.lower()] == []
