@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 import captionreview
 from captionreview.core.document import DocEvent, Document
 from captionreview.core.errors import CaptionFileError, EncodingError
+from captionreview.core.formats import srt_export_notes
 from captionreview.core.journal import Journal
 from captionreview.core.model import Problem
 from captionreview.core.profiles import (
@@ -842,12 +843,7 @@ class MainWindow(QMainWindow):
         try:
             written = self._doc.save(path)
         except CaptionFileError as exc:
-            self._warn(
-                "Could not save",
-                f"{exc}\nYour changes are kept in the window and in the "
-                "recovery journal; try File ▸ Save As… somewhere else.",
-            )
-            return False
+            return self._offer_save_as(str(exc))
         # The watcher hears about our own write later; by then it knows these bytes are ours.
         self.disk_watcher.expect(written)
         self.autosaver.discard()
@@ -855,6 +851,26 @@ class MainWindow(QMainWindow):
         self._update_document_state()
         self.status_message(f"Saved {written}")
         return True
+
+    def _offer_save_as(self, reason: str) -> bool:
+        """Saving failed for ``reason``: say so and offer Save As (True if that saved)."""
+        box = QMessageBox(self)
+        box.setObjectName("saveFailedDialog")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(f"Could not save — {APP_NAME}")
+        box.setText(reason[:1].upper() + reason[1:])
+        box.setInformativeText(
+            "Your changes are kept in the window and in the recovery journal. "
+            "Save them under another name?"
+        )
+        save_as = box.addButton("Save As…", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(save_as)
+        box.exec()
+        if box.clickedButton() is save_as:
+            return self.save_as()
+        self.status_message(f"Not saved: {reason}")
+        return False
 
     def export_srt(self) -> bool:
         """Write a SubRip copy of the captions."""
@@ -870,7 +886,20 @@ class MainWindow(QMainWindow):
         except CaptionFileError as exc:
             self._warn("Could not export", str(exc))
             return False
-        self.status_message(f"Exported {written}")
+        notes = srt_export_notes(self._doc.cues)
+        if notes:
+            # SubRip cannot hold everything WebVTT can: say what the copy lacks, not just "done".
+            box = QMessageBox(self)
+            box.setObjectName("exportNotesDialog")
+            box.setIcon(QMessageBox.Icon.Information)
+            box.setWindowTitle(f"Exported SubRip — {APP_NAME}")
+            box.setText(f"Exported {written.name}. Please note:")
+            box.setInformativeText("\n".join(f"• {n[:1].upper()}{n[1:]}." for n in notes))
+            box.setStandardButtons(QMessageBox.StandardButton.Ok)
+            box.exec()
+            self.status_message(f"Exported {written}; {'; '.join(notes)}")
+        else:
+            self.status_message(f"Exported {written}")
         return True
 
     def maybe_save(self) -> bool:

@@ -160,10 +160,21 @@ def left_over(journal: Journal) -> list[JournalEntry]:
 def offer_restore(window: MainWindow, journal: Journal) -> Document | None:
     """Ask whether to restore work left by a crash; return the restored document or None.
 
-    Entries the user discards are deleted; "Not now" keeps them for the next start.
+    Work on the file that is open in the window (e.g. given on the command line) is offered
+    first, as its restore; work on another file is offered as opening it *instead of* the open
+    one, which then only happens when the user says so. Entries the user discards are deleted;
+    "Not now" keeps them for the next start.
     """
-    for entry in left_over(journal):
-        choice = _ask_restore(window, entry)
+    current = window.document
+    open_path = current.path if current is not None else None
+    entries = left_over(journal)
+    # The entry of the file the user just opened first: it is the one they came for.
+    entries.sort(key=lambda e: e.path is None or open_path is None or e.path != open_path)
+    for entry in entries:
+        replacing = None
+        if current is not None and (open_path is None or entry.path != open_path):
+            replacing = open_path.name if open_path is not None else "the open captions"
+        choice = _ask_restore(window, entry, replacing)
         if choice == "later":
             continue
         try:
@@ -177,23 +188,47 @@ def offer_restore(window: MainWindow, journal: Journal) -> Document | None:
     return None
 
 
-def _ask_restore(window: MainWindow, entry: JournalEntry) -> str:
-    name = entry.path.name if entry.path is not None else "an unsaved caption file"
+def restore_prompt(entry: JournalEntry) -> tuple[str, str]:
+    """Return the question's text and its details: the file's name and folder, and when."""
     when = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(entry.saved_at))
+    if entry.path is not None:
+        what = f"{entry.path.name} in {entry.path.parent}"
+        where = str(entry.path)
+    elif entry.unknown_location:
+        name = Path(entry.unknown_location).name
+        what = f"{name} (location unknown; you choose where to save it)"
+        where = f"Recorded as {entry.unknown_location}, relative to a folder no longer known."
+    else:
+        what = "new captions that were never saved"
+        where = "Never saved: you choose where to save it."
+    return (
+        f"CaptionReview did not close normally. Unsaved changes to {what} were kept at {when}.",
+        where,
+    )
+
+
+def _ask_restore(window: MainWindow, entry: JournalEntry, replacing: str | None) -> str:
+    text, where = restore_prompt(entry)
     box = QMessageBox(window)
     box.setObjectName("restoreDialog")
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle("Restore unsaved work? — CaptionReview")
-    box.setText(
-        f"CaptionReview did not close normally. Unsaved changes to {name} were kept at {when}."
-    )
-    box.setInformativeText("Restore them? You can then review and save them.")
-    if entry.path is not None:
-        box.setDetailedText(str(entry.path))
-    restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
+    box.setText(text)
+    if replacing is None:
+        box.setInformativeText("Restore them? You can then review and save them.")
+        label = "Restore"
+    else:
+        box.setInformativeText(
+            f"Open them instead of {replacing}? You can then review and save them; "
+            f"{replacing} is not changed."
+        )
+        label = f"Open instead of {replacing}"
+    box.setDetailedText(where)
+    restore = box.addButton(label, QMessageBox.ButtonRole.AcceptRole)
     discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
-    box.addButton("Not now", QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(restore)
+    later = box.addButton("Not now", QMessageBox.ButtonRole.RejectRole)
+    # Replacing what the user asked to open is never the default.
+    box.setDefaultButton(restore if replacing is None else later)
     box.exec()
     clicked = box.clickedButton()
     if clicked is restore:

@@ -1077,3 +1077,145 @@ def test_a_user_quality_profile_is_offered_and_remembered(qtbot, make_window):
         (folder / "kommunen.toml").unlink()
     third = make_window()
     assert third.profile.name == "se-public", "a deleted user profile falls back to the default"
+
+
+def test_export_srt_says_what_the_copy_leaves_out(
+    qtbot, make_window, tmp_path, answer, monkeypatch
+):
+    from PySide6.QtWidgets import QFileDialog
+
+    path = tmp_path / "gaps.vtt"
+    path.write_text(
+        "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nhej\n\n00:00:03.000 --> 00:00:04.000\n\n",
+        encoding="utf-8",
+    )
+    window = make_window()
+    window.open_paths([path])
+    target = tmp_path / "gaps.srt"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *_a: (str(target), "SubRip"))
+    )
+    notes = answer("exportNotesDialog", "OK")
+    assert window.export_srt()
+    assert target.read_text(encoding="utf-8").count("-->") == 1
+    assert notes.answered and "without text was left out (cue 2)" in notes.texts[0]
+    assert "left out" in window.statusBar().currentMessage()
+
+
+def test_a_failed_save_offers_save_as(qtbot, make_window, tmp_path, answer, monkeypatch):
+    import shutil
+
+    from PySide6.QtWidgets import QFileDialog
+
+    folder = tmp_path / "gone"
+    folder.mkdir()
+    path = folder / "talk.vtt"
+    path.write_text("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nhej\n", encoding="utf-8")
+    window = make_window()
+    window.open_paths([path])
+    type_text(window.editor.text_edit, "!")
+    shutil.rmtree(folder)
+    elsewhere = tmp_path / "elsewhere.vtt"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *_a: (str(elsewhere), "WebVTT"))
+    )
+    offer = answer("saveFailedDialog", "Save As…")
+    assert window.save()
+    assert offer.answered
+    assert "hej!" in elsewhere.read_text(encoding="utf-8")
+    assert window.document.path == elsewhere
+
+
+def _left_over(journal_dir: Path, path: Path | None, text: str) -> Journal:
+    from captionreview.core.document import Document
+
+    journal = Journal(journal_dir)
+    doc = Document.from_text(f"WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n{text}\n", path)
+    doc.set_text(0, text + " (osparad)")
+    journal.write(doc)
+    return journal
+
+
+def test_restore_does_not_replace_the_file_asked_for_without_asking(
+    qtbot, make_window, tmp_path, answer
+):
+    asked_for = tmp_path / "asked" / "asked.vtt"
+    asked_for.parent.mkdir()
+    asked_for.write_text("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nden här\n", encoding="utf-8")
+    other = tmp_path / "other" / "other.vtt"
+    journal_dir = tmp_path / "journal-two"
+    _left_over(journal_dir, other, "annan")
+    _left_over(journal_dir, asked_for, "den här")
+    window = make_window(journal_dir)
+    window.open_paths([asked_for])
+    same = answer("restoreDialog", "Not now")
+    then = answer("restoreDialog", "Not now")
+    assert not window.offer_restore()
+    assert then.answered and "Open them instead of asked.vtt?" in then.texts[0]
+    # The file asked for is offered first, with its folder; nothing replaced it.
+    assert "asked.vtt in " + str(asked_for.parent) in same.texts[0]
+    assert window.document.path == asked_for and not window.document.modified
+
+
+def test_restore_offers_work_on_another_file_as_opening_it_instead(
+    qtbot, make_window, tmp_path, answer
+):
+    asked_for = tmp_path / "asked.vtt"
+    asked_for.write_text("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nden här\n", encoding="utf-8")
+    other = tmp_path / "other" / "other.vtt"
+    journal_dir = tmp_path / "journal-other"
+    _left_over(journal_dir, other, "annan")
+    window = make_window(journal_dir)
+    window.open_paths([asked_for])
+    later = answer("restoreDialog", "Not now")
+    assert not window.offer_restore()
+    assert later.answered and "Open them instead of asked.vtt?" in later.texts[0]
+    assert str(other.parent) in later.texts[0]
+    assert window.document.path == asked_for
+    instead = answer("restoreDialog", "Open instead of asked.vtt")
+    assert window.offer_restore()
+    assert instead.answered
+    assert window.document.path == other and window.document.cues[0].text == "annan (osparad)"
+
+
+def test_restore_of_the_file_asked_for_restores_it(qtbot, make_window, tmp_path, answer):
+    asked_for = tmp_path / "asked.vtt"
+    asked_for.write_text("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nden här\n", encoding="utf-8")
+    journal_dir = tmp_path / "journal-same"
+    _left_over(journal_dir, asked_for, "den här")
+    window = make_window(journal_dir)
+    window.open_paths([asked_for])
+    restore = answer("restoreDialog", "Restore")
+    assert window.offer_restore()
+    assert restore.answered and "Open them instead" not in restore.texts[0]
+    assert window.document.cues[0].text == "den här (osparad)" and window.document.modified
+
+
+def test_work_whose_folder_is_unknown_asks_where_to_save(
+    qtbot, make_window, tmp_path, answer, monkeypatch
+):
+    import json
+
+    from PySide6.QtWidgets import QFileDialog
+
+    journal_dir = tmp_path / "journal-relative"
+    _left_over(journal_dir, tmp_path / "talk.vtt", "vilse")
+    (record_file,) = journal_dir.glob("*.json")
+    record = json.loads(record_file.read_text(encoding="utf-8"))
+    record["path"] = "kurs/talk.vtt"  # written by an old version, relative to its folder
+    record_file.write_text(json.dumps(record), encoding="utf-8")
+    window = make_window(journal_dir)
+    restore = answer("restoreDialog", "Restore")
+    assert window.offer_restore()
+    assert restore.answered and "talk.vtt (location unknown" in restore.texts[0]
+    assert window.document.path is None
+    chosen = tmp_path / "chosen.vtt"
+    asked = []
+
+    def save_name(*_args):
+        asked.append(True)
+        return str(chosen), "WebVTT"
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_name))
+    assert window.save()
+    assert asked and "vilse (osparad)" in chosen.read_text(encoding="utf-8")
