@@ -87,12 +87,14 @@ LANGUAGE_NAMES = {"sv": "Swedish", "en": "English"}
 SETTLE_MS = 1200
 # Edits touching more cues than this are re-checked in the background, not at once.
 SYNC_LIMIT = 40
-# The workers sleep PAUSE_S every STEP_CUES cues, and wait while the editor is typing (until
-# TYPING_PAUSE_S after the last edit): two threads running Python would otherwise keep the UI
-# thread waiting for the interpreter lock (5 ms a turn) many times per keystroke.
+# The workers yield the interpreter lock after each cue, sleep PAUSE_S every STEP_CUES cues,
+# and wait while the editor is typing (until TYPING_PAUSE_S after the last edit): two threads
+# running Python would otherwise keep the UI thread waiting for the lock (5 ms a turn) many
+# times per keystroke or repaint.
 STEP_CUES = 250
 PAUSE_S = 0.005
 TYPING_PAUSE_S = 0.3
+START_DELAY_MS = 300
 HOW_CHOSEN = {
     "header": "from the file's header",
     "note": "from a NOTE in the file",
@@ -142,8 +144,10 @@ class _Throttle:
 
     def breathe(self, cancel: threading.Event, step: int) -> bool:
         """Give the GUI thread the interpreter now and then; return True to stop."""
-        if step % STEP_CUES == 0:
-            time.sleep(PAUSE_S)
+        # sleep(0) hands the interpreter lock to a waiting GUI thread after each cue at once,
+        # instead of after the 5 ms switch interval: painting a list calls into Python
+        # hundreds of times, each of which would wait that long.
+        time.sleep(PAUSE_S if step % STEP_CUES == 0 else 0)
         while time.monotonic() < self.typing_until and not self.stopped(cancel):
             time.sleep(0.02)
         return self.stopped(cancel)
@@ -359,6 +363,11 @@ class SpellCheck(QObject):
         self._settle_timer.setSingleShot(True)
         self._settle_timer.setInterval(SETTLE_MS)
         self._settle_timer.timeout.connect(self._settle)
+        self._queued: _CheckTask | None = None
+        self._start_timer = QTimer(self)
+        self._start_timer.setSingleShot(True)
+        self._start_timer.setInterval(START_DELAY_MS)
+        self._start_timer.timeout.connect(self._start_queued)
 
         self.editor = window.editor
         self.text_edit: QPlainTextEdit = window.editor.text_edit
@@ -555,7 +564,16 @@ class SpellCheck(QObject):
             self._cancel,
             self._throttle,
         )
-        self._pool.start(task)
+        # Started a moment later: the window paints the new file first. That paint calls into
+        # Python thousands of times and would wait for the interpreter lock at each call.
+        self._queued = task
+        self._start_timer.start()
+
+    def _start_queued(self) -> None:
+        self._start_timer.stop()
+        task, self._queued = self._queued, None
+        if task is not None and not self._throttle.stopped(task.cancel):
+            self._pool.start(task)
 
     def is_checking(self) -> bool:
         """Return True while a whole-file check runs."""
@@ -563,6 +581,7 @@ class SpellCheck(QObject):
 
     def wait(self, msecs: int = 30000) -> bool:
         """Wait for the background check to finish (for scripts and tests)."""
+        self._start_queued()
         return self._pool.waitForDone(msecs)
 
     def _on_progress(self, generation: int, done: int, total: int) -> None:
@@ -583,13 +602,9 @@ class SpellCheck(QObject):
 
     def _visible_all(self, findings: dict[int, list[Finding]]) -> dict[int, list[Finding]]:
         if not self._ignored:
-            # The common case, and the quick one for a long file: only the note about a
-            # missing dictionary is left out (it goes to the status bar).
-            return {
-                i: kept
-                for i, found in findings.items()
-                if (kept := [f for f in found if f.rule != RULE_NO_SPELLER])
-            }
+            # The common case, and the quick one for a long file: check_cue() never gives the
+            # file-wide note about a missing dictionary, so there is nothing to leave out.
+            return {i: found for i, found in findings.items() if found}
         return {i: kept for i, found in findings.items() if (kept := self._visible(found))}
 
     def _visible(self, findings: list[Finding]) -> list[Finding]:
