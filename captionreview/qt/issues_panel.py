@@ -50,12 +50,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from captionreview.core.asrflags import RULE_TITLES as WORD_RULE_TITLES
 from captionreview.core.checks import FullCheck, IncrementalChecker, rule_title
 from captionreview.core.checks.base import format_ms
 from captionreview.core.document import DocEvent, Document
+from captionreview.core.findings import kept_problems, merge_findings
 from captionreview.core.fixes import FIXES, Fix
-from captionreview.core.model import Finding, Severity
+from captionreview.core.model import Finding, Problem, Severity
 from captionreview.core.profiles import Profile, ProfileError, load_profile, user_profile_dir
 from captionreview.core.report import ReportInput, render_report, write_report
 from captionreview.qt.fix_preview import FixPreviewDialog
@@ -124,12 +124,9 @@ class WordFlagSource(Protocol):
         """Every current word flag, in cue and text order."""
 
 
-def _title(rule: str) -> str:
-    return WORD_RULE_TITLES.get(rule) or rule_title(rule)
-
-
-def _cue_order(finding: Finding) -> int:
-    return -1 if finding.cue_index is None else finding.cue_index
+def problem_finding(problem: Problem) -> Finding:
+    """A problem the reader met in the file, as a finding about its line (no cue)."""
+    return Finding(problem.rule, problem.severity, problem.message, line=problem.line)
 
 
 def _call_all(functions: list[Callable[[], None]]) -> None:
@@ -194,6 +191,7 @@ class IssuesPanel(QDockWidget):
         self._profile = window.profile
         self._words: WordFlagSource | None = None
         self._findings: list[Finding] = []
+        self._checked: list[Finding] = []
         self._worst: dict[int, Severity] | None = None
         self._last: tuple[int, int, str] | None = None
         self.tools: _Features | None = None
@@ -240,8 +238,15 @@ class IssuesPanel(QDockWidget):
 
     @property
     def findings(self) -> list[Finding]:
-        """The findings shown (as of the last refresh), in cue order."""
+        """The findings shown (as of the last refresh): the file's load problems, then the
+        quality findings and word flags in cue order."""
         return self._findings
+
+    @property
+    def checked_findings(self) -> list[Finding]:
+        """The quality findings and word flags shown, without the load problems (the report
+        lists those apart)."""
+        return self._checked
 
     def worst_severity(self, index: int) -> Severity | None:
         """Return the most serious severity among cue ``index``'s findings (None: no issue);
@@ -366,15 +371,17 @@ class IssuesPanel(QDockWidget):
     def refresh(self) -> None:
         """Rebuild the tree from the checker's current findings."""
         self._timer.stop()
-        if self._checker is None:
+        if self._checker is None or self._doc is None:
+            self._checked = []
             self._findings = []
-        elif self._words is None:
-            self._findings = self._checker.findings()
         else:
-            # Both lists are in cue order; a stable sort by cue keeps each one's order inside
-            # a cue (the file-wide findings first).
-            merged = self._checker.findings() + self._words.findings()
-            self._findings = sorted(merged, key=_cue_order)
+            # The one merge used by `captionreview check` and the report too, so the counts
+            # agree; the reader's problems (a missing WEBVTT line…) come first, by line.
+            disabled = self._checker.profile.disabled_rules
+            words = self._words.findings() if self._words is not None else []
+            self._checked = merge_findings(self._checker.findings(), words, disabled)
+            problems = kept_problems(self._doc.problems, disabled)
+            self._findings = [problem_finding(p) for p in problems] + self._checked
         self._worst = None
         self._rebuild()
         self.findings_changed.emit()
@@ -402,7 +409,7 @@ class IssuesPanel(QDockWidget):
             top.setData(severity.value, Qt.ItemDataRole.AccessibleDescriptionRole)
             for rule in sorted(rules):
                 found = rules[rule]
-                item = QStandardItem(f"{rule} {_title(rule)} ({len(found)})")
+                item = QStandardItem(f"{rule} {rule_title(rule)} ({len(found)})")
                 item.setToolTip(found[0].message)
                 # The rows of a rule are made when it is first opened: a long file has tens
                 # of thousands of findings and the tree is rebuilt after every pause in typing.
@@ -442,6 +449,8 @@ class IssuesPanel(QDockWidget):
         if finding.cue_index is not None and doc is not None and finding.cue_index < len(doc):
             cue = doc.cues[finding.cue_index]
             where = f"#{finding.cue_index + 1} {format_ms(cue.start_ms)}"
+        elif finding.line is not None:
+            where = f"Line {finding.line}"
         else:
             where = "File"
         item = QStandardItem(f"{where}  {finding.message}")
@@ -541,10 +550,10 @@ class _Features(QObject):
             return None
         self.panel.refresh()
         title = doc.path.name if doc.path else "Untitled captions"
+        profile = self.panel.checker.profile
+        problems = kept_problems(doc.problems, profile.disabled_rules)
         page = render_report(
-            ReportInput(
-                title, doc.cues, doc.problems, self.panel.findings, self.panel.checker.profile
-            )
+            ReportInput(title, doc.cues, problems, self.panel.checked_findings, profile)
         )
         try:
             write_report(target, page)

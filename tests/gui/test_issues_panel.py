@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from captionreview.core.asrflags import RULE_TITLES as WORD_RULE_TITLES
 from captionreview.core.checks import check_document
+from captionreview.core.findings import merge_findings
 from captionreview.core.model import Severity
 from captionreview.core.profiles import builtin_profile
 from captionreview.qt.fix_preview import FixPreviewDialog
@@ -272,6 +273,11 @@ def test_menu_actions_export_and_load_profile(window, tmp_path: Path, monkeypatc
     assert window.profile.name == "husstil" and window.profile.max_lines == 3
 
 
+def merged(doc, profile) -> list:
+    """The quality findings in the one order of window, check and report (no word flags)."""
+    return merge_findings(check_document(doc, profile), [], profile.disabled_rules)
+
+
 def _plain(findings) -> list[tuple[object, ...]]:
     return [
         (f.cue_index, f.rule, f.severity, f.message, f.span, f.suggestion)
@@ -312,7 +318,7 @@ def test_a_long_file_is_checked_while_the_window_keeps_working(qtbot, make_windo
     assert len(ticks) >= 5, (len(ticks), checked)
     assert max(b - a for a, b in zip([started, *ticks], ticks, strict=False)) < checked
     assert panel.summary.text().startswith("se-public:")
-    assert _plain(panel.findings) == _plain(check_document(doc, window.profile))
+    assert _plain(panel.findings) == _plain(merged(doc, window.profile))
     assert any(f.rule == "TXT-15" and f.cue_index == 5 for f in panel.findings)
     # F8 finds its issue in the tree, whose rows are made when a rule is opened
     target = panel.next_issue(1)
@@ -336,24 +342,24 @@ def test_cues_added_during_the_background_check_start_it_again(qtbot, make_windo
     doc.insert(0, Cue(0, 500, "Ett  två."))
     assert panel.wait()
     qtbot.waitUntil(lambda: not panel.is_checking(), timeout=30_000)
-    assert _plain(panel.findings) == _plain(check_document(doc, window.profile))
+    assert _plain(panel.findings) == _plain(merged(doc, window.profile))
     assert any(f.rule == "TXT-15" and f.cue_index == 0 for f in panel.findings)
     # replacing every cue (clean-up, sort) and its undo are checked in the background too
     cues = list(doc.cues)
     doc.replace_all(cues[1:], "Drop the first cue")
     assert panel.is_checking()
     qtbot.waitUntil(lambda: not panel.is_checking(), timeout=30_000)
-    assert _plain(panel.findings) == _plain(check_document(doc, window.profile))
+    assert _plain(panel.findings) == _plain(merged(doc, window.profile))
     doc.undo()
     assert panel.is_checking()
     qtbot.waitUntil(lambda: not panel.is_checking(), timeout=30_000)
-    assert _plain(panel.findings) == _plain(check_document(doc, window.profile))
+    assert _plain(panel.findings) == _plain(merged(doc, window.profile))
     # a profile change checks the long file in the background again
     window.set_profile(builtin_profile("netflix-sv"))
     assert panel.is_checking()
     qtbot.waitUntil(lambda: not panel.is_checking(), timeout=30_000)
     assert panel.summary.text().startswith("netflix-sv:")
-    assert _plain(panel.findings) == _plain(check_document(doc, builtin_profile("netflix-sv")))
+    assert _plain(panel.findings) == _plain(merged(doc, builtin_profile("netflix-sv")))
 
 
 WORDS = """WEBVTT
@@ -393,3 +399,53 @@ def test_word_flags_are_grouped_under_their_rules(qtbot, make_window, tmp_path: 
     window.document.set_text(0, "Vi har en sjuksköterska här.")
     qtbot.waitUntil(lambda: not any(f.rule == "ASR-11" for f in panel.findings), timeout=5000)
     assert any(f.rule == "SPELL-01" for f in panel.findings)
+
+
+def test_the_panel_counts_as_captionreview_check_does(qtbot, make_window, demo_dir: Path) -> None:
+    from collections import Counter
+
+    from captionreview.clitools.check import WordFlags, all_findings
+
+    demo = demo_dir / "lecture.sv.vtt"
+    if not demo.is_file():
+        pytest.skip(f"demo lecture missing: {demo}")
+    window = make_window()
+    assert window.open_paths([demo])
+    settle(qtbot, window)
+    panel = panel_of(window)
+    spell = window.findChild(QObject, "spellCheck")
+    doc, profile = window.document, window.profile
+    merged_flags = merge_findings(check_document(doc, profile), spell.findings(), [])
+    assert panel.findings == merged_flags
+    # The number flag is left out where a number-style rule already says it, as in `check`.
+    words = WordFlags.create(None)
+    assert not isinstance(words, str), words
+    cli = all_findings(doc, profile, words)
+    shown = Counter(f.rule for f in panel.findings)
+    assert shown["ASR-10"] == Counter(f.rule for f in cli)["ASR-10"]
+    assert shown["ASR-10"] < sum(1 for f in spell.findings() if f.rule == "ASR-10")
+    assert panel.checked_findings == panel.findings  # the demo reads without problems
+
+
+def test_a_file_without_its_webvtt_line_shows_the_problem_as_an_issue(
+    qtbot, make_window, tmp_path: Path
+) -> None:
+    path = tmp_path / "headless.vtt"
+    path.write_text("00:00:01.000 --> 00:00:03.000\nHej och välkommen.\n", encoding="utf-8")
+    window = make_window()
+    assert window.open_paths([path])
+    panel = panel_of(window)
+    panel.refresh()
+    assert "No issues" not in panel.summary.text()
+    rows = [text for texts in tree(panel).values() for text in texts]
+    assert any(text.startswith("VTT-SIG-01 ") for text in rows), rows
+    (problem,) = [f for f in panel.findings if f.rule == "VTT-SIG-01"]
+    assert problem.line == 1 and problem.severity is Severity.ERROR
+    rule_row = next(
+        panel.model.item(r).child(c)
+        for r in range(panel.model.rowCount())
+        for c in range(panel.model.item(r).rowCount())
+        if panel.model.item(r).child(c).text().startswith("VTT-SIG-01")
+    )
+    panel.view.expand(rule_row.index())
+    assert rule_row.child(0).text().startswith("Line 1  ")
