@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -21,11 +21,11 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 
 from captionreview.core.cuetext import char_count, plain_text
 from captionreview.core.document import DocEvent, Document
-from captionreview.core.model import Cue
+from captionreview.core.model import Cue, Severity
 from captionreview.core.profiles import DEFAULT_PROFILE, Profile
 from captionreview.core.vttwriter import sanitize_cue_text
 
@@ -45,6 +45,15 @@ LINE_SEPARATOR = " ⏎ "
 WARN_BRUSH = QBrush(QColor(240, 200, 60, 140))
 ERROR_BRUSH = QBrush(QColor(230, 70, 60, 150))
 ACTIVE_BRUSH = QBrush(QColor(70, 140, 230, 90))
+# The issue marker in the row header: the colour of the cue's most serious finding.
+SEVERITY_COLOURS = {
+    Severity.ERROR: QColor(215, 45, 40),
+    Severity.WARN: QColor(230, 160, 20),
+    Severity.INFO: QColor(60, 130, 220),
+}
+# Above this the CPS column says ">99" (the tooltip has the number): a cue of a raw YouTube
+# file can claim hundreds of characters in a few milliseconds.
+CPS_SHOWN_MAX = 99.9
 
 _ROOT = QModelIndex()
 # Combined once: data() and flags() run for every visible cell on every repaint.
@@ -129,6 +138,35 @@ def _sentence(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+class IssueSource(Protocol):
+    """What the cue list needs to mark cues with issues (the issues panel provides it)."""
+
+    def worst_severity(self, index: int) -> Severity | None:
+        """The most serious severity among cue ``index``'s findings (None: no issue)."""
+
+    def cue_rules(self, index: int) -> list[str]:
+        """The rule ids of cue ``index``'s findings, most serious first."""
+
+
+def severity_icon(severity: Severity) -> QIcon:
+    """A round dot in the severity's colour (made once per severity)."""
+    icon = _ICONS.get(severity)
+    if icon is None:
+        pixmap = QPixmap(12, 12)
+        pixmap.fill(QColor(0, 0, 0, 0))
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QColor(0, 0, 0, 90))
+        painter.setBrush(SEVERITY_COLOURS[severity])
+        painter.drawEllipse(1, 1, 10, 10)
+        painter.end()
+        icon = _ICONS[severity] = QIcon(pixmap)
+    return icon
+
+
+_ICONS: dict[Severity, QIcon] = {}
+
+
 class CueTableModel(QAbstractTableModel):
     """Table model over a Document: start, end, duration, CPS, text; the row header is the #.
 
@@ -145,6 +183,7 @@ class CueTableModel(QAbstractTableModel):
         self._unsubscribe: Callable[[], None] | None = None
         self._profile: Profile = DEFAULT_PROFILE
         self._active: tuple[int, ...] = ()
+        self._issues: IssueSource | None = None
         self._bold = QFont()
         self._bold.setBold(True)
 
@@ -176,6 +215,17 @@ class CueTableModel(QAbstractTableModel):
                 self.index(rows - 1, COL_CPS),
                 [Qt.ItemDataRole.BackgroundRole],
             )
+
+    def set_issue_source(self, source: IssueSource | None) -> None:
+        """Mark cues with issues in the row header from ``source`` (None: no markers)."""
+        self._issues = source
+        self.issues_changed()
+
+    def issues_changed(self) -> None:
+        """Repaint the issue markers (call after the source's findings changed)."""
+        rows = self.rowCount()
+        if rows:
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, rows - 1)
 
     def cue(self, row: int) -> Cue:
         """Return the cue at ``row``; raises IndexError when there is none."""
@@ -249,7 +299,13 @@ class CueTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Vertical:
             if role == Qt.ItemDataRole.DisplayRole:
                 return str(section + 1)
+            if role == Qt.ItemDataRole.DecorationRole and self._issues is not None:
+                severity = self._issues.worst_severity(section)
+                return None if severity is None else severity_icon(severity)
             if role == Qt.ItemDataRole.ToolTipRole:
+                rules = self._issues.cue_rules(section) if self._issues is not None else []
+                if rules:
+                    return f"Cue {section + 1}: {', '.join(rules)} (see the Issues panel)"
                 return f"Cue {section + 1}"
             return None
         if not 0 <= section < len(HEADERS):
@@ -301,7 +357,9 @@ class CueTableModel(QAbstractTableModel):
             return f"{cue.duration_ms / 1000:.2f}"
         if col == COL_CPS:
             cps = cue_cps(cue)
-            return "–" if cps is None else f"{cps:.1f}"
+            if cps is None:
+                return "–"
+            return ">99" if cps > CPS_SHOWN_MAX else f"{cps:.1f}"
         return display_text(cue)
 
     @staticmethod

@@ -172,7 +172,7 @@ class CueTableView(QTableView):
             (COL_START, "00:00:00.000"),
             (COL_END, "00:00:00.000"),
             (COL_DURATION, "Duration"),
-            (COL_CPS, "00.0"),
+            (COL_CPS, "00.0 "),
         ):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             self.setColumnWidth(col, metrics.horizontalAdvance(sample) + 18)

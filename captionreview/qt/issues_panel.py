@@ -58,6 +58,7 @@ from captionreview.core.fixes import FIXES, Fix
 from captionreview.core.model import Finding, Problem, Severity
 from captionreview.core.profiles import Profile, ProfileError, load_profile, user_profile_dir
 from captionreview.core.report import ReportInput, render_report, write_report
+from captionreview.qt.cue_model import CueTableModel
 from captionreview.qt.fix_preview import FixPreviewDialog
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -193,6 +194,7 @@ class IssuesPanel(QDockWidget):
         self._findings: list[Finding] = []
         self._checked: list[Finding] = []
         self._worst: dict[int, Severity] | None = None
+        self._rules: dict[int, list[str]] | None = None
         self._last: tuple[int, int, str] | None = None
         self.tools: _Features | None = None
         self.model = QStandardItemModel(self)
@@ -263,6 +265,21 @@ class IssuesPanel(QDockWidget):
                     worst[finding.cue_index] = finding.severity
             self._worst = worst
         return self._worst.get(index)
+
+    def cue_rules(self, index: int) -> list[str]:
+        """Return the rule ids of cue ``index``'s findings, most serious first, each once."""
+        if self._rules is None:
+            rules: dict[int, dict[str, Severity]] = {}
+            for finding in self._findings:
+                if finding.cue_index is not None:
+                    rules.setdefault(finding.cue_index, {}).setdefault(
+                        finding.rule, finding.severity
+                    )
+            self._rules = {
+                cue: sorted(found, key=lambda r, f=found: (SEVERITY_ORDER.index(f[r]), r))
+                for cue, found in rules.items()
+            }
+        return self._rules.get(index, [])
 
     def follow_word_flags(self, source: WordFlagSource | None = None) -> bool:
         """Show the word flags of ``source`` (default: the window's spell check, the object
@@ -383,6 +400,7 @@ class IssuesPanel(QDockWidget):
             problems = kept_problems(self._doc.problems, disabled)
             self._findings = [problem_finding(p) for p in problems] + self._checked
         self._worst = None
+        self._rules = None
         self._rebuild()
         self.findings_changed.emit()
 
@@ -641,6 +659,11 @@ def install(window: QMainWindow) -> IssuesPanel:
     show.setText("&Issues")
     review.menu("View").addAction(show)
 
+    # The cue list marks the cues that have issues (a dot in the row header).
+    cue_model = getattr(window, "cue_model", None)
+    if isinstance(cue_model, CueTableModel):
+        cue_model.set_issue_source(panel)
+        panel.findings_changed.connect(cue_model.issues_changed)
     review.document_changed.connect(panel.set_document)
     review.profile_changed.connect(panel.set_profile)
     panel.set_document(review.document)

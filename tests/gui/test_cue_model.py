@@ -188,3 +188,13 @@ def test_a_start_typed_after_the_end_is_refused_with_a_message(model, doc):
     assert model.setData(model.index(0, COL_START), parse_ms("0:05")) is False
     assert doc.cues[0] == before and not doc.modified
     assert said and "end after it starts" in said[0]
+
+
+def test_a_huge_cps_is_shown_short_with_the_number_in_the_tooltip(qtbot) -> None:
+    m = CueTableModel()
+    m.set_document(
+        Document.from_text("WEBVTT\n\n00:00:01.000 --> 00:00:01.100\n" + "x" * 37 + "\n")
+    )
+    index = m.index(0, COL_CPS)
+    assert index.data() == ">99"
+    assert "370.0 characters per second" in index.data(Qt.ItemDataRole.ToolTipRole)

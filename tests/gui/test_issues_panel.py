@@ -449,3 +449,34 @@ def test_a_file_without_its_webvtt_line_shows_the_problem_as_an_issue(
     )
     panel.view.expand(rule_row.index())
     assert rule_row.child(0).text().startswith("Line 1  ")
+
+
+def test_the_cue_list_marks_cues_with_issues_including_word_flags(
+    qtbot, make_window, tmp_path: Path
+) -> None:
+    path = tmp_path / "marks.sv.vtt"
+    path.write_text(CAPTIONS + "\n00:00:14.000 --> 00:00:16.000\nVi har en sjuk sköterska.\n")
+    window = make_window(tmp_path / "journal")
+    assert window.open_paths([path])
+    settle(qtbot, window)
+    panel = panel_of(window)
+    model = window.cue_model
+    vertical = Qt.Orientation.Vertical
+
+    def marker(row: int):
+        return model.headerData(row, vertical, Qt.ItemDataRole.DecorationRole)
+
+    def tip(row: int) -> str:
+        return model.headerData(row, vertical, Qt.ItemDataRole.ToolTipRole)
+
+    assert panel.worst_severity(2) is Severity.ERROR
+    assert marker(2) is not None and not marker(2).isNull()
+    assert "TIM-05" in tip(2)
+    assert "ASR-11" in tip(4), tip(4)
+    for row in range(model.rowCount()):
+        assert (marker(row) is None) == (panel.worst_severity(row) is None)
+    changed = []
+    model.headerDataChanged.connect(lambda *args: changed.append(args))
+    window.document.set_text(4, "Ingen anmärkning.")
+    qtbot.waitUntil(lambda: "ASR-11" not in tip(4), timeout=5000)
+    assert changed
