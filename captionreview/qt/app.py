@@ -55,6 +55,40 @@ def _keep_work_on_errors(window: MainWindow) -> Callable[..., None]:
     return hook
 
 
+def open_startup_files(
+    window: MainWindow, files: list[str], encoding: str | None, demo: bool
+) -> bool:
+    """Open the files from the command line, or the demo lecture when there are none and
+    ``demo`` is set; the demo starts playing once its first picture is shown (the user's own
+    files open paused). Return True when the demo was opened."""
+    if files:
+        window.open_paths([Path(f) for f in files], encoding=encoding)
+        return False
+    if not demo:
+        return False
+    paths = demo_files()
+    if not paths:
+        window.status_message(f"The demo lecture is not installed (looked in {assets_dir()})")
+        return False
+    if window.open_paths(paths) and window.player.available:
+        play_when_shown(window)
+    return True
+
+
+def play_when_shown(window: MainWindow) -> None:
+    """Start playback once the loaded video's first picture is on screen (once only)."""
+    player = window.player
+    if player.current_frame() is not None:
+        player.play()
+        return
+
+    def first_frame() -> None:
+        player.frame_ready.disconnect(first_frame)
+        player.play()
+
+    player.frame_ready.connect(first_frame)
+
+
 def run_gui(files: list[str], encoding: str | None, demo: bool) -> int:
     """Open the review window on ``files`` (or the demo) and run until it closes; exit status."""
     if not has_display():
@@ -83,13 +117,7 @@ def run_gui(files: list[str], encoding: str | None, demo: bool) -> int:
     window = MainWindow()
     sys.excepthook = _keep_work_on_errors(window)
     window.show()
-    paths = [Path(f) for f in files]
-    if not paths and demo:
-        paths = demo_files()
-        if not paths:
-            window.status_message(f"The demo lecture is not installed (looked in {assets_dir()})")
-    if paths:
-        window.open_paths(paths, encoding=encoding)
+    open_startup_files(window, files, encoding, demo)
 
     def offer_restore() -> None:
         window.offer_restore()

@@ -1219,3 +1219,26 @@ def test_work_whose_folder_is_unknown_asks_where_to_save(
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_name))
     assert window.save()
     assert asked and "vilse (osparad)" in chosen.read_text(encoding="utf-8")
+
+
+@pytest.mark.vlc
+def test_the_demo_starts_playing_but_a_users_file_opens_paused(qtbot, make_window, lecture):
+    from captionreview.qt.app import demo_files, open_startup_files
+
+    if not demo_files():
+        pytest.skip("the demo lecture is not installed")
+    window = make_window()
+    if not window.player.available:
+        pytest.skip(window.player.status_message)
+    assert open_startup_files(window, [], None, demo=True)
+    assert window.document.path == demo_files()[1]
+    qtbot.waitUntil(window.player.is_playing, timeout=8000)
+    assert window.player.current_frame() is not None
+    window.player.pause()
+
+    other = make_window()
+    assert not open_startup_files(other, [str(lecture)], None, demo=True)
+    qtbot.waitUntil(lambda: other.player.current_frame() is not None, timeout=8000)
+    qtbot.wait(300)
+    assert not other.player.is_playing()
+    assert other.player.position() < 300
