@@ -621,6 +621,18 @@ class _Features(QObject):
         return dialog
 
 
+def _move_after(menu: QMenu, action: QAction, name: str) -> None:
+    """Put ``action`` right after the menu's action named ``name`` (Quit stays last)."""
+    menu.removeAction(action)
+    actions = menu.actions()
+    names = [a.objectName() for a in actions]
+    following = names.index(name) + 1 if name in names else len(actions)
+    if following < len(actions):
+        menu.insertAction(actions[following], action)
+    else:
+        menu.addAction(action)
+
+
 def install(window: QMainWindow) -> IssuesPanel:
     """Add the issues panel and its actions to ``window`` (the interface of the brief)."""
     review: ReviewWindow = window  # type: ignore[assignment]
@@ -643,6 +655,7 @@ def install(window: QMainWindow) -> IssuesPanel:
     report_action = QAction("Export &report…", window)
     report_action.triggered.connect(features.export_report)
     review.register_action(report_action, "File")
+    _move_after(review.menu("File"), report_action, "export_srt")
     profile_action = QAction("Load quality &profile…", window)
     profile_action.triggered.connect(features.load_profile_file)
     review.register_action(profile_action, "Check")

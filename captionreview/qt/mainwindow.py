@@ -100,6 +100,10 @@ ENCODING_NAMES = {
     "cp850": "DOS (CP850)",
     "iso-8859-15": "Latin-9 (ISO-8859-15)",
 }
+# Single-byte encodings in which Swedish letters are the likely non-ASCII text.
+NORDIC_ENCODINGS = frozenset(
+    ("cp1252", "latin-1", "iso-8859-1", "iso-8859-15", "cp850", "mac_roman")
+)
 NO_VIDEO_MESSAGE = (
     "No video open.\nFile ▸ Open… a video (or drop one here) to see the captions on it."
 )
@@ -717,9 +721,14 @@ class MainWindow(QMainWindow):
         box.setObjectName("encodingDialog")
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle("Not UTF-8 — CaptionReview")
-        box.setText(f"{path.name}: {exc}")
+        # In plain words: the reader's message names Python codecs (encoding='cp1252').
+        where = f" (line {exc.line})" if exc.line else ""
+        box.setText(f"{path.name} is not UTF-8{where}, the encoding WebVTT files must have.")
+        guess = exc.guess or "cp1252"
+        label = ENCODING_NAMES.get(guess.lower(), guess)
+        nordic = " (Swedish å ä ö)" if guess.lower() in NORDIC_ENCODINGS else ""
         box.setInformativeText(
-            "WebVTT files must be UTF-8. Open it in another encoding? It will be saved as UTF-8."
+            f"It looks like {label}{nordic}. Open it as {label}? CaptionReview saves it as UTF-8."
         )
         choices: dict[object, str] = {}
         for encoding in dict.fromkeys([exc.guess or "cp1252", "cp1252", "latin-1"]):

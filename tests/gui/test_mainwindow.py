@@ -126,7 +126,12 @@ def test_a_windows_1252_file_is_offered_another_encoding(qtbot, make_window, tmp
     answerer = answer("encodingDialog", "Open as Windows-1252")
     assert window.open_paths([path])
     assert answerer.answered
-    assert "UTF-8" in answerer.texts[0]
+    assert "latin.vtt is not UTF-8 (line 4)" in answerer.texts[0]
+    assert (
+        "It looks like Windows-1252 (Swedish å ä ö). Open it as Windows-1252?"
+        in (answerer.texts[0])
+    )
+    assert "encoding=" not in answerer.texts[0]
     assert window.document.cues[0].text == "Välkomna till Göteborg"
 
 
@@ -461,6 +466,15 @@ def test_playback_and_editing_keys_are_not_swallowed_by_the_text_box(make_window
             QApplication.sendEvent(edit, event)
             assert not event.isAccepted(), f"{name}: {sequence.toString()} is taken by the text box"
     assert window.shortcut_conflicts() == []
+
+
+def test_quit_is_last_in_the_file_menu_and_the_report_follows_export_srt(make_window):
+    window = make_window()
+    names = [a.objectName() for a in window.menu("File").actions() if not a.isSeparator()]
+    texts = [a.text() for a in window.menu("File").actions() if not a.isSeparator()]
+    assert names[-1] == "quit"
+    report = next(i for i, t in enumerate(texts) if t.startswith("Export &report"))
+    assert names[report - 1] == "export_srt"
 
 
 def test_every_action_is_listed_in_keyboard_shortcuts(qtbot, make_window):
