@@ -16,6 +16,13 @@ from captionreview.core.asrflags import FlagChecker, find_flags
 from captionreview.core.glossary import Glossary
 from captionreview.core.model import Cue
 from captionreview.core.spelling import Speller, tokenize
+from captionreview.core.spread import (
+    Correction,
+    TextIndex,
+    candidate_indices,
+    find_occurrences,
+    index_text,
+)
 
 DEMO = Path(__file__).resolve().parents[2] / "assets" / "demo"
 SENTENCES = (
@@ -153,10 +160,58 @@ def main() -> None:
     )
     checker = FlagChecker(language="sv", glossary=glossary, speller=fresh)
     timed("re-check one edited cue (median of 200)", lambda: checker.check_cue(cues, 1500), 200)
+    spread_figures()
     per_rule: dict[str, int] = {}
     for f in find_flags(cues, language="sv", glossary=glossary, speller=fresh, suggestions=False):
         per_rule[f.rule] = per_rule.get(f.rule, 0) + 1
     print("  by rule: " + ", ".join(f"{k} {v}" for k, v in sorted(per_rule.items())))
+
+
+def spread_figures() -> None:
+    """Time the search for a correction's other occurrences in 30,000 two-line cues."""
+    count = 30_000
+    cues = [
+        Cue(
+            i * 2000,
+            i * 2000 + 1900,
+            f"cue {i + 1}: det här är en rad med text\noch en andra rad om "
+            + ("grön vall" if i % 100 == 0 else "tillväxt"),
+        )
+        for i in range(count)
+    ]
+    print(f"corrections spread, {count:,} two-line cues (the window's benchmark file)")
+    index: list[TextIndex] = []
+    timed("build the lower-case text index", lambda: index.append(TextIndex(cues)))
+    texts = index[0].snapshot()
+    timed(
+        "follow one edited cue in the index (median of 200)",
+        lambda: index[0].update("changed", 500, 501, cues),
+        200,
+    )
+    timed("copy the index for the worker (median of 20)", index[0].snapshot, 20)
+    for label, correction in (
+        ("a word in 1 % of the cues", Correction("grön vall", "Grünewald")),
+        ("a word in every cue", Correction("tillväxt", "utveckling")),
+        ("a word in no cue", Correction("regionstyrelsen", "Regionstyrelsen")),
+    ):
+        found: list[object] = []
+        timed(
+            f"  pre-filter only, {label}",
+            lambda c=correction: candidate_indices(texts, c, exclude=[7]),
+            5,
+        )
+        timed(
+            f"  search with the index, {label}",
+            lambda c=correction, f=found: f.__setitem__(
+                slice(None), find_occurrences(cues, c, exclude=[7], texts=texts)
+            ),
+        )
+        timed(
+            f"  search without the index, {label}",
+            lambda c=correction: find_occurrences(cues, c, exclude=[7]),
+        )
+        print(f"    {len(found)} occurrences")
+    assert texts == [index_text(c.text) for c in cues]
 
 
 if __name__ == "__main__":
