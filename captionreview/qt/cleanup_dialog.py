@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QProgressBar,
@@ -188,7 +189,22 @@ class CleanupDialog(QDialog):
         self.figures.setHorizontalHeaderLabels(["Readability", "Before", "After"])
         self.figures.verticalHeader().hide()
         self.figures.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.figures.setMaximumHeight(180)
+        # Beside the previews with their full height: every figure visible without scrolling
+        # (below them the table was a squashed strip with empty space beside it).
+        self.figures.verticalHeader().setDefaultSectionSize(self.fontMetrics().lineSpacing() + 6)
+        figures_header = self.figures.horizontalHeader()
+        figures_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):
+            figures_header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        figures_box = QWidget()
+        figures_column = QVBoxLayout(figures_box)
+        figures_column.setContentsMargins(0, 0, 0, 0)
+        figures_label = QLabel("Before and after:")
+        figures_label.setBuddy(self.figures)
+        figures_column.addWidget(figures_label)
+        figures_column.addWidget(self.figures)
+        splitter.addWidget(figures_box)
+        splitter.setSizes([360, 360, 280])
 
         self.buttons = QDialogButtonBox()
         self.apply_button = QPushButton("&Apply clean-up")
@@ -204,7 +220,6 @@ class CleanupDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.progress)
         layout.addWidget(splitter, 1)
-        layout.addWidget(self.figures)
         layout.addWidget(self.buttons)
 
         self._thread = QThread(self)
@@ -251,7 +266,6 @@ class CleanupDialog(QDialog):
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
                 self.figures.setItem(row, column, item)
-        self.figures.resizeColumnsToContents()
         self.apply_button.setEnabled(bool(result.cues))
         self.apply_button.setFocus()
         self.ready.emit()
