@@ -21,6 +21,8 @@ import atexit
 import contextlib
 import ctypes
 import math
+import os
+import sys
 import threading
 import time
 from pathlib import Path
@@ -67,6 +69,41 @@ _VLC_ARGS = (
     "--no-spu",
 )
 
+ASOUND_CARDS = Path("/proc/asound/cards")
+
+
+def vlc_args(platform: str, cards: str | None, sound_server: bool) -> tuple[str, ...]:
+    """Return the libvlc arguments for this machine.
+
+    ``cards`` is the text of /proc/asound/cards (None when missing), ``sound_server`` whether
+    a PulseAudio/PipeWire socket is there. On Linux without any sound card and without a sound
+    server, libvlc's ALSA output prints thousands of "ALSA lib … error" lines (CI, servers,
+    containers) and plays nothing anyway: there it gets the silent "dummy" audio output. With
+    a card or a server, audio is left alone: people reviewing captions need to hear the talk.
+    """
+    no_card = cards is None or "no soundcards" in cards.lower() or not cards.strip()
+    if platform.startswith("linux") and no_card and not sound_server:
+        return (*_VLC_ARGS, "--aout=dummy")
+    return _VLC_ARGS
+
+
+def _sound_server() -> bool:
+    """True when a PulseAudio or PipeWire socket is reachable (audio without ALSA cards)."""
+    if os.environ.get("PULSE_SERVER"):
+        return True
+    runtime = os.environ.get("XDG_RUNTIME_DIR")
+    return bool(runtime) and any(
+        (Path(runtime) / name).exists() for name in ("pulse/native", "pipewire-0")
+    )
+
+
+def _machine_vlc_args() -> tuple[str, ...]:
+    try:
+        cards: str | None = ASOUND_CARDS.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        cards = None
+    return vlc_args(sys.platform, cards, _sound_server())
+
 
 _vlc_module: Any = None
 _vlc_instance: Any = None
@@ -83,7 +120,7 @@ def _load_vlc() -> None:
     try:
         import vlc
 
-        instance = vlc.Instance(list(_VLC_ARGS))
+        instance = vlc.Instance(list(_machine_vlc_args()))
     # python-vlc fails in many ways when libvlc is missing or broken: OSError from ctypes,
     # NotImplementedError from its finder, SystemExit when PYTHON_VLC_LIB_PATH is wrong,
     # NameError/AttributeError from half-loaded bindings.

@@ -346,3 +346,22 @@ def test_many_emits_and_repaints_do_not_abort_the_interpreter() -> None:
     )
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.split() == ["done"]
+
+
+@pytest.mark.parametrize(
+    ("platform", "cards", "server", "dummy"),
+    [
+        ("linux", "--- no soundcards ---\n", False, True),
+        ("linux", None, False, True),
+        ("linux", " 0 [PCH            ]: HDA-Intel - HDA Intel PCH\n", False, False),
+        ("linux", "--- no soundcards ---\n", True, False),
+        ("darwin", None, False, False),
+        ("win32", None, False, False),
+    ],
+)
+def test_audio_is_silenced_only_on_linux_without_a_sound_card(platform, cards, server, dummy):
+    from captionreview.qt.player import vlc_args
+
+    args = vlc_args(platform, cards, server)
+    assert ("--aout=dummy" in args) is dummy
+    assert "--no-sub-autodetect-file" in args
