@@ -1,9 +1,11 @@
 """The "apply correction everywhere" dialog: other occurrences of a corrected word.
 
 Each row shows the cue number and the cue's text with the word in bold, a tick box, and a
-Play button that selects and plays the cue (so the editor can hear whether the word is really
-the same name). OK replaces the ticked occurrences as one undo step; "Also save to the
-glossary" writes ``wrong => Right`` so the check flags the mistake in later files too.
+Play cell that selects and plays the cue (so the editor can hear whether the word is really
+the same name). Rows are plain table items painted by a delegate, not widgets, so that a word
+found in thousands of cues still opens at once. OK replaces the ticked occurrences as one undo
+step; "Also save to the glossary" writes ``wrong => Right`` so the check flags the mistake in
+later files too.
 """
 
 from __future__ import annotations
@@ -12,9 +14,11 @@ import html
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QPainter, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
@@ -22,6 +26,9 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -36,6 +43,36 @@ if TYPE_CHECKING:
     from captionreview.qt.spellcheck import SpellCheck
 
 DESCRIPTION = "Apply correction everywhere"
+HTML_ROLE = Qt.ItemDataRole.UserRole + 1
+PLAY_TEXT = "▶ Play"
+
+
+class _RichTextDelegate(QStyledItemDelegate):
+    """Paints an item's ``HTML_ROLE`` text (the found word in bold) in the item's place."""
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        """Draw the item's background and selection, then the rich text over it."""
+        self.initStyleOption(option, index)
+        markup = index.data(HTML_ROLE)
+        option.text = ""
+        widget = option.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, widget)
+        text = QTextDocument()
+        text.setDefaultFont(option.font)
+        text.setDocumentMargin(0)
+        text.setHtml(markup or "")
+        rect = option.rect
+        painter.save()
+        painter.setClipRect(rect)
+        painter.translate(rect.left() + 4, rect.top() + (rect.height() - text.size().height()) / 2)
+        text.drawContents(painter)
+        painter.restore()
 
 
 def _context_html(occurrence: Occurrence, correction: Correction) -> str:
@@ -85,24 +122,23 @@ class SpreadDialog(QDialog):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        self.play_buttons: list[QPushButton] = []
+        self.table.setItemDelegateForColumn(1, _RichTextDelegate(self.table))
         for row, occ in enumerate(self.occurrences):
             item = QTableWidgetItem(str(occ.cue_index + 1))
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
             item.setToolTip("Tick to replace here")
             self.table.setItem(row, 0, item)
-            label = QLabel(_context_html(occ, correction))
-            label.setTextFormat(Qt.TextFormat.RichText)
-            label.setToolTip(occ.context)
-            label.setContentsMargins(4, 0, 4, 0)
-            self.table.setCellWidget(row, 1, label)
-            play = QPushButton("▶ Play")
-            play.setObjectName(f"spreadPlay{row}")
+            text = QTableWidgetItem(occ.context)
+            text.setData(HTML_ROLE, _context_html(occ, correction))
+            text.setToolTip(occ.context)
+            self.table.setItem(row, 1, text)
+            play = QTableWidgetItem(PLAY_TEXT)
             play.setToolTip(f"Play cue {occ.cue_index + 1} with the word selected")
-            play.clicked.connect(lambda _c=False, o=occ: self.play(o))
-            self.play_buttons.append(play)
-            self.table.setCellWidget(row, 2, play)
+            self.table.setItem(row, 2, play)
+        # A click on ▶ Play, or Enter on a row, plays its cue.
+        self.table.cellClicked.connect(self._on_cell_clicked)
+        self.table.activated.connect(lambda index: self.play(self.occurrences[index.row()]))
         self.save_to_glossary = QCheckBox(
             f"Also save “{correction.old} => {correction.new}” to the glossary"
         )
@@ -150,6 +186,10 @@ class SpreadDialog(QDialog):
             item = self.table.item(row, 0)
             if item is not None:
                 item.setCheckState(state)
+
+    def _on_cell_clicked(self, row: int, column: int) -> None:
+        if column == 2:
+            self.play(self.occurrences[row])
 
     def play(self, occurrence: Occurrence) -> None:
         """Select the occurrence's cue with the word selected, and play the cue."""

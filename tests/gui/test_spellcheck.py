@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QMenu
 from captionreview.core.glossary import Glossary
 from captionreview.core.spread import Correction
 from captionreview.qt.spellcheck import SpellCheck
-from captionreview.qt.spread_dialog import SpreadDialog
+from captionreview.qt.spread_dialog import HTML_ROLE, SpreadDialog
 from tests.gui.windowtools import make_window_fixture
 
 __all__ = ["make_window_fixture"]
@@ -287,8 +287,11 @@ def test_a_replaced_word_is_offered_for_its_other_occurrences(qtbot, make_window
     dialog = window.findChild(SpreadDialog)
     assert dialog is not None and dialog.isVisible()
     assert [o.cue_index for o in dialog.occurrences] == [CUE_TILLVAXT_AGAIN]
+    assert "<b>till växt verket</b>" in dialog.table.item(0, 1).data(HTML_ROLE)
+    assert not dialog.table.viewport().grab().isNull()  # the delegate paints the row
     assert dialog.save_to_glossary.isChecked()
-    qtbot.mouseClick(dialog.play_buttons[0], Qt.MouseButton.LeftButton)
+    play = dialog.table.visualItemRect(dialog.table.item(0, 2)).center()
+    qtbot.mouseClick(dialog.table.viewport(), Qt.MouseButton.LeftButton, pos=play)
     assert window.current_index() == CUE_TILLVAXT_AGAIN
     assert edit.textCursor().selectedText() == "till växt verket"
     typed_steps = doc.undo_description
