@@ -1044,14 +1044,12 @@ class MainWindow(QMainWindow):
         doc = self._doc
         if doc is None:
             title = APP_NAME
-            self.setWindowModified(False)
             self._file_label.setText("No captions open")
             self._modified_label.setText("")
             self._count_label.setText("")
         else:
             name = doc.path.name if doc.path is not None else "New captions"
             title = f"{name}[*] — {APP_NAME}"
-            self.setWindowModified(doc.modified)
             self._file_label.setText(name)
             self._file_label.setToolTip(str(doc.path) if doc.path else "Not saved yet")
             self._modified_label.setText("Modified" if doc.modified else "Saved")
@@ -1059,6 +1057,8 @@ class MainWindow(QMainWindow):
             self._count_label.setText(f"{count} cue{'s' if count != 1 else ''}")
         if self.windowTitle() != title:
             self.setWindowTitle(title)
+        # After the title: Qt wants its [*] placeholder there before the flag is set.
+        self.setWindowModified(doc is not None and doc.modified)
         undo, redo = self._actions["undo"], self._actions["redo"]
         undo_text = f"&Undo {doc.undo_description}" if doc is not None and doc.can_undo else "&Undo"
         redo_text = f"&Redo {doc.redo_description}" if doc is not None and doc.can_redo else "&Redo"

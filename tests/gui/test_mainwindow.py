@@ -1256,3 +1256,16 @@ def test_the_demo_starts_playing_but_a_users_file_opens_paused(qtbot, make_windo
     qtbot.wait(300)
     assert not other.player.is_playing()
     assert other.player.position() < 300
+
+
+def test_a_file_changed_on_opening_is_marked_modified_in_the_title(
+    qtbot, qtlog, make_window, tmp_path
+):
+    path = tmp_path / "headless.vtt"
+    path.write_text("00:00:01.000 --> 00:00:02.000\nhej\n", encoding="utf-8")
+    window = make_window()
+    window.open_paths([path])
+    assert not [r.message for r in qtlog.records if "placeholder" in r.message]
+    assert window.document.modified, "the WEBVTT line is added"
+    assert window.isWindowModified()
+    assert window.windowTitle().startswith("headless.vtt[*]")
