@@ -95,17 +95,11 @@ def run(args: argparse.Namespace) -> int:
 
 def _check_all(args: argparse.Namespace, status: list[int]) -> None:
     """Check the files of ``args``, keeping the exit status so far in ``status[0]``."""
-    try:
-        profile = load_profile(args.profile)
-    except ProfileError as error:
-        print(f"captionreview check: {error}", file=sys.stderr)
+    setup = load_setup(args, "check")
+    if setup is None:
         status[0] = EXIT_UNREADABLE
         return
-    words = None if args.no_words else WordFlags.create(args.glossary, args.suggest)
-    if isinstance(words, str):
-        print(f"captionreview check: {words}", file=sys.stderr)
-        status[0] = EXIT_UNREADABLE
-        return
+    profile, words = setup
     results: list[dict[str, Any]] = []
     totals = {s: 0 for s in Severity}
     unreadable = 0
@@ -139,6 +133,20 @@ def _check_all(args: argparse.Namespace, status: list[int]) -> None:
             f"{plural(totals[Severity.INFO], 'note')}",
             file=sys.stderr,
         )
+
+
+def load_setup(args: argparse.Namespace, command: str) -> tuple[Profile, WordFlags | None] | None:
+    """Return the profile and word flagger of ``args``, or None after printing why not."""
+    try:
+        profile = load_profile(args.profile)
+    except ProfileError as error:
+        print(f"captionreview {command}: {error}", file=sys.stderr)
+        return None
+    words = None if args.no_words else WordFlags.create(args.glossary, args.suggest)
+    if isinstance(words, str):
+        print(f"captionreview {command}: {words}", file=sys.stderr)
+        return None
+    return profile, words
 
 
 def plural(count: int, noun: str) -> str:

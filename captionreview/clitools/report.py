@@ -14,16 +14,15 @@ from pathlib import Path
 
 from captionreview.clitools.check import (
     EXIT_UNREADABLE,
-    WordFlags,
     add_common,
     all_findings,
+    load_setup,
     read_error_message,
 )
 from captionreview.clitools.output import STDOUT_NAME, run_guarded
 from captionreview.core.document import load
 from captionreview.core.errors import CaptionFileError
 from captionreview.core.findings import kept_problems
-from captionreview.core.profiles import ProfileError, load_profile
 from captionreview.core.report import (
     ReportInput,
     render_report,
@@ -66,17 +65,11 @@ def _report(args: argparse.Namespace, status: list[int]) -> None:
         print(f"captionreview report: {refused} (or - for standard output)", file=sys.stderr)
         status[0] = EXIT_UNREADABLE
         return
-    try:
-        profile = load_profile(args.profile)
-    except ProfileError as error:
-        print(f"captionreview report: {error}", file=sys.stderr)
+    setup = load_setup(args, "report")
+    if setup is None:
         status[0] = EXIT_UNREADABLE
         return
-    words = None if args.no_words else WordFlags.create(args.glossary, args.suggest)
-    if isinstance(words, str):
-        print(f"captionreview report: {words}", file=sys.stderr)
-        status[0] = EXIT_UNREADABLE
-        return
+    profile, words = setup
     try:
         doc = load(args.file, encoding=args.encoding)
     except (CaptionFileError, OSError, LookupError) as error:
