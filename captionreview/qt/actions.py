@@ -19,6 +19,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from captionreview.core.model import Cue
 
 if TYPE_CHECKING:
+    from captionreview.core.document import Document
     from captionreview.qt.mainwindow import MainWindow
 
 JUMP_MS = 2000
@@ -346,17 +347,18 @@ class Commands(QObject):
         """Undo the last command in the document's history."""
         doc = self._w.document
         if doc is not None and doc.can_undo:
-            description = doc.undo_description
-            doc.undo()
-            self._w.status_message(f"Undid: {description}")
+            self._step_history(doc.undo_description, doc.undo, "Undid")
 
     def redo(self) -> None:
         """Redo the last undone command."""
         doc = self._w.document
         if doc is not None and doc.can_redo:
-            description = doc.redo_description
-            doc.redo()
-            self._w.status_message(f"Redid: {description}")
+            self._step_history(doc.redo_description, doc.redo, "Redid")
+
+    def _step_history(self, description: str | None, step: Callable[[], None], done: str) -> None:
+        # The description is read before the step: afterwards it names the next command.
+        step()
+        self._w.status_message(f"{done}: {description}")
 
     def find(self) -> None:
         """Edit ▸ Find."""
@@ -478,10 +480,14 @@ class Commands(QObject):
             return None
         return index
 
-    def _selected_cue(self) -> Cue | None:
+    def _selected_in_document(self) -> tuple[Document, int] | None:
         index = self._selected()
         doc = self._w.document
-        return None if index is None or doc is None else doc.cues[index]
+        return None if index is None or doc is None else (doc, index)
+
+    def _selected_cue(self) -> Cue | None:
+        selected = self._selected_in_document()
+        return None if selected is None else selected[0].cues[selected[1]]
 
     def edit_spoken_cue(self) -> None:
         """Select the cue at the playhead (or the last one before it) and focus its text."""
@@ -527,11 +533,10 @@ class Commands(QObject):
 
     def set_start(self) -> None:
         """The selected cue starts at the playhead (its end moves along if it would be before)."""
-        index = self._selected()
-        if index is None:
+        selected = self._selected_in_document()
+        if selected is None:
             return
-        doc = self._w.document
-        assert doc is not None
+        doc, index = selected
         cue = doc.cues[index]
         position = self._w.player.position()
         end = cue.end_ms if cue.end_ms > position else position + max(cue.duration_ms, 1000)
@@ -539,11 +544,10 @@ class Commands(QObject):
 
     def set_end(self) -> None:
         """The selected cue ends at the playhead; refused when that is before its start."""
-        index = self._selected()
-        if index is None:
+        selected = self._selected_in_document()
+        if selected is None:
             return
-        doc = self._w.document
-        assert doc is not None
+        doc, index = selected
         cue = doc.cues[index]
         position = self._w.player.position()
         if position <= cue.start_ms:
@@ -570,11 +574,10 @@ class Commands(QObject):
         self._nudge(0, NUDGE_MS)
 
     def _nudge(self, start_delta: int, end_delta: int) -> None:
-        index = self._selected()
-        if index is None:
+        selected = self._selected_in_document()
+        if selected is None:
             return
-        doc = self._w.document
-        assert doc is not None
+        doc, index = selected
         cue = doc.cues[index]
         start = max(0, cue.start_ms + start_delta)
         end = cue.end_ms + end_delta
@@ -588,11 +591,10 @@ class Commands(QObject):
 
     def split(self) -> None:
         """Split the selected cue at the text cursor; at the playhead's time when it is inside."""
-        index = self._selected()
-        if index is None:
+        selected = self._selected_in_document()
+        if selected is None:
             return
-        doc = self._w.document
-        assert doc is not None
+        doc, index = selected
         cue = doc.cues[index]
         position = self._w.editor.cursor_position()
         if not 0 < position < len(cue.text):
@@ -610,11 +612,10 @@ class Commands(QObject):
 
     def merge(self) -> None:
         """Merge the selected cue with the next one."""
-        index = self._selected()
-        if index is None:
+        selected = self._selected_in_document()
+        if selected is None:
             return
-        doc = self._w.document
-        assert doc is not None
+        doc, index = selected
         if index + 1 >= len(doc):
             self._w.status_message("The last cue has no next cue to merge with")
             return
