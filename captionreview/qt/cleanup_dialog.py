@@ -20,7 +20,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPlainTextEdit,
@@ -29,7 +28,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -46,6 +44,7 @@ from captionreview.core.document import Document
 from captionreview.core.model import Cue
 from captionreview.core.profiles import Profile
 from captionreview.core.timecode import format_vtt_timestamp
+from captionreview.qt.offer_bar import OfferBar
 
 if TYPE_CHECKING:
     from captionreview.qt.mainwindow import MainWindow
@@ -289,29 +288,16 @@ class CleanupDialog(QDialog):
         super().done(code)
 
 
-class AutoCaptionOffer(QToolBar):
+class AutoCaptionOffer(OfferBar):
     """The non-modal info bar offering the clean-up when auto-captions are opened."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Auto-captions", parent)
-        self.setObjectName("autoCaptionOfferBar")
+        super().__init__(
+            "Auto-captions", "autoCaptionOffer", "Clean up…", "autoCaptionOfferClean", parent
+        )
         self.setAccessibleName("Offer to clean up auto-captions")
-        self.setMovable(False)
-        self.setFloatable(False)
-        self.message = QLabel()
-        self.message.setObjectName("autoCaptionOfferMessage")
-        self.message.setContentsMargins(8, 0, 8, 0)
-        holder = QWidget()
-        row = QHBoxLayout(holder)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.message, 1)
-        self.addWidget(holder)
-        self.clean_action = self.addAction("Clean up…")
-        self.clean_action.setObjectName("autoCaptionOfferClean")
+        self.clean_action = self.offer_action
         self.clean_action.setToolTip("Preview the clean-up of these auto-captions")
-        self.dismiss_action = self.addAction("Not now")
-        self.dismiss_action.setObjectName("autoCaptionOfferDismiss")
-        self.dismiss_action.triggered.connect(self.hide)
 
 
 class CleanupFeature(QObject):

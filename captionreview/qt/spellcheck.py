@@ -51,7 +51,7 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextDocument,
 )
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPlainTextEdit, QToolBar, QWidget
+from PySide6.QtWidgets import QMenu, QPlainTextEdit, QWidget
 
 from captionreview.core.asrflags import (
     RULE_FILLER,
@@ -77,6 +77,7 @@ from captionreview.core.spread import (
     occurrences_in,
 )
 from captionreview.qt.cue_model import editable_offset, payload_offset
+from captionreview.qt.offer_bar import OfferBar
 
 if TYPE_CHECKING:
     from captionreview.qt.mainwindow import MainWindow
@@ -272,27 +273,14 @@ class FlagHighlighter(QSyntaxHighlighter):
             self.setFormat(a, b - a, _format(finding))
 
 
-class SpreadOffer(QToolBar):
+class SpreadOffer(OfferBar):
     """The non-modal bar offering to apply a correction to its other occurrences."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Correction", parent)
-        self.setObjectName("spreadOfferBar")
-        self.setMovable(False)
-        self.setFloatable(False)
-        self.message = QLabel()
-        self.message.setObjectName("spreadOfferMessage")
-        self.message.setContentsMargins(8, 0, 8, 0)
-        holder = QWidget()
-        row = QHBoxLayout(holder)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.message, 1)
-        self.addWidget(holder)
-        self.review_action = self.addAction("Review and apply…")
-        self.review_action.setObjectName("spreadOfferReview")
-        self.dismiss_action = self.addAction("Not now")
-        self.dismiss_action.setObjectName("spreadOfferDismiss")
-        self.dismiss_action.triggered.connect(self.hide)
+        super().__init__(
+            "Correction", "spreadOffer", "Review and apply…", "spreadOfferReview", parent
+        )
+        self.review_action = self.offer_action
 
 
 @dataclasses.dataclass
