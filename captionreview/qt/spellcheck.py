@@ -164,7 +164,26 @@ def _emit(signal: Any, *args: object) -> None:
         signal.emit(*args)
 
 
-class _CheckTask(QRunnable):
+class _PoolTask(QRunnable):
+    """A job on a snapshot of the cues in a pool thread, reporting through ``signals``."""
+
+    def __init__(
+        self,
+        generation: int,
+        cues: Sequence[Cue],
+        signals: _TaskSignals,
+        cancel: threading.Event,
+        throttle: _Throttle,
+    ) -> None:
+        super().__init__()
+        self.generation = generation
+        self.cues = cues
+        self.signals = signals
+        self.cancel = cancel
+        self.throttle = throttle
+
+
+class _CheckTask(_PoolTask):
     """Checks a snapshot of the cues in a pool thread; stops early when cancelled."""
 
     def __init__(
@@ -176,13 +195,8 @@ class _CheckTask(QRunnable):
         cancel: threading.Event,
         throttle: _Throttle,
     ) -> None:
-        super().__init__()
-        self.generation = generation
-        self.cues = cues
+        super().__init__(generation, cues, signals, cancel, throttle)
         self.checker = checker
-        self.signals = signals
-        self.cancel = cancel
-        self.throttle = throttle
 
     def run(self) -> None:
         """Check every cue; emit progress every 200 cues and the findings at the end."""
@@ -200,7 +214,7 @@ class _CheckTask(QRunnable):
             _emit(self.signals.done, self.generation, findings)
 
 
-class _SpreadTask(QRunnable):
+class _SpreadTask(_PoolTask):
     """Finds the other occurrences of a correction in a snapshot of the cues, in a pool thread."""
 
     def __init__(
@@ -214,15 +228,10 @@ class _SpreadTask(QRunnable):
         cancel: threading.Event,
         throttle: _Throttle,
     ) -> None:
-        super().__init__()
-        self.generation = generation
-        self.cues = cues
+        super().__init__(generation, cues, signals, cancel, throttle)
         self.texts = texts
         self.correction = correction
         self.exclude = exclude
-        self.signals = signals
-        self.cancel = cancel
-        self.throttle = throttle
 
     def run(self) -> None:
         """Pre-filter on the lower-case texts, then look at the candidate cues' words."""
