@@ -8,7 +8,7 @@ edit costs the same in a 30,000-cue file as in a 30-cue one.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import replace
 from typing import Protocol
 
@@ -16,6 +16,7 @@ from captionreview.core.checks.base import Scan
 from captionreview.core.checks.registry import (
     LOOK_AHEAD,
     LOOK_BACK,
+    CheckableDocument,
     CueKey,
     FileStats,
     cue_findings,
@@ -42,34 +43,8 @@ class _Event(Protocol):
         """One past the last cue index."""
 
 
-class _Region(Protocol):
-    @property
-    def identifier(self) -> str:
-        """The region id."""
-
-
-class CheckedDocument(Protocol):
-    """The part of ``Document`` the checker uses."""
-
-    @property
-    def cues(self) -> Sequence[Cue]:
-        """The cues."""
-
-    @property
-    def header_metadata(self) -> dict[str, str]:
-        """The header's metadata lines."""
-
-    @property
-    def language(self) -> str | None:
-        """The track's language."""
-
-    @property
-    def metadata(self) -> dict[str, str]:
-        """Header metadata plus a language from a NOTE block."""
-
-    @property
-    def regions(self) -> Sequence[_Region]:
-        """The REGION definitions of the header."""
+class CheckedDocument(CheckableDocument, Protocol):
+    """The part of ``Document`` the checker uses: what the checks read, and its events."""
 
     def subscribe(self, callback: Callable[[_Event], None]) -> Callable[[], None]:
         """Register an event callback; return the unsubscribe function."""

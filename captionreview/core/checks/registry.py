@@ -349,7 +349,9 @@ def range_findings(scan: Scan, start: int, stop: int) -> list[Finding]:
     return out
 
 
-class _CheckableDocument(Protocol):
+class CheckableDocument(Protocol):
+    """The part of ``Document`` the checks read."""
+
     @property
     def cues(self) -> Sequence[Cue]:
         """The cues."""
@@ -377,7 +379,7 @@ class _HasIdentifier(Protocol):
         """The region id."""
 
 
-def check_document(doc: _CheckableDocument, profile: Profile) -> list[Finding]:
+def check_document(doc: CheckableDocument, profile: Profile) -> list[Finding]:
     """Check a loaded document (its cues, header metadata and regions) against ``profile``.
 
     The language rules follow :func:`captionreview.core.language.document_language`: the
