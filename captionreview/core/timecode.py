@@ -50,12 +50,17 @@ def explain_timestamp(text: str) -> str:
     return f"timestamp {text} is not valid"
 
 
-def format_vtt_timestamp(ms: int) -> str:
-    """Return the canonical WebVTT timestamp ``HH:MM:SS.mmm`` (negative times clamp to 0)."""
-    ms = max(ms, 0)
+def clock_parts(ms: int) -> tuple[int, int, int, int]:
+    """Return ``ms`` (0 or more) as hours, minutes, seconds and milliseconds."""
     seconds, millis = divmod(ms, 1000)
     minutes, seconds = divmod(seconds, 60)
     hours, minutes = divmod(minutes, 60)
+    return hours, minutes, seconds, millis
+
+
+def format_vtt_timestamp(ms: int) -> str:
+    """Return the canonical WebVTT timestamp ``HH:MM:SS.mmm`` (negative times clamp to 0)."""
+    hours, minutes, seconds, millis = clock_parts(max(ms, 0))
     return f"{hours:02d}:{minutes:02d}:{seconds:02d}.{millis:03d}"
 
 

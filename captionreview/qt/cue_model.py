@@ -27,6 +27,7 @@ from captionreview.core.cuetext import char_count, plain_text
 from captionreview.core.document import DocEvent, Document
 from captionreview.core.model import Cue, Severity
 from captionreview.core.profiles import DEFAULT_PROFILE, Profile
+from captionreview.core.timecode import clock_parts
 from captionreview.core.vttwriter import sanitize_cue_text
 
 # The cue number is the vertical header (it is the row number, which shifts on insert/delete).
@@ -69,10 +70,7 @@ _TIME_RE = re.compile(r"^\s*(?:(?:(\d+):)?(\d{1,2}):)?(\d{1,2})(?:[.,](\d{1,3}))
 def format_ms(ms: int) -> str:
     """Return ``ms`` as ``m:ss.mmm`` (``h:mm:ss.mmm`` from one hour on; negative with a minus)."""
     sign = "-" if ms < 0 else ""
-    ms = abs(ms)
-    hours, rest = divmod(ms, 3_600_000)
-    minutes, rest = divmod(rest, 60_000)
-    seconds, millis = divmod(rest, 1000)
+    hours, minutes, seconds, millis = clock_parts(abs(ms))
     if hours:
         return f"{sign}{hours}:{minutes:02d}:{seconds:02d}.{millis:03d}"
     return f"{sign}{minutes:02d}:{seconds:02d}.{millis:03d}"

@@ -16,6 +16,7 @@ from itertools import accumulate
 from captionreview.core.cuetext import plain_text
 from captionreview.core.model import Cue, Finding, Severity
 from captionreview.core.profiles import Profile
+from captionreview.core.timecode import clock_parts
 
 _REF_AT = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
 _TAG_SPLIT = re.compile(r"(<[^>\n]*>)")
@@ -212,8 +213,5 @@ def rules_language(
 def format_ms(ms: int) -> str:
     """Return ``ms`` as ``HH:MM:SS.mmm`` (with a minus sign when negative)."""
     sign = "-" if ms < 0 else ""
-    ms = abs(ms)
-    hours, rest = divmod(ms, 3_600_000)
-    minutes, rest = divmod(rest, 60_000)
-    seconds, millis = divmod(rest, 1000)
+    hours, minutes, seconds, millis = clock_parts(abs(ms))
     return f"{sign}{hours:02d}:{minutes:02d}:{seconds:02d}.{millis:03d}"
