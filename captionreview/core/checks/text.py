@@ -407,64 +407,41 @@ def check_swedish(scan: Scan, i: int, out: list[Finding]) -> None:
 
 
 def _check_numbers(scan: Scan, i: int, out: list[Finding], view: CueView) -> None:
-    plain = view.plain
-    for match in _NUMBERS.finditer(plain):
-        kind = match.lastgroup
-        found = match.group(0)
+    for match in _NUMBERS.finditer(view.plain):
+        rule, severity, message, suggestion = _number_advice(match.lastgroup, match.group(0))
         span = view.raw_span(match.start(), match.end())
-        if kind == "thousands":
-            scan.emit(
-                out,
-                "TXT-09",
-                WARN,
-                i,
-                "Group thousands with a space, not a comma (34 175, not 34,175).",
-                span=span,
-                suggestion=found.replace(",", " "),
-            )
-        elif kind == "decimal":
-            scan.emit(
-                out,
-                "TXT-09",
-                WARN,
-                i,
-                "Swedish uses a decimal comma (3,5, not 3.5).",
-                span=span,
-                suggestion=found.replace(".", ","),
-            )
-        elif kind == "ungrouped":
-            grouped = None if found.startswith("0") else f"{int(found):,}".replace(",", " ")
-            scan.emit(
-                out,
-                "TXT-09",
-                WARN,
-                i,
-                "Group large numbers in threes with spaces.",
-                span=span,
-                suggestion=grouped,
-            )
-        elif kind == "small":
-            word = _NUMBER_WORDS_SV[int(found)]
-            scan.emit(
-                out,
-                "TXT-09",
-                INFO,
-                i,
-                f"Numbers up to twelve are written as words in running text ('{word}'), "
-                "except ages, dates and times.",
-                span=span,
-                suggestion=word,
-            )
-        else:
-            scan.emit(
-                out,
-                "TXT-07",
-                INFO,
-                i,
-                "Write 'tim' for hours, not 'h'.",
-                span=span,
-                suggestion=" tim",
-            )
+        scan.emit(out, rule, severity, i, message, span=span, suggestion=suggestion)
+
+
+def _number_advice(kind: str | None, found: str) -> tuple[str, Severity, str, str | None]:
+    """Return the rule, severity, message and suggestion for a number ``_NUMBERS`` matched."""
+    if kind == "thousands":
+        return (
+            "TXT-09",
+            WARN,
+            "Group thousands with a space, not a comma (34 175, not 34,175).",
+            found.replace(",", " "),
+        )
+    if kind == "decimal":
+        return (
+            "TXT-09",
+            WARN,
+            "Swedish uses a decimal comma (3,5, not 3.5).",
+            found.replace(".", ","),
+        )
+    if kind == "ungrouped":
+        grouped = None if found.startswith("0") else f"{int(found):,}".replace(",", " ")
+        return "TXT-09", WARN, "Group large numbers in threes with spaces.", grouped
+    if kind == "small":
+        word = _NUMBER_WORDS_SV[int(found)]
+        return (
+            "TXT-09",
+            INFO,
+            f"Numbers up to twelve are written as words in running text ('{word}'), "
+            "except ages, dates and times.",
+            word,
+        )
+    return "TXT-07", INFO, "Write 'tim' for hours, not 'h'.", " tim"
 
 
 def check_whitespace(scan: Scan, i: int, out: list[Finding]) -> None:
