@@ -31,6 +31,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QImage
 
+from captionreview.core.timecode import clock_parts
+
 INSTALL_HINT = (
     "install VLC (Debian/Ubuntu: apt-get install vlc, or libvlc5 vlc-plugin-base; "
     "Windows/macOS: https://www.videolan.org)"
@@ -149,11 +151,8 @@ def vlc_status() -> tuple[bool, str]:
 
 def format_time(ms: int) -> str:
     """Return ``ms`` as ``MM:SS.t`` (or ``H:MM:SS.t`` from one hour), e.g. ``01:02.3``."""
-    ms = max(0, int(ms))
-    tenths = ms // 100
-    seconds, tenth = divmod(tenths, 10)
-    minutes, second = divmod(seconds, 60)
-    hours, minute = divmod(minutes, 60)
+    hours, minute, second, millis = clock_parts(max(0, int(ms)))
+    tenth = millis // 100
     if hours:
         return f"{hours}:{minute:02d}:{second:02d}.{tenth}"
     return f"{minute:02d}:{second:02d}.{tenth}"
