@@ -480,14 +480,14 @@ class Commands(QObject):
             return None
         return index
 
-    def _selected_in_document(self) -> tuple[Document, int] | None:
+    def _selected_in_document(self) -> tuple[Document, int, Cue] | None:
         index = self._selected()
         doc = self._w.document
-        return None if index is None or doc is None else (doc, index)
+        return None if index is None or doc is None else (doc, index, doc.cues[index])
 
     def _selected_cue(self) -> Cue | None:
         selected = self._selected_in_document()
-        return None if selected is None else selected[0].cues[selected[1]]
+        return None if selected is None else selected[2]
 
     def edit_spoken_cue(self) -> None:
         """Select the cue at the playhead (or the last one before it) and focus its text."""
@@ -536,8 +536,7 @@ class Commands(QObject):
         selected = self._selected_in_document()
         if selected is None:
             return
-        doc, index = selected
-        cue = doc.cues[index]
+        doc, index, cue = selected
         position = self._w.player.position()
         end = cue.end_ms if cue.end_ms > position else position + max(cue.duration_ms, 1000)
         doc.set_times(index, position, end)
@@ -547,8 +546,7 @@ class Commands(QObject):
         selected = self._selected_in_document()
         if selected is None:
             return
-        doc, index = selected
-        cue = doc.cues[index]
+        doc, index, cue = selected
         position = self._w.player.position()
         if position <= cue.start_ms:
             self._w.status_message(
@@ -577,8 +575,7 @@ class Commands(QObject):
         selected = self._selected_in_document()
         if selected is None:
             return
-        doc, index = selected
-        cue = doc.cues[index]
+        doc, index, cue = selected
         start = max(0, cue.start_ms + start_delta)
         end = cue.end_ms + end_delta
         if end <= start:
@@ -594,8 +591,7 @@ class Commands(QObject):
         selected = self._selected_in_document()
         if selected is None:
             return
-        doc, index = selected
-        cue = doc.cues[index]
+        doc, index, cue = selected
         position = self._w.editor.cursor_position()
         if not 0 < position < len(cue.text):
             self._w.status_message("Put the text cursor where the cue should be split")
@@ -615,7 +611,7 @@ class Commands(QObject):
         selected = self._selected_in_document()
         if selected is None:
             return
-        doc, index = selected
+        doc, index, _ = selected
         if index + 1 >= len(doc):
             self._w.status_message("The last cue has no next cue to merge with")
             return
