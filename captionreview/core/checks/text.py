@@ -152,28 +152,11 @@ def check_sentences(scan: Scan, i: int, out: list[Finding]) -> None:
     if first and first.group(0).islower() and _previous_ended(scan, i):
         start = first.start()
         if not plain[:start].strip(" \t\n-–—"):
-            scan.emit(
-                out,
-                "TXT-01",
-                WARN,
-                i,
-                "A new sentence starts with a lower-case letter.",
-                span=view.raw_span(start, start + 1),
-                suggestion=first.group(0).upper(),
-            )
+            _lower_sentence_start(scan, out, i, view, start)
     for match in _LOWER_AFTER_END.finditer(plain) if _MID_END.search(plain) else ():
         if _is_abbreviation_before(plain, match.start(1)):
             continue
-        pos = match.start(2)
-        scan.emit(
-            out,
-            "TXT-01",
-            WARN,
-            i,
-            "A new sentence starts with a lower-case letter.",
-            span=view.raw_span(pos, pos + 1),
-            suggestion=match.group(2).upper(),
-        )
+        _lower_sentence_start(scan, out, i, view, match.start(2))
     if (
         i >= 2
         and _no_sentence_end(view)
@@ -188,6 +171,19 @@ def check_sentences(scan: Scan, i: int, out: list[Finding]) -> None:
             "No sentence has ended for three cues in a row: add the missing full "
             "stops, question marks and capitals.",
         )
+
+
+def _lower_sentence_start(scan: Scan, out: list[Finding], i: int, view: CueView, pos: int) -> None:
+    """Emit TXT-01 for the lower-case letter at ``pos`` of the plain text."""
+    scan.emit(
+        out,
+        "TXT-01",
+        WARN,
+        i,
+        "A new sentence starts with a lower-case letter.",
+        span=view.raw_span(pos, pos + 1),
+        suggestion=view.plain[pos].upper(),
+    )
 
 
 def _previous_ended(scan: Scan, i: int) -> bool:
