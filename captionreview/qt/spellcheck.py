@@ -388,41 +388,43 @@ class SpellCheck(QObject):
 
     def _build_actions(self) -> None:
         window = self.main_window
-        self.next_action = QAction("&Next suspicious word", window)
-        self.next_action.setObjectName("nextSuspicious")
-        self.next_action.setShortcut("F7")
-        self.next_action.setStatusTip(
-            "Jump to the next misspelled word, glossary near miss or ASR flag and play its cue"
+        self.next_action = self._action(
+            "&Next suspicious word",
+            "nextSuspicious",
+            self.goto_next,
+            shortcut="F7",
+            tip="Jump to the next misspelled word, glossary near miss or ASR flag and play its cue",
         )
-        self.next_action.triggered.connect(self.goto_next)
-        self.suggest_action = QAction("&Suggest corrections", window)
-        self.suggest_action.setObjectName("suggestCorrections")
-        self.suggest_action.setShortcut("Ctrl+.")
+        self.suggest_action = self._action(
+            "&Suggest corrections",
+            "suggestCorrections",
+            self.suggest_at_cursor,
+            shortcut="Ctrl+.",
+            tip="Show suggestions for the word at the text cursor",
+        )
         self.suggest_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        self.suggest_action.setStatusTip("Show suggestions for the word at the text cursor")
-        self.suggest_action.triggered.connect(self.suggest_at_cursor)
         self.underline_action = QAction("&Underline suspicious words", window)
         self.underline_action.setObjectName("underlineSuspicious")
         self.underline_action.setCheckable(True)
         self.underline_action.setChecked(True)
         self.underline_action.toggled.connect(self._set_underline)
-        self.spread_action = QAction("Apply last correction &everywhere…", window)
-        self.spread_action.setObjectName("applyCorrectionEverywhere")
-        self.spread_action.setShortcut("Ctrl+Shift+H")
-        self.spread_action.setStatusTip(
-            "List the other occurrences of the word you just corrected and replace them"
+        self.spread_action = self._action(
+            "Apply last correction &everywhere…",
+            "applyCorrectionEverywhere",
+            self.review_spread,
+            shortcut="Ctrl+Shift+H",
+            tip="List the other occurrences of the word you just corrected and replace them",
         )
-        self.spread_action.triggered.connect(self.review_spread)
-        self.glossary_action = QAction("Edit &glossary…", window)
-        self.glossary_action.setObjectName("editGlossary")
-        self.glossary_action.setStatusTip("Edit the names and terms that the check looks for")
-        self.glossary_action.triggered.connect(self.edit_glossary)
-        self.choose_glossary_action = QAction("Use glossary &file…", window)
-        self.choose_glossary_action.setObjectName("chooseGlossary")
-        self.choose_glossary_action.triggered.connect(self.choose_glossary)
-        self.recheck_action = QAction("&Re-check words", window)
-        self.recheck_action.setObjectName("recheckWords")
-        self.recheck_action.triggered.connect(self.recheck_all)
+        self.glossary_action = self._action(
+            "Edit &glossary…",
+            "editGlossary",
+            self.edit_glossary,
+            tip="Edit the names and terms that the check looks for",
+        )
+        self.choose_glossary_action = self._action(
+            "Use glossary &file…", "chooseGlossary", self.choose_glossary
+        )
+        self.recheck_action = self._action("&Re-check words", "recheckWords", self.recheck_all)
         for action in (
             self.next_action,
             self.suggest_action,
@@ -447,6 +449,18 @@ class SpellCheck(QObject):
             self.language_menu.addAction(action)
             self.language_actions[code] = action
         self.language_actions[None].setChecked(True)
+
+    def _action(
+        self, text: str, name: str, slot: Callable[[], object], *, shortcut: str = "", tip: str = ""
+    ) -> QAction:
+        action = QAction(text, self.main_window)
+        action.setObjectName(name)
+        if shortcut:
+            action.setShortcut(shortcut)
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        return action
 
     # -- document and language ----------------------------------------------------------------
 
