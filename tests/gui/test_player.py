@@ -69,6 +69,20 @@ def probe_duration_ms(video: Path) -> int:
     return round(float(json.loads(out)["format"]["duration"]) * 1000)
 
 
+def run_offscreen(
+    script: str, *args: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run ``script`` in a fresh interpreter with the offscreen Qt platform (60 s at most)."""
+    return subprocess.run(
+        [sys.executable, "-c", script, *args],
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=ROOT,
+    )
+
+
 def test_vlc_status_names_the_library() -> None:
     ok, message = vlc_status()
     assert ok, message
@@ -271,14 +285,7 @@ def test_without_libvlc_the_player_says_how_to_install_vlc(
     script = NO_VLC_SCRIPT
     if "CR_TEST_HIDE_VLC" in env:
         script = "import sys; sys.modules['vlc'] = None\n" + script
-    result = subprocess.run(
-        [sys.executable, "-c", script, str(demo_video)],
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", **env},
-        capture_output=True,
-        text=True,
-        timeout=60,
-        cwd=ROOT,
-    )
+    result = run_offscreen(script, str(demo_video), env=env)
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     ok, available, loaded, message, errors = json.loads(result.stdout)
@@ -305,14 +312,7 @@ print(player.state(), player.position() > 500)
 
 def test_interpreter_exits_cleanly_while_playing(demo_video: Path) -> None:
     # The script never calls close(): the player closes itself when the application quits.
-    result = subprocess.run(
-        [sys.executable, "-c", EXIT_SCRIPT, str(demo_video)],
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        capture_output=True,
-        text=True,
-        timeout=60,
-        cwd=ROOT,
-    )
+    result = run_offscreen(EXIT_SCRIPT, str(demo_video))
     assert result.returncode == 0, result.stderr[-2000:]
     assert "Fatal Python error" not in result.stderr
     assert result.stdout.split() == ["playing", "True"]
@@ -336,14 +336,7 @@ print("done")
 def test_many_emits_and_repaints_do_not_abort_the_interpreter() -> None:
     # A playing video emits ~60 signals and repaints a second: within minutes PySide6 6.12.0
     # would free None/True and abort CPython 3.11 ("none_dealloc") without the player's guard.
-    result = subprocess.run(
-        [sys.executable, "-c", LEAK_SCRIPT],
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        capture_output=True,
-        text=True,
-        timeout=60,
-        cwd=ROOT,
-    )
+    result = run_offscreen(LEAK_SCRIPT)
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.split() == ["done"]
 
