@@ -31,13 +31,20 @@ def colours_in(image: QImage, left: int, top: int, right: int, bottom: int) -> s
     return seen
 
 
-def test_window_screenshot_shows_the_picture_with_the_caption(qtbot, make_window, lecture):
+def open_lecture(qtbot, make_window, lecture):
+    """Return a window with the lecture open and its first picture shown (skip without libvlc)."""
     window = make_window()
     assert window.open_paths([lecture])
     player = window.player
     if not player.available:
         pytest.skip(player.status_message)
     qtbot.waitUntil(lambda: player.current_frame() is not None, timeout=8000)
+    return window
+
+
+def test_window_screenshot_shows_the_picture_with_the_caption(qtbot, make_window, lecture):
+    window = open_lecture(qtbot, make_window, lecture)
+    player = window.player
     player.seek(2400)
     video = window.video_widget
     qtbot.waitUntil(lambda: video.displayed_cues() == [0], timeout=4000)
@@ -81,12 +88,8 @@ def white_pixels_in_lower_half(image: QImage) -> int:
 
 def test_the_picture_itself_carries_no_captions(qtbot, make_window, lecture):
     """Only the overlay draws captions, so an edit is never shown next to the old text."""
-    window = make_window()
-    assert window.open_paths([lecture])
+    window = open_lecture(qtbot, make_window, lecture)
     player = window.player
-    if not player.available:
-        pytest.skip(player.status_message)
-    qtbot.waitUntil(lambda: player.current_frame() is not None, timeout=8000)
     # The demo's slides have no white in their lower half; a caption drawn by libvlc has.
     assert white_pixels_in_lower_half(player.current_frame()) == 0
     player.seek(19_500)
