@@ -4,25 +4,8 @@ from __future__ import annotations
 
 import re
 
-# One pattern for a whole WebVTT timestamp; the reader uses it to check timing lines quickly
-# and falls back to :func:`explain_timestamp` only to say what is wrong with a bad one.
-VTT_TIMESTAMP = r"(?:(\d+):)?(\d{2}):(\d{2})\.(\d{3})"
-_VTT_TS_RE = re.compile(VTT_TIMESTAMP + r"\Z")
 _SRT_TS_RE = re.compile(r"\s*(\d+):(\d{1,2}):(\d{1,2})(?:[,.:](\d{1,3}))?\s*\Z")
 _SBV_TS_RE = re.compile(r"\s*(?:(\d+):)?(\d{1,2}):(\d{1,2})(?:\.(\d{1,3}))?\s*\Z")
-
-
-def parse_vtt_timestamp(text: str) -> int | None:
-    """Return the milliseconds of a WebVTT timestamp (``[HH:]MM:SS.mmm``), None if invalid."""
-    m = _VTT_TS_RE.match(text)
-    if m is None:
-        return None
-    hours, minutes, seconds, millis = m.groups()
-    if hours is None and len(minutes) != 2:
-        return None
-    if int(minutes) > 59 or int(seconds) > 59:
-        return None
-    return ((int(hours or 0) * 60 + int(minutes)) * 60 + int(seconds)) * 1000 + int(millis)
 
 
 def explain_timestamp(text: str) -> str:
