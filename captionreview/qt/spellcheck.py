@@ -1018,10 +1018,6 @@ class SpellCheck(QObject):
         self._spread_cancel = threading.Event()
         self._spread_generation += 1
 
-    def is_searching(self) -> bool:
-        """Return True while a search for a correction's other occurrences runs."""
-        return self._spread_pool.activeThreadCount() > 0
-
     def _on_spread_found(
         self, generation: int, correction: Correction, occurrences: list[Occurrence]
     ) -> None:
