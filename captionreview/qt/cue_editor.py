@@ -206,8 +206,7 @@ class CueEditor(QWidget):
             self.start_edit.setText(format_ms(cue.start_ms))
         if not self.end_edit.hasFocus():
             self.end_edit.setText(format_ms(cue.end_ms))
-        self._update_timing(cue)
-        self._update_counts()
+        self._update_counts()  # shows the timing too
 
     def select_span(self, span: tuple[int, int]) -> None:
         """Select ``span`` (offsets into ``Cue.text``: a find match, a finding) and focus it."""
