@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
 
 from captionreview.core.cuetext import char_count, plain_lines
 from captionreview.core.document import Document
-from captionreview.core.model import Cue
+from captionreview.core.model import Cue, Severity
 from captionreview.core.profiles import DEFAULT_PROFILE, Profile
 from captionreview.core.vttwriter import sanitize_cue_text
 from captionreview.qt.cue_model import (
+    cps_severity,
     cue_cps,
     editable_offset,
     editable_text,
@@ -39,6 +40,7 @@ from captionreview.qt.cue_model import (
 _HISTORY_KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
 _RED = "#d03b30"
 _AMBER = "#b07800"
+_CPS_COLOURS = {Severity.ERROR: _RED, Severity.WARN: _AMBER}
 
 
 class CueTextEdit(QPlainTextEdit):
@@ -299,11 +301,8 @@ class CueEditor(QWidget):
     def _update_timing(self, cue: Cue) -> None:
         cps = cue_cps(cue)
         cps_text = "–" if cps is None else f"{cps:.1f}"
-        colour = ""
-        if cps is None or cps > self._profile.cps_error:
-            colour = _RED
-        elif cps > self._profile.cps_warn:
-            colour = _AMBER
+        severity = cps_severity(cps, self._profile)
+        colour = "" if severity is None else _CPS_COLOURS[severity]
         style = f" style='color:{colour}'" if colour else ""
         self.timing_label.setText(
             f"{cue.duration_ms / 1000:.2f} s · <span{style}>{cps_text} CPS</span>"

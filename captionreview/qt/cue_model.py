@@ -97,6 +97,16 @@ def cue_cps(cue: Cue) -> float | None:
     return char_count(cue.text) / (cue.duration_ms / 1000)
 
 
+def cps_severity(cps: float | None, profile: Profile) -> Severity | None:
+    """Return ERROR for a reading speed above ``profile``'s limit (or None: no duration),
+    WARN above its warning level, else None."""
+    if cps is None or cps > profile.cps_error:
+        return Severity.ERROR
+    if cps > profile.cps_warn:
+        return Severity.WARN
+    return None
+
+
 def editable_text(raw: str) -> str:
     """Return cue text as the user edits it: ``&amp; &lt; &gt;`` shown as ``& < >``.
 
@@ -372,11 +382,9 @@ class CueTableModel(QAbstractTableModel):
 
     def _background(self, row: int, col: int, cue: Cue) -> QBrush | None:
         if col == COL_CPS:
-            cps = cue_cps(cue)
-            if cps is None or cps > self._profile.cps_error:
-                return ERROR_BRUSH
-            if cps > self._profile.cps_warn:
-                return WARN_BRUSH
+            severity = cps_severity(cue_cps(cue), self._profile)
+            if severity is not None:
+                return ERROR_BRUSH if severity is Severity.ERROR else WARN_BRUSH
         if col == COL_DURATION and cue.duration_ms <= 0:
             return ERROR_BRUSH
         if row in self._active:
