@@ -273,8 +273,10 @@ class VideoWidget(QWidget):
         self.update()
 
     def _on_document_event(self, event: DocEvent) -> None:
+        # Not forced: _refresh repaints only when the shown cues or their text, times or
+        # settings changed, so typing in a cue that is not on screen costs no repaint.
         if event.kind != "modified":
-            self._refresh(self._player.position(), force=True)
+            self._refresh(self._player.position())
 
     # ------------------------------------------------------------------------- painting
 
