@@ -633,20 +633,24 @@ class SpellCheck(QObject):
             return ""
         return self._doc.cues[finding.cue_index].text[finding.span[0] : finding.span[1]]
 
-    def _recheck(self, indices: Sequence[int]) -> None:
+    def _recheck(self, indices: Sequence[int]) -> bool:
+        """Check the cues at ``indices`` again; return True when a cue's flags changed (the
+        caller then calls :meth:`_changed`)."""
         doc, checker = self._doc, self._checker
         if doc is None or checker is None:
-            return
+            return False
         cues = doc.cues
+        changed = False
         for index in indices:
             if not 0 <= index < len(cues):
                 continue
             found = self._visible(checker.check_cue(cues, index))
+            changed = changed or found != self._findings.get(index, [])
             if found:
                 self._findings[index] = found
             else:
                 self._findings.pop(index, None)
-        self._changed()
+        return changed
 
     def _changed(self) -> None:
         self.highlighter.rehighlight()
@@ -682,7 +686,10 @@ class SpellCheck(QObject):
             if self._running:
                 self._dirty.update(range(start, stop + 1))
             if stop - start <= SYNC_LIMIT:
-                self._recheck(range(start, stop + 1))
+                # Typing inside a word mostly leaves the flags as they were: then the
+                # underlines and the issues panel have nothing to redraw.
+                if self._recheck(range(start, stop + 1)):
+                    self._changed()
             else:
                 self.recheck_all()
         elif kind == "inserted":
@@ -703,6 +710,7 @@ class SpellCheck(QObject):
             self.recheck_all()
         else:
             self._recheck(range(max(start - 1, 0), stop + 1))
+            self._changed()  # the flags moved with the cues
 
     def _shift(self, first: int, delta: int) -> None:
         moved: dict[int, list[Finding]] = {}
