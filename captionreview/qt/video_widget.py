@@ -162,10 +162,6 @@ class VideoWidget(QWidget):
             self._captions_visible = visible
             self.update()
 
-    def captions_visible(self) -> bool:
-        """Return True when the caption overlay is shown."""
-        return self._captions_visible
-
     def set_message(self, message: str | None) -> None:
         """Show ``message`` where the picture would be (None: show the picture again)."""
         self._message = message
