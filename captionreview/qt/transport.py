@@ -167,5 +167,9 @@ class TransportBar(QWidget):
 
     def _show_time(self, ms: int) -> None:
         text = f"{format_time(ms)} / {format_time(self._player.duration())}"
+        # Ticks come every 30 ms and the label shows tenths: most ticks change nothing, and
+        # an accessible description set again would still notify screen readers.
+        if text == self.time_label.text():
+            return
         self.time_label.setText(text)
         self.time_label.setAccessibleDescription(text)
