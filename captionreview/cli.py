@@ -39,11 +39,18 @@ def _gui_parser() -> argparse.ArgumentParser:
             "Subcommands: " + ", ".join(SUBCOMMANDS) + " (see 'captionreview check --help')."
         ),
     )
-    parser.add_argument("files", nargs="*", metavar="VIDEO|CAPTIONS",
-                        help="a video and/or a caption file (.vtt, .srt, .sbv)")
+    parser.add_argument(
+        "files",
+        nargs="*",
+        metavar="VIDEO|CAPTIONS",
+        help="a video and/or a caption file (.vtt, .srt, .sbv)",
+    )
     parser.add_argument("--encoding", help="open the caption file in this encoding (e.g. cp1252)")
-    parser.add_argument("--no-demo", action="store_true",
-                        help="start with an empty window instead of the demo lecture")
+    parser.add_argument(
+        "--no-demo",
+        action="store_true",
+        help="start with an empty window instead of the demo lecture",
+    )
     return parser
 
 

@@ -12,8 +12,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Keep the tests away from the user's real settings, journal and personal word lists:
 # QSettings and platformdirs both follow the XDG variables on Linux.
 _HOME = Path(tempfile.mkdtemp(prefix="captionreview-tests-"))
-for _var, _sub in (("XDG_CONFIG_HOME", "config"), ("XDG_STATE_HOME", "state"),
-                   ("XDG_DATA_HOME", "data"), ("XDG_CACHE_HOME", "cache")):
+for _var, _sub in (
+    ("XDG_CONFIG_HOME", "config"),
+    ("XDG_STATE_HOME", "state"),
+    ("XDG_DATA_HOME", "data"),
+    ("XDG_CACHE_HOME", "cache"),
+):
     os.environ[_var] = str(_HOME / _sub)
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -17,7 +17,7 @@ from types import ModuleType
 import pytest
 import webvtt
 
-from captionreview.core.cuetext import plain_lines, plain_text
+from captionreview.core.vtt.cuetext import plain_lines, plain_text
 
 AUDIO_RATE = 8000  # the audio is decoded at this rate for the loudness checks
 KINDS = {"name", "split-compound", "number", "repeat", "filler", "homophone", "timing"}

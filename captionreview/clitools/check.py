@@ -21,20 +21,20 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from captionreview.clitools.output import run_guarded
 from captionreview.core.checks import check_document
+from captionreview.core.checks.findings import kept_problems, merge_findings
 from captionreview.core.document import Document, load
 from captionreview.core.errors import CaptionFileError
-from captionreview.core.findings import kept_problems, merge_findings
-from captionreview.core.language import (
+from captionreview.core.model import Finding, Problem, Severity
+from captionreview.core.profiles import DEFAULT_PROFILE, Profile, ProfileError, load_profile
+from captionreview.core.words.language import (
     UNDETERMINED,
     detect_language,
     document_language,
     language_or,
 )
-from captionreview.core.model import Finding, Problem, Severity
-from captionreview.core.profiles import DEFAULT_PROFILE, Profile, ProfileError, load_profile
 
 if TYPE_CHECKING:
-    from captionreview.core.glossary import Glossary
+    from captionreview.core.words.glossary import Glossary
 
 EXIT_OK = 0
 EXIT_ERRORS = 1
@@ -155,7 +155,7 @@ def plural(count: int, noun: str) -> str:
 
 
 class WordFlags:
-    """The spelling and ASR word flags of ``captionreview.core.asrflags``, set up once.
+    """The spelling and ASR word flags of ``captionreview.core.words.flags``, set up once.
 
     Those modules load Hunspell through ctypes: they are imported only when words are checked.
     """
@@ -169,7 +169,7 @@ class WordFlags:
         """Return the flagger, or the message saying why the glossary cannot be read."""
         if glossary_path is None:
             return cls(None, suggest)
-        from captionreview.core.glossary import Glossary, GlossaryError
+        from captionreview.core.words.glossary import Glossary, GlossaryError
 
         try:
             return cls(Glossary.load(glossary_path), suggest)
@@ -178,7 +178,7 @@ class WordFlags:
 
     def findings(self, doc: Document, language: str) -> list[Finding]:
         """Return the word flags of ``doc``."""
-        from captionreview.core.asrflags import find_flags
+        from captionreview.core.words.flags import find_flags
 
         return find_flags(
             doc.cues,
@@ -249,7 +249,7 @@ def read_error_message(error: CaptionFileError) -> str:
 
 def all_findings(doc: Document, profile: Profile, words: WordFlags | None) -> list[Finding]:
     """Return the quality findings of ``doc`` plus the word flags (when ``words`` is given),
-    merged as in the window (:func:`captionreview.core.findings.merge_findings`)."""
+    merged as in the window (:func:`captionreview.core.checks.findings.merge_findings`)."""
     findings = check_document(doc, profile)
     if words is None:
         return findings

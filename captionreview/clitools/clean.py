@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from captionreview.clitools.output import STDOUT_NAME, run_guarded
-from captionreview.core.cleanup import (
+from captionreview.core.cleanup.rolling import (
     apply_clean_up,
     auto_caption_signs,
     clean_auto_captions,
@@ -21,9 +21,9 @@ from captionreview.core.cleanup import (
 )
 from captionreview.core.document import load
 from captionreview.core.errors import CaptionFileError, EncodingError
-from captionreview.core.language import document_language
 from captionreview.core.profiles import DEFAULT_PROFILE, ProfileError, load_profile
 from captionreview.core.report import unusable_target
+from captionreview.core.words.language import document_language
 
 EXIT_OK = 0
 EXIT_NOT_AUTO = 1

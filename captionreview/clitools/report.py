@@ -20,9 +20,9 @@ from captionreview.clitools.check import (
     read_error_message,
 )
 from captionreview.clitools.output import STDOUT_NAME, run_guarded
+from captionreview.core.checks.findings import kept_problems
 from captionreview.core.document import load
 from captionreview.core.errors import CaptionFileError
-from captionreview.core.findings import kept_problems
 from captionreview.core.report import (
     ReportInput,
     render_report,

@@ -26,12 +26,12 @@ from pathlib import Path
 from typing import overload
 
 from captionreview.core import saving
-from captionreview.core.cuetext import plain_text
 from captionreview.core.errors import CaptionFileError, SaveError
 from captionreview.core.history import Change, Command, History
 from captionreview.core.model import Cue, Problem, new_uid
 from captionreview.core.timecode import format_vtt_timestamp
-from captionreview.core.vttreader import (
+from captionreview.core.vtt.cuetext import plain_text
+from captionreview.core.vtt.reader import (
     LayoutItem,
     ParsedVtt,
     RawBlock,
@@ -43,7 +43,7 @@ from captionreview.core.vttreader import (
     note_language,
     read_vtt,
 )
-from captionreview.core.vttwriter import rewrite_cue_text, sanitize_cue_text, serialize
+from captionreview.core.vtt.writer import rewrite_cue_text, sanitize_cue_text, serialize
 
 EVENT_KINDS = (
     "inserting",

@@ -15,7 +15,6 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from captionreview.core.cuetext import TAG_RE, plain_text
 from captionreview.core.document import Document
 from captionreview.core.errors import CaptionFileError, EncodingError
 from captionreview.core.model import Cue, Problem, Severity
@@ -24,8 +23,9 @@ from captionreview.core.timecode import (
     parse_sbv_timestamp,
     parse_srt_timestamp,
 )
-from captionreview.core.vttreader import RawBlock, read_vtt
-from captionreview.core.vttwriter import sanitize_cue_text
+from captionreview.core.vtt.cuetext import TAG_RE, plain_text
+from captionreview.core.vtt.reader import RawBlock, read_vtt
+from captionreview.core.vtt.writer import sanitize_cue_text
 
 _ENCODING_NAMES = {"cp1252": "Windows-1252", "latin-1": "Latin-1 (ISO-8859-1)"}
 _SRT_START_RE = re.compile(r"\s*\d+\s*(?:\r\n|\r|\n)\s*\d+:\d+:\d+[,.]\d+\s*-->")

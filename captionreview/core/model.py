@@ -24,7 +24,7 @@ class Cue:
 
     ``text`` is the WebVTT cue payload as written in the file: markup (``<i>``, ``<v Name>``,
     ``<c.cls>``, karaoke timestamps) and character references (``&amp;``) are kept, lines are
-    joined with ``\\n``. Use :func:`captionreview.core.cuetext.plain_text` for what a viewer
+    joined with ``\\n``. Use :func:`captionreview.core.vtt.cuetext.plain_text` for what a viewer
     reads. ``settings`` is the raw cue-settings string (``"align:start position:0%"``).
 
     ``source`` is the cue's block exactly as it was read from the file (with its original line

@@ -18,11 +18,11 @@ from pathlib import Path
 
 from captionreview.core.checks import rule_title
 from captionreview.core.checks.base import format_ms
-from captionreview.core.cuetext import char_count
 from captionreview.core.errors import SaveError
 from captionreview.core.model import Cue, Finding, Problem, Severity
 from captionreview.core.profiles import Profile
 from captionreview.core.saving import atomic_write
+from captionreview.core.vtt.cuetext import char_count
 
 _COLOURS = {Severity.ERROR: "#c62828", Severity.WARN: "#b26a00", Severity.INFO: "#1565c0"}
 _OK = "#2e7d32"

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from captionreview.core.cleanup import (
+from captionreview.core.cleanup.rolling import (
     CleanResult,
     apply_clean_up,
     clean_auto_captions,

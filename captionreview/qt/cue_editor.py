@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from captionreview.core.cuetext import char_count, plain_lines
 from captionreview.core.document import Document
 from captionreview.core.model import Cue, Severity
 from captionreview.core.profiles import DEFAULT_PROFILE, Profile
-from captionreview.core.vttwriter import sanitize_cue_text
+from captionreview.core.vtt.cuetext import char_count, plain_lines
+from captionreview.core.vtt.writer import sanitize_cue_text
 from captionreview.qt.cue_model import (
     cps_severity,
     cue_cps,

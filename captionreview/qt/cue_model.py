@@ -23,12 +23,12 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 
-from captionreview.core.cuetext import char_count, plain_text
 from captionreview.core.document import DocEvent, Document
 from captionreview.core.model import Cue, Severity
 from captionreview.core.profiles import DEFAULT_PROFILE, Profile
 from captionreview.core.timecode import clock_parts
-from captionreview.core.vttwriter import sanitize_cue_text
+from captionreview.core.vtt.cuetext import char_count, plain_text
+from captionreview.core.vtt.writer import sanitize_cue_text
 
 # The cue number is the vertical header (it is the row number, which shifts on insert/delete).
 COL_START, COL_END, COL_DURATION, COL_CPS, COL_TEXT = range(5)

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from captionreview.core.checks.base import format_ms
+from captionreview.core.checks.fixes import Fix
 from captionreview.core.document import Document
-from captionreview.core.fixes import Fix
 from captionreview.core.model import Cue
 from captionreview.core.profiles import Profile
 

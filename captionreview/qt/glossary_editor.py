@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from captionreview.core.glossary import Glossary, GlossaryError
+from captionreview.core.words.glossary import Glossary, GlossaryError
 
 HELP = (
     "One name or term per line (people, places, organisations, jargon). Lines starting with "

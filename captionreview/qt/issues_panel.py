@@ -52,9 +52,9 @@ from PySide6.QtWidgets import (
 
 from captionreview.core.checks import FullCheck, IncrementalChecker, rule_title
 from captionreview.core.checks.base import format_ms
+from captionreview.core.checks.findings import kept_problems, merge_findings
+from captionreview.core.checks.fixes import FIXES, Fix
 from captionreview.core.document import DocEvent, Document
-from captionreview.core.findings import kept_problems, merge_findings
-from captionreview.core.fixes import FIXES, Fix
 from captionreview.core.model import Finding, Problem, Severity
 from captionreview.core.profiles import Profile, ProfileError, load_profile, user_profile_dir
 from captionreview.core.report import ReportInput, render_report, write_report

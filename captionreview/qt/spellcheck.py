@@ -53,7 +53,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QWidget
 
-from captionreview.core.asrflags import (
+from captionreview.core.document import DocEvent, Document
+from captionreview.core.model import Cue, Finding, Severity
+from captionreview.core.words.flags import (
     RULE_FILLER,
     RULE_GLOSSARY,
     RULE_NO_SPELLER,
@@ -62,12 +64,10 @@ from captionreview.core.asrflags import (
     FlagChecker,
     next_suspicious,
 )
-from captionreview.core.document import DocEvent, Document
-from captionreview.core.glossary import Glossary, GlossaryError
-from captionreview.core.language import UNDETERMINED, detect_language
-from captionreview.core.model import Cue, Finding, Severity
-from captionreview.core.spelling import language_code, supported_languages
-from captionreview.core.spread import (
+from captionreview.core.words.glossary import Glossary, GlossaryError
+from captionreview.core.words.language import UNDETERMINED, detect_language
+from captionreview.core.words.spelling import language_code, supported_languages
+from captionreview.core.words.spread import (
     Correction,
     Occurrence,
     TextIndex,

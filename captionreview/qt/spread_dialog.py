@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from captionreview.core.document import Document
-from captionreview.core.spread import Correction, Occurrence, build_changes
+from captionreview.core.words.spread import Correction, Occurrence, build_changes
 
 if TYPE_CHECKING:
     from captionreview.qt.mainwindow import MainWindow

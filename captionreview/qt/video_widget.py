@@ -21,8 +21,8 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Slot
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QTextDocument
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from captionreview.core.cuetext import plain_text
-from captionreview.core.vttreader import CueSettings, parse_cue_settings
+from captionreview.core.vtt.cuetext import plain_text
+from captionreview.core.vtt.reader import CueSettings, parse_cue_settings
 from captionreview.qt.player import TICK_MS, Player
 
 if TYPE_CHECKING:

@@ -19,15 +19,15 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 import captionreview
-from captionreview.core.cleanup import (
+from captionreview.core.cleanup.rolling import (
     clean_auto_captions,
     format_figures,
     looks_like_auto_captions,
     recover_words,
 )
+from captionreview.core.cleanup.segment import segment_words
 from captionreview.core.document import Document
 from captionreview.core.profiles import DEFAULT_PROFILE
-from captionreview.core.segment import segment_words
 
 
 def word_list(text: str) -> list[str]:

@@ -12,11 +12,11 @@ import statistics
 import time
 from pathlib import Path
 
-from captionreview.core.asrflags import FlagChecker, find_flags
-from captionreview.core.glossary import Glossary
 from captionreview.core.model import Cue
-from captionreview.core.spelling import Speller, tokenize
-from captionreview.core.spread import (
+from captionreview.core.words.flags import FlagChecker, find_flags
+from captionreview.core.words.glossary import Glossary
+from captionreview.core.words.spelling import Speller, tokenize
+from captionreview.core.words.spread import (
     Correction,
     TextIndex,
     candidate_indices,

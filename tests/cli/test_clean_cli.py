@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import captionreview
-from captionreview.core.cuetext import TAG_RE, plain_lines
+from captionreview.core.vtt.cuetext import TAG_RE, plain_lines
 
 DEMO_YOUTUBE = Path("youtube") / "lecture.sv.vtt"
 
@@ -172,7 +172,7 @@ def test_wrong_encoding_names_the_option_to_use(tmp_path: Path) -> None:
 
 
 def test_clean_writes_what_apply_in_the_window_makes(youtube_file: Path, tmp_path: Path) -> None:
-    from captionreview.core.cleanup import apply_clean_up, clean_auto_captions
+    from captionreview.core.cleanup.rolling import apply_clean_up, clean_auto_captions
     from captionreview.core.profiles import DEFAULT_PROFILE
 
     out = tmp_path / "cli.vtt"

@@ -12,10 +12,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import captionreview
-from captionreview.core.asrflags import FlagChecker, find_flags, next_suspicious
-from captionreview.core.glossary import Glossary
 from captionreview.core.model import Cue, Finding, Severity
-from captionreview.core.spelling import Speller
+from captionreview.core.words.flags import FlagChecker, find_flags, next_suspicious
+from captionreview.core.words.glossary import Glossary
+from captionreview.core.words.spelling import Speller
 
 
 @pytest.fixture(scope="module")
@@ -283,7 +283,7 @@ def test_demo_lecture_planted_errors_are_found_with_few_false_alarms(demo_dir: P
 def test_covered_spans_answer_like_a_plain_scan(
     added: list[tuple[int, int]], asked: list[tuple[int, int]]
 ) -> None:
-    from captionreview.core.asrflags import _Covered
+    from captionreview.core.words.flags import _Covered
 
     covered = _Covered()
     spans: list[tuple[int, int]] = []

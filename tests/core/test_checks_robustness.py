@@ -10,10 +10,10 @@ from hypothesis import strategies as st
 
 from captionreview.core.checks import check_cues
 from captionreview.core.checks.base import CueView
-from captionreview.core.cuetext import plain_text
-from captionreview.core.fixes import FIXES
+from captionreview.core.checks.fixes import FIXES
 from captionreview.core.model import Cue
 from captionreview.core.profiles import BUILTIN_PROFILES
+from captionreview.core.vtt.cuetext import plain_text
 
 PIECES = st.sampled_from(
     [

@@ -11,7 +11,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import captionreview
-from captionreview.core.cleanup import (
+from captionreview.core.cleanup.rolling import (
     ROLL_GAP_MS,
     CleanResult,
     Removed,
@@ -21,10 +21,10 @@ from captionreview.core.cleanup import (
     readability,
     removed_summary,
 )
-from captionreview.core.cuetext import TAG_RE, plain_lines
+from captionreview.core.cleanup.wordtimes import has_word_timings
 from captionreview.core.model import Cue
 from captionreview.core.profiles import DEFAULT_PROFILE, builtin_profile
-from captionreview.core.words import has_word_timings
+from captionreview.core.vtt.cuetext import TAG_RE, plain_lines
 
 AUTO_FILES = [
     "real/youtube-auto/teamdman-vtt__test.en.vtt",

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 import captionreview
-from captionreview.core.asrflags import find_flags
 from captionreview.core.checks import check_document
 from captionreview.core.model import Finding
 from captionreview.core.profiles import builtin_profile
-from captionreview.core.spelling import Speller
+from captionreview.core.words.flags import find_flags
+from captionreview.core.words.spelling import Speller
 
 SOURCE = (
     "WEBVTT\n"

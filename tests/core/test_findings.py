@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from captionreview.core.findings import kept_problems, merge_findings
+from captionreview.core.checks.findings import kept_problems, merge_findings
 from captionreview.core.model import Finding, Problem, Severity
 
 

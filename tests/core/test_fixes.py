@@ -6,8 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from captionreview.core.checks import check_cues
-from captionreview.core.document import Document
-from captionreview.core.fixes import (
+from captionreview.core.checks.fixes import (
     FIXES_BY_NAME,
     apply_fix,
     best_line_break,
@@ -19,6 +18,7 @@ from captionreview.core.fixes import (
     strip_auto_caption_markup,
     trim_overlaps,
 )
+from captionreview.core.document import Document
 from captionreview.core.profiles import DEFAULT_PROFILE as P
 from tests.core.checks_util import cue, of
 

@@ -8,14 +8,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from captionreview.core.glossary import (
+from captionreview.core.words.glossary import (
     Glossary,
     GlossaryError,
     edit_distance,
     sound_distance,
     sound_key,
 )
-from captionreview.core.spelling import Speller
+from captionreview.core.words.spelling import Speller
 
 TERMS = [
     "# People",
@@ -164,7 +164,7 @@ def test_spell_check_knows_the_words_of_terms(glossary: Glossary) -> None:
 
 def _plain_sound_distance(a: str, b: str) -> float:
     """The weighted edit distance without bands or early exits, to check the fast one."""
-    from captionreview.core.glossary import _indel_cost, _sub_cost
+    from captionreview.core.words.glossary import _indel_cost, _sub_cost
 
     prev = [0.0]
     for ch in b:

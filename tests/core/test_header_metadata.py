@@ -9,7 +9,7 @@ import pytest
 
 import captionreview
 from captionreview.core.checks import check_document
-from captionreview.core.cleanup import UNDO_DESCRIPTION, apply_clean_up, clean_auto_captions
+from captionreview.core.cleanup.rolling import UNDO_DESCRIPTION, apply_clean_up, clean_auto_captions
 from captionreview.core.document import DocEvent, Document
 from captionreview.core.model import Cue
 from captionreview.core.profiles import builtin_profile

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from captionreview.core.document import Document
-from captionreview.core.language import detect_language, document_language
+from captionreview.core.words.language import detect_language, document_language
 
 ENGLISH = (
     "Welcome to the lecture. Today we talk about the history of the region and what it "

@@ -7,11 +7,11 @@ from itertools import pairwise
 import pytest
 
 import captionreview
-from captionreview.core.cuetext import plain_lines
+from captionreview.core.cleanup.segment import WEAK_ENDINGS, break_lines, segment_words
+from captionreview.core.cleanup.wordtimes import Word, words_of_cues
 from captionreview.core.model import Cue
 from captionreview.core.profiles import builtin_profile
-from captionreview.core.segment import WEAK_ENDINGS, break_lines, segment_words
-from captionreview.core.words import Word, words_of_cues
+from captionreview.core.vtt.cuetext import plain_lines
 
 
 def ws(text: str) -> list[str]:

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from captionreview.core import spelling
-from captionreview.core.spelling import (
+from captionreview.core.words import spelling
+from captionreview.core.words.spelling import (
     Speller,
     SpellerUnavailable,
     language_code,

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from captionreview.core.document import Document
-from captionreview.core.glossary import Glossary
 from captionreview.core.model import Cue
-from captionreview.core.spread import (
+from captionreview.core.words.glossary import Glossary
+from captionreview.core.words.spread import (
     Correction,
     TextIndex,
     build_changes,

@@ -11,7 +11,7 @@ from captionreview.core.checks import check_document
 from captionreview.core.document import Document, load
 from captionreview.core.model import Severity
 from captionreview.core.profiles import DEFAULT_PROFILE
-from captionreview.core.vttreader import read_vtt
+from captionreview.core.vtt.reader import read_vtt
 
 RULES_FILE = Path(__file__).resolve().parents[3] / "shared" / "design" / "QUALITY_RULES.md"
 QUALITY_RULE_IDS = (

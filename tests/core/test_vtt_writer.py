@@ -9,7 +9,7 @@ import pytest
 
 from captionreview.core.document import Document, load
 from captionreview.core.model import Cue
-from captionreview.core.vttwriter import cue_block, rewrite_cue_text, sanitize_cue_text
+from captionreview.core.vtt.writer import cue_block, rewrite_cue_text, sanitize_cue_text
 
 
 def _changed_lines(before: str, after: str) -> list[str]:

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from captionreview.core.model import Cue
-from captionreview.core.words import (
+from captionreview.core.cleanup.wordtimes import (
     Token,
     Word,
     assign_times,
@@ -14,6 +13,7 @@ from captionreview.core.words import (
     has_word_timings,
     words_of_cues,
 )
+from captionreview.core.model import Cue
 
 YOUTUBE_CUE = Cue(
     0,

@@ -20,10 +20,10 @@ from typing import Any
 
 import pytest
 
-from captionreview.core.cuetree import Node, parse_cue_text, word_timings
 from captionreview.core.document import Document
 from captionreview.core.model import Severity
-from captionreview.core.vttreader import Region, parse_cue_settings
+from captionreview.core.vtt.cuetree import Node, parse_cue_text, word_timings
+from captionreview.core.vtt.reader import Region, parse_cue_settings
 
 # ----------------------------------------------------------------------------- the JS subset
 

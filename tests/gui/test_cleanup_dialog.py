@@ -11,10 +11,10 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QToolBar
 
 import captionreview
-from captionreview.core.cleanup import UNDO_DESCRIPTION
-from captionreview.core.cuetext import plain_lines
+from captionreview.core.cleanup.rolling import UNDO_DESCRIPTION
 from captionreview.core.document import Document
 from captionreview.core.profiles import builtin_profile
+from captionreview.core.vtt.cuetext import plain_lines
 from captionreview.qt.cleanup_dialog import CleanupDialog
 from tests.gui.windowtools import make_window_fixture
 

@@ -11,11 +11,11 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
-from captionreview.core.asrflags import RULE_TITLES as WORD_RULE_TITLES
 from captionreview.core.checks import check_document
-from captionreview.core.findings import merge_findings
+from captionreview.core.checks.findings import merge_findings
 from captionreview.core.model import Severity
 from captionreview.core.profiles import builtin_profile
+from captionreview.core.words.flags import RULE_TITLES as WORD_RULE_TITLES
 from captionreview.qt.fix_preview import FixPreviewDialog
 from captionreview.qt.issues_panel import FINDING_ROLE, IssuesPanel
 from tests.gui.windowtools import make_window_fixture
@@ -194,7 +194,7 @@ def test_fix_preview_applies_as_one_undo_step(qtbot, window) -> None:
 def test_fix_preview_scope_selected_cues(qtbot, window) -> None:
     doc = window.document
     window.select_cue(3)
-    from captionreview.core.fixes import FIXES_BY_NAME
+    from captionreview.core.checks.fixes import FIXES_BY_NAME
 
     dialog = FixPreviewDialog(doc, FIXES_BY_NAME["whitespace"], window.profile, [3], window)
     qtbot.addWidget(dialog)
@@ -230,8 +230,8 @@ def test_closing_the_document_clears_the_panel(window) -> None:
 
 
 def test_fix_preview_of_a_long_file_applies_every_change(qtbot) -> None:
+    from captionreview.core.checks.fixes import FIXES_BY_NAME
     from captionreview.core.document import Document
-    from captionreview.core.fixes import FIXES_BY_NAME
     from captionreview.qt.fix_preview import MAX_PREVIEW_ROWS
 
     blocks = [

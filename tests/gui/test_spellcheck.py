@@ -11,8 +11,8 @@ from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QKeySequence, QTextCharFormat
 from PySide6.QtWidgets import QApplication, QMenu
 
-from captionreview.core.glossary import Glossary
-from captionreview.core.spread import Correction
+from captionreview.core.words.glossary import Glossary
+from captionreview.core.words.spread import Correction
 from captionreview.qt.spellcheck import SpellCheck
 from captionreview.qt.spread_dialog import HTML_ROLE, SpreadDialog
 from tests.gui.windowtools import make_window_fixture

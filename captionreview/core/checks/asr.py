@@ -4,7 +4,7 @@ whitespace-only lines, ASR-14 ASR sound tags and ASR-17 masked profanity.
 
 ASR-04 (YouTube header and settings) and ASR-08 (no punctuation or capitals anywhere) are
 file-wide and live in ``registry``. Word-level flags (names, compounds, homophones) are the
-spelling module's (``captionreview.core.asrflags``).
+spelling module's (``captionreview.core.words.flags``).
 """
 
 from __future__ import annotations

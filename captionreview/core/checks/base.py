@@ -13,10 +13,10 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 
-from captionreview.core.cuetext import plain_text
 from captionreview.core.model import Cue, Finding, Severity
 from captionreview.core.profiles import Profile
 from captionreview.core.timecode import clock_parts
+from captionreview.core.vtt.cuetext import plain_text
 
 _REF_AT = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
 _TAG_SPLIT = re.compile(r"(<[^>\n]*>)")

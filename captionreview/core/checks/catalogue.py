@@ -65,7 +65,7 @@ RULE_TITLES: dict[str, str] = {
     "ASR-14": "Automatic sound tags",
     "ASR-17": "Masked profanity",
 }
-# The word flags of ``captionreview.core.asrflags``.
+# The word flags of ``captionreview.core.words.flags``.
 WORD_RULE_TITLES: dict[str, str] = {
     "ASR-09": "Glossary term misrecognised",
     "ASR-10": "Number written oddly",

@@ -24,9 +24,9 @@ from captionreview.core.checks.registry import (
     in_cue_order,
     range_findings,
 )
-from captionreview.core.language import document_language
 from captionreview.core.model import Cue, Finding
 from captionreview.core.profiles import Profile
+from captionreview.core.words.language import document_language
 
 
 class _Event(Protocol):

@@ -19,9 +19,9 @@ from typing import NamedTuple, Protocol
 
 from captionreview.core.checks import asr, layout, text, timing, vtt
 from captionreview.core.checks.base import LETTER, Rule, Scan, file_line, rules_language
-from captionreview.core.language import document_language
 from captionreview.core.model import Cue, Finding, Severity
 from captionreview.core.profiles import Profile
+from captionreview.core.words.language import document_language
 
 LOOK_BACK = 2
 LOOK_AHEAD = 1
@@ -382,7 +382,7 @@ class _HasIdentifier(Protocol):
 def check_document(doc: CheckableDocument, profile: Profile) -> list[Finding]:
     """Check a loaded document (its cues, header metadata and regions) against ``profile``.
 
-    The language rules follow :func:`captionreview.core.language.document_language`: the
+    The language rules follow :func:`captionreview.core.words.language.document_language`: the
     header, a NOTE, the file name or the text, and only then the profile's language.
     """
     return check_cues(

@@ -25,9 +25,9 @@ from itertools import pairwise
 
 from captionreview.core.checks.base import file_line
 from captionreview.core.checks.catalogue import WORD_RULE_TITLES
-from captionreview.core.glossary import Glossary
 from captionreview.core.model import Cue, Finding, Severity
-from captionreview.core.spelling import (
+from captionreview.core.words.glossary import Glossary
+from captionreview.core.words.spelling import (
     PlainText,
     Speller,
     SpellerUnavailable,

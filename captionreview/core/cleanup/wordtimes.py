@@ -15,8 +15,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from captionreview.core.cuetext import plain_text
 from captionreview.core.model import Cue
+from captionreview.core.vtt.cuetext import plain_text
 
 # WebVTT cue timestamps: hh:mm:ss.ttt with an optional hour field (hours may exceed 99).
 TIMESTAMP_TAG_RE = re.compile(r"<(?:(\d{2,}):)?([0-5]\d):([0-5]\d)\.(\d{3})>")

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from captionreview.core.model import Cue
-from captionreview.core.spelling import (
+from captionreview.core.words.spelling import (
     Token,
     plain_with_offsets,
     tokenize,

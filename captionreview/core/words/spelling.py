@@ -22,7 +22,7 @@ from typing import Any
 
 from platformdirs import user_data_dir
 
-from captionreview.core.cuetext import TAG_RE, plain_text
+from captionreview.core.vtt.cuetext import TAG_RE, plain_text
 
 DICTIONARY_DIRS: tuple[Path, ...] = (
     Path("/usr/share/hunspell"),

@@ -15,7 +15,7 @@ from html.entities import html5
 
 from captionreview.core.model import Cue
 from captionreview.core.timecode import format_vtt_timestamp
-from captionreview.core.vttreader import LayoutItem
+from captionreview.core.vtt.reader import LayoutItem
 
 _EOL_RE = re.compile(r"\r\n|\r|\n")
 _TAG_NAMES = "c|i|b|u|ruby|rt|v|lang"

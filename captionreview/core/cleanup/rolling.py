@@ -4,7 +4,7 @@ Auto-captions (YouTube ASR and other roll-up or word-timed tracks) show each lin
 times: a rolling cue repeats the previous line above the new one, a 10 ms "bridge" cue repeats
 it again, and the new words carry karaoke timestamps (QUALITY_RULES ASR-01…06). Clean-up
 recovers the spoken word stream exactly once, with word times, and re-segments it into readable
-cues (:mod:`captionreview.core.segment`). Nothing here edits a document: the caller previews
+cues (:mod:`captionreview.core.cleanup.segment`). Nothing here edits a document: the caller previews
 the :class:`CleanResult` and applies ``result.cues`` as one undo step.
 """
 
@@ -15,11 +15,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from captionreview.core.cuetext import TAG_RE, plain_lines, plain_text
-from captionreview.core.model import Cue
-from captionreview.core.profiles import DEFAULT_PROFILE, Profile
-from captionreview.core.segment import segment_words
-from captionreview.core.words import (
+from captionreview.core.cleanup.segment import segment_words
+from captionreview.core.cleanup.wordtimes import (
     VOICE_TAG_RE,
     Token,
     Word,
@@ -28,6 +25,9 @@ from captionreview.core.words import (
     estimate_speech_ms,
     has_word_timings,
 )
+from captionreview.core.model import Cue
+from captionreview.core.profiles import DEFAULT_PROFILE, Profile
+from captionreview.core.vtt.cuetext import TAG_RE, plain_lines, plain_text
 
 if TYPE_CHECKING:
     from captionreview.core.document import Document

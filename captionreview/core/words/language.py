@@ -12,8 +12,8 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Protocol
 
-from captionreview.core.cuetext import plain_text
 from captionreview.core.model import Cue
+from captionreview.core.vtt.cuetext import plain_text
 
 UNDETERMINED = "und"
 

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from captionreview.core.spelling import PlainText, Token, plain_with_offsets, tokenize
+from captionreview.core.words.spelling import PlainText, Token, plain_with_offsets, tokenize
 
 ARROW = "=>"
 _CACHE_LIMIT = 200_000

@@ -14,9 +14,9 @@ import html
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from captionreview.core.cleanup.wordtimes import Word, estimate_speech_ms
 from captionreview.core.model import Cue
 from captionreview.core.profiles import DEFAULT_PROFILE, Profile
-from captionreview.core.words import Word, estimate_speech_ms
 
 
 def _word_set(words: str) -> frozenset[str]:

@@ -25,9 +25,9 @@ from captionreview.core.checks.layout import (
 from captionreview.core.checks.layout import is_dialogue as _is_dialogue
 from captionreview.core.checks.timing import is_bridge
 from captionreview.core.checks.vtt import obsolete_replacement
-from captionreview.core.cuetext import plain_text
 from captionreview.core.model import Cue, Finding
 from captionreview.core.profiles import Profile
+from captionreview.core.vtt.cuetext import plain_text
 
 Changes = dict[int, Cue]
 FixFunction = Callable[[Sequence[Cue], Profile, Collection[int] | None], Changes]

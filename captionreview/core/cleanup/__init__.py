@@ -1,0 +1,1 @@
+"""Clean-up of auto-caption form: word timings, de-rolling and sentence segmentation."""

@@ -1,0 +1,1 @@
+"""WebVTT at the file boundary: the lossless reader and writer, cue text trees and counting."""

@@ -1,0 +1,1 @@
+"""Words: spelling, the glossary, flags for likely recognition errors, spreading corrections."""
