@@ -54,6 +54,7 @@ EVENT_KINDS = (
     "resetting",
     "reset",
     "modified",
+    "history",
 )
 
 
@@ -62,7 +63,9 @@ class DocEvent:
     """Something changed in a document: ``kind`` is one of :data:`EVENT_KINDS`.
 
     ``[start, stop)`` are the cue indices concerned (for "inserting"/"removing" the indices
-    the cues will have or had; both 0 for "resetting", "reset" and "modified").
+    the cues will have or had; both 0 for "resetting", "reset", "modified" and "history").
+    "history" comes after every step that changes what Undo and Redo would do, once the
+    step is complete, so a listener reading ``can_undo``/``undo_description`` sees it all.
     """
 
     kind: str
@@ -502,6 +505,8 @@ class Document:
                 self._history.push(command)
             if self.modified != was_modified:
                 self._emit("modified")
+            if command.changes:
+                self._emit("history")
 
     def _do(self, change: Change) -> None:
         change.apply()
@@ -907,9 +912,11 @@ class Document:
         if self._group is not None:
             raise RuntimeError("cannot undo or redo inside an edit group")
         was_modified = self.modified
-        action()
+        command = action()
         if self.modified != was_modified:
             self._emit("modified")
+        if command is not None:
+            self._emit("history")
 
     # ------------------------------------------------------------ time look-ups
 

@@ -118,8 +118,14 @@ class History:
         if not self._undo:
             return None
         command = self._undo.pop()
-        command.revert()
+        # The stacks show the state after the step before the step runs: the changes notify
+        # listeners, and one that reads the history then must not see the command in neither.
         self._redo.append(command)
+        try:
+            command.revert()
+        except BaseException:
+            self._undo.append(self._redo.pop())
+            raise
         return command
 
     def redo(self) -> Command | None:
@@ -127,8 +133,12 @@ class History:
         if not self._redo:
             return None
         command = self._redo.pop()
-        command.apply()
         self._undo.append(command)
+        try:
+            command.apply()
+        except BaseException:
+            self._redo.append(self._undo.pop())
+            raise
         return command
 
     def clear(self) -> None:

@@ -271,7 +271,7 @@ class VideoWidget(QWidget):
     def _on_document_event(self, event: DocEvent) -> None:
         # Not forced: _refresh repaints only when the shown cues or their text, times or
         # settings changed, so typing in a cue that is not on screen costs no repaint.
-        if event.kind != "modified":
+        if event.kind not in ("modified", "history"):
             self._refresh(self._player.position())
 
     # ------------------------------------------------------------------------- painting

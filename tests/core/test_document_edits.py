@@ -269,7 +269,11 @@ def test_changing_many_cues_sends_one_event_for_the_span(doc: Document) -> None:
     events: list[DocEvent] = []
     doc.subscribe(events.append)
     doc.shift_times(250)
-    assert [(e.kind, e.start, e.stop) for e in events] == [("changed", 0, 3), ("modified", 0, 0)]
+    assert [(e.kind, e.start, e.stop) for e in events] == [
+        ("changed", 0, 3),
+        ("modified", 0, 0),
+        ("history", 0, 0),
+    ]
     events.clear()
     doc.undo()
     assert events[0] == DocEvent("changed", 0, 3)

@@ -84,4 +84,26 @@ def test_undo_of_typing_emits_one_change_per_step() -> None:
     events: list[DocEvent] = []
     doc.subscribe(events.append)
     doc.undo()
-    assert [(e.kind, e.start) for e in events] == [("changed", 0), ("modified", 0)]
+    assert [(e.kind, e.start) for e in events] == [("changed", 0), ("modified", 0), ("history", 0)]
+
+
+def test_a_listener_reads_the_history_as_it_is_after_the_step() -> None:
+    doc = Document.from_text(TEXT)
+    doc.set_text(0, "ett!")
+    doc.set_text(1, "två!")
+    seen: list[tuple[str, bool, bool]] = []
+    doc.subscribe(lambda e: seen.append((e.kind, doc.can_undo, doc.can_redo)))
+    doc.undo()
+    assert seen == [("changed", True, True), ("history", True, True)]
+    seen.clear()
+    doc.redo()
+    assert seen == [("changed", True, False), ("history", True, False)]
+
+
+def test_every_new_step_is_announced_after_it_is_in_the_history() -> None:
+    doc = Document.from_text(TEXT)
+    doc.set_text(0, "ett!")
+    labels: list[str | None] = []
+    doc.subscribe(lambda e: labels.append(doc.undo_description) if e.kind == "history" else None)
+    doc.delete([1])
+    assert labels == [doc.undo_description] and labels != ["Edit text"]
