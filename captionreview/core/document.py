@@ -647,12 +647,16 @@ class Document:
             "Change frame rate",
         )
 
-    def split(self, index: int, char_pos: int, at_ms: int | None = None) -> None:
+    def split(
+        self, index: int, char_pos: int, at_ms: int | None = None, *, gap_ms: int = 0
+    ) -> None:
         """Split a cue in two at a character position of its text.
 
-        The time split is at ``at_ms`` when given, else in proportion to the visible text.
+        The time split is at ``at_ms`` when given, else in proportion to the visible text; the
+        second cue starts there and the first ends ``gap_ms`` earlier (a profile's minimum gap).
         Markup open at the split point is closed in the first cue and reopened in the second.
-        Raises ValueError when ``char_pos`` or ``at_ms`` is outside the cue.
+        Raises ValueError when ``char_pos`` or ``at_ms`` is outside the cue, or when the gap
+        leaves the first cue no time.
         """
         old = self._cues[self._check_index(index)]
         text = old.text
@@ -672,12 +676,16 @@ class Document:
             share = n_left / (n_left + n_right)
             at_ms = old.start_ms + round((old.end_ms - old.start_ms) * share)
             # Both halves keep at least 1 ms: a zero-length cue is never shown.
-            at_ms = min(max(at_ms, old.start_ms + 1), old.end_ms - 1)
+            at_ms = min(max(at_ms, old.start_ms + 1 + gap_ms), old.end_ms - 1)
         elif not old.start_ms < at_ms < old.end_ms:
             raise ValueError(
                 "the split time must be inside the cue (after its start and before its end)"
             )
-        first = self._adopt(None, old.with_changes(end_ms=at_ms, text=left))
+        if at_ms - gap_ms <= old.start_ms:
+            raise ValueError(
+                f"the cue is too short to split here with a {gap_ms} ms gap between the halves"
+            )
+        first = self._adopt(None, old.with_changes(end_ms=at_ms - gap_ms, text=left))
         second = self._adopt(None, Cue(at_ms, old.end_ms, right, settings=old.settings))
         with self.group("Split cue"):
             self._do(_SetCue(self, index, old, first))
