@@ -22,7 +22,10 @@ for _var, _sub in (
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO_DIR = ROOT / "assets" / "demo"
-CORPUS = ROOT.parent / "shared" / "corpus"
+# ``../shared`` beside the repository (CI); CAPTIONREVIEW_SHARED points elsewhere (a worktree).
+SHARED = Path(os.environ.get("CAPTIONREVIEW_SHARED") or ROOT.parent / "shared")
+CORPUS = SHARED / "corpus"
+REPRO = SHARED / "repro"
 
 
 @pytest.fixture(scope="session")
@@ -31,6 +34,14 @@ def corpus() -> Path:
     if not CORPUS.is_dir():
         pytest.skip(f"shared corpus not found at {CORPUS} (it sits beside the repo in CI)")
     return CORPUS
+
+
+@pytest.fixture(scope="session")
+def repro() -> Path:
+    """The shared reproducers of known defects; tests that need them skip where absent."""
+    if not REPRO.is_dir():
+        pytest.skip(f"shared reproducers not found at {REPRO} (they sit beside the repo in CI)")
+    return REPRO
 
 
 @pytest.fixture(scope="session")

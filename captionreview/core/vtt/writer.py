@@ -91,16 +91,17 @@ def rewrite_cue_text(source: str, text: str) -> str:
     """
     lines = _EOL_RE.split(source)
     endings = _EOL_RE.findall(source)
-    eol = endings[0] if endings else "\n"
     timing = next(i for i, line in enumerate(lines) if "-->" in line)
-    head = "".join(line + end for line, end in zip(lines[: timing + 1], endings, strict=False))
-    if len(endings) <= timing:
-        head = lines[0] + eol if timing == 0 else head + lines[timing] + eol
+    before = "".join(line + end for line, end in zip(lines[:timing], endings, strict=False))
+    # The block's last line ending stays the one it had: in a file with mixed line endings a
+    # CR put where an LF was would join the blank line after the block into one CRLF, and
+    # the next cue would become part of this one.
+    last_eol = endings[-1] if source.endswith(("\n", "\r")) else ""
     body = sanitize_cue_text(text)
-    last_eol = source.endswith(("\n", "\r"))
     if not body:
-        return head if last_eol else head[: -len(eol)]
-    return head + eol.join(body.split("\n")) + (eol if last_eol else "")
+        return before + lines[timing] + last_eol
+    eol = endings[timing] if len(endings) > timing else (endings[0] if endings else "\n")
+    return before + lines[timing] + eol + eol.join(body.split("\n")) + last_eol
 
 
 def _starts_with_timing(chunk: str) -> bool:
@@ -121,6 +122,19 @@ def serialize(bom: bool, eol: str, layout: Sequence[LayoutItem], cues: Sequence[
     prev_chunk = ""
     prev_sep = ""
     prev_fresh = False
+    # Whether the text so far ends with CR: an LF written right after it would make the two
+    # one CRLF line break, losing a line break (a blank line between blocks) in files with
+    # mixed line endings. The reader never leaves such a seam, so only edits can make one.
+    after_cr = False
+
+    def put(piece: str) -> None:
+        nonlocal after_cr
+        if piece:
+            if after_cr and piece[0] == "\n":
+                parts.append("\r")
+            parts.append(piece)
+            after_cr = piece[-1] == "\r"
+
     last = len(layout) - 1
     for index, (block, sep) in enumerate(layout):
         if block is None:
@@ -139,15 +153,15 @@ def serialize(bom: bool, eol: str, layout: Sequence[LayoutItem], cues: Sequence[
             # timing line and neither was edited. Anywhere else the blank line is put back.
             ended = prev_chunk.endswith(("\n", "\r"))
             if not ended:
-                parts.append(eol)
+                put(eol)
             if not prev_sep and not (
                 ended and not fresh and not prev_fresh and _starts_with_timing(chunk)
             ):
-                parts.append(eol)
+                put(eol)
         if sep is None:
             sep = eol if index != last else ""
-        parts.append(chunk)
-        parts.append(sep)
+        put(chunk)
+        put(sep)
         prev_chunk, prev_sep, prev_fresh = chunk, sep, fresh
     if k != len(cues):
         raise ValueError("the layout has fewer cue slots than there are cues")
