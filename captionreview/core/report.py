@@ -21,8 +21,8 @@ from captionreview.core.checks.base import format_ms
 from captionreview.core.errors import SaveError
 from captionreview.core.model import Cue, Finding, Problem, Severity
 from captionreview.core.profiles import Profile
+from captionreview.core.readingspeed import cue_reading_speed, speed_severity
 from captionreview.core.saving import atomic_write
-from captionreview.core.vtt.cuetext import char_count
 
 _COLOURS = {Severity.ERROR: "#c62828", Severity.WARN: "#b26a00", Severity.INFO: "#1565c0"}
 _OK = "#2e7d32"
@@ -174,19 +174,20 @@ def _counted(counts: Counter[Severity]) -> str:
 
 def speed_histogram(cues: Sequence[Cue], profile: Profile) -> str:
     """Return an SVG histogram of reading speed (characters per second) over the cues."""
-    speeds = [char_count(c.text) * 1000 / c.duration_ms for c in cues if c.duration_ms > 0]
+    speeds = [s for s in map(cue_reading_speed, cues) if s is not None]
     if not speeds:
         return '<p class="none">No cues with a duration.</p>'
     top_bin = 30
     bins = [0] * (top_bin + 1)
-    for cps in speeds:
-        bins[min(int(cps), top_bin)] += 1
+    for speed in speeds:
+        bins[min(speed.tenths // 10, top_bin)] += 1
     tallest = max(bins)
     bar, plot_h, left, bottom = 22, 160, 40, 30
     width = left + bar * len(bins) + 10
     height = plot_h + bottom + 10
-    over_warn = sum(s > profile.cps_warn for s in speeds)
-    over_error = sum(s > profile.cps_error for s in speeds)
+    graded = Counter(speed_severity(s, profile) for s in speeds)
+    over_error = graded[Severity.ERROR]
+    over_warn = graded[Severity.WARN] + over_error
     label = (
         f"Reading speed of {plural(len(speeds), 'cue')}: {over_warn} above "
         f"{profile.cps_warn:g} and "

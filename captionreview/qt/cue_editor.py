@@ -25,11 +25,10 @@ from PySide6.QtWidgets import (
 from captionreview.core.document import Document
 from captionreview.core.model import Cue, Severity
 from captionreview.core.profiles import DEFAULT_PROFILE, Profile
+from captionreview.core.readingspeed import cue_reading_speed, speed_severity
 from captionreview.core.vtt.cuetext import char_count, plain_lines
 from captionreview.core.vtt.writer import sanitize_cue_text
 from captionreview.qt.cue_model import (
-    cps_severity,
-    cue_cps,
     editable_offset,
     editable_text,
     format_ms,
@@ -299,9 +298,9 @@ class CueEditor(QWidget):
         return super().eventFilter(watched, event)
 
     def _update_timing(self, cue: Cue) -> None:
-        cps = cue_cps(cue)
-        cps_text = "–" if cps is None else f"{cps:.1f}"
-        severity = cps_severity(cps, self._profile)
+        speed = cue_reading_speed(cue)
+        cps_text = "–" if speed is None else str(speed)
+        severity = speed_severity(speed, self._profile)
         colour = "" if severity is None else _CPS_COLOURS[severity]
         style = f" style='color:{colour}'" if colour else ""
         self.timing_label.setText(

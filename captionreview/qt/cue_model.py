@@ -26,8 +26,9 @@ from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 from captionreview.core.document import DocEvent, Document
 from captionreview.core.model import Cue, Severity
 from captionreview.core.profiles import DEFAULT_PROFILE, Profile
+from captionreview.core.readingspeed import cue_reading_speed, speed_severity
 from captionreview.core.timecode import clock_parts
-from captionreview.core.vtt.cuetext import char_count, plain_text
+from captionreview.core.vtt.cuetext import plain_text
 from captionreview.core.vtt.writer import sanitize_cue_text
 
 # The cue number is the vertical header (it is the row number, which shifts on insert/delete).
@@ -88,23 +89,6 @@ def parse_ms(text: str) -> int:
         raise ValueError(f"{text.strip()!r}: minutes must be 00-59")
     millis = int((fraction or "0").ljust(3, "0"))
     return ((int(hours or 0) * 60 + int(minutes or 0)) * 60 + int(seconds)) * 1000 + millis
-
-
-def cue_cps(cue: Cue) -> float | None:
-    """Return the cue's characters per second, or None when its duration is not positive."""
-    if cue.duration_ms <= 0:
-        return None
-    return char_count(cue.text) / (cue.duration_ms / 1000)
-
-
-def cps_severity(cps: float | None, profile: Profile) -> Severity | None:
-    """Return ERROR for a reading speed above ``profile``'s limit (or None: no duration),
-    WARN above its warning level, else None."""
-    if cps is None or cps > profile.cps_error:
-        return Severity.ERROR
-    if cps > profile.cps_warn:
-        return Severity.WARN
-    return None
 
 
 def editable_text(raw: str) -> str:
@@ -364,10 +348,10 @@ class CueTableModel(QAbstractTableModel):
         if col == COL_DURATION:
             return f"{cue.duration_ms / 1000:.2f}"
         if col == COL_CPS:
-            cps = cue_cps(cue)
-            if cps is None:
+            speed = cue_reading_speed(cue)
+            if speed is None:
                 return "–"
-            return ">99" if cps > CPS_SHOWN_MAX else f"{cps:.1f}"
+            return ">99" if speed.value > CPS_SHOWN_MAX else str(speed)
         return display_text(cue)
 
     @staticmethod
@@ -382,7 +366,7 @@ class CueTableModel(QAbstractTableModel):
 
     def _background(self, row: int, col: int, cue: Cue) -> QBrush | None:
         if col == COL_CPS:
-            severity = cps_severity(cue_cps(cue), self._profile)
+            severity = speed_severity(cue_reading_speed(cue), self._profile)
             if severity is not None:
                 return ERROR_BRUSH if severity is Severity.ERROR else WARN_BRUSH
         if col == COL_DURATION and cue.duration_ms <= 0:
@@ -393,11 +377,11 @@ class CueTableModel(QAbstractTableModel):
 
     def _tooltip(self, col: int, cue: Cue) -> str | None:
         if col == COL_CPS:
-            cps = cue_cps(cue)
-            if cps is None:
+            speed = cue_reading_speed(cue)
+            if speed is None:
                 return "The cue ends before it starts: fix its times"
             limits = f"warning above {self._profile.cps_warn:g}, limit {self._profile.cps_error:g}"
-            return f"{cps:.1f} characters per second ({self._profile.name}: {limits})"
+            return f"{speed} characters per second ({self._profile.name}: {limits})"
         if col == COL_TEXT:
             return plain_text(cue.text)
         return None

@@ -10,6 +10,7 @@ import re
 
 from captionreview.core.checks.base import Scan, format_ms
 from captionreview.core.model import Cue, Finding, Severity
+from captionreview.core.readingspeed import reading_speed, speed_severity
 
 ERROR, WARN, INFO = Severity.ERROR, Severity.WARN, Severity.INFO
 
@@ -79,27 +80,26 @@ def check_duration(scan: Scan, i: int, out: list[Finding]) -> None:
             f"Shown for {seconds:.1f} s, longer than {profile.max_duration_ms / 1000:.3g} s; "
             "split the cue or end it when the speech pauses.",
         )
-    if view.chars:
-        cps = view.chars / seconds
-        # Compare in integers where possible: 69 characters in 4.6 s is exactly 15, not above.
-        if view.chars * 1000 > profile.cps_error * duration:
-            scan.emit(
-                out,
-                "TIM-04",
-                ERROR,
-                i,
-                f"Reading speed {cps:.1f} characters/s is above {profile.cps_error:g}: "
-                "shorten the text or show it longer.",
-            )
-        elif view.chars * 1000 > profile.cps_warn * duration:
-            scan.emit(
-                out,
-                "TIM-04",
-                WARN,
-                i,
-                f"Reading speed {cps:.1f} characters/s is above {profile.cps_warn:g}: "
-                "consider shortening the text or showing it longer.",
-            )
+    speed = reading_speed(view.chars, duration)
+    graded = speed_severity(speed, profile) if view.chars else None
+    if graded is ERROR:
+        scan.emit(
+            out,
+            "TIM-04",
+            ERROR,
+            i,
+            f"Reading speed {speed} characters/s is above {profile.cps_error:g}: "
+            "shorten the text or show it longer.",
+        )
+    elif graded is WARN:
+        scan.emit(
+            out,
+            "TIM-04",
+            WARN,
+            i,
+            f"Reading speed {speed} characters/s is above {profile.cps_warn:g}: "
+            "consider shortening the text or showing it longer.",
+        )
 
 
 def _placement(settings: str) -> tuple[str, ...]:

@@ -27,6 +27,7 @@ from captionreview.core.cleanup.wordtimes import (
 )
 from captionreview.core.model import Cue
 from captionreview.core.profiles import DEFAULT_PROFILE, Profile
+from captionreview.core.readingspeed import ReadingSpeed, reading_speed, speed_severity
 from captionreview.core.vtt.cuetext import TAG_RE, plain_lines, plain_text
 
 if TYPE_CHECKING:
@@ -323,7 +324,7 @@ def looks_like_auto_captions(
 def readability(cues: Sequence[Cue], profile: Profile = DEFAULT_PROFILE) -> Readability:
     """Return the readability figures of ``cues`` under ``profile``'s limits."""
     line_lengths: list[int] = []
-    cps_values: list[float] = []
+    speeds: list[ReadingSpeed] = []
     durations: list[int] = []
     short = long = overlaps = 0
     latest_end: int | None = None
@@ -336,8 +337,9 @@ def readability(cues: Sequence[Cue], profile: Profile = DEFAULT_PROFILE) -> Read
         shown += 1
         line_lengths.extend(len(line) for line in lines)
         durations.append(cue.duration_ms)
-        if cue.duration_ms > 0:
-            cps_values.append(sum(len(line) for line in lines) * 1000 / cue.duration_ms)
+        speed = reading_speed(sum(len(line) for line in lines), cue.duration_ms)
+        if speed is not None:
+            speeds.append(speed)
         short += cue.duration_ms < profile.min_duration_warn_ms
         long += cue.duration_ms > profile.max_duration_ms
         if latest_end is not None and cue.start_ms < latest_end:
@@ -349,9 +351,10 @@ def readability(cues: Sequence[Cue], profile: Profile = DEFAULT_PROFILE) -> Read
         mean_chars_per_line=round(statistics.fmean(line_lengths), 1) if line_lengths else 0.0,
         max_chars_per_line=max(line_lengths, default=0),
         lines_over_limit=sum(n > profile.max_chars_per_line for n in line_lengths),
-        mean_cps=round(statistics.fmean(cps_values), 1) if cps_values else 0.0,
-        median_cps=round(statistics.median(cps_values), 1) if cps_values else 0.0,
-        cues_over_cps=sum(c > profile.cps_warn for c in cps_values)
+        mean_cps=round(statistics.fmean(s.value for s in speeds), 1) if speeds else 0.0,
+        median_cps=round(statistics.median(s.value for s in speeds), 1) if speeds else 0.0,
+        # Graded as the cue list and TIM-04 grade (a cue without duration is over too).
+        cues_over_cps=sum(speed_severity(s, profile) is not None for s in speeds)
         + sum(d <= 0 for d in durations),
         mean_duration_ms=round(statistics.fmean(durations), 1) if durations else 0.0,
         cues_too_short=short,
