@@ -28,6 +28,14 @@ CORPUS = SHARED / "corpus"
 REPRO = SHARED / "repro"
 
 
+def shared_file(*parts: str) -> Path:
+    """Return a path under ../shared, or skip the calling test where it is absent."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} not found (../shared sits beside the repo in CI)")
+    return path
+
+
 @pytest.fixture(scope="session")
 def corpus() -> Path:
     """The shared caption corpus; tests that need it skip where it is absent (a user's clone)."""

@@ -24,6 +24,7 @@ from captionreview.core.document import Document
 from captionreview.core.model import Severity
 from captionreview.core.vtt.cuetree import Node, parse_cue_text, word_timings
 from captionreview.core.vtt.reader import Region, parse_cue_settings
+from tests.conftest import CORPUS
 
 # ----------------------------------------------------------------------------- the JS subset
 
@@ -416,7 +417,6 @@ def _cases(corpus_dir: Path) -> list[Path]:
     return sorted((corpus_dir / "conformance" / "wpt-file-parsing").glob("*.js"))
 
 
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
 CASES = _cases(CORPUS) if CORPUS.is_dir() else []
 
 
