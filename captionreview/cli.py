@@ -15,6 +15,7 @@ SUBCOMMANDS: dict[str, str] = {
     "check": "Check caption files against a quality profile (exit 1 on errors, 2 if unreadable).",
     "report": "Write a standalone HTML quality report for a caption file.",
     "clean": "Clean up auto-captions (rolling duplicates, karaoke tags) and re-segment them.",
+    "compare": "Compare auto-captions with the corrected captions: WER, CER, NER estimate.",
 }
 
 

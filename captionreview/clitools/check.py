@@ -3,8 +3,9 @@
 Checks caption files against a quality profile for publishing pipelines. Text output is one
 line per problem, ``file:line: RULE severity message``; JSON output is always a list with one
 object per file (``{"file", "profile", "language", "language_from", "cues", "problems",
-"findings"}``; a file
-that cannot be read has the same keys, empty, plus ``"error"``). The exit status is 0 when no
+"findings", "review"}``, where ``"review"`` counts the cues ``"unreviewed"``, ``"corrected"``
+and ``"approved"`` in the file's review sidecar, all unreviewed without one); a file that
+cannot be read has the same keys, empty, plus ``"error"``). The exit status is 0 when no
 file has an error, 1 when any has, 2 when a file (or the profile or the glossary) cannot be
 read. When the reader of a pipe goes away (``| head``) the command ends quietly with the status
 so far.
@@ -26,6 +27,7 @@ from captionreview.core.document import Document, load
 from captionreview.core.errors import CaptionFileError
 from captionreview.core.model import Finding, Problem, Severity
 from captionreview.core.profiles import DEFAULT_PROFILE, Profile, ProfileError, load_profile
+from captionreview.core.review import ReviewCounts, ReviewFileError, review_counts
 from captionreview.core.words.language import (
     UNDETERMINED,
     detect_language,
@@ -52,8 +54,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default="text",
         help="output format (default text). json: always a list with one object per file, "
         'keys "file", "profile", "language", "language_from" (header, note, file name, text '
-        'or profile), "cues", "problems", "findings"; a file that '
-        'cannot be read has them empty plus "error"',
+        'or profile), "cues", "problems", "findings", "review" (cues unreviewed, corrected, '
+        "approved from the review sidecar); a file that cannot be read has them empty plus "
+        '"error"',
     )
     parser.epilog = "Exit status: 0 no errors, 1 errors found, 2 a file or the profile unreadable."
     add_common(parser)
@@ -224,7 +227,17 @@ def check_file(
         ],
         "problems": [problem_json(p) for p in kept_problems(doc.problems, profile.disabled_rules)],
         "findings": [finding_json(f) for f in findings],
+        "review": review_json(doc),
     }
+
+
+def review_json(doc: Document) -> dict[str, int]:
+    """Return how many cues are unreviewed, corrected and approved according to the file's
+    review sidecar (all unreviewed when there is none or it cannot be read)."""
+    try:
+        return review_counts(doc).as_json()
+    except ReviewFileError:
+        return ReviewCounts(len(doc.cues), 0, 0).as_json()
 
 
 def unreadable_json(path: Path, profile: Profile, message: str) -> dict[str, Any]:
@@ -237,6 +250,7 @@ def unreadable_json(path: Path, profile: Profile, message: str) -> dict[str, Any
         "cues": [],
         "problems": [],
         "findings": [],
+        "review": None,
         "error": message,
     }
 

@@ -1,7 +1,9 @@
-"""``captionreview report FILE [-o report.html] [--profile NAME|PATH]``: a standalone HTML report.
+"""``captionreview report FILE [-o report.html] [--original AUTO] [--profile NAME|PATH]``: a
+standalone HTML report.
 
 The same report as File ▸ Export report… in the window: the verdict against the profile,
-counts per rule, a reading-speed histogram, a timeline strip and every finding with its cue.
+counts per rule, a reading-speed histogram, a timeline strip and every finding with its cue;
+with ``--original`` also how accurate the automatic captions were.
 Exit status 0 when the report was written, 2 when the file (or profile) cannot be read or the
 report cannot be written.
 """
@@ -21,14 +23,19 @@ from captionreview.clitools.check import (
 )
 from captionreview.clitools.output import STDOUT_NAME, run_guarded
 from captionreview.core.checks.findings import kept_problems
-from captionreview.core.document import load
+from captionreview.core.compare import compare
+from captionreview.core.document import Document, load
 from captionreview.core.errors import CaptionFileError
+from captionreview.core.i18n import _
 from captionreview.core.report import (
     ReportInput,
     render_report,
     unusable_target,
     write_report,
 )
+from captionreview.core.report_accuracy import AccuracyInput
+from captionreview.core.review import Review, ReviewFileError, open_review
+from captionreview.core.words.glossary import Glossary, GlossaryError
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -43,7 +50,50 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "'.report.html' in place of its extension). The caption file itself, devices, pipes "
         "and folders are refused",
     )
+    parser.add_argument(
+        "--original",
+        metavar="AUTO",
+        type=Path,
+        help="the auto-caption file FILE was corrected from: adds the section 'Accuracy of "
+        "the automatic captions' (WER, NER estimate, confusions, errors by kind, review "
+        "progress and comments)",
+    )
     add_common(parser)
+
+
+def accuracy_input(
+    doc: Document, original: Path, encoding: str | None, glossary_path: Path | None
+) -> AccuracyInput | None:
+    """Return what the accuracy section needs (the comparison with ``original`` and the
+    review sidecar of ``doc``), or None after saying why the original cannot be read."""
+    try:
+        auto = load(original, encoding=encoding)
+    except (CaptionFileError, OSError, LookupError) as error:
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else error
+        print(
+            _("captionreview report: cannot read {path}: {reason}").format(
+                path=original, reason=reason
+            ),
+            file=sys.stderr,
+        )
+        return None
+    glossary = None
+    if glossary_path is not None:
+        try:
+            glossary = Glossary.load(glossary_path)
+        except GlossaryError:
+            glossary = None  # load_setup has already said what is wrong with it
+    try:
+        review = open_review(doc)
+    except ReviewFileError as error:
+        print(_("captionreview report: {error}").format(error=error), file=sys.stderr)
+        review = Review(doc)
+    comparison = compare(auto.cues, doc.cues, glossary)
+    comments = [(i, review.comment(i)) for i in review.commented()]
+    review.close()
+    return AccuracyInput(
+        original.name, comparison, doc.cues, review.severities, review.counts(), comments
+    )
 
 
 def default_output(path: Path) -> Path:
@@ -84,7 +134,15 @@ def _report(args: argparse.Namespace, status: list[int]) -> None:
         return
     findings = all_findings(doc, profile, words)
     problems = kept_problems(doc.problems, profile.disabled_rules)
-    page = render_report(ReportInput(args.file.name, doc.cues, problems, findings, profile))
+    accuracy = None
+    if args.original is not None:
+        accuracy = accuracy_input(doc, args.original, args.encoding, args.glossary)
+        if accuracy is None:
+            status[0] = EXIT_UNREADABLE
+            return
+    page = render_report(
+        ReportInput(args.file.name, doc.cues, problems, findings, profile, accuracy)
+    )
     if to_stdout:
         sys.stdout.write(page)
         return

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import Indel, Levenshtein
 
-from captionreview.core.i18n import _
+from captionreview.core.i18n import _, ngettext
 from captionreview.core.model import Cue
 from captionreview.core.vtt.cuetext import plain_text
 
@@ -612,3 +612,116 @@ def _fillers_or_repeats(words: list[str], around: tuple[str | None, str | None])
     return all(
         word in _FILLERS or word in (sequence[k], sequence[k + 2]) for k, word in enumerate(words)
     )
+
+
+def percent(rate: float | None) -> str:
+    """Return a rate as "21.1 %" ("–" when undefined)."""
+    return "–" if rate is None else f"{100 * rate:.1f} %"
+
+
+def comparison_json(
+    result: Comparison, severities: Mapping[str, ErrorSeverity] | None = None
+) -> dict[str, object]:
+    """Return every number of ``result`` as JSON-ready data (keys never translated)."""
+    ner = result.ner(severities)
+    chosen = severities or {}
+    kinds = result.kinds()
+    kind_errors = result.kind_errors()
+    return {
+        "reference_words": result.reference_words,
+        "auto_words": len(result.auto_words),
+        "hits": result.hits,
+        "substitutions": result.substitutions,
+        "deletions": result.deletions,
+        "insertions": result.insertions,
+        "wer": result.wer,
+        "strict_wer": result.strict_wer,
+        "cer": result.cer,
+        "case_errors": result.case_errors,
+        "punctuation_errors": result.punctuation_errors,
+        "ner": {
+            "accuracy": ner.accuracy,
+            "passed": ner.passed,
+            "words": ner.words,
+            "weighted_errors": ner.weighted,
+            **{s.value: ner.counts.get(s, 0) for s in ErrorSeverity},
+        },
+        "kinds": {
+            kind.value: {"changes": kinds.get(kind, 0), "errors": kind_errors.get(kind, 0)}
+            for kind in ChangeKind
+        },
+        "confusions": [
+            {"auto": c.auto, "corrected": c.corrected, "count": c.count}
+            for c in result.confusions()
+        ],
+        "changes": [
+            {
+                "cue": change.cue,
+                "auto": " ".join(change.auto),
+                "corrected": " ".join(change.corrected),
+                "kind": change.kind.value,
+                "substitutions": change.substitutions,
+                "deletions": change.deletions,
+                "insertions": change.insertions,
+                "severity": chosen.get(change.key, ErrorSeverity.STANDARD).value,
+                "key": change.key,
+            }
+            for change in result.changes
+        ],
+    }
+
+
+def summary_lines(
+    result: Comparison, severities: Mapping[str, ErrorSeverity] | None = None
+) -> list[str]:
+    """Return the comparison as lines of text for people, in the current language."""
+    ner = result.ner(severities)
+    verdict = _("passes the 98 % mark") if ner.passed else _("below the 98 % pass mark")
+    lines = [
+        _(
+            "Word error rate (WER): {wer} ({s} substituted, {d} deleted, {i} inserted; "
+            "{n} reference words)"
+        ).format(
+            wer=percent(result.wer),
+            s=result.substitutions,
+            d=result.deletions,
+            i=result.insertions,
+            n=result.reference_words,
+        ),
+        _("  words compared case folded, without punctuation at their edges"),
+        _(
+            "  strict WER, counting case and punctuation: {wer} ({case} case errors, "
+            "{punct} punctuation errors)"
+        ).format(
+            wer=percent(result.strict_wer),
+            case=result.case_errors,
+            punct=result.punctuation_errors,
+        ),
+        _("Character error rate (CER): {cer}").format(cer=percent(result.cer)),
+        _(
+            "NER estimate: {accuracy}, {verdict} ({minor} minor, {standard} standard, "
+            "{serious} serious errors; case and punctuation not included)"
+        ).format(
+            accuracy=percent(ner.accuracy),
+            verdict=verdict,
+            minor=ner.counts.get(ErrorSeverity.MINOR, 0),
+            standard=ner.counts.get(ErrorSeverity.STANDARD, 0),
+            serious=ner.counts.get(ErrorSeverity.SERIOUS, 0),
+        ),
+        _("Changes by kind:"),
+    ]
+    kinds = result.kinds()
+    kind_errors = result.kind_errors()
+    for kind in ChangeKind:
+        changes = ngettext("{n} change", "{n} changes", kinds.get(kind, 0)).format(
+            n=kinds.get(kind, 0)
+        )
+        errors = ngettext("{n} word error", "{n} word errors", kind_errors.get(kind, 0)).format(
+            n=kind_errors.get(kind, 0)
+        )
+        lines.append(f"  {kind_label(kind)}: {changes}, {errors}")
+    confusions = result.confusions(10)
+    if confusions:
+        lines.append(_("Most frequent confusions:"))
+        lines.extend(f"  {c.auto or '∅'} → {c.corrected or '∅'} ×{c.count}" for c in confusions)
+    return lines

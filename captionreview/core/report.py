@@ -22,6 +22,7 @@ from captionreview.core.errors import SaveError
 from captionreview.core.model import Cue, Finding, Problem, Severity
 from captionreview.core.profiles import Profile
 from captionreview.core.readingspeed import cue_reading_speed, speed_severity
+from captionreview.core.report_accuracy import AccuracyInput, accuracy_section
 from captionreview.core.saving import atomic_write
 
 _COLOURS = {Severity.ERROR: "#c62828", Severity.WARN: "#b26a00", Severity.INFO: "#1565c0"}
@@ -42,6 +43,8 @@ class ReportInput:
     problems: Sequence[Problem]
     findings: Sequence[Finding]
     profile: Profile
+    # "Accuracy of the automatic captions", when the auto track is known.
+    accuracy: AccuracyInput | None = None
 
 
 def _e(text: object) -> str:
@@ -95,6 +98,7 @@ def render_report(data: ReportInput) -> str:
         speed_histogram(data.cues, data.profile),
         "<h2>Where the problems are</h2>",
         timeline_strip(data.cues, data.findings),
+        accuracy_section(data.accuracy) if data.accuracy is not None else "",
         _problems_section(data.problems),
         _findings_section(data),
         "</body></html>",
