@@ -27,7 +27,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import Indel, Levenshtein
@@ -105,6 +105,8 @@ def _is_punctuation(ch: str) -> bool:
 
 def split_edges(word: str) -> tuple[str, str, str]:
     """Return ``word`` as (punctuation before, the word, punctuation after)."""
+    if word[:1].isalnum() and word[-1:].isalnum():
+        return "", word, ""  # most words: no need to ask unicodedata about each end
     start, end = 0, len(word)
     while start < end and _is_punctuation(word[start]):
         start += 1
@@ -118,6 +120,7 @@ def strip_edge_punctuation(word: str) -> str:
     return split_edges(word)[1]
 
 
+@lru_cache(maxsize=65536)
 def normalise(word: str) -> str:
     """Return ``word`` the way WER is usually counted: case folded, edge punctuation off."""
     return strip_edge_punctuation(word).casefold()

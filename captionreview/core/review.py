@@ -332,11 +332,11 @@ class Review:
                 record.approved = content(cue)
             elif entry.state is not CueState.UNREVIEWED or not same:
                 record.baseline = None
+        found = set(matched.values())
         self.unmatched = [
             _lost_message(entry)
             for k, entry in enumerate(entries)
-            if k not in set(matched.values())
-            and (entry.comment or entry.state is not CueState.UNREVIEWED)
+            if k not in found and (entry.comment or entry.state is not CueState.UNREVIEWED)
         ]
         if changed_outside:
             self.unmatched.insert(
