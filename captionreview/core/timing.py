@@ -228,24 +228,28 @@ def nudge(
     low, high = _bounds(cues, index, gap_ms)
     start, end = cue.start_ms + start_delta, cue.end_ms + end_delta
     note = ""
+    # An edge only ever moves the way it was asked to (a cue already shorter than the shortest
+    # cue, or already over its neighbour, stays put rather than jumping back).
     if start_delta:
         wanted = start
         start = min(max(start, low), end - SHORTEST_CUE_MS)
+        start = min(start, cue.start_ms) if start_delta < 0 else max(start, cue.start_ms)
         if start != wanted:
-            note = _stopped(index, start_delta < 0, wanted, start, cue.start_ms)
+            note = _stopped(index, start_delta < 0, start, cue.start_ms)
     if end_delta:
         wanted = end
         end = max(end, start + SHORTEST_CUE_MS)
         if high is not None:
             end = min(end, high)
+        end = min(end, cue.end_ms) if end_delta < 0 else max(end, cue.end_ms)
         if end != wanted:
-            note = _stopped(index, end_delta < 0, wanted, end, cue.end_ms)
+            note = _stopped(index, end_delta < 0, end, cue.end_ms)
     if (start, end) == (cue.start_ms, cue.end_ms):
         raise TimingRefused(note or _("Cue {n} not changed.").format(n=index + 1))
     return TimingEdit(_unchanged(cues, {index: (start, end)}), note)
 
 
-def _stopped(index: int, earlier: bool, wanted: int, got: int, was: int) -> str:
+def _stopped(index: int, earlier: bool, got: int, was: int) -> str:
     if got == was:
         if earlier:
             return _(

@@ -17,12 +17,26 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 
 from captionreview.core.model import Cue
+from captionreview.core.timing import (
+    TimingEdit,
+    TimingRefused,
+    apply_edit,
+    chain_at,
+    cue_under,
+    nudge,
+    set_end_at,
+    set_start_at,
+)
 
 if TYPE_CHECKING:
     from captionreview.core.document import Document
     from captionreview.qt.mainwindow import MainWindow
 
 JUMP_MS = 2000
+SHORT_JUMP_MS = 500
+LONG_JUMP_MS = 5000
+# "Play from just before the cue": enough lead-in to hear whether the cue starts with its words.
+LEAD_IN_MS = 500
 NUDGE_MS = 100
 RATES = (0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0)
 # "Pause while typing": resume this long after the last keystroke, this far back.
@@ -123,6 +137,54 @@ SPECS: tuple[ActionSpec | str, ...] = (
         "Go forward two seconds",
         "jump_forward",
     ),
+    ActionSpec(
+        "jump_back_short",
+        "Jump back 0.5 s",
+        "Playback",
+        ("Alt+Shift+Left",),
+        "Go back half a second",
+        "jump_back_short",
+    ),
+    ActionSpec(
+        "jump_forward_short",
+        "Jump forward 0.5 s",
+        "Playback",
+        ("Alt+Shift+Right",),
+        "Go forward half a second",
+        "jump_forward_short",
+    ),
+    ActionSpec(
+        "jump_back_long",
+        "Jump back 5 s",
+        "Playback",
+        ("Alt+PgUp",),
+        "Go back five seconds",
+        "jump_back_long",
+    ),
+    ActionSpec(
+        "jump_forward_long",
+        "Jump forward 5 s",
+        "Playback",
+        ("Alt+PgDown",),
+        "Go forward five seconds",
+        "jump_forward_long",
+    ),
+    ActionSpec(
+        "previous_frame",
+        "Previous frame",
+        "Playback",
+        ("Alt+,",),
+        "Pause and step one frame back",
+        "previous_frame",
+    ),
+    ActionSpec(
+        "next_frame",
+        "Next frame",
+        "Playback",
+        ("Alt+.",),
+        "Pause and step one frame forward",
+        "next_frame",
+    ),
     SEPARATOR,
     ActionSpec(
         "slower", "&Slower", "Playback", ("Ctrl+-",), "Play more slowly (down to 0.5×)", "slower"
@@ -144,6 +206,14 @@ SPECS: tuple[ActionSpec | str, ...] = (
     ),
     ActionSpec(
         "play_cue", "Play &this cue", "Playback", ("F5",), "Play just the selected cue", "play_cue"
+    ),
+    ActionSpec(
+        "play_before_cue",
+        "Play from 0.5 s before the cue",
+        "Playback",
+        ("Ctrl+F5",),
+        "Play the selected cue with half a second before it, to hear where its words start",
+        "play_before_cue",
     ),
     ActionSpec(
         "loop_cue",
@@ -199,6 +269,15 @@ SPECS: tuple[ActionSpec | str, ...] = (
         ("F12", "Ctrl+]"),
         "The selected cue ends at the playhead",
         "set_end",
+    ),
+    ActionSpec(
+        "chain",
+        "Set end, start the next cue here and go on",
+        "Captions",
+        ("F9",),
+        "The selected cue ends at the playhead, the next one starts right after; "
+        "playback goes on and the next cue is selected",
+        "chain",
     ),
     ActionSpec(
         "start_earlier",
@@ -395,6 +474,36 @@ class Commands(QObject):
         """Seek two seconds forward."""
         self._seek_by(JUMP_MS)
 
+    def jump_back_short(self) -> None:
+        """Seek half a second back."""
+        self._seek_by(-SHORT_JUMP_MS)
+
+    def jump_forward_short(self) -> None:
+        """Seek half a second forward."""
+        self._seek_by(SHORT_JUMP_MS)
+
+    def jump_back_long(self) -> None:
+        """Seek five seconds back."""
+        self._seek_by(-LONG_JUMP_MS)
+
+    def jump_forward_long(self) -> None:
+        """Seek five seconds forward."""
+        self._seek_by(LONG_JUMP_MS)
+
+    def previous_frame(self) -> None:
+        """Pause and show the frame before this one."""
+        self._step_frame(-1)
+
+    def next_frame(self) -> None:
+        """Pause and show the next frame."""
+        self._step_frame(1)
+
+    def _step_frame(self, direction: int) -> None:
+        player = self._w.player
+        if player.is_playing():
+            player.pause()
+        self._seek_by(direction * player.frame_ms())
+
     def _seek_by(self, delta: int) -> None:
         player = self._w.player
         target = max(0, player.position() + delta)
@@ -436,6 +545,12 @@ class Commands(QObject):
         cue = self._selected_cue()
         if cue is not None:
             self._w.player.play_range(cue.start_ms, cue.end_ms)
+
+    def play_before_cue(self) -> None:
+        """Play the selected cue from half a second before it to its end."""
+        cue = self._selected_cue()
+        if cue is not None:
+            self._w.player.play_range(max(0, cue.start_ms - LEAD_IN_MS), cue.end_ms)
 
     def loop_cue(self, on: bool) -> None:
         """Repeat the selected cue while on; stop repeating when turned off."""
@@ -499,14 +614,7 @@ class Commands(QObject):
 
     def _cue_at_playhead(self) -> int | None:
         doc = self._w.document
-        if doc is None or len(doc) == 0:
-            return None
-        position = self._w.player.position()
-        active = doc.active_indices(position)
-        if active:
-            return active[0]
-        after = doc.index_at_or_after(position)
-        return max(0, (len(doc) if after is None else after) - 1)
+        return None if doc is None else cue_under(doc, self._w.player.position())
 
     def previous_cue(self) -> None:
         """Select the cue before the selected one (and seek to it)."""
@@ -522,8 +630,8 @@ class Commands(QObject):
             return
         index = self._w.current_index()
         if index is None:
-            after = doc.index_at_or_after(self._w.player.position())
-            target = after if after is not None else len(doc) - 1
+            # Nothing chosen yet: start from the cue under the playhead (from its first instant).
+            target = cue_under(doc, self._w.player.position()) or 0
         else:
             target = min(max(index + delta, 0), len(doc) - 1)
         focus_text = self._w.editor.text_edit.hasFocus()
@@ -532,28 +640,57 @@ class Commands(QObject):
             self._w.editor.text_edit.setFocus()
 
     def set_start(self) -> None:
-        """The selected cue starts at the playhead (its end moves along if it would be before)."""
+        """The selected cue starts at the playhead; the previous cue's end gives way by the
+        profile's minimum gap (said in the status bar), or nothing changes and the bar says why."""
         selected = self._selected_in_document()
-        if selected is None:
-            return
-        doc, index, cue = selected
-        position = self._w.player.position()
-        end = cue.end_ms if cue.end_ms > position else position + max(cue.duration_ms, 1000)
-        doc.set_times(index, position, end)
+        if selected is not None:
+            doc, index, _cue = selected
+            self._timing(
+                doc, lambda: set_start_at(doc.cues, index, self._w.player.position(), self._gap())
+            )
 
     def set_end(self) -> None:
-        """The selected cue ends at the playhead; refused when that is before its start."""
+        """The selected cue ends at the playhead; the next cue's start gives way by the
+        profile's minimum gap (said in the status bar), or nothing changes and the bar says why."""
+        selected = self._selected_in_document()
+        if selected is not None:
+            doc, index, _cue = selected
+            self._timing(
+                doc, lambda: set_end_at(doc.cues, index, self._w.player.position(), self._gap())
+            )
+
+    def chain(self) -> None:
+        """Set the selected cue's end at the playhead, start the next cue the minimum gap later
+        and select it, without stopping playback (one key per cue, as in Subtitle Edit)."""
         selected = self._selected_in_document()
         if selected is None:
             return
-        doc, index, cue = selected
+        doc, index, _cue = selected
         position = self._w.player.position()
-        if position <= cue.start_ms:
-            self._w.status_message(
-                f"The playhead is before the start of cue {index + 1}: play on, then set the end"
-            )
+        if not self._timing(doc, lambda: chain_at(doc.cues, index, position, self._gap())):
             return
-        doc.set_times(index, cue.start_ms, position)
+        if index + 1 < len(doc):
+            # Select without seeking: playback goes on from where the editor is listening.
+            self._w.cue_view.select_row(index + 1, notify=False)
+            self._w.editor.set_index(index + 1)
+        else:
+            self._w.status_message(self.tr("That was the last cue."))
+
+    def _gap(self) -> int:
+        return self._w.profile.min_gap_ms
+
+    def _timing(self, doc: Document, compute: Callable[[], TimingEdit]) -> bool:
+        """Make the timing edit ``compute`` returns (one undo step); say a refusal or a moved
+        neighbour in the status bar. Return True when the edit was made."""
+        try:
+            edit = compute()
+        except TimingRefused as exc:
+            self._w.status_message(str(exc))
+            return False
+        apply_edit(doc, edit)
+        if edit.note:
+            self._w.status_message(edit.note)
+        return True
 
     def start_earlier(self) -> None:
         """Move the selected cue's start 100 ms earlier."""
@@ -573,18 +710,9 @@ class Commands(QObject):
 
     def _nudge(self, start_delta: int, end_delta: int) -> None:
         selected = self._selected_in_document()
-        if selected is None:
-            return
-        doc, index, cue = selected
-        start = max(0, cue.start_ms + start_delta)
-        end = cue.end_ms + end_delta
-        if end <= start:
-            self._w.status_message("A cue must end after it starts")
-            return
-        try:
-            doc.set_times(index, start, end)
-        except ValueError as exc:
-            self._w.status_message(f"Cue {index + 1} not changed: {exc}")
+        if selected is not None:
+            doc, index, _cue = selected
+            self._timing(doc, lambda: nudge(doc.cues, index, start_delta, end_delta, self._gap()))
 
     def split(self) -> None:
         """Split the selected cue at the text cursor; at the playhead's time when it is inside."""
@@ -599,7 +727,7 @@ class Commands(QObject):
         playhead = self._w.player.position()
         at_ms = playhead if cue.start_ms < playhead < cue.end_ms else None
         try:
-            doc.split(index, position, at_ms)
+            doc.split(index, position, at_ms, gap_ms=self._gap())
         except ValueError as exc:
             # The document refuses a split that leaves an empty side or cuts inside markup.
             self._w.status_message(f"Cue {index + 1} not split: {exc}")

@@ -48,6 +48,8 @@ TICK_MS = 30
 # not at the widget's: the format is fixed while playing, so following the widget's size would
 # restart the video output on every resize, and QPainter scales a frame in about 1 ms.
 MAX_FRAME_SIZE = (1280, 720)
+# One frame at 25 fps: the step when the video does not say its frame rate.
+DEFAULT_FRAME_MS = 40.0
 MIN_RATE, MAX_RATE = 0.5, 2.0
 # libvlc 3 takes 6 s to stop when it is stopped within ~150 ms of pausing on the first pictures
 # after a start or a seek (measured with the demo lecture: H.264 with B-frames, 10 s GOP).
@@ -175,6 +177,14 @@ def _track_frame_size(track: Any) -> tuple[int, int]:
     return _frame_size(info.width, info.height, info.sar_num, info.sar_den)
 
 
+def _track_frame_ms(track: Any) -> float:
+    """Return the duration of one frame of a libvlc video track (DEFAULT_FRAME_MS if unknown)."""
+    info = ctypes.cast(track.audio, ctypes.POINTER(_vlc_module.VideoTrack)).contents
+    if info.frame_rate_num > 0 and info.frame_rate_den > 0:
+        return 1000 * info.frame_rate_den / info.frame_rate_num
+    return DEFAULT_FRAME_MS
+
+
 def _close_all_players() -> None:
     """Close players still open at interpreter exit (libvlc crashes the exit otherwise)."""
     for player in list(_open_players):
@@ -221,6 +231,7 @@ class Player(QObject):
         self._playing: Any = None
         self._load_count = 0
         self._has_video = False
+        self._frame_ms = DEFAULT_FRAME_MS
         self._state = "stopped"
         self._duration = 0
         self._rate = 1.0
@@ -447,6 +458,7 @@ class Player(QObject):
             )
             return
         self._has_video = size is not None
+        self._frame_ms = _track_frame_ms(video[0]) if video else DEFAULT_FRAME_MS
         if size is not None:
             self._set_frame_format(*size)
         self._loaded = True
@@ -814,6 +826,10 @@ class Player(QObject):
     def has_video(self) -> bool:
         """Return True when the loaded file has a picture (False for audio only)."""
         return self._has_video
+
+    def frame_ms(self) -> int:
+        """Return the duration of one video frame, rounded to whole milliseconds."""
+        return max(1, round(self._frame_ms))
 
     def path(self) -> Path | None:
         """Return the path of the loaded video."""

@@ -112,6 +112,14 @@ def test_nudging_never_makes_a_cue_shorter_than_the_shortest_cue() -> None:
     assert edit.times == {0: (1000, 1000 + SHORTEST_CUE_MS)}
 
 
+def test_a_nudge_never_moves_an_edge_the_other_way() -> None:
+    doc = doc_of((2000, 2050))
+    with pytest.raises(TimingRefused, match="cannot start or end later"):
+        nudge(doc.cues, 0, 100, 0, GAP)
+    with pytest.raises(TimingRefused, match="cannot start or end earlier"):
+        nudge(doc.cues, 0, 0, -100, GAP)
+
+
 def test_an_already_overlapping_file_is_not_forced_apart_by_a_nudge() -> None:
     doc = doc_of((1000, 3000), (2500, 4000))
     assert nudge(doc.cues, 0, 100, 0, GAP).times == {0: (1100, 3000)}

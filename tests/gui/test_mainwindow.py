@@ -360,13 +360,19 @@ def test_set_start_and_end_from_the_playhead_and_nudge(qtbot, make_window, lectu
     assert window.current_index() == 2
     assert window.document.cues[2].start_ms == window.player.position()
     assert window.document.cues[1].start_ms == 5345
+    # The cue before gives way, keeping the profile's minimum gap.
+    gap = window.profile.min_gap_ms
+    assert window.document.cues[1].end_ms == window.player.position() - gap
     window.player.seek(12300)
     qtbot.waitUntil(lambda: abs(window.player.position() - 12300) < 50, timeout=3000)
     press(qtbot, edit, "F12")
     assert window.document.cues[2].end_ms == window.player.position()
     start = window.document.cues[2].start_ms
     press(qtbot, edit, "Shift+F11")
-    assert window.document.cues[2].start_ms == start - 100
+    assert window.document.cues[2].start_ms == start
+    assert "cannot start or end earlier" in window.statusBar().currentMessage()
+    press(qtbot, edit, "Ctrl+F11")
+    assert window.document.cues[2].start_ms == start + 100
     press(qtbot, edit, "Ctrl+F12")
     assert window.document.cues[2].end_ms == window.player.position() + 100
     press(qtbot, edit, "Ctrl+Z")
@@ -430,7 +436,7 @@ def test_a_refused_split_or_nudge_is_said_in_the_status_bar(qtbot, make_window, 
     window.select_cue(1)
     window.action("start_later").trigger()
     assert doc.cues[1].start_ms == 2000 and not doc.modified
-    assert "end after it starts" in window.statusBar().currentMessage()
+    assert "cannot start or end later" in window.statusBar().currentMessage()
 
 
 def test_playback_and_editing_keys_are_not_swallowed_by_the_text_box(make_window):
