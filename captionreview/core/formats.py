@@ -7,6 +7,7 @@ understand is kept verbatim in the document and reported, as for WebVTT.
 
 from __future__ import annotations
 
+import codecs
 import errno
 import html
 import re
@@ -14,9 +15,11 @@ import stat
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 from captionreview.core.document import Document
 from captionreview.core.errors import CaptionFileError, EncodingError
+from captionreview.core.i18n import _, ngettext
 from captionreview.core.model import Cue, Problem, Severity
 from captionreview.core.timecode import (
     format_srt_timestamp,
@@ -28,6 +31,18 @@ from captionreview.core.vtt.reader import RawBlock, read_vtt
 from captionreview.core.vtt.writer import sanitize_cue_text
 
 _ENCODING_NAMES = {"cp1252": "Windows-1252", "latin-1": "Latin-1 (ISO-8859-1)"}
+# An encoding name ending in this reads the file in that encoding with every byte that does
+# not fit shown as U+FFFD ("utf-8-replace"): what a browser does, and what the reader offers
+# for a UTF-8 file with a few bad bytes, where reading it as Latin-1 would garble all of it.
+REPLACE_SUFFIX = "-replace"
+UTF8_REPLACE = "utf-8" + REPLACE_SUFFIX
+# Byte-order marks, longest first: the UTF-32LE mark begins with the UTF-16LE one.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 _SRT_START_RE = re.compile(r"\s*\d+\s*(?:\r\n|\r|\n)\s*\d+:\d+:\d+[,.]\d+\s*-->")
 _SBV_START_RE = re.compile(r"\s*\d+:\d+:\d+\.\d+\s*,\s*\d+:\d+:\d+\.\d+")
 _SRT_TIMING_RE = re.compile(r"\s*([0-9:,.]+)\s*-->\s*([0-9:,.]+)")
@@ -111,45 +126,101 @@ def _not_text(path: Path | None) -> CaptionFileError:
 
 
 def decode(data: bytes, path: Path | None = None, encoding: str | None = None) -> str:
-    """Return the text of a caption file's bytes (a BOM stays as U+FEFF).
+    """Return the text of a caption file's bytes (a UTF-8 BOM stays as U+FEFF).
 
-    UTF-16 is recognised by its BOM or, without one, by its NUL bytes. Raises EncodingError,
-    naming the line, the byte and a likely encoding, when the bytes are not UTF-8 (or not in
-    the given ``encoding``), never guessing silently; CaptionFileError when they are not text.
+    UTF-16 and UTF-32 are recognised by their BOM or, without one, by their NUL bytes. Raises
+    EncodingError, naming the line, the byte and a likely encoding, when the bytes are not
+    UTF-8 (or not in the given ``encoding``), never guessing silently; CaptionFileError when
+    they are not text. A file that starts with the WEBVTT line is always text (a few NULs in
+    it are reported by the reader): what the app writes, it reads.
     """
     text = _decode(data, path, encoding)
-    if looks_binary(text):
+    if not text.lstrip("\ufeff").startswith("WEBVTT") and looks_binary(text):
         raise _not_text(path)
     return text
 
 
+def _signed(data: bytes) -> bool:
+    """Return True when the bytes start with the WEBVTT line in ASCII (after a UTF-8 BOM).
+
+    Such a file is not UTF-16 or UTF-32, whatever its NULs, and not binary: it may be a file
+    the app wrote, with the NULs it was read with.
+    """
+    return data.removeprefix(codecs.BOM_UTF8).startswith(b"WEBVTT")
+
+
+def wide_codec(data: bytes) -> str | None:
+    """Return the UTF-16 or UTF-32 codec the bytes are in (by BOM or by NULs), else None."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return codec
+    if _signed(data):
+        return None
+    return sniff_utf16(data) or sniff_utf32(data)
+
+
+def sniff_utf32(data: bytes) -> str | None:
+    """Return "utf-32-le" or "utf-32-be" for UTF-32 bytes without a BOM, else None.
+
+    Text in any living script written as UTF-32 has a NUL as the top byte of every character
+    and, for Latin text, as the two bytes below it too.
+    """
+    sample = data[: _SAMPLE - _SAMPLE % 4]
+    units = len(sample) // 4
+    if units < 2 or len(data) % 4:
+        return None
+    for codec, top in (("utf-32-le", 3), ("utf-32-be", 0)):
+        if (
+            sample[top::4].count(0) == units
+            and sample[1 if top == 3 else 2 :: 4].count(0) > units / 2
+        ):
+            try:
+                data.decode(codec)
+            except UnicodeDecodeError:
+                return None
+            return codec
+    return None
+
+
+def _explicit(data: bytes, path: Path | None, encoding: str) -> str:
+    """Decode with the encoding the user named (``NAME-replace``: bad bytes become U+FFFD)."""
+    codec, errors = encoding, "strict"
+    if encoding.lower().endswith(REPLACE_SUFFIX):
+        codec, errors = encoding[: -len(REPLACE_SUFFIX)], "replace"
+    try:
+        return data.decode(codec, errors)
+    except LookupError:
+        raise CaptionFileError(
+            f"'{encoding}' is not an encoding Python knows (try 'utf-8' or 'cp1252')",
+            path=path,
+        ) from None
+    except UnicodeDecodeError as error:
+        raise EncodingError(
+            f"byte 0x{data[error.start]:02X} cannot be read as {encoding}; "
+            "open the file without naming an encoding to get a suggestion",
+            path=path,
+            line=_line_of(data, error.start),
+            guess=None,
+        ) from None
+
+
 def _decode(data: bytes, path: Path | None, encoding: str | None) -> str:
     if encoding is not None:
-        try:
-            return data.decode(encoding)
-        except LookupError:
-            raise CaptionFileError(
-                f"'{encoding}' is not an encoding Python knows (try 'utf-8' or 'cp1252')",
-                path=path,
-            ) from None
-        except UnicodeDecodeError as error:
-            raise EncodingError(
-                f"byte 0x{data[error.start]:02X} cannot be read as {encoding}; "
-                "open the file without naming an encoding to get a suggestion",
-                path=path,
-                line=_line_of(data, error.start),
-                guess=None,
-            ) from None
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    wide = sniff_utf16(data)
+        return _explicit(data, path, encoding)
+    wide = wide_codec(data)
     if wide is not None:
-        return data.decode(wide)
+        try:
+            return data.decode(wide)
+        except UnicodeDecodeError as error:
+            raise _damaged_wide(data, path, wide, error) from None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
-        if looks_binary(data[:_SAMPLE].decode("latin-1")):
+        if not _signed(data) and looks_binary(data[:_SAMPLE].decode("latin-1")):
             raise _not_text(path) from None
+        damage = utf8_damage(data)
+        if damage.mostly_utf8:
+            raise _damaged_utf8(data, path, damage) from None
         guess = guess_encoding(data)
         letters = Counter(
             ch for ch in data.decode(guess) if not ch.isascii() and ch.isalpha()
@@ -164,6 +235,163 @@ def _decode(data: bytes, path: Path | None, encoding: str | None) -> str:
             snippet=data[max(0, error.start - 20) : error.start + 20].decode(guess),
             guess=guess,
         ) from None
+
+
+class Utf8Damage(NamedTuple):
+    """What reading bytes as UTF-8 met: how many sequences are bad, how many characters good.
+
+    ``bad`` counts the byte sequences that are not UTF-8 (each reads as one U+FFFD), ``good``
+    the characters of two or more bytes that are valid UTF-8, and ``offsets`` holds the byte
+    offsets of the first few bad sequences (to name their lines).
+    """
+
+    bad: int
+    good: int
+    offsets: list[int]
+
+    @property
+    def mostly_utf8(self) -> bool:
+        """Return True when the bytes are UTF-8 with a few bad bytes rather than 8-bit text."""
+        # In Windows-1252 or Latin-1 text nearly every letter beyond ASCII is a bad
+        # sequence and valid UTF-8 pairs happen only by accident (Ã followed by ¥), so
+        # more good characters than bad sequences means UTF-8 that was damaged.
+        return 0 < self.bad <= self.good
+
+
+_HIGH_BYTES = bytes(range(128, 256))
+_SHOWN_OFFSETS = 20
+
+
+def utf8_damage(data: bytes) -> Utf8Damage:
+    """Return where and how much ``data`` is not UTF-8 (linear in its length)."""
+    replaced = data.decode("utf-8", "replace")
+    bad = replaced.count("\ufffd") - data.count("\ufffd".encode())
+    ascii_bytes = len(data.translate(None, _HIGH_BYTES))
+    good = len(replaced) - ascii_bytes - bad
+    offsets: list[int] = []
+    view = memoryview(data)
+    pos = 0
+    # The C decoder runs up to each bad sequence and says where it is; no copies are made.
+    while len(offsets) < _SHOWN_OFFSETS and pos < len(data):
+        try:
+            codecs.utf_8_decode(view[pos:], "strict", True)
+            break
+        except UnicodeDecodeError as error:
+            offsets.append(pos + error.start)
+            pos += error.end
+    return Utf8Damage(bad, good, offsets)
+
+
+def _lines_of(data: bytes, offsets: Sequence[int]) -> list[int]:
+    """Return the 1-based lines of ascending byte ``offsets`` (one pass over the bytes)."""
+    newline = b"\n" if b"\n" in data else b"\r"
+    lines: list[int] = []
+    line, pos = 1, 0
+    for offset in offsets:
+        line += data.count(newline, pos, offset)
+        pos = offset
+        lines.append(line)
+    return lines
+
+
+def _line_list(lines: Sequence[int], total: int) -> str:
+    """Return "7, 9, 12" for the lines of the first bad bytes ("7, 9, …" when there are more)."""
+    shown = ", ".join(str(n) for n in dict.fromkeys(lines))
+    return shown + ", …" if total > len(lines) else shown
+
+
+def _damaged_utf8(data: bytes, path: Path | None, damage: Utf8Damage) -> EncodingError:
+    """Return the error for UTF-8 with a few bad bytes: where they are and what to do."""
+    first = damage.offsets[0]
+    lines = _lines_of(data, damage.offsets)
+    if damage.bad == 1 and _ends_mid_character(data):
+        what = _("the file is UTF-8 but ends in the middle of a character (it was cut off)")
+    else:
+        # One bad byte's line is the error's own; for more, the message lists theirs.
+        what = ngettext(
+            "the file is UTF-8 except for {n} byte that is not",
+            "the file is UTF-8 except for {n} bytes that are not (lines {lines})",
+            damage.bad,
+        ).format(n=damage.bad, lines=_line_list(lines, damage.bad))
+    return EncodingError(
+        _(
+            "{what}. Open it with encoding='{replace}' to read it as UTF-8 with the bad "
+            "bytes shown as \ufffd (reading it as Latin-1 would garble every å, ä and ö)"
+        ).format(what=what, replace=UTF8_REPLACE),
+        path=path,
+        line=lines[0],
+        snippet=data[max(0, first - 20) : first + 20].decode("utf-8", "replace"),
+        guess=UTF8_REPLACE,
+    )
+
+
+def _ends_mid_character(data: bytes) -> bool:
+    """Return True when the bytes end with the start of a UTF-8 character and no more."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return error.end == len(data) and error.reason == "unexpected end of data"
+    return False
+
+
+def _damaged_wide(
+    data: bytes, path: Path | None, codec: str, error: UnicodeDecodeError
+) -> EncodingError:
+    """Return the error for a UTF-16 or UTF-32 file (by its BOM) whose bytes do not fit."""
+    name = codec.upper()
+    unit = 2 if codec == "utf-16" else 4
+    if error.end == len(data) and len(data) % unit:
+        what = _(
+            "the file is {name} (it starts with a {name} byte-order mark) but ends in the "
+            "middle of a character: it was cut off"
+        ).format(name=name)
+    else:
+        what = _(
+            "the file is {name} (it starts with a {name} byte-order mark) but byte {offset} "
+            "is not: the file is damaged there"
+        ).format(name=name, offset=error.start)
+    text = data.decode(codec, "replace")
+    return EncodingError(
+        _(
+            "{what}. Open it with encoding='{replace}' to read it with the damaged "
+            "character shown as \ufffd"
+        ).format(what=what, replace=codec + REPLACE_SUFFIX),
+        path=path,
+        line=text.count("\n", 0, text.find("\ufffd")) + 1 if "\ufffd" in text else None,
+        guess=codec + REPLACE_SUFFIX,
+    )
+
+
+def replaced_bytes_problem(data: bytes, encoding: str) -> Problem | None:
+    """Return the warning for a file read with ``NAME-replace``: which lines show U+FFFD."""
+    codec = encoding[: -len(REPLACE_SUFFIX)]
+    if codecs.lookup(codec).name != "utf-8":
+        text = data.decode(codec, "replace")
+        bad = text.count("\ufffd")
+        where: list[int] = []
+        at = text.find("\ufffd")
+        while at != -1 and len(where) < _SHOWN_OFFSETS:
+            where.append(at)
+            at = text.find("\ufffd", at + 1)
+        lines = [text.count("\n", 0, i) + 1 for i in where]
+    else:
+        damage = utf8_damage(data)
+        bad = damage.bad
+        lines = _lines_of(data, damage.offsets)
+    if not bad:
+        return None
+    return Problem(
+        lines[0],
+        Severity.WARN,
+        "VTT-ENC-01",
+        ngettext(
+            "{n} byte that was not {name} is shown as \ufffd (line {lines}); put the right "
+            "character there before you save, since saving writes the \ufffd",
+            "{n} bytes that were not {name} are shown as \ufffd (lines {lines}); put the "
+            "right characters there before you save, since saving writes the \ufffd",
+            bad,
+        ).format(n=bad, name=codec.upper(), lines=_line_list(lines, bad)),
+    )
 
 
 def sniff_format(text: str, suffix: str = "") -> str:
@@ -298,22 +526,44 @@ def read_caption_file(path: Path, encoding: str | None = None) -> Document:
     mojibake = find_mojibake(text)
     if mojibake is not None:
         doc.problems.append(mojibake)
-    is_utf8 = (encoding or "utf-8").lower().replace("_", "-") in ("utf-8", "utf8")
-    wide = data.startswith((b"\xff\xfe", b"\xfe\xff")) or (
-        encoding is None and sniff_utf16(data) is not None
-    )
-    if not is_utf8 or wide:
-        what = "UTF-16" if wide else "not UTF-8"
+    _encoding_problems(doc, data, encoding)
+    return doc
+
+
+def source_codec(data: bytes, encoding: str | None) -> str:
+    """Return the name of the encoding ``decode(data, encoding=encoding)`` read the bytes in."""
+    if encoding is not None:
+        codec = encoding
+        if encoding.lower().endswith(REPLACE_SUFFIX):
+            codec = encoding[: -len(REPLACE_SUFFIX)]
+        return codecs.lookup(codec).name
+    return codecs.lookup(wide_codec(data) or "utf-8").name
+
+
+def _encoding_problems(doc: Document, data: bytes, encoding: str | None) -> None:
+    """Say what saving does to the encoding: UTF-8, and U+FFFD where bytes were replaced."""
+    codec = source_codec(data, encoding)
+    converted = codec != "utf-8"
+    if converted:
+        what = codec.upper() if codec.startswith("utf-") else _("not UTF-8")
         doc.problems.append(
             Problem(
                 1,
                 Severity.INFO,
                 "VTT-ENC-01",
-                f"the file is {what}; it will be saved as UTF-8 as WebVTT requires",
+                _("the file is {what}; it will be saved as UTF-8 as WebVTT requires").format(
+                    what=what
+                ),
             )
         )
+    replaced = None
+    if encoding is not None and encoding.lower().endswith(REPLACE_SUFFIX):
+        replaced = replaced_bytes_problem(data, encoding)
+    if replaced is not None:
+        doc.problems.append(replaced)
+        doc.problems.sort(key=lambda p: p.line)
+    if converted or replaced is not None:
         doc.mark_unsaved()
-    return doc
 
 
 def find_mojibake(text: str) -> Problem | None:

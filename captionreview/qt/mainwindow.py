@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 import captionreview
 from captionreview.core.document import DocEvent, Document
 from captionreview.core.errors import CaptionFileError, EncodingError
-from captionreview.core.formats import srt_export_notes
+from captionreview.core.formats import REPLACE_SUFFIX, srt_export_notes
 from captionreview.core.journal import Journal
 from captionreview.core.model import Problem
 from captionreview.core.profiles import (
@@ -720,23 +720,52 @@ class MainWindow(QMainWindow):
         box = QMessageBox(self)
         box.setObjectName("encodingDialog")
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle("Not UTF-8 — CaptionReview")
-        # In plain words: the reader's message names Python codecs (encoding='cp1252').
-        where = f" (line {exc.line})" if exc.line else ""
-        box.setText(f"{path.name} is not UTF-8{where}, the encoding WebVTT files must have.")
+        box.setTextFormat(Qt.TextFormat.PlainText)
         guess = exc.guess or "cp1252"
-        label = ENCODING_NAMES.get(guess.lower(), guess)
-        nordic = " (Swedish å ä ö)" if guess.lower() in NORDIC_ENCODINGS else ""
-        box.setInformativeText(
-            f"It looks like {label}{nordic}. Open it as {label}? CaptionReview saves it as UTF-8."
-        )
+        where = f" (line {exc.line})" if exc.line else ""
+        if guess.lower().endswith(REPLACE_SUFFIX):
+            self._explain_damaged(box, path, guess, where)
+        else:
+            box.setWindowTitle("Not UTF-8 — CaptionReview")
+            # In plain words: the reader's message names Python codecs (encoding='cp1252').
+            box.setText(f"{path.name} is not UTF-8{where}, the encoding WebVTT files must have.")
+            label = ENCODING_NAMES.get(guess.lower(), guess)
+            nordic = " (Swedish å ä ö)" if guess.lower() in NORDIC_ENCODINGS else ""
+            box.setInformativeText(
+                f"It looks like {label}{nordic}. Open it as {label}? "
+                "CaptionReview saves it as UTF-8."
+            )
         choices: dict[object, str] = {}
-        for encoding in dict.fromkeys([exc.guess or "cp1252", "cp1252", "latin-1"]):
-            label = ENCODING_NAMES.get(encoding.lower(), encoding)
-            choices[box.addButton(f"Open as {label}", QMessageBox.ButtonRole.AcceptRole)] = encoding
+        for encoding in dict.fromkeys([guess, "cp1252", "latin-1"]):
+            button = box.addButton(self._open_as_label(encoding), QMessageBox.ButtonRole.AcceptRole)
+            choices[button] = encoding
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.exec()
         return choices.get(box.clickedButton())
+
+    def _explain_damaged(self, box: QMessageBox, path: Path, guess: str, where: str) -> None:
+        """Word the encoding question for a file in a known encoding with a few bad bytes."""
+        codec = guess[: -len(REPLACE_SUFFIX)].upper()
+        box.setWindowTitle(self.tr("Damaged characters — CaptionReview"))
+        box.setText(
+            self.tr("{name} is {codec}, but some of its bytes are not{where}.").format(
+                name=path.name, codec=codec, where=where
+            )
+        )
+        box.setInformativeText(
+            self.tr(
+                "Open it as {codec} with each bad byte shown as \ufffd? You can put the right "
+                "letters there before you save. (Opening it as Windows-1252 or Latin-1 would "
+                "garble every å, ä and ö.)"
+            ).format(codec=codec)
+        )
+
+    def _open_as_label(self, encoding: str) -> str:
+        """Return the button text that opens the file in ``encoding``."""
+        if encoding.lower().endswith(REPLACE_SUFFIX):
+            codec = encoding[: -len(REPLACE_SUFFIX)].upper()
+            return self.tr("Open as {codec}, bad bytes as \ufffd").format(codec=codec)
+        return f"Open as {ENCODING_NAMES.get(encoding.lower(), encoding)}"
 
     def open_video(self, path: Path | None) -> bool:
         """Play ``path`` beside the captions; the message area says why when it cannot."""

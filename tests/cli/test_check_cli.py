@@ -116,6 +116,22 @@ def test_unreadable_files_exit_two_without_traceback(tmp_path: Path) -> None:
     assert run("check", latin, "--encoding", "cp1252", "--no-words").returncode == 0
 
 
+def test_a_utf8_file_with_a_stray_byte_is_offered_utf8_with_the_byte_replaced(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "stray.vtt"
+    path.write_bytes(CLEAN.replace("regionen", "region\0").encode().replace(b"\0", b"\xe9"))
+    out = run("check", path, "--no-words")
+    assert out.returncode == 2 and "Traceback" not in out.stderr
+    assert "line 7: the file is UTF-8 except for 1 byte that is not" in out.stderr
+    assert "(run again with --encoding utf-8-replace)" in out.stderr
+    fixed = run("check", path, "--encoding", "utf-8-replace", "--no-words", "--format", "json")
+    (result,) = json.loads(fixed.stdout)
+    assert result["cues"][0]["text"] == "Välkommen till föreläsningen."
+    assert result["cues"][1]["text"] == "I dag pratar vi om region\ufffd."
+    assert [(p["line"], p["rule"]) for p in result["problems"]] == [(7, "VTT-ENC-01")]
+
+
 def test_profile_file_turns_rules_off(tmp_path: Path) -> None:
     path = write(tmp_path, "bad.vtt", BROKEN)
     profile = write(tmp_path, "house.toml", 'disabled_rules = ["VTT-ESC-01", "TIM-05"]\n')

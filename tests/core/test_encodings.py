@@ -8,8 +8,10 @@ import threading
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from captionreview.core.document import load
+from captionreview.core.document import Document, load
 from captionreview.core.errors import CaptionFileError, EncodingError
 from captionreview.core.model import Severity
 
@@ -165,3 +167,115 @@ def test_only_regular_files_of_sane_size_are_read(tmp_path: Path) -> None:
         handle.truncate(201 * 1024 * 1024)  # sparse: no real disk space used
     with pytest.raises(CaptionFileError, match=r"huge\.vtt is 201 MB"):
         load(big)
+
+
+def test_a_utf8_file_with_one_stray_byte_is_named_utf8_not_latin1(repro: Path) -> None:
+    path = repro / "mixed_utf8_one_latin1_byte.vtt"
+    with pytest.raises(EncodingError) as caught:
+        load(path)
+    error = caught.value
+    assert error.guess == "utf-8-replace" and error.line == 7
+    assert str(error).startswith("line 7: the file is UTF-8 except for 1 byte that is not.")
+    doc = load(path, encoding=error.guess)
+    assert doc.cues[0].text == "Välkommen till Tillväxtverket – åäö ÅÄÖ"
+    assert doc.cues[1].text.startswith("Pris p\ufffd: 5 €")
+    (problem,) = doc.problems
+    assert (problem.line, problem.rule, problem.severity) == (7, "VTT-ENC-01", Severity.WARN)
+    assert "1 byte that was not UTF-8 is shown as \ufffd" in problem.message
+    assert doc.modified
+
+
+def test_a_utf8_file_cut_off_inside_its_last_character_says_so(repro: Path) -> None:
+    with pytest.raises(EncodingError) as caught:
+        load(repro / "utf8_truncated_last_char.vtt")
+    assert caught.value.guess == "utf-8-replace" and caught.value.line == 8
+    assert "ends in the middle of a character (it was cut off)" in str(caught.value)
+    doc = load(repro / "utf8_truncated_last_char.vtt", encoding="utf-8-replace")
+    assert doc.cues[0].text == "Välkommen till Tillväxtverket – åäö ÅÄÖ"
+    assert doc.cues[-1].text.endswith("\ufffd")
+
+
+def test_several_stray_bytes_are_listed_by_line(tmp_path: Path) -> None:
+    path = tmp_path / "stray.vtt"
+    body = "".join(f"00:{n:02d}.000 --> 00:{n:02d}.500\nå{n}\n\n" for n in range(30))
+    data = ("WEBVTT\n\n" + body).encode().replace(b"\xc3\xa5", b"\xe5", 3)
+    path.write_bytes(data)
+    with pytest.raises(EncodingError) as caught:
+        load(path)
+    assert caught.value.guess == "utf-8-replace"
+    assert "except for 3 bytes that are not (lines 4, 7, 10)" in str(caught.value)
+    doc = load(path, encoding="utf-8-replace")
+    assert [c.text for c in doc.cues[:4]] == ["\ufffd0", "\ufffd1", "\ufffd2", "å3"]
+    assert "3 bytes that were not UTF-8 are shown as \ufffd (lines 4, 7, 10)" in (
+        doc.problems[0].message
+    )
+
+
+@pytest.mark.parametrize("codec", ["utf-32", "utf-32-le", "utf-32-be"])
+def test_utf32_is_named_utf32_and_read(tmp_path: Path, codec: str) -> None:
+    path = tmp_path / "wide32.vtt"
+    path.write_bytes(SWEDISH.encode(codec))
+    doc = load(path)
+    assert doc.cues[0].text == "Välkommen till vår\nföreläsning på Åland"
+    (problem,) = doc.problems
+    assert "the file is UTF-32" in problem.message and problem.severity is Severity.INFO
+    assert doc.modified
+    doc.save()
+    assert path.read_bytes() == SWEDISH.encode("utf-8")
+
+
+def test_the_utf32_reproducer_is_read(repro: Path) -> None:
+    doc = load(repro / "utf32le_bom_called_binary.vtt")
+    assert doc.cues[0].text == "Välkommen till Tillväxtverket – åäö ÅÄÖ"
+
+
+@pytest.mark.parametrize(("codec", "cut"), [("utf-16", 1), ("utf-32", 2)])
+def test_a_wide_file_cut_off_mid_character_is_a_clear_error(
+    tmp_path: Path, codec: str, cut: int
+) -> None:
+    path = tmp_path / "cut.vtt"
+    path.write_bytes(SWEDISH.encode(codec)[:-cut])
+    with pytest.raises(EncodingError) as caught:
+        load(path)
+    name = codec.upper()
+    assert f"the file is {name} (it starts with a {name} byte-order mark) but ends in the " in (
+        str(caught.value)
+    )
+    assert caught.value.guess == f"{codec}-replace"
+    doc = load(path, encoding=caught.value.guess)
+    assert doc.cues[0].text.startswith("Välkommen till vår\nföreläsning på Åland")
+    assert any(p.severity is Severity.WARN and "\ufffd" in p.message for p in doc.problems)
+
+
+def test_the_utf16_odd_length_reproducer_is_a_clear_error(repro: Path) -> None:
+    with pytest.raises(EncodingError, match="ends in the middle of a character"):
+        load(repro / "crash_utf16_bom_odd_length.vtt")
+
+
+def test_a_file_with_nuls_edited_and_saved_opens_again(repro: Path, tmp_path: Path) -> None:
+    path = tmp_path / "nul.vtt"
+    path.write_bytes((repro / "saved_file_cannot_be_reopened_nul.vtt").read_bytes())
+    doc = load(path)
+    assert [p.rule for p in doc.problems] == ["VTT-NUL-01"]
+    doc.set_text(0, "Kort.")
+    doc.save()
+    again = load(path)
+    assert again.text() == doc.text()
+    assert [c.text for c in again.cues] == [c.text for c in doc.cues]
+
+
+CONTROL_TEXT = st.lists(
+    st.sampled_from(["\0", "\x01", "\x1b", "\x7f", "\x85", "a", "å", "\n", " -->", "0"]),
+    max_size=300,
+).map("".join)
+
+
+@settings(max_examples=60, deadline=None)
+@given(CONTROL_TEXT, st.booleans())
+def test_whatever_the_app_writes_it_reads(tmp_path_factory, body: str, edit: bool) -> None:
+    folder = tmp_path_factory.mktemp("written")
+    doc = Document.from_text("WEBVTT\n\n00:01.000 --> 00:02.000\nx\n\n" + body)
+    if edit:
+        doc.set_text(0, "")
+    written = doc.save(folder / "out.vtt")
+    assert load(written).text() == doc.text()

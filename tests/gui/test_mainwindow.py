@@ -135,6 +135,27 @@ def test_a_windows_1252_file_is_offered_another_encoding(qtbot, make_window, tmp
     assert window.document.cues[0].text == "Välkomna till Göteborg"
 
 
+def test_a_utf8_file_with_one_bad_byte_is_offered_utf8_not_latin1(
+    qtbot, make_window, tmp_path, answer
+):
+    path = tmp_path / "stray.vtt"
+    path.write_bytes(
+        "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nVälkomna till Göteborg\n\n"
+        "00:00:03.000 --> 00:00:04.000\nPris p".encode()
+        + b"\xe5: 5 kr\n"
+    )
+    window = make_window()
+    answerer = answer("encodingDialog", "Open as UTF-8, bad bytes as \ufffd")
+    assert window.open_paths([path])
+    assert answerer.answered
+    assert "stray.vtt is UTF-8, but some of its bytes are not (line 7)." in answerer.texts[0]
+    assert "encoding=" not in answerer.texts[0]
+    doc = window.document
+    assert [c.text for c in doc.cues] == ["Välkomna till Göteborg", "Pris p\ufffd: 5 kr"]
+    assert doc.modified
+    assert [(p.line, p.rule) for p in doc.problems] == [(7, "VTT-ENC-01")]
+
+
 @pytest.mark.vlc
 def test_a_video_that_cannot_play_leaves_the_captions_editable(qtbot, make_window, lecture):
     broken = lecture.with_name("lecture.mp4")
