@@ -253,6 +253,42 @@ class Change:
         return f"{left} → {right}"
 
 
+class DiffKind(StrEnum):
+    """What a piece of a word diff is."""
+
+    SAME = "same"
+    REMOVED = "removed"
+    ADDED = "added"
+
+
+@dataclass(frozen=True, slots=True)
+class DiffPiece:
+    """A word of a cue's word diff: kept, taken out of the auto track, or put in."""
+
+    kind: DiffKind
+    text: str
+
+
+def diff_text(pieces: Sequence[DiffPiece]) -> str:
+    """Return a word diff as plain text that says what changed without colour:
+    ``[-grön vall-] {+Grünewald+}`` (the notation of ``git diff --word-diff``)."""
+    out: list[str] = []
+    for piece in pieces:
+        if piece.kind is DiffKind.REMOVED:
+            if out and out[-1].startswith("[-"):
+                out[-1] = out[-1][:-2] + " " + piece.text + "-]"
+                continue
+            out.append(f"[-{piece.text}-]")
+        elif piece.kind is DiffKind.ADDED:
+            if out and out[-1].startswith("{+"):
+                out[-1] = out[-1][:-2] + " " + piece.text + "+}"
+                continue
+            out.append(f"{{+{piece.text}+}}")
+        else:
+            out.append(piece.text)
+    return " ".join(out)
+
+
 @dataclass(frozen=True, slots=True)
 class Confusion:
     """A change that recurs: the auto words, the corrected words and how often."""
@@ -300,6 +336,8 @@ class Comparison:
     changes: list[Change]
     # Indices of corrected cues holding a word that differs only in case or punctuation.
     restyled_cues: set[int] = field(default_factory=set)
+    # The alignment, for the per-cue word diff.
+    blocks: list[_Block] = field(default_factory=list, repr=False)
 
     @property
     def reference_words(self) -> int:
@@ -362,6 +400,34 @@ class Comparison:
         cues = {change.cue for change in self.changes} | self.restyled_cues
         return sorted(cues)
 
+    def word_diffs(self) -> dict[int, list[DiffPiece]]:
+        """Return, for each changed corrected cue, what the editor changed in it as pieces
+        of text: kept words, words of the auto track taken out, words put in."""
+        diffs: dict[int, list[DiffPiece]] = {}
+        changed = set(self.changed_cues())
+        changes = iter(self.changes)
+        for block in self.blocks:
+            r0, r1, h0, _h1 = block.span
+            if block.equal:
+                for k in range(r1 - r0):
+                    a, c = self.auto_words[h0 + k], self.corrected_words[r0 + k]
+                    if c.cue not in changed:
+                        continue
+                    pieces = diffs.setdefault(c.cue, [])
+                    if a.text != c.text:
+                        pieces.append(DiffPiece(DiffKind.REMOVED, a.text))
+                        pieces.append(DiffPiece(DiffKind.ADDED, c.text))
+                    else:
+                        pieces.append(DiffPiece(DiffKind.SAME, c.text))
+                continue
+            change = next(changes)
+            pieces = diffs.setdefault(change.cue, [])
+            pieces.extend(DiffPiece(DiffKind.REMOVED, w) for w in change.auto)
+            for word in self.corrected_words[r0:r1]:
+                target = diffs.setdefault(word.cue, [])
+                target.append(DiffPiece(DiffKind.ADDED, word.text))
+        return diffs
+
     def ner(self, severities: Mapping[str, ErrorSeverity] | None = None) -> NerEstimate:
         """Return the NER estimate; each change weighs ``severities[change.key]``, else
         standard. Case and punctuation differences are not in it (shown apart)."""
@@ -391,7 +457,8 @@ def compare(
     case_errors = punct_errors = restyled_words = 0
     restyled: set[int] = set()
     changes: list[Change] = []
-    for block in _blocks(reference, hypothesis):
+    blocks = _blocks(reference, hypothesis)
+    for block in blocks:
         r0, r1, h0, _h1 = block.span
         if block.equal:
             hits += r1 - r0
@@ -420,6 +487,7 @@ def compare(
         restyled_words,
         changes,
         restyled,
+        blocks,
     )
 
 
@@ -520,7 +588,7 @@ def _change(
     r0, r1, h0, h1 = block.span
     corrected = corrected_words[r0:r1]
     auto = auto_words[h0:h1]
-    cue = _owner(r0, r1, corrected_words)
+    cue = _owner(block.span, auto_words, corrected_words)
     if auto:
         auto_cue = auto[0].cue
     elif h0 > 0:
@@ -550,15 +618,18 @@ def _op_counts(reference: int, hypothesis: int) -> tuple[int, int, int]:
     return common, reference - common, hypothesis - common
 
 
-def _owner(r0: int, r1: int, corrected_words: list[Word]) -> int:
-    """Return the corrected cue a change belongs to: that of its first corrected word, else
-    that of the word before it (words dropped at a cue's end), else of the word after."""
+def _owner(span: tuple[int, int, int, int], auto_words: list[Word], corrected: list[Word]) -> int:
+    """Return the corrected cue a change belongs to: that of its first corrected word; for
+    auto words taken out, that of the word after them when they were in the same auto cue
+    as it, else that of the word before them."""
+    r0, r1, h0, h1 = span
     if r1 > r0:
-        return corrected_words[r0].cue
+        return corrected[r0].cue
+    after_in_same_cue = h1 < len(auto_words) and auto_words[h1].cue == auto_words[h0].cue
+    if r0 < len(corrected) and (after_in_same_cue or r0 == 0):
+        return corrected[r0].cue
     if r0 > 0:
-        return corrected_words[r0 - 1].cue
-    if r0 < len(corrected_words):
-        return corrected_words[r0].cue
+        return corrected[r0 - 1].cue
     return 0
 
 

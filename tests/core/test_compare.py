@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from captionreview.core.compare import ChangeKind, ErrorSeverity, compare, normalise
+from captionreview.core.compare import ChangeKind, ErrorSeverity, compare, diff_text, normalise
 from captionreview.core.document import Document, load
 from captionreview.core.model import Cue
 from captionreview.core.words.glossary import Glossary
@@ -174,3 +174,15 @@ def test_word_errors_always_equal_jiwer_and_the_changes_add_up(
     assert sum(c.errors for c in result.changes) == result.errors
     assert result.hits + result.substitutions + result.deletions == result.reference_words
     assert result.hits + result.substitutions + result.insertions == len(result.auto_words)
+
+
+def test_the_word_diff_of_each_changed_cue_says_what_changed_in_words() -> None:
+    result = compare(
+        cues("eh professor grön vall", "talar om saken", "och och sedan"),
+        cues("Professor Grünewald", "talar om saken", "och sedan."),
+    )
+    diffs = {cue: diff_text(pieces) for cue, pieces in result.word_diffs().items()}
+    assert diffs == {
+        0: "[-eh professor-] {+Professor+} [-grön vall-] {+Grünewald+}",
+        2: "[-och-] och [-sedan-] {+sedan.+}",
+    }
