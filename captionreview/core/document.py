@@ -27,6 +27,7 @@ from typing import overload
 
 from captionreview.core import saving
 from captionreview.core.errors import CaptionFileError, SaveError
+from captionreview.core.events import DocEvent, EventKind, Listener, Unsubscribe
 from captionreview.core.history import Change, Command, History
 from captionreview.core.model import Cue, Problem, new_uid
 from captionreview.core.timecode import format_vtt_timestamp
@@ -44,36 +45,6 @@ from captionreview.core.vtt.reader import (
     read_vtt,
 )
 from captionreview.core.vtt.writer import rewrite_cue_text, sanitize_cue_text, serialize
-
-EVENT_KINDS = (
-    "inserting",
-    "inserted",
-    "removing",
-    "removed",
-    "changed",
-    "resetting",
-    "reset",
-    "modified",
-    "history",
-)
-
-
-@dataclass(frozen=True, slots=True)
-class DocEvent:
-    """Something changed in a document: ``kind`` is one of :data:`EVENT_KINDS`.
-
-    ``[start, stop)`` are the cue indices concerned (for "inserting"/"removing" the indices
-    the cues will have or had; both 0 for "resetting", "reset", "modified" and "history").
-    "history" comes after every step that changes what Undo and Redo would do, once the
-    step is complete, so a listener reading ``can_undo``/``undo_description`` sees it all.
-    """
-
-    kind: str
-    start: int
-    stop: int
-
-
-Listener = Callable[[DocEvent], None]
 
 
 class _CueList(Sequence[Cue]):
@@ -375,7 +346,7 @@ class Document:
 
     # ------------------------------------------------------------ events
 
-    def subscribe(self, callback: Listener) -> Callable[[], None]:
+    def subscribe(self, callback: Listener) -> Unsubscribe:
         """Call ``callback(event)`` on every change; return a function that unsubscribes."""
         self._listeners.append(callback)
 
@@ -385,7 +356,7 @@ class Document:
 
         return unsubscribe
 
-    def _emit(self, kind: str, start: int = 0, stop: int = 0) -> None:
+    def _emit(self, kind: EventKind, start: int = 0, stop: int = 0) -> None:
         event = DocEvent(kind, start, stop)
         for listener in list(self._listeners):
             listener(event)
@@ -397,7 +368,7 @@ class Document:
         self._cues[index] = cue
         if old.start_ms != cue.start_ms or old.end_ms != cue.end_ms:
             self._time_index = None
-        self._emit("changed", index, index + 1)
+        self._emit(EventKind.CHANGED, index, index + 1)
 
     def _put_many(self, indices: list[int], cues: list[Cue]) -> None:
         store = self._cues
@@ -406,7 +377,7 @@ class Document:
             if old.start_ms != cue.start_ms or old.end_ms != cue.end_ms:
                 self._time_index = None
             store[index] = cue
-        self._emit("changed", indices[0], indices[-1] + 1)
+        self._emit(EventKind.CHANGED, indices[0], indices[-1] + 1)
 
     def _insert(
         self,
@@ -416,14 +387,14 @@ class Document:
         slot: LayoutItem,
         previous_sep: tuple[str | None] | None = None,
     ) -> None:
-        self._emit("inserting", index, index + 1)
+        self._emit(EventKind.INSERTING, index, index + 1)
         self._cues.insert(index, cue)
         self._layout.insert(slot_at, slot)
         if previous_sep is not None:
             before = self._layout[slot_at - 1]
             self._layout[slot_at - 1] = LayoutItem(before.block, previous_sep[0])
         self._time_index = None
-        self._emit("inserted", index, index + 1)
+        self._emit(EventKind.INSERTED, index, index + 1)
 
     def _remove(
         self, index: int, slot_at: int, *, keep_file_end: bool = False
@@ -434,7 +405,7 @@ class Document:
         ended (with or without a final blank line), so deleting the last cue does not leave
         a stray blank line behind.
         """
-        self._emit("removing", index, index + 1)
+        self._emit(EventKind.REMOVING, index, index + 1)
         del self._cues[index]
         removed = self._layout.pop(slot_at)
         replaced: tuple[str | None] | None = None
@@ -443,11 +414,11 @@ class Document:
             replaced = (before.sep,)
             self._layout[-1] = LayoutItem(before.block, removed.sep)
         self._time_index = None
-        self._emit("removed", index, index + 1)
+        self._emit(EventKind.REMOVED, index, index + 1)
         return replaced
 
     def _reset(self, cues: list[Cue], layout: list[LayoutItem]) -> None:
-        self._emit("resetting")
+        self._emit(EventKind.RESETTING)
         self._cues = list(cues)
         self._layout = list(layout)
         self._time_index = None
@@ -457,7 +428,7 @@ class Document:
         if fresh != self.metadata:
             self.metadata.clear()
             self.metadata.update(fresh)
-        self._emit("reset")
+        self._emit(EventKind.RESET)
 
     def _slot_positions(self) -> list[int]:
         return [i for i, item in enumerate(self._layout) if item.block is None]
@@ -504,9 +475,9 @@ class Document:
             if command.changes:
                 self._history.push(command)
             if self.modified != was_modified:
-                self._emit("modified")
+                self._emit(EventKind.MODIFIED)
             if command.changes:
-                self._emit("history")
+                self._emit(EventKind.HISTORY)
 
     def _do(self, change: Change) -> None:
         change.apply()
@@ -906,7 +877,7 @@ class Document:
         was_modified = self.modified
         self._history.mark_never_saved()
         if not was_modified:
-            self._emit("modified")
+            self._emit(EventKind.MODIFIED)
 
     def undo(self) -> None:
         """Undo the last edit (nothing happens when there is none)."""
@@ -922,9 +893,9 @@ class Document:
         was_modified = self.modified
         command = action()
         if self.modified != was_modified:
-            self._emit("modified")
+            self._emit(EventKind.MODIFIED)
         if command is not None:
-            self._emit("history")
+            self._emit(EventKind.HISTORY)
 
     # ------------------------------------------------------------ time look-ups
 
@@ -993,7 +964,7 @@ class Document:
         self.source_format = "vtt"
         self._history.mark_saved()
         if was_modified:
-            self._emit("modified")
+            self._emit(EventKind.MODIFIED)
         return target
 
     def _target(self, path: Path | str | None) -> Path:
@@ -1137,4 +1108,4 @@ def absolute_path(path: Path | str) -> Path:
     return Path(path).expanduser().absolute()
 
 
-__all__ = ["CaptionFileError", "DocEvent", "Document", "load"]
+__all__ = ["CaptionFileError", "DocEvent", "Document", "EventKind", "load"]

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from captionreview.core.compare import ErrorSeverity
-from captionreview.core.document import DocEvent, Document
+from captionreview.core.document import DocEvent, Document, EventKind
 from captionreview.core.i18n import _, ngettext
 from captionreview.core.model import Cue
 from captionreview.core.saving import atomic_write
@@ -237,13 +237,13 @@ class Review:
             listener(start, stop)
 
     def _on_event(self, event: DocEvent) -> None:
-        kind = str(event.kind)
-        if kind == "removing":
+        kind = event.kind
+        if kind is EventKind.REMOVING:
             for cue in self.doc.cues[event.start : event.stop]:
                 self._counts[self._states.pop(cue.uid)] -= 1
-        elif kind in ("changed", "inserted"):
+        elif kind is EventKind.CHANGED or kind is EventKind.INSERTED:
             self._update(event.start, event.stop)
-        elif kind == "reset":
+        elif kind is EventKind.RESET:
             self._recount()
             self._notify(0, len(self.doc.cues))
 

@@ -1,16 +1,15 @@
 """The cue list's Qt item model: a thin adapter over a core Document, driven by its events.
 
-The model never keeps a copy of the cues. Every ``DocEvent`` from the document is mapped to
-the matching ``beginInsertRows``/``endInsertRows``, ``beginRemoveRows``/``endRemoveRows`` or
-``dataChanged`` call, so typing in one cue repaints one row even with 30,000 cues (napari's
-evented-list adapter). Edits made through the model go through the document's commands, so
-they are undoable like every other edit.
+The model never keeps a copy of the cues. Every document event (a ``DocumentEvents``
+signal) is mapped to the matching ``beginInsertRows``/``endInsertRows``,
+``beginRemoveRows``/``endRemoveRows`` or ``dataChanged`` call, so typing in one cue repaints
+one row even with 30,000 cues (napari's evented-list adapter). Edits made through the model
+go through the document's commands, so they are undoable like every other edit.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from typing import Any, Protocol
 
 from PySide6.QtCore import (
@@ -23,13 +22,14 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 
-from captionreview.core.document import DocEvent, Document
+from captionreview.core.document import Document
 from captionreview.core.model import Cue, Severity
 from captionreview.core.profiles import DEFAULT_PROFILE, Profile
 from captionreview.core.readingspeed import cue_reading_speed, speed_severity
 from captionreview.core.timecode import clock_parts
 from captionreview.core.vtt.cuetext import plain_text
 from captionreview.core.vtt.writer import sanitize_cue_text
+from captionreview.qt.doc_events import DocumentEvents
 
 # The cue number is the vertical header (it is the row number, which shifts on insert/delete).
 COL_START, COL_END, COL_DURATION, COL_CPS, COL_TEXT = range(5)
@@ -172,7 +172,14 @@ class CueTableModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._doc: Document | None = None
-        self._unsubscribe: Callable[[], None] | None = None
+        self._events = DocumentEvents(self)
+        self._events.inserting.connect(self._on_inserting)
+        self._events.inserted.connect(self._on_inserted)
+        self._events.removing.connect(self._on_removing)
+        self._events.removed.connect(self._on_removed)
+        self._events.changed.connect(self._on_changed)
+        self._events.resetting.connect(self.beginResetModel)
+        self._events.reset.connect(self._on_reset)
         self._profile: Profile = DEFAULT_PROFILE
         self._active: tuple[int, ...] = ()
         self._issues: IssueSource | None = None
@@ -188,13 +195,9 @@ class CueTableModel(QAbstractTableModel):
     def set_document(self, doc: Document | None) -> None:
         """Show ``doc`` (or nothing) and follow its events from now on."""
         self.beginResetModel()
-        if self._unsubscribe is not None:
-            self._unsubscribe()
-            self._unsubscribe = None
         self._doc = doc
         self._active = ()
-        if doc is not None:
-            self._unsubscribe = doc.subscribe(self._on_event)
+        self._events.set_document(doc)
         self.endResetModel()
 
     def set_profile(self, profile: Profile) -> None:
@@ -244,28 +247,29 @@ class CueTableModel(QAbstractTableModel):
                 self.dataChanged.emit(self.index(row, 0), self.index(row, last))
 
     # -- events from the document ------------------------------------------------------------
-    def _on_event(self, event: DocEvent) -> None:
-        kind, start, stop = event.kind, event.start, event.stop
-        if kind == "inserting":
-            self.beginInsertRows(QModelIndex(), start, stop - 1)
-        elif kind == "inserted":
-            self._active = ()
-            self.endInsertRows()
-            self._renumber_from(stop)
-        elif kind == "removing":
-            self.beginRemoveRows(QModelIndex(), start, stop - 1)
-        elif kind == "removed":
-            self._active = ()
-            self.endRemoveRows()
-            self._renumber_from(start)
-        elif kind == "changed":
-            if stop > start:
-                self.dataChanged.emit(self.index(start, 0), self.index(stop - 1, len(HEADERS) - 1))
-        elif kind == "resetting":
-            self.beginResetModel()
-        elif kind == "reset":
-            self._active = ()
-            self.endResetModel()
+    def _on_inserting(self, start: int, stop: int) -> None:
+        self.beginInsertRows(QModelIndex(), start, stop - 1)
+
+    def _on_inserted(self, _start: int, stop: int) -> None:
+        self._active = ()
+        self.endInsertRows()
+        self._renumber_from(stop)
+
+    def _on_removing(self, start: int, stop: int) -> None:
+        self.beginRemoveRows(QModelIndex(), start, stop - 1)
+
+    def _on_removed(self, start: int, _stop: int) -> None:
+        self._active = ()
+        self.endRemoveRows()
+        self._renumber_from(start)
+
+    def _on_changed(self, start: int, stop: int) -> None:
+        if stop > start:
+            self.dataChanged.emit(self.index(start, 0), self.index(stop - 1, len(HEADERS) - 1))
+
+    def _on_reset(self) -> None:
+        self._active = ()
+        self.endResetModel()
 
     def _renumber_from(self, row: int) -> None:
         # The cue number is the row number: rows after an insert or removal show new numbers.

@@ -19,11 +19,9 @@ Check ▸ Fix submenu (each fix previewed in :class:`FixPreviewDialog`).
 
 from __future__ import annotations
 
-import functools
 import shutil
 import threading
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
@@ -54,11 +52,12 @@ from captionreview.core.checks import FullCheck, IncrementalChecker, rule_title
 from captionreview.core.checks.base import format_ms
 from captionreview.core.checks.findings import kept_problems, merge_findings
 from captionreview.core.checks.fixes import FIXES, Fix
-from captionreview.core.document import DocEvent, Document
+from captionreview.core.document import Document
 from captionreview.core.model import Finding, Problem, Severity
 from captionreview.core.profiles import Profile, ProfileError, load_profile, user_profile_dir
 from captionreview.core.report import ReportInput, render_report, write_report
 from captionreview.qt.cue_model import CueTableModel
+from captionreview.qt.doc_events import DocumentEvents
 from captionreview.qt.fix_preview import FixPreviewDialog
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -128,11 +127,6 @@ class WordFlagSource(Protocol):
 def problem_finding(problem: Problem) -> Finding:
     """A problem the reader met in the file, as a finding about its line (no cue)."""
     return Finding(problem.rule, problem.severity, problem.message, line=problem.line)
-
-
-def _call_all(functions: list[Callable[[], None]]) -> None:
-    for function in functions:
-        function()
 
 
 def _count(n: int, noun: str) -> str:
@@ -227,10 +221,10 @@ class IssuesPanel(QDockWidget):
         self._generation = 0
         self._cancel = threading.Event()
         self._pending: tuple[Document, FullCheck] | None = None
-        # The panel's own subscription to the document (made before the checker's, so it
-        # hears "resetting" first); ended when the panel goes, as the document may live on.
-        self._unsubscribe: list[Callable[[], None]] = []
-        self.destroyed.connect(functools.partial(_call_all, self._unsubscribe))
+        # The panel follows the document before the checker does, so it hears RESETTING first.
+        self._events = DocumentEvents(self)
+        self._events.resetting.connect(self._on_resetting)
+        self._events.reset.connect(self._on_reset)
 
     # -- following the document
     @property
@@ -310,27 +304,24 @@ class IssuesPanel(QDockWidget):
     def set_document(self, doc: Document | None) -> None:
         """Check ``doc`` (None clears the panel) and follow its edits."""
         self._stop()
-        while self._unsubscribe:
-            self._unsubscribe.pop()()
+        self._events.set_document(doc)
         self._last = None
         self._doc = doc
         self._profile = self._window.profile
         if doc is not None:
-            self._unsubscribe.append(doc.subscribe(self._on_doc_event))
             self._start(doc, self._profile)
         self.refresh()
 
-    def _on_doc_event(self, event: DocEvent) -> None:
-        """Check a long file again in the background when its cues are replaced wholesale
-        (clean-up, sort, their undo) instead of letting the checker do it on the spot."""
+    # A long file whose cues are replaced wholesale (clean-up, sort, their undo) is checked
+    # again in the background instead of by the checker on the spot.
+    def _on_resetting(self) -> None:
         doc = self._doc
-        if doc is None:
-            return
-        if event.kind == "resetting" and (
-            self._pending is not None or len(doc) >= BACKGROUND_FROM_CUES
-        ):
-            self._stop()  # the checker, closed now, will not hear the "reset"
-        elif event.kind == "reset" and self._checker is None:
+        if doc is not None and (self._pending is not None or len(doc) >= BACKGROUND_FROM_CUES):
+            self._stop()  # the checker, closed now, will not hear the RESET
+
+    def _on_reset(self) -> None:
+        doc = self._doc
+        if doc is not None and self._checker is None:
             self._stop()
             self._start(doc, self._profile)
             self.refresh()

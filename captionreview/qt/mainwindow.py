@@ -12,7 +12,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 import captionreview
-from captionreview.core.document import DocEvent, Document
+from captionreview.core.document import Document
 from captionreview.core.errors import CaptionFileError, EncodingError
 from captionreview.core.formats import REPLACE_SUFFIX, srt_export_notes
 from captionreview.core.journal import Journal
@@ -58,6 +58,7 @@ from captionreview.qt.actions import Commands, build_actions
 from captionreview.qt.cue_editor import CueEditor
 from captionreview.qt.cue_model import CueTableModel
 from captionreview.qt.cue_view import CueTableView
+from captionreview.qt.doc_events import DocumentEvents
 from captionreview.qt.find_replace import FindReplaceDialog
 from captionreview.qt.player import Player, format_time
 from captionreview.qt.recovery import Autosaver, DiskWatcher, offer_restore
@@ -238,7 +239,12 @@ class MainWindow(QMainWindow):
         )
         self._settings = app_settings()
         self._doc: Document | None = None
-        self._doc_unsubscribe: Callable[[], None] | None = None
+        self._events = DocumentEvents(self)
+        for signal in (self._events.inserted, self._events.removed):
+            signal.connect(self._on_cues_moved)
+        self._events.reset.connect(self._on_cues_moved)
+        self._events.changed.connect(self._on_cues_changed)
+        self._events.any_event.connect(self._update_document_state)
         self._video_path: Path | None = None
         self._registered: list[tuple[QAction, str]] = []
         self._menus: dict[str, QMenu] = {}
@@ -793,16 +799,12 @@ class MainWindow(QMainWindow):
             return False
         if self._doc is not None:
             self.autosaver.discard()
-        if self._doc_unsubscribe is not None:
-            self._doc_unsubscribe()
-            self._doc_unsubscribe = None
         self._doc = doc
         # The model subscribes first so that the view's rows are up to date when our handler runs.
         self._model.set_document(doc)
         self._editor.set_document(doc)
         self._video.set_document(doc)
-        if doc is not None:
-            self._doc_unsubscribe = doc.subscribe(self._on_doc_event)
+        self._events.set_document(doc)
         self.autosaver.track(doc)
         self.disk_watcher.watch(
             doc.path if doc is not None and doc.path is not None and doc.path.exists() else None
@@ -1020,17 +1022,15 @@ class MainWindow(QMainWindow):
         self.status_message(f"Loaded {path.name} from disk")
 
     # -- reacting
-    def _on_doc_event(self, event: DocEvent) -> None:
-        kind = event.kind
-        if kind in ("inserted", "removed", "reset"):
-            self._editor.set_index(self._view.current_row())
-            self._refresh_active(self._player.position())
-        elif kind == "changed":
-            index = self._editor.index
-            if index is not None and event.start <= index < event.stop:
-                self._editor.refresh()
-            self._refresh_active(self._player.position())
-        self._update_document_state()
+    def _on_cues_moved(self, *_span: int) -> None:
+        self._editor.set_index(self._view.current_row())
+        self._refresh_active(self._player.position())
+
+    def _on_cues_changed(self, start: int, stop: int) -> None:
+        index = self._editor.index
+        if index is not None and start <= index < stop:
+            self._editor.refresh()
+        self._refresh_active(self._player.position())
 
     def _focus_text(self) -> None:
         """Put the cursor at the end of the selected cue's text (Enter in the list)."""

@@ -11,16 +11,16 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QFileSystemWatcher, QLockFile, QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox
 
-from captionreview.core.document import DocEvent, Document
+from captionreview.core.document import Document
 from captionreview.core.errors import CaptionFileError
 from captionreview.core.journal import Journal, JournalEntry
+from captionreview.qt.doc_events import DocumentEvents
 
 if TYPE_CHECKING:
     from captionreview.qt.mainwindow import MainWindow
@@ -61,7 +61,11 @@ class Autosaver(QObject):
         super().__init__(parent)
         self.journal = journal
         self._doc: Document | None = None
-        self._unsubscribe: Callable[[], None] | None = None
+        self._events = DocumentEvents(self)
+        for signal in (self._events.changed, self._events.inserted, self._events.removed):
+            signal.connect(self._mark_dirty)
+        self._events.reset.connect(self._mark_dirty)
+        self._events.modified.connect(self._mark_dirty)
         self._dirty = False
         self._idle_timer = self._single_shot(idle_ms)
         self._max_timer = self._single_shot(max_ms)
@@ -77,9 +81,7 @@ class Autosaver(QObject):
 
     def track(self, doc: Document | None) -> None:
         """Follow ``doc`` from now on (None stops autosaving)."""
-        if self._unsubscribe is not None:
-            self._unsubscribe()
-            self._unsubscribe = None
+        self._events.set_document(doc)
         self._doc = doc
         self._dirty = False
         self._idle_timer.stop()
@@ -89,15 +91,10 @@ class Autosaver(QObject):
             self._lock = None
         if doc is not None:
             self._lock = _claim(self.journal, doc.session_id)
-            self._unsubscribe = doc.subscribe(self._on_event)
             if doc.modified:
                 self._mark_dirty()
 
-    def _on_event(self, event: DocEvent) -> None:
-        if event.kind in ("changed", "inserted", "removed", "reset", "modified"):
-            self._mark_dirty()
-
-    def _mark_dirty(self) -> None:
+    def _mark_dirty(self, *_span: int) -> None:
         self._dirty = True
         self._idle_timer.start()
         if not self._max_timer.isActive():

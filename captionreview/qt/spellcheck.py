@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import functools
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -53,7 +52,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QWidget
 
-from captionreview.core.document import DocEvent, Document
+from captionreview.core.document import Document
+from captionreview.core.events import EventKind
 from captionreview.core.model import Cue, Finding, Severity
 from captionreview.core.words.flags import (
     RULE_FILLER,
@@ -77,6 +77,7 @@ from captionreview.core.words.spread import (
     occurrences_in,
 )
 from captionreview.qt.cue_model import editable_offset, payload_offset
+from captionreview.qt.doc_events import DocumentEvents
 from captionreview.qt.offer_bar import OfferBar
 
 if TYPE_CHECKING:
@@ -325,11 +326,13 @@ class SpellCheck(QObject):
         self._signals.spread_found.connect(self._on_spread_found)
         self._throttle = _Throttle()
         self._doc: Document | None = None
-        self._unsubscribe: Callable[[], None] | None = None
-        self._subscriptions: list[Callable[[], None]] = []
-        # Not bound methods of self: these run while the C++ object is being destroyed.
+        self._events = DocumentEvents(self)
+        self._events.changed.connect(self._on_changed)
+        self._events.inserted.connect(self._on_inserted)
+        self._events.removed.connect(self._on_removed)
+        self._events.reset.connect(self._on_reset)
+        # Not a bound method of self: it runs while the C++ object is being destroyed.
         self.destroyed.connect(self._throttle.closed.set)
-        self.destroyed.connect(functools.partial(_call_all, self._subscriptions))
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self._throttle.closed.set)
@@ -492,10 +495,7 @@ class SpellCheck(QObject):
 
     def set_document(self, doc: Document | None) -> None:
         """Check ``doc`` (None: nothing); called when the window opens or closes a file."""
-        if self._unsubscribe is not None:
-            self._unsubscribe()
-            self._subscriptions.remove(self._unsubscribe)
-            self._unsubscribe = None
+        self._events.set_document(doc)
         self._doc = doc
         self._pending = None
         self._offer = None
@@ -506,9 +506,6 @@ class SpellCheck(QObject):
         self._snapshot = list(doc.cues) if doc is not None else []
         self._index = TextIndex(self._snapshot)
         self._detected = detect_language(doc) if doc is not None else (UNDETERMINED, "unknown")
-        if doc is not None:
-            self._unsubscribe = doc.subscribe(self._on_doc_event)
-            self._subscriptions.append(self._unsubscribe)
         self._load_glossary()
         self._rebuild_checker()
 
@@ -671,37 +668,44 @@ class SpellCheck(QObject):
         """Return the flags of one cue."""
         return list(self._findings.get(index, ()))
 
-    def _on_doc_event(self, event: DocEvent) -> None:
-        kind, start, stop = event.kind, event.start, event.stop
-        if kind in ("changed", "inserted", "removed", "reset"):
-            self._version += 1
-            self._cancel_spread()
-            if self._doc is not None:
-                self._index.update(kind, start, stop, self._doc.cues)
-        if kind == "changed":
-            self._throttle.typing()
-            self._note_typing_start(start, stop)
-            if self._doc is not None:
-                self._snapshot[start:stop] = self._doc.cues[start:stop]
-            if self._running:
-                self._dirty.update(range(start, stop + 1))
-            if stop - start <= SYNC_LIMIT:
-                # Typing inside a word mostly leaves the flags as they were: then the
-                # underlines and the issues panel have nothing to redraw.
-                if self._recheck(range(start, stop + 1)):
-                    self._changed()
-            else:
-                self.recheck_all()
-        elif kind == "inserted":
-            self._shift(start, stop - start)
-            self._after_structure(start, stop)
-        elif kind == "removed":
-            for index in range(start, stop):
-                self._findings.pop(index, None)
-            self._shift(stop, start - stop)
-            self._after_structure(start, start)
-        elif kind == "reset":
-            self._after_structure(0, 0, whole=True)
+    def _cues_moved(self, kind: EventKind, start: int, stop: int) -> None:
+        """What every change to the cues does first: an open spread offer is out of date."""
+        self._version += 1
+        self._cancel_spread()
+        if self._doc is not None:
+            self._index.update(kind, start, stop, self._doc.cues)
+
+    def _on_changed(self, start: int, stop: int) -> None:
+        self._cues_moved(EventKind.CHANGED, start, stop)
+        self._throttle.typing()
+        self._note_typing_start(start, stop)
+        if self._doc is not None:
+            self._snapshot[start:stop] = self._doc.cues[start:stop]
+        if self._running:
+            self._dirty.update(range(start, stop + 1))
+        if stop - start <= SYNC_LIMIT:
+            # Typing inside a word mostly leaves the flags as they were: then the
+            # underlines and the issues panel have nothing to redraw.
+            if self._recheck(range(start, stop + 1)):
+                self._changed()
+        else:
+            self.recheck_all()
+
+    def _on_inserted(self, start: int, stop: int) -> None:
+        self._cues_moved(EventKind.INSERTED, start, stop)
+        self._shift(start, stop - start)
+        self._after_structure(start, stop)
+
+    def _on_removed(self, start: int, stop: int) -> None:
+        self._cues_moved(EventKind.REMOVED, start, stop)
+        for index in range(start, stop):
+            self._findings.pop(index, None)
+        self._shift(stop, start - stop)
+        self._after_structure(start, start)
+
+    def _on_reset(self) -> None:
+        self._cues_moved(EventKind.RESET, 0, 0)
+        self._after_structure(0, 0, whole=True)
 
     def _after_structure(self, start: int, stop: int, *, whole: bool = False) -> None:
         self._pending = None
@@ -1078,11 +1082,6 @@ class SpellCheck(QObject):
         glossary = self._glossary or Glossary(self.glossary_path())
         glossary.add_correction(correction.old, correction.new)
         return self._save_glossary(glossary)
-
-
-def _call_all(functions: list[Callable[[], None]]) -> None:
-    for function in functions:
-        function()
 
 
 def _separator(menu: QMenu) -> QAction:

@@ -39,7 +39,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QScrollBar, QSizePolicy, QWidget
 
-from captionreview.core.document import DocEvent, Document
+from captionreview.core.document import Document
 from captionreview.core.timecode import clock_parts
 from captionreview.core.timing import (
     Part,
@@ -51,6 +51,7 @@ from captionreview.core.timing import (
     snap_points,
 )
 from captionreview.core.vtt.cuetext import plain_text
+from captionreview.qt.doc_events import DocumentEvents
 
 if TYPE_CHECKING:
     from captionreview.core.model import Cue
@@ -217,7 +218,10 @@ class Timeline(QWidget):
         self._scroll.setAccessibleName(self.tr("Timeline position"))
         self._scroll.valueChanged.connect(self._on_scrolled)
         self._doc: Document | None = None
-        self._unsubscribe: Callable[[], None] | None = None
+        self._events = DocumentEvents(self)
+        for signal in (self._events.changed, self._events.inserted, self._events.removed):
+            signal.connect(self._on_cues_changed)
+        self._events.reset.connect(self._on_cues_changed)
         self._index: _CueIndex | None = None
         self._analysis: Analysis | None = None
         self._levels: list[bytes] = []
@@ -239,15 +243,11 @@ class Timeline(QWidget):
 
     def set_document(self, doc: Document | None) -> None:
         """Show the cues of ``doc`` (None: none) and follow its edits."""
-        if self._unsubscribe is not None:
-            self._unsubscribe()
-            self._unsubscribe = None
+        self._events.set_document(doc)
         self._doc = doc
         self._index = None
         self._drag = None
         self._selected = None
-        if doc is not None:
-            self._unsubscribe = doc.subscribe(self._on_doc_event)
         self._update_scroll()
         self.update()
 
@@ -411,10 +411,9 @@ class Timeline(QWidget):
 
     # ------------------------------------------------------------------ the document
 
-    def _on_doc_event(self, event: DocEvent) -> None:
-        if event.kind in ("changed", "inserted", "removed", "reset"):
-            self._index = None
-            self.update()
+    def _on_cues_changed(self, *_span: int) -> None:
+        self._index = None
+        self.update()
 
     def _cue_index(self) -> _CueIndex | None:
         if self._doc is None:

@@ -12,9 +12,9 @@ from __future__ import annotations
 import html
 import re
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache, partial
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Slot
@@ -23,10 +23,11 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from captionreview.core.vtt.cuetext import plain_text
 from captionreview.core.vtt.reader import CueSettings, parse_cue_settings
+from captionreview.qt.doc_events import DocumentEvents
 from captionreview.qt.player import TICK_MS, Player
 
 if TYPE_CHECKING:
-    from captionreview.core.document import DocEvent, Document
+    from captionreview.core.document import Document
     from captionreview.core.model import Cue
 
 PLACEHOLDER = "No video loaded. Open a video with File ▸ Open; captions can be edited without one."
@@ -56,11 +57,6 @@ def cue_html(text: str) -> str:
         pos = match.end()
     parts.append(html.escape(html.unescape(text[pos:]), quote=False))
     return "".join(parts).replace("\n", "<br>")
-
-
-def _end_subscription(subscription: list[Callable[[], None]]) -> None:
-    while subscription:
-        subscription.pop()()
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,10 +109,10 @@ class VideoWidget(QWidget):
         super().__init__(parent)
         self._player = player
         self._document: Document | None = None
-        # Holds the document subscription; a list so that the widget's destruction can end it
-        # without touching the (then deleted) widget.
-        self._subscription: list[Callable[[], None]] = []
-        self.destroyed.connect(partial(_end_subscription, self._subscription))
+        self._events = DocumentEvents(self)
+        for signal in (self._events.changed, self._events.inserted, self._events.removed):
+            signal.connect(self._on_cues_changed)
+        self._events.reset.connect(self._on_cues_changed)
         self._captions_visible = True
         self._message: str | None = None
         self._player_message: str | None = None if player.available else player.status_message
@@ -146,10 +142,8 @@ class VideoWidget(QWidget):
 
     def set_document(self, document: Document | None) -> None:
         """Draw the captions of ``document`` (None: no captions), following its edits."""
-        _end_subscription(self._subscription)
         self._document = document
-        if document is not None:
-            self._subscription.append(document.subscribe(self._on_document_event))
+        self._events.set_document(document)
         self._refresh(self._player.position(), force=True)
 
     def document(self) -> Document | None:
@@ -268,11 +262,10 @@ class VideoWidget(QWidget):
         self._player_message = message
         self.update()
 
-    def _on_document_event(self, event: DocEvent) -> None:
+    def _on_cues_changed(self, *_span: int) -> None:
         # Not forced: _refresh repaints only when the shown cues or their text, times or
         # settings changed, so typing in a cue that is not on screen costs no repaint.
-        if event.kind not in ("modified", "history"):
-            self._refresh(self._player.position())
+        self._refresh(self._player.position())
 
     # ------------------------------------------------------------------------- painting
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import captionreview
-from captionreview.core.document import DocEvent, Document
+from captionreview.core.document import DocEvent, Document, EventKind
 from captionreview.core.model import Cue
 
 SOURCE = (
@@ -232,7 +232,7 @@ def test_events_follow_each_change(doc: Document) -> None:
     doc.insert(0, Cue(0, 100, "y"))
     doc.delete([0])
     doc.sort()
-    kinds = [(e.kind, e.start, e.stop) for e in events]
+    kinds = [(e.kind.value, e.start, e.stop) for e in events]
     assert kinds[:2] == [("changed", 1, 2), ("modified", 0, 0)]
     assert ("inserting", 0, 1) in kinds and ("inserted", 0, 1) in kinds
     assert ("removing", 0, 1) in kinds and ("removed", 0, 1) in kinds
@@ -270,13 +270,13 @@ def test_changing_many_cues_sends_one_event_for_the_span(doc: Document) -> None:
     doc.subscribe(events.append)
     doc.shift_times(250)
     assert [(e.kind, e.start, e.stop) for e in events] == [
-        ("changed", 0, 3),
-        ("modified", 0, 0),
-        ("history", 0, 0),
+        (EventKind.CHANGED, 0, 3),
+        (EventKind.MODIFIED, 0, 0),
+        (EventKind.HISTORY, 0, 0),
     ]
     events.clear()
     doc.undo()
-    assert events[0] == DocEvent("changed", 0, 3)
+    assert events[0] == DocEvent(EventKind.CHANGED, 0, 3)
     assert doc.text() == SOURCE
 
 

@@ -36,7 +36,7 @@ def test_stripping_the_header_keeps_the_language_in_a_note() -> None:
     assert doc.language == "sv"
     assert doc.metadata == {"Language": "sv"} and doc.header_metadata == {}
     assert [c.text for c in doc.cues] == ["Hej", "Två"]
-    assert [e.kind for e in events] == ["resetting", "reset", "modified", "history"]
+    assert [e.kind.value for e in events] == ["resetting", "reset", "modified", "history"]
     assert doc.modified and doc.undo_description == "Change header"
     doc.undo()
     assert doc.text() == YOUTUBE

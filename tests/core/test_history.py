@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from captionreview.core.document import DocEvent, Document
+from captionreview.core.document import DocEvent, Document, EventKind
 from captionreview.core.model import Cue
 
 TEXT = "WEBVTT\n\n00:01.000 --> 00:02.000\nett\n\n00:03.000 --> 00:04.000\ntvå\n"
@@ -42,8 +42,8 @@ def test_undo_and_redo_on_empty_stacks_do_nothing() -> None:
 
 def test_modified_marker_follows_save_undo_and_redo(tmp_path: Path) -> None:
     doc = Document.from_text(TEXT)
-    kinds: list[str] = []
-    doc.subscribe(lambda e: kinds.append(e.kind) if e.kind == "modified" else None)
+    kinds: list[EventKind] = []
+    doc.subscribe(lambda e: kinds.append(e.kind) if e.kind is EventKind.MODIFIED else None)
     doc.set_text(0, "a")
     doc.save(tmp_path / "x.vtt")
     assert not doc.modified
@@ -51,7 +51,7 @@ def test_modified_marker_follows_save_undo_and_redo(tmp_path: Path) -> None:
     assert doc.modified
     doc.redo()
     assert not doc.modified
-    assert kinds == ["modified"] * 4
+    assert kinds == [EventKind.MODIFIED] * 4
 
 
 def test_nested_groups_make_one_step() -> None:
@@ -84,26 +84,32 @@ def test_undo_of_typing_emits_one_change_per_step() -> None:
     events: list[DocEvent] = []
     doc.subscribe(events.append)
     doc.undo()
-    assert [(e.kind, e.start) for e in events] == [("changed", 0), ("modified", 0), ("history", 0)]
+    assert [(e.kind, e.start) for e in events] == [
+        (EventKind.CHANGED, 0),
+        (EventKind.MODIFIED, 0),
+        (EventKind.HISTORY, 0),
+    ]
 
 
 def test_a_listener_reads_the_history_as_it_is_after_the_step() -> None:
     doc = Document.from_text(TEXT)
     doc.set_text(0, "ett!")
     doc.set_text(1, "två!")
-    seen: list[tuple[str, bool, bool]] = []
+    seen: list[tuple[EventKind, bool, bool]] = []
     doc.subscribe(lambda e: seen.append((e.kind, doc.can_undo, doc.can_redo)))
     doc.undo()
-    assert seen == [("changed", True, True), ("history", True, True)]
+    assert seen == [(EventKind.CHANGED, True, True), (EventKind.HISTORY, True, True)]
     seen.clear()
     doc.redo()
-    assert seen == [("changed", True, False), ("history", True, False)]
+    assert seen == [(EventKind.CHANGED, True, False), (EventKind.HISTORY, True, False)]
 
 
 def test_every_new_step_is_announced_after_it_is_in_the_history() -> None:
     doc = Document.from_text(TEXT)
     doc.set_text(0, "ett!")
     labels: list[str | None] = []
-    doc.subscribe(lambda e: labels.append(doc.undo_description) if e.kind == "history" else None)
+    doc.subscribe(
+        lambda e: labels.append(doc.undo_description) if e.kind is EventKind.HISTORY else None
+    )
     doc.delete([1])
     assert labels == [doc.undo_description] and labels != ["Edit text"]

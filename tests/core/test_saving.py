@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from captionreview.core import saving
-from captionreview.core.document import DocEvent, Document, load
+from captionreview.core.document import DocEvent, Document, EventKind, load
 from captionreview.core.errors import CaptionFileError, SaveError
 
 TEXT = "WEBVTT\nKind: captions\n\n00:01.000 --> 00:02.000\nhej\n"
@@ -35,7 +35,7 @@ def test_save_writes_keeps_permissions_and_the_original(original: Path) -> None:
     kept = original.with_name("lecture.sv.orig.vtt")
     assert kept.read_text(encoding="utf-8") == TEXT
     assert stat.S_IMODE(kept.stat().st_mode) == 0o640  # as private as the original
-    assert not doc.modified and [e.kind for e in events] == ["modified"]
+    assert not doc.modified and [e.kind for e in events] == [EventKind.MODIFIED]
     doc.set_text(0, "igen")
     doc.save()
     assert kept.read_text(encoding="utf-8") == TEXT

@@ -24,29 +24,16 @@ from captionreview.core.checks.registry import (
     in_cue_order,
     range_findings,
 )
+from captionreview.core.events import DocEvent, EventKind, Listener, Unsubscribe
 from captionreview.core.model import Cue, Finding
 from captionreview.core.profiles import Profile
 from captionreview.core.words.language import document_language
 
 
-class _Event(Protocol):
-    @property
-    def kind(self) -> str:
-        """The event kind."""
-
-    @property
-    def start(self) -> int:
-        """First cue index."""
-
-    @property
-    def stop(self) -> int:
-        """One past the last cue index."""
-
-
 class CheckedDocument(CheckableDocument, Protocol):
     """The part of ``Document`` the checker uses: what the checks read, and its events."""
 
-    def subscribe(self, callback: Callable[[_Event], None]) -> Callable[[], None]:
+    def subscribe(self, callback: Listener) -> Unsubscribe:
         """Register an event callback; return the unsubscribe function."""
 
 
@@ -195,23 +182,23 @@ class IncrementalChecker:
     def _scan(self) -> Scan:
         return Scan(self._doc.cues, self._profile, self._language, self._regions)
 
-    def _on_event(self, event: _Event) -> None:
+    def _on_event(self, event: DocEvent) -> None:
         kind, start, stop = event.kind, event.start, event.stop
-        if kind == "reset":
+        if kind is EventKind.RESET:
             self.recheck_all()
-        elif kind == "inserted":
+        elif kind is EventKind.INSERTED:
             count = stop - start
             self._local[start:start] = [[] for _ in range(count)]
             self._keys[start:start] = [_EMPTY_KEY] * count
             self._stats.add(_EMPTY_KEY, count)
             self._recheck(start, stop, moved=True)
-        elif kind == "removed":
+        elif kind is EventKind.REMOVED:
             for key in self._keys[start:stop]:
                 self._stats.add(key, -1)
             del self._keys[start:stop]
             del self._local[start:stop]
             self._recheck(start, start, moved=True)
-        elif kind == "changed":
+        elif kind is EventKind.CHANGED:
             self._recheck(start, stop)
 
     def _recheck(self, start: int, stop: int, *, moved: bool = False) -> None:

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+from captionreview.core.events import EventKind
 from captionreview.core.model import Cue
 from captionreview.core.words.spelling import (
     Token,
@@ -124,16 +125,16 @@ class TextIndex:
     def __len__(self) -> int:
         return len(self._texts)
 
-    def update(self, kind: str, start: int, stop: int, cues: Sequence[Cue]) -> None:
+    def update(self, kind: EventKind, start: int, stop: int, cues: Sequence[Cue]) -> None:
         """Follow a document event (``DocEvent.kind``, ``start``, ``stop``) on ``cues``."""
-        if kind == "changed":
+        if kind is EventKind.CHANGED:
             stop = min(stop, len(cues))
             self._texts[start:stop] = [index_text(cues[i].text) for i in range(start, stop)]
-        elif kind == "inserted":
+        elif kind is EventKind.INSERTED:
             self._texts[start:start] = [index_text(cues[i].text) for i in range(start, stop)]
-        elif kind == "removed":
+        elif kind is EventKind.REMOVED:
             del self._texts[start:stop]
-        elif kind == "reset":
+        elif kind is EventKind.RESET:
             self._texts = [index_text(cue.text) for cue in cues]
         if len(self._texts) != len(cues):
             # Events missed (subscribed late): start again rather than search wrong texts.
