@@ -20,11 +20,12 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from captionreview.clitools.output import run_guarded
+from captionreview.clitools.output import printable, run_guarded
 from captionreview.core.checks import check_document
 from captionreview.core.checks.findings import kept_problems, merge_findings
 from captionreview.core.document import Document, load
 from captionreview.core.errors import CaptionFileError
+from captionreview.core.i18n import _
 from captionreview.core.model import Finding, Problem, Severity
 from captionreview.core.profiles import DEFAULT_PROFILE, Profile, ProfileError, load_profile
 from captionreview.core.review import ReviewCounts, ReviewFileError, review_counts
@@ -112,7 +113,7 @@ def _check_all(args: argparse.Namespace, status: list[int]) -> None:
             status[0] = EXIT_UNREADABLE
             unreadable += 1
             if args.format == "text":
-                print(f"{path}: cannot read: {result['error']}", file=sys.stderr)
+                print(printable(f"{path}: cannot read: {result['error']}"), file=sys.stderr)
         else:
             severities = [item["severity"] for item in (*result["problems"], *result["findings"])]
             for severity in severities:
@@ -203,6 +204,22 @@ def check_file(
         return unreadable_json(path, profile, error.strerror or str(error))
     except LookupError:
         return unreadable_json(path, profile, f"unknown encoding {encoding!r}")
+    except ValueError as error:  # a decoder's error the reader did not turn into a message
+        return unreadable_json(path, profile, str(error))
+    try:
+        return _result(path, doc, profile, words)
+    except Exception as error:  # a bug must still leave JSON and the other files' results
+        return unreadable_json(path, profile, internal_error_message(error))
+
+
+def internal_error_message(error: Exception) -> str:
+    """Return the one-line message for an unexpected error while checking or reporting."""
+    return _("internal error while checking it ({kind}: {error}); please report it").format(
+        kind=type(error).__name__, error=error
+    )
+
+
+def _result(path: Path, doc: Document, profile: Profile, words: WordFlags | None) -> dict[str, Any]:
     findings = all_findings(doc, profile, words)
     found = detect_language(doc)
     language, how = language_or(found, profile.language), found[1]
@@ -300,4 +317,4 @@ def print_text(path: Path, result: dict[str, Any], out: TextIO) -> None:
     rows: Iterable[dict[str, Any]] = (*result["problems"], *result["findings"])
     for row in sorted(rows, key=lambda r: r["line"] or 0):
         where = f"{path}:{row['line']}:" if row["line"] else f"{path}:"
-        out.write(f"{where} {row['rule']} {row['severity']} {row['message']}\n")
+        out.write(printable(f"{where} {row['rule']} {row['severity']} {row['message']}") + "\n")

@@ -12,7 +12,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from captionreview.clitools.output import STDOUT_NAME, run_guarded
+from captionreview.clitools.output import STDOUT_NAME, printable, run_guarded
 from captionreview.core.cleanup.rolling import (
     apply_clean_up,
     auto_caption_signs,
@@ -102,10 +102,15 @@ def _clean_status(args: argparse.Namespace) -> int:
         doc = load(source, encoding=args.encoding)
     except EncodingError as error:
         hint = f". Run again with --encoding {error.guess}" if error.guess else ""
-        print(f"captionreview clean: cannot read {source}: {error}{hint}", file=sys.stderr)
+        print(
+            printable(f"captionreview clean: cannot read {source}: {error}{hint}"), file=sys.stderr
+        )
         return EXIT_UNREADABLE
     except CaptionFileError as error:
-        print(f"captionreview clean: cannot read {source}: {error}", file=sys.stderr)
+        print(printable(f"captionreview clean: cannot read {source}: {error}"), file=sys.stderr)
+        return EXIT_UNREADABLE
+    except ValueError as error:  # a decoder's error the reader did not turn into a message
+        print(printable(f"captionreview clean: cannot read {source}: {error}"), file=sys.stderr)
         return EXIT_UNREADABLE
     except OSError as error:
         print(f"captionreview clean: cannot read {source}: {error.strerror}", file=sys.stderr)
@@ -116,7 +121,7 @@ def _clean_status(args: argparse.Namespace) -> int:
     cues = list(doc.cues)
     if not cues:
         reason = f" ({doc.problems[0].message})" if doc.problems else ""
-        print(f"captionreview clean: {source} holds no cues{reason}.", file=sys.stderr)
+        print(printable(f"captionreview clean: {source} holds no cues{reason}."), file=sys.stderr)
         return EXIT_UNREADABLE
     signs = auto_caption_signs(cues, doc.header_metadata)
     if not signs.is_auto and not args.force:

@@ -7,10 +7,20 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import sys
 from collections.abc import Callable
 
 STDOUT_NAME = "-"
+
+# C0 and C1 controls (ESC starts the terminal's escape sequences: clear screen, window title)
+# and the bidirectional overrides that reorder what a terminal shows.
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: object) -> str:
+    """Return ``text`` with control characters as visible escapes (``\\x1b``), for a terminal."""
+    return _CONTROLS.sub(lambda m: ascii(m.group(0))[1:-1], str(text))
 
 
 def prepare_streams() -> None:

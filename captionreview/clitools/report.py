@@ -18,10 +18,11 @@ from captionreview.clitools.check import (
     EXIT_UNREADABLE,
     add_common,
     all_findings,
+    internal_error_message,
     load_setup,
     read_error_message,
 )
-from captionreview.clitools.output import STDOUT_NAME, run_guarded
+from captionreview.clitools.output import STDOUT_NAME, printable, run_guarded
 from captionreview.core.checks.findings import kept_problems
 from captionreview.core.compare import compare
 from captionreview.core.document import Document, load
@@ -122,27 +123,35 @@ def _report(args: argparse.Namespace, status: list[int]) -> None:
     profile, words = setup
     try:
         doc = load(args.file, encoding=args.encoding)
-    except (CaptionFileError, OSError, LookupError) as error:
+    except (CaptionFileError, OSError, LookupError, ValueError) as error:
         if isinstance(error, CaptionFileError):
             reason: object = read_error_message(error)
         elif isinstance(error, OSError) and error.strerror:
             reason = error.strerror
         else:
             reason = error
-        print(f"captionreview report: cannot read {args.file}: {reason}", file=sys.stderr)
+        print(
+            printable(f"captionreview report: cannot read {args.file}: {reason}"), file=sys.stderr
+        )
         status[0] = EXIT_UNREADABLE
         return
-    findings = all_findings(doc, profile, words)
-    problems = kept_problems(doc.problems, profile.disabled_rules)
     accuracy = None
     if args.original is not None:
         accuracy = accuracy_input(doc, args.original, args.encoding, args.glossary)
         if accuracy is None:
             status[0] = EXIT_UNREADABLE
             return
-    page = render_report(
-        ReportInput(args.file.name, doc.cues, problems, findings, profile, accuracy)
-    )
+    try:
+        findings = all_findings(doc, profile, words)
+        problems = kept_problems(doc.problems, profile.disabled_rules)
+        page = render_report(
+            ReportInput(args.file.name, doc.cues, problems, findings, profile, accuracy)
+        )
+    except Exception as error:  # a bug: one line that says so, not a traceback
+        message = internal_error_message(error)
+        print(printable(f"captionreview report: {args.file}: {message}"), file=sys.stderr)
+        status[0] = EXIT_UNREADABLE
+        return
     if to_stdout:
         sys.stdout.write(page)
         return

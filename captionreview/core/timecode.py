@@ -4,8 +4,16 @@ from __future__ import annotations
 
 import re
 
-_SRT_TS_RE = re.compile(r"\s*(\d+):(\d{1,2}):(\d{1,2})(?:[,.:](\d{1,3}))?\s*\Z")
-_SBV_TS_RE = re.compile(r"\s*(?:(\d+):)?(\d{1,2}):(\d{1,2})(?:\.(\d{1,3}))?\s*\Z")
+# Hours written with more digits than this are no real time, and int() refuses 4,301 digits
+# (and takes quadratic time below that): every timestamp parser rejects them.
+MAX_HOUR_DIGITS = 9
+
+_SRT_TS_RE = re.compile(
+    rf"\s*(\d{{1,{MAX_HOUR_DIGITS}}}):(\d{{1,2}}):(\d{{1,2}})(?:[,.:](\d{{1,3}}))?\s*\Z"
+)
+_SBV_TS_RE = re.compile(
+    rf"\s*(?:(\d{{1,{MAX_HOUR_DIGITS}}}):)?(\d{{1,2}}):(\d{{1,2}})(?:\.(\d{{1,3}}))?\s*\Z"
+)
 
 
 def explain_timestamp(text: str) -> str:
@@ -26,6 +34,8 @@ def explain_timestamp(text: str) -> str:
             return f"timestamp {text} has {len(part)} digit(s) for the {name}; it needs 2"
         if name != "hours" and int(part) > 59:
             return f"timestamp {text} has {part} {name}; the most is 59"
+        if name == "hours" and len(part) > MAX_HOUR_DIGITS:
+            return f"timestamp has {len(part)} digits for the hours; the most is {MAX_HOUR_DIGITS}"
     if len(millis) != 3:
         return f"timestamp {text} has {len(millis)} digit(s) for the milliseconds; it needs 3"
     if len(hms) not in (2, 3):

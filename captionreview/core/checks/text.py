@@ -409,6 +409,13 @@ def _check_numbers(scan: Scan, i: int, out: list[Finding], view: CueView) -> Non
         scan.emit(out, rule, severity, i, message, span=span, suggestion=suggestion)
 
 
+def _group_thousands(digits: str) -> str:
+    """Return ``digits`` in groups of three from the right, spaced (on the string: int() is
+    quadratic in the length and refuses 4,301 digits)."""
+    head = len(digits) % 3 or 3
+    return " ".join([digits[:head], *(digits[k : k + 3] for k in range(head, len(digits), 3))])
+
+
 def _number_advice(kind: str | None, found: str) -> tuple[str, Severity, str, str | None]:
     """Return the rule, severity, message and suggestion for a number ``_NUMBERS`` matched."""
     if kind == "thousands":
@@ -426,7 +433,7 @@ def _number_advice(kind: str | None, found: str) -> tuple[str, Severity, str, st
             found.replace(".", ","),
         )
     if kind == "ungrouped":
-        grouped = None if found.startswith("0") else f"{int(found):,}".replace(",", " ")
+        grouped = None if found.startswith("0") else _group_thousands(found)
         return "TXT-09", WARN, "Group large numbers in threes with spaces.", grouped
     if kind == "small":
         word = _NUMBER_WORDS_SV[int(found)]

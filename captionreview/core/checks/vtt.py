@@ -13,6 +13,7 @@ from html.entities import html5
 
 from captionreview.core.checks.base import Scan, format_ms
 from captionreview.core.model import Finding, Severity
+from captionreview.core.timecode import MAX_HOUR_DIGITS
 
 ERROR, WARN = Severity.ERROR, Severity.WARN
 
@@ -29,7 +30,7 @@ _VALUE_RE: dict[str, re.Pattern[str]] = {
 # Keywords of the 2014 draft that real Netflix and Viaplay files still carry (VTT-SET-02).
 _OBSOLETE = {"middle": "center", "start": "line-left", "end": "line-right"}
 _PCT_VALUE = re.compile(r"(\d+(?:\.\d+)?)%")
-_TIMESTAMP = re.compile(r"(?:(\d{2,}):)?([0-5]\d):([0-5]\d)\.(\d{3})")
+_TIMESTAMP = re.compile(rf"(?:(\d{{2,{MAX_HOUR_DIGITS}}}):)?([0-5]\d):([0-5]\d)\.(\d{{3}})")
 _TAG_TOKEN = re.compile(r"<([^>\n]*)>")
 _TAG_START = re.compile(r"[^\W_]|/")
 _REF = re.compile(r"&(#[0-9]+;|#[xX][0-9a-fA-F]+;|[A-Za-z][A-Za-z0-9]*;)")

@@ -16,10 +16,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from captionreview.core.model import Cue
+from captionreview.core.timecode import MAX_HOUR_DIGITS
 from captionreview.core.vtt.cuetext import plain_text
 
 # WebVTT cue timestamps: hh:mm:ss.ttt with an optional hour field (hours may exceed 99).
-TIMESTAMP_TAG_RE = re.compile(r"<(?:(\d{2,}):)?([0-5]\d):([0-5]\d)\.(\d{3})>")
+TIMESTAMP_TAG_RE = re.compile(rf"<(?:(\d{{2,{MAX_HOUR_DIGITS}}}):)?([0-5]\d):([0-5]\d)\.(\d{{3}})>")
 # A voice span: <v Name> or <v.class Name> opens it (group 1 is the name), </v> closes it.
 VOICE_TAG_RE = re.compile(r"<v(?:\.[^\s>]*)?[ \t]+([^>\n]*)>|</v>")
 _MARK_RE = re.compile(f"{TIMESTAMP_TAG_RE.pattern}|{VOICE_TAG_RE.pattern}")

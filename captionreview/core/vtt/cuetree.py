@@ -12,6 +12,8 @@ import html
 import re
 from dataclasses import dataclass, field
 
+from captionreview.core.timecode import MAX_HOUR_DIGITS
+
 _WS = "\t\n\f "
 _WS_RUN_RE = re.compile(r"[\t\n\f\r ]+")
 _TIMESTAMP_RE = re.compile(r"([0-9]+):([0-9]{2})(?::([0-9]{2}))?\.([0-9]{3})\Z")
@@ -108,6 +110,8 @@ def parse_timestamp(text: str) -> int | None:
     if m is None:
         return None
     first, second, third, millis = m.groups()
+    if len(first) > MAX_HOUR_DIGITS:
+        return None
     if third is None:
         if len(first) != 2 or int(first) > 59:
             return None

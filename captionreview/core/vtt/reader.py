@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from captionreview.core.model import Cue, Problem, Severity
-from captionreview.core.timecode import explain_timestamp
+from captionreview.core.timecode import MAX_HOUR_DIGITS, explain_timestamp
 
 # A chunk: one or more non-empty lines, then the run of empty lines after it.
 _CHUNK_RE = re.compile(r"((?:[^\r\n]+(?:\r\n|\r|\n|\Z))+)((?:\r\n|\r|\n)*)")
@@ -99,7 +99,10 @@ class ParsedVtt:
 
 
 def _to_ms(h: str | None, m: str, s: str | None, ms: str) -> int | None:
-    """Apply the spec's timestamp rules to regex groups; None when the spec rejects it."""
+    """Apply the spec's timestamp rules to regex groups; None when the spec rejects it (or the
+    hours have more digits than any real time)."""
+    if len(h or "") > MAX_HOUR_DIGITS:
+        return None
     if s is None:
         if len(h or "") != 2 or int(h or "0") > 59:
             return None
@@ -504,7 +507,7 @@ def parse_region(lines: list[str]) -> Region:
             width = parse_percentage(value)
             if width is not None:
                 region.width = width
-        elif name == "lines" and value.isascii() and value.isdigit():
+        elif name == "lines" and value.isascii() and value.isdigit() and len(value) <= 9:
             region.lines = int(value)
         elif name in ("regionanchor", "viewportanchor"):
             anchor = _parse_anchor(value)

@@ -603,7 +603,12 @@ class FlagChecker:
     @staticmethod
     def _small_number_as_digits(text: str, match: re.Match[str]) -> bool:
         digits = match.group(1)
-        if not digits.isdigit() or not 2 <= int(digits) <= 12 or digits.startswith("0"):
+        if (
+            not digits.isdigit()
+            or len(digits) > 2
+            or not 2 <= int(digits) <= 12
+            or digits.startswith("0")
+        ):
             return False
         before = re.findall(r"[\w%]+", text[: match.start()])
         after = re.findall(r"[\w%]+|\d", text[match.end() :])
