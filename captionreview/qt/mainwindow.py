@@ -90,7 +90,7 @@ VIDEO_SUFFIXES = (
     ".flac",
     ".opus",
 )
-FEATURE_MODULES = ("issues_panel", "cleanup_dialog", "spellcheck")
+FEATURE_MODULES = ("issues_panel", "cleanup_dialog", "spellcheck", "timeline_feature")
 MAX_RECENT = 10
 ENCODING_NAMES = {
     "cp1252": "Windows-1252",

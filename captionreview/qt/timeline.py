@@ -226,6 +226,7 @@ class Timeline(QWidget):
         self._analysis: Analysis | None = None
         self._levels: list[bytes] = []
         self._speech_ends: list[int] = []
+        self._notice = ""
         self._gap_ms = 80
         self._duration = 0
         self._origin = 0.0
@@ -258,6 +259,16 @@ class Timeline(QWidget):
         self._speech_ends = [e for _s, e in analysis.speech] if analysis is not None else []
         self._update_scroll()
         self.update()
+
+    def set_notice(self, text: str) -> None:
+        """Say ``text`` where the waveform goes while there is none ("" says nothing)."""
+        self._notice = text
+        self.setToolTip(text)
+        self.update()
+
+    def notice(self) -> str:
+        """Return what the waveform area says while there is no waveform."""
+        return self._notice
 
     def analysis(self) -> Analysis | None:
         """Return the analysis drawn, or None."""
@@ -412,6 +423,7 @@ class Timeline(QWidget):
     # ------------------------------------------------------------------ the document
 
     def _on_cues_changed(self, *_span: int) -> None:
+        # Rebuilt lazily at the next paint, so a burst of events costs one rebuild.
         self._index = None
         self.update()
 
@@ -450,6 +462,9 @@ class Timeline(QWidget):
         wave = QRectF(0, RULER_PX, width, lane.top() - RULER_PX)
         self._paint_speech(painter, wave)
         self._paint_wave(painter, wave, width)
+        if self._analysis is None and self._notice:
+            painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
+            painter.drawText(wave.adjusted(8, 0, -8, 0), Qt.AlignmentFlag.AlignCenter, self._notice)
         self._paint_ruler(painter, width, palette)
         self._paint_shots(painter, height)
         self._paint_cues(painter, lane, palette)

@@ -1,0 +1,301 @@
+"""The timeline in the window: under the video, fed by the player, the cue list and the sound.
+
+``install(window)`` puts a :class:`~captionreview.qt.timeline.Timeline` under the video, keeps
+it in step with the document, the playhead, the selection and the profile's minimum gap, and
+registers its keyboard actions in the menus (so Help ▸ Keyboard shortcuts and the README list
+them). When a video is open it analyses the sound in a pool thread (``cached_analysis`` of
+``core.audio.analysis``: decoded once, then cached per video) with progress and a Stop button
+in the status bar; a video without sound gets a plain message and everything else goes on.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib.util
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QProgressBar, QPushButton
+
+from captionreview.core.document import Document
+from captionreview.core.profiles import Profile
+from captionreview.core.timing import TimingRefused, apply_edit, snap_to_speech
+from captionreview.qt.timeline import Analysis, Timeline
+
+if TYPE_CHECKING:
+    from captionreview.qt.mainwindow import MainWindow
+
+Analyser = Callable[[Path, Callable[[float], bool]], Analysis]
+
+
+def cached_sound_analysis(video: Path, progress: Callable[[float], bool]) -> Analysis:
+    """Return the sound analysis of ``video`` from the cache, or analyse it (raises AudioError)."""
+    from captionreview.core.audio.analysis import cached_analysis
+
+    return cached_analysis(video, progress=progress)
+
+
+def is_audio_error(exc: BaseException) -> bool:
+    """Return True for the analysis's own errors (no sound, a broken file, no ffmpeg)."""
+    try:
+        from captionreview.core.audio.analysis import AudioError
+    except ImportError:
+        return False
+    return isinstance(exc, AudioError)
+
+
+class _AnalysisSignals(QObject):
+    """Lives in the GUI thread; the worker emits through it (queued)."""
+
+    progress = Signal(int, float)
+    done = Signal(int, object)
+    failed = Signal(int, str)
+
+
+class _AnalysisTask(QRunnable):
+    """Analyses one video's sound in a pool thread; stops when ``cancel`` is set."""
+
+    def __init__(
+        self,
+        generation: int,
+        video: Path,
+        analyser: Analyser,
+        signals: _AnalysisSignals,
+        cancel: threading.Event,
+    ) -> None:
+        super().__init__()
+        self.generation = generation
+        self.video = video
+        self.analyser = analyser
+        self.signals = signals
+        self.cancel = cancel
+
+    def _progress(self, fraction: float) -> bool:
+        _emit(self.signals.progress, self.generation, fraction)
+        return not self.cancel.is_set()
+
+    def run(self) -> None:
+        """Analyse, then report the analysis or why there is none."""
+        try:
+            analysis = self.analyser(self.video, self._progress)
+        except Exception as exc:  # reported in the window; the editor must go on
+            if not self.cancel.is_set():
+                message = str(exc) if is_audio_error(exc) else f"{type(exc).__name__}: {exc}"
+                _emit(self.signals.failed, self.generation, message)
+            return
+        if not self.cancel.is_set():
+            _emit(self.signals.done, self.generation, analysis)
+
+
+def _emit(signal: Any, *args: object) -> None:
+    # The receiver may go with its window while the worker finishes.
+    with contextlib.suppress(RuntimeError):
+        signal.emit(*args)
+
+
+class TimelineFeature(QObject):
+    """Connects a :class:`Timeline` to a main window and runs the sound analysis."""
+
+    analysis_ready = Signal(object)
+
+    def __init__(
+        self, window: MainWindow, analyser: Analyser | None = cached_sound_analysis
+    ) -> None:
+        super().__init__(window)
+        self._w = window
+        self.analyser = analyser
+        self._generation = 0
+        self._cancel = threading.Event()
+        self._analysed: Path | None = None
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._signals = _AnalysisSignals(self)
+        self._signals.progress.connect(self._on_progress)
+        self._signals.done.connect(self._on_done)
+        self._signals.failed.connect(self._on_failed)
+
+        self.timeline = Timeline()
+        layout = window.centralWidget().layout()
+        assert layout is not None
+        # Under the picture and its transport bar, as wide as the video.
+        layout.addWidget(self.timeline)
+        self.timeline.set_min_gap(window.profile.min_gap_ms)
+        self.timeline.set_document(window.document)
+
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.setMaximumWidth(160)
+        self.progress.setAccessibleName(self.tr("Sound analysis progress"))
+        self.progress.setFormat(self.tr("Sound %p%"))
+        self.stop_button = QPushButton(self.tr("Stop"))
+        self.stop_button.setAccessibleName(self.tr("Stop the sound analysis"))
+        self.stop_button.setToolTip(
+            self.tr("Stop analysing the sound (the timeline shows cues only)")
+        )
+        self.stop_button.clicked.connect(self.cancel)
+        for widget in (self.progress, self.stop_button):
+            window.statusBar().addPermanentWidget(widget)
+            widget.hide()
+
+        player = window.player
+        player.position_changed.connect(self.timeline.set_position)
+        player.duration_changed.connect(self._on_duration)
+        window.document_changed.connect(self._on_document)
+        window.profile_changed.connect(self._on_profile)
+        window.cue_view.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self.timeline.set_selected(
+                current.row() if current.isValid() else None
+            )
+        )
+        self.timeline.cue_chosen.connect(self._on_cue_chosen)
+        self.timeline.seek_requested.connect(player.seek)
+        self.timeline.message.connect(window.status_message)
+        self._register_actions()
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Stop the analysis when the window closes (not when it is minimised)."""
+        if watched is self._w and event.type() == QEvent.Type.Hide and not event.spontaneous():
+            self._cancel.set()
+        return False
+
+    # ------------------------------------------------------------------ actions
+
+    def _register_actions(self) -> None:
+        w = self._w
+        for action in self.timeline.timeline_actions():
+            menu = "View" if "zoom" in action.objectName() else "Captions"
+            w.register_action(action, menu)
+        focus = QAction(self.tr("Go to the timeline"), w)
+        focus.setObjectName("focus_timeline")
+        focus.setShortcut(QKeySequence("Ctrl+Shift+T"))
+        focus.setStatusTip(self.tr("Put the keyboard focus on the timeline under the video"))
+        focus.triggered.connect(lambda: self.timeline.setFocus(Qt.FocusReason.ShortcutFocusReason))
+        w.register_action(focus, "View")
+        snap = QAction(self.tr("Snap cue to speech"), w)
+        snap.setObjectName("snap_cue_to_speech")
+        snap.setShortcut(QKeySequence("F6"))
+        snap.setStatusTip(
+            self.tr("Move the selected cue's start and end to the speech edges within 0.5 s")
+        )
+        snap.triggered.connect(self.snap_selected_to_speech)
+        w.register_action(snap, "Captions")
+
+    def snap_selected_to_speech(self) -> None:
+        """Snap the selected cue's edges to the nearest speech edges (one undo step)."""
+        w = self._w
+        doc = w.document
+        index = w.current_index()
+        if doc is None or index is None:
+            w.status_message(self.tr("Select a cue first"))
+            return
+        analysis = self.timeline.analysis()
+        if analysis is None:
+            w.status_message(
+                self.tr("No speech to snap to: open the video and wait for the sound analysis")
+            )
+            return
+        try:
+            edit = snap_to_speech(doc.cues, index, analysis.speech, w.profile.min_gap_ms)
+        except TimingRefused as exc:
+            w.status_message(str(exc))
+            return
+        apply_edit(doc, edit, "Snap to speech")
+        start, end = edit.times[index]
+        w.status_message(
+            self.tr("Cue %1 snapped to the speech").replace("%1", str(index + 1))
+            + f" ({start} ms → {end} ms)"
+        )
+
+    # ------------------------------------------------------------------ following the window
+
+    def _on_document(self, doc: Document | None) -> None:
+        self.timeline.set_document(doc)
+        index = self._w.current_index()
+        self.timeline.set_selected(index)
+
+    def _on_profile(self, profile: Profile) -> None:
+        self.timeline.set_min_gap(profile.min_gap_ms)
+
+    def _on_cue_chosen(self, index: int) -> None:
+        if index != self._w.current_index():
+            self._w.select_cue(index)
+
+    def _on_duration(self, ms: int) -> None:
+        self.timeline.set_duration(ms)
+        video = self._w.player.path()
+        if ms <= 0 or video is None:
+            return
+        if video != self._analysed and self.analyser is not None:
+            self.analyse(video)
+
+    # ------------------------------------------------------------------ the sound
+
+    def analyse(self, video: Path) -> None:
+        """Analyse ``video``'s sound in the background (the cache makes a reopen instant)."""
+        assert self.analyser is not None
+        self.cancel()
+        self._generation += 1
+        self._cancel = threading.Event()
+        self._analysed = video
+        self.timeline.set_analysis(None)
+        self.timeline.set_notice(self.tr("Listening to the sound…"))
+        self.progress.setValue(0)
+        self.progress.show()
+        self.stop_button.show()
+        self.progress.setToolTip(self.tr("Analysing the sound of %1").replace("%1", video.name))
+        self._pool.start(
+            _AnalysisTask(self._generation, video, self.analyser, self._signals, self._cancel)
+        )
+
+    def cancel(self) -> None:
+        """Stop a running analysis (its result, if any comes, is ignored)."""
+        if self.progress.isVisible():
+            self._cancel.set()
+            self._generation += 1
+            self._finish()
+            self.timeline.set_notice(
+                self.tr("Sound analysis stopped: the timeline shows the cues.")
+            )
+
+    def wait(self, msecs: int = -1) -> bool:
+        """Wait for the analysis thread to finish (tests, closing); True when it has."""
+        return self._pool.waitForDone(msecs)
+
+    def _finish(self) -> None:
+        self.progress.hide()
+        self.stop_button.hide()
+
+    def _on_progress(self, generation: int, fraction: float) -> None:
+        if generation == self._generation:
+            self.progress.setValue(round(100 * min(1.0, max(0.0, fraction))))
+
+    def _on_done(self, generation: int, analysis: Analysis) -> None:
+        if generation != self._generation:
+            return
+        self._finish()
+        self.timeline.set_notice("")
+        self.timeline.set_analysis(analysis)
+        self.analysis_ready.emit(analysis)
+
+    def _on_failed(self, generation: int, message: str) -> None:
+        if generation != self._generation:
+            return
+        self._finish()
+        self.timeline.set_notice(self.tr("No sound to show: %1").replace("%1", message))
+        self._w.status_message(
+            self.tr("No sound analysis (%1); the captions and video work as before.").replace(
+                "%1", message
+            )
+        )
+
+
+def install(window: MainWindow) -> TimelineFeature:
+    """Add the timeline under ``window``'s video, its actions, and the sound analysis."""
+    # Until core.audio is part of the package the timeline shows the cues without sound.
+    available = importlib.util.find_spec("captionreview.core.audio") is not None
+    return TimelineFeature(window, cached_sound_analysis if available else None)

@@ -1,0 +1,164 @@
+"""The timeline in the window: wiring, the sound analysis in the background, snapping."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+
+from captionreview.qt.timeline import Timeline
+from captionreview.qt.timeline_feature import TimelineFeature
+from tests.gui.test_mainwindow import open_lecture, press
+from tests.gui.test_timeline import CUE_LANE_PX, Sound, sound
+from tests.gui.windowtools import lecture_fixture, make_window_fixture
+
+__all__ = ["lecture_fixture", "make_window_fixture"]
+
+pytestmark = [pytest.mark.gui]
+
+
+def feature_of(window) -> TimelineFeature:
+    feature = window.findChild(TimelineFeature)
+    assert feature is not None, window.feature_errors
+    return feature
+
+
+def write(tmp_path: Path, body: str) -> Path:
+    path = tmp_path / "cues.vtt"
+    path.write_text("WEBVTT\n\n" + body, encoding="utf-8")
+    return path
+
+
+TWO_CUES = "00:00:01.000 --> 00:00:03.000\nett\n\n00:00:05.000 --> 00:00:07.000\ntvå\n"
+
+
+def test_the_window_has_a_timeline_under_the_video_with_its_keys_listed(qtbot, make_window) -> None:
+    window = make_window()
+    timeline = window.findChild(Timeline)
+    assert timeline is not None and timeline.accessibleName() == "Timeline"
+    assert timeline.isVisible()
+    video = window.video_widget
+    assert timeline.mapTo(window, QPoint(0, 0)).y() > video.mapTo(window, QPoint(0, 0)).y()
+    registered = {action.objectName() for action, _menu in window.registered_actions()}
+    assert {"timeline_next_cue", "timeline_end_later", "snap_cue_to_speech"} <= registered
+    assert window.shortcut_conflicts() == []
+    press(qtbot, window.editor.text_edit, "Ctrl+Shift+T")
+    assert timeline.hasFocus()
+
+
+def test_choosing_a_cue_on_the_timeline_selects_it_in_the_list_and_back(
+    qtbot, make_window, tmp_path
+) -> None:
+    window = make_window()
+    window.open_paths([write(tmp_path, TWO_CUES)])
+    timeline = window.findChild(Timeline)
+    timeline.zoom(10 / timeline.ms_per_px(), 0)
+    timeline.scroll_to(0)
+    y = timeline.canvas_height() - CUE_LANE_PX // 2
+    QTest.mouseClick(timeline, Qt.MouseButton.LeftButton, pos=QPoint(600, y))
+    assert window.current_index() == 1
+    window.select_cue(0)
+    assert timeline.selected() == 0
+    timeline.setFocus()
+    qtbot.waitUntil(timeline.hasFocus)
+    QTest.keyClick(timeline, Qt.Key.Key_Right)
+    assert window.current_index() == 1
+    QTest.keyClick(timeline, Qt.Key.Key_Left, Qt.KeyboardModifier.ShiftModifier)
+    assert window.document.cues[1].start_ms == 4990
+    assert window.document.undo_description == "Change times"
+
+
+def test_the_analysis_runs_in_the_background_with_progress_and_reaches_the_timeline(
+    qtbot, make_window, tmp_path
+) -> None:
+    window = make_window()
+    window.open_paths([write(tmp_path, TWO_CUES)])
+    feature = feature_of(window)
+    release = threading.Event()
+    seen: list[float] = []
+
+    def analyser(video: Path, progress) -> Sound:
+        for step in range(5):
+            seen.append(step / 4)
+            progress(step / 4)
+            if step == 2:
+                release.wait(5)
+        return sound(10_000, ((1200, 2900), (5100, 6800)))
+
+    feature.analyser = analyser
+    feature.analyse(tmp_path / "video.mp4")
+    assert feature.progress.isVisible() and feature.stop_button.isVisible()
+    assert window.findChild(Timeline).notice()
+    qtbot.waitUntil(lambda: feature.progress.value() == 50, timeout=3000)
+    release.set()
+    with qtbot.waitSignal(feature.analysis_ready, timeout=5000):
+        pass
+    assert not feature.progress.isVisible()
+    assert window.findChild(Timeline).analysis().speech == ((1200, 2900), (5100, 6800))
+    # F6 snaps the selected cue to the speech around it, as one undo step.
+    window.select_cue(0)
+    press(qtbot, window.editor.text_edit, "F6")
+    cue = window.document.cues[0]
+    assert (cue.start_ms, cue.end_ms) == (1200, 2900)
+    assert window.document.undo_description == "Snap to speech"
+
+
+def test_a_video_without_sound_gets_a_plain_message_and_nothing_else_stops(
+    qtbot, make_window, tmp_path
+) -> None:
+    window = make_window()
+    window.open_paths([write(tmp_path, TWO_CUES)])
+    feature = feature_of(window)
+
+    def analyser(video: Path, progress) -> Sound:
+        raise OSError("the video has no sound track")
+
+    feature.analyser = analyser
+    feature.analyse(tmp_path / "silent.mp4")
+    timeline = window.findChild(Timeline)
+    qtbot.waitUntil(lambda: not feature.progress.isVisible(), timeout=5000)
+    assert "no sound track" in timeline.notice()
+    assert "no sound track" in window.statusBar().currentMessage()
+    assert "Traceback" not in window.statusBar().currentMessage()
+    window.select_cue(0)
+    press(qtbot, window.editor.text_edit, "F6")
+    assert "sound analysis" in window.statusBar().currentMessage()
+    assert not window.document.modified
+
+
+def test_stop_cancels_the_analysis_and_its_late_result_is_ignored(
+    qtbot, make_window, tmp_path
+) -> None:
+    window = make_window()
+    feature = feature_of(window)
+    cancelled = threading.Event()
+
+    def analyser(video: Path, progress) -> Sound:
+        while progress(0.1):
+            threading.Event().wait(0.01)
+        cancelled.set()
+        return sound(1000, ())
+
+    feature.analyser = analyser
+    feature.analyse(tmp_path / "long.mp4")
+    QTest.mouseClick(feature.stop_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(cancelled.is_set, timeout=3000)
+    assert feature.wait(3000)
+    qtbot.wait(50)
+    assert window.findChild(Timeline).analysis() is None
+    assert not feature.progress.isVisible()
+
+
+@pytest.mark.vlc
+def test_the_playhead_follows_the_real_player(qtbot, make_window, lecture) -> None:
+    window = make_window()
+    open_lecture(qtbot, window, lecture)
+    timeline = window.findChild(Timeline)
+    window.player.seek(30_000)
+    qtbot.waitUntil(lambda: timeline.visible_range()[0] <= 30_000 <= timeline.visible_range()[1])
+    click_at = timeline.x_of(33_000)
+    QTest.mouseClick(timeline, Qt.MouseButton.LeftButton, pos=QPoint(int(click_at), 30))
+    qtbot.waitUntil(lambda: abs(window.player.position() - 33_000) < 50, timeout=3000)
