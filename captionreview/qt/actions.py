@@ -9,7 +9,7 @@ Alt+Left/Right, Ctrl+-/Ctrl+=, F5, F11/F12.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -27,10 +27,11 @@ from captionreview.core.timing import (
     set_end_at,
     set_start_at,
 )
+from captionreview.qt.find_replace import FindReplaceDialog
+from captionreview.qt.host import Host
 
 if TYPE_CHECKING:
     from captionreview.core.document import Document
-    from captionreview.qt.mainwindow import MainWindow
 
 JUMP_MS = 2000
 SHORT_JUMP_MS = 500
@@ -374,13 +375,14 @@ SPECS: tuple[ActionSpec | str, ...] = (
 )
 
 
-def build_actions(window: MainWindow, commands: Commands) -> dict[str, QAction]:
-    """Create every action of ``SPECS``, register it with the window and connect it."""
+def build_actions(host: Host, targets: Sequence[object]) -> dict[str, QAction]:
+    """Create every action of ``SPECS``, register it with ``host`` and connect it to the
+    method named by its ``slot`` on the first of ``targets`` that has one."""
     actions: dict[str, QAction] = {}
     for spec in SPECS:
         if isinstance(spec, str):
             continue
-        action = QAction(spec.text, window)
+        action = QAction(spec.text, host.window())
         action.setObjectName(spec.name)
         action.setShortcuts([QKeySequence(s) for s in spec.shortcuts])
         keys = ", ".join(
@@ -390,10 +392,7 @@ def build_actions(window: MainWindow, commands: Commands) -> dict[str, QAction]:
         action.setStatusTip(spec.tip)
         action.setCheckable(spec.checkable)
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        # Editing and playback commands live in Commands; file and view ones on the window.
-        slot: Callable[..., object] = getattr(commands, spec.slot, None) or getattr(
-            window, spec.slot
-        )
+        slot = _resolve(spec.slot, targets)
         if spec.checkable:
             action.toggled.connect(slot)
         else:
@@ -402,19 +401,30 @@ def build_actions(window: MainWindow, commands: Commands) -> dict[str, QAction]:
     previous_menu = ""
     for spec in SPECS:
         if isinstance(spec, str):
-            window.menu(previous_menu).addSeparator()
+            host.menu(previous_menu).addSeparator()
             continue
-        window.register_action(actions[spec.name], spec.menu)
+        host.register_action(actions[spec.name], spec.menu)
         previous_menu = spec.menu
     return actions
 
 
-class Commands(QObject):
-    """What the actions do, against the main window's extension interface."""
+def _resolve(name: str, targets: Sequence[object]) -> Callable[..., object]:
+    """The method ``name`` of the first target that has it; a spec naming none is a bug."""
+    for target in targets:
+        slot = getattr(target, name, None)
+        if callable(slot):
+            return slot  # type: ignore[no-any-return]
+    raise AttributeError(f"no target has the action slot {name!r}")
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self._w = window
+
+class ActionHandlers(QObject):
+    """What the window's actions do (edit, playback, caption commands), through its Host
+    interface. (Not ``core.history.Command``: these are the UI's handlers that issue them.)"""
+
+    def __init__(self, host: Host) -> None:
+        super().__init__(host.window())
+        self._w = host
+        self._find: FindReplaceDialog | None = None
         self._typing_paused = False
         self._resume_timer = QTimer(self)
         self._resume_timer.setSingleShot(True)
@@ -439,21 +449,32 @@ class Commands(QObject):
         step()
         self._w.status_message(f"{done}: {description}")
 
+    def find_dialog(self) -> FindReplaceDialog:
+        """The find & replace dialog (created on first use)."""
+        if self._find is None:
+            self._find = FindReplaceDialog(self._w)
+        return self._find
+
+    def close_find_dialog(self) -> None:
+        """Close the find & replace dialog if it was made (the window is closing)."""
+        if self._find is not None:
+            self._find.close()
+
     def find(self) -> None:
         """Edit ▸ Find."""
-        self._w.find_dialog().open_for(replace=False)
+        self.find_dialog().open_for(replace=False)
 
     def replace(self) -> None:
         """Edit ▸ Find and replace."""
-        self._w.find_dialog().open_for(replace=True)
+        self.find_dialog().open_for(replace=True)
 
     def find_next(self) -> None:
         """Edit ▸ Find next."""
-        self._w.find_dialog().search(backwards=False)
+        self.find_dialog().search(backwards=False)
 
     def find_previous(self) -> None:
         """Edit ▸ Find previous."""
-        self._w.find_dialog().search(backwards=True)
+        self.find_dialog().search(backwards=True)
 
     # -- Playback -----------------------------------------------------------------------------
     def play_pause(self) -> None:

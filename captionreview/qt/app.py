@@ -100,7 +100,8 @@ def run_gui(files: list[str], encoding: str | None, demo: bool) -> int:
     from PySide6.QtWidgets import QApplication
 
     from captionreview import __version__
-    from captionreview.qt.mainwindow import APP_NAME, MainWindow
+    from captionreview.qt.mainwindow import MainWindow
+    from captionreview.qt.settings import APP_NAME
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -28,9 +27,7 @@ from PySide6.QtWidgets import (
 
 from captionreview.core.document import Document
 from captionreview.core.model import Cue
-
-if TYPE_CHECKING:
-    from captionreview.qt.mainwindow import MainWindow
+from captionreview.qt.host import Host
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,8 +170,8 @@ def replace_all(
 class FindReplaceDialog(QDialog):
     """A non-modal find & replace window working on the main window's document."""
 
-    def __init__(self, window: MainWindow, parent: QWidget | None = None) -> None:
-        super().__init__(parent or window)
+    def __init__(self, window: Host, parent: QWidget | None = None) -> None:
+        super().__init__(parent or window.window())
         self._window = window
         self.setWindowTitle("Find and replace")
         self.setObjectName("findReplace")

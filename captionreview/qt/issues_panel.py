@@ -50,7 +50,7 @@ from PySide6.QtWidgets import (
 
 from captionreview.core.checks import FullCheck, IncrementalChecker, rule_title
 from captionreview.core.checks.base import format_ms
-from captionreview.core.checks.findings import kept_problems, merge_findings
+from captionreview.core.checks.findings import cue_near_line, kept_problems, merge_findings
 from captionreview.core.checks.fixes import FIXES, Fix
 from captionreview.core.document import Document
 from captionreview.core.model import Finding, Problem, Severity
@@ -125,8 +125,11 @@ class WordFlagSource(Protocol):
 
 
 def problem_finding(problem: Problem) -> Finding:
-    """A problem the reader met in the file, as a finding about its line (no cue)."""
-    return Finding(problem.rule, problem.severity, problem.message, line=problem.line)
+    """A problem the reader met in the file, as a finding about its line (no cue); the
+    message quotes the start of the text concerned."""
+    snippet = problem.snippet.strip()[:80]
+    message = f"{problem.message}  — “{snippet}”" if snippet else problem.message
+    return Finding(problem.rule, problem.severity, message, line=problem.line)
 
 
 def _count(n: int, noun: str) -> str:
@@ -311,6 +314,32 @@ class IssuesPanel(QDockWidget):
         if doc is not None:
             self._start(doc, self._profile)
         self.refresh()
+        if doc is not None:
+            self._reveal_problems(doc)
+
+    def _reveal_problems(self, doc: Document) -> None:
+        """Show the reader's problems in a file just opened: the panel comes forward with
+        their rules open, and the status bar says that nothing was dropped."""
+        problems = kept_problems(doc.problems, self._profile.disabled_rules)
+        if not problems:
+            return
+        self.show()
+        self.raise_()
+        rules = {problem.rule for problem in problems}
+        for top in range(self.model.rowCount()):
+            severity_item = self.model.item(top)
+            for row in range(severity_item.rowCount()):
+                rule_item = severity_item.child(row)
+                if rule_item.text().split(" ", 1)[0] in rules:
+                    self.view.expand(rule_item.index())
+        count = len(problems)
+        self._window.status_message(
+            self.tr("1 problem in the file: see the Issues panel (nothing was dropped)")
+            if count == 1
+            else self.tr(
+                "{count} problems in the file: see the Issues panel (nothing was dropped)"
+            ).format(count=count)
+        )
 
     # A long file whose cues are replaced wholesale (clean-up, sort, their undo) is checked
     # again in the background instead of by the checker on the spot.
@@ -478,8 +507,14 @@ class IssuesPanel(QDockWidget):
     def go_to(self, finding: Finding) -> None:
         """Select the finding's cue, play it, and put the cursor on its text."""
         self._last = _position(finding)
+        doc = self._window.document
         if finding.cue_index is not None:
             self._window.select_cue(finding.cue_index, finding.span, play=True)
+        elif finding.line is not None and doc is not None:
+            # A problem the reader met: the cue read last before its line is where to look.
+            near = cue_near_line(doc.cues, finding.line)
+            if near is not None:
+                self._window.select_cue(near)
         self._window.status_message(f"{finding.rule} {finding.severity.value}: {finding.message}")
 
     def next_issue(self, step: int = 1) -> Finding | None:

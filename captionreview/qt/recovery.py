@@ -12,7 +12,6 @@ import contextlib
 import hashlib
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QFileSystemWatcher, QLockFile, QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox
@@ -21,9 +20,7 @@ from captionreview.core.document import Document
 from captionreview.core.errors import CaptionFileError
 from captionreview.core.journal import Journal, JournalEntry
 from captionreview.qt.doc_events import DocumentEvents
-
-if TYPE_CHECKING:
-    from captionreview.qt.mainwindow import MainWindow
+from captionreview.qt.host import Host
 
 AUTOSAVE_IDLE_MS = 1500
 AUTOSAVE_MAX_MS = 5000
@@ -154,7 +151,7 @@ def left_over(journal: Journal) -> list[JournalEntry]:
     return sorted(entries, key=lambda e: e.saved_at, reverse=True)
 
 
-def offer_restore(window: MainWindow, journal: Journal) -> Document | None:
+def offer_restore(window: Host, journal: Journal) -> Document | None:
     """Ask whether to restore work left by a crash; return the restored document or None.
 
     Work on the file that is open in the window (e.g. given on the command line) is offered
@@ -204,9 +201,9 @@ def restore_prompt(entry: JournalEntry) -> tuple[str, str]:
     )
 
 
-def _ask_restore(window: MainWindow, entry: JournalEntry, replacing: str | None) -> str:
+def _ask_restore(window: Host, entry: JournalEntry, replacing: str | None) -> str:
     text, where = restore_prompt(entry)
-    box = QMessageBox(window)
+    box = QMessageBox(window.window())
     box.setObjectName("restoreDialog")
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle("Restore unsaved work? — CaptionReview")

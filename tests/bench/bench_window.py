@@ -156,7 +156,7 @@ def bench_big_file(features: tuple[str, ...], label: str) -> None:
     window.open_paths([path])
     load_ms = (time.perf_counter() - started) * 1000
     if video.is_file():
-        window.open_video(video)
+        window.files.open_video(video)
         deadline = time.monotonic() + 10
         while window.player.current_frame() is None and time.monotonic() < deadline:
             app.processEvents()

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from captionreview.core.checks.findings import kept_problems, merge_findings
-from captionreview.core.model import Finding, Problem, Severity
+from captionreview.core.checks.findings import cue_near_line, kept_problems, merge_findings
+from captionreview.core.model import Cue, Finding, Problem, Severity
 
 
 def finding(rule: str, cue: int, span: tuple[int, int] | None) -> Finding:
@@ -38,3 +38,11 @@ def test_disabled_rules_are_left_out() -> None:
         Problem(1, Severity.WARN, "b", "", ""),
     ]
     assert [p.rule for p in kept_problems(problems, {"timing"})] == ["b"]
+
+
+def test_a_problem_line_leads_to_the_cue_read_last_before_it() -> None:
+    cues = [Cue(0, 1, "a", line=3), Cue(2, 3, "new"), Cue(4, 5, "b", line=10)]
+    assert cue_near_line(cues, 9) == 0
+    assert cue_near_line(cues, 10) == 2
+    assert cue_near_line(cues, 1) == 0
+    assert cue_near_line([], 5) is None

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication
 from captionreview.core.journal import Journal
 from captionreview.qt.app import NO_DISPLAY_MESSAGE
 from captionreview.qt.cue_model import COL_START, COL_TEXT
+from captionreview.qt.issues_panel import FINDING_ROLE, IssuesPanel
 from tests.gui.windowtools import answer_fixture, lecture_fixture, make_window_fixture, type_text
 
 __all__ = ["answer_fixture", "lecture_fixture", "make_window_fixture"]
@@ -96,6 +97,21 @@ def test_several_caption_files_beside_a_video_ask_which(qtbot, make_window, lect
     assert window.document.cues[0].text == "welcome"
 
 
+def problem_rows(panel: IssuesPanel) -> list:
+    """The issues panel's rows of the reader's problems (findings about a line, no cue)."""
+    rows = []
+    for top in range(panel.model.rowCount()):
+        severity = panel.model.item(top)
+        for r in range(severity.rowCount()):
+            rule = severity.child(r)
+            panel.view.expand(rule.index())
+            for c in range(rule.rowCount()):
+                finding = rule.child(c).data(FINDING_ROLE)
+                if finding is not None and finding.cue_index is None and finding.line:
+                    rows.append(rule.child(c))
+    return sorted(rows, key=lambda item: item.data(FINDING_ROLE).line)
+
+
 def test_a_malformed_file_opens_with_its_problems_listed(qtbot, make_window, tmp_path):
     path = tmp_path / "broken.vtt"
     path.write_text(
@@ -108,11 +124,13 @@ def test_a_malformed_file_opens_with_its_problems_listed(qtbot, make_window, tmp
     assert window.open_paths([path])
     doc = window.document
     assert [c.text for c in doc.cues] == ["fine", "also fine"]
-    panel = window.findChild(type(window._problems), None)
-    table = panel.table
-    assert table.rowCount() == len(doc.problems) >= 1
-    assert table.item(0, 0).text() == "6"
-    assert window._problems_dock.isVisible()
+    panel = window.findChild(IssuesPanel)
+    rows = problem_rows(panel)
+    assert len(rows) == len(doc.problems) >= 1
+    assert rows[0].text().startswith("Line 6  ")
+    assert "“00:00:03.000 --> 00:00:4.000" in rows[0].text()  # the text concerned, quoted
+    assert panel.isVisible() and panel.view.isExpanded(rows[0].parent().index())
+    assert "problem in the file: see the Issues panel" in window.statusBar().currentMessage()
     # Nothing was dropped: saving writes the bad block back as it was.
     assert "00:00:4.000\nbad timestamp" in doc.text()
 
@@ -818,9 +836,9 @@ def test_srt_is_saved_as_webvtt_and_exported_back(qtbot, make_window, tmp_path, 
     assert window.document.path == tmp_path / "talk.vtt"
     assert window.windowTitle().startswith("talk.vtt")
     srt.unlink()
-    assert window.export_srt()
+    assert window.files.export_srt()
     assert "00:00:01,000 --> 00:00:02,500" in srt.read_text(encoding="utf-8")
-    assert window.recent_files()[0][0] == str(tmp_path / "talk.vtt")
+    assert window.files.recent.entries()[0][0] == str(tmp_path / "talk.vtt")
 
 
 def test_keeping_my_version_when_the_file_changes_on_disk(qtbot, make_window, tmp_path, answer):
@@ -938,11 +956,12 @@ def test_clicking_a_problem_selects_the_nearest_cue(qtbot, make_window, tmp_path
     )
     window = make_window()
     window.open_paths([path])
-    table = window._problems.table
-    assert table.rowCount() >= 1
-    assert table.item(0, 0).text() == "9"
-    rect = table.visualItemRect(table.item(0, 2))
-    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    window.select_cue(2)
+    panel = window.findChild(IssuesPanel)
+    rows = problem_rows(panel)
+    assert rows[0].text().startswith("Line 9  ")
+    panel.view.setCurrentIndex(rows[0].index())
+    qtbot.keyClick(panel.view, Qt.Key.Key_Return)
     assert window.current_index() == 1
 
 
@@ -1069,7 +1088,7 @@ def test_close_and_open_recent(qtbot, make_window, tmp_path):
     assert window.document is None
     assert window.windowTitle() == "CaptionReview"
     assert not window.editor.text_edit.isEnabled()
-    menu = window._recent_menu
+    menu = window.files.recent_menu
     menu.aboutToShow.emit()
     entries = [a for a in menu.actions() if a.text() == "recent.vtt"]
     assert len(entries) == 1
@@ -1137,7 +1156,7 @@ def test_export_srt_says_what_the_copy_leaves_out(
         QFileDialog, "getSaveFileName", staticmethod(lambda *_a: (str(target), "SubRip"))
     )
     notes = answer("exportNotesDialog", "OK")
-    assert window.export_srt()
+    assert window.files.export_srt()
     assert target.read_text(encoding="utf-8").count("-->") == 1
     assert notes.answered and "without text was left out (cue 2)" in notes.texts[0]
     assert "left out" in window.statusBar().currentMessage()

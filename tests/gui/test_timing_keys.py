@@ -90,7 +90,7 @@ def test_the_cue_under_the_playhead_counts_from_its_start_instant(qtbot, make_wi
     )
     window = make_window()
     window.open_paths([captions])
-    window.open_video(video)
+    window.files.open_video(video)
     if not window.player.available:
         pytest.skip(window.player.status_message)
     qtbot.waitUntil(lambda: window.player.duration() > 0, timeout=8000)

@@ -47,7 +47,8 @@ def lecture_fixture(tmp_path: Path, demo_dir: Path) -> Path:
 @pytest.fixture(name="make_window")
 def make_window_fixture(qtbot, tmp_path: Path) -> Iterator:
     """Return a factory of main windows with their own recovery journal; closes them after."""
-    from captionreview.qt.mainwindow import MainWindow, app_settings
+    from captionreview.qt.mainwindow import MainWindow
+    from captionreview.qt.settings import app_settings
 
     # Each test starts from default settings (layout, speed, recent files).
     app_settings().clear()

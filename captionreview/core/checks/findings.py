@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Sequence
 
-from captionreview.core.model import Finding, Problem
+from captionreview.core.model import Cue, Finding, Problem
 
 # The style rules for numbers, symbols and units (TXT-07/08/09) and the word flags' ASR-10 look
 # at the same text; where both point at it, the style rule's finding is kept.
@@ -54,3 +54,20 @@ def finding_order(finding: Finding) -> tuple[int, int]:
 def kept_problems(problems: Iterable[Problem], disabled: Collection[str]) -> list[Problem]:
     """Return the problems found on reading whose rule the profile does not turn off."""
     return [p for p in problems if p.rule not in disabled]
+
+
+def cue_near_line(cues: Sequence[Cue], line: int) -> int | None:
+    """Return the index of the last cue read from at or before file ``line`` (the first cue
+    when none was; None without cues): where a reader's problem about that line is looked at.
+
+    Cues made in the window have no line (0) and are passed over.
+    """
+    best = None
+    for index, cue in enumerate(cues):
+        if 0 < cue.line <= line:
+            best = index
+        elif cue.line > line:
+            break
+    if best is None and cues:
+        return 0
+    return best
