@@ -1,14 +1,17 @@
 """``captionreview check FILES… [--profile NAME|PATH] [--format text|json] [--glossary TERMS]``.
 
 Checks caption files against a quality profile for publishing pipelines. Text output is one
-line per problem, ``file:line: RULE severity message``; JSON output is always a list with one
-object per file (``{"file", "profile", "language", "language_from", "cues", "problems",
-"findings", "review"}``, where ``"review"`` counts the cues ``"unreviewed"``, ``"corrected"``
-and ``"approved"`` in the file's review sidecar, all unreviewed without one); a file that
-cannot be read has the same keys, empty, plus ``"error"``). The exit status is 0 when no
-file has an error, 1 when any has, 2 when a file (or the profile or the glossary) cannot be
-read. When the reader of a pipe goes away (``| head``) the command ends quietly with the status
-so far.
+line per problem, ``file:line: RULE severity message [start --> end]``; JSON output is always a
+list with one object per file (``{"file", "profile", "language", "language_from", "cues",
+"problems", "findings", "review", "audio"}``, where ``"review"`` counts the cues
+``"unreviewed"``, ``"corrected"`` and ``"approved"`` in the file's review sidecar, all
+unreviewed without one, and ``"audio"`` summarises the ``--video`` analysis or says why there
+is none; a file that cannot be read has the same keys, empty, plus ``"error"``). The exit
+status is 0 when no file has an error, 1 when any has, 2 when a file (or the profile or the
+glossary) cannot be read. With ``--video VIDEO`` the audio-aware checks run too (TIM-08,
+TIM-10, ASR-06, ASR-15); every finding carries ``start_ms`` and ``end_ms``, the time range it
+is about. When the reader of a pipe goes away (``| head``) the command ends quietly with the
+status so far.
 """
 
 from __future__ import annotations
@@ -16,17 +19,20 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from captionreview.clitools.output import printable, run_guarded
+from captionreview.core.audio import AudioAnalysis, AudioError, cached_analysis
 from captionreview.core.checks import check_document
+from captionreview.core.checks.audio import finding_range
+from captionreview.core.checks.base import format_ms
 from captionreview.core.checks.findings import kept_problems, merge_findings
 from captionreview.core.document import Document, load
 from captionreview.core.errors import CaptionFileError
 from captionreview.core.i18n import _
-from captionreview.core.model import Finding, Problem, Severity
+from captionreview.core.model import Cue, Finding, Problem, Severity
 from captionreview.core.profiles import DEFAULT_PROFILE, Profile, ProfileError, load_profile
 from captionreview.core.review import ReviewCounts, ReviewFileError, review_counts
 from captionreview.core.words.language import (
@@ -58,6 +64,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         'or profile), "cues", "problems", "findings", "review" (cues unreviewed, corrected, '
         "approved from the review sidecar); a file that cannot be read has them empty plus "
         '"error"',
+    )
+    parser.add_argument(
+        "--video",
+        metavar="VIDEO",
+        type=Path,
+        help=_(
+            "the lecture video: its audio is analysed (cached per video) and the captions "
+            "are checked against the speech (TIM-08 sync, TIM-10 uncaptioned speech, ASR-06 "
+            "long pauses, ASR-15 text over silence)"
+        ),
     )
     parser.epilog = "Exit status: 0 no errors, 1 errors found, 2 a file or the profile unreadable."
     add_common(parser)
@@ -104,11 +120,13 @@ def _check_all(args: argparse.Namespace, status: list[int]) -> None:
         status[0] = EXIT_UNREADABLE
         return
     profile, words = setup
+    audio, audio_json = analyse_video(getattr(args, "video", None))
     results: list[dict[str, Any]] = []
     totals = {s: 0 for s in Severity}
     unreadable = 0
     for path in args.files:
-        result = check_file(path, profile, words, args.encoding)
+        result = check_file(path, profile, words, args.encoding, audio)
+        result["audio"] = audio_json
         if "error" in result:
             status[0] = EXIT_UNREADABLE
             unreadable += 1
@@ -137,6 +155,29 @@ def _check_all(args: argparse.Namespace, status: list[int]) -> None:
             f"{plural(totals[Severity.INFO], 'note')}",
             file=sys.stderr,
         )
+
+
+def analyse_video(video: Path | None) -> tuple[AudioAnalysis | None, dict[str, Any] | None]:
+    """The audio analysis of ``video`` and its JSON summary; on failure a message on stderr
+    and no analysis, so the other checks still run."""
+    if video is None:
+        return None, None
+    try:
+        analysis = cached_analysis(video)
+    except AudioError as error:
+        print(
+            _("captionreview check: {error}; checking without the audio.").format(error=error),
+            file=sys.stderr,
+        )
+        return None, {"video": str(video), "error": str(error)}
+    summary = {
+        "video": str(video),
+        "duration_ms": analysis.duration_ms,
+        "speech_ms": analysis.speech_ms_between(0, analysis.duration_ms),
+        "speech_segments": len(analysis.speech),
+        "shots": len(analysis.shots),
+    }
+    return analysis, summary
 
 
 def load_setup(args: argparse.Namespace, command: str) -> tuple[Profile, WordFlags | None] | None:
@@ -193,7 +234,11 @@ class WordFlags:
 
 
 def check_file(
-    path: Path, profile: Profile, words: WordFlags | None, encoding: str | None = None
+    path: Path,
+    profile: Profile,
+    words: WordFlags | None,
+    encoding: str | None = None,
+    audio: AudioAnalysis | None = None,
 ) -> dict[str, Any]:
     """Return the JSON-ready result for one file (``{"file", "error"}`` when unreadable)."""
     try:
@@ -207,7 +252,7 @@ def check_file(
     except ValueError as error:  # a decoder's error the reader did not turn into a message
         return unreadable_json(path, profile, str(error))
     try:
-        return _result(path, doc, profile, words)
+        return _result(path, doc, profile, words, audio)
     except Exception as error:  # a bug must still leave JSON and the other files' results
         return unreadable_json(path, profile, internal_error_message(error))
 
@@ -219,8 +264,14 @@ def internal_error_message(error: Exception) -> str:
     )
 
 
-def _result(path: Path, doc: Document, profile: Profile, words: WordFlags | None) -> dict[str, Any]:
-    findings = all_findings(doc, profile, words)
+def _result(
+    path: Path,
+    doc: Document,
+    profile: Profile,
+    words: WordFlags | None,
+    audio: AudioAnalysis | None,
+) -> dict[str, Any]:
+    findings = all_findings(doc, profile, words, audio)
     found = detect_language(doc)
     language, how = language_or(found, profile.language), found[1]
     if found[0] == UNDETERMINED:
@@ -243,7 +294,7 @@ def _result(path: Path, doc: Document, profile: Profile, words: WordFlags | None
             for i, c in enumerate(doc.cues)
         ],
         "problems": [problem_json(p) for p in kept_problems(doc.problems, profile.disabled_rules)],
-        "findings": [finding_json(f) for f in findings],
+        "findings": [finding_json(f, doc.cues) for f in findings],
         "review": review_json(doc),
     }
 
@@ -268,6 +319,7 @@ def unreadable_json(path: Path, profile: Profile, message: str) -> dict[str, Any
         "problems": [],
         "findings": [],
         "review": None,
+        "audio": None,
         "error": message,
     }
 
@@ -278,10 +330,16 @@ def read_error_message(error: CaptionFileError) -> str:
     return f"{error} (run again with --encoding {guess})" if guess else str(error)
 
 
-def all_findings(doc: Document, profile: Profile, words: WordFlags | None) -> list[Finding]:
-    """Return the quality findings of ``doc`` plus the word flags (when ``words`` is given),
-    merged as in the window (:func:`captionreview.core.checks.findings.merge_findings`)."""
-    findings = check_document(doc, profile)
+def all_findings(
+    doc: Document,
+    profile: Profile,
+    words: WordFlags | None,
+    audio: AudioAnalysis | None = None,
+) -> list[Finding]:
+    """Return the quality findings of ``doc`` (with the audio checks when ``audio`` is given)
+    plus the word flags (when ``words`` is given), merged as in the window
+    (:func:`captionreview.core.checks.findings.merge_findings`)."""
+    findings = check_document(doc, profile, audio)
     if words is None:
         return findings
     flags = words.findings(doc, document_language(doc, profile.language))
@@ -299,8 +357,9 @@ def problem_json(problem: Problem) -> dict[str, Any]:
     }
 
 
-def finding_json(finding: Finding) -> dict[str, Any]:
-    """Return a finding as a JSON-ready dict."""
+def finding_json(finding: Finding, cues: Sequence[Cue]) -> dict[str, Any]:
+    """Return a finding as a JSON-ready dict, with the time range it is about."""
+    start_ms, end_ms = finding_range(finding, cues)
     return {
         "rule": finding.rule,
         "severity": finding.severity.value,
@@ -309,6 +368,8 @@ def finding_json(finding: Finding) -> dict[str, Any]:
         "span": list(finding.span) if finding.span else None,
         "message": finding.message,
         "suggestion": finding.suggestion,
+        "start_ms": start_ms,
+        "end_ms": end_ms,
     }
 
 
@@ -317,4 +378,11 @@ def print_text(path: Path, result: dict[str, Any], out: TextIO) -> None:
     rows: Iterable[dict[str, Any]] = (*result["problems"], *result["findings"])
     for row in sorted(rows, key=lambda r: r["line"] or 0):
         where = f"{path}:{row['line']}:" if row["line"] else f"{path}:"
-        out.write(printable(f"{where} {row['rule']} {row['severity']} {row['message']}") + "\n")
+        # The time range goes last: tools that read "file:line: RULE severity" still do.
+        when = (
+            f" [{format_ms(row['start_ms'])} --> {format_ms(row['end_ms'])}]"
+            if "start_ms" in row
+            else ""
+        )
+        line = f"{where} {row['rule']} {row['severity']} {row['message']}{when}"
+        out.write(printable(line) + "\n")

@@ -78,7 +78,8 @@ class Finding:
     ``cue_index`` is the cue's index in the document at check time, ``cue_uid`` its stable id.
     ``span`` is ``(start, end)`` character offsets into ``Cue.text`` when the finding is about
     particular text. ``suggestion`` is a replacement for that span (or for the whole text when
-    ``span`` is ``None``) when the rule can propose one.
+    ``span`` is ``None``) when the rule can propose one. ``start_ms``/``end_ms`` give the
+    time range a finding is about when that is not its cue's (speech with no cue over it).
     """
 
     rule: str
@@ -89,3 +90,5 @@ class Finding:
     span: tuple[int, int] | None = None
     suggestion: str | None = None
     line: int | None = None
+    start_ms: int | None = None
+    end_ms: int | None = None

@@ -46,6 +46,15 @@ class Profile:
     sound_tag_style: str = "parentheses"
     alignment: str = "start"
     language: str = "sv"
+    # Sync to the speech the audio analysis hears (TIM-08, TIM-10, ASR-06, ASR-15).
+    sync_late_start_ms: int = 500  # a cue may start at most this long after its speech
+    sync_early_start_ms: int = 1500  # ... appear at most this long before it (BBC)
+    sync_late_end_ms: int = 1500  # ... and stay at most this long after the speech ends
+    sync_offset_ms: int = 250  # a whole-file offset this large is reported once
+    uncaptioned_speech_ms: int = 1000  # this much speech with no cue over it is reported
+    pause_split_ms: int = 2000  # a cue running across a pause this long should be split
+    min_speech_share: float = 0.2  # a cue with less speech beneath it is text over silence
+    snap_within_ms: int = 500  # "snap to speech" moves an edge at most this far
     disabled_rules: frozenset[str] = field(default_factory=frozenset)
 
     def with_overrides(self, **changes: object) -> Profile:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -59,7 +60,10 @@ def test_errors_exit_one_with_file_line_rule_severity(tmp_path: Path) -> None:
     out = run("check", path, "--no-words")
     assert out.returncode == 1
     lines = out.stdout.splitlines()
-    assert f"{path}:4: VTT-ESC-01 error A literal '&' must be written '&amp;' in WebVTT." in lines
+    assert (
+        f"{path}:4: VTT-ESC-01 error A literal '&' must be written '&amp;' in WebVTT. "
+        "[00:00:01.000 --> 00:00:04.000]"
+    ) in lines
     assert any(line.startswith(f"{path}:6: TIM-05 error ") for line in lines)
     assert any(line.startswith(f"{path}:6: TIM-01 error ") for line in lines)
 
@@ -90,7 +94,14 @@ def test_json_output_for_one_and_several_files(tmp_path: Path) -> None:
         "span": [9, 10],
         "message": esc["message"],
         "suggestion": "&amp;",
+        "start_ms": 1000,
+        "end_ms": 4000,
     }
+    # Every finding says the time range it is about (its cue's, or the whole track's).
+    assert all(
+        isinstance(f["start_ms"], int) and isinstance(f["end_ms"], int) for f in data["findings"]
+    )
+    assert data["audio"] is None
     both = json.loads(
         run("check", bad, write(tmp_path, "ok.vtt", CLEAN), "--format", "json", "--no-words").stdout
     )
@@ -373,3 +384,51 @@ def test_english_without_a_header_is_checked_as_english(tmp_path: Path) -> None:
     swedish = write(tmp_path, "tal.vtt", CLEAN)
     [sv] = json.loads(run("check", swedish, "--format", "json").stdout)
     assert sv["language_from"] in ("text", "profile") and sv["language"] == "sv"
+
+
+DEMO = Path(__file__).resolve().parents[2] / "assets" / "demo"
+
+
+@pytest.mark.skipif(shutil.which("ffmpeg") is None, reason="ffmpeg not installed")
+def test_check_with_the_video_reports_a_late_track_once(tmp_path: Path) -> None:
+    from captionreview.core.document import load
+
+    doc = load(DEMO / "lecture.sv.vtt")
+    doc.shift_times(1500)
+    late = doc.save(tmp_path / "late.vtt")
+    env_cache = {"XDG_CACHE_HOME": str(tmp_path / "cache")}
+    out = run_env(env_cache, "check", late, "--video", DEMO / "lecture.mp4", "--format", "json")
+    [data] = json.loads(out.stdout)
+    assert data["audio"]["video"] == str(DEMO / "lecture.mp4")
+    assert data["audio"]["speech_segments"] > 10
+    audio = [f for f in data["findings"] if f["rule"] in ("TIM-08", "TIM-10", "ASR-06", "ASR-15")]
+    assert [(f["rule"], f["cue"]) for f in audio] == [("TIM-08", None)]
+    assert abs(int(audio[0]["suggestion"]) + 1500) <= 100
+    assert audio[0]["start_ms"] == 0 and audio[0]["end_ms"] == doc.cues[-1].end_ms
+    assert all("start_ms" in f and "end_ms" in f for f in data["findings"])
+    text = run_env(env_cache, "check", late, "--video", DEMO / "lecture.mp4", "--no-words")
+    assert any(
+        line.startswith(f"{late}: TIM-08 warn The captions come 1.")
+        for line in text.stdout.splitlines()
+    )
+
+
+def test_check_with_an_unusable_video_says_so_and_checks_the_rest(tmp_path: Path) -> None:
+    path = write(tmp_path, "ok.vtt", CLEAN)
+    out = run("check", path, "--video", tmp_path / "missing.mp4", "--no-words")
+    assert out.returncode == 0
+    assert "missing.mp4" in out.stderr and "checking without the audio" in out.stderr
+    assert "Traceback" not in out.stderr
+    assert "1 note" in out.stderr
+
+
+def run_env(env: dict[str, str], *args: str | Path) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m captionreview`` with ``args`` and extra environment variables."""
+    return subprocess.run(
+        [sys.executable, "-m", "captionreview", *map(str, args)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **env},
+        timeout=300,
+        check=False,
+    )

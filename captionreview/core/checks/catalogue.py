@@ -75,6 +75,13 @@ WORD_RULE_TITLES: dict[str, str] = {
     "SPELL-01": "Misspelled word",
     "SPELL-00": "Spell check unavailable",
 }
+# The checks against the speech the audio analysis hears (``captionreview.core.checks.audio``).
+AUDIO_RULE_TITLES: dict[str, str] = {
+    "TIM-08": "Sync to speech",
+    "TIM-10": "Speech without captions",
+    "ASR-06": "Cue across a long pause",
+    "ASR-15": "Text over silence",
+}
 # The problems found while reading a file (``Document.problems``; ``Problem.rule``) are
 # mostly the VTT-* ids above; these are the reader's own names for the others.
 LOAD_PROBLEM_TITLES: dict[str, str] = {
@@ -87,7 +94,12 @@ LOAD_PROBLEM_TITLES: dict[str, str] = {
     "encoding": "Character encoding",
     "mojibake": "Garbled characters",
 }
-ALL_RULE_TITLES: dict[str, str] = {**RULE_TITLES, **WORD_RULE_TITLES, **LOAD_PROBLEM_TITLES}
+ALL_RULE_TITLES: dict[str, str] = {
+    **RULE_TITLES,
+    **WORD_RULE_TITLES,
+    **AUDIO_RULE_TITLES,
+    **LOAD_PROBLEM_TITLES,
+}
 
 
 def rule_title(rule: str) -> str:

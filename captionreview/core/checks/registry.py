@@ -15,13 +15,16 @@ import re
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from operator import attrgetter
-from typing import NamedTuple, Protocol
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from captionreview.core.checks import asr, layout, text, timing, vtt
 from captionreview.core.checks.base import LETTER, Rule, Scan, file_line, rules_language
 from captionreview.core.model import Cue, Finding, Severity
 from captionreview.core.profiles import Profile
 from captionreview.core.words.language import document_language
+
+if TYPE_CHECKING:
+    from captionreview.core.audio import AudioAnalysis
 
 LOOK_BACK = 2
 LOOK_AHEAD = 1
@@ -276,6 +279,7 @@ def check_cues(
     metadata: Mapping[str, str] | None = None,
     regions: Collection[str] | None = None,
     language: str | None = None,
+    audio: AudioAnalysis | None = None,
 ) -> list[Finding]:
     """Check ``cues`` against ``profile`` and return the findings, in cue order.
 
@@ -284,7 +288,8 @@ def check_cues(
     which may come from a ``NOTE Language:`` block), else the header's ``Language``, else
     the profile's. ``regions`` are the REGION ids the file defines (``None``: unknown,
     references are then not checked). Never raises for bad cue content; that is what it
-    reports.
+    reports. With ``audio`` (the video's analysis) the audio checks run too
+    (:func:`captionreview.core.checks.audio.check_audio`).
     """
     # A full check allocates a few objects per cue and frees none of them until it returns;
     # the cyclic collector would scan them again and again (a quarter of the time at 30,000
@@ -292,10 +297,17 @@ def check_cues(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _check_all(cues, profile, metadata, regions, language)
+        findings = _check_all(cues, profile, metadata, regions, language)
     finally:
         if collecting:
             gc.enable()
+    if audio is None:
+        return findings
+    from captionreview.core.checks.audio import check_audio
+
+    heard = check_audio(cues, audio, profile)
+    about_file = [f for f in findings if f.cue_index is None]
+    return in_cue_order(findings[len(about_file) :], about_file + heard)
 
 
 def _check_all(
@@ -379,8 +391,11 @@ class _HasIdentifier(Protocol):
         """The region id."""
 
 
-def check_document(doc: CheckableDocument, profile: Profile) -> list[Finding]:
-    """Check a loaded document (its cues, header metadata and regions) against ``profile``.
+def check_document(
+    doc: CheckableDocument, profile: Profile, audio: AudioAnalysis | None = None
+) -> list[Finding]:
+    """Check a loaded document (its cues, header metadata and regions) against ``profile``,
+    and against the video's audio analysis when ``audio`` is given.
 
     The language rules follow :func:`captionreview.core.words.language.document_language`: the
     header, a NOTE, the file name or the text, and only then the profile's language.
@@ -391,4 +406,5 @@ def check_document(doc: CheckableDocument, profile: Profile) -> list[Finding]:
         metadata=doc.header_metadata,
         regions={region.identifier for region in doc.regions},
         language=document_language(doc, profile.language),
+        audio=audio,
     )
