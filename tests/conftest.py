@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from captionreview.core.audio.analysis import AudioAnalysis, AudioError, analyse
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Keep the tests away from the user's real settings, journal and personal word lists:
 # QSettings and platformdirs both follow the XDG variables on Linux.
@@ -56,3 +58,12 @@ def repro() -> Path:
 def demo_dir() -> Path:
     """The bundled demo lecture folder."""
     return DEMO_DIR
+
+
+@pytest.fixture(scope="session")
+def demo_analysis(demo_dir: Path) -> AudioAnalysis | None:
+    """The demo lecture's sound analysis, made once per session (None without ffmpeg/VAD)."""
+    try:
+        return analyse(demo_dir / "lecture.mp4")
+    except AudioError:
+        return None

@@ -11,7 +11,6 @@ in the status bar; a video without sound gets a plain message and everything els
 from __future__ import annotations
 
 import contextlib
-import importlib.util
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -21,6 +20,7 @@ from PySide6.QtCore import QEvent, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QProgressBar, QPushButton
 
+from captionreview.core.audio.analysis import AudioError, cached_analysis
 from captionreview.core.document import Document
 from captionreview.core.profiles import Profile
 from captionreview.core.timing import TimingRefused, apply_edit, snap_to_speech
@@ -34,18 +34,7 @@ Analyser = Callable[[Path, Callable[[float], bool]], Analysis]
 
 def cached_sound_analysis(video: Path, progress: Callable[[float], bool]) -> Analysis:
     """Return the sound analysis of ``video`` from the cache, or analyse it (raises AudioError)."""
-    from captionreview.core.audio.analysis import cached_analysis
-
     return cached_analysis(video, progress=progress)
-
-
-def is_audio_error(exc: BaseException) -> bool:
-    """Return True for the analysis's own errors (no sound, a broken file, no ffmpeg)."""
-    try:
-        from captionreview.core.audio.analysis import AudioError
-    except ImportError:
-        return False
-    return isinstance(exc, AudioError)
 
 
 class _AnalysisSignals(QObject):
@@ -84,7 +73,9 @@ class _AnalysisTask(QRunnable):
             analysis = self.analyser(self.video, self._progress)
         except Exception as exc:  # reported in the window; the editor must go on
             if not self.cancel.is_set():
-                message = str(exc) if is_audio_error(exc) else f"{type(exc).__name__}: {exc}"
+                message = (
+                    str(exc) if isinstance(exc, AudioError) else f"{type(exc).__name__}: {exc}"
+                )
                 _emit(self.signals.failed, self.generation, message)
             return
         if not self.cancel.is_set():
@@ -102,9 +93,7 @@ class TimelineFeature(QObject):
 
     analysis_ready = Signal(object)
 
-    def __init__(
-        self, window: MainWindow, analyser: Analyser | None = cached_sound_analysis
-    ) -> None:
+    def __init__(self, window: MainWindow, analyser: Analyser = cached_sound_analysis) -> None:
         super().__init__(window)
         self._w = window
         self.analyser = analyser
@@ -230,14 +219,13 @@ class TimelineFeature(QObject):
         video = self._w.player.path()
         if ms <= 0 or video is None:
             return
-        if video != self._analysed and self.analyser is not None:
+        if video != self._analysed:
             self.analyse(video)
 
     # ------------------------------------------------------------------ the sound
 
     def analyse(self, video: Path) -> None:
         """Analyse ``video``'s sound in the background (the cache makes a reopen instant)."""
-        assert self.analyser is not None
         self.cancel()
         self._generation += 1
         self._cancel = threading.Event()
@@ -296,6 +284,4 @@ class TimelineFeature(QObject):
 
 def install(window: MainWindow) -> TimelineFeature:
     """Add the timeline under ``window``'s video, its actions, and the sound analysis."""
-    # Until core.audio is part of the package the timeline shows the cues without sound.
-    available = importlib.util.find_spec("captionreview.core.audio") is not None
-    return TimelineFeature(window, cached_sound_analysis if available else None)
+    return TimelineFeature(window)

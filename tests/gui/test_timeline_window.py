@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 import threading
 from pathlib import Path
 
@@ -162,3 +164,44 @@ def test_the_playhead_follows_the_real_player(qtbot, make_window, lecture) -> No
     click_at = timeline.x_of(33_000)
     QTest.mouseClick(timeline, Qt.MouseButton.LeftButton, pos=QPoint(int(click_at), 30))
     qtbot.waitUntil(lambda: abs(window.player.position() - 33_000) < 50, timeout=3000)
+
+
+@pytest.mark.vlc
+def test_the_demo_lectures_sound_is_analysed_and_drawn(qtbot, make_window, lecture) -> None:
+    window = make_window()
+    feature = feature_of(window)
+    with qtbot.waitSignal(feature.analysis_ready, timeout=60_000) as ready:
+        open_lecture(qtbot, window, lecture)
+    analysis = ready.args[0]
+    timeline = window.findChild(Timeline)
+    assert timeline.analysis() is analysis and not feature.progress.isVisible()
+    # The demo's first cue is exactly its first stretch of speech (make_demo.py).
+    first = analysis.speech[0]
+    assert abs(first[0] - 800) < 150 and abs(first[1] - 4945) < 250
+    assert analysis.shots, "the slide changes are shot changes"
+
+
+@pytest.mark.vlc
+def test_a_real_video_without_a_sound_track_says_so(qtbot, make_window, tmp_path) -> None:
+    ffmpeg = shutil.which("ffmpeg")
+    if ffmpeg is None:
+        pytest.skip("ffmpeg is not installed")
+    video = tmp_path / "silent.mp4"
+    subprocess.run(
+        [ffmpeg, "-v", "error", "-f", "lavfi", "-i", "color=c=gray:s=64x36:d=2", "-an", str(video)],
+        check=True,
+    )
+    window = make_window()
+    window.open_paths([write(tmp_path, TWO_CUES)])
+    window.open_video(video)
+    if not window.player.available:
+        pytest.skip(window.player.status_message)
+    feature = feature_of(window)
+    timeline = window.findChild(Timeline)
+    qtbot.waitUntil(
+        lambda: "sound" in timeline.notice().lower() and not feature.progress.isVisible(),
+        timeout=20_000,
+    )
+    assert timeline.analysis() is None
+    assert "no audio track" in timeline.notice()
+    assert "no audio track" in window.statusBar().currentMessage()

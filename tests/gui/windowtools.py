@@ -17,6 +17,12 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox, QWidget
 
+from captionreview.core.audio.analysis import (
+    AudioAnalysis,
+    cache_key,
+    default_cache_dir,
+    save_analysis,
+)
 from captionreview.core.journal import Journal
 
 
@@ -32,7 +38,7 @@ def type_text(widget: QWidget, text: str) -> None:
 
 
 @pytest.fixture(name="lecture")
-def lecture_fixture(tmp_path: Path, demo_dir: Path) -> Path:
+def lecture_fixture(tmp_path: Path, demo_dir: Path, demo_analysis: AudioAnalysis | None) -> Path:
     """A copy of the demo lecture (video and auto-captions) in its own folder; returns the video."""
     folder = tmp_path / "lecture"
     folder.mkdir()
@@ -41,6 +47,11 @@ def lecture_fixture(tmp_path: Path, demo_dir: Path) -> Path:
         if not source.is_file():
             pytest.skip(f"demo lecture missing: {source}")
         shutil.copy(source, folder / name)
+    if demo_analysis is not None:
+        # The copy holds the demo's very bytes: give it the session's analysis of them, so the
+        # window does not decode the same sound again in the background of every test.
+        video = folder / "lecture.mp4"
+        save_analysis(demo_analysis, default_cache_dir() / f"{cache_key(video)}.bin")
     return folder / "lecture.mp4"
 
 
