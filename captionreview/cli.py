@@ -11,46 +11,82 @@ import importlib
 import sys
 from collections.abc import Sequence
 
+from captionreview.core.i18n import N_, SUPPORTED, _, set_language
+
 SUBCOMMANDS: dict[str, str] = {
-    "check": "Check caption files against a quality profile (exit 1 on errors, 2 if unreadable).",
-    "report": "Write a standalone HTML quality report for a caption file.",
-    "clean": "Clean up auto-captions (rolling duplicates, karaoke tags) and re-segment them.",
-    "compare": "Compare auto-captions with the corrected captions: WER, CER, NER estimate.",
+    "check": N_(
+        "Check caption files against a quality profile (exit 1 on errors, 2 if unreadable)."
+    ),
+    "report": N_("Write a standalone HTML quality report for a caption file."),
+    "clean": N_("Clean up auto-captions (rolling duplicates, karaoke tags) and re-segment them."),
+    "compare": N_("Compare auto-captions with the corrected captions: WER, CER, NER estimate."),
 }
+LANG_OPTION = "--lang"
+
+
+def add_language_option(parser: argparse.ArgumentParser) -> None:
+    """Add ``--lang sv|en`` (the language of messages, help and reports) to ``parser``."""
+    parser.add_argument(
+        LANG_OPTION,
+        choices=SUPPORTED,
+        help=_(
+            "language of messages and reports: sv or en (default: the system's, from "
+            "LANGUAGE, LC_ALL, LC_MESSAGES or LANG)"
+        ),
+    )
+
+
+def language_in(args: Sequence[str]) -> str | None:
+    """Return the value of ``--lang`` in ``args`` (None when absent or not a known language).
+
+    Read before the parsers are built, so that their help is in that language too.
+    """
+    for n, arg in enumerate(args):
+        value = None
+        if arg == LANG_OPTION and n + 1 < len(args):
+            value = args[n + 1]
+        elif arg.startswith(LANG_OPTION + "="):
+            value = arg.split("=", 1)[1]
+        if value in SUPPORTED:
+            return value
+    return None
 
 
 def _subcommand_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="captionreview",
-        description="Review and correct captions. Without a subcommand, opens the window.",
+        description=_("Review and correct captions. Without a subcommand, opens the window."),
     )
     sub = parser.add_subparsers(dest="command", required=True)
     for name, help_text in SUBCOMMANDS.items():
         module = importlib.import_module(f"captionreview.clitools.{name}")
-        sp = sub.add_parser(name, help=help_text, description=help_text)
+        sp = sub.add_parser(name, help=_(help_text), description=_(help_text))
         module.add_arguments(sp)
+        add_language_option(sp)
     return parser
 
 
 def _gui_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="captionreview",
-        description=(
+        description=_(
             "Open the review window. With no arguments it opens the bundled demo lecture. "
-            "Subcommands: " + ", ".join(SUBCOMMANDS) + " (see 'captionreview check --help')."
-        ),
+            "Subcommands: {commands} (see 'captionreview check --help')."
+        ).format(commands=", ".join(SUBCOMMANDS)),
     )
     parser.add_argument(
         "files",
         nargs="*",
         metavar="VIDEO|CAPTIONS",
-        help="a video and/or a caption file (.vtt, .srt, .sbv)",
+        help=_("a video and/or a caption file (.vtt, .srt, .sbv)"),
     )
-    parser.add_argument("--encoding", help="open the caption file in this encoding (e.g. cp1252)")
+    parser.add_argument(
+        "--encoding", help=_("open the caption file in this encoding (e.g. cp1252)")
+    )
     parser.add_argument(
         "--no-demo",
         action="store_true",
-        help="start with an empty window instead of the demo lecture",
+        help=_("start with an empty window instead of the demo lecture"),
     )
     return parser
 
@@ -58,6 +94,8 @@ def _gui_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return the exit status."""
     args = list(sys.argv[1:] if argv is None else argv)
+    chosen = language_in(args)
+    set_language(chosen)
     if args and args[0] in SUBCOMMANDS:
         parsed = _subcommand_parser().parse_args(args)
         module = importlib.import_module(f"captionreview.clitools.{parsed.command}")
@@ -66,10 +104,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args and args[0] in ("-h", "--help") and len(args) == 1:
         _gui_parser().print_help()
         return 0
-    parsed = _gui_parser().parse_args(args)
+    gui = _gui_parser()
+    add_language_option(gui)
+    parsed = gui.parse_args(args)
     from captionreview.qt.app import run_gui  # lazy: the CLI must not pull in Qt
 
-    return run_gui(parsed.files, encoding=parsed.encoding, demo=not parsed.no_demo)
+    return run_gui(parsed.files, encoding=parsed.encoding, demo=not parsed.no_demo, language=chosen)
 
 
 if __name__ == "__main__":

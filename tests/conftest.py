@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,10 @@ for _var, _sub in (
 ):
     os.environ[_var] = str(_HOME / _sub)
 
+# The tests expect English unless they ask for Swedish (a Swedish desktop must not change them);
+# LANGUAGE comes first in the order both catalogues read the user's language.
+os.environ["LANGUAGE"] = "en"
+
 ROOT = Path(__file__).resolve().parents[1]
 DEMO_DIR = ROOT / "assets" / "demo"
 # ``../shared`` beside the repository (CI); CAPTIONREVIEW_SHARED points elsewhere (a worktree).
@@ -36,6 +41,16 @@ def shared_file(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} not found (../shared sits beside the repo in CI)")
     return path
+
+
+@pytest.fixture(autouse=True)
+def english_messages() -> Iterator[None]:
+    """Give every test the core's messages in English, and put English back after it."""
+    from captionreview.core.i18n import set_language
+
+    set_language("en")
+    yield
+    set_language("en")
 
 
 @pytest.fixture(scope="session")

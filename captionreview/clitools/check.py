@@ -31,9 +31,10 @@ from captionreview.core.checks.base import format_ms
 from captionreview.core.checks.findings import kept_problems, merge_findings
 from captionreview.core.document import Document, load
 from captionreview.core.errors import CaptionFileError
-from captionreview.core.i18n import _
+from captionreview.core.i18n import _, ngettext
 from captionreview.core.model import Cue, Finding, Problem, Severity
 from captionreview.core.profiles import DEFAULT_PROFILE, Profile, ProfileError, load_profile
+from captionreview.core.report import count_errors, count_notes, count_warnings
 from captionreview.core.review import ReviewCounts, ReviewFileError, review_counts
 from captionreview.core.words.language import (
     UNDETERMINED,
@@ -53,17 +54,19 @@ EXIT_UNREADABLE = 2
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Add the ``check`` options to ``parser``."""
     parser.add_argument(
-        "files", nargs="+", metavar="FILE", type=Path, help="caption files (.vtt, .srt, .sbv)"
+        "files", nargs="+", metavar="FILE", type=Path, help=_("caption files (.vtt, .srt, .sbv)")
     )
     parser.add_argument(
         "--format",
         choices=("text", "json"),
         default="text",
-        help="output format (default text). json: always a list with one object per file, "
-        'keys "file", "profile", "language", "language_from" (header, note, file name, text '
-        'or profile), "cues", "problems", "findings", "review" (cues unreviewed, corrected, '
-        "approved from the review sidecar); a file that cannot be read has them empty plus "
-        '"error"',
+        help=_(
+            "output format (default text). json: always a list with one object per file, "
+            'keys "file", "profile", "language", "language_from" (header, note, file name, text '
+            'or profile), "cues", "problems", "findings", "review" (cues unreviewed, corrected, '
+            "approved from the review sidecar); a file that cannot be read has them empty plus "
+            '"error"'
+        ),
     )
     parser.add_argument(
         "--video",
@@ -75,7 +78,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
             "long pauses, ASR-15 text over silence)"
         ),
     )
-    parser.epilog = "Exit status: 0 no errors, 1 errors found, 2 a file or the profile unreadable."
+    parser.epilog = _(
+        "Exit status: 0 no errors, 1 errors found, 2 a file or the profile unreadable."
+    )
     add_common(parser)
 
 
@@ -85,27 +90,29 @@ def add_common(parser: argparse.ArgumentParser) -> None:
         "--profile",
         default=DEFAULT_PROFILE.name,
         metavar="NAME|PATH",
-        help="quality profile: a built-in name (se-public, netflix-sv, "
-        "netflix-en, netflix-template, bbc, dcmp), a user profile name or a "
-        f".toml file (default {DEFAULT_PROFILE.name})",
+        help=_(
+            "quality profile: a built-in name (se-public, netflix-sv, "
+            "netflix-en, netflix-template, bbc, dcmp), a user profile name "
+            "or a .toml file (default {name})"
+        ).format(name=DEFAULT_PROFILE.name),
     )
     parser.add_argument(
         "--glossary",
         metavar="TERMS.txt",
         type=Path,
-        help="names and terms to flag near misses of (ASR-09)",
+        help=_("names and terms to flag near misses of (ASR-09)"),
     )
     parser.add_argument(
         "--no-words",
         action="store_true",
-        help="skip the word-level flags (spelling, split compounds, glossary)",
+        help=_("skip the word-level flags (spelling, split compounds, glossary)"),
     )
     parser.add_argument(
         "--suggest",
         action="store_true",
-        help="add Hunspell's spelling suggestions to misspelled words (slow on long files)",
+        help=_("add Hunspell's spelling suggestions to misspelled words (slow on long files)"),
     )
-    parser.add_argument("--encoding", help="read the files in this encoding (e.g. cp1252)")
+    parser.add_argument("--encoding", help=_("read the files in this encoding (e.g. cp1252)"))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -131,7 +138,12 @@ def _check_all(args: argparse.Namespace, status: list[int]) -> None:
             status[0] = EXIT_UNREADABLE
             unreadable += 1
             if args.format == "text":
-                print(printable(f"{path}: cannot read: {result['error']}"), file=sys.stderr)
+                print(
+                    printable(
+                        _("{path}: cannot read: {result}").format(path=path, result=result["error"])
+                    ),
+                    file=sys.stderr,
+                )
         else:
             severities = [item["severity"] for item in (*result["problems"], *result["findings"])]
             for severity in severities:
@@ -146,13 +158,16 @@ def _check_all(args: argparse.Namespace, status: list[int]) -> None:
         json.dump(results, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
     else:
+        files = ngettext(
+            "{n} file checked against {profile}",
+            "{n} files checked against {profile}",
+            len(args.files),
+        ).format(n=len(args.files), profile=profile.name)
+        if unreadable:
+            files += " " + _("({n} unreadable)").format(n=unreadable)
         print(
-            f"{plural(len(args.files), 'file')} checked against {profile.name}"
-            + (f" ({unreadable} unreadable)" if unreadable else "")
-            + ": "
-            f"{plural(totals[Severity.ERROR], 'error')}, "
-            f"{plural(totals[Severity.WARN], 'warning')}, "
-            f"{plural(totals[Severity.INFO], 'note')}",
+            f"{files}: {count_errors(totals[Severity.ERROR])}, "
+            f"{count_warnings(totals[Severity.WARN])}, {count_notes(totals[Severity.INFO])}",
             file=sys.stderr,
         )
 
@@ -185,18 +200,19 @@ def load_setup(args: argparse.Namespace, command: str) -> tuple[Profile, WordFla
     try:
         profile = load_profile(args.profile)
     except ProfileError as error:
-        print(f"captionreview {command}: {error}", file=sys.stderr)
+        print(
+            _("captionreview {command}: {error}").format(command=command, error=error),
+            file=sys.stderr,
+        )
         return None
     words = None if args.no_words else WordFlags.create(args.glossary, args.suggest)
     if isinstance(words, str):
-        print(f"captionreview {command}: {words}", file=sys.stderr)
+        print(
+            _("captionreview {command}: {words}").format(command=command, words=words),
+            file=sys.stderr,
+        )
         return None
     return profile, words
-
-
-def plural(count: int, noun: str) -> str:
-    """Return ``count`` and ``noun``, with an -s unless the count is one ("1 error", "2 errors")."""
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 class WordFlags:
@@ -327,7 +343,11 @@ def unreadable_json(path: Path, profile: Profile, message: str) -> dict[str, Any
 def read_error_message(error: CaptionFileError) -> str:
     """Return the reader's message, with the command-line way to open another encoding."""
     guess = getattr(error, "guess", None)
-    return f"{error} (run again with --encoding {guess})" if guess else str(error)
+    return (
+        _("{error} (run again with --encoding {guess})").format(error=error, guess=guess)
+        if guess
+        else str(error)
+    )
 
 
 def all_findings(

@@ -21,6 +21,7 @@ from captionreview.core.cleanup.rolling import (
 )
 from captionreview.core.document import load
 from captionreview.core.errors import CaptionFileError, EncodingError
+from captionreview.core.i18n import _
 from captionreview.core.profiles import DEFAULT_PROFILE, ProfileError, load_profile
 from captionreview.core.report import unusable_target
 from captionreview.core.words.language import document_language
@@ -32,34 +33,41 @@ EXIT_UNREADABLE = 2
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Add the ``clean`` options to ``parser``."""
-    parser.add_argument("input", metavar="IN", type=Path, help="caption file (.vtt, .srt, .sbv)")
+    parser.add_argument("input", metavar="IN", type=Path, help=_("caption file (.vtt, .srt, .sbv)"))
     parser.add_argument(
         "-o",
         "--output",
         metavar="OUT",
-        help="where to write the clean WebVTT ('-' for standard output); "
-        "default: IN with '.clean.vtt' in place of its extension",
+        help=_(
+            "where to write the clean WebVTT ('-' for standard output); "
+            "default: IN with '.clean.vtt' in place of its extension"
+        ),
     )
     parser.add_argument(
         "--profile",
         default=DEFAULT_PROFILE.name,
         metavar="NAME|PATH",
-        help="quality profile whose limits the new cues follow: a built-in name, a user "
-        f"profile name or a .toml file, as for check (default {DEFAULT_PROFILE.name})",
+        help=_(
+            "quality profile whose limits the new cues follow: a built-in "
+            "name, a user profile name or a .toml file, as for check "
+            "(default {name})"
+        ).format(name=DEFAULT_PROFILE.name),
     )
     parser.add_argument(
         "--language",
-        help="language of the captions for the line-break rules, e.g. sv or en "
-        "(default: the file's Language: header or NOTE, a name.xx.vtt file name, a guess "
-        "from the text, else the profile's language)",
+        help=_(
+            "language of the captions for the line-break rules, e.g. sv or en "
+            "(default: the file's Language: header or NOTE, a name.xx.vtt file name, a guess "
+            "from the text, else the profile's language)"
+        ),
     )
-    parser.add_argument("--encoding", help="read IN in this encoding (e.g. cp1252)")
+    parser.add_argument("--encoding", help=_("read IN in this encoding (e.g. cp1252)"))
     parser.add_argument(
         "--force",
         action="store_true",
-        help="clean even a file that does not look like auto-captions (re-segments it)",
+        help=_("clean even a file that does not look like auto-captions (re-segments it)"),
     )
-    parser.epilog = (
+    parser.epilog = _(
         "Exit status: 0 the clean file was written; 1 IN does not look like auto-captions "
         "and --force was not given (nothing written); 2 IN, the profile or OUT cannot be "
         "used (unreadable, no cues, OUT is IN or a device, pipe or folder, or OUT cannot be "
@@ -89,45 +97,88 @@ def _clean_status(args: argparse.Namespace) -> int:
     refused = None if to_stdout else unusable_target(target, source)
     if refused is not None:
         print(
-            f"captionreview clean: {refused} (the auto-captions are kept as they are).",
+            _("captionreview clean: {refused} (the auto-captions are kept as they are).").format(
+                refused=refused
+            ),
             file=sys.stderr,
         )
         return EXIT_UNREADABLE
     try:
         profile = load_profile(args.profile)
     except ProfileError as error:
-        print(f"captionreview clean: {error}", file=sys.stderr)
+        print(_("captionreview clean: {error}").format(error=error), file=sys.stderr)
         return EXIT_UNREADABLE
     try:
         doc = load(source, encoding=args.encoding)
     except EncodingError as error:
-        hint = f". Run again with --encoding {error.guess}" if error.guess else ""
+        hint = (
+            ". " + _("Run again with --encoding {guess}").format(guess=error.guess)
+            if error.guess
+            else ""
+        )
         print(
-            printable(f"captionreview clean: cannot read {source}: {error}{hint}"), file=sys.stderr
+            printable(
+                _("captionreview clean: cannot read {source}: {error}{hint}").format(
+                    source=source, error=error, hint=hint
+                )
+            ),
+            file=sys.stderr,
         )
         return EXIT_UNREADABLE
     except CaptionFileError as error:
-        print(printable(f"captionreview clean: cannot read {source}: {error}"), file=sys.stderr)
+        print(
+            printable(
+                _("captionreview clean: cannot read {source}: {error}").format(
+                    source=source, error=error
+                )
+            ),
+            file=sys.stderr,
+        )
         return EXIT_UNREADABLE
     except ValueError as error:  # a decoder's error the reader did not turn into a message
-        print(printable(f"captionreview clean: cannot read {source}: {error}"), file=sys.stderr)
+        print(
+            printable(
+                _("captionreview clean: cannot read {source}: {error}").format(
+                    source=source, error=error
+                )
+            ),
+            file=sys.stderr,
+        )
         return EXIT_UNREADABLE
     except OSError as error:
-        print(f"captionreview clean: cannot read {source}: {error.strerror}", file=sys.stderr)
+        print(
+            _("captionreview clean: cannot read {source}: {strerror}").format(
+                source=source, strerror=error.strerror
+            ),
+            file=sys.stderr,
+        )
         return EXIT_UNREADABLE
     except LookupError:
-        print(f"captionreview clean: unknown encoding {args.encoding!r}", file=sys.stderr)
+        print(
+            _("captionreview clean: unknown encoding {encoding!r}").format(encoding=args.encoding),
+            file=sys.stderr,
+        )
         return EXIT_UNREADABLE
     cues = list(doc.cues)
     if not cues:
         reason = f" ({doc.problems[0].message})" if doc.problems else ""
-        print(printable(f"captionreview clean: {source} holds no cues{reason}."), file=sys.stderr)
+        print(
+            printable(
+                _("captionreview clean: {source} holds no cues{reason}.").format(
+                    source=source, reason=reason
+                )
+            ),
+            file=sys.stderr,
+        )
         return EXIT_UNREADABLE
     signs = auto_caption_signs(cues, doc.header_metadata)
     if not signs.is_auto and not args.force:
         print(
-            f"captionreview clean: {source} does not look like auto-captions "
-            f"({signs.summary()}); nothing written. Use --force to re-segment it anyway.",
+            _(
+                "captionreview clean: {source} does not look like "
+                "auto-captions ({summary}); nothing written. Use --force to "
+                "re-segment it anyway."
+            ).format(source=source, summary=signs.summary()),
             file=sys.stderr,
         )
         return EXIT_NOT_AUTO
@@ -144,10 +195,20 @@ def _clean_status(args: argparse.Namespace) -> int:
         try:
             doc.save(target, keep_original=False)
         except CaptionFileError as error:
-            print(f"captionreview clean: cannot write {target}: {error}", file=sys.stderr)
+            print(
+                _("captionreview clean: cannot write {target}: {error}").format(
+                    target=target, error=error
+                ),
+                file=sys.stderr,
+            )
             return EXIT_UNREADABLE
         target_name = str(target)
-    print(f"Cleaned {source} -> {target_name} (profile {profile.name})", file=report)
-    print(f"Found: {signs.summary()}", file=report)
+    print(
+        _("Cleaned {source} -> {target_name} (profile {name})").format(
+            source=source, target_name=target_name, name=profile.name
+        ),
+        file=report,
+    )
+    print(_("Found: {summary}").format(summary=signs.summary()), file=report)
     print(format_figures(result, profile), file=report)
     return EXIT_OK

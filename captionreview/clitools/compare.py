@@ -33,26 +33,28 @@ EXIT_UNREADABLE = 2
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Add the ``compare`` options to ``parser``."""
-    parser.add_argument("auto", metavar="AUTO", type=Path, help="the auto-caption file")
+    parser.add_argument("auto", metavar="AUTO", type=Path, help=_("the auto-caption file"))
     parser.add_argument(
-        "corrected", metavar="CORRECTED", type=Path, help="the corrected captions (reference)"
+        "corrected", metavar="CORRECTED", type=Path, help=_("the corrected captions (reference)")
     )
     parser.add_argument(
         "--format",
         choices=("text", "json"),
         default="text",
-        help="output format (default text); json keys: reference_words, substitutions, "
-        "deletions, insertions, wer, strict_wer, cer, case_errors, punctuation_errors, ner, "
-        "kinds, confusions, changes",
+        help=_(
+            "output format (default text); json keys: reference_words, substitutions, "
+            "deletions, insertions, wer, strict_wer, cer, case_errors, punctuation_errors, ner, "
+            "kinds, confusions, changes"
+        ),
     )
     parser.add_argument(
         "--glossary",
         metavar="TERMS.txt",
         type=Path,
-        help="names and terms: changes to them count as glossary terms and names",
+        help=_("names and terms: changes to them count as glossary terms and names"),
     )
-    parser.add_argument("--encoding", help="read the files in this encoding (e.g. cp1252)")
-    parser.epilog = "Exit status: 0 compared, 2 a file cannot be read."
+    parser.add_argument("--encoding", help=_("read the files in this encoding (e.g. cp1252)"))
+    parser.epilog = _("Exit status: 0 compared, 2 a file cannot be read.")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -99,7 +101,7 @@ def _compare(args: argparse.Namespace, status: list[int]) -> None:
         try:
             glossary = Glossary.load(args.glossary)
         except GlossaryError as error:
-            print(f"captionreview compare: {error}", file=sys.stderr)
+            print(_("captionreview compare: {error}").format(error=error), file=sys.stderr)
             status[0] = EXIT_UNREADABLE
             return
     auto = _load(args.auto, args.encoding)

@@ -37,27 +37,34 @@ from captionreview.core.report import (
 from captionreview.core.report_accuracy import AccuracyInput
 from captionreview.core.review import Review, ReviewFileError, open_review
 from captionreview.core.words.glossary import Glossary, GlossaryError
+from captionreview.core.words.language import document_language
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Add the ``report`` options to ``parser``."""
-    parser.add_argument("file", metavar="FILE", type=Path, help="caption file (.vtt, .srt, .sbv)")
+    parser.add_argument(
+        "file", metavar="FILE", type=Path, help=_("caption file (.vtt, .srt, .sbv)")
+    )
     parser.add_argument(
         "-o",
         "--output",
         metavar="REPORT.html",
         type=Path,
-        help="where to write the report ('-' for standard output; default: FILE with "
-        "'.report.html' in place of its extension). The caption file itself, devices, pipes "
-        "and folders are refused",
+        help=_(
+            "where to write the report ('-' for standard output; default: FILE with "
+            "'.report.html' in place of its extension). The caption file itself, devices, pipes "
+            "and folders are refused"
+        ),
     )
     parser.add_argument(
         "--original",
         metavar="AUTO",
         type=Path,
-        help="the auto-caption file FILE was corrected from: adds the section 'Accuracy of "
-        "the automatic captions' (WER, NER estimate, confusions, errors by kind, review "
-        "progress and comments)",
+        help=_(
+            "the auto-caption file FILE was corrected from: adds the section 'Accuracy of "
+            "the automatic captions' (WER, NER estimate, confusions, errors by kind, review "
+            "progress and comments)"
+        ),
     )
     add_common(parser)
 
@@ -113,7 +120,10 @@ def _report(args: argparse.Namespace, status: list[int]) -> None:
     to_stdout = str(args.output) == STDOUT_NAME
     refused = None if to_stdout else unusable_target(target, args.file)
     if refused is not None:
-        print(f"captionreview report: {refused} (or - for standard output)", file=sys.stderr)
+        print(
+            _("captionreview report: {refused} (or - for standard output)").format(refused=refused),
+            file=sys.stderr,
+        )
         status[0] = EXIT_UNREADABLE
         return
     setup = load_setup(args, "report")
@@ -131,7 +141,12 @@ def _report(args: argparse.Namespace, status: list[int]) -> None:
         else:
             reason = error
         print(
-            printable(f"captionreview report: cannot read {args.file}: {reason}"), file=sys.stderr
+            printable(
+                _("captionreview report: cannot read {file}: {reason}").format(
+                    file=args.file, reason=reason
+                )
+            ),
+            file=sys.stderr,
         )
         status[0] = EXIT_UNREADABLE
         return
@@ -145,11 +160,24 @@ def _report(args: argparse.Namespace, status: list[int]) -> None:
         findings = all_findings(doc, profile, words)
         problems = kept_problems(doc.problems, profile.disabled_rules)
         page = render_report(
-            ReportInput(args.file.name, doc.cues, problems, findings, profile, accuracy)
+            ReportInput(
+                args.file.name,
+                doc.cues,
+                problems,
+                findings,
+                profile,
+                accuracy=accuracy,
+                caption_language=document_language(doc, profile.language),
+            )
         )
     except Exception as error:  # a bug: one line that says so, not a traceback
         message = internal_error_message(error)
-        print(printable(f"captionreview report: {args.file}: {message}"), file=sys.stderr)
+        print(
+            printable(
+                _("captionreview report: {file}: {message}").format(file=args.file, message=message)
+            ),
+            file=sys.stderr,
+        )
         status[0] = EXIT_UNREADABLE
         return
     if to_stdout:
@@ -159,9 +187,11 @@ def _report(args: argparse.Namespace, status: list[int]) -> None:
         write_report(target, page, source=args.file)
     except OSError as error:
         print(
-            f"captionreview report: cannot write {target}: {error.strerror or error}",
+            _("captionreview report: cannot write {target}: {value}").format(
+                target=target, value=error.strerror or error
+            ),
             file=sys.stderr,
         )
         status[0] = EXIT_UNREADABLE
         return
-    print(f"Report written to {target}")
+    print(_("Report written to {target}").format(target=target))

@@ -29,6 +29,7 @@ from captionreview.core import saving
 from captionreview.core.errors import CaptionFileError, SaveError
 from captionreview.core.events import DocEvent, EventKind, Listener, Unsubscribe
 from captionreview.core.history import Change, Command, History
+from captionreview.core.i18n import _, ngettext
 from captionreview.core.model import Cue, Problem, new_uid
 from captionreview.core.timecode import format_vtt_timestamp
 from captionreview.core.vtt.cuetext import plain_text
@@ -523,7 +524,7 @@ class Document:
         new = self._adopt(old, old.with_changes(text=text))
         if new.text == old.text:
             return
-        with self.group("Edit text"):
+        with self.group(_("Edit text")):
             self._do(_SetCue(self, index, old, new))
             if typing:
                 assert self._group is not None
@@ -536,16 +537,22 @@ class Document:
         """
         old = self._cues[self._check_index(index)]
         if start_ms < 0 or end_ms < 0:
-            raise ValueError("times cannot be negative")
+            raise ValueError(_("times cannot be negative"))
         if end_ms <= start_ms:
             raise ValueError(
-                f"cue {index + 1} must end after it starts ({format_vtt_timestamp(start_ms)} "
-                f"--> {format_vtt_timestamp(end_ms)})"
+                _(
+                    "cue {index} must end after it starts ({format_vtt_timestamp} "
+                    "--> {format_vtt_timestamp2})"
+                ).format(
+                    index=index + 1,
+                    format_vtt_timestamp=format_vtt_timestamp(start_ms),
+                    format_vtt_timestamp2=format_vtt_timestamp(end_ms),
+                )
             )
         if (old.start_ms, old.end_ms) == (start_ms, end_ms):
             return
         new = self._adopt(old, old.with_changes(start_ms=start_ms, end_ms=end_ms))
-        with self.group("Change times"):
+        with self.group(_("Change times")):
             self._do(_SetCue(self, index, old, new))
 
     def shift_times(
@@ -576,17 +583,24 @@ class Document:
             if earliest + delta_ms < 0:
                 first = next(i for i, c in changes.items() if min(c.start_ms, c.end_ms) < 0)
                 raise ValueError(
-                    f"cannot move the cues {-delta_ms / 1000:.3f} s earlier: cue {first + 1} "
-                    f"({format_vtt_timestamp(self._cues[first].start_ms)}) would start before "
-                    f"0; move them at most {earliest / 1000:.3f} s earlier"
+                    _(
+                        "cannot move the cues {value:.3f} s earlier: cue {first} "
+                        "({format_vtt_timestamp}) would start before 0; move them at "
+                        "most {earliest:.3f} s earlier"
+                    ).format(
+                        value=-delta_ms / 1000,
+                        first=first + 1,
+                        format_vtt_timestamp=format_vtt_timestamp(self._cues[first].start_ms),
+                        earliest=earliest / 1000,
+                    )
                 )
-        self.replace_cues(changes, "Shift times")
+        self.replace_cues(changes, _("Shift times"))
 
     def retime(self, old_a: int, new_a: int, old_b: int, new_b: int) -> None:
         """Re-time every cue linearly so that time ``old_a`` goes to ``new_a`` and ``old_b``
         to ``new_b`` (synchronise by two points). Raises ValueError if ``old_a == old_b``."""
         if old_a == old_b:
-            raise ValueError("the two sync points must be at different times")
+            raise ValueError(_("the two sync points must be at different times"))
         scale = (new_b - new_a) / (old_b - old_a)
 
         def move(ms: int) -> int:
@@ -597,7 +611,7 @@ class Document:
                 i: c.with_changes(start_ms=move(c.start_ms), end_ms=move(c.end_ms))
                 for i, c in enumerate(self._cues)
             },
-            "Synchronise times",
+            _("Synchronise times"),
         )
 
     def change_framerate(self, from_fps: float, to_fps: float) -> None:
@@ -606,7 +620,7 @@ class Document:
         Raises ValueError for a non-positive frame rate.
         """
         if from_fps <= 0 or to_fps <= 0:
-            raise ValueError("frame rates must be positive")
+            raise ValueError(_("frame rates must be positive"))
         ratio = from_fps / to_fps
         self.replace_cues(
             {
@@ -615,7 +629,7 @@ class Document:
                 )
                 for i, c in enumerate(self._cues)
             },
-            "Change frame rate",
+            _("Change frame rate"),
         )
 
     def split(
@@ -632,16 +646,20 @@ class Document:
         old = self._cues[self._check_index(index)]
         text = old.text
         if not 0 <= char_pos <= len(text):
-            raise ValueError(f"position {char_pos} is outside the cue's text")
+            raise ValueError(
+                _("position {char_pos} is outside the cue's text").format(char_pos=char_pos)
+            )
         char_pos = _safe_split_position(text, char_pos)
         left, right = _split_markup(text[:char_pos], text[char_pos:])
         if not plain_text(left).strip() or not plain_text(right).strip():
             raise ValueError(
-                "cannot split here: one of the two cues would have no text "
-                "(put the cursor between words)"
+                _(
+                    "cannot split here: one of the two cues would have no text "
+                    "(put the cursor between words)"
+                )
             )
         if old.end_ms - old.start_ms < 2:
-            raise ValueError("the cue is too short to split (it must last at least 2 ms)")
+            raise ValueError(_("the cue is too short to split (it must last at least 2 ms)"))
         if at_ms is None:
             n_left, n_right = len(plain_text(left)), len(plain_text(right))
             share = n_left / (n_left + n_right)
@@ -650,7 +668,7 @@ class Document:
             at_ms = min(max(at_ms, old.start_ms + 1 + gap_ms), old.end_ms - 1)
         elif not old.start_ms < at_ms < old.end_ms:
             raise ValueError(
-                "the split time must be inside the cue (after its start and before its end)"
+                _("the split time must be inside the cue (after its start and before its end)")
             )
         if at_ms - gap_ms <= old.start_ms:
             raise ValueError(
@@ -658,7 +676,7 @@ class Document:
             )
         first = self._adopt(None, old.with_changes(end_ms=at_ms - gap_ms, text=left))
         second = self._adopt(None, Cue(at_ms, old.end_ms, right, settings=old.settings))
-        with self.group("Split cue"):
+        with self.group(_("Split cue")):
             self._do(_SetCue(self, index, old, first))
             slot_at = self._slot_for_insert(index + 1)
             self._do(_InsertCue(self, index + 1, second, slot_at, _FRESH_SLOT))
@@ -671,14 +689,16 @@ class Document:
         """
         self._check_index(index)
         if count < 2 or index + count > len(self._cues):
-            raise ValueError(f"cannot merge {count} cues from cue {index}")
+            raise ValueError(
+                _("cannot merge {count} cues from cue {index}").format(count=count, index=index)
+            )
         group = self._cues[index : index + count]
         merged = group[0].with_changes(
             start_ms=min(c.start_ms for c in group),
             end_ms=max(c.end_ms for c in group),
             text="\n".join(c.text for c in group if c.text),
         )
-        with self.group("Merge cues"):
+        with self.group(_("Merge cues")):
             self._do(_SetCue(self, index, group[0], self._adopt(None, merged)))
             self._delete_sorted(list(range(index + 1, index + count)))
 
@@ -699,7 +719,7 @@ class Document:
         if any(c.uid == new.uid for c in self._cues):
             # uids identify cues across edits; a second copy of a cue is a new cue.
             new = dataclasses.replace(new, uid=new_uid())
-        with self.group("Insert cue"):
+        with self.group(_("Insert cue")):
             self._do(_InsertCue(self, index, new, self._slot_for_insert(index), _FRESH_SLOT))
 
     def delete(self, indices: Iterable[int]) -> None:
@@ -707,7 +727,7 @@ class Document:
         chosen = sorted({self._check_index(i) for i in indices})
         if not chosen:
             return
-        with self.group("Delete cue" if len(chosen) == 1 else "Delete cues"):
+        with self.group(ngettext("Delete cue", "Delete cues", len(chosen))):
             self._delete_sorted(chosen)
 
     def sort(self) -> None:
@@ -723,7 +743,7 @@ class Document:
         if order == list(range(len(self._cues))):
             return
         ordered = [self._cues[i] for i in order]
-        with self.group("Sort cues"):
+        with self.group(_("Sort cues")):
             layout = _sorted_layout(self._layout, order)
             self._do(_Reset(self, list(self._cues), list(self._layout), ordered, layout))
 
@@ -808,7 +828,7 @@ class Document:
         *,
         language_note: bool = True,
         language: str | None = None,
-        description: str = "Change header",
+        description: str | None = None,
     ) -> None:
         """Make the header's ``key: value`` lines exactly ``metadata`` (None: none), one step.
 
@@ -827,9 +847,15 @@ class Document:
             if header_field(f"{key}: {value}") != (key, value) or any(
                 c in key + value for c in "\r\n"
             ):
-                raise ValueError(f"{key!r}: {value!r} cannot be a header line")
+                raise ValueError(
+                    _("{key!r}: {value!r} cannot be a header line").format(key=key, value=value)
+                )
             if "-->" in key + value:
-                raise ValueError(f"a header line cannot contain '-->' ({key}: {value})")
+                raise ValueError(
+                    _("a header line cannot contain '-->' ({key}: {value})").format(
+                        key=key, value=value
+                    )
+                )
         head = self._layout[0]
         # The reader always makes a header, also for a file that lacks the WEBVTT line.
         assert head.block is not None and head.block.kind == "header"
@@ -841,7 +867,7 @@ class Document:
             _put_language_note(layout, keep_language, self.eol)
         if layout == self._layout:
             return
-        with self.group(description):
+        with self.group(description or _("Change header")):
             cues = list(self._cues)
             self._do(_Reset(self, cues, list(self._layout), cues, layout))
 
@@ -971,15 +997,17 @@ class Document:
         if path is not None:
             return absolute_path(path)
         if self.path is None:
-            raise SaveError("the document has no file name yet: choose where to save it")
+            raise SaveError(_("the document has no file name yet: choose where to save it"))
         if self.source_format != "vtt":
             beside = self.path.with_suffix(".vtt")
             if beside.exists() or beside.is_symlink():
                 # Not the file the user opened: overwriting it silently could destroy
                 # someone else's work. An explicit save(path) is the user's choice.
                 raise SaveError(
-                    f"{beside.name} already exists and is not the file you opened; "
-                    "choose another name or save to it explicitly",
+                    _(
+                        "{name} already exists and is not the file you opened; choose "
+                        "another name or save to it explicitly"
+                    ).format(name=beside.name),
                     path=beside,
                 )
             return beside

@@ -122,7 +122,9 @@ def sniff_utf16(data: bytes) -> str | None:
 
 def _not_text(path: Path | None) -> CaptionFileError:
     name = path.name if path is not None else "the file"
-    return CaptionFileError(f"{name} is not a text file (it looks like binary data)", path=path)
+    return CaptionFileError(
+        _("{name} is not a text file (it looks like binary data)").format(name=name), path=path
+    )
 
 
 def decode(data: bytes, path: Path | None = None, encoding: str | None = None) -> str:
@@ -191,13 +193,17 @@ def _explicit(data: bytes, path: Path | None, encoding: str) -> str:
         return data.decode(codec, errors)
     except LookupError:
         raise CaptionFileError(
-            f"'{encoding}' is not an encoding Python knows (try 'utf-8' or 'cp1252')",
+            _("'{encoding}' is not an encoding Python knows (try 'utf-8' or 'cp1252')").format(
+                encoding=encoding
+            ),
             path=path,
         ) from None
     except UnicodeDecodeError as error:
         raise EncodingError(
-            f"byte 0x{data[error.start]:02X} cannot be read as {encoding}; "
-            "open the file without naming an encoding to get a suggestion",
+            _(
+                "byte 0x{data:02X} cannot be read as {encoding}; open the file "
+                "without naming an encoding to get a suggestion"
+            ).format(data=data[error.start], encoding=encoding),
             path=path,
             line=_line_of(data, error.start),
             guess=None,
@@ -228,8 +234,12 @@ def _decode(data: bytes, path: Path | None, encoding: str | None) -> str:
         shown = " ".join(sorted((ch for ch, _ in letters), key=_nordic_order))
         name = _ENCODING_NAMES.get(guess, guess)
         raise EncodingError(
-            f"byte 0x{data[error.start]:02X} is not UTF-8 — the file looks like {name}"
-            f"{f' ({shown})' if shown else ''}. Open it with encoding='{guess}'",
+            _(
+                "byte 0x{data:02X} is not UTF-8 — the file looks like "
+                "{name}{value}. Open it with encoding='{guess}'"
+            ).format(
+                data=data[error.start], name=name, value=f" ({shown})" if shown else "", guess=guess
+            ),
             path=path,
             line=_line_of(data, error.start),
             snippet=data[max(0, error.start - 20) : error.start + 20].decode(guess),
@@ -469,8 +479,11 @@ def _bad_block(line_no: int, lines: list[str], timing_at: int, kind: str) -> Pro
         line_no,
         Severity.ERROR,
         "VTT-TS-02" if kind == "srt" and "-->" not in lines[timing_at] else "VTT-TS-01",
-        f"this block has no timing line that can be read (expected a line like {example}); "
-        "it is kept as it is but players will not show it",
+        _(
+            "this block has no timing line that can be read (expected a "
+            "line like {example}); it is kept as it is but players will "
+            "not show it"
+        ).format(example=example),
         lines[timing_at][:80],
     )
 
@@ -488,26 +501,40 @@ def read_caption_file(path: Path, encoding: str | None = None) -> Document:
         # A FIFO or a device would block or never end: only regular files are read.
         if not stat.S_ISREG(info.st_mode):
             raise CaptionFileError(
-                f"{path.name} is not a regular file: open a caption file", path=path
+                _("{name} is not a regular file: open a caption file").format(name=path.name),
+                path=path,
             )
         if info.st_size > MAX_FILE_BYTES:
             raise CaptionFileError(
-                f"{path.name} is {info.st_size // (1024 * 1024)} MB, far too big for a caption "
-                f"file (the limit is {MAX_FILE_BYTES // (1024 * 1024)} MB): is it the right file?",
+                _(
+                    "{name} is {st_size} MB, far too big for a caption file (the "
+                    "limit is {MAX_FILE_BYTES} MB): is it the right file?"
+                ).format(
+                    name=path.name,
+                    st_size=info.st_size // (1024 * 1024),
+                    MAX_FILE_BYTES=MAX_FILE_BYTES // (1024 * 1024),
+                ),
                 path=path,
             )
         data = path.read_bytes()
     except FileNotFoundError:
-        raise CaptionFileError(f"the file {path} does not exist", path=path) from None
+        raise CaptionFileError(
+            _("the file {path} does not exist").format(path=path), path=path
+        ) from None
     except IsADirectoryError:
-        raise CaptionFileError(f"{path} is a folder, not a caption file", path=path) from None
+        raise CaptionFileError(
+            _("{path} is a folder, not a caption file").format(path=path), path=path
+        ) from None
     except OSError as error:
         raise CaptionFileError(
-            f"cannot open {path}: {error.strerror or error}", path=path
+            _("cannot open {path}: {value}").format(path=path, value=error.strerror or error),
+            path=path,
         ) from None
     text = decode(data, path, encoding)
     if not text.strip("\ufeff \t\r\n"):
-        raise CaptionFileError(f"the file {path.name} is empty: it holds no captions", path=path)
+        raise CaptionFileError(
+            _("the file {name} is empty: it holds no captions").format(name=path.name), path=path
+        )
     kind = sniff_format(text, path.suffix)
     if kind == "vtt":
         parsed = read_vtt(text)
@@ -519,7 +546,9 @@ def read_caption_file(path: Path, encoding: str | None = None) -> Document:
         cues, problems, raw = _read_blocks(text, kind)
         if not cues:
             raise CaptionFileError(
-                f"{path.name} is not a caption file: no cue with a timing line was found",
+                _("{name} is not a caption file: no cue with a timing line was found").format(
+                    name=path.name
+                ),
                 path=path,
             )
         doc = Document.from_cues(cues, path, problems=problems, raw_blocks=raw, source_format=kind)
@@ -580,8 +609,11 @@ def find_mojibake(text: str) -> Problem | None:
             len(_EOL_RE.findall(text, 0, m.start())) + 1,
             Severity.WARN,
             "VTT-ENC-01",
-            f"the text looks double-encoded: '{m.group(0)}' is probably '{fixed}' (the file "
-            "was converted to UTF-8 twice); fix it with the clean-up or in the source",
+            _(
+                "the text looks double-encoded: '{group}' is probably "
+                "'{fixed}' (the file was converted to UTF-8 twice); fix it "
+                "with the clean-up or in the source"
+            ).format(group=m.group(0), fixed=fixed),
             line[:80],
         )
     return None
@@ -632,17 +664,23 @@ def srt_export_notes(cues: Sequence[Cue]) -> list[str]:
     notes = []
     if empty:
         notes.append(
-            f"{len(empty)} cue{'s' if len(empty) > 1 else ''} without text "
-            f"{'were' if len(empty) > 1 else 'was'} left out (cue {_numbers(empty)})"
+            ngettext(
+                "{n} cue without text was left out (cue {numbers})",
+                "{n} cues without text were left out (cue {numbers})",
+                len(empty),
+            ).format(n=len(empty), numbers=_numbers(empty))
         )
     if len(backwards) == 1:
         notes.append(
-            f"cue {backwards[0]} ends before or when it starts; written as it is: fix the times"
+            _(
+                "cue {backwards} ends before or when it starts; written as it is: fix the times"
+            ).format(backwards=backwards[0])
         )
     elif backwards:
         notes.append(
-            f"cues {_numbers(backwards)} end before or when they start; written as they are: "
-            "fix the times"
+            _(
+                "cues {numbers} end before or when they start; written as they are: fix the times"
+            ).format(numbers=_numbers(backwards))
         )
     return notes
 

@@ -56,6 +56,11 @@ def _(message: str) -> str:
     return _translation.gettext(message)
 
 
+def N_(message: str) -> str:
+    """Mark *message* for the catalogue without translating it now (tables built at import)."""
+    return message
+
+
 def ngettext(singular: str, plural: str, n: int) -> str:
     """The singular or plural form for *n* in the current language."""
     return _translation.ngettext(singular, plural, n)

@@ -23,6 +23,8 @@ from pathlib import Path
 
 import platformdirs
 
+from captionreview.core.i18n import N_, _
+
 
 @dataclass(frozen=True, slots=True)
 class Profile:
@@ -62,10 +64,10 @@ class Profile:
         return replace(self, **changes)  # type: ignore[arg-type]
 
 
-SE_PUBLIC = Profile(name="se-public", title="Svensk offentlig sektor (VGR/SLU), default")
+SE_PUBLIC = Profile(name="se-public", title=N_("Svensk offentlig sektor (VGR/SLU), default"))
 NETFLIX_SV = Profile(
     name="netflix-sv",
-    title="Netflix, Swedish (Other languages): 42/line, 17 CPS",
+    title=N_("Netflix, Swedish (Other languages): 42/line, 17 CPS"),
     info_chars_per_line=None,
     min_duration_warn_ms=833,
     max_duration_ms=7007,
@@ -79,17 +81,17 @@ NETFLIX_SV = Profile(
 NETFLIX_EN = replace(
     NETFLIX_SV,
     name="netflix-en",
-    title="Netflix, English: 42/line, 20 CPS",
+    title=N_("Netflix, English: 42/line, 20 CPS"),
     cps_warn=20.0,
     cps_error=24.0,
     language="en",
 )
 NETFLIX_TEMPLATE = replace(
-    NETFLIX_SV, name="netflix-template", title="Netflix English template: 17 CPS", language="en"
+    NETFLIX_SV, name="netflix-template", title=N_("Netflix English template: 17 CPS"), language="en"
 )
 BBC = Profile(
     name="bbc",
-    title="BBC: 37/line, 160-180 WPM (~15-18 CPS)",
+    title=N_("BBC: 37/line, 160-180 WPM (~15-18 CPS)"),
     max_chars_per_line=37,
     info_chars_per_line=None,
     max_chars_per_cue=74,
@@ -106,7 +108,7 @@ BBC = Profile(
 )
 DCMP = Profile(
     name="dcmp",
-    title="DCMP: 32/line, 2 s minimum, 150-160 WPM",
+    title=N_("DCMP: 32/line, 2 s minimum, 150-160 WPM"),
     max_chars_per_line=32,
     info_chars_per_line=None,
     max_chars_per_cue=64,
@@ -169,15 +171,19 @@ def load_profile(name_or_path: str | Path) -> Profile:
         if not candidate.is_file():
             known = ", ".join(available_profiles())
             raise ProfileError(
-                f"unknown profile {text!r}: use one of {known}, or the path of a .toml file"
+                _(
+                    "unknown profile {text!r}: use one of {known}, or the path of a .toml file"
+                ).format(text=text, known=known)
             )
         path = candidate
     try:
         data = path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise ProfileError(f"cannot read profile {path}: {exc.strerror or exc}") from None
+        raise ProfileError(
+            _("cannot read profile {path}: {value}").format(path=path, value=exc.strerror or exc)
+        ) from None
     except UnicodeDecodeError:
-        raise ProfileError(f"profile {path} is not UTF-8 text") from None
+        raise ProfileError(_("profile {path} is not UTF-8 text").format(path=path)) from None
     return profile_from_toml(data, source=path)
 
 
@@ -198,11 +204,17 @@ def profile_from_toml(text: str, *, source: Path | None = None) -> Profile:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ProfileError(f"{where}: not valid TOML ({exc})") from None
+        raise ProfileError(
+            _("{where}: not valid TOML ({exc})").format(where=where, exc=exc)
+        ) from None
     base_name = data.pop("base", DEFAULT_PROFILE.name)
     if not isinstance(base_name, str) or base_name not in BUILTIN_PROFILES:
         known = ", ".join(BUILTIN_PROFILES)
-        raise ProfileError(f"{where}: base must be one of {known}, not {base_name!r}")
+        raise ProfileError(
+            _("{where}: base must be one of {known}, not {base_name!r}").format(
+                where=where, known=known, base_name=base_name
+            )
+        )
     base = BUILTIN_PROFILES[base_name]
     defaults = {f.name: getattr(base, f.name) for f in fields(Profile)}
     changes: dict[str, object] = {
@@ -232,30 +244,39 @@ def threshold_problem(profile: Profile) -> str | None:
     """Return what is inconsistent in ``profile``'s thresholds, or None when they make sense."""
     for key in ("max_chars_per_line", "max_lines", "max_chars_per_cue", "max_duration_ms"):
         if getattr(profile, key) < 1:
-            return f"{key} must be at least 1, not {getattr(profile, key)}"
+            return _("{key} must be at least 1, not {getattr}").format(
+                key=key, getattr=getattr(profile, key)
+            )
     if profile.cps_warn <= 0:
-        return f"cps_warn must be above 0, not {profile.cps_warn:g}"
+        return _("cps_warn must be above 0, not {cps_warn:g}").format(cps_warn=profile.cps_warn)
     if profile.cps_warn > profile.cps_error:
-        return (
-            f"cps_warn ({profile.cps_warn:g}) must not be above cps_error "
-            f"({profile.cps_error:g}): the warning comes before the error"
-        )
+        return _(
+            "cps_warn ({cps_warn:g}) must not be above cps_error "
+            "({cps_error:g}): the warning comes before the error"
+        ).format(cps_warn=profile.cps_warn, cps_error=profile.cps_error)
     if not profile.min_duration_error_ms <= profile.min_duration_warn_ms <= profile.max_duration_ms:
-        return (
+        return _(
             "durations must grow: min_duration_error_ms "
-            f"({profile.min_duration_error_ms}) <= min_duration_warn_ms "
-            f"({profile.min_duration_warn_ms}) <= max_duration_ms ({profile.max_duration_ms})"
+            "({min_duration_error_ms}) <= min_duration_warn_ms "
+            "({min_duration_warn_ms}) <= max_duration_ms "
+            "({max_duration_ms})"
+        ).format(
+            min_duration_error_ms=profile.min_duration_error_ms,
+            min_duration_warn_ms=profile.min_duration_warn_ms,
+            max_duration_ms=profile.max_duration_ms,
         )
     if profile.max_chars_per_cue < profile.max_chars_per_line:
-        return (
-            f"max_chars_per_cue ({profile.max_chars_per_cue}) must be at least "
-            f"max_chars_per_line ({profile.max_chars_per_line})"
+        return _(
+            "max_chars_per_cue ({max_chars_per_cue}) must be at least "
+            "max_chars_per_line ({max_chars_per_line})"
+        ).format(
+            max_chars_per_cue=profile.max_chars_per_cue,
+            max_chars_per_line=profile.max_chars_per_line,
         )
     if profile.close_gap_below_ms < profile.min_gap_ms:
-        return (
-            f"close_gap_below_ms ({profile.close_gap_below_ms}) must be at least "
-            f"min_gap_ms ({profile.min_gap_ms})"
-        )
+        return _(
+            "close_gap_below_ms ({close_gap_below_ms}) must be at least min_gap_ms ({min_gap_ms})"
+        ).format(close_gap_below_ms=profile.close_gap_below_ms, min_gap_ms=profile.min_gap_ms)
     return None
 
 
@@ -264,7 +285,11 @@ def _rule_list(value: object, where: str, key: str) -> list[str]:
     from captionreview.core.checks.catalogue import known_rules
 
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ProfileError(f'{where}: {key} must be a list of rule ids such as ["LAY-06"]')
+        raise ProfileError(
+            _('{where}: {key} must be a list of rule ids such as ["LAY-06"]').format(
+                where=where, key=key
+            )
+        )
     known = known_rules()
     rules = []
     for item in value:
@@ -273,8 +298,11 @@ def _rule_list(value: object, where: str, key: str) -> list[str]:
         rule = rule.upper() if rule.upper() in known else rule.lower()
         if rule not in known:
             raise ProfileError(
-                f"{where}: {key} names an unknown rule {item!r}; "
-                "rule ids look like LAY-06, ASR-09, SPELL-01 or timing (see the report's list)"
+                _(
+                    "{where}: {key} names an unknown rule {item!r}; rule ids look "
+                    "like LAY-06, ASR-09, SPELL-01 or timing (see the report's "
+                    "list)"
+                ).format(where=where, key=key, item=item)
             )
         rules.append(rule)
     return rules
@@ -295,9 +323,21 @@ def _checked_value(key: str, value: object, default: object, where: str) -> obje
     else:
         ok = isinstance(value, type(default))
     if not ok:
-        raise ProfileError(f"{where}: {key} must be {type(default).__name__}, not {value!r}")
+        raise ProfileError(
+            _("{where}: {key} must be {name__}, not {value!r}").format(
+                where=where, key=key, name__=type(default).__name__, value=value
+            )
+        )
     if key in _CHOICES and value not in _CHOICES[key]:
-        raise ProfileError(f"{where}: {key} must be one of {', '.join(sorted(_CHOICES[key]))}")
+        raise ProfileError(
+            _("{where}: {key} must be one of {join}").format(
+                where=where, key=key, join=", ".join(sorted(_CHOICES[key]))
+            )
+        )
     if isinstance(value, int | float) and value < 0:
-        raise ProfileError(f"{where}: {key} cannot be negative ({value})")
+        raise ProfileError(
+            _("{where}: {key} cannot be negative ({value})").format(
+                where=where, key=key, value=value
+            )
+        )
     return value

@@ -14,16 +14,17 @@ import tempfile
 from pathlib import Path
 
 from captionreview.core.errors import SaveError
+from captionreview.core.i18n import N_, _
 
 _REASONS = {
-    errno.ENOSPC: "the disk is full: free some space and save again",
-    errno.EDQUOT: "your disk quota is used up: free some space and save again",
-    errno.EACCES: "you may not write in the folder {folder}: save somewhere else",
-    errno.EPERM: "you may not write in the folder {folder}: save somewhere else",
-    errno.EROFS: "the folder {folder} is on a read-only disk: save somewhere else",
-    errno.ENOENT: "the folder {folder} does not exist: choose another folder",
-    errno.ENOTDIR: "{folder} is not a folder: choose another place to save",
-    errno.EISDIR: "{name} is a folder: choose a file name",
+    errno.ENOSPC: N_("the disk is full: free some space and save again"),
+    errno.EDQUOT: N_("your disk quota is used up: free some space and save again"),
+    errno.EACCES: N_("you may not write in the folder {folder}: save somewhere else"),
+    errno.EPERM: N_("you may not write in the folder {folder}: save somewhere else"),
+    errno.EROFS: N_("the folder {folder} is on a read-only disk: save somewhere else"),
+    errno.ENOENT: N_("the folder {folder} does not exist: choose another folder"),
+    errno.ENOTDIR: N_("{folder} is not a folder: choose another place to save"),
+    errno.EISDIR: N_("{name} is a folder: choose a file name"),
 }
 
 
@@ -31,8 +32,10 @@ def _message(error: OSError, target: Path) -> str:
     reason = _REASONS.get(error.errno or 0)
     if reason is None:
         reason = f"{error.strerror or error}"
-    text = reason.format(folder=target.parent, name=target.name)
-    return f"could not save {target.name}: {text} (the old file is unchanged)"
+    text = _(reason).format(folder=target.parent, name=target.name)
+    return _("could not save {name}: {text} (the old file is unchanged)").format(
+        name=target.name, text=text
+    )
 
 
 def atomic_write(target: Path, data: bytes, *, mode: int | None = None) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from captionreview.core.i18n import _
+
 # Hours written with more digits than this are no real time, and int() refuses 4,301 digits
 # (and takes quadratic time below that): every timestamp parser rejects them.
 MAX_HOUR_DIGITS = 9
@@ -19,28 +21,42 @@ _SBV_TS_RE = re.compile(
 def explain_timestamp(text: str) -> str:
     """Return a plain sentence saying why ``text`` is not a valid WebVTT timestamp."""
     if not text:
-        return "a timestamp is missing"
+        return _("a timestamp is missing")
     parts = re.split(r"[:.,]", text)
     if "," in text:
-        return f"timestamp {text} uses a comma; WebVTT needs a full stop before the milliseconds"
+        return _(
+            "timestamp {text} uses a comma; WebVTT needs a full stop before the milliseconds"
+        ).format(text=text)
     if "." not in text:
-        return f"timestamp {text} has no milliseconds (write it like 00:01:02.000)"
+        return _("timestamp {text} has no milliseconds (write it like 00:01:02.000)").format(
+            text=text
+        )
     if not all(p.isdigit() for p in parts):
-        return f"timestamp {text} contains something other than digits, ':' and '.'"
+        return _("timestamp {text} contains something other than digits, ':' and '.'").format(
+            text=text
+        )
     *hms, millis = parts
     names = ["seconds", "minutes", "hours"]
     for name, part in zip(names, reversed(hms), strict=False):
         if name != "hours" and len(part) != 2:
-            return f"timestamp {text} has {len(part)} digit(s) for the {name}; it needs 2"
+            return _(
+                "timestamp {text} has {part_count} digit(s) for the {name}; it needs 2"
+            ).format(text=text, part_count=len(part), name=name)
         if name != "hours" and int(part) > 59:
-            return f"timestamp {text} has {part} {name}; the most is 59"
+            return _("timestamp {text} has {part} {name}; the most is 59").format(
+                text=text, part=part, name=name
+            )
         if name == "hours" and len(part) > MAX_HOUR_DIGITS:
-            return f"timestamp has {len(part)} digits for the hours; the most is {MAX_HOUR_DIGITS}"
+            return _(
+                "timestamp has {part_count} digits for the hours; the most is {MAX_HOUR_DIGITS}"
+            ).format(part_count=len(part), MAX_HOUR_DIGITS=MAX_HOUR_DIGITS)
     if len(millis) != 3:
-        return f"timestamp {text} has {len(millis)} digit(s) for the milliseconds; it needs 3"
+        return _(
+            "timestamp {text} has {millis_count} digit(s) for the milliseconds; it needs 3"
+        ).format(text=text, millis_count=len(millis))
     if len(hms) not in (2, 3):
-        return f"timestamp {text} is not of the form HH:MM:SS.mmm"
-    return f"timestamp {text} is not valid"
+        return _("timestamp {text} is not of the form HH:MM:SS.mmm").format(text=text)
+    return _("timestamp {text} is not valid").format(text=text)
 
 
 def clock_parts(ms: int) -> tuple[int, int, int, int]:

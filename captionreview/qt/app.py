@@ -89,8 +89,11 @@ def play_when_shown(window: MainWindow) -> None:
     player.frame_ready.connect(first_frame)
 
 
-def run_gui(files: list[str], encoding: str | None, demo: bool) -> int:
-    """Open the review window on ``files`` (or the demo) and run until it closes; exit status."""
+def run_gui(files: list[str], encoding: str | None, demo: bool, language: str | None = None) -> int:
+    """Open the review window on ``files`` (or the demo) and run until it closes; exit status.
+
+    ``language`` ('sv' or 'en', from ``--lang``) overrides View ▸ Language and the system's.
+    """
     if not has_display():
         print(NO_DISPLAY_MESSAGE, file=sys.stderr)
         return 2
@@ -100,8 +103,9 @@ def run_gui(files: list[str], encoding: str | None, demo: bool) -> int:
     from PySide6.QtWidgets import QApplication
 
     from captionreview import __version__
+    from captionreview.qt.i18n import choose_language, install_language
     from captionreview.qt.mainwindow import MainWindow
-    from captionreview.qt.settings import APP_NAME
+    from captionreview.qt.settings import APP_NAME, app_settings
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -109,6 +113,7 @@ def run_gui(files: list[str], encoding: str | None, demo: bool) -> int:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("captionreview")
+    install_language(app, choose_language(app_settings(), language))
     icon = assets_dir() / "icons" / "captionreview.svg"
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))

@@ -138,7 +138,7 @@ def test_every_rule_has_a_title_and_bars_are_stacked_by_severity() -> None:
     assert "ASR-09 Glossary term misrecognised" in chart
     assert "SPELL-01 Misspelled word" in chart
     bars = re.findall(r'<rect [^>]*fill="([^"]+)"><title>TIM-04: ([^<]+)</title>', chart)
-    assert bars == [("#c62828", "1 error"), ("#b26a00", "1 warning")]
+    assert bars == [("#c62828", "1 error"), ("#8a5100", "1 warning")]
     assert "TIM-04: 1 error, 1 warning" in chart
 
 

@@ -14,6 +14,7 @@ import re
 from captionreview.core.checks.base import Scan
 from captionreview.core.checks.text import ASR_SOUND_TAGS
 from captionreview.core.checks.timing import BRIDGE_MAX_MS, is_bridge
+from captionreview.core.i18n import _
 from captionreview.core.model import Finding, Severity
 
 ERROR, WARN = Severity.ERROR, Severity.WARN
@@ -71,8 +72,11 @@ def check_rolling(scan: Scan, i: int, out: list[Finding]) -> None:
             "ASR-02",
             ERROR,
             i,
-            f"A {scan.cues[i].duration_ms} ms 'bridge' cue that repeats text already "
-            f"shown (auto-caption artefact, at most {BRIDGE_MAX_MS} ms); delete it.",
+            _(
+                "A {duration_ms} ms 'bridge' cue that repeats text already "
+                "shown (auto-caption artefact, at most {BRIDGE_MAX_MS} ms); "
+                "delete it."
+            ).format(duration_ms=scan.cues[i].duration_ms, BRIDGE_MAX_MS=BRIDGE_MAX_MS),
         )
         return
     view = scan.view(i)
@@ -92,8 +96,10 @@ def check_rolling(scan: Scan, i: int, out: list[Finding]) -> None:
             "ASR-01",
             ERROR,
             i,
-            "The first line repeats the last line of the previous cue (rolling "
-            "auto-captions); remove the repeated line.",
+            _(
+                "The first line repeats the last line of the previous cue (rolling "
+                "auto-captions); remove the repeated line."
+            ),
             span=(start, end),
             suggestion="",
         )
@@ -113,8 +119,10 @@ def check_karaoke(scan: Scan, i: int, out: list[Finding]) -> None:
             "ASR-03",
             WARN,
             i,
-            "Word timestamps and <c> spans from auto-captions are left in the text; "
-            "strip them before publishing.",
+            _(
+                "Word timestamps and <c> spans from auto-captions are left in the text; "
+                "strip them before publishing."
+            ),
             span=first.span(),
             suggestion=None,
         )
@@ -136,7 +144,7 @@ def check_blank_lines(scan: Scan, i: int, out: list[Finding]) -> None:
                 "ASR-05",
                 WARN,
                 i,
-                "A line holds only spaces: it shows as an empty line. Remove it.",
+                _("A line holds only spaces: it shows as an empty line. Remove it."),
                 span=span,
                 suggestion="",
             )
@@ -154,8 +162,10 @@ def check_sound_tags(scan: Scan, i: int, out: list[Finding]) -> None:
             "ASR-17",
             WARN,
             i,
-            "The auto-captions masked a word as '[ __ ]'; write the word or edit the "
-            "sentence deliberately.",
+            _(
+                "The auto-captions masked a word as '[ __ ]'; write the word or edit the "
+                "sentence deliberately."
+            ),
             span=(match.start(), match.end()),
         )
     view = scan.view(i)
@@ -173,8 +183,10 @@ def check_sound_tags(scan: Scan, i: int, out: list[Finding]) -> None:
             "ASR-14",
             WARN,
             i,
-            f"'{match.group(0)}' is an automatic sound tag: check that it is right, "
-            "describe other important sounds, and use the house style.",
+            _(
+                "'{group}' is an automatic sound tag: check that it is right, "
+                "describe other important sounds, and use the house style."
+            ).format(group=match.group(0)),
             span=view.raw_span(match.start(), match.end()),
             suggestion=house,
         )

@@ -1,5 +1,5 @@
 """Safe fixes for quality findings: each computes the changed cues, for a preview, without
-touching the document; apply them with ``doc.replace_cues(changes, fix.title)`` (one undo step).
+touching the document; apply them with ``doc.replace_cues(changes, _(fix.title))`` (one undo step).
 
 A fix is *safe* when it cannot lose words or move speech: durations only grow into free time,
 gaps and overlaps are adjusted at the earlier cue's end, line breaks move between words, and
@@ -25,6 +25,7 @@ from captionreview.core.checks.layout import (
 from captionreview.core.checks.layout import is_dialogue as _is_dialogue
 from captionreview.core.checks.timing import is_bridge
 from captionreview.core.checks.vtt import obsolete_replacement
+from captionreview.core.i18n import N_, _
 from captionreview.core.model import Cue, Finding
 from captionreview.core.profiles import Profile
 from captionreview.core.vtt.cuetext import plain_text
@@ -260,25 +261,30 @@ def modernise_settings(
 
 
 FIXES: tuple[Fix, ...] = (
-    Fix("extend-durations", "Extend too-short cues", ("TIM-01", "TIM-04"), extend_short_durations),
-    Fix("close-gaps", "Close small gaps", ("TIM-06", "TIM-07"), close_gaps),
-    Fix("trim-overlaps", "Trim overlapping cues", ("TIM-05",), trim_overlaps),
+    Fix(
+        "extend-durations",
+        N_("Extend too-short cues"),
+        ("TIM-01", "TIM-04"),
+        extend_short_durations,
+    ),
+    Fix("close-gaps", N_("Close small gaps"), ("TIM-06", "TIM-07"), close_gaps),
+    Fix("trim-overlaps", N_("Trim overlapping cues"), ("TIM-05",), trim_overlaps),
     Fix(
         "rebalance-lines",
-        "Rebalance line breaks",
+        N_("Rebalance line breaks"),
         ("LAY-01", "LAY-04", "LAY-05", "LAY-06"),
         rebalance_line_breaks,
     ),
-    Fix("whitespace", "Fix spaces", ("TXT-15",), fix_whitespace),
+    Fix("whitespace", N_("Fix spaces"), ("TXT-15",), fix_whitespace),
     Fix(
         "strip-karaoke",
-        "Strip karaoke tags and blank lines",
+        N_("Strip karaoke tags and blank lines"),
         ("ASR-03", "ASR-05"),
         strip_auto_caption_markup,
     ),
     Fix(
         "modernise-settings",
-        "Replace obsolete settings (align:middle)",
+        N_("Replace obsolete settings (align:middle)"),
         ("VTT-SET-02",),
         modernise_settings,
     ),
@@ -301,5 +307,5 @@ def apply_fix(
     """Apply ``fix`` to ``doc`` as one undo step; return how many cues it changed."""
     changes = fix.compute(doc.cues, profile, indices)
     if changes:
-        doc.replace_cues(changes, fix.title)
+        doc.replace_cues(changes, _(fix.title))
     return len(changes)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 
 from captionreview.core.checks.base import DASHES, Scan
+from captionreview.core.i18n import _
 from captionreview.core.model import Finding, Severity
 
 ERROR, WARN, INFO = Severity.ERROR, Severity.WARN, Severity.INFO
@@ -162,8 +163,11 @@ def check_lengths(scan: Scan, i: int, out: list[Finding]) -> None:
                 "LAY-01",
                 WARN,
                 i,
-                f"Line {number} has {length} characters; the limit is "
-                f"{profile.max_chars_per_line}.",
+                _(
+                    "Line {number} has {length} characters; the limit is {max_chars_per_line}."
+                ).format(
+                    number=number, length=length, max_chars_per_line=profile.max_chars_per_line
+                ),
                 span=view.raw_span(offset + profile.max_chars_per_line, offset + length),
             )
         elif info_limit is not None and length > info_limit:
@@ -172,8 +176,10 @@ def check_lengths(scan: Scan, i: int, out: list[Finding]) -> None:
                 "LAY-01",
                 INFO,
                 i,
-                f"Line {number} has {length} characters, over {info_limit} "
-                "(the limit for teletext and broadcast reuse).",
+                _(
+                    "Line {number} has {length} characters, over {info_limit} (the "
+                    "limit for teletext and broadcast reuse)."
+                ).format(number=number, length=length, info_limit=info_limit),
                 span=view.raw_span(offset + info_limit, offset + length),
             )
         offset += length + 1
@@ -185,8 +191,9 @@ def check_lengths(scan: Scan, i: int, out: list[Finding]) -> None:
             "LAY-02",
             severity,
             i,
-            f"The cue has {len(lines)} lines; at most {profile.max_lines} fit on screen. "
-            "Split the cue.",
+            _(
+                "The cue has {lines_count} lines; at most {max_lines} fit on screen. Split the cue."
+            ).format(lines_count=len(lines), max_lines=profile.max_lines),
         )
     if view.chars > profile.max_chars_per_cue:
         scan.emit(
@@ -194,8 +201,10 @@ def check_lengths(scan: Scan, i: int, out: list[Finding]) -> None:
             "LAY-03",
             WARN,
             i,
-            f"The cue has {view.chars} characters; the limit is "
-            f"{profile.max_chars_per_cue}. Split or shorten it.",
+            _(
+                "The cue has {chars} characters; the limit is "
+                "{max_chars_per_cue}. Split or shorten it."
+            ).format(chars=view.chars, max_chars_per_cue=profile.max_chars_per_cue),
         )
 
 
@@ -214,7 +223,9 @@ def check_line_breaks(scan: Scan, i: int, out: list[Finding]) -> None:
                 "LAY-04",
                 INFO,
                 i,
-                f"The text fits on one line ({joined} characters); keep it on one line.",
+                _("The text fits on one line ({joined} characters); keep it on one line.").format(
+                    joined=joined
+                ),
                 suggestion=None if view.has_markup else f"{stripped[0]} {stripped[1]}",
             )
         elif scan.language == "sv" and len(stripped[0]) > len(stripped[1]):
@@ -223,8 +234,10 @@ def check_line_breaks(scan: Scan, i: int, out: list[Finding]) -> None:
                 "LAY-06",
                 INFO,
                 i,
-                "The top line is longer than the bottom one; Swedish practice prefers a "
-                "shorter top line when the grammar allows.",
+                _(
+                    "The top line is longer than the bottom one; Swedish practice prefers a "
+                    "shorter top line when the grammar allows."
+                ),
             )
     weak = WEAK_LINE_ENDS.get(scan.language)
     offset = 0
@@ -239,8 +252,10 @@ def check_line_breaks(scan: Scan, i: int, out: list[Finding]) -> None:
                     "LAY-05",
                     INFO,
                     i,
-                    f"The line ends with '{word}', which belongs with the words "
-                    "after it; break the line before it.",
+                    _(
+                        "The line ends with '{word}', which belongs with the words "
+                        "after it; break the line before it."
+                    ).format(word=word),
                     span=view.raw_span(offset + start, offset + len(text)),
                 )
         if text.endswith("-") and text[-2:-1].isalnum() and nxt[:1].islower():
@@ -249,7 +264,7 @@ def check_line_breaks(scan: Scan, i: int, out: list[Finding]) -> None:
                 "LAY-07",
                 INFO,
                 i,
-                "A word is hyphenated across the lines; move the whole word down.",
+                _("A word is hyphenated across the lines; move the whole word down."),
                 span=view.raw_span(offset + len(text) - 1, offset + len(text)),
             )
         offset += len(line) + 1

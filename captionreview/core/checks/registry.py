@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from captionreview.core.checks import asr, layout, text, timing, vtt
 from captionreview.core.checks.base import LETTER, Rule, Scan, file_line, rules_language
+from captionreview.core.i18n import _
 from captionreview.core.model import Cue, Finding, Severity
 from captionreview.core.profiles import Profile
 from captionreview.core.words.language import document_language
@@ -120,8 +121,10 @@ class FileStats:
                             "VTT-ID-01",
                             Severity.ERROR,
                             index,
-                            f"The identifier {key.identifier!r} is used by an earlier cue too; "
-                            "identifiers must be unique.",
+                            _(
+                                "The identifier {identifier!r} is used by an earlier cue too; "
+                                "identifiers must be unique."
+                            ).format(identifier=key.identifier),
                         )
                     seen.add(key.identifier)
         self._alignment(add, keys, profile)
@@ -131,8 +134,10 @@ class FileStats:
                 "ASR-04",
                 Severity.WARN,
                 first,
-                f"{self.youtube} cues carry YouTube's '{_YOUTUBE_SETTINGS}'; remove these "
-                "settings before publishing.",
+                _(
+                    "{youtube} cues carry YouTube's '{YOUTUBE_SETTINGS}'; remove "
+                    "these settings before publishing."
+                ).format(youtube=self.youtube, YOUTUBE_SETTINGS=_YOUTUBE_SETTINGS),
                 suggestion="",
             )
         if self.lettered >= FLAT_MIN_CUES and self.flat >= FLAT_SHARE * self.lettered:
@@ -141,8 +146,11 @@ class FileStats:
                 "ASR-08",
                 Severity.WARN,
                 first,
-                f"{self.flat} of {self.lettered} cues start in lower case and have no punctuation: "
-                "raw speech recognition. Punctuate and capitalise the text.",
+                _(
+                    "{flat} of {lettered} cues start in lower case and have no "
+                    "punctuation: raw speech recognition. Punctuate and capitalise "
+                    "the text."
+                ).format(flat=self.flat, lettered=self.lettered),
             )
         return add.out
 
@@ -159,8 +167,10 @@ class FileStats:
                 "ASR-04",
                 Severity.WARN,
                 None,
-                f"The header carries auto-caption lines ({lines}); they are not WebVTT. "
-                "Remove them and keep the language as track metadata.",
+                _(
+                    "The header carries auto-caption lines ({lines}); they are not "
+                    "WebVTT. Remove them and keep the language as track metadata."
+                ).format(lines=lines),
             )
         for name, value in metadata.items():
             if name.lower() in _YOUTUBE_HEADER:
@@ -170,16 +180,20 @@ class FileStats:
                     "VTT-HDR-02",
                     Severity.INFO,
                     None,
-                    "X-TIMESTAMP-MAP in the header: fine in HLS segments, not needed in a "
-                    "standalone file.",
+                    _(
+                        "X-TIMESTAMP-MAP in the header: fine in HLS segments, not needed in a "
+                        "standalone file."
+                    ),
                 )
             else:
                 add(
                     "VTT-HDR-02",
                     Severity.WARN,
                     None,
-                    f"Header line '{name}: {value}' is not part of WebVTT; players skip it. "
-                    "Remove it or move it into a NOTE.",
+                    _(
+                        "Header line '{name}: {value}' is not part of WebVTT; players "
+                        "skip it. Remove it or move it into a NOTE."
+                    ).format(name=name, value=value),
                 )
 
     def _alignment(self, add: _Collector, keys: Sequence[CueKey], profile: Profile) -> None:
@@ -193,7 +207,9 @@ class FileStats:
                 "LAY-08",
                 Severity.INFO,
                 0,
-                f"The captions are aligned '{majority}', the house style is '{house}'.",
+                _("The captions are aligned '{majority}', the house style is '{house}'.").format(
+                    majority=majority, house=house
+                ),
             )
         if len(used) > 1:
             for index, key in enumerate(keys):
@@ -202,7 +218,9 @@ class FileStats:
                         "LAY-08",
                         Severity.INFO,
                         index,
-                        f"This cue is aligned '{key.alignment}' while most are '{majority}'.",
+                        _("This cue is aligned '{alignment}' while most are '{majority}'.").format(
+                            alignment=key.alignment, majority=majority
+                        ),
                     )
 
 

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 from captionreview.core.checks.base import DASHES, LETTER, SENTENCE_END, CueView, Scan
 from captionreview.core.checks.layout import is_dialogue
+from captionreview.core.i18n import _
 from captionreview.core.model import Finding, Severity
 
 WARN, INFO = Severity.WARN, Severity.INFO
@@ -168,8 +169,10 @@ def check_sentences(scan: Scan, i: int, out: list[Finding]) -> None:
             "TXT-01",
             WARN,
             i,
-            "No sentence has ended for three cues in a row: add the missing full "
-            "stops, question marks and capitals.",
+            _(
+                "No sentence has ended for three cues in a row: add the missing full "
+                "stops, question marks and capitals."
+            ),
         )
 
 
@@ -180,7 +183,7 @@ def _lower_sentence_start(scan: Scan, out: list[Finding], i: int, view: CueView,
         "TXT-01",
         WARN,
         i,
-        "A new sentence starts with a lower-case letter.",
+        _("A new sentence starts with a lower-case letter."),
         span=view.raw_span(pos, pos + 1),
         suggestion=view.plain[pos].upper(),
     )
@@ -226,8 +229,10 @@ def check_continuation(scan: Scan, i: int, out: list[Finding]) -> None:
             "TXT-02",
             WARN,
             i,
-            f"Use a continuation dash ({dash}) rather than an ellipsis when the sentence "
-            "goes on in the next cue.",
+            _(
+                "Use a continuation dash ({dash}) rather than an ellipsis when "
+                "the sentence goes on in the next cue."
+            ).format(dash=dash),
             span=view.raw_span(ellipsis.start(1), ellipsis.end(1)),
             suggestion=dash,
         )
@@ -240,8 +245,10 @@ def check_continuation(scan: Scan, i: int, out: list[Finding]) -> None:
             "TXT-02",
             WARN,
             i,
-            f"The cue ends with a continuation dash but the next one does not start "
-            f"with one; start it with '{dash}'.",
+            _(
+                "The cue ends with a continuation dash but the next one does "
+                "not start with one; start it with '{dash}'."
+            ).format(dash=dash),
         )
     elif starts_dash and not ends_dash:
         scan.emit(
@@ -249,7 +256,9 @@ def check_continuation(scan: Scan, i: int, out: list[Finding]) -> None:
             "TXT-02",
             WARN,
             i,
-            f"The next cue starts with a continuation dash; end this one with '{dash}'.",
+            _("The next cue starts with a continuation dash; end this one with '{dash}'.").format(
+                dash=dash
+            ),
             span=(len(view.cue.text.rstrip()), len(view.cue.text.rstrip())),
             suggestion=dash,
         )
@@ -260,8 +269,10 @@ def check_continuation(scan: Scan, i: int, out: list[Finding]) -> None:
             "TXT-02",
             WARN,
             i,
-            f"The sentence goes on in the next cue; mark it with '{dash}' here and "
-            "at the start of the next cue.",
+            _(
+                "The sentence goes on in the next cue; mark it with '{dash}' "
+                "here and at the start of the next cue."
+            ).format(dash=dash),
             span=(end, end),
             suggestion=dash,
         )
@@ -280,7 +291,10 @@ def check_dialogue(scan: Scan, i: int, out: list[Finding]) -> None:
             "TXT-03",
             WARN,
             i,
-            "Only some lines of this dialogue start with a dash; give every speaker's line a dash.",
+            _(
+                "Only some lines of this dialogue start with a dash; "
+                "give every speaker's line a dash."
+            ),
             span=view.raw_span(0, 0),
             suggestion=scan.profile.dialogue_dash or None,
         )
@@ -297,7 +311,9 @@ def check_dialogue(scan: Scan, i: int, out: list[Finding]) -> None:
                 "TXT-03",
                 WARN,
                 i,
-                f"Dialogue dash '{body[0]}' differs from the house style '{wanted}'.",
+                _("Dialogue dash '{body}' differs from the house style '{wanted}'.").format(
+                    body=body[0], wanted=wanted
+                ),
                 span=view.raw_span(pos, pos + 1),
                 suggestion=wanted,
             )
@@ -319,7 +335,7 @@ def check_sound_tags(scan: Scan, i: int, out: list[Finding]) -> None:
                 "TXT-05",
                 WARN,
                 i,
-                "Sound descriptions are written in parentheses, e.g. (Bil startar).",
+                _("Sound descriptions are written in parentheses, e.g. (Bil startar)."),
                 span=view.raw_span(match.start(), match.end()),
                 suggestion=f"({inner[:1].upper()}{inner[1:].lower()})",
             )
@@ -333,7 +349,7 @@ def check_sound_tags(scan: Scan, i: int, out: list[Finding]) -> None:
                     "TXT-05",
                     WARN,
                     i,
-                    "Sound descriptions are written in brackets, e.g. [Door slams].",
+                    _("Sound descriptions are written in brackets, e.g. [Door slams]."),
                     span=view.raw_span(offset + paren.start(1) - 1, offset + paren.end(1) + 1),
                     suggestion=f"[{paren.group(1)}]",
                 )
@@ -358,7 +374,7 @@ def check_swedish(scan: Scan, i: int, out: list[Finding]) -> None:
             "TXT-06",
             WARN,
             i,
-            f"Write '{full}' instead of the abbreviation '{word}'.",
+            _("Write '{full}' instead of the abbreviation '{word}'.").format(full=full, word=word),
             span=view.raw_span(match.start(), match.end()),
             suggestion=full,
         )
@@ -369,7 +385,7 @@ def check_swedish(scan: Scan, i: int, out: list[Finding]) -> None:
                 "TXT-08",
                 WARN,
                 i,
-                "Write 'procent' instead of '%'.",
+                _("Write 'procent' instead of '%'."),
                 span=view.raw_span(match.start(), match.end()),
                 suggestion=" procent",
             )
@@ -383,7 +399,9 @@ def check_swedish(scan: Scan, i: int, out: list[Finding]) -> None:
             "TXT-08",
             WARN,
             i,
-            f"Write the currency as a word ('{word}'), not '{symbol}'.",
+            _("Write the currency as a word ('{word}'), not '{symbol}'.").format(
+                word=word, symbol=symbol
+            ),
             span=view.raw_span(match.start(), match.end()),
             suggestion=f" {word}" if match.group(1) else f"{match.group(3)} {word}",
         )
@@ -396,7 +414,7 @@ def check_swedish(scan: Scan, i: int, out: list[Finding]) -> None:
                 "TXT-13",
                 INFO,
                 i,
-                "Swedish quotation marks are ” on both sides.",
+                _("Swedish quotation marks are ” on both sides."),
                 span=view.raw_span(match.start(), match.end()),
                 suggestion="”",
             )
@@ -422,29 +440,31 @@ def _number_advice(kind: str | None, found: str) -> tuple[str, Severity, str, st
         return (
             "TXT-09",
             WARN,
-            "Group thousands with a space, not a comma (34 175, not 34,175).",
+            _("Group thousands with a space, not a comma (34 175, not 34,175)."),
             found.replace(",", " "),
         )
     if kind == "decimal":
         return (
             "TXT-09",
             WARN,
-            "Swedish uses a decimal comma (3,5, not 3.5).",
+            _("Swedish uses a decimal comma (3,5, not 3.5)."),
             found.replace(".", ","),
         )
     if kind == "ungrouped":
         grouped = None if found.startswith("0") else _group_thousands(found)
-        return "TXT-09", WARN, "Group large numbers in threes with spaces.", grouped
+        return "TXT-09", WARN, _("Group large numbers in threes with spaces."), grouped
     if kind == "small":
         word = _NUMBER_WORDS_SV[int(found)]
         return (
             "TXT-09",
             INFO,
-            f"Numbers up to twelve are written as words in running text ('{word}'), "
-            "except ages, dates and times.",
+            _(
+                "Numbers up to twelve are written as words in running text "
+                "('{word}'), except ages, dates and times."
+            ).format(word=word),
             word,
         )
-    return "TXT-07", INFO, "Write 'tim' for hours, not 'h'.", " tim"
+    return "TXT-07", INFO, _("Write 'tim' for hours, not 'h'."), " tim"
 
 
 def check_whitespace(scan: Scan, i: int, out: list[Finding]) -> None:
@@ -474,7 +494,7 @@ def check_whitespace(scan: Scan, i: int, out: list[Finding]) -> None:
                     "TXT-15",
                     INFO,
                     i,
-                    "The line starts with a space.",
+                    _("The line starts with a space."),
                     span=view.raw_span(offset, offset + lead),
                     suggestion="",
                 )
@@ -486,7 +506,7 @@ def check_whitespace(scan: Scan, i: int, out: list[Finding]) -> None:
                     "TXT-15",
                     INFO,
                     i,
-                    f"The line ends with {what}.",
+                    _("The line ends with {what}.").format(what=what),
                     span=view.raw_span(end - trail, end),
                     suggestion="",
                 )
@@ -497,7 +517,7 @@ def check_whitespace(scan: Scan, i: int, out: list[Finding]) -> None:
                         "TXT-15",
                         INFO,
                         i,
-                        "Use one space between words.",
+                        _("Use one space between words."),
                         span=view.raw_span(offset + match.start(), offset + match.end()),
                         suggestion=" ",
                     )

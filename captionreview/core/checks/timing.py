@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from captionreview.core.checks.base import Scan, format_ms
+from captionreview.core.i18n import _
 from captionreview.core.model import Cue, Finding, Severity
 from captionreview.core.readingspeed import reading_speed, speed_severity
 
@@ -56,9 +57,15 @@ def check_duration(scan: Scan, i: int, out: list[Finding]) -> None:
             "TIM-01",
             ERROR,
             i,
-            f"Shown for only {seconds:.2f} s; a caption needs at least "
-            f"{profile.min_duration_error_ms / 1000:.3g} s to be noticed "
-            f"({profile.min_duration_warn_ms / 1000:.3g} s to be read).",
+            _(
+                "Shown for only {seconds:.2f} s; a caption needs at least "
+                "{min_duration_error_ms:.3g} s to be noticed "
+                "({min_duration_warn_ms:.3g} s to be read)."
+            ).format(
+                seconds=seconds,
+                min_duration_error_ms=profile.min_duration_error_ms / 1000,
+                min_duration_warn_ms=profile.min_duration_warn_ms / 1000,
+            ),
         )
     elif duration < profile.min_duration_warn_ms:
         # A single word in fast dialogue is the accepted exception (TIM-01).
@@ -68,8 +75,10 @@ def check_duration(scan: Scan, i: int, out: list[Finding]) -> None:
             "TIM-01",
             severity,
             i,
-            f"Shown for {seconds:.2f} s; captions should stay at least "
-            f"{profile.min_duration_warn_ms / 1000:.3g} s.",
+            _(
+                "Shown for {seconds:.2f} s; captions should stay at least "
+                "{min_duration_warn_ms:.3g} s."
+            ).format(seconds=seconds, min_duration_warn_ms=profile.min_duration_warn_ms / 1000),
         )
     if duration > profile.max_duration_ms and not is_sound_only(view.plain):
         scan.emit(
@@ -77,8 +86,10 @@ def check_duration(scan: Scan, i: int, out: list[Finding]) -> None:
             "TIM-02",
             WARN,
             i,
-            f"Shown for {seconds:.1f} s, longer than {profile.max_duration_ms / 1000:.3g} s; "
-            "split the cue or end it when the speech pauses.",
+            _(
+                "Shown for {seconds:.1f} s, longer than {max_duration_ms:.3g} "
+                "s; split the cue or end it when the speech pauses."
+            ).format(seconds=seconds, max_duration_ms=profile.max_duration_ms / 1000),
         )
     speed = reading_speed(view.chars, duration)
     graded = speed_severity(speed, profile) if view.chars else None
@@ -88,8 +99,10 @@ def check_duration(scan: Scan, i: int, out: list[Finding]) -> None:
             "TIM-04",
             ERROR,
             i,
-            f"Reading speed {speed} characters/s is above {profile.cps_error:g}: "
-            "shorten the text or show it longer.",
+            _(
+                "Reading speed {speed} characters/s is above {cps_error:g}: "
+                "shorten the text or show it longer."
+            ).format(speed=speed, cps_error=profile.cps_error),
         )
     elif graded is WARN:
         scan.emit(
@@ -97,8 +110,10 @@ def check_duration(scan: Scan, i: int, out: list[Finding]) -> None:
             "TIM-04",
             WARN,
             i,
-            f"Reading speed {speed} characters/s is above {profile.cps_warn:g}: "
-            "consider shortening the text or showing it longer.",
+            _(
+                "Reading speed {speed} characters/s is above {cps_warn:g}: "
+                "consider shortening the text or showing it longer."
+            ).format(speed=speed, cps_warn=profile.cps_warn),
         )
 
 
@@ -139,8 +154,10 @@ def check_neighbours(scan: Scan, i: int, out: list[Finding]) -> None:
                 "TIM-05",
                 ERROR,
                 i,
-                f"Overlaps the previous cue by {-gap} ms: both are on screen at once "
-                f"(previous ends {format_ms(prev.end_ms)}). Trim the previous cue.",
+                _(
+                    "Overlaps the previous cue by {value} ms: both are on screen "
+                    "at once (previous ends {end_ms}). Trim the previous cue."
+                ).format(value=-gap, end_ms=format_ms(prev.end_ms)),
             )
         else:
             scan.emit(
@@ -148,8 +165,10 @@ def check_neighbours(scan: Scan, i: int, out: list[Finding]) -> None:
                 "TIM-05",
                 INFO,
                 i,
-                f"Overlaps the previous cue by {-gap} ms, placed elsewhere on screen; "
-                "check that the two do not cover each other.",
+                _(
+                    "Overlaps the previous cue by {value} ms, placed elsewhere on "
+                    "screen; check that the two do not cover each other."
+                ).format(value=-gap),
             )
     elif 0 < gap < min_gap:
         scan.emit(
@@ -157,8 +176,10 @@ def check_neighbours(scan: Scan, i: int, out: list[Finding]) -> None:
             "TIM-06",
             WARN,
             i,
-            f"Only {gap} ms after the previous cue: the eye does not see a new caption. "
-            f"Leave {min_gap} ms or close the gap.",
+            _(
+                "Only {gap} ms after the previous cue: the eye does not see a "
+                "new caption. Leave {min_gap} ms or close the gap."
+            ).format(gap=gap, min_gap=min_gap),
         )
     elif min_gap < gap < scan.profile.close_gap_below_ms:
         scan.emit(
@@ -166,7 +187,10 @@ def check_neighbours(scan: Scan, i: int, out: list[Finding]) -> None:
             "TIM-07",
             INFO,
             i,
-            f"A {gap} ms gap before this cue makes the display flicker; close it to {min_gap} ms.",
+            _(
+                "A {gap} ms gap before this cue makes the display flicker; "
+                "close it to {min_gap} ms."
+            ).format(gap=gap, min_gap=min_gap),
         )
 
 

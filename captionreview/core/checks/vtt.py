@@ -12,6 +12,7 @@ from collections.abc import Collection
 from html.entities import html5
 
 from captionreview.core.checks.base import Scan, format_ms
+from captionreview.core.i18n import _, current_language, ngettext
 from captionreview.core.model import Finding, Severity
 from captionreview.core.timecode import MAX_HOUR_DIGITS
 
@@ -53,8 +54,10 @@ def check_timing(scan: Scan, i: int, out: list[Finding]) -> None:
             "VTT-TS-03",
             ERROR,
             i,
-            f"The cue ends ({format_ms(cue.end_ms)}) before or when it starts "
-            f"({format_ms(cue.start_ms)}); set an end time after the start.",
+            _(
+                "The cue ends ({end_ms}) before or when it starts "
+                "({start_ms}); set an end time after the start."
+            ).format(end_ms=format_ms(cue.end_ms), start_ms=format_ms(cue.start_ms)),
         )
     if i > 0 and cue.start_ms < scan.cues[i - 1].start_ms:
         scan.emit(
@@ -62,9 +65,13 @@ def check_timing(scan: Scan, i: int, out: list[Finding]) -> None:
             "VTT-TS-04",
             ERROR,
             i,
-            f"The cue starts ({format_ms(cue.start_ms)}) before the previous cue "
-            f"({format_ms(scan.cues[i - 1].start_ms)}); WebVTT needs cues in start order: "
-            "sort the cues.",
+            _(
+                "The cue starts ({start_ms}) before the previous cue "
+                "({start_ms2}); WebVTT needs cues in start order: sort the "
+                "cues."
+            ).format(
+                start_ms=format_ms(cue.start_ms), start_ms2=format_ms(scan.cues[i - 1].start_ms)
+            ),
         )
 
 
@@ -76,8 +83,10 @@ def check_identifier(scan: Scan, i: int, out: list[Finding]) -> None:
             "VTT-ID-01",
             ERROR,
             i,
-            "The cue identifier contains '-->', which makes it a timing line; "
-            "remove the arrow from the identifier.",
+            _(
+                "The cue identifier contains '-->', which makes it a timing line; "
+                "remove the arrow from the identifier."
+            ),
         )
 
 
@@ -87,7 +96,7 @@ def check_settings(scan: Scan, i: int, out: list[Finding]) -> None:
     if not settings or settings.isspace():
         return
     regions = scan.regions if "region:" in settings else None
-    key = (settings, frozenset(regions) if regions is not None else None)
+    key = (settings, frozenset(regions) if regions is not None else None, current_language())
     verdicts = _SETTINGS_CACHE.get(key)
     if verdicts is None:
         verdicts = _settings_verdicts(settings, regions)
@@ -100,7 +109,7 @@ def check_settings(scan: Scan, i: int, out: list[Finding]) -> None:
 
 # Files repeat the same settings string on every cue: judge each distinct string once.
 _Verdict = tuple[str, str, str | None]
-_SETTINGS_CACHE: dict[tuple[str, frozenset[str] | None], tuple[_Verdict, ...]] = {}
+_SETTINGS_CACHE: dict[tuple[str, frozenset[str] | None, str], tuple[_Verdict, ...]] = {}
 
 
 def _settings_verdicts(settings: str, regions: Collection[str] | None) -> tuple[_Verdict, ...]:
@@ -115,7 +124,9 @@ def _settings_verdicts(settings: str, regions: Collection[str] | None) -> tuple[
             found.append(
                 (
                     "VTT-SET-01",
-                    f"Cue setting {token!r} is not written name:value; players ignore it.",
+                    _("Cue setting {token!r} is not written name:value; players ignore it.").format(
+                        token=token
+                    ),
                     None,
                 )
             )
@@ -125,7 +136,9 @@ def _settings_verdicts(settings: str, regions: Collection[str] | None) -> tuple[
             found.append(
                 (
                     "VTT-SET-01",
-                    f"Unknown cue setting {name!r} is ignored by players (known: {known}).",
+                    _(
+                        "Unknown cue setting {name!r} is ignored by players (known: {known})."
+                    ).format(name=name, known=known),
                     None,
                 )
             )
@@ -134,7 +147,9 @@ def _settings_verdicts(settings: str, regions: Collection[str] | None) -> tuple[
             found.append(
                 (
                     "VTT-SET-01",
-                    f"Cue setting {name!r} is given twice; players use only the last one.",
+                    _("Cue setting {name!r} is given twice; players use only the last one.").format(
+                        name=name
+                    ),
                     None,
                 )
             )
@@ -144,7 +159,9 @@ def _settings_verdicts(settings: str, regions: Collection[str] | None) -> tuple[
                 found.append(
                     (
                         "VTT-SET-03",
-                        f"The cue refers to region {value!r}, which no REGION block defines.",
+                        _(
+                            "The cue refers to region {value!r}, which no REGION block defines."
+                        ).format(value=value),
                         None,
                     )
                 )
@@ -157,7 +174,9 @@ def _settings_verdicts(settings: str, regions: Collection[str] | None) -> tuple[
             found.append(
                 (
                     "VTT-SET-02",
-                    f"'{name}:{value}' is not a valid value for {name}; players ignore it.",
+                    _(
+                        "'{name}:{value}' is not a valid value for {name}; players ignore it."
+                    ).format(name=name, value=value),
                     None,
                 )
             )
@@ -165,9 +184,13 @@ def _settings_verdicts(settings: str, regions: Collection[str] | None) -> tuple[
         found.append(
             (
                 "VTT-SET-02",
-                f"{' and '.join(obsolete)} {'uses' if len(obsolete) == 1 else 'use'} an "
-                "obsolete keyword that players now ignore; write 'center' (or "
-                "line-left/line-right) instead.",
+                ngettext(
+                    "{settings} uses an obsolete keyword that players now ignore; write "
+                    "'center' (or line-left/line-right) instead.",
+                    "{settings} use an obsolete keyword that players now ignore; write "
+                    "'center' (or line-left/line-right) instead.",
+                    len(obsolete),
+                ).format(settings=_(" and ").join(obsolete)),
                 " ".join(modern),
             )
         )
@@ -175,7 +198,10 @@ def _settings_verdicts(settings: str, regions: Collection[str] | None) -> tuple[
         found.append(
             (
                 "VTT-SET-03",
-                "The region setting is ignored because the cue also sets vertical, line or size.",
+                _(
+                    "The region setting is ignored because the cue also sets vertical, "
+                    "line or size."
+                ),
                 None,
             )
         )
@@ -187,7 +213,7 @@ def obsolete_replacement(name: str, value: str) -> str | None:
     if name == "align" and value == "middle":
         return "center"
     if name == "position" and "," in value:
-        pos, _, keyword = value.partition(",")
+        pos, _comma, keyword = value.partition(",")
         if keyword in _OBSOLETE and _VALUE_RE["position"].fullmatch(pos):
             return f"{pos},{_OBSOLETE[keyword]}"
     if name == "line" and value.endswith(",middle"):
@@ -208,7 +234,7 @@ def check_text(scan: Scan, i: int, out: list[Finding]) -> None:
             "VTT-TXT-03",
             WARN,
             i,
-            "The cue has no visible text; delete it or type the caption.",
+            _("The cue has no visible text; delete it or type the caption."),
         )
     if not (
         "-->" in text
@@ -225,8 +251,10 @@ def check_text(scan: Scan, i: int, out: list[Finding]) -> None:
             "VTT-TXT-01",
             ERROR,
             i,
-            "The text contains '-->': a player starts a new cue there and the rest of "
-            "this cue is lost. Remove it or write it as '--&gt;'.",
+            _(
+                "The text contains '-->': a player starts a new cue there and the rest of "
+                "this cue is lost. Remove it or write it as '--&gt;'."
+            ),
             span=(arrow, arrow + 3),
             suggestion="--&gt;",
         )
@@ -237,8 +265,10 @@ def check_text(scan: Scan, i: int, out: list[Finding]) -> None:
             "VTT-TXT-02",
             ERROR,
             i,
-            "The text has an empty line: a player ends the cue there and drops the rest. "
-            "Remove the empty line.",
+            _(
+                "The text has an empty line: a player ends the cue there and drops the rest. "
+                "Remove the empty line."
+            ),
             span=(blank, blank),
         )
     nul = text.find("\x00")
@@ -248,8 +278,10 @@ def check_text(scan: Scan, i: int, out: list[Finding]) -> None:
             "VTT-NUL-01",
             WARN,
             i,
-            "The text contains a NUL character, which usually means a corrupt file; "
-            "players show it as '\ufffd'.",
+            _(
+                "The text contains a NUL character, which usually means a corrupt file; "
+                "players show it as '\ufffd'."
+            ),
             span=(nul, nul + 1),
             suggestion="",
         )
@@ -260,8 +292,10 @@ def check_text(scan: Scan, i: int, out: list[Finding]) -> None:
             "VTT-ENC-01",
             ERROR,
             i,
-            "The text contains '\ufffd', a character that could not be decoded; "
-            "retype the damaged word.",
+            _(
+                "The text contains '\ufffd', a character that could not be decoded; "
+                "retype the damaged word."
+            ),
             span=(bad, bad + 1),
         )
 
@@ -296,7 +330,7 @@ def _check_ampersands(scan: Scan, i: int, out: list[Finding], text: str) -> None
                 "VTT-ESC-01",
                 ERROR,
                 i,
-                "A literal '&' must be written '&amp;' in WebVTT.",
+                _("A literal '&' must be written '&amp;' in WebVTT."),
                 span=(pos, pos + 1),
                 suggestion="&amp;",
             )
@@ -354,7 +388,9 @@ def _check_tags(scan: Scan, i: int, out: list[Finding], text: str) -> None:
             "VTT-TAG-01",
             WARN,
             i,
-            f"The tag <{unclosed[-1]}> is never closed; add </{unclosed[-1]}>.",
+            _("The tag <{unclosed}> is never closed; add </{unclosed}>.").format(
+                unclosed=unclosed[-1]
+            ),
         )
 
 
@@ -369,8 +405,10 @@ def _report_stray_less_than(scan: Scan, i: int, out: list[Finding], text: str) -
                 "VTT-ESC-01",
                 ERROR,
                 i,
-                "A literal '<' must be written '&lt;'; a player reads it as the start of "
-                "a tag and hides the text after it.",
+                _(
+                    "A literal '<' must be written '&lt;'; a player reads it as the start of "
+                    "a tag and hides the text after it."
+                ),
                 span=(pos, pos + 1),
                 suggestion="&lt;",
             )
@@ -381,7 +419,7 @@ def _report_stray_less_than(scan: Scan, i: int, out: list[Finding], text: str) -
 def _open(
     scan: Scan, i: int, out: list[Finding], stack: list[str], inner: str, span: tuple[int, int]
 ) -> None:
-    head, _, annotation = inner.replace("\t", " ").partition(" ")
+    head, _space, annotation = inner.replace("\t", " ").partition(" ")
     name = head.split(".", 1)[0]
     if name not in _ALLOWED_TAGS:
         scan.emit(
@@ -389,8 +427,10 @@ def _open(
             "VTT-TAG-01",
             WARN,
             i,
-            f"<{name}> is not a WebVTT tag; players ignore it (allowed: c, i, b, u, "
-            "ruby, rt, v, lang).",
+            _(
+                "<{name}> is not a WebVTT tag; players ignore it (allowed: c, "
+                "i, b, u, ruby, rt, v, lang)."
+            ).format(name=name),
             span=span,
             suggestion="",
         )
@@ -407,7 +447,7 @@ def _open(
         )
     if name == "rt" and (not stack or stack[-1] != "ruby"):
         scan.emit(
-            out, "VTT-TAG-01", WARN, i, "<rt> is only allowed directly inside <ruby>.", span=span
+            out, "VTT-TAG-01", WARN, i, _("<rt> is only allowed directly inside <ruby>."), span=span
         )
     # A new voice span implicitly ends an unclosed one (the common "<v A>…\n<v B>…" form).
     if name == "v" and stack and stack[-1] == "v":
@@ -429,15 +469,23 @@ def _close(
             "VTT-TAG-01",
             WARN,
             i,
-            f"</{name}> closes a tag while <{stack[-1]}> inside it is still open; "
-            "close tags in the reverse order they were opened.",
+            _(
+                "</{name}> closes a tag while <{stack}> inside it is still "
+                "open; close tags in the reverse order they were opened."
+            ).format(name=name, stack=stack[-1]),
             span=span,
         )
         while stack and stack.pop() != name:
             pass
         return
     scan.emit(
-        out, "VTT-TAG-01", WARN, i, f"</{name}> has no matching <{name}>.", span=span, suggestion=""
+        out,
+        "VTT-TAG-01",
+        WARN,
+        i,
+        _("</{name}> has no matching <{name}>.").format(name=name),
+        span=span,
+        suggestion="",
     )
 
 
@@ -451,7 +499,9 @@ def _check_timestamp(
             "VTT-TS-05",
             WARN,
             i,
-            f"<{inner}> is not a valid inline timestamp (write <hh:mm:ss.mmm>).",
+            _("<{inner}> is not a valid inline timestamp (write <hh:mm:ss.mmm>).").format(
+                inner=inner
+            ),
             span=span,
         )
         return last_time
@@ -466,8 +516,9 @@ def _check_timestamp(
             "VTT-TS-05",
             WARN,
             i,
-            f"Word timestamp {format_ms(ms)} lies outside the cue "
-            f"({format_ms(cue.start_ms)}–{format_ms(cue.end_ms)}).",
+            _("Word timestamp {ms} lies outside the cue ({start_ms}–{end_ms}).").format(
+                ms=format_ms(ms), start_ms=format_ms(cue.start_ms), end_ms=format_ms(cue.end_ms)
+            ),
             span=span,
         )
     elif ms < last_time:
@@ -476,7 +527,7 @@ def _check_timestamp(
             "VTT-TS-05",
             WARN,
             i,
-            f"Word timestamp {format_ms(ms)} is earlier than the one before it.",
+            _("Word timestamp {ms} is earlier than the one before it.").format(ms=format_ms(ms)),
             span=span,
         )
     return max(ms, last_time)

@@ -25,6 +25,7 @@ from captionreview.core.cleanup.wordtimes import (
     estimate_speech_ms,
     has_word_timings,
 )
+from captionreview.core.i18n import N_, _, ngettext
 from captionreview.core.model import Cue
 from captionreview.core.profiles import DEFAULT_PROFILE, Profile
 from captionreview.core.readingspeed import ReadingSpeed, reading_speed, speed_severity
@@ -39,7 +40,7 @@ BRIDGE_MAX_MS = 50
 ROLL_GAP_MS = 1000
 # Header lines YouTube and older tools write after WEBVTT (QUALITY_RULES VTT-HDR-02, ASR-04).
 AUTO_HEADER_KEYS = ("Kind", "Language", "Style")
-UNDO_DESCRIPTION = "Clean up auto-captions"
+UNDO_DESCRIPTION = N_("Clean up auto-captions")
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,10 +82,6 @@ class Removed:
         return {name: getattr(self, name) for name in self.__slots__}
 
 
-def _cues(count: int) -> str:
-    return f"{count} cue" if count == 1 else f"{count} cues"
-
-
 @dataclass(frozen=True, slots=True)
 class AutoCaptionSigns:
     """The evidence that a track is auto-captions, and the verdict."""
@@ -109,13 +106,31 @@ class AutoCaptionSigns:
         """Return a one-sentence description of the evidence for the user."""
         parts = []
         if self.rolling_cues:
-            parts.append(f"{_cues(self.rolling_cues)} repeat the previous line")
+            parts.append(
+                ngettext(
+                    "{n} cue repeats the previous line",
+                    "{n} cues repeat the previous line",
+                    self.rolling_cues,
+                ).format(n=self.rolling_cues)
+            )
         if self.bridge_cues:
-            parts.append(f"{_cues(self.bridge_cues)} are {BRIDGE_MAX_MS} ms bridge cues")
+            parts.append(
+                ngettext(
+                    "{n} cue is a {ms} ms bridge cue",
+                    "{n} cues are {ms} ms bridge cues",
+                    self.bridge_cues,
+                ).format(n=self.bridge_cues, ms=BRIDGE_MAX_MS)
+            )
         if self.word_timed_cues:
-            parts.append(f"{_cues(self.word_timed_cues)} carry word timings")
+            parts.append(
+                ngettext(
+                    "{n} cue carries word timings",
+                    "{n} cues carry word timings",
+                    self.word_timed_cues,
+                ).format(n=self.word_timed_cues)
+            )
         if not parts:
-            return "no roll-up or word timings found"
+            return _("no roll-up or word timings found")
         return "; ".join(parts)
 
 
@@ -198,7 +213,7 @@ def _read_lines(cue: Cue, scan: _Scan) -> tuple[list[_Line], int | None]:
 def _without_carried(kept: Sequence[_Line], carried: int) -> list[list[Token]]:
     """Return the tokens of each line after dropping the first ``carried`` words of the cue."""
     new_lines: list[list[Token]] = []
-    for _, tokens in kept:
+    for _line, tokens in kept:
         rest = tokens[carried:]
         carried = max(0, carried - len(tokens))
         if rest:
@@ -410,44 +425,45 @@ def apply_clean_up(doc: Document, result: CleanResult, *, language: str | None =
     This is what both the window's Apply and ``captionreview clean`` do. Raises ValueError
     for a document without a WebVTT header.
     """
-    with doc.group(UNDO_DESCRIPTION):
-        doc.replace_all(result.cues, UNDO_DESCRIPTION)
+    description = _(UNDO_DESCRIPTION)
+    with doc.group(description):
+        doc.replace_all(result.cues, description)
         kept = {k: v for k, v in doc.header_metadata.items() if k not in AUTO_HEADER_KEYS}
-        doc.set_header_metadata(kept, language=language, description=UNDO_DESCRIPTION)
+        doc.set_header_metadata(kept, language=language, description=description)
 
 
 _FIGURE_ROWS: tuple[tuple[str, str], ...] = (
-    ("cues", "cues"),
-    ("lines", "lines"),
-    ("mean chars/line", "mean_chars_per_line"),
-    ("max chars/line", "max_chars_per_line"),
-    ("lines over {max_chars}", "lines_over_limit"),
-    ("mean cps", "mean_cps"),
-    ("median cps", "median_cps"),
-    ("cues over {cps} cps", "cues_over_cps"),
-    ("mean duration ms", "mean_duration_ms"),
-    ("cues under {min_ms} ms", "cues_too_short"),
-    ("cues over {max_ms} ms", "cues_too_long"),
-    ("overlaps", "overlaps"),
+    (N_("cues"), "cues"),
+    (N_("lines"), "lines"),
+    (N_("mean chars/line"), "mean_chars_per_line"),
+    (N_("max chars/line"), "max_chars_per_line"),
+    (N_("lines over {max_chars}"), "lines_over_limit"),
+    (N_("mean cps"), "mean_cps"),
+    (N_("median cps"), "median_cps"),
+    (N_("cues over {cps} cps"), "cues_over_cps"),
+    (N_("mean duration ms"), "mean_duration_ms"),
+    (N_("cues under {min_ms} ms"), "cues_too_short"),
+    (N_("cues over {max_ms} ms"), "cues_too_long"),
+    (N_("overlaps"), "overlaps"),
 )
 
 
 def removed_summary(removed: Removed) -> str:
     """Return one sentence saying what clean-up removed (counts of zero are left out)."""
     parts = [
-        f"{count} {label}"
+        label.format(n=count)
         for count, label in (
-            (removed.rolling_lines, "rolling duplicate lines"),
-            (removed.bridge_cues, "bridge cues"),
-            (removed.repeated_cues, "repeated cues"),
-            (removed.empty_cues, "empty cues"),
-            (removed.tags, "tags"),
-            (removed.blank_lines, "whitespace-only lines"),
-            (removed.header_lines, "header lines"),
+            (removed.rolling_lines, _("{n} rolling duplicate lines")),
+            (removed.bridge_cues, _("{n} bridge cues")),
+            (removed.repeated_cues, _("{n} repeated cues")),
+            (removed.empty_cues, _("{n} empty cues")),
+            (removed.tags, _("{n} tags")),
+            (removed.blank_lines, _("{n} whitespace-only lines")),
+            (removed.header_lines, _("{n} header lines")),
         )
         if count
     ]
-    return "Removed: " + (", ".join(parts) if parts else "nothing")
+    return _("Removed: {what}").format(what=", ".join(parts) if parts else _("nothing"))
 
 
 def figure_rows(
@@ -461,7 +477,7 @@ def figure_rows(
         "max_ms": profile.max_duration_ms,
     }
     return [
-        (label.format(**names), getattr(result.before, name), getattr(result.after, name))
+        (_(label).format(**names), getattr(result.before, name), getattr(result.after, name))
         for label, name in _FIGURE_ROWS
     ]
 
@@ -470,8 +486,10 @@ def format_figures(result: CleanResult, profile: Profile = DEFAULT_PROFILE) -> s
     """Return the removed counts and the before/after readability as a plain-text table."""
     lines = [
         removed_summary(result.removed),
-        f"Kept: {len(result.words)} spoken words, {len(result.lines)} distinct lines",
-        f"{'':24}{'before':>10}{'after':>10}",
+        _("Kept: {words} spoken words, {lines} distinct lines").format(
+            words=len(result.words), lines=len(result.lines)
+        ),
+        f"{'':24}{_('before'):>10}{_('after'):>10}",
     ]
     lines.extend(
         f"{label:24}{before:>10}{after:>10}"

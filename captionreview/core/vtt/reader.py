@@ -22,6 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from captionreview.core.i18n import _
 from captionreview.core.model import Cue, Problem, Severity
 from captionreview.core.timecode import MAX_HOUR_DIGITS, explain_timestamp
 
@@ -130,8 +131,8 @@ def parse_timing_line(line: str) -> tuple[int, int, str] | None:
 def explain_timing_line(line: str) -> str:
     """Return a plain sentence saying why a timing line cannot be read."""
     if "-->" not in line:
-        return "the line has no '-->' between the start and end times"
-    left, _, right = line.partition("-->")
+        return _("the line has no '-->' between the start and end times")
+    left, _arrow, right = line.partition("-->")
     start = left.strip(_WS)
     end = right.strip(_WS).split(" ")[0].split("\t")[0] if right.strip(_WS) else ""
     for stamp in (start, end):
@@ -139,7 +140,7 @@ def explain_timing_line(line: str) -> str:
             return explain_timestamp(stamp)
         if parse_timing_line(f"{stamp} --> {stamp}") is None:
             return explain_timestamp(stamp)
-    return "the timing line is not of the form 00:00:01.000 --> 00:00:02.000"
+    return _("the timing line is not of the form 00:00:01.000 --> 00:00:02.000")
 
 
 def timing_rule(line: str) -> str:
@@ -219,8 +220,11 @@ class _Reader:
             line,
             Severity.WARN,
             "VTT-NUL-01",
-            f"the file holds {count} NUL character{'s' if count > 1 else ''} (players show "
-            "them as \ufffd), which usually means the file is damaged; check the text there",
+            _(
+                "the file holds {count} NUL character{value} (players show "
+                "them as �), which usually means the file is damaged; check "
+                "the text there"
+            ).format(count=count, value="s" if count > 1 else ""),
             self.clean(_LINE_RE.findall(self.text, self.text.rfind("\n", 0, first) + 1)[0]),
         )
         self.out.problems.sort(key=lambda p: p.line)
@@ -237,8 +241,10 @@ class _Reader:
             1,
             Severity.ERROR,
             "VTT-SIG-01",
-            "the first line must be WEBVTT, or players will not load the file; "
-            "CaptionReview adds it when you save",
+            _(
+                "the first line must be WEBVTT, or players will not load the file; "
+                "CaptionReview adds it when you save"
+            ),
             first_line,
         )
         leading = re.match(r"(?:\r\n|\r|\n)*", text)
@@ -340,7 +346,7 @@ class _Reader:
             j += 1
         raw = "".join(raws[start:j])
         if cue is not None:
-            ident, begin, finish, settings, _ = cue
+            ident, begin, finish, settings, _rest = cue
             self.add_cue(Cue(begin, finish, "\n".join(buffer), ident, settings, raw, line_no), "")
         elif kind == "style":
             self.add(RawBlock("style", raw, line_no), "")
@@ -353,8 +359,10 @@ class _Reader:
                 line_no + bad_timing - start,
                 Severity.ERROR,
                 timing_rule(timing_line),
-                f"the timing line cannot be read: {explain_timing_line(timing_line)}; "
-                "players skip this cue (the block is kept as it is)",
+                _(
+                    "the timing line cannot be read: {explain_timing_line}; "
+                    "players skip this cue (the block is kept as it is)"
+                ).format(explain_timing_line=explain_timing_line(timing_line)),
                 timing_line,
             )
             self.add(RawBlock("unparsed", raw, line_no), "")
@@ -370,25 +378,25 @@ class _Reader:
             _is_keyword_block(first, "STYLE") or _is_keyword_block(first, "REGION")
         ):
             what = first.strip(_WS)
-            message = (
-                f"a {what} block after the first cue is ignored by players; "
+            message = _(
+                "a {what} block after the first cue is ignored by players; "
                 "move it above the first cue"
-            )
+            ).format(what=what)
             rule = "VTT-STY-01" if first.startswith("STYLE") else "VTT-REG-01"
         elif _ARROWLESS_RE.match(first):
-            message = (
-                f"the timing line cannot be read: {explain_timing_line(first)}; "
+            message = _(
+                "the timing line cannot be read: {explain_timing_line}; "
                 "players skip this cue (the block is kept as it is)"
-            )
+            ).format(explain_timing_line=explain_timing_line(first))
             rule = "VTT-TS-02"
         elif not first.strip(_WS):
-            message = (
+            message = _(
                 "this line holds only spaces, which WebVTT does not count as a blank line, so "
                 "the lines after it are not read as they should be; delete the spaces"
             )
             rule = "VTT-TXT-02"
         else:
-            message = (
+            message = _(
                 "text without a timing line is ignored by players (a blank line inside a cue "
                 "splits it in two: remove the blank line, or add a timing line)"
             )
@@ -434,7 +442,7 @@ def note_language(note: str) -> str | None:
 
 def first_note(layout: Sequence[LayoutItem]) -> int | None:
     """Return the layout position of the first NOTE block before the first cue, or None."""
-    for position, (block, _) in enumerate(layout):
+    for position, (block, _sep) in enumerate(layout):
         if block is None:
             return None
         if block.kind == "note":

@@ -25,6 +25,7 @@ from itertools import pairwise
 
 from captionreview.core.checks.base import file_line
 from captionreview.core.checks.catalogue import WORD_RULE_TITLES
+from captionreview.core.i18n import _
 from captionreview.core.model import Cue, Finding, Severity
 from captionreview.core.words.glossary import Glossary
 from captionreview.core.words.spelling import (
@@ -298,15 +299,17 @@ class FlagChecker:
             if miss.found[:1].isupper() and term[:1].islower():
                 term = term[0].upper() + term[1:]  # "Region styrelsen" at a sentence start
             how = {
-                "correction": "a known correction",
-                "split": "the term written apart",
-                "spelling": "spelled alike",
-                "sound": "sounds alike",
+                "correction": _("a known correction"),
+                "split": _("the term written apart"),
+                "spelling": _("spelled alike"),
+                "sound": _("sounds alike"),
             }[miss.kind]
             add(
                 RULE_GLOSSARY,
                 Severity.WARN,
-                f"“{miss.found}” may be the glossary term “{miss.term}” ({how}).",
+                _("“{found}” may be the glossary term “{term}” ({how}).").format(
+                    found=miss.found, term=miss.term, how=how
+                ),
                 miss.span,
                 term,
             )
@@ -332,7 +335,13 @@ class FlagChecker:
             else:
                 continue
             span = _removal_span(item, tok)
-            add(RULE_FILLER, Severity.INFO, f"Filler word “{tok.text}”: remove it?", span, "")
+            add(
+                RULE_FILLER,
+                Severity.INFO,
+                _("Filler word “{text}”: remove it?").format(text=tok.text),
+                span,
+                "",
+            )
 
     def _repeat_flags(self, item: _Cue, previous: _Cue | None, add: _Add) -> None:
         toks = item.tokens
@@ -348,7 +357,13 @@ class FlagChecker:
             if not gap.isspace() and len(word) > 3:
                 continue
             span = (a.end, b.end)
-            add(RULE_FILLER, Severity.INFO, f"Repeated word “{b.text}”: remove one?", span, "")
+            add(
+                RULE_FILLER,
+                Severity.INFO,
+                _("Repeated word “{text}”: remove one?").format(text=b.text),
+                span,
+                "",
+            )
         if previous is not None and previous.tokens and toks:
             last, first = previous.tokens[-1], toks[0]
             word = first.text.lower()
@@ -364,7 +379,9 @@ class FlagChecker:
                 add(
                     RULE_FILLER,
                     Severity.INFO,
-                    f"“{first.text}” repeats the last word of the previous cue: remove it?",
+                    _("“{text}” repeats the last word of the previous cue: remove it?").format(
+                        text=first.text
+                    ),
                     span,
                     "",
                 )
@@ -413,7 +430,9 @@ class FlagChecker:
                 add(
                     RULE_SPLIT,
                     Severity.WARN,
-                    f"“{found}” may be one word: “{joined}” (särskrivning).",
+                    _("“{found}” may be one word: “{joined}” (särskrivning).").format(
+                        found=found, joined=joined
+                    ),
                     (window[0].start, window[-1].end),
                     joined,
                 )
@@ -501,34 +520,36 @@ class FlagChecker:
             clause_start = before == "" or before in ",.!?–-"
             other = None
             if word == "dom":
-                other = "de or dem (“dom” is the spoken form)"
+                other = _("de or dem (“dom” is the spoken form)")
             elif (
                 word == "män"
                 and (clause_start or nxt in _PRONOUN_AFTER_MEN)
                 and prev not in (_QUANTIFIERS)
             ):
-                other = "men (but)"
+                other = _("men (but)")
             elif word == "men" and (prev in _QUANTIFIERS or prev in ("och", "eller")):
-                other = "män (men, plural of man)"
+                other = _("män (men, plural of man)")
             elif word == "ända" and prev in _BEFORE_ENDA:
-                other = "enda (only)"
+                other = _("enda (only)")
             elif word == "enda" and nxt in _AFTER_ANDA:
-                other = "ända (all the way)"
+                other = _("ända (all the way)")
             elif word == "hämma" and prev in _BEFORE_HEMMA:
-                other = "hemma (at home)"
+                other = _("hemma (at home)")
             elif word == "hemma" and prev in _BEFORE_HAMMA:
-                other = "hämma (inhibit)"
+                other = _("hämma (inhibit)")
             elif word == "vart" and nxt in _AFTER_VAR:
-                other = "var (where, location)"
+                other = _("var (where, location)")
             elif word == "dem" and tok.text[0].isupper() and clause_start:
-                other = "De (subject form)"
+                other = _("De (subject form)")
             elif word == "de" and prev in _PREPOSITIONS and (after == "" or after in ",.!?;:"):
-                other = "dem (object form)"
+                other = _("dem (object form)")
             if other:
                 add(
                     RULE_HOMOPHONE,
                     Severity.INFO,
-                    f"“{tok.text}” sounds like {other}: check the meaning.",
+                    _("“{text}” sounds like {other}: check the meaning.").format(
+                        text=tok.text, other=other
+                    ),
                     (tok.start, tok.end),
                 )
 
@@ -547,7 +568,9 @@ class FlagChecker:
                 add(
                     RULE_NUMBERS,
                     Severity.WARN,
-                    f"“{match.group(0)}”: {reason} in Swedish text (write “{fixed}”).",
+                    _("“{group}”: {reason} in Swedish text (write “{fixed}”).").format(
+                        group=match.group(0), reason=reason, fixed=fixed
+                    ),
                     span,
                     fixed,
                 )
@@ -556,7 +579,9 @@ class FlagChecker:
                 add(
                     RULE_NUMBERS,
                     Severity.INFO,
-                    f"“{digits}”: numbers up to twelve are written as words (“{word}”).",
+                    _("“{digits}”: numbers up to twelve are written as words (“{word}”).").format(
+                        digits=digits, word=word
+                    ),
                     span,
                     word,
                 )
@@ -592,7 +617,9 @@ class FlagChecker:
                 add(
                     RULE_NUMBERS,
                     Severity.WARN,
-                    f"“{found}”: numbers above twelve are written as digits (“{digits}”).",
+                    _("“{found}”: numbers above twelve are written as digits (“{digits}”).").format(
+                        found=found, digits=digits
+                    ),
                     (run[0].start, run[-1].end),
                     digits,
                 )
@@ -657,11 +684,11 @@ class FlagChecker:
             if self.suggestions:
                 options = speller.suggest(word)
                 suggestion = options[0] if options else None
-            hint = f" Did you mean “{suggestion}”?" if suggestion else ""
+            hint = " " + _("Did you mean “{word}”?").format(word=suggestion) if suggestion else ""
             add(
                 RULE_SPELLING,
                 Severity.WARN,
-                f"“{word}” is not in the dictionary.{hint}",
+                _("“{word}” is not in the dictionary.{hint}").format(word=word, hint=hint),
                 (tok.start, tok.end),
                 suggestion,
             )
@@ -833,13 +860,13 @@ def _swedish_number(digits: str) -> tuple[str, str]:
         r"\d{1,3}(?:\.\d{3}){2,}", digits
     ):
         groups = re.split(r"[.,]", digits)
-        return _NBSP.join(groups), "thousands are grouped with a space"
+        return _NBSP.join(groups), _("thousands are grouped with a space")
     if re.fullmatch(r"\d+\.\d+", digits):
         whole, frac = digits.split(".")
         # "10.30" is a time in Swedish writing; leave it alone.
         if len(frac) == 2 and len(whole) <= 2 and int(whole) <= 23 and int(frac) <= 59:
             return digits, ""
-        return f"{whole},{frac}", "a decimal point instead of a decimal comma"
+        return f"{whole},{frac}", _("a decimal point instead of a decimal comma")
     return digits, ""
 
 

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from captionreview.core.i18n import _
 from captionreview.core.words.spelling import PlainText, Token, plain_with_offsets, tokenize
 
 ARROW = "=>"
@@ -312,15 +313,21 @@ class Glossary:
         try:
             data = path.read_bytes()
         except FileNotFoundError:
-            raise GlossaryError(f"{path}: glossary file not found.") from None
+            raise GlossaryError(_("{path}: glossary file not found.").format(path=path)) from None
         except OSError as exc:
-            raise GlossaryError(f"{path}: cannot read the glossary ({exc.strerror}).") from None
+            raise GlossaryError(
+                _("{path}: cannot read the glossary ({strerror}).").format(
+                    path=path, strerror=exc.strerror
+                )
+            ) from None
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             line = data[: exc.start].count(b"\n") + 1
             raise GlossaryError(
-                f"{path}, line {line}: the glossary is not UTF-8 text; save it as UTF-8."
+                _("{path}, line {line}: the glossary is not UTF-8 text; save it as UTF-8.").format(
+                    path=path, line=line
+                )
             ) from None
         return cls.from_lines(text.splitlines(), path=path)
 
@@ -338,10 +345,15 @@ class Glossary:
         if not text or text.startswith("#"):
             return
         if ARROW in text:
-            wrong, _, right = (part.strip() for part in text.partition(ARROW))
+            wrong, _arrow, right = (part.strip() for part in text.partition(ARROW))
             if not wrong or not right:
                 self.problems.append(
-                    GlossaryProblem(number, f"line {number}: write corrections as 'wrong => Right'")
+                    GlossaryProblem(
+                        number,
+                        _("line {number}: write corrections as 'wrong => Right'").format(
+                            number=number
+                        ),
+                    )
                 )
                 return
             self._add_correction(wrong, right)
@@ -421,7 +433,7 @@ class Glossary:
         """Write the glossary atomically; raises GlossaryError when it cannot be written."""
         target = Path(path) if path is not None else self.path
         if target is None:
-            raise GlossaryError("The glossary has no file yet: choose where to save it.")
+            raise GlossaryError(_("The glossary has no file yet: choose where to save it."))
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=".glossary-", dir=target.parent)
@@ -429,7 +441,11 @@ class Glossary:
                 handle.write(self.text())
             os.replace(tmp, target)
         except OSError as exc:
-            raise GlossaryError(f"{target}: cannot save the glossary ({exc.strerror}).") from None
+            raise GlossaryError(
+                _("{target}: cannot save the glossary ({strerror}).").format(
+                    target=target, strerror=exc.strerror
+                )
+            ) from None
         self.path = target
         return target
 

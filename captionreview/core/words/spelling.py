@@ -22,6 +22,7 @@ from typing import Any
 
 from platformdirs import user_data_dir
 
+from captionreview.core.i18n import _
 from captionreview.core.vtt.cuetext import TAG_RE, plain_text
 
 DICTIONARY_DIRS: tuple[Path, ...] = (
@@ -178,7 +179,9 @@ def _dictionary_files(code: str, dirs: Iterable[Path]) -> tuple[Path, Path]:
     if code not in _DICTIONARIES:
         known = ", ".join(supported_languages())
         raise SpellerUnavailable(
-            f"No spelling dictionary is known for language '{code}' (known: {known})."
+            _("No spelling dictionary is known for language '{code}' (known: {known}).").format(
+                code=code, known=known
+            )
         )
     name, package = _DICTIONARIES[code]
     searched = []
@@ -188,8 +191,11 @@ def _dictionary_files(code: str, dirs: Iterable[Path]) -> tuple[Path, Path]:
         if aff.is_file() and dic.is_file():
             return aff, dic
     raise SpellerUnavailable(
-        f"The {name} spelling dictionary was not found in {', '.join(searched)}: "
-        f"install the Debian package {package} (apt-get install {package})."
+        _(
+            "The {name} spelling dictionary was not found in {join}: "
+            "install the Debian package {package} (apt-get install "
+            "{package})."
+        ).format(name=name, join=", ".join(searched), package=package)
     )
 
 
@@ -220,8 +226,11 @@ def _load_library() -> ctypes.CDLL:
         lib.Hunspell_get_dic_encoding.argtypes = [ctypes.c_void_p]
         return lib
     raise SpellerUnavailable(
-        "The Hunspell library (libhunspell-1.7.so.0) was not found: install the Debian "
-        f"package {LIBRARY_PACKAGE} (apt-get install {LIBRARY_PACKAGE})."
+        _(
+            "The Hunspell library (libhunspell-1.7.so.0) was not found: "
+            "install the Debian package {LIBRARY_PACKAGE} (apt-get install "
+            "{LIBRARY_PACKAGE})."
+        ).format(LIBRARY_PACKAGE=LIBRARY_PACKAGE)
     )
 
 
@@ -233,7 +242,9 @@ class _Hunspell:
         self._lock = threading.Lock()
         handle = lib.Hunspell_create(bytes(aff), bytes(dic))
         if not handle:
-            raise SpellerUnavailable(f"Hunspell could not load the dictionary {dic}.")
+            raise SpellerUnavailable(
+                _("Hunspell could not load the dictionary {dic}.").format(dic=dic)
+            )
         self._handle: int = handle
         encoding = lib.Hunspell_get_dic_encoding(handle)
         self.encoding = (encoding or b"UTF-8").decode("ascii", "replace")

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from captionreview.core.events import EventKind
+from captionreview.core.i18n import _
 from captionreview.core.model import Cue
 from captionreview.core.words.spelling import (
     Token,
@@ -252,7 +253,9 @@ def build_changes(cues: Sequence[Cue], occurrences: Iterable[Occurrence]) -> dic
             start, end = occ.span
             if text[start:end] != occ.found:
                 raise ValueError(
-                    f"Cue {index + 1} changed since the occurrences were listed; list them again."
+                    _(
+                        "Cue {index} changed since the occurrences were listed; list them again."
+                    ).format(index=index + 1)
                 )
             text = text[:start] + occ.replacement + text[end:]
         changes[index] = cue.with_changes(text=text)
