@@ -90,4 +90,75 @@
         <translation>Välj en undertext först</translation>
     </message>
 </context>
+<context>
+    <name>TimelineFeature</name>
+    <message>
+        <source>Sound analysis progress</source>
+        <translation>Förlopp för ljudanalysen</translation>
+    </message>
+    <message>
+        <source>Sound %p%</source>
+        <translation>Ljud %p%</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stoppa</translation>
+    </message>
+    <message>
+        <source>Stop the sound analysis</source>
+        <translation>Stoppa ljudanalysen</translation>
+    </message>
+    <message>
+        <source>Stop analysing the sound (the timeline shows cues only)</source>
+        <translation>Sluta analysera ljudet (tidslinjen visar bara undertexterna)</translation>
+    </message>
+    <message>
+        <source>Go to the timeline</source>
+        <translation>Gå till tidslinjen</translation>
+    </message>
+    <message>
+        <source>Put the keyboard focus on the timeline under the video</source>
+        <translation>Flytta tangentbordsfokus till tidslinjen under videon</translation>
+    </message>
+    <message>
+        <source>Snap cue to speech</source>
+        <translation>Fäst undertexten vid talet</translation>
+    </message>
+    <message>
+        <source>Move the selected cue&apos;s start and end to the speech edges within 0.5 s</source>
+        <translation>Flytta den valda undertextens början och slut till talets kanter inom 0,5 s</translation>
+    </message>
+    <message>
+        <source>Select a cue first</source>
+        <translation>Välj en undertext först</translation>
+    </message>
+    <message>
+        <source>No speech to snap to: open the video and wait for the sound analysis</source>
+        <translation>Inget tal att fästa vid: öppna videon och vänta på ljudanalysen</translation>
+    </message>
+    <message>
+        <source>Cue %1 snapped to the speech</source>
+        <translation>Undertext %1 fästes vid talet</translation>
+    </message>
+    <message>
+        <source>Listening to the sound…</source>
+        <translation>Lyssnar på ljudet…</translation>
+    </message>
+    <message>
+        <source>Analysing the sound of %1</source>
+        <translation>Analyserar ljudet i %1</translation>
+    </message>
+    <message>
+        <source>Sound analysis stopped: the timeline shows the cues.</source>
+        <translation>Ljudanalysen stoppades: tidslinjen visar undertexterna.</translation>
+    </message>
+    <message>
+        <source>No sound to show: %1</source>
+        <translation>Inget ljud att visa: %1</translation>
+    </message>
+    <message>
+        <source>No sound analysis (%1); the captions and video work as before.</source>
+        <translation>Ingen ljudanalys (%1); undertexterna och videon fungerar som förut.</translation>
+    </message>
+</context>
 </TS>
