@@ -2,14 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="sv_SE">
 <context>
-    <name>Commands</name>
+    <name>ActionHandlers</name>
     <message>
         <source>That was the last cue.</source>
         <translation>Det var den sista undertexten.</translation>
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>FileActions</name>
     <message>
         <source>Damaged characters — CaptionReview</source>
         <translation>Skadade tecken — CaptionReview</translation>
@@ -25,6 +25,17 @@
     <message>
         <source>Open as {codec}, bad bytes as �</source>
         <translation>Öppna som {codec}, felaktiga byte som �</translation>
+    </message>
+</context>
+<context>
+    <name>IssuesPanel</name>
+    <message>
+        <source>1 problem in the file: see the Issues panel (nothing was dropped)</source>
+        <translation>1 problem i filen: se panelen Problem (inget togs bort)</translation>
+    </message>
+    <message>
+        <source>{count} problems in the file: see the Issues panel (nothing was dropped)</source>
+        <translation>{count} problem i filen: se panelen Problem (inget togs bort)</translation>
     </message>
 </context>
 <context>
