@@ -193,7 +193,7 @@ def test_a_real_video_without_a_sound_track_says_so(qtbot, make_window, tmp_path
     )
     window = make_window()
     window.open_paths([write(tmp_path, TWO_CUES)])
-    window.open_video(video)
+    window.files.open_video(video)
     if not window.player.available:
         pytest.skip(window.player.status_message)
     feature = feature_of(window)
