@@ -80,6 +80,8 @@ class Finding:
     particular text. ``suggestion`` is a replacement for that span (or for the whole text when
     ``span`` is ``None``) when the rule can propose one. ``start_ms``/``end_ms`` give the
     time range a finding is about when that is not its cue's (speech with no cue over it).
+    ``confidence`` (0–1), set by the word flags, says how sure the rule is that the text is
+    wrong; None when the rule cannot tell.
     """
 
     rule: str
@@ -92,3 +94,4 @@ class Finding:
     line: int | None = None
     start_ms: int | None = None
     end_ms: int | None = None
+    confidence: float | None = None

@@ -96,6 +96,7 @@ def test_json_output_for_one_and_several_files(tmp_path: Path) -> None:
         "suggestion": "&amp;",
         "start_ms": 1000,
         "end_ms": 4000,
+        "confidence": None,
     }
     # Every finding says the time range it is about (its cue's, or the whole track's).
     assert all(

@@ -239,8 +239,48 @@ class FlagChecker:
         return self._check_item(self._split(cues, index), previous)
 
     def _check_item(self, item: _Cue, previous: _Cue | None) -> list[Finding]:
-        index = item.index
-        findings: list[Finding] = []
+        line = self._line(item)
+        before = None if previous is None else (previous.plain.text, _ends(previous.tokens)[1])
+        return self._findings(item, self._with_edge(item, line, before))
+
+    def _line(self, item: _Cue) -> _Line:
+        """Return what the rules find in one cue text, in visible-text offsets."""
+        first, last = _ends(item.tokens)
+        return _Line(_to_plain(item.plain, self._line_flags(item)), first, last)
+
+    @staticmethod
+    def _with_edge(item: _Cue, line: _Line, before: tuple[str, Token | None] | None) -> list[_Flag]:
+        """Return the flags of a cue: its line's, and a repeat of the previous cue's last word."""
+        flags = _to_raw(item.plain, line.flags)
+        edge = None if before is None else _edge_repeat(item, line.first, *before)
+        if edge is None:
+            return flags
+        # The repeat across cues goes first, as the rules of one line skip covered words.
+        return [edge, *(f for f in flags if f[3][1] <= edge[3][0] or f[3][0] >= edge[3][1])]
+
+    @staticmethod
+    def _findings(item: _Cue, flags: Sequence[_Flag]) -> list[Finding]:
+        cue = item.cue
+        found = [
+            Finding(
+                rule,
+                severity,
+                message,
+                item.index,
+                cue.uid,
+                span,
+                suggestion,
+                file_line(cue, span),
+                confidence=confidence,
+            )
+            for rule, severity, message, span, suggestion, confidence in flags
+        ]
+        found.sort(key=lambda f: (f.span or (0, 0), f.rule))
+        return found
+
+    def _line_flags(self, item: _Cue) -> list[_Flag]:
+        """Return the flags of one cue text on its own (everything but repeats across cues)."""
+        flags: list[_Flag] = []
         covered = _Covered()
 
         def add(
@@ -249,43 +289,41 @@ class FlagChecker:
             message: str,
             span: tuple[int, int],
             suggestion: str | None = None,
+            confidence: float | None = None,
         ) -> None:
-            findings.append(
-                Finding(
-                    rule,
-                    severity,
-                    message,
-                    index,
-                    item.cue.uid,
-                    span,
-                    suggestion,
-                    file_line(item.cue, span),
-                )
-            )
+            flags.append((rule, severity, message, span, suggestion, confidence))
             covered.add(span)
 
         self._glossary_flags(item, add)
         self._filler_flags(item, add)
-        self._repeat_flags(item, previous, add)
+        self._repeat_flags(item, add)
         if self.language == "sv":
             self._number_flags(item, add)
             self._spoken_number_flags(item, add)
             self._split_compound_flags(item, add, covered)
             self._homophone_flags(item, add)
         self._spelling_flags(item, add, covered)
-        findings.sort(key=lambda f: (f.span or (0, 0), f.rule))
-        return findings
+        return flags
 
     def check(self, cues: Sequence[Cue]) -> list[Finding]:
         """Return the findings of all cues, in cue and text order."""
         findings: list[Finding] = []
         if self.unavailable:
             findings.append(Finding(RULE_NO_SPELLER, Severity.INFO, self.unavailable))
-        previous = None
-        for index in range(len(cues)):
-            item = self._split(cues, index)
-            findings.extend(self._check_item(item, previous))
-            previous = item
+        # Rolling and karaoke captions repeat most lines: each distinct text is checked once
+        # per run. Only within a run, as the word lists may change between runs. Karaoke cues
+        # differ only in their timestamps, so the key is the visible text.
+        seen: dict[str, _Line] = {}
+        before: tuple[str, Token | None] | None = None
+        for index, cue in enumerate(cues):
+            plain = plain_with_offsets(cue.text)
+            line = seen.get(plain.text)
+            item = _Cue(index, cue, plain, [])
+            if line is None:
+                item = _Cue(index, cue, plain, tokenize_plain(plain))
+                line = seen[plain.text] = self._line(item)
+            findings.extend(self._findings(item, self._with_edge(item, line, before)))
+            before = (plain.text, line.last)
         return findings
 
     # -- ASR-09 -------------------------------------------------------------------------------
@@ -343,7 +381,7 @@ class FlagChecker:
                 "",
             )
 
-    def _repeat_flags(self, item: _Cue, previous: _Cue | None, add: _Add) -> None:
+    def _repeat_flags(self, item: _Cue, add: _Add) -> None:
         toks = item.tokens
         text = item.plain.text
         for a, b in pairwise(toks):
@@ -364,27 +402,6 @@ class FlagChecker:
                 span,
                 "",
             )
-        if previous is not None and previous.tokens and toks:
-            last, first = previous.tokens[-1], toks[0]
-            word = first.text.lower()
-            trailing = previous.plain.text[last.pend :].strip()
-            if (
-                last.text.lower() == word
-                and not first.is_number
-                and word not in _ALLOWED_DOUBLES
-                and not _SENTENCE_END.search(trailing)
-                and not item.plain.text[: first.pstart].strip()
-            ):
-                span = _removal_span(item, first)
-                add(
-                    RULE_FILLER,
-                    Severity.INFO,
-                    _("“{text}” repeats the last word of the previous cue: remove it?").format(
-                        text=first.text
-                    ),
-                    span,
-                    "",
-                )
 
     # -- ASR-11 -------------------------------------------------------------------------------
 
@@ -694,7 +711,72 @@ class FlagChecker:
             )
 
 
+@dataclass(frozen=True, slots=True)
+class _Line:
+    """The flags of one cue text (spans into the visible text) and its first and last word."""
+
+    flags: list[_Flag]
+    first: Token | None
+    last: Token | None
+
+
+def _ends(tokens: list[Token]) -> tuple[Token | None, Token | None]:
+    return (tokens[0], tokens[-1]) if tokens else (None, None)
+
+
+def _edge_repeat(
+    item: _Cue, first: Token | None, previous_text: str, last: Token | None
+) -> _Flag | None:
+    """Return the flag of a cue that starts with the word the previous cue ended with.
+
+    Only the visible-text offsets of ``first`` and ``last`` are read: the raw ones may be
+    those of another cue with the same visible text.
+    """
+    if first is None or last is None:
+        return None
+    word = first.text.lower()
+    trailing = previous_text[last.pend :].strip()
+    if (
+        last.text.lower() != word
+        or first.is_number
+        or word in _ALLOWED_DOUBLES
+        or _SENTENCE_END.search(trailing)
+        or item.plain.text[: first.pstart].strip()
+    ):
+        return None
+    start, end = item.plain.raw_span(first.pstart, first.pend)
+    here = Token(first.text, start, end, first.pstart, first.pend, first.is_number)
+    message = _("“{text}” repeats the last word of the previous cue: remove it?").format(
+        text=first.text
+    )
+    return (RULE_FILLER, Severity.INFO, message, _removal_span(item, here), "", None)
+
+
+def _to_plain(plain: PlainText, flags: list[_Flag]) -> list[_Flag]:
+    """Return ``flags`` with spans into the visible text of the cue.
+
+    A span is narrowed to the visible characters it covers, so that markup at its edges (a
+    word's timestamp tag) is kept when the flagged text is replaced.
+    """
+    moved: list[_Flag] = []
+    for rule, severity, message, (start, end), suggestion, confidence in flags:
+        pstart = plain.plain_start(start)
+        pend = max(pstart, plain.plain_end(end))
+        moved.append((rule, severity, message, (pstart, pend), suggestion, confidence))
+    return moved
+
+
+def _to_raw(plain: PlainText, flags: list[_Flag]) -> list[_Flag]:
+    """Return ``flags`` (spans into the visible text) with spans into the cue's raw text."""
+    return [
+        (rule, severity, message, plain.raw_span(*span), suggestion, confidence)
+        for rule, severity, message, span, suggestion, confidence in flags
+    ]
+
+
 _Add = Callable[..., None]
+# A finding of one cue text: rule, severity, message, span, suggestion, confidence.
+_Flag = tuple[str, Severity, str, tuple[int, int], str | None, float | None]
 _LANG_TAG = re.compile(r"<lang\s+([A-Za-z]{2,3})(?:[-_][^>]*)?>|</lang>")
 
 

@@ -15,6 +15,7 @@ import ctypes
 import ctypes.util
 import re
 import threading
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,21 +61,60 @@ class SpellerUnavailable(RuntimeError):
 
 @dataclass(frozen=True, slots=True)
 class PlainText:
-    """A cue's visible text with, for each character, its ``[start, end)`` in the raw text."""
+    """A cue's visible text and where its characters come from in the raw text.
+
+    The source is kept per run of text between markup (``pstarts`` in the visible text,
+    ``rstarts`` in the raw text, ``lengths``), not per character: a karaoke cue has a tag every
+    few letters and is checked thousands of times in a long file. ``refs[i]`` is the raw end of
+    a character reference (all its characters come from the whole reference), or -1 for text.
+    """
 
     text: str
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
+    pstarts: tuple[int, ...]
+    rstarts: tuple[int, ...]
+    lengths: tuple[int, ...]
+    refs: tuple[int, ...]
+
+    def _start(self, pos: int) -> int:
+        i = bisect_right(self.pstarts, pos) - 1
+        if self.refs[i] >= 0:
+            return self.rstarts[i]
+        return self.rstarts[i] + pos - self.pstarts[i]
+
+    def _end(self, pos: int) -> int:
+        i = bisect_right(self.pstarts, pos) - 1
+        if self.refs[i] >= 0:
+            return self.refs[i]
+        return self.rstarts[i] + pos - self.pstarts[i] + 1
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """Return the raw-text span covering plain characters ``[start, end)``."""
         if start >= end:
-            raw = self.starts[start] if start < len(self.starts) else self._raw_end()
+            raw = self._start(start) if start < len(self.text) else self._raw_end()
             return raw, raw
-        return self.starts[start], self.ends[end - 1]
+        return self._start(start), self._end(end - 1)
 
     def _raw_end(self) -> int:
-        return self.ends[-1] if self.ends else 0
+        return self._end(len(self.text) - 1) if self.text else 0
+
+    def plain_start(self, raw: int) -> int:
+        """Return how many visible characters start before raw offset ``raw``."""
+        i = bisect_left(self.rstarts, raw) - 1
+        if i < 0:
+            return 0
+        inside = self.lengths[i] if self.refs[i] >= 0 else raw - self.rstarts[i]
+        return self.pstarts[i] + min(self.lengths[i], inside)
+
+    def plain_end(self, raw: int) -> int:
+        """Return how many visible characters end at or before raw offset ``raw``."""
+        i = bisect_right(self.rstarts, raw) - 1
+        if i < 0:
+            return 0
+        if self.refs[i] >= 0:
+            inside = self.lengths[i] if self.refs[i] <= raw else 0
+        else:
+            inside = min(self.lengths[i], raw - self.rstarts[i])
+        return self.pstarts[i] + inside
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,41 +132,45 @@ class Token:
     is_number: bool = False
 
 
-def plain_with_offsets(raw: str) -> PlainText:
-    """Return the visible text of a cue payload and the raw offsets of each visible character."""
-    if "<" not in raw and "&" not in raw:
-        # The common case: nothing to strip, every character is its own source.
-        return PlainText(raw, tuple(range(len(raw))), tuple(range(1, len(raw) + 1)))
-    chars: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    pos = 0
-    length = len(raw)
-    while pos < length:
-        ch = raw[pos]
-        if ch == "<":
-            tag = TAG_RE.match(raw, pos)
-            if tag:
-                pos = tag.end()
-                continue
-        elif ch == "&":
-            ref = _REF_RE.match(raw, pos)
-            if ref:
-                for decoded in plain_text(ref.group(0)):
-                    chars.append(decoded)
-                    starts.append(pos)
-                    ends.append(ref.end())
-                pos = ref.end()
-                continue
-        chars.append(ch)
-        starts.append(pos)
-        ends.append(pos + 1)
-        pos += 1
-    return PlainText("".join(chars), tuple(starts), tuple(ends))
-
-
-# Markup or a character reference, tried at each position as plain_with_offsets() does.
+# Markup or a character reference, as plain_with_offsets() and visible_text() skip it.
 _MARKUP_RE = re.compile(f"{TAG_RE.pattern}|{_REF_RE.pattern}")
+
+
+def plain_with_offsets(raw: str) -> PlainText:
+    """Return the visible text of a cue payload and where each visible character comes from."""
+    if "<" not in raw and "&" not in raw:
+        # The common case: nothing to strip, the visible text is the raw text.
+        return PlainText(raw, (0,), (0,), (len(raw),), (-1,))
+    chunks: list[str] = []
+    pstarts: list[int] = []
+    rstarts: list[int] = []
+    lengths: list[int] = []
+    refs: list[int] = []
+    pos = 0
+    size = 0
+
+    def run(text: str, at: int, ref: int) -> None:
+        nonlocal size
+        chunks.append(text)
+        pstarts.append(size)
+        rstarts.append(at)
+        lengths.append(len(text))
+        refs.append(ref)
+        size += len(text)
+
+    for markup in _MARKUP_RE.finditer(raw):
+        at = markup.start()
+        if at > pos:
+            run(raw[pos:at], pos, -1)
+        found = markup.group(0)
+        if not found.startswith("<"):
+            decoded = plain_text(found)
+            if decoded:
+                run(decoded, at, markup.end())
+        pos = markup.end()
+    if pos < len(raw) or not chunks:
+        run(raw[pos:], pos, -1)
+    return PlainText("".join(chunks), tuple(pstarts), tuple(rstarts), tuple(lengths), tuple(refs))
 
 
 def _unmark(match: re.Match[str]) -> str:
