@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from captionreview.clitools.output import STDOUT_NAME, printable, run_guarded
+from captionreview.core.audio import AudioError, cached_analysis
 from captionreview.core.cleanup.rolling import (
     apply_clean_up,
     auto_caption_signs,
@@ -62,6 +63,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         ),
     )
     parser.add_argument("--encoding", help=_("read IN in this encoding (e.g. cp1252)"))
+    parser.add_argument(
+        "--video",
+        metavar="VIDEO",
+        type=Path,
+        help=_(
+            "the lecture video: cues are cut at the pauses heard in its speech and end where "
+            "the speaker stops (the audio analysis is cached per video)"
+        ),
+    )
+    parser.add_argument(
+        "--glossary",
+        metavar="TERMS.txt",
+        type=Path,
+        help=_("names and terms that no cue may cut apart (e.g. 'region styrelsen')"),
+    )
     parser.add_argument(
         "--force",
         action="store_true",
@@ -183,7 +199,34 @@ def _clean_status(args: argparse.Namespace) -> int:
         )
         return EXIT_NOT_AUTO
     language = args.language or document_language(doc, profile.language)
-    result = clean_auto_captions(cues, profile, metadata=doc.header_metadata, language=language)
+    glossary = None
+    if args.glossary is not None:
+        from captionreview.core.words.glossary import Glossary, GlossaryError
+
+        try:
+            glossary = Glossary.load(args.glossary)
+        except GlossaryError as error:
+            print(f"captionreview clean: {error}", file=sys.stderr)
+            return EXIT_UNREADABLE
+    audio = None
+    if args.video is not None:
+        try:
+            audio = cached_analysis(args.video)
+        except AudioError as error:
+            print(
+                _("captionreview clean: {error}; cutting at the pauses in the word times.").format(
+                    error=error
+                ),
+                file=sys.stderr,
+            )
+    result = clean_auto_captions(
+        cues,
+        profile,
+        metadata=doc.header_metadata,
+        language=language,
+        audio=audio,
+        glossary=glossary,
+    )
     # The same edit as Apply in the window; the loaded document is then written elsewhere.
     apply_clean_up(doc, result, language=language)
     report = sys.stdout

@@ -6,6 +6,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from captionreview.core.audio import (
@@ -16,7 +17,15 @@ from captionreview.core.audio import (
     cached_analysis,
 )
 from captionreview.core.audio.analysis import load_analysis, save_analysis
-from tests.core.audio_util import DEMO, demo_speech
+from captionreview.core.audio.vad import DEFAULT_DETECTOR, make_detector
+from tests.core.audio_util import (
+    DEMO,
+    demo_samples,
+    demo_speech,
+    detect,
+    edge_error,
+    noisy_demo,
+)
 
 needs_ffmpeg = pytest.mark.skipif(shutil.which("ffmpeg") is None, reason="ffmpeg not installed")
 
@@ -155,3 +164,33 @@ def test_a_damaged_cache_entry_is_ignored(tmp_path: Path) -> None:
     assert load_analysis(entry) is None
     entry.write_bytes(b"garbage")
     assert load_analysis(entry) is None
+
+
+@needs_ffmpeg
+def test_the_chosen_detector_finds_the_demo_edges_clean_and_noisy() -> None:
+    # tests/bench/bench_audio.py prints these figures for every candidate detector.
+    assert DEFAULT_DETECTOR == "silero"
+    clean = demo_samples()
+    truth = demo_speech()
+    error = edge_error(detect(make_detector(), clean), truth)
+    assert (error.missed, error.extra) == (0, 0)
+    assert error.median <= 60 and error.p90 <= 120, error
+    noisy, noisy_truth = noisy_demo(clean, truth)
+    error = edge_error(detect(make_detector(), noisy), noisy_truth)
+    assert (error.missed, error.extra) == (0, 0)
+    assert error.median <= 100 and error.p90 <= 250, error
+
+
+def test_webrtc_is_there_to_compare_with() -> None:
+    samples = np.zeros(16_000, dtype=np.int16)
+    assert detect(make_detector("webrtc"), samples) == []
+    assert detect(make_detector("silero"), samples) == []
+
+
+@needs_ffmpeg
+def test_the_speech_is_handed_over_before_the_shot_changes() -> None:
+    early: list[AudioAnalysis] = []
+    final = analyse(DEMO / "lecture.mp4", speech_ready=early.append)
+    assert len(early) == 1
+    assert early[0].shots == () and final.shots
+    assert early[0].speech == final.speech and early[0].envelope == final.envelope

@@ -111,11 +111,21 @@ def _nearest(edges: Sequence[int], ms: int, within_ms: int) -> int | None:
     return best
 
 
-def analyse(video: Path, *, progress: Progress | None = None) -> AudioAnalysis:
-    """Decode the video's audio once and find speech and shot changes; raises AudioError."""
+def analyse(
+    video: Path,
+    *,
+    progress: Progress | None = None,
+    speech_ready: Callable[[AudioAnalysis], None] | None = None,
+) -> AudioAnalysis:
+    """Decode the video's audio once and find speech and shot changes; raises AudioError.
+
+    ``speech_ready`` gets the analysis without shot changes as soon as the sound is done (the
+    picture takes longer), so a waveform can be shown early. Runs for seconds to a minute:
+    call it from a worker thread.
+    """
     from captionreview.core.audio.decode import decode
 
-    return decode(video, progress=progress)
+    return decode(video, progress=progress, speech_ready=speech_ready)
 
 
 def default_cache_dir() -> Path:
@@ -133,9 +143,14 @@ def cache_key(video: Path) -> str:
 
 
 def cached_analysis(
-    video: Path, *, cache_dir: Path | None = None, progress: Progress | None = None
+    video: Path,
+    *,
+    cache_dir: Path | None = None,
+    progress: Progress | None = None,
+    speech_ready: Callable[[AudioAnalysis], None] | None = None,
 ) -> AudioAnalysis:
-    """The analysis from the cache when the video is unchanged, else analysed and stored."""
+    """The analysis from the cache when the video is unchanged, else analysed (see
+    :func:`analyse`) and stored; raises AudioError (AnalysisCancelled when cancelled)."""
     try:
         key = cache_key(video)
     except OSError as error:
@@ -152,7 +167,7 @@ def cached_analysis(
         if progress is not None:
             progress(1.0)
         return cached
-    result = analyse(video, progress=progress)
+    result = analyse(video, progress=progress, speech_ready=speech_ready)
     # A cache that cannot be written costs only time on the next open, never the result.
     with contextlib.suppress(OSError):
         save_analysis(result, entry)

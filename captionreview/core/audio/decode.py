@@ -23,6 +23,7 @@ from captionreview.core.audio.vad import (
     DEFAULT_DETECTOR,
     SAMPLE_RATE,
     DetectorUnavailable,
+    SpeechDetector,
     make_detector,
 )
 from captionreview.core.i18n import _
@@ -110,8 +111,15 @@ def decode(
     progress: Callable[[float], bool] | None = None,
     detector: str = DEFAULT_DETECTOR,
     shots: bool = True,
+    speech_ready: Callable[[AudioAnalysis], None] | None = None,
 ) -> AudioAnalysis:
-    """Decode the audio once into envelope and speech, and find shot changes; AudioError."""
+    """Decode the audio once into envelope and speech, and find shot changes; AudioError.
+
+    The shot changes come from a second ffmpeg reading the picture at the same time (the
+    picture takes longer to decode than the sound). ``speech_ready`` is called with the
+    analysis without shots as soon as the sound is done, so a waveform can be drawn early.
+    A picture that cannot be decoded only leaves ``shots`` empty.
+    """
     info = probe(video)
     if not info.has_audio:
         raise AudioError(
@@ -124,28 +132,39 @@ def decode(
         vad = make_detector(detector)
     except DetectorUnavailable as error:
         raise AudioError(str(error), path=video) from error
+    scenes = _SceneDetector(video, info.duration_ms) if shots and info.has_video else None
+    try:
+        heard = _hear(video, vad, info, progress, scenes)
+        if speech_ready is not None:
+            speech_ready(heard)
+        shot_times = scenes.finish(progress, video) if scenes is not None else ()
+    finally:
+        if scenes is not None:
+            scenes.stop()
+    if progress is not None:
+        progress(1.0)
+    return AudioAnalysis(
+        duration_ms=heard.duration_ms,
+        step_ms=heard.step_ms,
+        envelope=heard.envelope,
+        speech=heard.speech,
+        shots=shot_times,
+    )
+
+
+def _hear(
+    video: Path,
+    vad: SpeechDetector,
+    info: MediaInfo,
+    progress: Callable[[float], bool] | None,
+    scenes: _SceneDetector | None,
+) -> AudioAnalysis:
+    """Stream the audio through the envelope and the speech detector; no shots yet."""
     command = [
-        _tool("ffmpeg"),
-        "-nostdin",
-        "-hide_banner",
-        "-nostats",
-        "-loglevel",
-        "info",
-        "-i",
-        str(video),
-        "-map",
-        "0:a:0",
-        "-vn",
-        "-ac",
-        "1",
-        "-ar",
-        str(SAMPLE_RATE),
-        "-f",
-        "s16le",
-        "pipe:1",
-    ]
-    if shots and info.has_video:
-        command += ["-map", "0:v:0", "-an", "-vf", SCENE_FILTER, "-f", "null", "-"]
+        _tool("ffmpeg"), "-nostdin", "-hide_banner", "-nostats", "-loglevel", "error",
+        "-i", str(video), "-map", "0:a:0", "-vn", "-ac", "1", "-ar", str(SAMPLE_RATE),
+        "-f", "s16le", "pipe:1",
+    ]  # fmt: skip
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     assert process.stdout is not None and process.stderr is not None
     messages: list[str] = []
@@ -166,6 +185,8 @@ def decode(
             vad.feed(samples)
             if progress is not None and expected:
                 fraction = min(0.99, samples_read / expected)
+                if scenes is not None:
+                    fraction = min(fraction, scenes.fraction())
                 if fraction - last_reported >= 0.01:
                     last_reported = fraction
                     if not progress(fraction):
@@ -178,23 +199,79 @@ def decode(
         process.stdout.close()
         reader.join()
     if process.returncode != 0 or samples_read == 0:
-        errors = [line for line in messages if "Parsed_showinfo" not in line]
         raise AudioError(
             _("The audio of {path} cannot be decoded ({reason}).").format(
-                path=video.name, reason=_last_lines("\n".join(errors)) or process.returncode
+                path=video.name, reason=_last_lines("".join(messages)) or process.returncode
             ),
             path=video,
         )
-    speech = vad.finish()
-    if progress is not None:
-        progress(1.0)
     return AudioAnalysis(
         duration_ms=samples_read * 1000 // SAMPLE_RATE,
         step_ms=STEP_MS,
         envelope=bytes(envelope),
-        speech=tuple(speech),
-        shots=_shot_times(messages),
+        speech=tuple(vad.finish()),
+        shots=(),
     )
+
+
+class _SceneDetector:
+    """ffmpeg's scene detection over the picture, running beside the audio decoding."""
+
+    def __init__(self, video: Path, duration_ms: int | None) -> None:
+        self._duration_ms = duration_ms
+        command = [
+            _tool("ffmpeg"), "-nostdin", "-hide_banner", "-nostats", "-loglevel", "info",
+            "-i", str(video), "-map", "0:v:0", "-an", "-vf", SCENE_FILTER,
+            "-progress", "pipe:1", "-f", "null", "-",
+        ]  # fmt: skip
+        self._process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        assert self._process.stdout is not None and self._process.stderr is not None
+        self._messages: list[str] = []
+        self._done_ms = 0
+        self._threads = [
+            threading.Thread(target=_collect, args=(self._process.stderr, self._messages)),
+            threading.Thread(target=self._follow, args=(self._process.stdout,)),
+        ]
+        for thread in self._threads:
+            thread.daemon = True
+            thread.start()
+
+    def _follow(self, stream: IO[bytes]) -> None:
+        """Keep the latest position from ffmpeg's -progress lines (out_time_us=…)."""
+        for raw in stream:
+            key, _sep, value = raw.decode("ascii", "replace").strip().partition("=")
+            if key == "out_time_us" and value.isdigit():
+                self._done_ms = int(value) // 1000
+        stream.close()
+
+    def fraction(self) -> float:
+        """How much of the picture has been looked at (0.99 when the length is unknown)."""
+        if not self._duration_ms:
+            return 0.99
+        return min(0.99, self._done_ms / self._duration_ms)
+
+    def finish(self, progress: Callable[[float], bool] | None, video: Path) -> tuple[int, ...]:
+        """Wait for the scene detection; the shot-change times, () if the picture failed."""
+        while self._process.poll() is None:
+            if progress is not None and not progress(self.fraction()):
+                raise AnalysisCancelled(_("Audio analysis cancelled."), path=video)
+            try:
+                self._process.wait(timeout=0.2)
+            except subprocess.TimeoutExpired:
+                continue
+        for thread in self._threads:
+            thread.join()
+        if self._process.returncode != 0:
+            return ()
+        return _shot_times(self._messages)
+
+    def stop(self) -> None:
+        """End ffmpeg if it still runs (cancelled, or the audio failed)."""
+        if self._process.poll() is None:
+            self._process.kill()
+            self._process.wait()
+        for thread in self._threads:
+            thread.join()
 
 
 def _collect(stream: IO[bytes], into: list[str]) -> None:

@@ -16,13 +16,13 @@ from itertools import pairwise
 from statistics import median
 from typing import TYPE_CHECKING
 
-import numpy as np
-
 from captionreview.core.checks.base import file_line, format_ms
 from captionreview.core.i18n import _
 from captionreview.core.model import Cue, Finding, Severity
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from captionreview.core.audio import AudioAnalysis
     from captionreview.core.profiles import Profile
 
@@ -334,6 +334,9 @@ def find_offset(cues: Sequence[Cue], analysis: AudioAnalysis, profile: Profile) 
     timed = sorted((c.start_ms, c.end_ms) for c in cues if c.end_ms > c.start_ms)
     if len(timed) < 3 or not analysis.speech:
         return None
+    # Imported here: the command line loads this module for every check, with or without audio.
+    import numpy as np
+
     step = OFFSET_STEP_MS
     bins = analysis.duration_ms // step + 1
     speech = np.zeros(bins + 1, dtype=np.int64)
@@ -376,6 +379,8 @@ def find_offset(cues: Sequence[Cue], analysis: AudioAnalysis, profile: Profile) 
 
 def _covered_bins(a: np.ndarray, b: np.ndarray, total: np.ndarray) -> int:
     """Speech bins under the union of the ranges [a, b) (which are in start order)."""
+    import numpy as np
+
     # Overlapping cues must not count their shared speech twice: clip each start to the
     # furthest end before it.
     furthest = np.maximum.accumulate(b)

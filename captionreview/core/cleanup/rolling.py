@@ -32,7 +32,9 @@ from captionreview.core.readingspeed import ReadingSpeed, reading_speed, speed_s
 from captionreview.core.vtt.cuetext import TAG_RE, plain_lines, plain_text
 
 if TYPE_CHECKING:
+    from captionreview.core.audio import AudioAnalysis
     from captionreview.core.document import Document
+    from captionreview.core.words.glossary import Glossary
 
 # QUALITY_RULES ASR-02: a cue this short that repeats text is a "bridge" cue.
 BRIDGE_MAX_MS = 50
@@ -384,8 +386,13 @@ def clean_auto_captions(
     *,
     metadata: Mapping[str, str] | None = None,
     language: str | None = None,
+    audio: AudioAnalysis | None = None,
+    glossary: Glossary | None = None,
 ) -> CleanResult:
     """Recover the spoken words of an auto-caption track and re-segment them into clean cues.
+
+    With ``audio`` (the video's analysis) cues end at the pauses heard in the speech; with
+    ``glossary`` no cue ends inside a term it knows.
 
     ``metadata`` (the file's header lines, ``Document.header_metadata``) is only counted: the
     header lines YouTube adds are reported as removed; :func:`apply_clean_up` strips them.
@@ -396,7 +403,7 @@ def clean_auto_captions(
     metadata = metadata or {}
     scan = _scan(cues)
     lang = language or metadata.get("Language") or profile.language
-    new_cues = segment_words(scan.words, profile, language=lang)
+    new_cues = segment_words(scan.words, profile, language=lang, speech=audio, glossary=glossary)
     removed = Removed(
         rolling_lines=scan.rolling_lines,
         bridge_cues=scan.bridge_cues,

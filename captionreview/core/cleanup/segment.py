@@ -3,9 +3,12 @@
 Cue ends are chosen by dynamic programming over the word boundaries, so the whole track is
 cut where it reads best: at sentence ends, clause punctuation and pauses in speech, before a
 conjunction, never after an article or a preposition (QUALITY_RULES LAY-05), and never across
-a long pause. Each cue fits the profile's characters per line and lines, and is scored on its
-reading speed and duration. Line breaks follow the same rules, and in Swedish the top line is
-kept shorter than the bottom one (LAY-06).
+a long pause, and never inside a compound or name the glossary knows (written apart by the
+speech recogniser: "region styrelsen", "anna söder gren"). Given the video's audio analysis,
+the pauses are the ones heard in the speech, not guessed from word times, and a cue before a
+pause ends where the speech stops. Each cue fits the profile's characters per line and lines,
+and is scored on its reading speed and duration. Line breaks follow the same rules, and in
+Swedish the top line is kept shorter than the bottom one (LAY-06).
 """
 
 from __future__ import annotations
@@ -13,10 +16,16 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from captionreview.core.cleanup.wordtimes import Word, estimate_speech_ms
 from captionreview.core.model import Cue
 from captionreview.core.profiles import DEFAULT_PROFILE, Profile
+
+if TYPE_CHECKING:
+    from captionreview.core.audio import AudioAnalysis
+    from captionreview.core.words.glossary import Glossary
 
 
 def _word_set(words: str) -> frozenset[str]:
@@ -45,8 +54,13 @@ CLAUSE_END = (",", ";", ":", "–", "—")
 
 # A pause this long inside a cue is never allowed: the cue ends where speech stops (ASR-06).
 LONG_PAUSE_MS = 1000
-# A pause this long is a good place to end a cue.
+# A pause this long is a good place to end a cue; shorter ones count in proportion above
+# SHORT_PAUSE_MS (a speech detector hears a 400 ms sentence pause as 320-450 ms), so among
+# the places where a cue may end, the longest pauses win.
 PAUSE_MS = 400
+SHORT_PAUSE_MS = 150
+# The most words a glossary term may be split into by the recogniser ("till växt verket").
+GLOSSARY_SPAN = 4
 
 # Costs: relative weights of what makes a cut worse (only their order and ratio matter).
 COST_PER_CUE = 8.0
@@ -57,9 +71,14 @@ COST_BEFORE_CONJUNCTION = 8.0
 COST_CLAUSE = 4.0
 COST_SHORT_PAUSE = 4.0
 COST_INNER_PAUSE = 8.0
+# A pause heard in the audio is a fact, not a guess from word times: keeping it inside a cue
+# costs more.
+COST_INNER_HEARD_PAUSE = 20.0
 COST_INNER_SENTENCE = 10.0
 COST_SPEED = 30.0
 COST_SHORT = 10.0
+# Cutting a glossary term apart: never, unless nothing else fits the limits.
+COST_GLOSSARY = 1000.0
 
 
 def _language_key(language: str | None) -> str:
@@ -102,10 +121,15 @@ def _rules(profile: Profile, language: str | None) -> _Rules:
     )
 
 
-def _break_cost(texts: Sequence[str], split: int, rules: _Rules) -> float:
-    """Return how bad it is to end a line (or cue) after ``texts[split - 1]``."""
+def _break_cost(
+    texts: Sequence[str], split: int, rules: _Rules, glued: Sequence[bool] = ()
+) -> float:
+    """Return how bad it is to end a line (or cue) after ``texts[split - 1]``; ``glued[k]``
+    says the words ``k`` and ``k + 1`` belong to one glossary term."""
     last = texts[split - 1]
     cost = COST_WEAK_ENDING if _bare(last) in rules.weak else 0.0
+    if split - 1 < len(glued) and glued[split - 1]:
+        cost += COST_GLOSSARY
     if last.endswith(SENTENCE_END):
         return cost
     if last.endswith(CLAUSE_END):
@@ -120,7 +144,9 @@ def _break_cost(texts: Sequence[str], split: int, rules: _Rules) -> float:
     return cost + COST_PLAIN_BOUNDARY
 
 
-def _best_line_split(texts: Sequence[str], rules: _Rules) -> tuple[float, int] | None:
+def _best_line_split(
+    texts: Sequence[str], rules: _Rules, glued: Sequence[bool] = ()
+) -> tuple[float, int] | None:
     """Return (cost, split) of the best two-line break, or None when no break fits."""
     total = sum(len(t) for t in texts) + len(texts) - 1
     best: tuple[float, int] | None = None
@@ -132,7 +158,7 @@ def _best_line_split(texts: Sequence[str], rules: _Rules) -> tuple[float, int] |
             break
         if bottom > rules.max_chars:
             continue
-        cost = _break_cost(texts, split, rules) / 2
+        cost = _break_cost(texts, split, rules, glued) / 2
         if rules.swedish:
             # Radfall: the upper line shorter than the lower one, when grammar allows.
             cost += 0.1 * (top - bottom) + 1 if top > bottom else 0.05 * (bottom - top)
@@ -152,11 +178,11 @@ def break_lines(texts: Sequence[str], profile: Profile, language: str | None = N
     return _layout(texts, rules)
 
 
-def _layout(texts: Sequence[str], rules: _Rules) -> list[str]:
+def _layout(texts: Sequence[str], rules: _Rules, glued: Sequence[bool] = ()) -> list[str]:
     one_line = " ".join(texts)
     if len(one_line) <= rules.max_chars or rules.max_lines < 2:
         return [one_line]
-    best = _best_line_split(texts, rules)
+    best = _best_line_split(texts, rules, glued)
     if best is None:
         return [one_line]
     split = best[1]
@@ -171,34 +197,102 @@ def _speech_end(word: Word) -> int:
 
 
 def segment_words(
-    words: Sequence[Word], profile: Profile = DEFAULT_PROFILE, *, language: str | None = None
+    words: Sequence[Word],
+    profile: Profile = DEFAULT_PROFILE,
+    *,
+    language: str | None = None,
+    speech: AudioAnalysis | None = None,
+    glossary: Glossary | None = None,
 ) -> list[Cue]:
     """Return new cues holding exactly ``words`` in order, cut and timed for reading.
 
     Cues never overlap; a gap of ``profile.min_gap_ms`` is kept where the words leave room.
+    With ``speech`` (the video's audio analysis) cues are cut at the pauses heard in the
+    speech; with ``glossary`` no cue or line ends inside a term it knows.
     """
     if not words:
         return []
     rules = _rules(profile, language)
     texts = [w.text for w in words]
     ends = [_speech_end(w) for w in words]
-    pauses = [words[k + 1].start_ms - ends[k] for k in range(len(words) - 1)]
+    if speech is None:
+        pauses = [words[k + 1].start_ms - ends[k] for k in range(len(words) - 1)]
+    else:
+        pauses = _heard_pauses(words, ends, speech)
+    glued = glossary_glue(texts, glossary) if glossary is not None else [False] * len(words)
     boundary = [0.0] * (len(words) + 1)
     for j in range(1, len(words)):
         if words[j].speaker != words[j - 1].speaker:
             continue  # a change of speaker is the best place to cut (cost 0)
-        boundary[j] = _boundary_cost(texts, j, pauses[j - 1], rules)
-    cuts = _best_cuts(words, texts, ends, pauses, boundary, rules)
-    return _timed_cues(words, texts, ends, cuts, rules)
+        boundary[j] = _boundary_cost(texts, j, pauses[j - 1], rules, glued)
+    inner = COST_INNER_PAUSE if speech is None else COST_INNER_HEARD_PAUSE
+    cuts = _best_cuts(words, texts, ends, pauses, boundary, rules, glued, inner)
+    return _timed_cues(words, texts, ends, cuts, rules, glued)
 
 
-def _boundary_cost(texts: Sequence[str], j: int, pause: int, rules: _Rules) -> float:
+def _heard_pauses(words: Sequence[Word], ends: list[int], speech: AudioAnalysis) -> list[int]:
+    """The silence heard after each word (0 where the speech runs on), in one pass.
+
+    A pause between two stretches of speech belongs to the last word that started before
+    it; that word's end moves to where the speech stopped (``ends`` is updated).
+    """
+    pauses = [0] * (len(words) - 1)
+    segments = speech.speech_segments_between(words[0].start_ms, words[-1].end_ms + 1)
+    k = 0
+    for (_start, stop), (resume, _end) in pairwise(segments):
+        while k + 1 < len(words) and words[k + 1].start_ms <= stop:
+            k += 1
+        if k + 1 >= len(words):
+            break
+        if resume - stop > pauses[k]:
+            pauses[k] = resume - stop
+            ends[k] = max(words[k].start_ms + 1, stop)
+    return pauses
+
+
+def glossary_glue(texts: Sequence[str], glossary: Glossary) -> list[bool]:
+    """``glued[k]`` is True when words ``k`` and ``k + 1`` are parts of one glossary term,
+    written apart ("region styrelsen", "till växt verket") or as its words ("Anna Södergren").
+
+    Tries at most GLOSSARY_SPAN words from each position: linear in the number of words.
+    """
+    glued = [False] * len(texts)
+    bare = [_bare(t) for t in texts]
+    for i in range(len(texts)):
+        joined = bare[i]
+        for m in range(2, GLOSSARY_SPAN + 1):
+            if i + m > len(texts):
+                break
+            joined += " " + bare[i + m - 1]
+            compound = joined.replace(" ", "")
+            # A whole term ("anna söder gren"), or one word of a longer term written apart
+            # ("tillits baserad" of "tillitsbaserad styrning").
+            if joined in glossary or glossary.knows_word(compound):
+                for k in range(i, i + m - 1):
+                    glued[k] = True
+    return glued
+
+
+def _pause_weight(pause: int) -> float:
+    """How much of a pause this is: 0 below SHORT_PAUSE_MS, 1 from PAUSE_MS."""
+    if pause <= SHORT_PAUSE_MS:
+        return 0.0
+    return min(1.0, (pause - SHORT_PAUSE_MS) / (PAUSE_MS - SHORT_PAUSE_MS))
+
+
+def _boundary_cost(
+    texts: Sequence[str], j: int, pause: int, rules: _Rules, glued: Sequence[bool] = ()
+) -> float:
     """Return the cost of ending a cue between word ``j - 1`` and word ``j``."""
-    cost = _break_cost(texts, j, rules)
+    cost = _break_cost(texts, j, rules, glued)
+    if glued and glued[j - 1]:
+        return cost
+    if pause >= 2 * PAUSE_MS:
+        return 0.0  # the speaker stopped: a good cut even after a weak word
     if pause >= PAUSE_MS:
-        # The speaker stopped: a good cut even after a weak word.
-        return 0.0 if pause >= 2 * PAUSE_MS else min(cost, COST_SHORT_PAUSE)
-    return cost
+        return min(cost, COST_SHORT_PAUSE)
+    # Shorter pauses lower the cost in proportion, so the longest pause is the best cut.
+    return cost - (cost - min(cost, COST_SHORT_PAUSE)) * _pause_weight(pause)
 
 
 def _best_cuts(
@@ -208,6 +302,8 @@ def _best_cuts(
     pauses: Sequence[int],
     boundary: Sequence[float],
     rules: _Rules,
+    glued: Sequence[bool] = (),
+    inner_pause_cost: float = COST_INNER_PAUSE,
 ) -> list[int]:
     """Return the cue end indices (exclusive) that minimise the total cost."""
     n = len(words)
@@ -231,15 +327,14 @@ def _best_cuts(
                 pause = pauses[j - 2]
                 if pause >= LONG_PAUSE_MS:
                     break
-                if pause >= PAUSE_MS:
-                    inner_cost += COST_INNER_PAUSE
+                inner_cost += inner_pause_cost * _pause_weight(pause)
             single = j == i + 1
             if not single and (chars > max_total or ends[j - 1] - words[i].start_ms > rules.max_ms):
                 break
             if chars <= rules.max_chars or single:
                 layout_cost = 0.0
             elif rules.max_lines >= 2:
-                split = _best_line_split(texts[i:j], rules)
+                split = _best_line_split(texts[i:j], rules, glued[i:j])
                 if split is None:
                     continue
                 layout_cost = split[0]
@@ -290,6 +385,7 @@ def _timed_cues(
     ends: Sequence[int],
     cuts: Sequence[int],
     rules: _Rules,
+    glued: Sequence[bool] = (),
 ) -> list[Cue]:
     """Build the cues: start at the first word, stay long enough to read, keep the gap."""
     cues: list[Cue] = []
@@ -299,7 +395,7 @@ def _timed_cues(
         start = words[begin].start_ms
         if previous_end is not None:
             start = max(start, previous_end + rules.gap_ms)
-        lines = _layout(texts[begin:stop], rules)
+        lines = _layout(texts[begin:stop], rules, glued[begin:stop])
         chars = sum(len(line) for line in lines)
         wanted = max(ends[stop - 1], start + rules.min_ms, start + round(chars * 1000 / rules.cps))
         wanted = min(wanted, start + rules.max_ms)
