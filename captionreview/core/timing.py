@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Literal, Protocol
+from typing import Literal
 
 from captionreview.core.document import Document
 from captionreview.core.i18n import _
@@ -23,22 +23,12 @@ from captionreview.core.timecode import format_vtt_timestamp
 # A timing edit never squeezes a cue (the edited one or a neighbour) below this: shorter than a
 # fifth of a second, nothing on screen can be read, and a 1 ms cue is a bug, not a caption.
 SHORTEST_CUE_MS = 200
-# "Snap the selected cue to speech" looks this far for a speech edge (issue 9).
-SPEECH_SNAP_MS = 500
 
 Part = Literal["start", "end", "move"]
 
 
 class TimingRefused(ValueError):
     """A timing edit that cannot be made without overlapping or crushing a cue; says why."""
-
-
-class SpeechSource(Protocol):
-    """What the timing functions read of an audio analysis: the speech segments."""
-
-    @property
-    def speech(self) -> Sequence[tuple[int, int]]:
-        """Speech as ``(start_ms, end_ms)`` segments in time order."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -363,50 +353,3 @@ def _best_shift(edges: tuple[int, int], snaps: Sequence[int], snap_ms: int) -> i
         if point is not None and (best is None or abs(point - edge) < abs(best)):
             best = point - edge
     return best or 0
-
-
-# ------------------------------------------------------------------------ speech
-
-
-def speech_edges(speech: Sequence[tuple[int, int]]) -> tuple[list[int], list[int]]:
-    """Return the sorted speech onsets and offsets of ``speech`` segments."""
-    return sorted(s for s, _e in speech), sorted(e for _s, e in speech)
-
-
-def snap_to_speech(
-    cues: Sequence[Cue],
-    index: int,
-    speech: Sequence[tuple[int, int]],
-    gap_ms: int,
-    within_ms: int = SPEECH_SNAP_MS,
-) -> TimingEdit:
-    """Move cue ``index``'s start to the nearest speech onset and its end to the nearest speech
-    offset, each within ``within_ms``, keeping ``gap_ms`` from the neighbours.
-
-    Raises TimingRefused when no speech edge is near enough or the cue is already on them.
-    """
-    cue = cues[index]
-    onsets, offsets = speech_edges(speech)
-    start = nearest(onsets, cue.start_ms, within_ms)
-    end = nearest(offsets, cue.end_ms, within_ms)
-    if start is None and end is None:
-        raise TimingRefused(
-            _("No speech starts or ends within {ms} ms of cue {n}.").format(
-                ms=within_ms, n=index + 1
-            )
-        )
-    new_start = cue.start_ms if start is None else start
-    new_end = cue.end_ms if end is None else end
-    low, high = _bounds(cues, index, gap_ms)
-    new_start = max(new_start, low)
-    if high is not None:
-        new_end = min(new_end, high)
-    if new_end - new_start < SHORTEST_CUE_MS:
-        raise TimingRefused(
-            _("Cue {n} not changed: on the speech edges it would be too short.").format(n=index + 1)
-        )
-    edit = TimingEdit(_unchanged(cues, {index: (new_start, new_end)}))
-    if not edit:
-        message = _("Cue {n} already starts and ends with the speech.")
-        raise TimingRefused(message.format(n=index + 1))
-    return edit

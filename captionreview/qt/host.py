@@ -90,6 +90,12 @@ class Host(Protocol):
     def add_dock(self, dock: QDockWidget, area: Qt.DockWidgetArea) -> None:
         """Put ``dock`` into the window (listed in the View menu by the feature itself)."""
 
+    def add_under_video(self, widget: QWidget) -> None:
+        """Put ``widget`` under the video and its transport bar (the timeline)."""
+
+    def add_status_widget(self, widget: QWidget) -> None:
+        """Put ``widget`` at the right of the status bar (progress of background work)."""
+
     def add_toolbar(self, toolbar: QToolBar) -> None:
         """Put ``toolbar`` at the top of the window (offer bars)."""
 

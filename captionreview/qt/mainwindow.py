@@ -114,6 +114,7 @@ class MainWindow(QMainWindow):
         self._transport = TransportBar(self._player, self)
         central = QWidget()
         central_layout = QVBoxLayout(central)
+        self._central_layout = central_layout
         central_layout.setContentsMargins(0, 0, 0, 0)
         central_layout.setSpacing(0)
         central_layout.addWidget(self._video, 1)
@@ -311,6 +312,14 @@ class MainWindow(QMainWindow):
     def add_dock(self, dock: QDockWidget, area: Qt.DockWidgetArea) -> None:
         """Put a feature's ``dock`` into the window."""
         self.addDockWidget(area, dock)
+
+    def add_under_video(self, widget: QWidget) -> None:
+        """Put ``widget`` under the video and its transport bar, as wide as the picture."""
+        self._central_layout.addWidget(widget)
+
+    def add_status_widget(self, widget: QWidget) -> None:
+        """Put ``widget`` at the right of the status bar (progress of background work)."""
+        self.statusBar().addPermanentWidget(widget)
 
     def add_toolbar(self, toolbar: QToolBar) -> None:
         """Put a feature's ``toolbar`` (an offer bar) at the top of the window."""

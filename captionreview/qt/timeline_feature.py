@@ -12,27 +12,30 @@ from __future__ import annotations
 
 import contextlib
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QProgressBar, QPushButton
+from PySide6.QtWidgets import QInputDialog, QProgressBar, QPushButton
 
-from captionreview.core.audio.analysis import AudioError, cached_analysis
+from captionreview.core.audio.analysis import AudioAnalysis, AudioError, cached_analysis
+from captionreview.core.checks import audio as audio_checks
+from captionreview.core.checks.base import format_ms
+from captionreview.core.checks.fixes import Fix
 from captionreview.core.document import Document
 from captionreview.core.profiles import Profile
-from captionreview.core.timing import TimingRefused, apply_edit, snap_to_speech
-from captionreview.qt.timeline import Analysis, Timeline
+from captionreview.qt.fix_preview import FixPreviewDialog
+from captionreview.qt.timeline import Timeline
 
 if TYPE_CHECKING:
-    from captionreview.qt.mainwindow import MainWindow
+    from captionreview.qt.host import Host
 
-Analyser = Callable[[Path, Callable[[float], bool]], Analysis]
+Analyser = Callable[[Path, Callable[[float], bool]], AudioAnalysis]
 
 
-def cached_sound_analysis(video: Path, progress: Callable[[float], bool]) -> Analysis:
+def cached_sound_analysis(video: Path, progress: Callable[[float], bool]) -> AudioAnalysis:
     """Return the sound analysis of ``video`` from the cache, or analyse it (raises AudioError)."""
     return cached_analysis(video, progress=progress)
 
@@ -93,13 +96,14 @@ class TimelineFeature(QObject):
 
     analysis_ready = Signal(object)
 
-    def __init__(self, window: MainWindow, analyser: Analyser = cached_sound_analysis) -> None:
-        super().__init__(window)
+    def __init__(self, window: Host, analyser: Analyser = cached_sound_analysis) -> None:
+        super().__init__(window.window())
         self._w = window
         self.analyser = analyser
         self._generation = 0
         self._cancel = threading.Event()
         self._analysed: Path | None = None
+        self._audio: AudioAnalysis | None = None
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._signals = _AnalysisSignals(self)
@@ -108,10 +112,7 @@ class TimelineFeature(QObject):
         self._signals.failed.connect(self._on_failed)
 
         self.timeline = Timeline()
-        layout = window.centralWidget().layout()
-        assert layout is not None
-        # Under the picture and its transport bar, as wide as the video.
-        layout.addWidget(self.timeline)
+        window.add_under_video(self.timeline)
         self.timeline.set_min_gap(window.profile.min_gap_ms)
         self.timeline.set_document(window.document)
 
@@ -127,7 +128,7 @@ class TimelineFeature(QObject):
         )
         self.stop_button.clicked.connect(self.cancel)
         for widget in (self.progress, self.stop_button):
-            window.statusBar().addPermanentWidget(widget)
+            window.add_status_widget(widget)
             widget.hide()
 
         player = window.player
@@ -144,11 +145,12 @@ class TimelineFeature(QObject):
         self.timeline.seek_requested.connect(player.seek)
         self.timeline.message.connect(window.status_message)
         self._register_actions()
-        window.installEventFilter(self)
+        window.window().installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Stop the analysis when the window closes (not when it is minimised)."""
-        if watched is self._w and event.type() == QEvent.Type.Hide and not event.spontaneous():
+        closing = event.type() == QEvent.Type.Hide and not event.spontaneous()
+        if closing and watched is self._w.window():
             self._cancel.set()
         return False
 
@@ -159,13 +161,13 @@ class TimelineFeature(QObject):
         for action in self.timeline.timeline_actions():
             menu = "View" if "zoom" in action.objectName() else "Captions"
             w.register_action(action, menu)
-        focus = QAction(self.tr("Go to the timeline"), w)
+        focus = QAction(self.tr("Go to the timeline"), self)
         focus.setObjectName("focus_timeline")
         focus.setShortcut(QKeySequence("Ctrl+Shift+T"))
         focus.setStatusTip(self.tr("Put the keyboard focus on the timeline under the video"))
         focus.triggered.connect(lambda: self.timeline.setFocus(Qt.FocusReason.ShortcutFocusReason))
         w.register_action(focus, "View")
-        snap = QAction(self.tr("Snap cue to speech"), w)
+        snap = QAction(self.tr("Snap cue to speech"), self)
         snap.setObjectName("snap_cue_to_speech")
         snap.setShortcut(QKeySequence("F6"))
         snap.setStatusTip(
@@ -173,6 +175,84 @@ class TimelineFeature(QObject):
         )
         snap.triggered.connect(self.snap_selected_to_speech)
         w.register_action(snap, "Captions")
+        snap_all = QAction(self.tr("Snap all cues to speech…"), self)
+        snap_all.setObjectName("snap_all_to_speech")
+        snap_all.setStatusTip(
+            self.tr("Preview moving every cue's edges to the speech edges near them, then apply")
+        )
+        snap_all.triggered.connect(self.snap_all_to_speech)
+        w.register_action(snap_all, "Captions")
+        shift_all = QAction(self.tr("Shift all cues by…"), self)
+        shift_all.setObjectName("shift_all_cues")
+        shift_all.setStatusTip(
+            self.tr("Preview moving every cue by the same time (the measured offset to the speech)")
+        )
+        shift_all.triggered.connect(self.shift_all_cues)
+        w.register_action(shift_all, "Captions")
+
+    def snap_all_to_speech(self) -> FixPreviewDialog | None:
+        """Captions ▸ Snap all cues to speech…: preview, then one undo step."""
+        analysis = self._analysis_or_say()
+        doc = self._w.document
+        if analysis is None or doc is None:
+            return None
+        fix = Fix(
+            "snap_to_speech",
+            self.tr("Snap cues to speech"),
+            ("TIM-08",),
+            lambda cues, profile, indices: audio_checks.snap_to_speech(
+                cues, analysis, profile, indices
+            ),
+        )
+        return self._preview(doc, fix, self._w.selected_indices())
+
+    def shift_all_cues(self) -> FixPreviewDialog | None:
+        """Captions ▸ Shift all cues by…: ask how far (the measured offset to the speech is
+        offered), preview, then one undo step."""
+        doc = self._w.document
+        if doc is None or len(doc) == 0:
+            self._w.status_message(self.tr("Open a caption file first"))
+            return None
+        analysis = self._audio
+        offset = None
+        if analysis is not None:
+            offset = audio_checks.find_offset(doc.cues, analysis, self._w.profile)
+        suggested = offset.shift_ms if offset is not None else 0
+        label = self.tr("Move every cue by this many milliseconds (negative: earlier):")
+        if offset is not None:
+            label += "\n" + self.tr("The speech runs %1 ms from the cues.").replace(
+                "%1", f"{offset.shift_ms:+d}"
+            )
+        shift, ok = QInputDialog.getInt(
+            self._w.window(), self.tr("Shift all cues"), label, suggested, -3_600_000, 3_600_000
+        )
+        if not ok or shift == 0:
+            return None
+        fix = Fix(
+            "shift_all",
+            self.tr("Shift cues by %1 ms").replace("%1", f"{shift:+d}"),
+            ("TIM-08",),
+            lambda cues, _profile, _indices: audio_checks.shift_cues(cues, shift),
+        )
+        return self._preview(doc, fix, ())
+
+    def _preview(self, doc: Document, fix: Fix, selected: Sequence[int]) -> FixPreviewDialog:
+        dialog = FixPreviewDialog(doc, fix, self._w.profile, selected, self._w.window())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def analysis(self) -> AudioAnalysis | None:
+        """Return the open video's sound analysis, once it is ready (None before, or none)."""
+        return self._audio
+
+    def _analysis_or_say(self) -> AudioAnalysis | None:
+        analysis = self._audio
+        if analysis is None:
+            self._w.status_message(
+                self.tr("No speech to snap to: open the video and wait for the sound analysis")
+            )
+        return analysis
 
     def snap_selected_to_speech(self) -> None:
         """Snap the selected cue's edges to the nearest speech edges (one undo step)."""
@@ -182,22 +262,25 @@ class TimelineFeature(QObject):
         if doc is None or index is None:
             w.status_message(self.tr("Select a cue first"))
             return
-        analysis = self.timeline.analysis()
+        analysis = self._analysis_or_say()
         if analysis is None:
+            return
+        changes = audio_checks.snap_to_speech(doc.cues, analysis, w.profile, [index])
+        if not changes:
             w.status_message(
-                self.tr("No speech to snap to: open the video and wait for the sound analysis")
+                self.tr(
+                    "Cue %1 not changed: no speech starts or ends near its edges, "
+                    "it is already on them, or a neighbour is in the way"
+                ).replace("%1", str(index + 1))
             )
             return
-        try:
-            edit = snap_to_speech(doc.cues, index, analysis.speech, w.profile.min_gap_ms)
-        except TimingRefused as exc:
-            w.status_message(str(exc))
-            return
-        apply_edit(doc, edit, "Snap to speech")
-        start, end = edit.times[index]
+        doc.replace_cues(changes, "Snap to speech")
+        cue = changes[index]
         w.status_message(
-            self.tr("Cue %1 snapped to the speech").replace("%1", str(index + 1))
-            + f" ({start} ms → {end} ms)"
+            self.tr("Cue %1 now runs with the speech: %2 → %3")
+            .replace("%1", str(index + 1))
+            .replace("%2", format_ms(cue.start_ms))
+            .replace("%3", format_ms(cue.end_ms))
         )
 
     # ------------------------------------------------------------------ following the window
@@ -230,6 +313,7 @@ class TimelineFeature(QObject):
         self._generation += 1
         self._cancel = threading.Event()
         self._analysed = video
+        self._audio = None
         self.timeline.set_analysis(None)
         self.timeline.set_notice(self.tr("Listening to the sound…"))
         self.progress.setValue(0)
@@ -262,9 +346,10 @@ class TimelineFeature(QObject):
         if generation == self._generation:
             self.progress.setValue(round(100 * min(1.0, max(0.0, fraction))))
 
-    def _on_done(self, generation: int, analysis: Analysis) -> None:
+    def _on_done(self, generation: int, analysis: AudioAnalysis) -> None:
         if generation != self._generation:
             return
+        self._audio = analysis
         self._finish()
         self.timeline.set_notice("")
         self.timeline.set_analysis(analysis)
@@ -282,6 +367,6 @@ class TimelineFeature(QObject):
         )
 
 
-def install(window: MainWindow) -> TimelineFeature:
+def install(window: Host) -> TimelineFeature:
     """Add the timeline under ``window``'s video, its actions, and the sound analysis."""
     return TimelineFeature(window)

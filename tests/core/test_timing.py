@@ -18,7 +18,6 @@ from captionreview.core.timing import (
     set_end_at,
     set_start_at,
     snap_points,
-    snap_to_speech,
 )
 
 GAP = 80
@@ -162,23 +161,6 @@ def test_nearest_finds_the_closest_point_within_the_distance() -> None:
     assert nearest([100, 200, 300], 260, 50) == 300
     assert nearest([100, 200, 300], 400, 50) is None
     assert nearest([], 400, 50) is None
-
-
-def test_snapping_to_speech_takes_the_nearest_onset_and_offset_within_half_a_second() -> None:
-    doc = doc_of((1000, 2000), (3000, 4000))
-    speech = [(1200, 1900), (2950, 4400)]
-    assert snap_to_speech(doc.cues, 0, speech, GAP).times == {0: (1200, 1900)}
-    assert snap_to_speech(doc.cues, 1, speech, GAP).times == {1: (2950, 4400)}
-    with pytest.raises(TimingRefused, match="No speech"):
-        snap_to_speech(doc.cues, 0, [(8000, 9000)], GAP)
-    apply_edit(doc, snap_to_speech(doc.cues, 0, speech, GAP))
-    with pytest.raises(TimingRefused, match="already"):
-        snap_to_speech(doc.cues, 0, speech, GAP)
-
-
-def test_snapping_to_speech_keeps_the_gap_to_a_neighbour() -> None:
-    doc = doc_of((1000, 2000), (2100, 4000))
-    assert snap_to_speech(doc.cues, 0, [(1000, 2300)], GAP).times == {0: (1000, 2020)}
 
 
 def test_a_split_leaves_the_minimum_gap_between_the_halves() -> None:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QMouseEvent, QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from captionreview.core.audio.analysis import AudioAnalysis
 from captionreview.core.document import Document
 from captionreview.core.model import Cue
 from captionreview.qt.timeline import (
@@ -25,22 +24,12 @@ GAP = 80
 STEP = 10
 
 
-@dataclass(frozen=True)
-class Sound:
-    """An analysis as core.audio builds it: loud where there is speech, silent elsewhere."""
-
-    duration_ms: int
-    step_ms: int
-    envelope: bytes
-    speech: tuple[tuple[int, int], ...]
-    shots: tuple[int, ...]
-
-
-def sound(duration_ms: int, speech: tuple[tuple[int, int], ...], shots=()) -> Sound:
+def sound(duration_ms: int, speech: tuple[tuple[int, int], ...], shots=()) -> AudioAnalysis:
+    """An analysis as core.audio makes it: loud where there is speech, silent elsewhere."""
     envelope = bytearray(duration_ms // STEP)
     for start, end in speech:
         envelope[start // STEP : end // STEP] = bytes([200]) * (end // STEP - start // STEP)
-    return Sound(duration_ms, STEP, bytes(envelope), speech, tuple(shots))
+    return AudioAnalysis(duration_ms, STEP, bytes(envelope), speech, tuple(shots))
 
 
 def make_doc(*spans: tuple[int, int]) -> Document:

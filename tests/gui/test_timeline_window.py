@@ -10,11 +10,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QInputDialog
 
+from captionreview.core.audio.analysis import AudioAnalysis
+from captionreview.qt.fix_preview import FixPreviewDialog
 from captionreview.qt.timeline import Timeline
 from captionreview.qt.timeline_feature import TimelineFeature
 from tests.gui.test_mainwindow import open_lecture, press
-from tests.gui.test_timeline import CUE_LANE_PX, Sound, sound
+from tests.gui.test_timeline import CUE_LANE_PX, sound
 from tests.gui.windowtools import lecture_fixture, make_window_fixture
 
 __all__ = ["lecture_fixture", "make_window_fixture"]
@@ -82,7 +85,7 @@ def test_the_analysis_runs_in_the_background_with_progress_and_reaches_the_timel
     release = threading.Event()
     seen: list[float] = []
 
-    def analyser(video: Path, progress) -> Sound:
+    def analyser(video: Path, progress) -> AudioAnalysis:
         for step in range(5):
             seen.append(step / 4)
             progress(step / 4)
@@ -115,7 +118,7 @@ def test_a_video_without_sound_gets_a_plain_message_and_nothing_else_stops(
     window.open_paths([write(tmp_path, TWO_CUES)])
     feature = feature_of(window)
 
-    def analyser(video: Path, progress) -> Sound:
+    def analyser(video: Path, progress) -> AudioAnalysis:
         raise OSError("the video has no sound track")
 
     feature.analyser = analyser
@@ -138,7 +141,7 @@ def test_stop_cancels_the_analysis_and_its_late_result_is_ignored(
     feature = feature_of(window)
     cancelled = threading.Event()
 
-    def analyser(video: Path, progress) -> Sound:
+    def analyser(video: Path, progress) -> AudioAnalysis:
         while progress(0.1):
             threading.Event().wait(0.01)
         cancelled.set()
@@ -205,3 +208,50 @@ def test_a_real_video_without_a_sound_track_says_so(qtbot, make_window, tmp_path
     assert timeline.analysis() is None
     assert "no audio track" in timeline.notice()
     assert "no audio track" in window.statusBar().currentMessage()
+
+
+def analysed_window(qtbot, make_window, tmp_path, speech, body=TWO_CUES):
+    """A window on ``body`` whose (pretend) video has ``speech``, analysed."""
+    window = make_window()
+    window.open_paths([write(tmp_path, body)])
+    feature = feature_of(window)
+    feature.analyser = lambda video, progress: sound(20_000, speech)
+    with qtbot.waitSignal(feature.analysis_ready, timeout=5000):
+        feature.analyse(tmp_path / "video.mp4")
+    return window, feature
+
+
+def test_snap_all_cues_to_speech_is_previewed_and_one_undo_step(qtbot, make_window, tmp_path):
+    window, feature = analysed_window(qtbot, make_window, tmp_path, ((1150, 2800), (5200, 6900)))
+    window.cue_view.clearSelection()
+    dialog = feature.snap_all_to_speech()
+    assert isinstance(dialog, FixPreviewDialog)
+    assert sorted(dialog.changes) == [0, 1]
+    doc = window.document
+    assert doc.cues[0].start_ms == 1000, "nothing changes before Apply"
+    dialog.apply()
+    assert [(c.start_ms, c.end_ms) for c in doc.cues] == [(1150, 2800), (5200, 6900)]
+    doc.undo()
+    assert [(c.start_ms, c.end_ms) for c in doc.cues] == [(1000, 3000), (5000, 7000)]
+
+
+def test_shift_all_cues_offers_the_measured_offset(qtbot, make_window, tmp_path, monkeypatch):
+    cues = "".join(
+        f"00:00:{s:02d}.000 --> 00:00:{s + 2:02d}.000\nrad {s}\n\n" for s in range(1, 19, 3)
+    )
+    speech = tuple((s * 1000 + 700, s * 1000 + 2700) for s in range(1, 19, 3))
+    window, feature = analysed_window(qtbot, make_window, tmp_path, speech, cues)
+    asked: list[int] = []
+
+    def answer(parent, title, label, value, low, high):
+        asked.append(value)
+        return value, True
+
+    # The question is a modal QInputDialog; answer it as a user would, with what it offers.
+    monkeypatch.setattr(QInputDialog, "getInt", staticmethod(answer))
+    dialog = feature.shift_all_cues()
+    assert asked and abs(asked[0] - 700) <= 40
+    assert dialog is not None and len(dialog.changes) == 6
+    dialog.apply()
+    assert window.document.cues[0].start_ms == 1000 + asked[0]
+    assert window.document.undo_description.startswith("Shift cues by")
