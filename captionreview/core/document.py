@@ -32,7 +32,7 @@ from captionreview.core.history import Change, Command, History
 from captionreview.core.i18n import _, ngettext
 from captionreview.core.model import Cue, Problem, new_uid
 from captionreview.core.timecode import format_vtt_timestamp
-from captionreview.core.vtt.cuetext import plain_text
+from captionreview.core.vtt.cuetext import plain_text, tag_spans
 from captionreview.core.vtt.reader import (
     LayoutItem,
     ParsedVtt,
@@ -173,7 +173,7 @@ class _Reset:
 
 
 _FRESH_SLOT = LayoutItem(None, None)
-_OPEN_TAG_RE = re.compile(r"<(/?)([a-z]+)[^>]*>")
+_OPEN_TAG_RE = re.compile(r"<(/?)([a-z]+)")
 _TAG_AT_RE = re.compile(r"<[^<>\n]*>?")
 
 
@@ -205,10 +205,13 @@ def _split_markup(left: str, right: str) -> tuple[str, str]:
     again at the start of the second, so both cues stay valid and keep their styling.
     """
     opened: list[tuple[str, str]] = []
-    for m in _OPEN_TAG_RE.finditer(left):
+    for start, end in tag_spans(left):
+        m = _OPEN_TAG_RE.match(left, start, end)
+        if m is None:
+            continue
         name = m.group(2)
         if not m.group(1):
-            opened.append((m.group(0), name))
+            opened.append((left[start:end], name))
         elif any(n == name for _, n in opened):
             while opened and opened.pop()[1] != name:
                 pass

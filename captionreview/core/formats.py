@@ -26,7 +26,7 @@ from captionreview.core.timecode import (
     parse_sbv_timestamp,
     parse_srt_timestamp,
 )
-from captionreview.core.vtt.cuetext import TAG_RE, plain_text
+from captionreview.core.vtt.cuetext import plain_text, tag_spans
 from captionreview.core.vtt.reader import RawBlock, read_vtt
 from captionreview.core.vtt.writer import sanitize_cue_text
 
@@ -627,11 +627,11 @@ def _srt_text(text: str) -> str:
     """Return cue payload as SRT text: only <i> <b> <u> kept, character references decoded."""
     parts = []
     pos = 0
-    for m in TAG_RE.finditer(text):
-        parts.append(html.unescape(text[pos : m.start()]))
-        if _SRT_KEEP_TAGS.fullmatch(m.group(0)):
-            parts.append(m.group(0))
-        pos = m.end()
+    for start, end in tag_spans(text):
+        parts.append(html.unescape(text[pos:start]))
+        if _SRT_KEEP_TAGS.fullmatch(text, start, end):
+            parts.append(text[start:end])
+        pos = end
     parts.append(html.unescape(text[pos:]))
     return "".join(parts)
 

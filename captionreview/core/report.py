@@ -442,7 +442,8 @@ def _problems_section(problems: Sequence[Problem]) -> str:
     rows = "\n".join(
         f'<tr class="{p.severity.value}"><td>{_e(_("line {n}").format(n=p.line))}</td>'
         f"<td>{_e(severity_label(p.severity))}</td><td>{_rule_link(p.rule)}</td>"
-        f"<td>{_e(p.message)}</td><td><code>{_e(p.snippet)}</code></td></tr>"
+        f"<td>{_e(_clip(p.message, 2 * _MARKED_CHARS))}</td>"
+        f"<td><code>{_e(_clip(p.snippet, 2 * CONTEXT_CHARS))}</code></td></tr>"
         for p in problems
     )
     head = "".join(
@@ -459,12 +460,29 @@ def _rule_link(rule: str) -> str:
     return f'<a href="{_e(rule_source(rule))}">{_e(rule)}</a>'
 
 
+# A row shows this many characters of the cue on each side of what it is about, so a report
+# stays proportional to the findings, not to findings × cue length.
+CONTEXT_CHARS = 60
+_MARKED_CHARS = 120
+
+
+def _clip(text: str, most: int) -> str:
+    """Return ``text`` cut to ``most`` characters with an ellipsis where it was cut."""
+    return text if len(text) <= most else text[:most] + "…"
+
+
 def _cue_text(cue: Cue, span: tuple[int, int] | None) -> str:
     text = cue.text
     if span is None or not 0 <= span[0] <= span[1] <= len(text):
-        return _e(text).replace("\n", "<br>")
-    before, marked, after = text[: span[0]], text[span[0] : span[1]], text[span[1] :]
-    mark = f"<mark>{_e(marked) or '&#8203;'}</mark>"
+        return _e(_clip(text, 2 * CONTEXT_CHARS)).replace("\n", "<br>")
+    start, end = span
+    before = text[max(0, start - CONTEXT_CHARS) : start]
+    if start > CONTEXT_CHARS:
+        before = "…" + before
+    after = text[end : end + CONTEXT_CHARS]
+    if end + CONTEXT_CHARS < len(text):
+        after += "…"
+    mark = f"<mark>{_e(_clip(text[start:end], _MARKED_CHARS)) or '&#8203;'}</mark>"
     return (_e(before) + mark + _e(after)).replace("\n", "<br>")
 
 
@@ -483,7 +501,7 @@ def _findings_section(data: ReportInput) -> str:
         number = f"#{f.cue_index + 1}" if f.cue_index is not None else ""
         suggestion = (
             '<br><span class="suggest">'
-            + _e(_("Suggested: {text}").format(text=f.suggestion))
+            + _e(_("Suggested: {text}").format(text=_clip(f.suggestion, _MARKED_CHARS)))
             + "</span>"
             if f.suggestion
             else ""
@@ -491,7 +509,8 @@ def _findings_section(data: ReportInput) -> str:
         rows.append(
             f'<tr class="{f.severity.value}"><td>{_e(when)}<br>{_e(number)}</td>'
             f"<td>{_e(severity_label(f.severity))}</td><td>{_rule_link(f.rule)}<br>"
-            f"<small>{_e(rule_title(f.rule))}</small></td><td>{_e(f.message)}{suggestion}</td>"
+            f"<small>{_e(rule_title(f.rule))}</small></td>"
+            f"<td>{_e(_clip(f.message, 2 * _MARKED_CHARS))}{suggestion}</td>"
             f'<td class="text" lang="{_e(data.caption_language)}">'
             f"{_cue_text(cue, f.span) if cue else ''}</td></tr>"
         )

@@ -21,7 +21,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Slot
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QTextDocument
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from captionreview.core.vtt.cuetext import plain_text
+from captionreview.core.vtt.cuetext import plain_text, tag_spans
 from captionreview.core.vtt.reader import CueSettings, parse_cue_settings
 from captionreview.qt.doc_events import DocumentEvents
 from captionreview.qt.player import TICK_MS, Player
@@ -34,7 +34,7 @@ PLACEHOLDER = "No video loaded. Open a video with File ▸ Open; captions can be
 SOUND_ONLY = "This file has sound but no picture; the captions are shown over this area."
 BACKING = QColor(0, 0, 0, 190)
 # Cue text a viewer sees: keep <i> <b> <u>, drop every other tag (<v>, <c>, <lang>, timestamps).
-_TAG_RE = re.compile(r"<(/?)([A-Za-z]*)[^>\n]*>")
+_TAG_NAME_RE = re.compile(r"<(/?)([A-Za-z]*)")
 _KEPT_TAGS = frozenset({"i", "b", "u"})
 _CACHE_SIZE = 64
 
@@ -49,12 +49,14 @@ def cue_html(text: str) -> str:
     dropped, character references decoded and re-escaped, line breaks kept."""
     parts: list[str] = []
     pos = 0
-    for match in _TAG_RE.finditer(text):
-        parts.append(html.escape(html.unescape(text[pos : match.start()]), quote=False))
+    for start, end in tag_spans(text):
+        parts.append(html.escape(html.unescape(text[pos:start]), quote=False))
+        match = _TAG_NAME_RE.match(text, start, end)
+        assert match is not None  # every tag starts with "<"
         name = match.group(2).lower()
         if name in _KEPT_TAGS:
             parts.append(f"<{match.group(1)}{name}>")
-        pos = match.end()
+        pos = end
     parts.append(html.escape(html.unescape(text[pos:]), quote=False))
     return "".join(parts).replace("\n", "<br>")
 

@@ -24,7 +24,7 @@ from captionreview.core.cleanup.rolling import (
 from captionreview.core.cleanup.wordtimes import has_word_timings
 from captionreview.core.model import Cue
 from captionreview.core.profiles import DEFAULT_PROFILE, builtin_profile
-from captionreview.core.vtt.cuetext import TAG_RE, plain_lines
+from captionreview.core.vtt.cuetext import plain_lines, tag_spans
 
 AUTO_FILES = [
     "real/youtube-auto/teamdman-vtt__test.en.vtt",
@@ -69,7 +69,7 @@ def assert_clean(result: CleanResult, profile=DEFAULT_PROFILE) -> None:
         assert a.end_ms <= b.start_ms, f"overlap: {a} / {b}"
     for cue in cues:
         assert cue.start_ms < cue.end_ms
-        assert not TAG_RE.search(cue.text), cue.text
+        assert not list(tag_spans(cue.text)), cue.text
         assert cue.settings == ""
         lines = cue.text.split("\n")
         assert len(lines) <= profile.max_lines
@@ -138,7 +138,7 @@ def test_wrolpi_example1_counts(corpus: Path) -> None:
     removed = result.removed
     text = (corpus / "real/youtube-auto/wrolpi__example1.en.vtt").read_text()
     assert removed.header_lines == 2  # Kind: and Language:
-    assert removed.tags == len(TAG_RE.findall(text))
+    assert removed.tags == len(list(tag_spans(text)))
     assert removed.blank_lines == sum(1 for line in text.split("\n") if line == " ")
     short = [c for c in doc.cues if c.duration_ms <= 50]
     assert removed.bridge_cues == len(short) > 0
@@ -347,7 +347,7 @@ def test_speaker_tagged_asr_export_keeps_speakers_apart() -> None:
     speakers = []
     for cue in result.cues:
         assert cue.text.startswith("<v SPEAKER_0")
-        assert TAG_RE.findall(cue.text) == [cue.text[:14]]  # only the voice tag
+        assert list(tag_spans(cue.text)) == [(0, 14)]  # only the voice tag
         speakers.append(cue.text[3:13])
     # one speaker per cue: the turn "thank you" is a cue of its own
     assert "thank you" in [" ".join(plain_lines(c.text)) for c in result.cues]

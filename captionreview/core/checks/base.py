@@ -8,9 +8,10 @@ lines, its character count) so that each cue's text is stripped of markup only o
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import accumulate
 
 from captionreview.core.model import Cue, Finding, Severity
@@ -172,7 +173,7 @@ class Scan:
         else:
             at = line + (1 if cue.identifier else 0)
             if span is not None:
-                at += 1 + cue.text.count("\n", 0, span[0])
+                at += 1 + breaks_before(cue.text, span[0])
         out.append(Finding(rule, severity, message, index, cue.uid, span, suggestion, at))
 
 
@@ -187,7 +188,21 @@ def file_line(cue: Cue, span: tuple[int, int] | None) -> int | None:
     timing = cue.line + (1 if cue.identifier else 0)
     if span is None:
         return timing
-    return timing + 1 + cue.text.count("\n", 0, span[0])
+    return timing + 1 + breaks_before(cue.text, span[0])
+
+
+@lru_cache(maxsize=32)
+def _break_offsets(text: str) -> tuple[int, ...]:
+    return tuple(m.start() for m in re.finditer("\n", text))
+
+
+def breaks_before(text: str, pos: int) -> int:
+    """Return how many line breaks ``text`` has before ``pos``.
+
+    The offsets are found once per text (a string's hash is cached), so thousands of findings
+    in one long cue cost a binary search each, not a count over the text each.
+    """
+    return bisect_left(_break_offsets(text), pos)
 
 
 Rule = Callable[[Scan, int, list[Finding]], None]

@@ -5,7 +5,9 @@ what the profile turns off.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Collection, Iterable, Sequence
+from itertools import accumulate
 
 from captionreview.core.model import Cue, Finding, Problem
 
@@ -29,19 +31,35 @@ def merge_findings(
     for f in quality:
         if f.rule in NUMBER_STYLE_RULES and f.cue_index is not None and f.span is not None:
             taken.setdefault(f.cue_index, []).append(f.span)
+    spans = {index: _SpanIndex(found) for index, found in taken.items()}
     kept = [f for f in quality if f.rule not in disabled]
     for flag in words:
-        if flag.rule in disabled or (flag.rule == NUMBER_FLAG and _repeats(flag, taken)):
+        if flag.rule in disabled or (flag.rule == NUMBER_FLAG and _repeats(flag, spans)):
             continue
         kept.append(flag)
     return sorted(kept, key=finding_order)
 
 
-def _repeats(flag: Finding, taken: dict[int, list[tuple[int, int]]]) -> bool:
+class _SpanIndex:
+    """The spans of one cue, sorted, answering "does any overlap [start, end)?" by bisection
+    (a cue with thousands of numbers made the plain scan quadratic)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self.starts = [a for a, _ in spans]
+        self.reach = list(accumulate((b for _, b in spans), max))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Return True when a span begins before ``end`` and ends after ``start``."""
+        k = bisect_left(self.starts, end)
+        return k > 0 and self.reach[k - 1] > start
+
+
+def _repeats(flag: Finding, spans: dict[int, _SpanIndex]) -> bool:
     if flag.cue_index is None or flag.span is None:
         return False
-    start, end = flag.span
-    return any(a < end and start < b for a, b in taken.get(flag.cue_index, ()))
+    found = spans.get(flag.cue_index)
+    return found is not None and found.overlaps(*flag.span)
 
 
 def finding_order(finding: Finding) -> tuple[int, int]:

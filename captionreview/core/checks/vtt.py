@@ -15,6 +15,7 @@ from captionreview.core.checks.base import Scan, format_ms
 from captionreview.core.i18n import _, current_language, ngettext
 from captionreview.core.model import Finding, Severity
 from captionreview.core.timecode import MAX_HOUR_DIGITS
+from captionreview.core.vtt.cuetext import tag_spans
 
 ERROR, WARN = Severity.ERROR, Severity.WARN
 
@@ -32,7 +33,6 @@ _VALUE_RE: dict[str, re.Pattern[str]] = {
 _OBSOLETE = {"middle": "center", "start": "line-left", "end": "line-right"}
 _PCT_VALUE = re.compile(r"(\d+(?:\.\d+)?)%")
 _TIMESTAMP = re.compile(rf"(?:(\d{{2,{MAX_HOUR_DIGITS}}}):)?([0-5]\d):([0-5]\d)\.(\d{{3}})")
-_TAG_TOKEN = re.compile(r"<([^>\n]*)>")
 _TAG_START = re.compile(r"[^\W_]|/")
 _REF = re.compile(r"&(#[0-9]+;|#[xX][0-9a-fA-F]+;|[A-Za-z][A-Za-z0-9]*;)")
 # Markup of auto-captions with nothing to report (see _clean_karaoke); possessive, so a text
@@ -359,28 +359,28 @@ def _check_tags(scan: Scan, i: int, out: list[Finding], text: str) -> None:
     cue = scan.cues[i]
     if _clean_karaoke(cue.start_ms, cue.end_ms, text):
         return
-    tags = list(_TAG_TOKEN.finditer(text))
+    tags = list(tag_spans(text))
     if text.count("<") != len(tags):
-        _report_stray_less_than(scan, i, out, text)
+        _report_stray_less_than(scan, i, out, text, tags)
         return
     stack: list[str] = []
     last_time = scan.cues[i].start_ms
-    for tag in tags:
-        inner = tag.group(1)
+    for start, end in tags:
+        inner = text[start + 1 : end - 1]
         # The karaoke spans of auto-captions are most of the tags there are: take them first.
         if inner == "c":
             stack.append("c")
         elif inner == "/c" and stack and stack[-1] == "c":
             stack.pop()
         elif not _TAG_START.match(inner):
-            _report_stray_less_than(scan, i, out, text)
+            _report_stray_less_than(scan, i, out, text, tags)
             return
         elif inner[0].isdigit():
-            last_time = _check_timestamp(scan, i, out, inner, tag.span(), last_time)
+            last_time = _check_timestamp(scan, i, out, inner, (start, end), last_time)
         elif inner[0] == "/":
-            _close(scan, i, out, stack, inner[1:].strip(), tag.span())
+            _close(scan, i, out, stack, inner[1:].strip(), (start, end))
         else:
-            _open(scan, i, out, stack, inner, tag.span())
+            _open(scan, i, out, stack, inner, (start, end))
     unclosed = [name for name in stack if name not in ("v", "rt")]
     if unclosed:
         scan.emit(
@@ -394,12 +394,15 @@ def _check_tags(scan: Scan, i: int, out: list[Finding], text: str) -> None:
         )
 
 
-def _report_stray_less_than(scan: Scan, i: int, out: list[Finding], text: str) -> None:
+def _report_stray_less_than(
+    scan: Scan, i: int, out: list[Finding], text: str, tags: list[tuple[int, int]]
+) -> None:
     """Report the first ``<`` that does not start a tag (VTT-ESC-01)."""
+    ends = dict(tags)
     pos = text.find("<")
     while pos >= 0:
-        tag = _TAG_TOKEN.match(text, pos)
-        if tag is None or not _TAG_START.match(tag.group(1)):
+        end = ends.get(pos)
+        if end is None or not _TAG_START.match(text, pos + 1, end - 1):
             scan.emit(
                 out,
                 "VTT-ESC-01",
@@ -413,7 +416,7 @@ def _report_stray_less_than(scan: Scan, i: int, out: list[Finding], text: str) -
                 suggestion="&lt;",
             )
             return
-        pos = text.find("<", tag.end())
+        pos = text.find("<", end)
 
 
 def _open(

@@ -29,7 +29,7 @@ from captionreview.core.i18n import N_, _, ngettext
 from captionreview.core.model import Cue
 from captionreview.core.profiles import DEFAULT_PROFILE, Profile
 from captionreview.core.readingspeed import ReadingSpeed, reading_speed, speed_severity
-from captionreview.core.vtt.cuetext import TAG_RE, plain_lines, plain_text
+from captionreview.core.vtt.cuetext import plain_lines, plain_text, tag_spans
 
 if TYPE_CHECKING:
     from captionreview.core.audio import AudioAnalysis
@@ -197,7 +197,7 @@ def _read_lines(cue: Cue, scan: _Scan) -> tuple[list[_Line], int | None]:
     Counts the tags and the whitespace-only lines that clean-up removes.
     """
     # Voice tags are not ASR clutter: the new cues keep the speaker.
-    scan.tags += len(TAG_RE.findall(cue.text)) - len(VOICE_TAG_RE.findall(cue.text))
+    scan.tags += sum(1 for _ in tag_spans(cue.text)) - len(VOICE_TAG_RE.findall(cue.text))
     kept: list[_Line] = []
     first_timed: int | None = None
     raw_lines = cue.text.split("\n")

@@ -174,7 +174,26 @@ _BEFORE_DIGITS = _words("""
     paragraf bild figur tabell rum sal våning hus buss linje spår den år
     """)
 _NBSP = "\u00a0"
-_LINK_RE = re.compile(r"\S+@\S+|\bhttps?://\S+|\bwww\.\S+|\b[\w-]+\.(?:se|com|org|nu|net|eu)\b")
+# Each alternative starts only where a token (or a word) starts: "\S+@" tried from every
+# position of a long token without "@" was quadratic (120 KB of "å" took minutes).
+_WORD = re.compile(r"[\w%]+")
+_WORD_CHAR = re.compile(r"[\w%]")
+
+
+def _word_before(text: str, pos: int) -> str:
+    """Return the last run of word characters or '%' that ends at or before ``pos``."""
+    end = pos
+    while end > 0 and not _WORD_CHAR.match(text, end - 1):
+        end -= 1
+    start = end
+    while start > 0 and _WORD_CHAR.match(text, start - 1):
+        start -= 1
+    return text[start:end]
+
+
+_LINK_RE = re.compile(
+    r"(?<!\S)[^\s@]+@\S+|\bhttps?://\S+|\bwww\.\S+|(?<![\w-])[\w-]+\.(?:se|com|org|nu|net|eu)\b"
+)
 _SENTENCE_END = re.compile(r"[.!?…:]\s*$")
 
 
@@ -654,10 +673,11 @@ class FlagChecker:
             or digits.startswith("0")
         ):
             return False
-        before = re.findall(r"[\w%]+", text[: match.start()])
-        after = re.findall(r"[\w%]+|\d", text[match.end() :])
-        prev = before[-1].lower() if before else ""
-        nxt = after[0].lower() if after else ""
+        # Only the words next to the number are read: the whole text before and after it,
+        # once per number, was quadratic in a cue full of numbers.
+        prev = _word_before(text, match.start()).lower()
+        after = _WORD.search(text, match.end())
+        nxt = after.group(0).lower() if after else ""
         gap_after = text[match.end() : match.end() + 2]
         if prev in _BEFORE_DIGITS or nxt in _UNIT_OR_DATE or nxt.isdigit() or not nxt:
             return False

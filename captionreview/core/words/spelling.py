@@ -16,7 +16,7 @@ import ctypes.util
 import re
 import threading
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,7 +24,7 @@ from typing import Any
 from platformdirs import user_data_dir
 
 from captionreview.core.i18n import _
-from captionreview.core.vtt.cuetext import TAG_RE, plain_text
+from captionreview.core.vtt.cuetext import plain_text, tag_spans
 
 DICTIONARY_DIRS: tuple[Path, ...] = (
     Path("/usr/share/hunspell"),
@@ -132,8 +132,20 @@ class Token:
     is_number: bool = False
 
 
-# Markup or a character reference, as plain_with_offsets() and visible_text() skip it.
-_MARKUP_RE = re.compile(f"{TAG_RE.pattern}|{_REF_RE.pattern}")
+def _markup(raw: str) -> Iterator[tuple[int, int, bool]]:
+    """Yield ``(start, end, is_tag)`` of the tags and character references of ``raw``, in order.
+
+    The tags come from :func:`tag_spans` (linear) and the references from the text between
+    them: one pattern for both retried the tag from every '<' of a line without '>'.
+    """
+    pos = 0
+    for start, end in tag_spans(raw):
+        for ref in _REF_RE.finditer(raw, pos, start):
+            yield ref.start(), ref.end(), False
+        yield start, end, True
+        pos = end
+    for ref in _REF_RE.finditer(raw, pos):
+        yield ref.start(), ref.end(), False
 
 
 def plain_with_offsets(raw: str) -> PlainText:
@@ -158,31 +170,32 @@ def plain_with_offsets(raw: str) -> PlainText:
         refs.append(ref)
         size += len(text)
 
-    for markup in _MARKUP_RE.finditer(raw):
-        at = markup.start()
+    for at, end, is_tag in _markup(raw):
         if at > pos:
             run(raw[pos:at], pos, -1)
-        found = markup.group(0)
-        if not found.startswith("<"):
-            decoded = plain_text(found)
+        if not is_tag:
+            decoded = plain_text(raw[at:end])
             if decoded:
-                run(decoded, at, markup.end())
-        pos = markup.end()
+                run(decoded, at, end)
+        pos = end
     if pos < len(raw) or not chunks:
         run(raw[pos:], pos, -1)
     return PlainText("".join(chunks), tuple(pstarts), tuple(rstarts), tuple(lengths), tuple(refs))
-
-
-def _unmark(match: re.Match[str]) -> str:
-    found = match.group(0)
-    return "" if found.startswith("<") else plain_text(found)
 
 
 def visible_text(raw: str) -> str:
     """Return ``plain_with_offsets(raw).text`` without computing the offsets (faster)."""
     if "<" not in raw and "&" not in raw:
         return raw
-    return _MARKUP_RE.sub(_unmark, raw)
+    parts: list[str] = []
+    pos = 0
+    for start, end, is_tag in _markup(raw):
+        parts.append(raw[pos:start])
+        if not is_tag:
+            parts.append(plain_text(raw[start:end]))
+        pos = end
+    parts.append(raw[pos:])
+    return "".join(parts)
 
 
 def word_matches(plain: str) -> list[tuple[int, int, str]]:

@@ -1,0 +1,51 @@
+"""Passes over cue text stay linear: the tag scanner, the report's rows, the finding lines."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from captionreview.core.checks.base import breaks_before
+from captionreview.core.model import Cue, Finding, Severity
+from captionreview.core.profiles import DEFAULT_PROFILE
+from captionreview.core.report import CONTEXT_CHARS, ReportInput, render_report
+from captionreview.core.vtt.cuetext import plain_text, strip_tags, tag_spans
+from captionreview.core.words.spelling import plain_with_offsets, visible_text
+
+# The pattern the tag scanner replaces: same tags, but quadratic on a line of '<' without '>'.
+OLD_TAG_RE = re.compile(r"<[^>\n]*>")
+
+
+@given(st.text(alphabet="<>\na b/.", max_size=60))
+def test_the_tag_scanner_finds_what_the_old_pattern_found(text: str) -> None:
+    assert list(tag_spans(text)) == [m.span() for m in OLD_TAG_RE.finditer(text)]
+    assert strip_tags(text) == OLD_TAG_RE.sub("", text)
+
+
+@given(st.text(alphabet="a\n", max_size=40), st.integers(0, 45))
+def test_breaks_before_counts_the_line_breaks(text: str, pos: int) -> None:
+    assert breaks_before(text, pos) == text.count("\n", 0, pos)
+
+
+def test_a_report_row_shows_a_window_of_the_cue_around_its_finding() -> None:
+    text = " ".join(f"ord{k}" for k in range(5000))
+    cue = Cue(0, 4000, text)
+    at = text.index("ord2500")
+    findings = [
+        Finding("SPELL-01", Severity.WARN, "x", 0, cue.uid, (at + 8 * k, at + 8 * k + 7))
+        for k in range(200)
+    ]
+    page = render_report(ReportInput("x.vtt", [cue], [], findings, DEFAULT_PROFILE))
+    assert "<mark>ord2500</mark>" in page
+    # 200 rows of a 34 KB cue: each row holds the window, not the cue.
+    assert len(page) < 200 * (2 * CONTEXT_CHARS + 400) + 20_000
+    assert "ord0 " not in page
+
+
+@given(st.text(alphabet="<>\n&;#x1amp b", max_size=60))
+def test_visible_text_skips_markup_as_the_old_pattern_did(text: str) -> None:
+    old = re.compile(OLD_TAG_RE.pattern + r"|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+    expected = old.sub(lambda m: "" if m.group(0)[0] == "<" else plain_text(m.group(0)), text)
+    assert visible_text(text) == expected == plain_with_offsets(text).text
