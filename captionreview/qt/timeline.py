@@ -27,6 +27,7 @@ from PySide6.QtGui import (
     QAction,
     QColor,
     QFocusEvent,
+    QImage,
     QKeySequence,
     QMouseEvent,
     QPainter,
@@ -64,6 +65,9 @@ SNAP_PX = 8
 MIN_MS_PER_PX = 0.5
 DEFAULT_MS_PER_PX = 15.0
 ZOOM_STEP = 1.5
+# The waveform is drawn in tiles of this many columns, and this many are kept for scrolling.
+TILE_PX = 256
+MAX_TILES = 24
 FOLLOW_MARGIN = 0.1  # the playhead turns the page at 90 % of the width, and lands at 10 %
 FINE_NUDGE_MS = 10
 # Tick spacings for the ruler; the first that leaves room for a label is used.
@@ -95,6 +99,7 @@ PLAYHEAD_COLOUR = QColor(230, 40, 40)
 CUE_COLOUR = QColor(60, 90, 150)
 CUE_SELECTED_COLOUR = QColor(40, 120, 220)
 CUE_PREVIEW_COLOUR = QColor(220, 140, 30)
+CUE_TEXT_COLOUR = QColor(255, 255, 255)
 
 
 class Analysis(Protocol):
@@ -225,8 +230,12 @@ class Timeline(QWidget):
         self._index: _CueIndex | None = None
         self._analysis: Analysis | None = None
         self._levels: list[bytes] = []
+        self._speech_starts: list[int] = []
         self._speech_ends: list[int] = []
         self._notice = ""
+        # Waveform tiles by number at the zoom and height in _tile_key, least recently used first.
+        self._tiles: dict[int, QImage] = {}
+        self._tile_key: tuple[float, int] = (0.0, 0)
         self._gap_ms = 80
         self._duration = 0
         self._origin = 0.0
@@ -256,7 +265,11 @@ class Timeline(QWidget):
         """Draw ``analysis`` (waveform, speech, shot changes); None clears them."""
         self._analysis = analysis
         self._levels = envelope_pyramid(analysis.envelope) if analysis is not None else []
-        self._speech_ends = [e for _s, e in analysis.speech] if analysis is not None else []
+        self._tiles.clear()
+        speech = analysis.speech if analysis is not None else ()
+        # Segments are sorted and apart, so their ends are their own running maximum.
+        self._speech_starts = [start for start, _end in speech]
+        self._speech_ends = [end for _start, end in speech]
         self._update_scroll()
         self.update()
 
@@ -453,9 +466,11 @@ class Timeline(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         """Draw ruler, speech, waveform, shot changes, cues and playhead for the visible range."""
+        height = self.canvas_height()
+        if event.rect().top() >= height:
+            return  # only the strip under the scroll bar, which paints itself
         painter = QPainter(self)
         palette = self.palette()
-        height = self.canvas_height()
         width = self.width()
         painter.fillRect(0, 0, width, height, palette.color(QPalette.ColorRole.Base))
         lane = self._lane()
@@ -495,32 +510,85 @@ class Timeline(QWidget):
         painter.drawLine(QPointF(0, RULER_PX - 1), QPointF(width, RULER_PX - 1))
 
     def _paint_speech(self, painter: QPainter, wave: QRectF) -> None:
-        analysis = self._analysis
-        if analysis is None:
+        if self._analysis is None:
             return
+        for x0, x1 in self._runs(self._speech_starts, self._speech_ends):
+            painter.fillRect(QRectF(x0, wave.top(), x1 - x0, wave.height()), SPEECH_COLOUR)
+
+    def _runs(
+        self, starts: Sequence[int], running_ends: Sequence[int]
+    ) -> list[tuple[float, float]]:
+        """Return the x ranges covered by the spans whose sorted starts and running maximum of
+        ends are given: one per span in view, or, when they outnumber the pixels, one per run
+        of covered pixel columns (so a whole hour costs the width, not the span count)."""
         t0, t1 = self.visible_range()
-        speech = analysis.speech
-        k = bisect.bisect_right(self._speech_ends, t0)
-        while k < len(speech) and speech[k][0] < t1:
-            start, end = speech[k]
-            x0, x1 = self.x_of(start), self.x_of(end)
-            painter.fillRect(
-                QRectF(x0, wave.top(), max(1.0, x1 - x0), wave.height()), SPEECH_COLOUR
-            )
-            k += 1
+        first = bisect.bisect_right(running_ends, t0)
+        last = bisect.bisect_left(starts, t1)
+        width = self.width()
+        mpp = self._ms_per_px
+        if last - first <= width // 8:
+            return [
+                (self.x_of(starts[k]), self.x_of(max(running_ends[k], starts[k] + mpp)))
+                for k in range(first, last)
+            ]
+        runs: list[tuple[float, float]] = []
+        run_start: int | None = None
+        count = len(starts)
+        for x in range(width + 1):
+            t = t0 + x * mpp
+            k = bisect.bisect_right(running_ends, t)
+            covered = x < width and k < count and starts[k] < t + mpp
+            if covered and run_start is None:
+                run_start = x
+            elif not covered and run_start is not None:
+                runs.append((float(run_start), float(x)))
+                run_start = None
+        return runs
 
     def _paint_wave(self, painter: QPainter, wave: QRectF, width: int) -> None:
-        analysis = self._analysis
-        if analysis is None or not self._levels:
+        """Draw the waveform from cached tiles: scrolling reuses them, only new ones are drawn."""
+        if self._analysis is None or not self._levels:
             return
-        peaks = column_peaks(self._levels, analysis.step_ms, self._origin, self._ms_per_px, width)
-        middle = wave.center().y()
-        scale = (wave.height() / 2 - 1) / 255
+        height = max(1, int(wave.height()))
+        key = (self._ms_per_px, height)
+        if key != self._tile_key:
+            self._tiles.clear()
+            self._tile_key = key
+        first = int(self._origin / self._ms_per_px) // TILE_PX
+        last = int((self._origin + width * self._ms_per_px) / self._ms_per_px) // TILE_PX
+        for tile in range(first, last + 1):
+            image = self._tiles.pop(tile, None) or self._wave_tile(tile, height)
+            self._tiles[tile] = image  # most recently used last
+            x = tile * TILE_PX - self._origin / self._ms_per_px
+            painter.drawImage(QPointF(x, wave.top()), image)
+        while len(self._tiles) > MAX_TILES:
+            del self._tiles[next(iter(self._tiles))]
+
+    def _wave_tile(self, tile: int, height: int) -> QImage:
+        """Return the waveform of tile number ``tile`` (TILE_PX columns) at the current zoom."""
+        analysis = self._analysis
+        assert analysis is not None
+        image = QImage(TILE_PX, height, QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(Qt.GlobalColor.transparent)
+        peaks = column_peaks(
+            self._levels,
+            analysis.step_ms,
+            tile * TILE_PX * self._ms_per_px,
+            self._ms_per_px,
+            TILE_PX,
+        )
+        middle = height / 2
+        scale = (height / 2 - 1) / 255
         top = [QPointF(x, middle - p * scale) for x, p in enumerate(peaks)]
-        bottom = [QPointF(x, middle + p * scale) for x, p in reversed(list(enumerate(peaks)))]
+        # The last point closes the tile exactly at its edge, so neighbouring tiles join.
+        top.append(QPointF(TILE_PX, middle - peaks[-1] * scale))
+        bottom = [QPointF(pt.x(), 2 * middle - pt.y()) for pt in reversed(top)]
+        painter = QPainter(image)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(WAVE_COLOUR)
         painter.drawPolygon(QPolygonF(top + bottom))
+        painter.end()
+        return image
 
     def _paint_shots(self, painter: QPainter, height: int) -> None:
         analysis = self._analysis
@@ -535,39 +603,47 @@ class Timeline(QWidget):
 
     def _paint_cues(self, painter: QPainter, lane: QRectF, palette: QPalette) -> None:
         doc = self._doc
-        if doc is None:
+        index = self._cue_index()
+        if doc is None or index is None:
             return
         preview = self._drag.edit.times if self._drag and self._drag.edit else {}
+        top, height = lane.top() + 2, lane.height() - 4
+        visible = index.between(*self.visible_range())
+        if len(visible) > self.width() // 8:
+            # Zoomed far out: blocks of covered pixels, then the selected and dragged cues.
+            for x0, x1 in self._runs(index.starts, index.running_ends):
+                painter.fillRect(QRectF(x0, top, x1 - x0, height), CUE_COLOUR)
+            chosen = {i for i in (self._selected, *preview) if self._cue(i) is not None}
+        else:
+            chosen = {index.order[k] for k in visible}
         cues = doc.cues
         metrics = painter.fontMetrics()
-        text_colour = QColor(255, 255, 255)
-        last_px = -1
-        top, height = lane.top() + 2, lane.height() - 4
-        for index in self.visible_cues():
-            cue = cues[index]
-            start, end = preview.get(index, (cue.start_ms, cue.end_ms))
+        for i in sorted(chosen, key=lambda i: (i == self._selected, i in preview)):
+            cue = cues[i]
+            start, end = preview.get(i, (cue.start_ms, cue.end_ms))
             x0, x1 = self.x_of(start), self.x_of(end)
-            if x1 - x0 < 2 and int(x0) <= last_px and index not in preview:
-                continue  # zoomed far out: many cues share this pixel; one block stands for them
-            last_px = int(x1)
-            if index in preview:
+            if x1 < 0 or x0 > self.width():
+                continue
+            if i in preview:
                 colour = CUE_PREVIEW_COLOUR
-            elif index == self._selected:
+            elif i == self._selected:
                 colour = CUE_SELECTED_COLOUR
             else:
                 colour = CUE_COLOUR
-            block = QRectF(x0, top, max(1.0, x1 - x0), height)
+            # The chosen and dragged cues stay visible however far out the zoom is.
+            least = 1.0 if colour is CUE_COLOUR else 4.0
+            block = QRectF(x0, top, max(least, x1 - x0), height)
             painter.fillRect(block, colour)
-            if index == self._selected:
+            if i == self._selected:
                 painter.setPen(QPen(palette.color(QPalette.ColorRole.Text), 2))
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawRect(block)
             if block.width() > 24:
                 text = plain_text(cue.text).replace("\n", " ")
                 label = metrics.elidedText(
-                    f"{index + 1}  {text}", Qt.TextElideMode.ElideRight, int(block.width()) - 8
+                    f"{i + 1}  {text}", Qt.TextElideMode.ElideRight, int(block.width()) - 8
                 )
-                painter.setPen(text_colour)
+                painter.setPen(CUE_TEXT_COLOUR)
                 painter.drawText(
                     block.adjusted(4, 0, -4, 0),
                     Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,

@@ -12,6 +12,7 @@ from captionreview.core.audio.analysis import AudioAnalysis
 from captionreview.core.document import Document
 from captionreview.core.model import Cue
 from captionreview.qt.timeline import (
+    CUE_COLOUR,
     CUE_LANE_PX,
     RULER_PX,
     Timeline,
@@ -228,3 +229,22 @@ def test_only_the_cues_in_view_are_visited_with_three_thousand_cues(timeline) ->
     visible = timeline.visible_cues()
     assert 7 <= len(visible) <= 10
     assert all(1_800_000 - 1000 <= cues[i].start_ms <= 1_810_000 for i in visible)
+
+
+def test_the_whole_hour_with_three_thousand_cues_is_drawn_pixel_by_pixel(timeline) -> None:
+    cues = [Cue(i * 1200, i * 1200 + 1000, f"cue {i}") for i in range(3000)]
+    speech = tuple((i * 1200 + 50, i * 1200 + 950) for i in range(3000))
+    timeline.set_document(Document.from_cues(cues))
+    timeline.set_analysis(sound(3_600_000, speech))
+    timeline.set_selected(1500)
+    timeline.zoom_to_fit()
+    assert len(timeline.visible_cues()) == 3000
+    image = timeline.grab().toImage()
+    y = int(lane_y(timeline))
+    lane = [QColor(image.pixel(x, y)) for x in range(0, 990, 10)]
+    assert sum(c == CUE_COLOUR for c in lane) > 90, "cue blocks cover the hour"
+    selected = timeline.x_of(1500 * 1200)
+    # One second is a third of a pixel here: the selected cue still stands out.
+    assert QColor(image.pixel(int(selected) + 1, y)) != CUE_COLOUR
+    wave_y = RULER_PX + 3
+    assert QColor(image.pixel(500, wave_y)) != QColor(image.pixel(500, 1)), "speech shaded"
