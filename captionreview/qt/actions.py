@@ -378,8 +378,17 @@ SPECS: tuple[ActionSpec | str, ...] = (
 def build_actions(host: Host, targets: Sequence[object]) -> dict[str, QAction]:
     """Create every action of ``SPECS``, register it with ``host`` and connect it to the
     method named by its ``slot`` on the first of ``targets`` that has one."""
+    return add_actions(host, SPECS, targets)
+
+
+def add_actions(
+    host: Host, specs: Sequence[ActionSpec | str], targets: Sequence[object]
+) -> dict[str, QAction]:
+    """Create the actions declared in ``specs`` (``SEPARATOR`` for a line in the menu before),
+    register them with ``host`` in order and connect each to its ``slot`` method on the first
+    of ``targets`` that has one; return them by name. Features declare theirs the same way."""
     actions: dict[str, QAction] = {}
-    for spec in SPECS:
+    for spec in specs:
         if isinstance(spec, str):
             continue
         action = QAction(spec.text, host.window())
@@ -399,7 +408,7 @@ def build_actions(host: Host, targets: Sequence[object]) -> dict[str, QAction]:
             action.triggered.connect(lambda _checked=False, s=slot: s())
         actions[spec.name] = action
     previous_menu = ""
-    for spec in SPECS:
+    for spec in specs:
         if isinstance(spec, str):
             host.menu(previous_menu).addSeparator()
             continue

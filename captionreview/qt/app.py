@@ -9,11 +9,14 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
+    from captionreview.core.journal import Journal
+    from captionreview.qt.host import Host
     from captionreview.qt.mainwindow import MainWindow
 
+T = TypeVar("T")
 NO_DISPLAY_MESSAGE = (
     "captionreview: no display found — run it on a desktop, or under xvfb-run; "
     "for headless work use 'captionreview check|clean|report'"
@@ -39,6 +42,43 @@ def has_display() -> bool:
     if sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
         return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
     return True
+
+
+def open_window(journal: Journal | None = None) -> MainWindow:
+    """Return a review window with every feature installed (``journal``: the recovery
+    journal to use, the user's by default)."""
+    from captionreview.qt.mainwindow import MainWindow
+
+    window = MainWindow(journal=journal)
+    install_features(window)
+    return window
+
+
+def install_features(window: MainWindow) -> None:
+    """Install the features into ``window``, in the order their menu entries appear.
+
+    A feature that fails to install is reported on stderr and in ``window.feature_errors``
+    and the others still come: a broken optional panel must not stop the editor.
+    """
+    from captionreview.qt import cleanup_dialog, issues_panel, spellcheck, timeline_feature
+
+    panel = _install(window, "issues panel", issues_panel.install)
+    _install(window, "clean-up", cleanup_dialog.install)
+    spell = _install(window, "spell check", spellcheck.install)
+    _install(window, "timeline", timeline_feature.install)
+    if panel is not None and spell is not None:
+        # The issues panel lists the spell check's word flags with the other findings.
+        panel.follow_word_flags(spell)
+
+
+def _install(window: MainWindow, name: str, install: Callable[[Host], T]) -> T | None:
+    try:
+        return install(window)
+    except Exception as exc:  # any bug in one feature: the window must still open
+        message = f"{name} could not be installed: {type(exc).__name__}: {exc}"
+        window.feature_errors.append(message)
+        print(f"captionreview: {message}", file=sys.stderr)
+        return None
 
 
 def _keep_work_on_errors(window: MainWindow) -> Callable[..., None]:
@@ -104,7 +144,6 @@ def run_gui(files: list[str], encoding: str | None, demo: bool, language: str | 
 
     from captionreview import __version__
     from captionreview.qt.i18n import choose_language, install_language
-    from captionreview.qt.mainwindow import MainWindow
     from captionreview.qt.settings import APP_NAME, app_settings
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -120,7 +159,7 @@ def run_gui(files: list[str], encoding: str | None, demo: bool, language: str | 
     # Ctrl+C in the terminal quits; the recovery journal keeps any unsaved work.
     signal.signal(signal.SIGINT, signal.SIG_DFL)
 
-    window = MainWindow()
+    window = open_window()
     sys.excepthook = _keep_work_on_errors(window)
     window.show()
     open_startup_files(window, files, encoding, demo)

@@ -47,7 +47,7 @@ from captionreview.core.timecode import format_vtt_timestamp
 from captionreview.qt.offer_bar import OfferBar
 
 if TYPE_CHECKING:
-    from captionreview.qt.mainwindow import MainWindow
+    from captionreview.qt.host import Host
 
 ACTION_NAME = "clean_up_auto_captions"
 # Cues read to decide whether to offer the clean-up on open (enough to see the pattern, and
@@ -303,22 +303,22 @@ class AutoCaptionOffer(OfferBar):
 class CleanupFeature(QObject):
     """Wires the action, the offer bar and the dialog into a main window."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: Host) -> None:
+        super().__init__(window.window())
         self.setObjectName("cleanupFeature")
         self.main_window = window
         self.dialog: CleanupDialog | None = None
-        self.action = QAction("Clean &up auto-captions…", window)
+        self.action = QAction("Clean &up auto-captions…", window.window())
         self.action.setObjectName(ACTION_NAME)
         self.action.setStatusTip(
             "Remove roll-up repeats, bridge cues and word-timing tags from auto-captions and "
             "re-segment them into readable cues (preview first)"
         )
         self.action.triggered.connect(self.open_dialog)
-        self.offer = AutoCaptionOffer(window)
+        self.offer = AutoCaptionOffer(window.window())
         self.offer.clean_action.triggered.connect(self.open_dialog)
         self.offer.hide()
-        window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.offer)
+        window.add_toolbar(self.offer)
         window.register_action(self.action, "Captions")
         window.document_changed.connect(self.document_changed)
         self.document_changed(window.document)
@@ -352,7 +352,7 @@ class CleanupFeature(QObject):
             return None
         self.offer.hide()
         profile: Profile = self.main_window.profile
-        dialog = CleanupDialog(doc, profile, self.main_window)
+        dialog = CleanupDialog(doc, profile, self.main_window.window())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(self._applied)
         self.dialog = dialog
@@ -369,6 +369,6 @@ class CleanupFeature(QObject):
         self.dialog = None
 
 
-def install(window: MainWindow) -> None:
+def install(window: Host) -> None:
     """Add Captions ▸ Clean up auto-captions… and the offer bar to ``window``."""
     CleanupFeature(window)

@@ -35,12 +35,11 @@ from PySide6.QtCore import (
     Signal,
     SignalInstance,
 )
-from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QAction, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
     QLabel,
-    QMainWindow,
     QMenu,
     QMessageBox,
     QTreeView,
@@ -56,9 +55,10 @@ from captionreview.core.document import Document
 from captionreview.core.model import Finding, Problem, Severity
 from captionreview.core.profiles import Profile, ProfileError, load_profile, user_profile_dir
 from captionreview.core.report import ReportInput, render_report, write_report
-from captionreview.qt.cue_model import CueTableModel
+from captionreview.qt.actions import ActionSpec, add_actions
 from captionreview.qt.doc_events import DocumentEvents
 from captionreview.qt.fix_preview import FixPreviewDialog
+from captionreview.qt.host import Host
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
 # On a rule row whose finding rows are not made yet: the key of its findings.
@@ -75,44 +75,6 @@ BACKGROUND_FROM_CUES = 2000
 # The worker pauses for PAUSE_S after every CHECK_STEP_CUES cues (see _FullCheckTask._breathe).
 CHECK_STEP_CUES = 250
 PAUSE_S = 0.005
-
-
-class ReviewWindow(Protocol):
-    """The main-window interface of the brief that the panel uses."""
-
-    document_changed: SignalInstance
-    profile_changed: SignalInstance
-
-    @property
-    def document(self) -> Document | None:
-        """The current document."""
-
-    @property
-    def profile(self) -> Profile:
-        """The quality profile in use."""
-
-    def set_profile(self, profile: Profile) -> None:
-        """Use ``profile``."""
-
-    def current_index(self) -> int | None:
-        """The selected cue."""
-
-    def selected_indices(self) -> list[int]:
-        """The selected cues."""
-
-    def select_cue(
-        self, index: int, span: tuple[int, int] | None = None, play: bool = False
-    ) -> None:
-        """Select a cue, seek, put the cursor on ``span``."""
-
-    def menu(self, name: str) -> QMenu:
-        """A menu by name."""
-
-    def register_action(self, action: QAction, menu: str) -> None:
-        """Add an action to a menu and the shortcut list."""
-
-    def status_message(self, text: str) -> None:
-        """Show a status-bar message."""
 
 
 class WordFlagSource(Protocol):
@@ -180,7 +142,7 @@ class IssuesPanel(QDockWidget):
 
     findings_changed = Signal()
 
-    def __init__(self, window: ReviewWindow, parent: QWidget | None = None) -> None:
+    def __init__(self, window: Host, parent: QWidget | None = None) -> None:
         super().__init__("Issues", parent)
         self.setObjectName("issues_dock")
         self._window = window
@@ -278,18 +240,12 @@ class IssuesPanel(QDockWidget):
             }
         return self._rules.get(index, [])
 
-    def follow_word_flags(self, source: WordFlagSource | None = None) -> bool:
-        """Show the word flags of ``source`` (default: the window's spell check, the object
-        named "spellCheck") from now on; return True when the panel follows one."""
-        if source is None:
-            window = self.parent()
-            found = window.findChild(QObject, "spellCheck") if window is not None else None
-            source = found  # type: ignore[assignment]
-        if source is not None and source is not self._words:
+    def follow_word_flags(self, source: WordFlagSource) -> None:
+        """Show the word flags of ``source`` (the spell check) from now on."""
+        if source is not self._words:
             self._words = source
             source.flags_changed.connect(lambda _cues: self._timer.start())
             self._timer.start()
-        return self._words is not None
 
     def is_checking(self) -> bool:
         """Return True while the first full check of the document runs in the background."""
@@ -562,11 +518,19 @@ class IssuesPanel(QDockWidget):
 class _Features(QObject):
     """The menu actions ``install`` adds, kept together so the window owns them."""
 
-    def __init__(self, window: QMainWindow, panel: IssuesPanel) -> None:
-        super().__init__(window)
-        self.window: ReviewWindow = window  # type: ignore[assignment]
-        self.main = window
+    def __init__(self, window: Host, panel: IssuesPanel) -> None:
+        super().__init__(window.window())
+        self.window = window
+        self.main = window.window()
         self.panel = panel
+
+    def next(self) -> Finding | None:
+        """Check ▸ Next issue."""
+        return self.panel.next_issue(1)
+
+    def previous(self) -> Finding | None:
+        """Check ▸ Previous issue."""
+        return self.panel.next_issue(-1)
 
     def export_report(self) -> Path | None:
         """Ask where to save the HTML report of the current document and write it."""
@@ -659,36 +623,49 @@ def _move_after(menu: QMenu, action: QAction, name: str) -> None:
         menu.addAction(action)
 
 
-def install(window: QMainWindow) -> IssuesPanel:
-    """Add the issues panel and its actions to ``window`` (the interface of the brief)."""
-    review: ReviewWindow = window  # type: ignore[assignment]
-    panel = IssuesPanel(review, window)
-    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, panel)
+ACTIONS: tuple[ActionSpec, ...] = (
+    ActionSpec(
+        "nextIssue", "&Next issue", "Check", ("F8",), "Go to the next issue in cue order", "next"
+    ),
+    ActionSpec(
+        "previousIssue",
+        "&Previous issue",
+        "Check",
+        ("Shift+F8",),
+        "Go to the previous issue in cue order",
+        "previous",
+    ),
+    ActionSpec(
+        "exportReport",
+        "Export &report…",
+        "File",
+        (),
+        "Write an HTML report of the captions' quality",
+        "export_report",
+    ),
+    ActionSpec(
+        "loadProfile",
+        "Load quality &profile…",
+        "Check",
+        (),
+        "Use a quality profile from a TOML file",
+        "load_profile_file",
+    ),
+)
+
+
+def install(window: Host) -> IssuesPanel:
+    """Add the issues panel and its actions to ``window``."""
+    panel = IssuesPanel(window, window.window())
+    window.add_dock(panel, Qt.DockWidgetArea.RightDockWidgetArea)
     features = _Features(window, panel)
     panel.tools = features
+    actions = add_actions(window, ACTIONS, (features,))
+    _move_after(window.menu("File"), actions["exportReport"], "export_srt")
 
-    next_action = QAction("&Next issue", window)
-    next_action.setShortcut(QKeySequence("F8"))
-    next_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-    next_action.triggered.connect(lambda: panel.next_issue(1))
-    previous_action = QAction("&Previous issue", window)
-    previous_action.setShortcut(QKeySequence("Shift+F8"))
-    previous_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-    previous_action.triggered.connect(lambda: panel.next_issue(-1))
-    review.register_action(next_action, "Check")
-    review.register_action(previous_action, "Check")
-
-    report_action = QAction("Export &report…", window)
-    report_action.triggered.connect(features.export_report)
-    review.register_action(report_action, "File")
-    _move_after(review.menu("File"), report_action, "export_srt")
-    profile_action = QAction("Load quality &profile…", window)
-    profile_action.triggered.connect(features.load_profile_file)
-    review.register_action(profile_action, "Check")
-
-    fix_menu = review.menu("Check").addMenu("&Fix")
+    fix_menu = window.menu("Check").addMenu("&Fix")
     for fix in FIXES:
-        action = QAction(f"{fix.title}…", window)
+        action = QAction(f"{fix.title}…", window.window())
         action.setObjectName(f"fix-{fix.name}")
         action.setToolTip(f"Rules: {', '.join(fix.rules)}")
         action.triggered.connect(lambda _checked=False, f=fix: features.open_fix(f))
@@ -696,17 +673,12 @@ def install(window: QMainWindow) -> IssuesPanel:
 
     show = panel.toggleViewAction()
     show.setText("&Issues")
-    review.menu("View").addAction(show)
+    window.menu("View").addAction(show)
 
     # The cue list marks the cues that have issues (a dot in the row header).
-    cue_model = getattr(window, "cue_model", None)
-    if isinstance(cue_model, CueTableModel):
-        cue_model.set_issue_source(panel)
-        panel.findings_changed.connect(cue_model.issues_changed)
-    review.document_changed.connect(panel.set_document)
-    review.profile_changed.connect(panel.set_profile)
-    panel.set_document(review.document)
-    # The spell check is installed after the panel: follow its flags once the window is built.
-    if not panel.follow_word_flags():
-        QTimer.singleShot(0, panel, panel.follow_word_flags)
+    window.cue_model.set_issue_source(panel)
+    panel.findings_changed.connect(window.cue_model.issues_changed)
+    window.document_changed.connect(panel.set_document)
+    window.profile_changed.connect(panel.set_profile)
+    panel.set_document(window.document)
     return panel

@@ -8,9 +8,6 @@ itself (actions go through the document's commands, see ``actions.py``) and leav
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
-import sys
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -68,15 +65,11 @@ from captionreview.qt.transport import TransportBar
 from captionreview.qt.video_widget import VideoWidget
 
 MENU_NAMES = ("File", "Edit", "View", "Playback", "Captions", "Check", "Help")
-FEATURE_MODULES = ("issues_panel", "cleanup_dialog", "spellcheck", "timeline_feature")
 
 
 class MainWindow(QMainWindow):
-    """The review window; see the module docstring for the extension interface.
-
-    ``features`` names the feature modules in ``captionreview.qt`` to install (default: all
-    of ``FEATURE_MODULES`` that exist); ``journal`` is the recovery journal to use.
-    """
+    """The review window without its features (``app.open_window`` installs them); the
+    :class:`~captionreview.qt.host.Host` they use. ``journal`` is the recovery journal."""
 
     document_changed = Signal(object)
     profile_changed = Signal(object)
@@ -85,7 +78,6 @@ class MainWindow(QMainWindow):
         self,
         *,
         journal: Journal | None = None,
-        features: Iterable[str] = FEATURE_MODULES,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -195,7 +187,6 @@ class MainWindow(QMainWindow):
 
         self._restore_settings()
         self._update_document_state()
-        self._install_features(features)
 
     # -- extension interface
     @property
@@ -370,20 +361,6 @@ class MainWindow(QMainWindow):
             self.set_profile(load_profile(name))
         except ProfileError as exc:
             self.warn("Cannot use this quality profile", str(exc))
-
-    def _install_features(self, names: Iterable[str]) -> None:
-        """Install the feature modules that exist; one that fails is reported, not fatal."""
-        for name in names:
-            module_name = f"captionreview.qt.{name}"
-            if importlib.util.find_spec(module_name) is None:
-                continue
-            try:
-                module = importlib.import_module(module_name)
-                module.install(self)
-            except Exception as exc:  # a broken optional panel must not stop the editor
-                message = f"{name} could not be installed: {type(exc).__name__}: {exc}"
-                self.feature_errors.append(message)
-                print(f"captionreview: {message}", file=sys.stderr)
 
     # -- settings
     def _restore_settings(self) -> None:

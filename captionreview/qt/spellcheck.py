@@ -81,7 +81,7 @@ from captionreview.qt.doc_events import DocumentEvents
 from captionreview.qt.offer_bar import OfferBar
 
 if TYPE_CHECKING:
-    from captionreview.qt.mainwindow import MainWindow
+    from captionreview.qt.host import Host
 
 GLOSSARY_NAME = "glossary.txt"
 LANGUAGE_NAMES = {"sv": "Swedish", "en": "English"}
@@ -310,8 +310,8 @@ class SpellCheck(QObject):
     progress = Signal(int, int)  # cues checked, cues in all
     spread_offered = Signal(object, object)  # Correction, list[Occurrence]
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: Host) -> None:
+        super().__init__(window.window())
         self.setObjectName("spellCheck")
         self.main_window = window
         # The pools are made before the signals object, so they are destroyed (waiting for
@@ -378,10 +378,10 @@ class SpellCheck(QObject):
         self._viewport.installEventFilter(self)
         self.editor.typed.connect(self._on_typed)
 
-        self.offer = SpreadOffer(window)
+        self.offer = SpreadOffer(window.window())
         self.offer.hide()
         self.offer.review_action.triggered.connect(self.review_spread)
-        window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.offer)
+        window.add_toolbar(self.offer)
         self._build_actions()
         window.document_changed.connect(self.set_document)
         window.profile_changed.connect(lambda _profile: self._language_may_have_changed())
@@ -406,7 +406,7 @@ class SpellCheck(QObject):
             tip="Show suggestions for the word at the text cursor",
         )
         self.suggest_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        self.underline_action = QAction("&Underline suspicious words", window)
+        self.underline_action = QAction("&Underline suspicious words", window.window())
         self.underline_action.setObjectName("underlineSuspicious")
         self.underline_action.setCheckable(True)
         self.underline_action.setChecked(True)
@@ -456,7 +456,7 @@ class SpellCheck(QObject):
     def _action(
         self, text: str, name: str, slot: Callable[[], object], *, shortcut: str = "", tip: str = ""
     ) -> QAction:
-        action = QAction(text, self.main_window)
+        action = QAction(text, self.main_window.window())
         action.setObjectName(name)
         if shortcut:
             action.setShortcut(shortcut)
@@ -932,7 +932,10 @@ class SpellCheck(QObject):
         from PySide6.QtWidgets import QFileDialog
 
         name, _filter = QFileDialog.getOpenFileName(
-            self.main_window, "Use glossary file", str(self.glossary_path().parent), "Text (*.txt)"
+            self.main_window.window(),
+            "Use glossary file",
+            str(self.glossary_path().parent),
+            "Text (*.txt)",
         )
         if name:
             self.use_glossary(Path(name))
@@ -941,7 +944,7 @@ class SpellCheck(QObject):
         """Open the glossary editor for the glossary in use (it is created on save)."""
         from captionreview.qt.glossary_editor import GlossaryEditor
 
-        editor = GlossaryEditor(self.glossary_path(), self.main_window)
+        editor = GlossaryEditor(self.glossary_path(), self.main_window.window())
         editor.saved.connect(self.use_glossary)
         editor.open()
         return editor
@@ -1090,6 +1093,6 @@ def _separator(menu: QMenu) -> QAction:
     return action
 
 
-def install(window: MainWindow) -> SpellCheck:
+def install(window: Host) -> SpellCheck:
     """Add spell checking, the glossary and the ASR word flags to ``window``."""
     return SpellCheck(window)

@@ -39,7 +39,7 @@ from captionreview.core.document import Document
 from captionreview.core.words.spread import Correction, Occurrence, build_changes
 
 if TYPE_CHECKING:
-    from captionreview.qt.mainwindow import MainWindow
+    from captionreview.qt.host import Host
     from captionreview.qt.spellcheck import SpellCheck
 
 DESCRIPTION = "Apply correction everywhere"
@@ -90,13 +90,13 @@ class SpreadDialog(QDialog):
 
     def __init__(
         self,
-        window: MainWindow,
+        window: Host,
         doc: Document,
         correction: Correction,
         occurrences: Sequence[Occurrence],
         feature: SpellCheck | None = None,
     ) -> None:
-        super().__init__(window)
+        super().__init__(window.window())
         self.setObjectName("spreadDialog")
         self.setWindowTitle("Apply correction everywhere")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -44,11 +44,10 @@ import sys
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from captionreview.core.journal import Journal
-from captionreview.qt.app import demo_files
-from captionreview.qt.mainwindow import MainWindow
+from captionreview.qt.app import demo_files, open_window
 t_import = time.perf_counter()
 app = QApplication([])
-window = MainWindow(journal=Journal(__import__("pathlib").Path(sys.argv[1])))
+window = open_window(journal=Journal(__import__("pathlib").Path(sys.argv[1])))
 window.show()
 window.open_paths(demo_files())
 t_open = time.perf_counter()
@@ -135,13 +134,14 @@ def percentile(values: list[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, int(len(ordered) * fraction))]
 
 
-def bench_big_file(features: tuple[str, ...], label: str) -> None:
+def bench_big_file(features: bool, label: str) -> None:
     """Keystrokes and playback ticks with a 30,000-cue document."""
     from PySide6.QtCore import QEvent, Qt
     from PySide6.QtGui import QKeyEvent
     from PySide6.QtWidgets import QApplication
 
     from captionreview.core.journal import Journal
+    from captionreview.qt.app import install_features
     from captionreview.qt.mainwindow import MainWindow
 
     app = QApplication.instance() or QApplication([])
@@ -149,7 +149,9 @@ def bench_big_file(features: tuple[str, ...], label: str) -> None:
     if not path.exists():
         big_vtt(path, CUES)
     video = ROOT / "assets" / "demo" / "lecture.mp4"
-    window = MainWindow(journal=Journal(TMP / "journal-big"), features=features)
+    window = MainWindow(journal=Journal(TMP / "journal-big"))
+    if features:
+        install_features(window)
     window.resize(1400, 900)
     window.show()
     started = time.perf_counter()
@@ -232,11 +234,10 @@ def bench_drift(seconds: float) -> None:
     from PySide6.QtWidgets import QApplication
 
     from captionreview.core.journal import Journal
-    from captionreview.qt.app import demo_files
-    from captionreview.qt.mainwindow import MainWindow
+    from captionreview.qt.app import demo_files, open_window
 
     app = QApplication.instance() or QApplication([])
-    window = MainWindow(journal=Journal(TMP / "journal-drift"))
+    window = open_window(journal=Journal(TMP / "journal-drift"))
     window.resize(1400, 900)
     window.show()
     if not window.open_paths(demo_files()) or not window.player.available:
@@ -293,15 +294,14 @@ def bench_drift(seconds: float) -> None:
 
 def main() -> None:
     """Run the benchmarks and print the figures."""
-    from captionreview.qt.mainwindow import FEATURE_MODULES
 
     print(
         f"CaptionReview window benchmark (QT_QPA_PLATFORM={os.environ['QT_QPA_PLATFORM']}, "
         f"{os.cpu_count()} CPUs)\n"
     )
     bench_startup()
-    bench_big_file((), "The window alone (no feature modules):")
-    bench_big_file(FEATURE_MODULES, f"With the feature modules ({', '.join(FEATURE_MODULES)}):")
+    bench_big_file(False, "The window alone (no features):")
+    bench_big_file(True, "With every feature installed (issues, clean-up, spell check, timeline):")
     bench_drift(DRIFT_SECONDS)
 
 

@@ -576,10 +576,10 @@ CRASHING_APP = textwrap.dedent(
     from pathlib import Path
     from PySide6.QtWidgets import QApplication
     from captionreview.core.journal import Journal
-    from captionreview.qt.mainwindow import MainWindow
+    from captionreview.qt.app import open_window
 
     app = QApplication([])
-    window = MainWindow(journal=Journal(Path(sys.argv[2])))
+    window = open_window(journal=Journal(Path(sys.argv[2])))
     window.show()
     window.open_paths([sys.argv[1]])
     window.autosaver.written.connect(lambda doc: print("journaled", flush=True))
@@ -862,9 +862,9 @@ def test_without_libvlc_the_captions_open_with_a_message_in_the_video_area(tmp_p
         from pathlib import Path
         from PySide6.QtWidgets import QApplication
         from captionreview.core.journal import Journal
-        from captionreview.qt.mainwindow import MainWindow
+        from captionreview.qt.app import open_window
         app = QApplication([])
-        window = MainWindow(journal=Journal(Path(sys.argv[2])))
+        window = open_window(journal=Journal(Path(sys.argv[2])))
         window.show()
         window.open_paths([sys.argv[1]])
         window.editor.text_edit.setPlainText("rättad")

@@ -450,7 +450,7 @@ def test_closing_the_window_during_the_check_stops_the_worker_cleanly(
     from PySide6.QtCore import QCoreApplication
 
     from captionreview.core.journal import Journal
-    from captionreview.qt.mainwindow import MainWindow
+    from captionreview.qt.app import open_window
 
     rng = random.Random(1127)
     syllables = ["fal", "ret", "mun", "gor", "vil", "tek", "pra", "lo", "ki", "sna", "bju", "dör"]
@@ -460,7 +460,7 @@ def test_closing_the_window_during_the_check_stops_the_worker_cleanly(
         lines += [f"{ms(i * 2000)} --> {ms(i * 2000 + 1800)}", " ".join(words), ""]
     path = tmp_path / "long.sv.vtt"
     path.write_text("\n".join(lines), encoding="utf-8")
-    window = MainWindow(journal=Journal(tmp_path / "journal"))
+    window = open_window(journal=Journal(tmp_path / "journal"))
     window.show()
     spell = window.findChild(SpellCheck)
     assert window.open_paths([path])

@@ -58,6 +58,7 @@ def lecture_fixture(tmp_path: Path, demo_dir: Path, demo_analysis: AudioAnalysis
 @pytest.fixture(name="make_window")
 def make_window_fixture(qtbot, tmp_path: Path) -> Iterator:
     """Return a factory of main windows with their own recovery journal; closes them after."""
+    from captionreview.qt.app import open_window
     from captionreview.qt.mainwindow import MainWindow
     from captionreview.qt.settings import app_settings
 
@@ -66,7 +67,7 @@ def make_window_fixture(qtbot, tmp_path: Path) -> Iterator:
     windows = []
 
     def factory(journal_dir: Path | None = None) -> MainWindow:
-        window = MainWindow(journal=Journal(journal_dir or tmp_path / "journal"))
+        window = open_window(journal=Journal(journal_dir or tmp_path / "journal"))
         window.resize(1280, 800)
         window.show()
         windows.append(window)
