@@ -30,6 +30,7 @@ from captionreview.core.timecode import clock_parts
 from captionreview.core.vtt.cuetext import plain_text
 from captionreview.core.vtt.writer import sanitize_cue_text
 from captionreview.qt.doc_events import DocumentEvents
+from captionreview.qt.plaintext import plain_tip
 
 # The cue number is the vertical header (it is the row number, which shifts on insert/delete).
 COL_START, COL_END, COL_DURATION, COL_CPS, COL_TEXT = range(5)
@@ -387,7 +388,7 @@ class CueTableModel(QAbstractTableModel):
             limits = f"warning above {self._profile.cps_warn:g}, limit {self._profile.cps_error:g}"
             return f"{speed} characters per second ({self._profile.name}: {limits})"
         if col == COL_TEXT:
-            return plain_text(cue.text)
+            return plain_tip(plain_text(cue.text))
         return None
 
     def setData(

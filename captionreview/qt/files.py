@@ -26,6 +26,7 @@ from captionreview.core.pairing import (
     video_beside,
 )
 from captionreview.qt.host import Host
+from captionreview.qt.plaintext import plain_box, plain_tip
 from captionreview.qt.recovery import Autosaver, DiskWatcher, offer_restore
 from captionreview.qt.settings import APP_NAME, RecentFiles
 
@@ -180,6 +181,7 @@ class FileActions(QObject):
             button = box.addButton(self._open_as_label(encoding), QMessageBox.ButtonRole.AcceptRole)
             choices[button] = encoding
         box.addButton(QMessageBox.StandardButton.Cancel)
+        plain_box(box)
         box.exec()
         return choices.get(box.clickedButton())
 
@@ -293,6 +295,7 @@ class FileActions(QObject):
         save_as = box.addButton("Save As…", QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(save_as)
+        plain_box(box)
         box.exec()
         if box.clickedButton() is save_as:
             return self.save_as()
@@ -327,6 +330,7 @@ class FileActions(QObject):
             box.setText(f"Exported {written.name}. Please note:")
             box.setInformativeText("\n".join(f"• {n[:1].upper()}{n[1:]}." for n in notes))
             box.setStandardButtons(QMessageBox.StandardButton.Ok)
+            plain_box(box)
             box.exec()
             self._host.status_message(f"Exported {written}; {'; '.join(notes)}")
         else:
@@ -351,6 +355,7 @@ class FileActions(QObject):
             | QMessageBox.StandardButton.Cancel
         )
         box.setDefaultButton(QMessageBox.StandardButton.Save)
+        plain_box(box)
         answer = box.exec()
         if answer == QMessageBox.StandardButton.Save:
             return self.save()
@@ -374,7 +379,7 @@ class FileActions(QObject):
         for captions, video in entries:
             names = [Path(p).name for p in (captions, video) if p]
             action = menu.addAction(" + ".join(names))
-            action.setToolTip("\n".join(p for p in (captions, video) if p))
+            action.setToolTip(plain_tip("\n".join(p for p in (captions, video) if p)))
             paths = [p for p in (video, captions) if p]
             action.triggered.connect(lambda _c=False, ps=paths: self.open_paths(ps))
         menu.addSeparator()
@@ -415,6 +420,7 @@ class FileActions(QObject):
         box.setInformativeText(f"Load the version on disk?{lost}")
         reload_button = box.addButton("Load from disk", QMessageBox.ButtonRole.AcceptRole)
         box.addButton("Keep my version", QMessageBox.ButtonRole.RejectRole)
+        plain_box(box)
         box.exec()
         if box.clickedButton() is not reload_button:
             host.status_message(f"Kept your version; saving will overwrite {path.name}")

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from captionreview.core.document import Document
 from captionreview.core.model import Cue
 from captionreview.qt.host import Host
+from captionreview.qt.plaintext import plain_label
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,7 +187,7 @@ class FindReplaceDialog(QDialog):
         self.case_box = QCheckBox("Match &case")
         self.word_box = QCheckBox("&Whole word")
         self.selection_box = QCheckBox("In &selected cues only")
-        self.result_label = QLabel()
+        self.result_label = plain_label(QLabel())
         self.result_label.setWordWrap(True)
         self.result_label.setAccessibleName("Result")
 

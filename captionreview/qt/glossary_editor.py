@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from captionreview.core.words.glossary import Glossary, GlossaryError
+from captionreview.qt.plaintext import plain_label
 
 HELP = (
     "One name or term per line (people, places, organisations, jargon). Lines starting with "
@@ -44,7 +45,7 @@ class GlossaryEditor(QDialog):
         self.text.setObjectName("glossaryText")
         self.text.setAccessibleName("Glossary terms")
         self.text.setFont(QFont("monospace"))
-        self.status = QLabel()
+        self.status = plain_label(QLabel())
         self.status.setObjectName("glossaryStatus")
         self.status.setWordWrap(True)
         try:

@@ -41,7 +41,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QMenu,
-    QMessageBox,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -59,6 +58,7 @@ from captionreview.qt.actions import ActionSpec, add_actions
 from captionreview.qt.doc_events import DocumentEvents
 from captionreview.qt.fix_preview import FixPreviewDialog
 from captionreview.qt.host import Host
+from captionreview.qt.plaintext import plain_tip
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
 # On a rule row whose finding rows are not made yet: the key of its findings.
@@ -404,7 +404,7 @@ class IssuesPanel(QDockWidget):
             for rule in sorted(rules):
                 found = rules[rule]
                 item = QStandardItem(f"{rule} {rule_title(rule)} ({len(found)})")
-                item.setToolTip(found[0].message)
+                item.setToolTip(plain_tip(found[0].message))
                 # The rows of a rule are made when it is first opened: a long file has tens
                 # of thousands of findings and the tree is rebuilt after every pause in typing.
                 key = len(self._unfilled)
@@ -449,7 +449,10 @@ class IssuesPanel(QDockWidget):
             where = "File"
         item = QStandardItem(f"{where}  {finding.message}")
         item.setToolTip(
-            finding.message + (f"\nSuggested: {finding.suggestion}" if finding.suggestion else "")
+            plain_tip(
+                finding.message
+                + (f"\nSuggested: {finding.suggestion}" if finding.suggestion else "")
+            )
         )
         item.setData(finding, FINDING_ROLE)
         return item
@@ -566,8 +569,7 @@ class _Features(QObject):
         try:
             write_report(target, page)
         except OSError as error:
-            QMessageBox.warning(
-                self.main,
+            self.window.warn(
                 "Export report",
                 f"The report could not be written to {target}:\n{error.strerror or error}",
             )
@@ -587,7 +589,7 @@ class _Features(QObject):
         try:
             profile = load_profile(path)
         except ProfileError as error:
-            QMessageBox.warning(self.main, "Load quality profile", str(error))
+            self.window.warn("Load quality profile", str(error))
             return None
         folder = user_profile_dir()
         folder.mkdir(parents=True, exist_ok=True)

@@ -48,6 +48,7 @@ from captionreview.qt.cue_view import CueTableView
 from captionreview.qt.doc_events import DocumentEvents
 from captionreview.qt.files import FileActions
 from captionreview.qt.find_replace import FindReplaceDialog
+from captionreview.qt.plaintext import plain_box, plain_label, plain_tip
 from captionreview.qt.player import Player, format_time
 from captionreview.qt.recovery import Autosaver
 from captionreview.qt.settings import (
@@ -157,7 +158,7 @@ class MainWindow(QMainWindow):
             action.setIconText(short)
             self._editor.toolbar.addAction(action)
 
-        self._file_label = QLabel()
+        self._file_label = plain_label(QLabel())
         self._modified_label = QLabel()
         self._count_label = QLabel()
         self._time_label = QLabel(format_time(0))
@@ -511,7 +512,7 @@ class MainWindow(QMainWindow):
             name = doc.path.name if doc.path is not None else "New captions"
             title = f"{name}[*] — {APP_NAME}"
             self._file_label.setText(name)
-            self._file_label.setToolTip(str(doc.path) if doc.path else "Not saved yet")
+            self._file_label.setToolTip(plain_tip(str(doc.path)) if doc.path else "Not saved yet")
             self._modified_label.setText("Modified" if doc.modified else "Saved")
             count = len(doc)
             self._count_label.setText(f"{count} cue{'s' if count != 1 else ''}")
@@ -568,6 +569,7 @@ class MainWindow(QMainWindow):
             QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self
         )
         box.setObjectName("warningDialog")
+        plain_box(box)
         box.exec()
         self.status_message(text.splitlines()[0])
 

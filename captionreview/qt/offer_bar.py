@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolBar, QWidget
 
+from captionreview.qt.plaintext import plain_label
+
 
 class OfferBar(QToolBar):
     """A fixed tool bar with a message, an offer action and a "Not now" action that hides it.
@@ -24,7 +26,7 @@ class OfferBar(QToolBar):
         self.setObjectName(f"{name}Bar")
         self.setMovable(False)
         self.setFloatable(False)
-        self.message = QLabel()
+        self.message = plain_label(QLabel())
         self.message.setObjectName(f"{name}Message")
         self.message.setContentsMargins(8, 0, 8, 0)
         # The label sits in a stretching layout so a long message takes the bar's free width.

@@ -21,6 +21,7 @@ from captionreview.core.errors import CaptionFileError
 from captionreview.core.journal import Journal, JournalEntry
 from captionreview.qt.doc_events import DocumentEvents
 from captionreview.qt.host import Host
+from captionreview.qt.plaintext import plain_box
 
 AUTOSAVE_IDLE_MS = 1500
 AUTOSAVE_MAX_MS = 5000
@@ -223,6 +224,7 @@ def _ask_restore(window: Host, entry: JournalEntry, replacing: str | None) -> st
     later = box.addButton("Not now", QMessageBox.ButtonRole.RejectRole)
     # Replacing what the user asked to open is never the default.
     box.setDefaultButton(restore if replacing is None else later)
+    plain_box(box)
     box.exec()
     clicked = box.clickedButton()
     if clicked is restore:

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from captionreview.core.document import Document
 from captionreview.core.words.spread import Correction, Occurrence, build_changes
+from captionreview.qt.plaintext import plain_tip
 
 if TYPE_CHECKING:
     from captionreview.qt.host import Host
@@ -131,7 +132,7 @@ class SpreadDialog(QDialog):
             self.table.setItem(row, 0, item)
             text = QTableWidgetItem(occ.context)
             text.setData(HTML_ROLE, _context_html(occ, correction))
-            text.setToolTip(occ.context)
+            text.setToolTip(plain_tip(occ.context))
             self.table.setItem(row, 1, text)
             play = QTableWidgetItem(PLAY_TEXT)
             play.setToolTip(f"Play cue {occ.cue_index + 1} with the word selected")

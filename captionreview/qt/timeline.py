@@ -53,6 +53,7 @@ from captionreview.core.timing import (
 )
 from captionreview.core.vtt.cuetext import plain_text
 from captionreview.qt.doc_events import DocumentEvents
+from captionreview.qt.plaintext import plain_tip
 
 if TYPE_CHECKING:
     from captionreview.core.model import Cue
@@ -276,7 +277,7 @@ class Timeline(QWidget):
     def set_notice(self, text: str) -> None:
         """Say ``text`` where the waveform goes while there is none ("" says nothing)."""
         self._notice = text
-        self.setToolTip(text)
+        self.setToolTip(plain_tip(text))
         self.update()
 
     def notice(self) -> str:

@@ -27,6 +27,7 @@ from captionreview.core.checks.fixes import Fix
 from captionreview.core.document import Document
 from captionreview.core.profiles import Profile
 from captionreview.qt.fix_preview import FixPreviewDialog
+from captionreview.qt.plaintext import plain_tip
 from captionreview.qt.timeline import Timeline
 
 if TYPE_CHECKING:
@@ -319,7 +320,9 @@ class TimelineFeature(QObject):
         self.progress.setValue(0)
         self.progress.show()
         self.stop_button.show()
-        self.progress.setToolTip(self.tr("Analysing the sound of %1").replace("%1", video.name))
+        self.progress.setToolTip(
+            plain_tip(self.tr("Analysing the sound of %1").replace("%1", video.name))
+        )
         self._pool.start(
             _AnalysisTask(self._generation, video, self.analyser, self._signals, self._cancel)
         )
