@@ -44,6 +44,7 @@ class AudioAnalysis:
     envelope: bytes  # one peak per step, 0..255 (linear in amplitude), for drawing
     speech: tuple[tuple[int, int], ...]  # sorted, non-overlapping (start_ms, end_ms)
     shots: tuple[int, ...]  # shot-change times, sorted
+    _starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
     _ends: tuple[int, ...] = field(init=False, repr=False, compare=False)
     _edges: tuple[int, ...] = field(init=False, repr=False, compare=False)
 
@@ -54,6 +55,7 @@ class AudioAnalysis:
             if start < previous_end or end <= start:
                 raise ValueError("speech segments must be sorted, non-empty and apart")
             previous_end = end
+        object.__setattr__(self, "_starts", tuple(start for start, _end in self.speech))
         object.__setattr__(self, "_ends", tuple(end for _start, end in self.speech))
         # Starts and ends interleave in order because the segments are sorted and apart.
         object.__setattr__(self, "_edges", tuple(t for segment in self.speech for t in segment))
@@ -81,12 +83,7 @@ class AudioAnalysis:
         kind: Literal["any", "start", "end"] = "any",
     ) -> int | None:
         """The speech onset or offset (or only starts / ends) nearest to ms, if within_ms."""
-        if kind == "start":
-            edges: Sequence[int] = self._edges[0::2]
-        elif kind == "end":
-            edges = self._edges[1::2]
-        else:
-            edges = self._edges
+        edges = {"start": self._starts, "end": self._ends}.get(kind, self._edges)
         return _nearest(edges, ms, within_ms)
 
     def nearest_shot(self, ms: int, within_ms: int) -> int | None:
