@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -192,3 +193,36 @@ def test_help_explains_the_exit_status() -> None:
     text = " ".join(result.stdout.split())
     assert "Exit status: 0 the clean file was written; 1 IN does not look like" in text
     assert "--force was not given (nothing written); 2 IN, the profile or OUT" in text
+
+
+@pytest.mark.skipif(shutil.which("ffmpeg") is None, reason="ffmpeg not installed")
+def test_clean_with_video_and_glossary_cuts_at_pauses_and_keeps_terms_whole(
+    youtube_file: Path, demo_dir: Path, tmp_path: Path
+) -> None:
+    result = subprocess.run(
+        [
+            sys.executable, "-m", "captionreview", "clean", str(youtube_file),
+            "--video", str(demo_dir / "lecture.mp4"),
+            "--glossary", str(demo_dir / "glossary.txt"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    cues = captionreview.load(youtube_file.with_name("lecture.sv.clean.vtt")).cues
+    texts = [" ".join(plain_lines(c.text)) for c in cues]
+    assert spoken_words(youtube_file.with_name("lecture.sv.clean.vtt")) == distinct_words(
+        youtube_file
+    )
+    for term in ("region styrelsen", "till växt verket", "anna söder gren"):
+        assert any(term in text for text in texts), term
+    assert "tack för i dag" in texts  # the last sentence, after a pause, stands alone
+
+
+def test_clean_with_an_unusable_video_still_cleans(youtube_file: Path, tmp_path: Path) -> None:
+    result = run_clean(youtube_file, "--video", tmp_path / "missing.mp4")
+    assert result.returncode == 0
+    assert "missing.mp4" in result.stderr and "Traceback" not in result.stderr
+    assert youtube_file.with_name("lecture.sv.clean.vtt").exists()
