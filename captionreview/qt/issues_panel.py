@@ -86,6 +86,15 @@ class WordFlagSource(Protocol):
         """Every current word flag, in cue and text order."""
 
 
+class HeardFindingSource(Protocol):
+    """What the panel needs of the checks against the video's sound (the timeline feature)."""
+
+    findings_changed: SignalInstance
+
+    def findings(self) -> list[Finding]:
+        """Every current finding of TIM-08, TIM-10, ASR-06 and ASR-15."""
+
+
 def problem_finding(problem: Problem) -> Finding:
     """A problem the reader met in the file, as a finding about its line (no cue); the
     message quotes the start of the text concerned."""
@@ -150,6 +159,7 @@ class IssuesPanel(QDockWidget):
         self._doc: Document | None = None
         self._profile = window.profile
         self._words: WordFlagSource | None = None
+        self._heard: HeardFindingSource | None = None
         self._findings: list[Finding] = []
         self._checked: list[Finding] = []
         self._worst: dict[int, Severity] | None = None
@@ -245,6 +255,13 @@ class IssuesPanel(QDockWidget):
         if source is not self._words:
             self._words = source
             source.flags_changed.connect(lambda _cues: self._timer.start())
+            self._timer.start()
+
+    def follow_heard_findings(self, source: HeardFindingSource) -> None:
+        """Show ``source``'s findings about the captions against the speech from now on."""
+        if source is not self._heard:
+            self._heard = source
+            source.findings_changed.connect(self._timer.start)
             self._timer.start()
 
     def is_checking(self) -> bool:
@@ -372,7 +389,9 @@ class IssuesPanel(QDockWidget):
             # agree; the reader's problems (a missing WEBVTT line…) come first, by line.
             disabled = self._checker.profile.disabled_rules
             words = self._words.findings() if self._words is not None else []
-            self._checked = merge_findings(self._checker.findings(), words, disabled)
+            heard = self._heard.findings() if self._heard is not None else []
+            quality = [*self._checker.findings(), *heard]
+            self._checked = merge_findings(quality, words, disabled)
             problems = kept_problems(self._doc.problems, disabled)
             self._findings = [problem_finding(p) for p in problems] + self._checked
         self._worst = None

@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QEvent, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QProgressBar, QPushButton
 
@@ -25,13 +25,19 @@ from captionreview.core.checks import audio as audio_checks
 from captionreview.core.checks.base import format_ms
 from captionreview.core.checks.fixes import Fix
 from captionreview.core.document import Document
+from captionreview.core.model import Cue, Finding
 from captionreview.core.profiles import Profile
+from captionreview.qt.doc_events import DocumentEvents
 from captionreview.qt.fix_preview import FixPreviewDialog
+from captionreview.qt.issues_panel import IssuesPanel
 from captionreview.qt.plaintext import plain_tip
 from captionreview.qt.timeline import Timeline
 
 if TYPE_CHECKING:
     from captionreview.qt.host import Host
+
+# The checks against the speech run this long after the last edit.
+HEARD_DELAY_MS = 600
 
 Analyser = Callable[[Path, Callable[[float], bool]], AudioAnalysis]
 
@@ -92,6 +98,108 @@ def _emit(signal: Any, *args: object) -> None:
         signal.emit(*args)
 
 
+class _HeardSignals(QObject):
+    """Lives in the GUI thread; the check task emits through it (queued)."""
+
+    done = Signal(int, object)
+
+
+class _HeardTask(QRunnable):
+    """Checks a snapshot of the cues against the speech in a pool thread."""
+
+    def __init__(
+        self,
+        generation: int,
+        cues: Sequence[Cue],
+        analysis: AudioAnalysis,
+        profile: Profile,
+        signals: _HeardSignals,
+    ) -> None:
+        super().__init__()
+        self.generation = generation
+        self.cues = cues
+        self.analysis = analysis
+        self.profile = profile
+        self.signals = signals
+
+    def run(self) -> None:
+        """Run the audio checks and hand the findings to the GUI thread."""
+        _emit(
+            self.signals.done,
+            self.generation,
+            audio_checks.check_audio(self.cues, self.analysis, self.profile),
+        )
+
+
+class HeardChecks(QObject):
+    """The checks against the speech (TIM-08, TIM-10, ASR-06, ASR-15) for the issues panel:
+    run in a pool thread when the analysis arrives, and again a moment after edits (for an hour
+    of speech they take about a second, too long for a keystroke)."""
+
+    findings_changed = Signal()
+
+    def __init__(self, host: Host, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("heardChecks")
+        self._host = host
+        self._analysis: AudioAnalysis | None = None
+        self._findings: list[Finding] = []
+        self._generation = 0
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._signals = _HeardSignals(self)
+        self._signals.done.connect(self._on_done)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(HEARD_DELAY_MS)
+        self._timer.timeout.connect(self.run)
+        self._events = DocumentEvents(self)
+        for signal in (self._events.changed, self._events.inserted, self._events.removed):
+            signal.connect(self._timer.start)
+        self._events.reset.connect(self._timer.start)
+        self._events.set_document(host.document)
+        host.document_changed.connect(self._on_document)
+        host.profile_changed.connect(lambda _profile: self.run())
+
+    def set_analysis(self, analysis: AudioAnalysis | None) -> None:
+        """Check against ``analysis`` from now on (None: no sound, no findings)."""
+        self._analysis = analysis
+        self.run()
+
+    def findings(self) -> list[Finding]:
+        """Return the current findings about the captions against the speech."""
+        return list(self._findings)
+
+    def wait(self, msecs: int = 30000) -> bool:
+        """Wait for a running check (tests, reports); True when none is left."""
+        return self._pool.waitForDone(msecs)
+
+    def run(self) -> None:
+        """Check the cues as they are now, in the background."""
+        self._timer.stop()
+        self._generation += 1
+        doc = self._host.document
+        if doc is None or self._analysis is None:
+            self._on_done(self._generation, [])
+            return
+        self._pool.start(
+            _HeardTask(
+                self._generation, list(doc.cues), self._analysis, self._host.profile, self._signals
+            )
+        )
+
+    def _on_document(self, doc: Document | None) -> None:
+        self._events.set_document(doc)
+        self.run()
+
+    def _on_done(self, generation: int, findings: list[Finding]) -> None:
+        if generation != self._generation:
+            return
+        if findings != self._findings:
+            self._findings = findings
+            self.findings_changed.emit()
+
+
 class TimelineFeature(QObject):
     """Connects a :class:`Timeline` to a main window and runs the sound analysis."""
 
@@ -112,6 +220,10 @@ class TimelineFeature(QObject):
         self._signals.done.connect(self._on_done)
         self._signals.failed.connect(self._on_failed)
 
+        self.heard = HeardChecks(window, self)
+        panel = window.window().findChild(IssuesPanel)
+        if panel is not None:
+            panel.follow_heard_findings(self.heard)
         self.timeline = Timeline()
         window.add_under_video(self.timeline)
         self.timeline.set_min_gap(window.profile.min_gap_ms)
@@ -315,6 +427,7 @@ class TimelineFeature(QObject):
         self._cancel = threading.Event()
         self._analysed = video
         self._audio = None
+        self.heard.set_analysis(None)
         self.timeline.set_analysis(None)
         self.timeline.set_notice(self.tr("Listening to the sound…"))
         self.progress.setValue(0)
@@ -353,6 +466,7 @@ class TimelineFeature(QObject):
         if generation != self._generation:
             return
         self._audio = analysis
+        self.heard.set_analysis(analysis)
         self._finish()
         self.timeline.set_notice("")
         self.timeline.set_analysis(analysis)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QInputDialog
 
 from captionreview.core.audio.analysis import AudioAnalysis
 from captionreview.qt.fix_preview import FixPreviewDialog
+from captionreview.qt.issues_panel import IssuesPanel
 from captionreview.qt.timeline import Timeline
 from captionreview.qt.timeline_feature import TimelineFeature
 from tests.gui.test_mainwindow import open_lecture, press
@@ -255,3 +256,22 @@ def test_shift_all_cues_offers_the_measured_offset(qtbot, make_window, tmp_path,
     dialog.apply()
     assert window.document.cues[0].start_ms == 1000 + asked[0]
     assert window.document.undo_description.startswith("Shift cues by")
+
+
+def test_the_issues_panel_lists_what_the_speech_says_and_follows_edits(
+    qtbot, make_window, tmp_path
+):
+    # Speech under the first cue, none under the second, and three seconds nobody captioned.
+    speech = ((1000, 3000), (9000, 12_000))
+    window, _feature = analysed_window(qtbot, make_window, tmp_path, speech)
+    panel = window.findChild(IssuesPanel)
+
+    def rules() -> set[str]:
+        return {f.rule for f in panel.findings}
+
+    qtbot.waitUntil(lambda: {"TIM-10", "ASR-15"} <= rules(), timeout=5000)
+    silent = [f for f in panel.findings if f.rule == "ASR-15"]
+    assert [f.cue_index for f in silent] == [1]
+    window.document.delete([1])
+    qtbot.waitUntil(lambda: "ASR-15" not in rules(), timeout=5000)
+    assert "TIM-10" in rules()
