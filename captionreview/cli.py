@@ -11,6 +11,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 
+from captionreview import __version__
 from captionreview.core.i18n import N_, SUPPORTED, _, set_language
 
 SUBCOMMANDS: dict[str, str] = {
@@ -79,6 +80,12 @@ def _gui_parser() -> argparse.ArgumentParser:
         nargs="*",
         metavar="VIDEO|CAPTIONS",
         help=_("a video and/or a caption file (.vtt, .srt, .sbv)"),
+    )
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"captionreview {__version__}",
+        help=_("print the version and exit"),
     )
     parser.add_argument(
         "--encoding", help=_("open the caption file in this encoding (e.g. cp1252)")

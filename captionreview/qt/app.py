@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import signal
 import sys
@@ -24,7 +25,11 @@ NO_DISPLAY_MESSAGE = (
 
 
 def assets_dir() -> Path:
-    """The ``assets`` folder of a repository checkout (the demo lecture, the icon)."""
+    """The bundled files (the demo lecture, the icon): the installed ``captionreview.assets``
+    package, else the ``assets`` folder of a checkout run from its source tree."""
+    spec = importlib.util.find_spec("captionreview.assets")
+    if spec is not None and spec.origin is not None:
+        return Path(spec.origin).parent
     return Path(__file__).resolve().parents[2] / "assets"
 
 
