@@ -9,8 +9,10 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import stat
 import tempfile
+import time
 from pathlib import Path
 
 from captionreview.core.errors import SaveError
@@ -25,7 +27,12 @@ _REASONS = {
     errno.ENOENT: N_("the folder {folder} does not exist: choose another folder"),
     errno.ENOTDIR: N_("{folder} is not a folder: choose another place to save"),
     errno.EISDIR: N_("{name} is a folder: choose a file name"),
+    errno.ELOOP: N_("{name} is a symbolic link that leads round in a loop: choose a file name"),
 }
+_NOT_A_FILE = N_("{name} is not a regular file (a device or a pipe): choose a file name")
+# A save killed between writing and renaming leaves its temporary file behind; the next save
+# of the same file removes those (only this pattern, only when older than this).
+STALE_TEMP_SECONDS = 600
 
 
 def _message(error: OSError, target: Path) -> str:
@@ -47,18 +54,27 @@ def atomic_write(target: Path, data: bytes, *, mode: int | None = None) -> None:
     """
     new_mode = mode
     target = Path(target)
-    if target.is_symlink():
-        # Replace the file the link points to, not the link itself.
-        target = target.resolve()
-    folder = target.parent
     tmp_name: str | None = None
     try:
+        if target.is_symlink():
+            # Replace the file the link points to, not the link itself.
+            target = _link_target(target)
+        folder = target.parent
         if target.is_dir():
             raise IsADirectoryError(errno.EISDIR, "is a directory", str(target))
         try:
             old = target.stat()
         except FileNotFoundError:
             old = None
+        if old is not None and not stat.S_ISREG(old.st_mode):
+            # Renaming over a pipe or a device would replace it with a plain file.
+            raise SaveError(
+                _("could not save {name}: {text} (the old file is unchanged)").format(
+                    name=target.name, text=_(_NOT_A_FILE).format(name=target.name)
+                ),
+                path=target,
+            )
+        _remove_stale_temps(target)
         mode = stat.S_IMODE(old.st_mode) if old is not None else new_mode
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
         with os.fdopen(fd, "wb") as handle:
@@ -83,6 +99,37 @@ def atomic_write(target: Path, data: bytes, *, mode: int | None = None) -> None:
         if tmp_name is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp_name)
+
+
+def _link_target(link: Path) -> Path:
+    """Return the file a symbolic link leads to (its final name even when that does not exist
+    yet); raises OSError for a loop."""
+    try:
+        return Path(os.path.realpath(link, strict=True))
+    except FileNotFoundError:
+        return Path(os.path.realpath(link))
+
+
+def _remove_stale_temps(target: Path) -> None:
+    """Remove the temporary files of earlier saves of ``target`` that were killed midway.
+
+    Only names of the form ``mkstemp`` gives our own (``.NAME.xxxxxxxx.tmp``), only regular
+    files, and only when older than :data:`STALE_TEMP_SECONDS` (a save running right now in
+    another window keeps its file).
+    """
+    pattern = re.compile(re.escape(f".{target.name}.") + r"[a-z0-9_]{8}\.tmp")
+    now = time.time()
+    try:
+        entries = list(os.scandir(target.parent))
+    except OSError:
+        return
+    for entry in entries:
+        if not pattern.fullmatch(entry.name):
+            continue
+        with contextlib.suppress(OSError):
+            info = entry.stat(follow_symlinks=False)
+            if stat.S_ISREG(info.st_mode) and now - info.st_mtime > STALE_TEMP_SECONDS:
+                os.unlink(entry.path)
 
 
 def _fsync_folder(folder: Path) -> None:

@@ -178,3 +178,47 @@ def test_sbv_save_goes_beside_it_when_the_name_is_free(tmp_path: Path) -> None:
     assert doc.save() == tmp_path / "talk.vtt"
     doc.set_text(0, "Hej då")
     assert doc.save() == tmp_path / "talk.vtt"
+
+
+def test_saving_to_a_symlink_loop_is_refused_plainly(original: Path) -> None:
+    loop = original.with_name("loop.vtt")
+    loop.symlink_to(loop.name)
+    with pytest.raises(SaveError, match="loop"):
+        load(original).save(loop)
+    assert loop.is_symlink() and os.readlink(loop) == loop.name
+
+
+def test_saving_onto_a_pipe_or_a_device_is_refused_and_leaves_it(original: Path) -> None:
+    pipe = original.with_name("pipe.vtt")
+    os.mkfifo(pipe)
+    device = original.with_name("device.vtt")
+    device.symlink_to(os.devnull)
+    doc = load(original)
+    for target in (pipe, device):
+        with pytest.raises(SaveError, match="not a regular file"):
+            doc.save(target)
+    assert stat.S_ISFIFO(pipe.lstat().st_mode)
+    assert stat.S_ISCHR(Path(os.devnull).stat().st_mode) and device.is_symlink()
+    assert sorted(p.name for p in original.parent.iterdir()) == [
+        "device.vtt",
+        "lecture.sv.vtt",
+        "pipe.vtt",
+    ]
+
+
+def test_a_save_removes_the_stale_temporary_files_of_killed_saves(original: Path) -> None:
+    folder = original.parent
+    stale = folder / f".{original.name}.k1ll3d_x.tmp"
+    fresh = folder / f".{original.name}.runnin_1.tmp"
+    other = folder / ".other.vtt.k1ll3d_x.tmp"
+    mine_but_not_ours = folder / f".{original.name}.notes.txt"
+    for path in (stale, fresh, other, mine_but_not_ours):
+        path.write_text("half a file", encoding="utf-8")
+    old = stale.stat().st_mtime - saving.STALE_TEMP_SECONDS - 60
+    for path in (stale, other, mine_but_not_ours):
+        os.utime(path, (old, old))
+    doc = load(original)
+    doc.set_text(0, "hej då")
+    doc.save()
+    assert not stale.exists()
+    assert fresh.exists() and other.exists() and mine_but_not_ours.exists()
