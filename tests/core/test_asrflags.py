@@ -294,3 +294,121 @@ def test_covered_spans_answer_like_a_plain_scan(
             query = (q_start, q_start + q_length)
             expected = any(a < query[1] and query[0] < b for a, b in spans)
             assert covered.overlaps(query) == expected
+
+
+def suggestions_of(text: str, rule: str, glossary: Glossary | None = None) -> list[str | None]:
+    """The suggestions of ``rule`` for one cue, with the shared dictionaries."""
+    found = find_flags(cues_of(text), language="sv", glossary=glossary, suggestions=False)
+    return [f.suggestion for f in found if f.rule == rule]
+
+
+@pytest.mark.parametrize(
+    ("text", "joined"),
+    [
+        ("under corona pandemin blev det svårt", "coronapandemin"),
+        ("en hjärt transplantation tar tid", "hjärttransplantation"),
+        ("han fick blod proppar i benen", "blodproppar"),
+        ("sedan kom ukraina kriget", "Ukrainakriget"),
+        ("vi gör en nu läges analys", "nulägesanalys"),
+    ],
+)
+def test_split_compounds_the_dictionary_lacks_are_flagged_with_the_joined_word(
+    text: str, joined: str
+) -> None:
+    assert suggestions_of(text, "ASR-11") == [joined]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hur ekonomi påverkas av kriget",  # noun + passive verb
+        "ställer in rätt volym på inspelningen",  # adjective + noun
+        "Så första delen är att göra en profil",  # ordinal + noun
+        "I Helsingborg arbetar kommunen med det",  # verb + noun
+        "det var fler personer där",  # quantifier + noun
+    ],
+)
+def test_phrases_whose_joined_form_hunspell_builds_are_not_flagged(text: str) -> None:
+    assert suggestions_of(text, "ASR-11") == []
+
+
+def test_a_split_compound_flag_says_how_sure_it_is_and_frequent_words_rank_higher() -> None:
+    found = find_flags(
+        cues_of("en sjuk sköterska kom", "sedan kom ukraina kriget"),
+        language="sv",
+        glossary=None,
+        suggestions=False,
+    )
+    split = [f for f in found if f.rule == "ASR-11"]
+    assert [f.suggestion for f in split] == ["sjuksköterska", "Ukrainakriget"]
+    assert all(f.confidence is not None and 0.5 <= f.confidence <= 1 for f in split)
+    assert split[0].confidence is not None and split[1].confidence is not None
+    assert split[0].confidence > split[1].confidence
+    assert "% sure" in split[0].message
+
+
+def test_lower_case_names_get_their_capital_as_their_own_kind_of_flag() -> None:
+    found = find_flags(cues_of("vi bor i sverige", "europas länder"), language="sv", glossary=None)
+    names = [(f.rule, f.suggestion) for f in found if f.rule.startswith("SPELL")]
+    assert names == [("SPELL-02", "Sverige"), ("SPELL-02", "Europas")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("det gäller region örebro läns budget", "Region Örebro läns"),
+        ("tillväxtverkets rapport", "Tillväxtverkets"),
+        ("till växt verkets rapport", "Tillväxtverkets"),
+        ("i helsingborgs stad", "Helsingborgs"),
+    ],
+)
+def test_glossary_terms_keep_the_swedish_ending_they_were_said_with(
+    text: str, expected: str
+) -> None:
+    glossary = Glossary.from_lines(["Region Örebro län", "Tillväxtverket", "Helsingborg"])
+    assert suggestions_of(text, "ASR-09", glossary) == [expected]
+    assert suggestions_of("Tillväxtverkets rapport", "ASR-09", glossary) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "digits"),
+    [
+        ("det kostade två hundra kronor", "200"),
+        ("år tjugo tjugofyra kom", "2024"),
+        ("nitton hundra åttiofyra", "1984"),
+        ("femton procent av alla", "15"),
+        ("två miljoner människor", "2 miljoner"),
+    ],
+)
+def test_spelled_numbers_above_twelve_years_and_percentages_are_offered_as_digits(
+    text: str, digits: str
+) -> None:
+    assert suggestions_of(text, "ASR-10") == [digits]
+
+
+def test_the_number_reader_reads_every_number_num2words_writes_up_to_9999() -> None:
+    num2words = pytest.importorskip("num2words").num2words
+    from captionreview.core.words.flags import _spoken_morphemes, _spoken_value
+
+    wrong = []
+    for number in range(2, 10_000):
+        words = num2words(number, lang="sv").replace(" ", "")
+        morphemes = _spoken_morphemes(words)
+        if morphemes is None or _spoken_value(list(morphemes)) != number:
+            wrong.append((number, words))
+    assert wrong == []
+
+
+def test_english_in_a_swedish_file_is_checked_against_the_english_dictionary() -> None:
+    found = find_flags(
+        cues_of(
+            "You can export it as WAV, just choose export in the file menu.",
+            "Vi laddar ner en plugin och en ny software.",
+            "Sedan öppnar du LifeLines igen.",
+            "You can chooose the file.",
+        ),
+        language="sv",
+        glossary=None,
+        suggestions=False,
+    )
+    assert [(f.cue_index, f.rule) for f in found] == [(3, "SPELL-01")]

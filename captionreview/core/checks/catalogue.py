@@ -75,6 +75,7 @@ WORD_RULE_TITLES: dict[str, str] = {
     "ASR-12": N_("Homophone worth a look"),
     "ASR-18": N_("Filler or repeated word"),
     "SPELL-01": N_("Misspelled word"),
+    "SPELL-02": N_("Name without a capital"),
     "SPELL-00": N_("Spell check unavailable"),
 }
 # The checks against the speech the audio analysis hears (``captionreview.core.checks.audio``).

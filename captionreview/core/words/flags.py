@@ -27,7 +27,8 @@ from captionreview.core.checks.base import file_line
 from captionreview.core.checks.catalogue import WORD_RULE_TITLES
 from captionreview.core.i18n import _
 from captionreview.core.model import Cue, Finding, Severity
-from captionreview.core.words.glossary import Glossary
+from captionreview.core.words.frequency import frequencies
+from captionreview.core.words.glossary import Glossary, letters_only
 from captionreview.core.words.spelling import (
     PlainText,
     Speller,
@@ -45,6 +46,7 @@ RULE_SPLIT = "ASR-11"
 RULE_HOMOPHONE = "ASR-12"
 RULE_FILLER = "ASR-18"
 RULE_SPELLING = "SPELL-01"
+RULE_PROPER = "SPELL-02"
 RULE_NO_SPELLER = "SPELL-00"
 
 
@@ -71,7 +73,8 @@ _ALLOWED_DOUBLES = _words("det den de dem var vad som att ja nej jo nä mycket b
 _SV_FUNCTION_WORDS = _words("""
     och eller men utan samt att som om när då där här hur vad vem vilken vilket vilka varför
     eftersom medan innan sedan fast även också inte ej bara redan ännu nog väl ju visst kanske
-    alltid aldrig ofta ibland sällan nu snart mycket mer mest mindre minst lite något några
+    alltid aldrig ofta ibland sällan nu snart mycket mer mera mest mindre minst lite något några
+    fler flera färre
     ingen inget inga alla allt varje båda många få flera andra annat annan samma själv själva
     jag du han hon den det vi ni de dem dom man mig dig sig oss er honom henne hen dess deras
     min mitt mina din ditt dina sin sitt sina vår vårt våra ert era hans hennes dens
@@ -83,6 +86,32 @@ _SV_FUNCTION_WORDS = _words("""
     så sen nej ja jo okej alltså därför dock således
     ut upp ner in fram bort hem iväg tillbaka hit dit
     """)
+
+_DEFINITE_ENDINGS = ("en", "et", "na", "ns", "ts", "s")
+# Nouns that measure the next one: "ett par skor", "en kopp kaffe", "tre liter mjölk".
+_MEASURE_NOUNS = _words("""
+    par kopp glas flaska burk påse låda bit del rad antal mängd massa hel halv liter kilo
+    meter gram ton procent timme minut sekund dag vecka månad år gång sort typ slags form
+    """)
+# Short English words taken as English terms in a Swedish sentence even alone.
+_SHORT_ENGLISH = _words("app web tab bug log")
+# Ordinals before a noun are phrases: "första delen", not "förstadelen".
+_ORDINALS = _words("""
+    första andra tredje fjärde femte sjätte sjunde åttonde nionde tionde elfte tolfte
+    sista näst nästa förra
+    """)
+# Hunspell-sv affix flags of a word form and the word class they mark (sv_SE.aff).
+# Participles (M, P: "baserat", "formad") count as adjectives: they end compounds often
+# ("menybaserat") and are no clause on their own.
+_FLAG_CLASSES: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys("BCDEFGHIJ", ("noun",)),
+    **dict.fromkeys("KLNmR", ("verb",)),
+    **dict.fromkeys("OMPT", ("adj",)),
+}
+_FLAG_RE = re.compile(r"fl:(\S)")
+_STEM_RE = re.compile(r"st:(\S+)")
+SPLIT_THRESHOLD = 0.5
+"""Split words are flagged from this confidence (0–1) that the joined word is meant."""
 
 # Usual phrases although the joined word exists: "på måndag morgon", "God morgon".
 _PHRASE_HEADS = _words("måndag tisdag onsdag torsdag fredag lördag söndag god gott")
@@ -146,6 +175,7 @@ _SPOKEN_TENS = {
     "tjugo": 20,
     "trettio": 30,
     "fyrtio": 40,
+    "förtio": 40,  # as it is said, and as num2words writes it
     "femtio": 50,
     "sextio": 60,
     "sjuttio": 70,
@@ -160,6 +190,7 @@ _SPOKEN_SCALES = {
     "miljard": 10**9,
     "miljarder": 10**9,
 }
+_LARGE_SCALES = frozenset({"miljon", "miljoner", "miljard", "miljarder"})
 _SPOKEN = {**_SPOKEN_UNITS, **_SPOKEN_TENS, **_SPOKEN_SCALES}
 _SPOKEN_BY_LENGTH = sorted(_SPOKEN, key=len, reverse=True)
 _NUMBER_RE = re.compile(r"(?<![\w.,:/-])(\d+(?:[.,]\d+)*)(\s?%)?(?![\w]|[.,]\d)")
@@ -244,7 +275,9 @@ class FlagChecker:
         self.speller = speller
         self.suggestions = suggestions
         # Lectures repeat their word pairs; the dictionary answer for a pair never changes.
-        self._compounds: dict[tuple[str, ...], str | None] = {}
+        self._compounds: dict[tuple[str, ...], tuple[str, float] | None] = {}
+        self._languages: dict[str, str] = {}
+        self._frequencies = frequencies(self.language) if self.language in ("sv", "en") else None
 
     @staticmethod
     def _split(cues: Sequence[Cue], index: int) -> _Cue:
@@ -352,7 +385,9 @@ class FlagChecker:
             return
         is_word = self.speller.check if self.speller is not None else None
         for miss in self.glossary.near_misses_in(item.plain, item.tokens, is_word=is_word):
-            term = miss.term
+            term = _inflected(miss.term, miss.found)
+            if term == miss.found:
+                continue  # "Tillväxtverkets": the term, inflected as Swedish does
             if miss.found[:1].isupper() and term[:1].islower():
                 term = term[0].upper() + term[1:]  # "Region styrelsen" at a sentence start
             how = {
@@ -365,7 +400,7 @@ class FlagChecker:
                 RULE_GLOSSARY,
                 Severity.WARN,
                 _("“{found}” may be the glossary term “{term}” ({how}).").format(
-                    found=miss.found, term=miss.term, how=how
+                    found=miss.found, term=term, how=how
                 ),
                 miss.span,
                 term,
@@ -424,16 +459,15 @@ class FlagChecker:
 
     # -- ASR-11 -------------------------------------------------------------------------------
 
-    def _content_word(self, tok: Token) -> bool:
+    def _part_word(self, tok: Token) -> bool:
+        """Return True for a word that may be part of a split compound."""
         word = tok.text
         return (
-            len(word) >= 3
+            len(word) >= 2
             and word.isalpha()
             and word.lower() not in _SV_FUNCTION_WORDS
             and _spoken_morphemes(word.lower()) is None
             and not is_acronym(word)
-            and self.speller is not None
-            and self.speller.check(word)
         )
 
     def _split_compound_flags(self, item: _Cue, add: _Add, covered: _Covered) -> None:
@@ -459,58 +493,161 @@ class FlagChecker:
                 words = tuple(t.text for t in window)
                 if words not in self._compounds:
                     self._compounds[words] = self._joined_compound(window)
-                joined = self._compounds[words]
-                if joined is None:
+                found_compound = self._compounds[words]
+                if found_compound is None:
                     continue
+                joined, confidence = found_compound
+                if n == 3:
+                    inner = tuple(t.text for t in window[1:])
+                    if inner not in self._compounds:
+                        self._compounds[inner] = self._joined_compound(window[1:])
+                    pair = self._compounds[inner]
+                    if pair is not None and pair[1] > confidence:
+                        continue  # "fick blod proppar": the last two words alone are likelier
+                english = _speller_or_none("en") if self.language != "en" else None
+                if (
+                    english is not None
+                    and self._sentence_language(item, window[0], english) == "en"
+                ):
+                    continue  # "segment and", "option offer" in an English sentence
                 found = text[window[0].pstart : window[-1].pend]
                 add(
                     RULE_SPLIT,
                     Severity.WARN,
-                    _("“{found}” may be one word: “{joined}” (särskrivning).").format(
-                        found=found, joined=joined
-                    ),
+                    _(
+                        "“{found}” may be one word: “{joined}” (särskrivning, {sure} % sure)."
+                    ).format(found=found, joined=joined, sure=round(confidence * 100)),
                     (window[0].start, window[-1].end),
                     joined,
+                    confidence,
                 )
                 used.update(range(i, j))
                 break
 
-    def _joined_compound(self, window: list[Token]) -> str | None:
+    def _joined_compound(self, window: list[Token]) -> tuple[str, float] | None:
+        """Return the joined word and how likely it is meant, when the evidence is good."""
         assert self.speller is not None
-        first, rest = window[0], window[1:]
+        words = [t.text for t in window]
+        first, rest = words[0], words[1:]
         # Later parts written with a capital are names ("Anna Lindqvist"), not split words.
-        if any(not t.text.islower() for t in rest):
+        if any(not w.islower() for w in rest) or not all(self._part_word(t) for t in window[1:]):
             return None
-        if len(window) == 2 and not (self._content_word(first) and self._content_word(rest[0])):
+        lower_first = first.lower()
+        # "nu läges analys": a short first word counts when it joins the next one.
+        joins_next = len(window) == 3 and first.isalpha() and self.speller.check(first + rest[0])
+        if not self._part_word(window[0]) and not joins_next:
             return None
-        if len(window) == 3 and not (
-            first.text.isalpha()
-            and len(first.text) >= 3
-            and all(self._content_word(t) for t in rest)
-        ):
+        if lower_first in _PHRASE_HEADS | _ORDINALS:
+            return None  # "god morgon", "första delen"
+        classes = [self._classes(w) for w in words[1:]]
+        classes.insert(0, self._classes(first) if self._part_word(window[0]) else {"noun"})
+        # A finite verb or participle is a clause, not a compound part: "ekonomi påverkas",
+        # "I Helsingborg arbetar kommunen" (though "arbetarkommun" is a word).
+        if any("verb" in c and "noun" not in c for c in classes):
             return None
-        if self._verb(first.text) or self._verb(rest[-1].text, finite_only=False):
-            # A verb next to a noun is a clause: "I Helsingborg arbetar kommunen" (although
-            # the dictionary lists "arbetarkommun"), "en viktig del handlar om".
-            return None
-        if first.text.lower() in _PHRASE_HEADS:
-            return None
-        tail = "".join(t.text for t in rest)
-        heads = [first.text]
-        if not first.text.endswith("s"):
-            heads.append(first.text + "s")
+        adjective_head = "adj" in classes[0] and "noun" not in classes[0]
+        tail = "".join(rest)
+        best: tuple[str, float] | None = None
+        heads = [first] if first.endswith("s") else [first, first + "s"]
         for head in heads:
             joined = head + tail
-            if len(joined) < 7 or not self.speller.check(joined.lower()):
+            if len(joined) < 6:
                 continue
-            # A compound the dictionary lists ("sjuksköterska") is a strong sign. One that
-            # Hunspell only builds from parts is trusted when no part is an adjective:
-            # "stor bil", "professor grön" are phrases though "storbil" is a valid build.
-            if self.speller.is_lexicalized(joined.lower()) or not (
-                self._adjective(head) or self._adjective(rest[-1].text)
-            ):
-                return joined
-        return None
+            confidence = self._compound_confidence(words, joined, adjective_head, classes)
+            if confidence is not None and (best is None or confidence > best[1]):
+                best = (self._compound_case(first, joined), confidence)
+        return best if best is not None and best[1] >= SPLIT_THRESHOLD else None
+
+    def _compound_confidence(
+        self, words: list[str], joined: str, adjective_head: bool, classes: list[set[str]]
+    ) -> float | None:
+        """Return how likely ``joined`` is the word meant by ``words`` (None: not a word)."""
+        assert self.speller is not None
+        check = self.speller.check
+        lower = joined.lower()
+        in_dictionary = check(lower) or check(lower[0].upper() + lower[1:])
+        unknown_part = [not check(w) for w in words]
+        freq = self._frequencies
+        joined_zipf = None
+        if freq is not None and (in_dictionary or any(unknown_part)):
+            joined_zipf = freq.zipf(lower)
+        if not in_dictionary and not (joined_zipf and joined_zipf >= 1.0):
+            return None
+        if joined_zipf:
+            # The joined word against the parts side by side as if independent: log10 of
+            # P(joined) / (P(a) P(b)), from Zipf values (log10 per billion words).
+            parts = [freq.zipf(w) or 0.0 for w in words] if freq is not None else []
+            lift = joined_zipf + 9 * (len(words) - 1) - sum(max(z, 1.0) for z in parts)
+            if adjective_head:
+                lift -= 1.5  # "stor del", "rätt volym": an adjective before a noun is usual
+            return 1 / (1 + 10 ** ((0.5 - lift) / 2))
+        if adjective_head:
+            return None
+        if any(unknown_part):
+            return 0.8  # "hjärt transplantation": a part that is no word on its own
+        if any(w.endswith("s") and check(w[:-1]) and self._rare_alone(w) for w in words[:-1]):
+            return 0.6  # "läges analys": a linking form that is rare on its own
+        if self.speller.is_lexicalized(lower):
+            return 0.55  # a compound the dictionary lists ("sjuksköterska")
+        indefinite = self._base_form(words[0]) or not words[0].endswith(_DEFINITE_ENDINGS)
+        if classes[0] == {"noun"} and indefinite and "noun" in classes[-1]:
+            # A bare singular noun right before another noun is rare in written Swedish
+            # ("miljö variabler", "nyckel värde") but measure words are not ("ett par skor").
+            return 0.5 if words[0].lower() not in _MEASURE_NOUNS else None
+        return 0.3  # Hunspell only builds it from parts: weak evidence in Swedish
+
+    def _base_form(self, word: str) -> bool:
+        """Return True when Hunspell reads the word as a dictionary entry, not an inflection."""
+        assert self.speller is not None
+        readings = self.speller.analyze(word.lower())
+        return bool(readings) and all("fl:" not in r and "pa:" not in r for r in readings)
+
+    def _rare_alone(self, word: str) -> bool:
+        zipf = self._frequencies.zipf(word) if self._frequencies is not None else None
+        return zipf is not None and zipf < 2.0
+
+    def _compound_case(self, first: str, joined: str) -> str:
+        """Return ``joined`` with a capital when its first part is a name ("Ukrainakriget")."""
+        assert self.speller is not None
+        if first[:1].islower() and not self.speller.check(first):
+            capital = first[0].upper() + first[1:]
+            if self.speller.check(capital):
+                return joined[0].upper() + joined[1:]
+        return joined
+
+    def _classes(self, word: str) -> set[str]:
+        """Return the word classes a word form may have ("noun", "verb", "adj").
+
+        From the Hunspell-sv affix flag of each reading (``fl:G`` is a plural noun, ``fl:m`` a
+        present-tense verb); a form without a flag is guessed from its ending.
+        """
+        assert self.speller is not None
+        lower = word.lower()
+        classes: set[str] = set()
+        if not self.speller.check(lower):
+            return {"noun"}  # "hjärt", "användar": a form only found inside compounds
+        for reading in self.speller.analyze(lower):
+            flag = _FLAG_RE.search(reading)
+            if flag is None:
+                continue
+            letter = flag.group(1)
+            if letter == "A":
+                # -s: a genitive of a noun, or the passive of a verb ("påverkas").
+                stem = _STEM_RE.search(reading)
+                base = stem.group(1) if stem else lower[:-1]
+                verb = base.endswith("a") and self.speller.check(base + "de")
+                classes.add("verb" if verb else "noun")
+            else:
+                classes.update(_FLAG_CLASSES.get(letter, ()))
+        if classes:
+            return classes
+        if self._verb(lower, finite_only=False):
+            classes.add("verb")
+        if self._adjective(lower):
+            classes.add("adj")
+        if not classes:
+            classes.add("noun")
+        return classes
 
     def _verb(self, word: str, *, finite_only: bool = True) -> bool:
         """Guess whether a word is a verb form: present tense, or also past and supine."""
@@ -589,6 +726,53 @@ class FlagChecker:
                     (tok.start, tok.end),
                 )
 
+    # -- SPELL-02 and English --------------------------------------------------------------
+
+    def _capitalised(self, word: str, speller: Speller) -> str | None:
+        """Return the capitalised form of a lower-case name ("sverige" → "Sverige")."""
+        if not word.islower() or not word.isalpha():
+            return None
+        known = self.glossary.capitalised(word) if self.glossary is not None else None
+        if known is not None and (known[1] or not speller.check(word)):
+            return known[0]
+        if speller.check(word) or self._english_word(word):
+            return None
+        capital = word[0].upper() + word[1:]
+        return capital if speller.check(capital) else None
+
+    def _english_word(self, word: str) -> bool:
+        english = _speller_or_none("en") if self.language != "en" else None
+        return english is not None and english.check(word)
+
+    def _english_term(self, word: str, item: _Cue, tok: Token) -> bool:
+        """Return True when a word the dictionary lacks is English in an English sentence, or
+        an English term ("software", "plugin") that the English dictionary knows."""
+        english = _speller_or_none("en") if self.language != "en" else None
+        if english is None or not english.check(word):
+            return False
+        if len(word) >= 4 or word.lower() in _SHORT_ENGLISH:
+            return True
+        # Short words ("to", "an") are English only among other English words.
+        return self._sentence_language(item, tok, english) == "en"
+
+    def _sentence_language(self, item: _Cue, tok: Token, english: Speller) -> str:
+        """Return "en" when the sentence around ``tok`` has more English than Swedish words."""
+        assert self.speller is not None
+        text = item.plain.text
+        starts = [m.end() for m in _SENTENCE_BREAK.finditer(text, 0, tok.pstart)]
+        start = starts[-1] if starts else 0
+        end_match = _SENTENCE_BREAK.search(text, tok.pend)
+        end = end_match.start() if end_match else len(text)
+        key = text[start:end]
+        cached = self._languages.get(key)
+        if cached is None:
+            words = [w for w in re.findall(r"[^\W\d_]+", key) if len(w) > 1]
+            swedish = sum(1 for w in words if self.speller.check(w) and not english.check(w))
+            foreign = sum(1 for w in words if english.check(w) and not self.speller.check(w))
+            cached = "en" if foreign >= 2 and foreign > swedish else self.language
+            self._languages[key] = cached
+        return cached
+
     # -- ASR-10 -------------------------------------------------------------------------------
 
     def _number_flags(self, item: _Cue, add: _Add) -> None:
@@ -638,18 +822,25 @@ class FlagChecker:
                 morphemes.extend(parts)
                 j += 1
             value = _spoken_value(morphemes)
-            # Several words ("två tusen tjugo fyra") or a built word ("tjugofyra") above twelve:
-            # speech recognition spelled out what captions write as digits.
-            round_number = value is not None and len(morphemes) <= 2 and value % 100 == 0
+            if value is None:
+                value = _spoken_year(morphemes)
+            nxt = toks[j].text.lower() if j < len(toks) else ""
+            # Several words ("två tusen tjugo fyra", "två hundra"), a built word ("tjugofyra"),
+            # or one word before a unit ("femton procent") above twelve: speech recognition
+            # spelled out what captions write as digits.
             if (
                 run
-                and len(morphemes) >= 2
                 and value is not None
                 and value > 12
-                and not round_number
+                and (len(morphemes) >= 2 or nxt in _UNIT_OR_DATE)
             ):
                 found = text[run[0].pstart : run[-1].pend]
                 digits = _group_thousands(value)
+                if morphemes[-1] in _LARGE_SCALES and len(run) > 1:
+                    # "två miljoner" is written "2 miljoner", not with twelve digits.
+                    head = _spoken_value(morphemes[:-1]) or int(morphemes[:-1] in (["en"], ["ett"]))
+                    if head:
+                        digits = f"{_group_thousands(head)} {run[-1].text}"
                 add(
                     RULE_NUMBERS,
                     Severity.WARN,
@@ -711,9 +902,24 @@ class FlagChecker:
                 continue
             if any(a <= tok.pstart < b for a, b in links):
                 continue
+            capital = self._capitalised(word, speller)
+            if capital is not None and item.plain.text[tok.pend : tok.pend + 1] != "-":
+                add(
+                    RULE_PROPER,
+                    Severity.WARN,
+                    _("“{word}” is a name: write it with a capital, “{name}”.").format(
+                        word=word, name=capital
+                    ),
+                    (tok.start, tok.end),
+                    capital,
+                    0.9,
+                )
+                continue
             if self.glossary is not None and self.glossary.knows_word(word):
                 continue
-            if speller.check(word):
+            if speller.check(word) or _CAMEL_CASE.fullmatch(word):
+                continue  # "LifeLines", "PowerPoint": a product's name
+            if other is None and self._english_term(word, item, tok):
                 continue
             if item.plain.text[tok.pend : tok.pend + 1] == "." and speller.check(word + "."):
                 continue
@@ -793,6 +999,9 @@ def _to_raw(plain: PlainText, flags: list[_Flag]) -> list[_Flag]:
         for rule, severity, message, span, suggestion, confidence in flags
     ]
 
+
+_CAMEL_CASE = re.compile(r"[A-ZÅÄÖ]?[a-zåäöéü]+(?:[A-ZÅÄÖ][a-zåäöéü]+)+")
+_SENTENCE_BREAK = re.compile(r"[.!?…]+\s+|\n\s*[-–]")
 
 _Add = Callable[..., None]
 # A finding of one cue text: rule, severity, message, span, suggestion, confidence.
@@ -942,6 +1151,31 @@ def _spoken_value(morphemes: list[str]) -> int | None:
             current = 0
             last = "scale"
     return total + current
+
+
+# Endings a Swedish name or term takes: genitive, definite, definite genitive.
+_TERM_ENDINGS = ("s", "en", "et", "n", "t", "ens", "ets", "ns", "ts")
+
+
+def _inflected(term: str, found: str) -> str:
+    """Return ``term`` with the ending ``found`` gives it ("Tillväxtverket" as found in
+    "tillväxt verkets" → "Tillväxtverkets"; "Region Örebro län" → "Region Örebro läns")."""
+    term_letters = letters_only(term).lower()
+    found_letters = letters_only(found).lower()
+    for ending in sorted(_TERM_ENDINGS, key=len, reverse=True):
+        if found_letters == term_letters + ending and not term.endswith(ending):
+            return term + ending
+    return term
+
+
+def _spoken_year(morphemes: list[str]) -> int | None:
+    """Return a year said as two numbers ("tjugo tjugofyra" 2024, "nitton nittio" 1990)."""
+    for cut in range(1, len(morphemes)):
+        century = _spoken_value(morphemes[:cut])
+        rest = _spoken_value(morphemes[cut:])
+        if century is not None and 11 <= century <= 20 and rest is not None and 10 <= rest <= 99:
+            return century * 100 + rest
+    return None
 
 
 def _group_thousands(value: int) -> str:

@@ -302,6 +302,8 @@ class Glossary:
         self._corrections: dict[tuple[str, ...], str] = {}
         self._by_class: dict[str, list[_Term]] = {}
         self._words: set[str] = set()
+        # Lower-case form -> (the word as a term writes it, whether it is a term alone).
+        self._names: dict[str, tuple[str, bool]] = {}
         self._max_words = 1
         self._by_first_word: dict[str, list[tuple[str, ...]]] = {}
         self._cache: dict[tuple[str | bool, ...], tuple[float, str, str] | None] = {}
@@ -379,6 +381,8 @@ class Glossary:
                 if part:
                     self._words.add(_fold(part))
             self._words.add(_fold(word))
+            if word[:1].isupper():
+                self._names.setdefault(word.lower(), (word, len(words) == 1))
 
     def _add_correction(self, wrong: str, right: str) -> None:
         key = tuple(_fold(t.text) for t in tokenize(wrong))
@@ -404,6 +408,22 @@ class Glossary:
     def knows_word(self, word: str) -> bool:
         """Return True when a word is part of a term (so the spell check accepts it)."""
         return _fold(word) in self._words
+
+    def capitalised(self, word: str) -> tuple[str, bool] | None:
+        """Return a lower-case word as a term writes it ("örebro" → "Örebro"), also in the
+        genitive ("tillväxtverkets" → "Tillväxtverkets"), and whether the term is that word
+        alone (a name even where the lower-case word is a dictionary word); None if no term
+        has it with a capital."""
+        if not word.islower():
+            return None
+        found = self._names.get(word)
+        if found is not None:
+            return found
+        if word.endswith("s") and not word.endswith("ss"):
+            found = self._names.get(word[:-1])
+            if found is not None and not found[0].endswith(("s", "x", "z")):
+                return found[0] + "s", found[1]
+        return None
 
     def add_term(self, term: str) -> bool:
         """Add a term (a new line in the file); return False when it was already there."""

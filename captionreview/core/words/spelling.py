@@ -389,6 +389,7 @@ class Speller:
         self._ignored: set[str] = set()
         self._check_cache: dict[str, bool] = {}
         self._suggest_cache: dict[str, list[str]] = {}
+        self._analyze_cache: dict[str, list[str]] = {}
         self._load_personal()
 
     def _load_personal(self) -> None:
@@ -459,10 +460,16 @@ class Speller:
             self._suggest_cache[word] = cached
         return list(cached)
 
+    def analyze(self, word: str) -> list[str]:
+        """Return Hunspell's morphological readings of a word (`` st:pandemi fl:E``; cached)."""
+        cached = self._analyze_cache.get(word)
+        if cached is None:
+            cached = self._analyze_cache[word] = self._hunspell.analyze(word)
+        return cached
+
     def is_lexicalized(self, word: str) -> bool:
         """Return True when the dictionary lists the word itself, not only as a built compound."""
-        analyses = self._hunspell.analyze(word)
-        return any("pa:" not in analysis for analysis in analyses)
+        return any("pa:" not in analysis for analysis in self.analyze(word))
 
     def add_personal(self, word: str) -> None:
         """Add a word to the personal list and save it; raises OSError when it cannot be saved."""

@@ -1,0 +1,298 @@
+"""Word flags on real published Swedish that nobody here wrote (issue 13).
+
+The text comes from Debian packages: the LifeLines user guide in Swedish (``lifelines-doc-sv``,
+Swedish only) and the Debian Edu Audacity manual (``debian-edu-doc-legacy-sv``, Swedish with
+English paragraphs). Each is set as captions twice:
+
+* as published: every word flag there is a false alarm (goal: at most 1 per 100 words);
+* as speech recognition writes it: lower case, no punctuation, and with errors planted
+  programmatically (proper nouns in lower case, compounds split at Hunspell's part boundary,
+  numbers spelled out in words). A planted error counts as caught only when a flag covers it
+  **with the right correction** (goal: at least 90 %).
+
+Run: ``.venv/bin/python tests/bench/bench_wordflags.py`` (prints figures; not collected by
+pytest). tests/core/test_wordflags_eval.py keeps regression bounds on the same figures.
+"""
+
+from __future__ import annotations
+
+import html
+import random
+import re
+import time
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from captionreview.core.model import Cue, Finding
+from captionreview.core.words.flags import find_flags
+from captionreview.core.words.spelling import Speller, SpellerUnavailable
+
+SOURCES = {
+    "Swedish (LifeLines user guide, lifelines-doc-sv)": (
+        Path("/usr/share/doc/lifelines-doc-sv/ll-userguide.sv.html"),
+        "latin-1",
+    ),
+    "Swedish with English (Audacity manual, debian-edu-doc-legacy-sv)": (
+        Path("/usr/share/doc/debian-edu-doc-legacy-sv/audacity-manual.html"),
+        "utf-8",
+    ),
+}
+# Sentences with these characters are code, paths or examples, not prose.
+_CODE = re.compile(r"[()_=/@<>{}\[\]\"|*#\\$%:;]")
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])")
+_WORDS_PER_CUE = 7
+
+
+@dataclass(frozen=True)
+class Planted:
+    """An error planted in cue ``cue`` at ``span``, and the correction a flag should offer."""
+
+    cue: int
+    span: tuple[int, int]
+    kind: str
+    correction: str
+
+
+def sentences(path: Path, encoding: str, limit: int = 400) -> list[str]:
+    """Return up to ``limit`` prose sentences of an HTML document (5–30 words, no code)."""
+    text = path.read_text(encoding=encoding, errors="replace")
+    text = re.sub(r"<(script|style|pre|code|tt)\b.*?</\1>", " ", text, flags=re.S | re.I)
+    text = html.unescape(re.sub(r"<[^>]+>", " ", text))
+    found = []
+    for sentence in _SENTENCE.split(" ".join(text.split())):
+        words = sentence.split()
+        if 5 <= len(words) <= 30 and not _CODE.search(sentence) and "\ufffd" not in sentence:
+            found.append(sentence)
+        if len(found) >= limit:
+            break
+    return found
+
+
+def as_cues(lines: list[list[str]]) -> list[Cue]:
+    """Return one cue per list of words."""
+    return [
+        Cue(start_ms=i * 3000, end_ms=i * 3000 + 2800, text=" ".join(words))
+        for i, words in enumerate(lines)
+    ]
+
+
+def published_cues(text: list[str]) -> list[Cue]:
+    """Return the sentences as captions of up to seven words, punctuation kept."""
+    lines: list[list[str]] = []
+    for sentence in text:
+        words = sentence.split()
+        lines.extend(words[i : i + _WORDS_PER_CUE] for i in range(0, len(words), _WORDS_PER_CUE))
+    return as_cues(lines)
+
+
+_UNITS = "noll ett två tre fyra fem sex sju åtta nio tio elva tolv tretton fjorton femton sexton "
+_UNITS += "sjutton arton nitton"
+_TENS = "tjugo trettio fyrtio femtio sextio sjuttio åttio nittio"
+
+
+def spoken(number: int) -> str:
+    """Return a number as Swedish speech recognition writes it ("två tusen tjugofyra")."""
+    units, tens = _UNITS.split(), _TENS.split()
+
+    def below_hundred(n: int) -> str:
+        if n < 20:
+            return units[n]
+        return tens[n // 10 - 2] + (units[n % 10] if n % 10 else "")
+
+    if 1100 <= number < 2000 or (2000 <= number < 2100 and number % 100 >= 10):
+        # Years are said in hundreds: "nitton hundra åttiofyra", "tjugo tjugofyra".
+        head, rest = divmod(number, 100)
+        if number >= 2000:
+            return f"{below_hundred(head)} {below_hundred(rest)}"
+        return f"{below_hundred(head)} hundra" + (f" {below_hundred(rest)}" if rest else "")
+    parts = []
+    thousands, rest = divmod(number, 1000)
+    if thousands:
+        parts.append(f"{below_hundred(thousands)} tusen")
+    hundreds, rest = divmod(rest, 100)
+    if hundreds:
+        parts.append(f"{units[hundreds]} hundra")
+    if rest:
+        parts.append(below_hundred(rest))
+    return " ".join(parts)
+
+
+class Planter:
+    """Turns published sentences into auto-caption form with recognition errors planted."""
+
+    def __init__(self, speller: Speller, seed: int = 13) -> None:
+        self.speller = speller
+        self.rng = random.Random(seed)
+        try:
+            self.english: Speller | None = Speller("en")
+        except SpellerUnavailable:
+            self.english = None
+
+    def _split_compound(self, word: str) -> tuple[str, str] | None:
+        """Return a compound cut at its last part as Hunspell builds it, or None."""
+        if len(word) < 9 or not word.isalpha() or not word.islower():
+            return None
+        for reading in self.speller.analyze(word):
+            parts = re.findall(r"pa:(\S+)", reading)
+            if len(parts) < 2:
+                continue
+            last = parts[-1]
+            head = word[: len(word) - len(last)]
+            if word.endswith(last) and len(head) >= 3 and len(last) >= 3:
+                return head, last
+        return None
+
+    def _proper(self, word: str) -> bool:
+        return (
+            word[:1].isupper()
+            and word[1:].islower()
+            and word.isalpha()
+            and not self.speller.check(word.lower())
+            and self.speller.check(word)
+            # "The" is in the Swedish dictionary as a name; "the" is English, not a name.
+            and not (self.english is not None and self.english.check(word.lower()))
+        )
+
+    def plant(self, text: list[str]) -> tuple[list[Cue], list[Planted]]:
+        """Return the sentences as lower-case, unpunctuated captions, and the planted errors."""
+        lines: list[list[str]] = []
+        planted: list[Planted] = []
+        for sentence in text:
+            words = [w.strip(".,!?;:'’«»–-") for w in sentence.split()]
+            words = [w for w in words if w]
+            line: list[str] = []
+            for index, word in enumerate(words):
+                if len(line) >= _WORDS_PER_CUE:
+                    lines.append(line)
+                    line = []
+                start = len(" ".join(line)) + (1 if line else 0)
+                out, kind, correction = self._transform(word, index)
+                line.extend(out.split())
+                if kind:
+                    span = (start, start + len(out))
+                    planted.append(Planted(len(lines), span, kind, correction))
+            if line:
+                lines.append(line)
+        return as_cues(lines), planted
+
+    def _transform(self, word: str, index: int) -> tuple[str, str, str]:
+        if word.isdigit() and 13 <= int(word) <= 9999 and not word.startswith("0"):
+            return spoken(int(word)), "number", word
+        if index > 0 and self._proper(word):
+            return word.lower(), "proper noun", word
+        lower = word.lower()
+        split = self._split_compound(lower) if self.rng.random() < 0.5 else None
+        if split is not None:
+            return " ".join(split), "split compound", lower
+        return lower, "", ""
+
+
+def caught(planted: Planted, findings: list[Finding]) -> bool:
+    """Return True when a finding covers the planted error and offers its correction."""
+    for finding in findings:
+        if finding.cue_index != planted.cue or finding.span is None:
+            continue
+        start, end = finding.span
+        if start <= planted.span[0] and planted.span[1] <= end:
+            suggestion = (finding.suggestion or "").replace("\u00a0", " ")
+            correction = planted.correction
+            if planted.kind == "proper noun":
+                if suggestion == correction:
+                    return True
+            elif suggestion.lower().replace(" ", "") == correction.lower().replace(" ", ""):
+                return True
+    return False
+
+
+@dataclass(frozen=True)
+class Figures:
+    """The figures of one source."""
+
+    words: int
+    false_flags: int
+    planted: Counter[str]
+    caught: Counter[str]
+    seconds: float
+    false_examples: list[str]
+
+    @property
+    def flags_per_100(self) -> float:
+        """Word flags per 100 words of the published text."""
+        return 100 * self.false_flags / max(1, self.words)
+
+    @property
+    def caught_share(self) -> float:
+        """Share of planted errors flagged with the right correction."""
+        return sum(self.caught.values()) / max(1, sum(self.planted.values()))
+
+
+def measure(path: Path, encoding: str, speller: Speller, limit: int = 400) -> Figures:
+    """Return the figures of one source."""
+    text = sentences(path, encoding, limit)
+    start = time.perf_counter()
+    published = published_cues(text)
+    flags = [
+        f for f in find_flags(published, language="sv", glossary=None, suggestions=False) if f.span
+    ]
+    cues, planted = Planter(speller).plant(text)
+    findings = find_flags(cues, language="sv", glossary=None, suggestions=False)
+    seconds = time.perf_counter() - start
+    by_cue: dict[int | None, list[Finding]] = {}
+    for finding in findings:
+        by_cue.setdefault(finding.cue_index, []).append(finding)
+    got = Counter(p.kind for p in planted if caught(p, by_cue.get(p.cue, [])))
+    examples = [
+        f"{f.rule} {published[f.cue_index or 0].text[f.span[0] : f.span[1]]!r}"
+        for f in flags
+        if f.span
+    ]
+    return Figures(
+        words=sum(len(c.text.split()) for c in published),
+        false_flags=len(flags),
+        planted=Counter(p.kind for p in planted),
+        caught=got,
+        seconds=seconds,
+        false_examples=examples,
+    )
+
+
+def available_sources() -> Iterator[tuple[str, Path, str]]:
+    """Yield the sources whose Debian package is installed."""
+    for label, (path, encoding) in SOURCES.items():
+        if path.is_file():
+            yield label, path, encoding
+
+
+def main() -> None:
+    """Print the figures."""
+    try:
+        speller = Speller("sv")
+    except SpellerUnavailable as error:
+        print(error)
+        return
+    for label, path, encoding in available_sources():
+        figures = measure(path, encoding, speller)
+        print(label)
+        print(
+            f"  published text: {figures.words} words, {figures.false_flags} word flags = "
+            f"{figures.flags_per_100:.2f} per 100 words (goal <= 1)"
+        )
+        common = Counter(figures.false_examples).most_common(12)
+        print("  commonest flags on it: " + ", ".join(f"{e} ×{n}" for e, n in common))
+        total = sum(figures.planted.values())
+        print(
+            f"  planted errors caught with the right correction: "
+            f"{sum(figures.caught.values())}/{total} = {100 * figures.caught_share:.1f} % "
+            f"(goal >= 90 %); both checks took {figures.seconds:.2f} s"
+        )
+        for kind, count in sorted(figures.planted.items()):
+            print(f"    {kind}: {figures.caught[kind]}/{count}")
+    missing = [str(p) for p, _ in SOURCES.values() if not p.is_file()]
+    if missing:
+        print("not installed (scripts/setup installs them): " + ", ".join(missing))
+
+
+if __name__ == "__main__":
+    main()
