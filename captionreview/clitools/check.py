@@ -28,6 +28,7 @@ from captionreview.core.audio import AudioAnalysis, AudioError, cached_analysis
 from captionreview.core.checks import check_document
 from captionreview.core.checks.audio import finding_range
 from captionreview.core.checks.base import format_ms
+from captionreview.core.checks.downstream import downstream_findings
 from captionreview.core.checks.findings import kept_problems, merge_findings
 from captionreview.core.document import Document, load
 from captionreview.core.errors import CaptionFileError
@@ -373,14 +374,15 @@ def all_findings(
     words: WordFlags | None,
     audio: AudioAnalysis | None = None,
 ) -> list[Finding]:
-    """Return the quality findings of ``doc`` (with the audio checks when ``audio`` is given)
-    plus the word flags (when ``words`` is given), merged as in the window
+    """Return the quality findings of ``doc`` (with the audio checks when ``audio`` is given),
+    the downstream view (PUB-01: the text as webvtt-py reads it) and the word flags (when
+    ``words`` is given), merged as in the window
     (:func:`captionreview.core.checks.findings.merge_findings`)."""
     findings = check_document(doc, profile, audio)
-    if words is None:
-        return findings
-    flags = words.findings(doc, document_language(doc, profile.language))
-    return merge_findings(findings, flags, profile.disabled_rules)
+    # What the file would look like to publishing scripts that read it with webvtt-py.
+    downstream = downstream_findings(doc.text(), doc.cues, profile.disabled_rules)
+    flags = [] if words is None else words.findings(doc, document_language(doc, profile.language))
+    return merge_findings(findings, [*downstream, *flags], profile.disabled_rules)
 
 
 def problem_json(problem: Problem) -> dict[str, Any]:

@@ -56,6 +56,7 @@ from captionreview.core.profiles import Profile, ProfileError, load_profile, use
 from captionreview.core.report import ReportInput, render_report, write_report
 from captionreview.qt.actions import ActionSpec, add_actions
 from captionreview.qt.doc_events import DocumentEvents
+from captionreview.qt.downstream import DownstreamView
 from captionreview.qt.fix_preview import FixPreviewDialog
 from captionreview.qt.host import Host
 from captionreview.qt.plaintext import plain_tip
@@ -160,6 +161,7 @@ class IssuesPanel(QDockWidget):
         self._profile = window.profile
         self._words: WordFlagSource | None = None
         self._heard: HeardFindingSource | None = None
+        self._downstream: DownstreamView | None = None
         self._findings: list[Finding] = []
         self._checked: list[Finding] = []
         self._worst: dict[int, Severity] | None = None
@@ -263,6 +265,17 @@ class IssuesPanel(QDockWidget):
             self._heard = source
             source.findings_changed.connect(self._timer.start)
             self._timer.start()
+
+    def follow_downstream(self, view: DownstreamView) -> None:
+        """Show the PUB-01 findings of ``view`` (the text as webvtt-py reads it) from now on."""
+        self._downstream = view
+        view.findings_changed.connect(self._timer.start)
+        self._timer.start()
+
+    @property
+    def downstream(self) -> DownstreamView | None:
+        """The downstream view the panel shows (None before :func:`install`)."""
+        return self._downstream
 
     def is_checking(self) -> bool:
         """Return True while the first full check of the document runs in the background."""
@@ -390,8 +403,9 @@ class IssuesPanel(QDockWidget):
             disabled = self._checker.profile.disabled_rules
             words = self._words.findings() if self._words is not None else []
             heard = self._heard.findings() if self._heard is not None else []
+            seen = self._downstream.findings() if self._downstream is not None else []
             quality = [*self._checker.findings(), *heard]
-            self._checked = merge_findings(quality, words, disabled)
+            self._checked = merge_findings(quality, [*seen, *words], disabled)
             problems = kept_problems(self._doc.problems, disabled)
             self._findings = [problem_finding(p) for p in problems] + self._checked
         self._worst = None
@@ -596,6 +610,11 @@ class _Features(QObject):
         self.window.status_message(f"Report written to {target}")
         return target
 
+    def check_downstream(self) -> None:
+        """Check ▸ Check as webvtt-py reads it: compare the text as it is now (PUB-01)."""
+        if self.panel.downstream is not None:
+            self.panel.downstream.run()
+
     def load_profile_file(self) -> Profile | None:
         """Ask for a profile .toml file, keep a copy in the user folder and use it."""
         name, _ = QFileDialog.getOpenFileName(
@@ -672,6 +691,15 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "Use a quality profile from a TOML file",
         "load_profile_file",
     ),
+    ActionSpec(
+        "checkDownstream",
+        "Check as &webvtt-py reads it",
+        "Check",
+        (),
+        "Read the text that saving writes with webvtt-py, as many publishing scripts do, "
+        "and list the cues it reads differently (PUB-01)",
+        "check_downstream",
+    ),
 )
 
 
@@ -702,4 +730,11 @@ def install(window: Host) -> IssuesPanel:
     window.document_changed.connect(panel.set_document)
     window.profile_changed.connect(panel.set_profile)
     panel.set_document(window.document)
+
+    # PUB-01: the file as webvtt-py reads it, on opening, after each save and on demand.
+    downstream = DownstreamView(lambda: window.profile.disabled_rules, window.window())
+    panel.follow_downstream(downstream)
+    window.document_changed.connect(downstream.set_document)
+    window.profile_changed.connect(lambda _profile: downstream.run())
+    downstream.set_document(window.document)
     return panel

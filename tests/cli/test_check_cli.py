@@ -433,3 +433,18 @@ def run_env(env: dict[str, str], *args: str | Path) -> subprocess.CompletedProce
         timeout=300,
         check=False,
     )
+
+
+def test_check_reports_what_webvtt_py_reads_differently(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "publish.vtt",
+        CLEAN.replace("00:00:04.500 --> 00:00:08.000", "00:00:4.500 --> 00:00:08.000"),
+    )
+    out = run("check", path, "--no-words", "--format", "json")
+    (result,) = json.loads(out.stdout)
+    (finding,) = [f for f in result["findings"] if f["rule"] == "PUB-01"]
+    assert finding["severity"] == "warn" and finding["cue"] == 0
+    assert "webvtt-py reads a cue that players skip" in finding["message"]
+    text = run("check", path, "--no-words")
+    assert "PUB-01 warn After this cue, webvtt-py reads a cue that players skip" in text.stdout

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from captionreview.core.checks import check_document
 from captionreview.core.checks.findings import merge_findings
-from captionreview.core.model import Severity
+from captionreview.core.model import Cue, Severity
 from captionreview.core.profiles import builtin_profile
 from captionreview.core.words.flags import RULE_TITLES as WORD_RULE_TITLES
 from captionreview.qt.fix_preview import FixPreviewDialog
@@ -480,3 +480,40 @@ def test_the_cue_list_marks_cues_with_issues_including_word_flags(
     window.document.set_text(4, "Ingen anmärkning.")
     qtbot.waitUntil(lambda: "ASR-11" not in tip(4), timeout=5000)
     assert changed
+
+
+def test_the_panel_lists_what_webvtt_py_reads_differently(
+    qtbot, make_window, tmp_path: Path
+) -> None:
+    path = tmp_path / "publish.vtt"
+    path.write_text(
+        "WEBVTT\n\n00:00:01.000 --> 00:00:02.500\nEtt.\n\n"
+        "00:00:3.000 --> 00:00:04.500\nTvå.\n\n00:00:05.000 --> 00:00:06.500\nTre.\n",
+        encoding="utf-8",
+    )
+    window = make_window(tmp_path / "journal")
+    assert window.open_paths([path])
+    panel = panel_of(window)
+    view = panel.downstream
+    assert view is not None and view.wait()
+    qtbot.waitUntil(lambda: any(f.rule == "PUB-01" for f in panel.findings), timeout=5000)
+    (finding,) = [f for f in panel.findings if f.rule == "PUB-01"]
+    assert finding.cue_index == 0 and finding.severity is Severity.WARN
+    assert "00:00:03.000 --> 00:00:04.500 “Två.”" in finding.message
+    rows = [text for texts in tree(panel).values() for text in texts]
+    assert "PUB-01 Read differently by webvtt-py (1)" in rows
+    # The finding follows its cue when a cue is put in front of it.
+    window.document.insert(0, Cue(0, 500, "Noll."))
+    panel.refresh()
+    assert [f.cue_index for f in panel.findings if f.rule == "PUB-01"] == [1]
+    # A finding whose cue is deleted goes; Check ▸ Check as webvtt-py reads it compares the
+    # text as it is now, where the skipped block follows cue 0.
+    window.document.delete([1])
+    panel.refresh()
+    assert not [f for f in panel.findings if f.rule == "PUB-01"]
+    action = window.findChild(QAction, "checkDownstream")
+    assert action is not None and action in window.menu("Check").actions()
+    action.trigger()
+    assert view.wait()
+    qtbot.waitUntil(lambda: any(f.rule == "PUB-01" for f in panel.findings), timeout=5000)
+    assert [f.cue_index for f in panel.findings if f.rule == "PUB-01"] == [0]

@@ -85,6 +85,10 @@ AUDIO_RULE_TITLES: dict[str, str] = {
     "ASR-06": "Cue across a long pause",
     "ASR-15": "Text over silence",
 }
+# The downstream view (``captionreview.core.checks.downstream``): the file as webvtt-py reads it.
+PUBLISH_RULE_TITLES: dict[str, str] = {
+    "PUB-01": N_("Read differently by webvtt-py"),
+}
 # The problems found while reading a file (``Document.problems``; ``Problem.rule``) are
 # mostly the VTT-* ids above; these are the reader's own names for the others.
 LOAD_PROBLEM_TITLES: dict[str, str] = {
@@ -101,6 +105,7 @@ ALL_RULE_TITLES: dict[str, str] = {
     **RULE_TITLES,
     **WORD_RULE_TITLES,
     **AUDIO_RULE_TITLES,
+    **PUBLISH_RULE_TITLES,
     **LOAD_PROBLEM_TITLES,
 }
 
