@@ -20,6 +20,7 @@ from captionreview.core.report import ReportInput, render_report
 HEAD = "WEBVTT\n\n00:00:00.000 --> 00:10:00.000\n"
 SHAPES: dict[str, Callable[[int], str]] = {
     "unclosed '<'": lambda n: "<" * n,
+    "'<' and '&' (spans)": lambda n: "&amp; < ord" * (n // 11),
     "long word (å)": lambda n: "å" * n,
     "long token (-)": lambda n: "-" * n,
     "many words to flag": lambda n: " ".join(["grön vall till växt verket 3,5"] * (n // 32)),

@@ -49,3 +49,14 @@ def test_visible_text_skips_markup_as_the_old_pattern_did(text: str) -> None:
     old = re.compile(OLD_TAG_RE.pattern + r"|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
     expected = old.sub(lambda m: "" if m.group(0)[0] == "<" else plain_text(m.group(0)), text)
     assert visible_text(text) == expected == plain_with_offsets(text).text
+
+
+@given(st.text(alphabet="<>\n&;amp b", max_size=60))
+def test_visible_spans_map_back_as_with_the_old_pattern(text: str) -> None:
+    from captionreview.core.checks.base import CueView, _split_at_tags
+
+    assert _split_at_tags(text) == re.split(r"(<[^>\n]*>)", text)
+    view = CueView(Cue(0, 1000, text), 0)
+    for k in range(len(view.plain)):
+        start, end = view.raw_span(k, k + 1)
+        assert 0 <= start < end <= len(text)

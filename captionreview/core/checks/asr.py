@@ -16,6 +16,7 @@ from captionreview.core.checks.text import ASR_SOUND_TAGS
 from captionreview.core.checks.timing import BRIDGE_MAX_MS, is_bridge
 from captionreview.core.i18n import _
 from captionreview.core.model import Finding, Severity
+from captionreview.core.vtt.cuetext import tag_spans
 
 ERROR, WARN = Severity.ERROR, Severity.WARN
 
@@ -39,10 +40,10 @@ def strip_karaoke(text: str) -> str:
     result: list[str] = []
     stack: list[bool] = []
     pos = 0
-    for match in re.finditer(r"<[^>\n]*>", text):
-        tag = match.group(0)
-        result.append(text[pos : match.start()])
-        pos = match.end()
+    for start, end in tag_spans(text):
+        tag = text[start:end]
+        result.append(text[pos:start])
+        pos = end
         if tag == "</c>":
             if stack.pop() if stack else False:
                 continue

@@ -17,15 +17,25 @@ from itertools import accumulate
 from captionreview.core.model import Cue, Finding, Severity
 from captionreview.core.profiles import Profile
 from captionreview.core.timecode import clock_parts
-from captionreview.core.vtt.cuetext import plain_text
+from captionreview.core.vtt.cuetext import markup_spans, plain_text, tag_spans
 
 _REF_AT = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
-_TAG_SPLIT = re.compile(r"(<[^>\n]*>)")
-_MARKUP = re.compile(r"<[^>\n]*>|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
+_REFERENCE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
 
 SENTENCE_END = frozenset(".?!…")
 LETTER = re.compile(r"[^\W\d_]")
 DASHES = frozenset("-–—")
+
+
+def _split_at_tags(text: str) -> list[str]:
+    """Return ``text`` as [text, tag, text, …, text] (what ``re.split`` with a group gives)."""
+    pieces: list[str] = []
+    pos = 0
+    for start, end in tag_spans(text):
+        pieces += (text[pos:start], text[start:end])
+        pos = end
+    pieces.append(text[pos:])
+    return pieces
 
 
 class CueView:
@@ -87,7 +97,7 @@ class CueView:
             # Tags only (auto-captions carry dozens per cue): the runs between them, measured
             # in C. Empty runs between adjacent tags are harmless: a position maps through the
             # last run starting at or before it, which is the run that holds it.
-            pieces = _TAG_SPLIT.split(text)
+            pieces = _split_at_tags(text)
             sizes = list(map(len, pieces))
             ends = list(accumulate(sizes))
             visible = sizes[0::2]
@@ -100,20 +110,20 @@ class CueView:
         raws: list[int] = []
         one_to_one: list[bool] = []
         pos = plain = 0
-        for match in _MARKUP.finditer(text):
-            if match.start() > pos:
+        for at, end, is_tag in markup_spans(text, _REFERENCE):
+            if at > pos:
                 starts.append(plain)
                 raws.append(pos)
                 one_to_one.append(True)
-                plain += match.start() - pos
-            piece = match.group(0)
-            if piece[0] == "&":
+                plain += at - pos
+            if not is_tag:
+                piece = text[at:end]
                 decoded = plain_text(piece)
                 starts.append(plain)
-                raws.append(match.start())
+                raws.append(at)
                 one_to_one.append(decoded == piece)
                 plain += len(decoded)
-            pos = match.end()
+            pos = end
         starts.append(plain)
         raws.append(pos)
         one_to_one.append(True)

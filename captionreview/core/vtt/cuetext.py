@@ -43,6 +43,20 @@ def tag_spans(text: str) -> Iterator[tuple[int, int]]:
         pos = text.find("<", gt + 1)
 
 
+def markup_spans(text: str, references: re.Pattern[str]) -> Iterator[tuple[int, int, bool]]:
+    """Yield ``(start, end, is_tag)`` of the tags and the ``references`` matches of ``text``,
+    in order: the tags from :func:`tag_spans`, the references from the text between them
+    (one pattern for both retried a tag from every '<' of a line without '>')."""
+    pos = 0
+    for start, end in tag_spans(text):
+        for ref in references.finditer(text, pos, start):
+            yield ref.start(), ref.end(), False
+        yield start, end, True
+        pos = end
+    for ref in references.finditer(text, pos):
+        yield ref.start(), ref.end(), False
+
+
 def strip_tags(text: str) -> str:
     """Return ``text`` without its tags (character references left as they are)."""
     parts: list[str] = []

@@ -16,7 +16,7 @@ import ctypes.util
 import re
 import threading
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,7 +24,7 @@ from typing import Any
 from platformdirs import user_data_dir
 
 from captionreview.core.i18n import _
-from captionreview.core.vtt.cuetext import plain_text, tag_spans
+from captionreview.core.vtt.cuetext import markup_spans, plain_text
 
 DICTIONARY_DIRS: tuple[Path, ...] = (
     Path("/usr/share/hunspell"),
@@ -132,22 +132,6 @@ class Token:
     is_number: bool = False
 
 
-def _markup(raw: str) -> Iterator[tuple[int, int, bool]]:
-    """Yield ``(start, end, is_tag)`` of the tags and character references of ``raw``, in order.
-
-    The tags come from :func:`tag_spans` (linear) and the references from the text between
-    them: one pattern for both retried the tag from every '<' of a line without '>'.
-    """
-    pos = 0
-    for start, end in tag_spans(raw):
-        for ref in _REF_RE.finditer(raw, pos, start):
-            yield ref.start(), ref.end(), False
-        yield start, end, True
-        pos = end
-    for ref in _REF_RE.finditer(raw, pos):
-        yield ref.start(), ref.end(), False
-
-
 def plain_with_offsets(raw: str) -> PlainText:
     """Return the visible text of a cue payload and where each visible character comes from."""
     if "<" not in raw and "&" not in raw:
@@ -170,7 +154,7 @@ def plain_with_offsets(raw: str) -> PlainText:
         refs.append(ref)
         size += len(text)
 
-    for at, end, is_tag in _markup(raw):
+    for at, end, is_tag in markup_spans(raw, _REF_RE):
         if at > pos:
             run(raw[pos:at], pos, -1)
         if not is_tag:
@@ -189,7 +173,7 @@ def visible_text(raw: str) -> str:
         return raw
     parts: list[str] = []
     pos = 0
-    for start, end, is_tag in _markup(raw):
+    for start, end, is_tag in markup_spans(raw, _REF_RE):
         parts.append(raw[pos:start])
         if not is_tag:
             parts.append(plain_text(raw[start:end]))
