@@ -412,3 +412,40 @@ def test_english_in_a_swedish_file_is_checked_against_the_english_dictionary() -
         suggestions=False,
     )
     assert [(f.cue_index, f.rule) for f in found] == [(3, "SPELL-01")]
+
+
+def test_next_suspicious_can_visit_the_most_certain_flags_first() -> None:
+    def at(cue: int, start: int, confidence: float | None) -> Finding:
+        return Finding(
+            "ASR-11",
+            Severity.WARN,
+            "m",
+            cue,
+            cue,
+            (start, start + 1),
+            None,
+            None,
+            confidence=confidence,
+        )
+
+    low, high, none, middle = at(0, 0, 0.55), at(1, 0, 0.99), at(2, 0, None), at(3, 0, 0.7)
+    findings = [low, high, none, middle]
+    assert next_suspicious(findings, by_confidence=True) == high
+    assert next_suspicious(findings, (1, 0), by_confidence=True) == middle
+    assert next_suspicious(findings, (3, 0), by_confidence=True) == low
+    assert next_suspicious(findings, (0, 0), by_confidence=True) == none
+    assert next_suspicious(findings, (2, 0), by_confidence=True) == high
+    # A cursor on no flag starts again from the most certain one.
+    assert next_suspicious(findings, (0, 7), by_confidence=True) == high
+
+
+def test_every_word_flag_carries_a_confidence() -> None:
+    glossary = Glossary.from_lines(["Tillväxtverket"])
+    found = find_flags(
+        cues_of("eh vi såg 8.5% i sverige", "en sjuk sköterska och och dom", "tillväxt verket"),
+        language="sv",
+        glossary=glossary,
+        suggestions=False,
+    )
+    assert {f.rule for f in found} >= {"ASR-09", "ASR-10", "ASR-11", "ASR-12", "ASR-18"}
+    assert all(f.confidence is not None and 0 < f.confidence <= 1 for f in found)

@@ -343,6 +343,8 @@ class FlagChecker:
             suggestion: str | None = None,
             confidence: float | None = None,
         ) -> None:
+            if confidence is None:
+                confidence = _RULE_CONFIDENCE.get((rule, severity))
             flags.append((rule, severity, message, span, suggestion, confidence))
             covered.add(span)
 
@@ -404,6 +406,7 @@ class FlagChecker:
                 ),
                 miss.span,
                 term,
+                _GLOSSARY_CONFIDENCE[miss.kind],
             )
 
     # -- ASR-18 -------------------------------------------------------------------------------
@@ -1000,6 +1003,19 @@ def _to_raw(plain: PlainText, flags: list[_Flag]) -> list[_Flag]:
     ]
 
 
+# How sure each rule is when it cannot weigh its own evidence, for "most certain first": a
+# filler or a number written English style is almost always to fix, a word Hunspell lacks
+# often a name, a homophone only worth a look.
+_RULE_CONFIDENCE: dict[tuple[str, Severity], float] = {
+    (RULE_FILLER, Severity.INFO): 0.8,
+    (RULE_NUMBERS, Severity.WARN): 0.85,
+    (RULE_NUMBERS, Severity.INFO): 0.5,
+    (RULE_SPELLING, Severity.WARN): 0.6,
+    (RULE_HOMOPHONE, Severity.INFO): 0.3,
+}
+# A glossary near miss by how it was found.
+_GLOSSARY_CONFIDENCE = {"correction": 0.95, "split": 0.85, "spelling": 0.7, "sound": 0.55}
+
 _CAMEL_CASE = re.compile(r"[A-ZÅÄÖ]?[a-zåäöéü]+(?:[A-ZÅÄÖ][a-zåäöéü]+)+")
 _SENTENCE_BREAK = re.compile(r"[.!?…]+\s+|\n\s*[-–]")
 
@@ -1232,12 +1248,27 @@ def _position(finding: Finding) -> tuple[int, int]:
 
 
 def next_suspicious(
-    findings: Sequence[Finding], after: tuple[int, int] | None = None
+    findings: Sequence[Finding],
+    after: tuple[int, int] | None = None,
+    *,
+    by_confidence: bool = False,
 ) -> Finding | None:
-    """Return the first finding after ``(cue_index, offset)``, wrapping to the first one."""
+    """Return the first finding after ``(cue_index, offset)``, wrapping to the first one.
+
+    With ``by_confidence`` the findings are visited most certain first (ties in reading
+    order): the one after the finding at ``after`` in that order, or the most certain one
+    when no finding starts there.
+    """
     located = sorted((f for f in findings if f.cue_index is not None), key=_position)
     if not located:
         return None
+    if by_confidence:
+        ranked = sorted(located, key=lambda f: -(f.confidence or 0.0))  # stable: reading order
+        if after is not None:
+            for rank, finding in enumerate(ranked):
+                if _position(finding) == after:
+                    return ranked[(rank + 1) % len(ranked)]
+        return ranked[0]
     if after is None:
         return located[0]
     for finding in located:
