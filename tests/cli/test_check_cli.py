@@ -448,3 +448,13 @@ def test_check_reports_what_webvtt_py_reads_differently(tmp_path: Path) -> None:
     assert "webvtt-py reads a cue that players skip" in finding["message"]
     text = run("check", path, "--no-words")
     assert "PUB-01 warn After this cue, webvtt-py reads a cue that players skip" in text.stdout
+
+
+def test_check_reads_the_word_list_beside_the_captions(tmp_path: Path) -> None:
+    text = "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nGrünewaldska skolan\n"
+    path = write(tmp_path, "lecture.sv.vtt", text)
+    [before] = json.loads(run("check", path, "--format", "json").stdout)
+    assert [f["rule"] for f in before["findings"] if f["rule"] == "SPELL-01"] == ["SPELL-01"]
+    (tmp_path / "lecture.sv.words.txt").write_text("Grünewaldska\n", encoding="utf-8")
+    [after] = json.loads(run("check", path, "--format", "json").stdout)
+    assert [f["rule"] for f in after["findings"] if f["rule"] == "SPELL-01"] == []

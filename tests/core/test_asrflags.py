@@ -449,3 +449,21 @@ def test_every_word_flag_carries_a_confidence() -> None:
     )
     assert {f.rule for f in found} >= {"ASR-09", "ASR-10", "ASR-11", "ASR-12", "ASR-18"}
     assert all(f.confidence is not None and 0 < f.confidence <= 1 for f in found)
+
+
+def test_a_files_own_word_list_accepts_its_names(tmp_path: Path) -> None:
+    from captionreview.core.words.flags import file_word_list_path, read_word_list
+
+    captions = tmp_path / "lecture.sv.vtt"
+    listing = file_word_list_path(captions)
+    assert listing == tmp_path / "lecture.sv.words.txt"
+    listing.write_text("# names of this lecture\nGrünewaldska\nkvartersrådet\n", encoding="utf-8")
+    words = read_word_list(listing)
+    assert words == ["Grünewaldska", "kvartersrådet"]
+    text = cues_of("Grünewaldska och kvartersrådet")
+    assert [f.rule for f in find_flags(text, language="sv", glossary=None)] == [
+        "SPELL-01",
+        "SPELL-01",
+    ]
+    assert find_flags(text, language="sv", glossary=None, file_words=words) == []
+    assert read_word_list(tmp_path / "missing.words.txt") == []

@@ -4,13 +4,17 @@ Rules:
 
 * ``ASR-09`` near miss of a glossary term (spelling, sound, split form), with the term as fix;
 * ``ASR-10`` numbers written English style (``11.8%``, ``1,000``) or 1–12 as digits (TXT-09);
-* ``ASR-11`` särskrivning: two words whose joined form is a dictionary word (TXT-10);
+* ``ASR-11`` särskrivning: words whose joined form is the likelier Swedish (TXT-10), weighed
+  from Hunspell-sv's word classes and wordfreq's frequencies, with a confidence;
 * ``ASR-12`` homophones worth a look (``män``/``men``, ``dom``, ``ända``/``enda`` …), no fix;
 * ``ASR-18`` fillers (``eh``, ``öh``) and a repeated word (``och och``), fix removes them;
-* ``SPELL-01`` a word that is not in the dictionary, the glossary or the personal word list;
+* ``SPELL-01`` a word that is not in the dictionary, the glossary, the personal or the file's
+  word list; English words in an English sentence, and English terms, are checked in English;
+* ``SPELL-02`` a name written in lower case ("sverige"), with the capital as fix;
 * ``SPELL-00`` spell checking was not possible (dictionary missing), once per run.
 
-Each finding has a span into ``Cue.text`` and, where the rule can tell, the replacement text.
+Each finding has a span into ``Cue.text``, where the rule can tell the replacement text, and
+a confidence (0–1) that the text is wrong, so an editor can go through the surest first.
 Words inside ``<lang xx>`` markup are spell-checked with the dictionary of that language.
 """
 
@@ -18,10 +22,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
+from pathlib import Path
 
 from captionreview.core.checks.base import file_line
 from captionreview.core.checks.catalogue import WORD_RULE_TITLES
@@ -263,8 +268,11 @@ class FlagChecker:
         glossary: Glossary | None = None,
         speller: Speller | None = None,
         suggestions: bool = True,
+        file_words: Iterable[str] = (),
     ) -> None:
         self.language = language_code(language)
+        # The file's own word list (names of the lecture): accepted as the personal list is.
+        self.file_words = frozenset(w for w in file_words if w)
         self.glossary = glossary
         self.unavailable: str | None = None
         if speller is None:
@@ -905,6 +913,8 @@ class FlagChecker:
                 continue
             if any(a <= tok.pstart < b for a, b in links):
                 continue
+            if word in self.file_words:
+                continue
             capital = self._capitalised(word, speller)
             if capital is not None and item.plain.text[tok.pend : tok.pend + 1] != "-":
                 add(
@@ -919,6 +929,8 @@ class FlagChecker:
                 )
                 continue
             if self.glossary is not None and self.glossary.knows_word(word):
+                continue
+            if word in self.file_words or word.lower() in self.file_words:
                 continue
             if speller.check(word) or _CAMEL_CASE.fullmatch(word):
                 continue  # "LifeLines", "PowerPoint": a product's name
@@ -1229,6 +1241,7 @@ def find_flags(
     glossary: Glossary | None,
     speller: Speller | None = None,
     suggestions: bool = True,
+    file_words: Iterable[str] = (),
 ) -> list[Finding]:
     """Return the ASR word findings of all cues, in cue and text order.
 
@@ -1237,9 +1250,28 @@ def find_flags(
     ``suggestions=False`` skips Hunspell's (slow) suggestions for misspelled words.
     """
     checker = FlagChecker(
-        language=language, glossary=glossary, speller=speller, suggestions=suggestions
+        language=language,
+        glossary=glossary,
+        speller=speller,
+        suggestions=suggestions,
+        file_words=file_words,
     )
     return checker.check(cues)
+
+
+def file_word_list_path(captions: Path) -> Path:
+    """Return the word list of one caption file: ``lecture.sv.words.txt`` beside
+    ``lecture.sv.vtt`` (names and terms of that lecture only)."""
+    return captions.with_name(f"{captions.stem}.words.txt")
+
+
+def read_word_list(path: Path) -> list[str]:
+    """Return the words of a word list (one a line, ``#`` comments); [] when it cannot be read."""
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return []
+    return [w for w in (line.strip() for line in text.splitlines()) if w and w[0] != "#"]
 
 
 def _position(finding: Finding) -> tuple[int, int]:
