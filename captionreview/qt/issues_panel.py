@@ -20,17 +20,13 @@ Check ▸ Fix submenu (each fix previewed in :class:`FixPreviewDialog`).
 from __future__ import annotations
 
 import shutil
-import threading
-import time
 from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtCore import (
     QModelIndex,
     QObject,
-    QRunnable,
     Qt,
-    QThreadPool,
     QTimer,
     Signal,
     SignalInstance,
@@ -55,6 +51,7 @@ from captionreview.core.model import Finding, Problem, Severity
 from captionreview.core.profiles import Profile, ProfileError, load_profile, user_profile_dir
 from captionreview.core.report import ReportInput, render_report, write_report
 from captionreview.qt.actions import ActionSpec, add_actions
+from captionreview.qt.background import STEP, BackgroundWork, Progress
 from captionreview.qt.doc_events import DocumentEvents
 from captionreview.qt.downstream import DownstreamView
 from captionreview.qt.fix_preview import FixPreviewDialog
@@ -73,9 +70,6 @@ REFRESH_DELAY_MS = 250
 # From this many cues the first full check runs in a worker thread; below it takes well under
 # 0.1 s and is done at once, so a short file never shows "Checking…".
 BACKGROUND_FROM_CUES = 2000
-# The worker pauses for PAUSE_S after every CHECK_STEP_CUES cues (see _FullCheckTask._breathe).
-CHECK_STEP_CUES = 250
-PAUSE_S = 0.005
 
 
 class WordFlagSource(Protocol):
@@ -113,38 +107,9 @@ def _position(finding: Finding) -> tuple[int, int, str]:
     return index, -1 if finding.span is None else finding.span[0], finding.rule
 
 
-class _CheckSignals(QObject):
-    """Carries a finished full check from the worker thread to the panel."""
-
-    done = Signal(int, object)
-
-
-class _FullCheckTask(QRunnable):
-    """Runs a :class:`FullCheck` in a pool thread (its cues are immutable, so this is safe)."""
-
-    def __init__(
-        self, generation: int, full: FullCheck, signals: _CheckSignals, cancel: threading.Event
-    ) -> None:
-        super().__init__()
-        self.generation = generation
-        self.full = full
-        self.signals = signals
-        self.cancel = cancel
-
-    def run(self) -> None:
-        """Check, and send the result unless the check was called off."""
-        if self.full.run(self._breathe, step=CHECK_STEP_CUES):
-            self.signals.done.emit(self.generation, self.full)
-
-    def _breathe(self) -> bool:
-        """Let the UI thread have the interpreter for a moment; return True to stop.
-
-        Pure-Python work in two threads (this check and the spell check's) can keep the UI
-        thread from the interpreter lock for seconds; a short sleep now and then hands it
-        over, for a few per cent of the check's time.
-        """
-        time.sleep(PAUSE_S)
-        return self.cancel.is_set()
+def _run(full: FullCheck, progress: Progress) -> FullCheck:
+    full.run(progress.pause, step=STEP)
+    return full
 
 
 class IssuesPanel(QDockWidget):
@@ -189,14 +154,7 @@ class IssuesPanel(QDockWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(REFRESH_DELAY_MS)
         self._timer.timeout.connect(self.refresh)
-        # The pool is made before the signals object, so it is destroyed (waiting for a
-        # running check) before the object the check reports to.
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._signals = _CheckSignals(self)
-        self._signals.done.connect(self._on_checked)
-        self._generation = 0
-        self._cancel = threading.Event()
+        self._work = BackgroundWork(self)
         self._pending: tuple[Document, FullCheck] | None = None
         # The panel follows the document before the checker does, so it hears RESETTING first.
         self._events = DocumentEvents(self)
@@ -284,10 +242,12 @@ class IssuesPanel(QDockWidget):
     def wait(self, msecs: int = 30000) -> bool:
         """Wait for a background check and show its result (for exports, scripts and tests);
         return False when it did not finish in ``msecs``."""
-        if not self._pool.waitForDone(msecs):
+        if not self._work.wait(msecs):
             return False
         if self._pending is not None and self._pending[1].local is not None:
-            self._on_checked(self._generation, self._pending[1])
+            full = self._pending[1]
+            self._work.cancel()  # its result is taken here; the queued copy is dropped
+            self._on_checked(full)
         return True
 
     def set_document(self, doc: Document | None) -> None:
@@ -362,13 +322,13 @@ class IssuesPanel(QDockWidget):
             return
         full = FullCheck(doc, profile)
         self._pending = (doc, full)
-        self._pool.start(_FullCheckTask(self._generation, full, self._signals, self._cancel))
+        # The check's cues are an immutable snapshot, so the worker may read them. It checks
+        # in every STEP cues, when it breathes and learns whether it was called off.
+        self._work.start(lambda progress: _run(full, progress), self._on_checked)
 
     def _stop(self) -> None:
         """Forget the checker, and call off a background check (its result is dropped)."""
-        self._cancel.set()
-        self._cancel = threading.Event()
-        self._generation += 1
+        self._work.cancel()
         self._pending = None
         if self._checker is not None:
             self._checker.close()
@@ -378,16 +338,15 @@ class IssuesPanel(QDockWidget):
         self._checker = checker
         checker.listen(lambda _start, _stop: self._timer.start())
 
-    def _on_checked(self, generation: int, full: FullCheck) -> None:
+    def _on_checked(self, full: FullCheck) -> None:
         """Adopt a background check; start again if cues were added or removed meanwhile."""
-        if generation != self._generation or self._pending is None:
+        if self._pending is None or self._pending[1] is not full:
             return  # called off, or already taken by wait()
         doc = self._pending[0]
         self._pending = None
         if full.fits(doc, full.profile):
             self._follow(IncrementalChecker(doc, full.profile, full=full))
         else:
-            self._generation += 1
             self._start(doc, full.profile)
         self.refresh()
 

@@ -21,23 +21,17 @@
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
-import threading
-import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from platformdirs import user_data_dir
 from PySide6.QtCore import (
-    QCoreApplication,
     QEvent,
     QObject,
     QPoint,
-    QRunnable,
     Qt,
-    QThreadPool,
     QTimer,
     Signal,
 )
@@ -76,6 +70,7 @@ from captionreview.core.words.spread import (
     find_occurrences,
     occurrences_in,
 )
+from captionreview.qt.background import BackgroundWork, Progress
 from captionreview.qt.cue_model import editable_offset, payload_offset
 from captionreview.qt.doc_events import DocumentEvents
 from captionreview.qt.offer_bar import OfferBar
@@ -89,14 +84,10 @@ LANGUAGE_NAMES = {"sv": "Swedish", "en": "English"}
 SETTLE_MS = 1200
 # Edits touching more cues than this are re-checked in the background, not at once.
 SYNC_LIMIT = 40
-# The workers yield the interpreter lock after each cue, sleep PAUSE_S every STEP_CUES cues,
-# and wait while the editor is typing (until TYPING_PAUSE_S after the last edit): two threads
-# running Python would otherwise keep the UI thread waiting for the lock (5 ms a turn) many
-# times per keystroke or repaint.
-STEP_CUES = 250
-PAUSE_S = 0.005
-TYPING_PAUSE_S = 0.3
+# The whole-file check starts this long after a file opens: the window paints it first. That
+# paint calls into Python thousands of times and would wait for the interpreter lock each time.
 START_DELAY_MS = 300
+CheckResult = dict[int, list[Finding]]
 HOW_CHOSEN = {
     "header": "from the file's header",
     "note": "from a NOTE in the file",
@@ -125,126 +116,36 @@ def project_glossary_path(doc: Document | None) -> Path | None:
     return candidate if candidate.is_file() else None
 
 
-class _TaskSignals(QObject):
-    """Lives in the GUI thread; the workers emit through it (queued to the GUI thread)."""
-
-    progress = Signal(int, int, int)
-    done = Signal(int, object)
-    spread_found = Signal(int, object, object)  # generation, Correction, list[Occurrence]
-
-
-class _Throttle:
-    """What the workers share with the GUI thread: when to stop, and when typing goes on."""
-
-    def __init__(self) -> None:
-        self.closed = threading.Event()  # set for good when the feature goes away
-        self.typing_until = 0.0  # time.monotonic() until which the workers wait
-
-    def typing(self) -> None:
-        """Note an edit in the GUI thread: the workers wait a moment."""
-        self.typing_until = time.monotonic() + TYPING_PAUSE_S
-
-    def breathe(self, cancel: threading.Event, step: int) -> bool:
-        """Give the GUI thread the interpreter now and then; return True to stop."""
-        # sleep(0) hands the interpreter lock to a waiting GUI thread after each cue at once,
-        # instead of after the 5 ms switch interval: painting a list calls into Python
-        # hundreds of times, each of which would wait that long.
-        time.sleep(PAUSE_S if step % STEP_CUES == 0 else 0)
-        while time.monotonic() < self.typing_until and not self.stopped(cancel):
-            time.sleep(0.02)
-        return self.stopped(cancel)
-
-    def stopped(self, cancel: threading.Event) -> bool:
-        """Return True when this task is called off or the feature is gone."""
-        return cancel.is_set() or self.closed.is_set()
+def _check_all(cues: Sequence[Cue], checker: FlagChecker, progress: Progress) -> CheckResult:
+    """Check every cue of a snapshot (in the worker); report every 200 cues."""
+    findings: dict[int, list[Finding]] = {}
+    total = len(cues)
+    for index in range(total):
+        if progress.step(index):
+            break
+        found = checker.check_cue(cues, index)
+        if found:
+            findings[index] = found
+        if index % 200 == 199:
+            progress.report(index + 1, total)
+    return findings
 
 
-def _emit(signal: Any, *args: object) -> None:
-    # The receiver may be deleted with its window while the worker finishes its step.
-    with contextlib.suppress(RuntimeError):
-        signal.emit(*args)
-
-
-class _PoolTask(QRunnable):
-    """A job on a snapshot of the cues in a pool thread, reporting through ``signals``."""
-
-    def __init__(
-        self,
-        generation: int,
-        cues: Sequence[Cue],
-        signals: _TaskSignals,
-        cancel: threading.Event,
-        throttle: _Throttle,
-    ) -> None:
-        super().__init__()
-        self.generation = generation
-        self.cues = cues
-        self.signals = signals
-        self.cancel = cancel
-        self.throttle = throttle
-
-
-class _CheckTask(_PoolTask):
-    """Checks a snapshot of the cues in a pool thread; stops early when cancelled."""
-
-    def __init__(
-        self,
-        generation: int,
-        cues: Sequence[Cue],
-        checker: FlagChecker,
-        signals: _TaskSignals,
-        cancel: threading.Event,
-        throttle: _Throttle,
-    ) -> None:
-        super().__init__(generation, cues, signals, cancel, throttle)
-        self.checker = checker
-
-    def run(self) -> None:
-        """Check every cue; emit progress every 200 cues and the findings at the end."""
-        findings: dict[int, list[Finding]] = {}
-        total = len(self.cues)
-        for index in range(total):
-            if self.throttle.breathe(self.cancel, index):
-                return
-            found = self.checker.check_cue(self.cues, index)
-            if found:
-                findings[index] = found
-            if index % 200 == 199:
-                _emit(self.signals.progress, self.generation, index + 1, total)
-        if not self.throttle.stopped(self.cancel):
-            _emit(self.signals.done, self.generation, findings)
-
-
-class _SpreadTask(_PoolTask):
-    """Finds the other occurrences of a correction in a snapshot of the cues, in a pool thread."""
-
-    def __init__(
-        self,
-        generation: int,
-        cues: Sequence[Cue],
-        texts: Sequence[str],
-        correction: Correction,
-        exclude: int | None,
-        signals: _TaskSignals,
-        cancel: threading.Event,
-        throttle: _Throttle,
-    ) -> None:
-        super().__init__(generation, cues, signals, cancel, throttle)
-        self.texts = texts
-        self.correction = correction
-        self.exclude = exclude
-
-    def run(self) -> None:
-        """Pre-filter on the lower-case texts, then look at the candidate cues' words."""
-        exclude = () if self.exclude is None else (self.exclude,)
-        found: list[Occurrence] = []
-        candidates = candidate_indices(self.texts, self.correction, exclude=exclude)
-        for step, index in enumerate(candidates):
-            if self.throttle.breathe(self.cancel, step + 1):
-                return
-            found.extend(occurrences_in(index, self.cues[index], self.correction))
-        if not self.throttle.stopped(self.cancel):
-            _emit(self.signals.spread_found, self.generation, self.correction, found)
+def _find_spread(
+    cues: Sequence[Cue],
+    texts: Sequence[str],
+    correction: Correction,
+    exclude: int | None,
+    progress: Progress,
+) -> tuple[Correction, list[Occurrence]]:
+    """Pre-filter on the lower-case texts, then look at the candidate cues' words (worker)."""
+    found: list[Occurrence] = []
+    candidates = candidate_indices(texts, correction, exclude=() if exclude is None else (exclude,))
+    for step, index in enumerate(candidates):
+        if progress.step(step + 1):
+            break
+        found.extend(occurrences_in(index, cues[index], correction))
+    return correction, found
 
 
 def _format(finding: Finding) -> QTextCharFormat:
@@ -314,17 +215,10 @@ class SpellCheck(QObject):
         super().__init__(window.window())
         self.setObjectName("spellCheck")
         self.main_window = window
-        # The pools are made before the signals object, so they are destroyed (waiting for
-        # a running task, which stops at once as the feature is closed) before it.
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._spread_pool = QThreadPool(self)
-        self._spread_pool.setMaxThreadCount(1)
-        self._signals = _TaskSignals(self)
-        self._signals.progress.connect(self._on_progress)
-        self._signals.done.connect(self._on_done)
-        self._signals.spread_found.connect(self._on_spread_found)
-        self._throttle = _Throttle()
+        # The check and the spread search share one pacer: both wait while the user types.
+        self._checks = BackgroundWork(self)
+        self._checks.progress.connect(self._on_progress)
+        self._spreads = BackgroundWork(self, self._checks.pacer)
         self._doc: Document | None = None
         self._events = DocumentEvents(self)
         self._events.changed.connect(self._on_changed)
@@ -332,23 +226,16 @@ class SpellCheck(QObject):
         self._events.removed.connect(self._on_removed)
         self._events.reset.connect(self._on_reset)
         # Not a bound method of self: it runs while the C++ object is being destroyed.
-        self.destroyed.connect(self._throttle.closed.set)
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.aboutToQuit.connect(self._throttle.closed.set)
+        self.destroyed.connect(self._checks.pacer.closed.set)
         self._detected: tuple[str, str] = (UNDETERMINED, "unknown")
         self._index = TextIndex()
         self._version = 0  # counts document events: an offer is current while it stays
-        self._spread_generation = 0
-        self._spread_cancel = threading.Event()
         self._language_override: str | None = None
         self._glossary: Glossary | None = None
         self._glossary_override: Path | None = None
         self._checker: FlagChecker | None = None
         self._findings: dict[int, list[Finding]] = {}
         self._ignored: set[tuple[str, str]] = set()
-        self._generation = 0
-        self._cancel = threading.Event()
         self._running = False
         self._dirty: set[int] = set()
         self._snapshot: list[Cue] = []
@@ -363,11 +250,6 @@ class SpellCheck(QObject):
         self._settle_timer.setSingleShot(True)
         self._settle_timer.setInterval(SETTLE_MS)
         self._settle_timer.timeout.connect(self._settle)
-        self._queued: _CheckTask | None = None
-        self._start_timer = QTimer(self)
-        self._start_timer.setSingleShot(True)
-        self._start_timer.setInterval(START_DELAY_MS)
-        self._start_timer.timeout.connect(self._start_queued)
 
         self.editor = window.editor
         self.text_edit: QPlainTextEdit = window.editor.text_edit
@@ -553,35 +435,21 @@ class SpellCheck(QObject):
 
     def recheck_all(self) -> None:
         """Check the whole file again in the background (the flags stay until it finishes)."""
-        self._cancel.set()
-        self._cancel = threading.Event()
-        self._generation += 1
+        self._checks.cancel()
         self._dirty.clear()
-        doc = self._doc
-        if doc is None or self._checker is None:
+        doc, checker = self._doc, self._checker
+        if doc is None or checker is None:
             self._running = False
             self._findings = {}
             self._changed()
             return
         self._running = True
-        task = _CheckTask(
-            self._generation,
-            list(doc.cues),
-            self._checker,
-            self._signals,
-            self._cancel,
-            self._throttle,
+        cues = list(doc.cues)
+        self._checks.start(
+            lambda progress: _check_all(cues, checker, progress),
+            self._on_done,
+            delay_ms=START_DELAY_MS,
         )
-        # Started a moment later: the window paints the new file first. That paint calls into
-        # Python thousands of times and would wait for the interpreter lock at each call.
-        self._queued = task
-        self._start_timer.start()
-
-    def _start_queued(self) -> None:
-        self._start_timer.stop()
-        task, self._queued = self._queued, None
-        if task is not None and not self._throttle.stopped(task.cancel):
-            self._pool.start(task)
 
     def is_checking(self) -> bool:
         """Return True while a whole-file check runs."""
@@ -589,17 +457,13 @@ class SpellCheck(QObject):
 
     def wait(self, msecs: int = 30000) -> bool:
         """Wait for the background check to finish (for scripts and tests)."""
-        self._start_queued()
-        return self._pool.waitForDone(msecs)
+        return self._checks.wait(msecs)
 
-    def _on_progress(self, generation: int, done: int, total: int) -> None:
-        if generation == self._generation:
-            self.progress.emit(done, total)
-            self.main_window.status_message(f"Checking words… {done} of {total} cues")
+    def _on_progress(self, done: int, total: int) -> None:
+        self.progress.emit(done, total)
+        self.main_window.status_message(f"Checking words… {done} of {total} cues")
 
-    def _on_done(self, generation: int, findings: dict[int, list[Finding]]) -> None:
-        if generation != self._generation:
-            return
+    def _on_done(self, findings: CheckResult) -> None:
         self._running = False
         self._findings = self._visible_all(findings)
         # Cues edited while the worker ran were checked in their old state.
@@ -677,7 +541,7 @@ class SpellCheck(QObject):
 
     def _on_changed(self, start: int, stop: int) -> None:
         self._cues_moved(EventKind.CHANGED, start, stop)
-        self._throttle.typing()
+        self._checks.pacer.typing()
         self._note_typing_start(start, stop)
         if self._doc is not None:
             self._snapshot[start:stop] = self._doc.cues[start:stop]
@@ -1015,28 +879,18 @@ class SpellCheck(QObject):
         self._cancel_spread()
         if self._doc is None:
             return
-        self._spread_generation += 1
-        task = _SpreadTask(
-            self._spread_generation,
-            list(self._doc.cues),
-            self._index.snapshot(),
-            correction,
-            index,
-            self._signals,
-            self._spread_cancel,
-            self._throttle,
+        cues, texts = list(self._doc.cues), self._index.snapshot()
+        self._spreads.start(
+            lambda progress: _find_spread(cues, texts, correction, index, progress),
+            self._on_spread_found,
         )
-        self._spread_pool.start(task)
 
     def _cancel_spread(self) -> None:
-        self._spread_cancel.set()
-        self._spread_cancel = threading.Event()
-        self._spread_generation += 1
+        self._spreads.cancel()
 
-    def _on_spread_found(
-        self, generation: int, correction: Correction, occurrences: list[Occurrence]
-    ) -> None:
-        if generation != self._spread_generation or not occurrences:
+    def _on_spread_found(self, found: tuple[Correction, list[Occurrence]]) -> None:
+        correction, occurrences = found
+        if not occurrences:
             return
         self._offer = (correction, occurrences, self._version)
         count = len(occurrences)

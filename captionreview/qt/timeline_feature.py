@@ -10,13 +10,11 @@ in the status bar; a video without sound gets a plain message and everything els
 
 from __future__ import annotations
 
-import contextlib
-import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QProgressBar, QPushButton
 
@@ -25,8 +23,9 @@ from captionreview.core.checks import audio as audio_checks
 from captionreview.core.checks.base import format_ms
 from captionreview.core.checks.fixes import Fix
 from captionreview.core.document import Document
-from captionreview.core.model import Cue, Finding
+from captionreview.core.model import Finding
 from captionreview.core.profiles import Profile
+from captionreview.qt.background import BackgroundWork
 from captionreview.qt.doc_events import DocumentEvents
 from captionreview.qt.fix_preview import FixPreviewDialog
 from captionreview.qt.issues_panel import IssuesPanel
@@ -47,90 +46,6 @@ def cached_sound_analysis(video: Path, progress: Callable[[float], bool]) -> Aud
     return cached_analysis(video, progress=progress)
 
 
-class _AnalysisSignals(QObject):
-    """Lives in the GUI thread; the worker emits through it (queued)."""
-
-    progress = Signal(int, float)
-    done = Signal(int, object)
-    failed = Signal(int, str)
-
-
-class _AnalysisTask(QRunnable):
-    """Analyses one video's sound in a pool thread; stops when ``cancel`` is set."""
-
-    def __init__(
-        self,
-        generation: int,
-        video: Path,
-        analyser: Analyser,
-        signals: _AnalysisSignals,
-        cancel: threading.Event,
-    ) -> None:
-        super().__init__()
-        self.generation = generation
-        self.video = video
-        self.analyser = analyser
-        self.signals = signals
-        self.cancel = cancel
-
-    def _progress(self, fraction: float) -> bool:
-        _emit(self.signals.progress, self.generation, fraction)
-        return not self.cancel.is_set()
-
-    def run(self) -> None:
-        """Analyse, then report the analysis or why there is none."""
-        try:
-            analysis = self.analyser(self.video, self._progress)
-        except Exception as exc:  # reported in the window; the editor must go on
-            if not self.cancel.is_set():
-                message = (
-                    str(exc) if isinstance(exc, AudioError) else f"{type(exc).__name__}: {exc}"
-                )
-                _emit(self.signals.failed, self.generation, message)
-            return
-        if not self.cancel.is_set():
-            _emit(self.signals.done, self.generation, analysis)
-
-
-def _emit(signal: Any, *args: object) -> None:
-    # The receiver may go with its window while the worker finishes.
-    with contextlib.suppress(RuntimeError):
-        signal.emit(*args)
-
-
-class _HeardSignals(QObject):
-    """Lives in the GUI thread; the check task emits through it (queued)."""
-
-    done = Signal(int, object)
-
-
-class _HeardTask(QRunnable):
-    """Checks a snapshot of the cues against the speech in a pool thread."""
-
-    def __init__(
-        self,
-        generation: int,
-        cues: Sequence[Cue],
-        analysis: AudioAnalysis,
-        profile: Profile,
-        signals: _HeardSignals,
-    ) -> None:
-        super().__init__()
-        self.generation = generation
-        self.cues = cues
-        self.analysis = analysis
-        self.profile = profile
-        self.signals = signals
-
-    def run(self) -> None:
-        """Run the audio checks and hand the findings to the GUI thread."""
-        _emit(
-            self.signals.done,
-            self.generation,
-            audio_checks.check_audio(self.cues, self.analysis, self.profile),
-        )
-
-
 class HeardChecks(QObject):
     """The checks against the speech (TIM-08, TIM-10, ASR-06, ASR-15) for the issues panel:
     run in a pool thread when the analysis arrives, and again a moment after edits (for an hour
@@ -144,11 +59,7 @@ class HeardChecks(QObject):
         self._host = host
         self._analysis: AudioAnalysis | None = None
         self._findings: list[Finding] = []
-        self._generation = 0
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._signals = _HeardSignals(self)
-        self._signals.done.connect(self._on_done)
+        self._work = BackgroundWork(self)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(HEARD_DELAY_MS)
@@ -172,29 +83,26 @@ class HeardChecks(QObject):
 
     def wait(self, msecs: int = 30000) -> bool:
         """Wait for a running check (tests, reports); True when none is left."""
-        return self._pool.waitForDone(msecs)
+        return self._work.wait(msecs)
 
     def run(self) -> None:
         """Check the cues as they are now, in the background."""
         self._timer.stop()
-        self._generation += 1
-        doc = self._host.document
-        if doc is None or self._analysis is None:
-            self._on_done(self._generation, [])
+        self._work.cancel()
+        doc, analysis, profile = self._host.document, self._analysis, self._host.profile
+        if doc is None or analysis is None:
+            self._on_done([])
             return
-        self._pool.start(
-            _HeardTask(
-                self._generation, list(doc.cues), self._analysis, self._host.profile, self._signals
-            )
+        cues = list(doc.cues)
+        self._work.start(
+            lambda _progress: audio_checks.check_audio(cues, analysis, profile), self._on_done
         )
 
     def _on_document(self, doc: Document | None) -> None:
         self._events.set_document(doc)
         self.run()
 
-    def _on_done(self, generation: int, findings: list[Finding]) -> None:
-        if generation != self._generation:
-            return
+    def _on_done(self, findings: list[Finding]) -> None:
         if findings != self._findings:
             self._findings = findings
             self.findings_changed.emit()
@@ -209,16 +117,10 @@ class TimelineFeature(QObject):
         super().__init__(window.window())
         self._w = window
         self.analyser = analyser
-        self._generation = 0
-        self._cancel = threading.Event()
         self._analysed: Path | None = None
         self._audio: AudioAnalysis | None = None
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._signals = _AnalysisSignals(self)
-        self._signals.progress.connect(self._on_progress)
-        self._signals.done.connect(self._on_done)
-        self._signals.failed.connect(self._on_failed)
+        self._work = BackgroundWork(self)
+        self._work.progress.connect(self._on_progress)
 
         self.heard = HeardChecks(window, self)
         panel = window.window().findChild(IssuesPanel)
@@ -264,7 +166,7 @@ class TimelineFeature(QObject):
         """Stop the analysis when the window closes (not when it is minimised)."""
         closing = event.type() == QEvent.Type.Hide and not event.spontaneous()
         if closing and watched is self._w.window():
-            self._cancel.set()
+            self._work.cancel()
         return False
 
     # ------------------------------------------------------------------ actions
@@ -423,8 +325,6 @@ class TimelineFeature(QObject):
     def analyse(self, video: Path) -> None:
         """Analyse ``video``'s sound in the background (the cache makes a reopen instant)."""
         self.cancel()
-        self._generation += 1
-        self._cancel = threading.Event()
         self._analysed = video
         self._audio = None
         self.heard.set_analysis(None)
@@ -436,15 +336,15 @@ class TimelineFeature(QObject):
         self.progress.setToolTip(
             plain_tip(self.tr("Analysing the sound of %1").replace("%1", video.name))
         )
-        self._pool.start(
-            _AnalysisTask(self._generation, video, self.analyser, self._signals, self._cancel)
+        analyser = self.analyser
+        self._work.start(
+            lambda progress: analyser(video, progress.fraction), self._on_done, self._on_failed
         )
 
     def cancel(self) -> None:
         """Stop a running analysis (its result, if any comes, is ignored)."""
         if self.progress.isVisible():
-            self._cancel.set()
-            self._generation += 1
+            self._work.cancel()
             self._finish()
             self.timeline.set_notice(
                 self.tr("Sound analysis stopped: the timeline shows the cues.")
@@ -452,19 +352,16 @@ class TimelineFeature(QObject):
 
     def wait(self, msecs: int = -1) -> bool:
         """Wait for the analysis thread to finish (tests, closing); True when it has."""
-        return self._pool.waitForDone(msecs)
+        return self._work.wait(msecs)
 
     def _finish(self) -> None:
         self.progress.hide()
         self.stop_button.hide()
 
-    def _on_progress(self, generation: int, fraction: float) -> None:
-        if generation == self._generation:
-            self.progress.setValue(round(100 * min(1.0, max(0.0, fraction))))
+    def _on_progress(self, done: int, total: int) -> None:
+        self.progress.setValue(round(100 * done / total) if total else 0)
 
-    def _on_done(self, generation: int, analysis: AudioAnalysis) -> None:
-        if generation != self._generation:
-            return
+    def _on_done(self, analysis: AudioAnalysis) -> None:
         self._audio = analysis
         self.heard.set_analysis(analysis)
         self._finish()
@@ -472,9 +369,8 @@ class TimelineFeature(QObject):
         self.timeline.set_analysis(analysis)
         self.analysis_ready.emit(analysis)
 
-    def _on_failed(self, generation: int, message: str) -> None:
-        if generation != self._generation:
-            return
+    def _on_failed(self, exc: Exception) -> None:
+        message = str(exc) if isinstance(exc, AudioError) else f"{type(exc).__name__}: {exc}"
         self._finish()
         self.timeline.set_notice(self.tr("No sound to show: %1").replace("%1", message))
         self._w.status_message(
