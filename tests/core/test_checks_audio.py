@@ -11,12 +11,14 @@ import pytest
 from captionreview.core.audio import AudioAnalysis, cached_analysis
 from captionreview.core.checks import check_document
 from captionreview.core.checks.audio import (
+    audio_fixes,
     check_audio,
     find_offset,
     pause_split,
     shift_cues,
     snap_to_speech,
 )
+from captionreview.core.checks.fixes import apply_fix
 from captionreview.core.document import Document, load
 from captionreview.core.model import Cue, Finding
 from captionreview.core.profiles import DEFAULT_PROFILE as PROFILE
@@ -188,3 +190,20 @@ def test_the_audio_checks_are_linear(tmp_path: Path) -> None:
     audio = made(speech, 3_700_000)
     cues = [Cue(s, e, "x") for s, e in speech]
     assert check_audio(cues, audio, PROFILE) == []
+
+
+def test_the_audio_fixes_preview_and_apply_as_one_undo_step(demo_audio: AudioAnalysis) -> None:
+    late = [c.with_changes(start_ms=c.start_ms + 1500, end_ms=c.end_ms + 1500) for c in reference()]
+    doc = Document.from_cues(late)
+    snap, shift = audio_fixes(demo_audio)
+    assert (snap.name, shift.name) == ("snap-to-speech", "shift-to-speech")
+    preview = shift.compute(doc.cues, PROFILE, None)
+    assert len(preview) == len(late)
+    assert apply_fix(doc, shift, PROFILE) == len(late)
+    assert audio_only(check_audio(list(doc.cues), demo_audio, PROFILE)) == []
+    doc.undo()
+    assert [c.start_ms for c in doc.cues] == [c.start_ms for c in late]
+    # Snapping cues that are already on the speech moves each edge by a few frames at most.
+    moved = snap.compute(reference(), PROFILE, None)
+    for i, cue in moved.items():
+        assert abs(cue.start_ms - reference()[i].start_ms) <= PROFILE.snap_within_ms

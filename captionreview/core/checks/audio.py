@@ -17,7 +17,8 @@ from statistics import median
 from typing import TYPE_CHECKING
 
 from captionreview.core.checks.base import file_line, format_ms
-from captionreview.core.i18n import _
+from captionreview.core.checks.fixes import Fix
+from captionreview.core.i18n import N_, _
 from captionreview.core.model import Cue, Finding, Severity
 
 if TYPE_CHECKING:
@@ -493,3 +494,20 @@ def pause_split(cue: Cue, analysis: AudioAnalysis, min_pause_ms: int) -> tuple[i
         else min(spaces, key=lambda p: abs(p - target))
     )
     return position, pause[1]
+
+
+def audio_fixes(analysis: AudioAnalysis) -> tuple[Fix, ...]:
+    """The audio fixes as :class:`Fix` records bound to one analysis, for the same preview
+    and one-step apply as the other fixes (``apply_fix``)."""
+
+    def snap(cues: Sequence[Cue], profile: Profile, indices: Collection[int] | None) -> Changes:
+        return snap_to_speech(cues, analysis, profile, indices)
+
+    def shift(cues: Sequence[Cue], profile: Profile, _indices: Collection[int] | None) -> Changes:
+        offset = find_offset(cues, analysis, profile)
+        return shift_cues(cues, offset.shift_ms) if offset is not None else {}
+
+    return (
+        Fix("snap-to-speech", N_("Snap cues to speech"), ("TIM-08",), snap),
+        Fix("shift-to-speech", N_("Shift all cues to the speech"), ("TIM-08",), shift),
+    )
