@@ -140,16 +140,60 @@
         <translation>Flytta den valda undertextens början och slut till talets kanter inom 0,5 s</translation>
     </message>
     <message>
+        <source>Snap all cues to speech…</source>
+        <translation>Fäst alla undertexter vid talet…</translation>
+    </message>
+    <message>
+        <source>Preview moving every cue&apos;s edges to the speech edges near them, then apply</source>
+        <translation>Förhandsgranska hur varje undertexts kanter flyttas till talets kanter nära dem, och verkställ sedan</translation>
+    </message>
+    <message>
+        <source>Shift all cues by…</source>
+        <translation>Flytta alla undertexter…</translation>
+    </message>
+    <message>
+        <source>Preview moving every cue by the same time (the measured offset to the speech)</source>
+        <translation>Förhandsgranska hur alla undertexter flyttas lika mycket (den uppmätta förskjutningen mot talet)</translation>
+    </message>
+    <message>
+        <source>Snap cues to speech</source>
+        <translation>Fäst undertexter vid talet</translation>
+    </message>
+    <message>
+        <source>Open a caption file first</source>
+        <translation>Öppna en undertextfil först</translation>
+    </message>
+    <message>
+        <source>Move every cue by this many milliseconds (negative: earlier):</source>
+        <translation>Flytta varje undertext så här många millisekunder (negativt: tidigare):</translation>
+    </message>
+    <message>
+        <source>The speech runs %1 ms from the cues.</source>
+        <translation>Talet ligger %1 ms från undertexterna.</translation>
+    </message>
+    <message>
+        <source>Shift all cues</source>
+        <translation>Flytta alla undertexter</translation>
+    </message>
+    <message>
+        <source>Shift cues by %1 ms</source>
+        <translation>Flytta undertexter %1 ms</translation>
+    </message>
+    <message>
         <source>Select a cue first</source>
         <translation>Välj en undertext först</translation>
     </message>
     <message>
-        <source>No speech to snap to: open the video and wait for the sound analysis</source>
-        <translation>Inget tal att fästa vid: öppna videon och vänta på ljudanalysen</translation>
+        <source>Cue %1 not changed: no speech starts or ends near its edges, it is already on them, or a neighbour is in the way</source>
+        <translation>Undertext %1 ändrades inte: inget tal börjar eller slutar nära dess kanter, den ligger redan på dem, eller så är en granne i vägen</translation>
     </message>
     <message>
-        <source>Cue %1 snapped to the speech</source>
-        <translation>Undertext %1 fästes vid talet</translation>
+        <source>Cue %1 now runs with the speech: %2 → %3</source>
+        <translation>Undertext %1 följer nu talet: %2 → %3</translation>
+    </message>
+    <message>
+        <source>No speech to snap to: open the video and wait for the sound analysis</source>
+        <translation>Inget tal att fästa vid: öppna videon och vänta på ljudanalysen</translation>
     </message>
     <message>
         <source>Listening to the sound…</source>
