@@ -137,7 +137,7 @@ def test_wrolpi_example1_counts(corpus: Path) -> None:
     result = clean_auto_captions(list(doc.cues), metadata=doc.metadata)
     removed = result.removed
     text = (corpus / "real/youtube-auto/wrolpi__example1.en.vtt").read_text()
-    assert removed.header_lines == 2  # Kind: and Language:
+    assert removed.header_lines == 1  # Kind: (Language: stays)
     assert removed.tags == len(list(tag_spans(text)))
     assert removed.blank_lines == sum(1 for line in text.split("\n") if line == " ")
     short = [c for c in doc.cues if c.duration_ms <= 50]

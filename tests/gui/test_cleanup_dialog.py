@@ -103,10 +103,10 @@ def test_preview_then_apply_is_one_undo_step(qtbot, auto_path: Path) -> None:
     assert words(doc) == distinct_words(original)
     assert doc.modified
     assert doc.undo_description == UNDO_DESCRIPTION
-    # YouTube's header lines went with the same step; the language is kept in a NOTE
-    assert doc.text().startswith("WEBVTT\n\nNOTE Language: sv\n\n")
+    # YouTube's "Kind:" went with the same step; the legal "Language:" line stays
+    assert doc.text().startswith("WEBVTT\nLanguage: sv\n\n")
     assert "Kind:" not in doc.text()
-    assert doc.header_metadata == {} and doc.language == "sv"
+    assert doc.header_metadata == {"Language": "sv"} and doc.language == "sv"
     doc.undo()
     assert snapshot(doc) == original
     assert doc.text() == original_text
@@ -216,4 +216,4 @@ def test_the_preview_counts_the_header_lines_it_removes(qtbot, auto_path: Path) 
     assert doc.header_metadata == {"Kind": "captions", "Language": "sv"}
     dialog = open_dialog(qtbot, doc)
     qtbot.waitUntil(lambda: dialog.result is not None, timeout=10_000)
-    assert "2 header lines" in dialog.summary.text()
+    assert "1 header line." in dialog.summary.text()  # Kind: goes, Language: stays

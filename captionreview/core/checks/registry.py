@@ -50,7 +50,7 @@ _RULES_FOR: dict[tuple[bool, ...], tuple[Rule, ...]] = {
 
 _PUNCTUATION = re.compile(r"[.?!,;:]")
 _YOUTUBE_SETTINGS = "align:start position:0%"
-_YOUTUBE_HEADER = frozenset(("kind", "language"))
+_LEGAL_HEADER = frozenset(("kind", "language"))
 FLAT_SHARE = 0.8
 FLAT_MIN_CUES = 5
 
@@ -158,22 +158,10 @@ class FileStats:
     def _header(add: _Collector, metadata: Mapping[str, str] | None) -> None:
         if not metadata:
             return
-        names = {name.lower() for name in metadata}
-        if names & _YOUTUBE_HEADER:
-            lines = ", ".join(
-                f"{k}: {v}" for k, v in metadata.items() if k.lower() in _YOUTUBE_HEADER
-            )
-            add(
-                "ASR-04",
-                Severity.WARN,
-                None,
-                _(
-                    "The header carries auto-caption lines ({lines}); they are not "
-                    "WebVTT. Remove them and keep the language as track metadata."
-                ).format(lines=lines),
-            )
+        # "Kind:" and "Language:" are legal header text (and the language is read from it):
+        # ASR-04 is about YouTube's cue settings only.
         for name, value in metadata.items():
-            if name.lower() in _YOUTUBE_HEADER:
+            if name.lower() in _LEGAL_HEADER:
                 continue
             if name.upper().startswith("X-TIMESTAMP-MAP"):
                 add(

@@ -41,7 +41,8 @@ BRIDGE_MAX_MS = 50
 # Roll-up cues follow each other closely; a line shown again after a longer gap is spoken again.
 ROLL_GAP_MS = 1000
 # Header lines YouTube and older tools write after WEBVTT (QUALITY_RULES VTT-HDR-02, ASR-04).
-AUTO_HEADER_KEYS = ("Kind", "Language", "Style")
+# YouTube's header lines that clean-up drops; "Language:" stays (legal, and it names the track).
+AUTO_HEADER_KEYS = ("Kind", "Style")
 UNDO_DESCRIPTION = N_("Clean up auto-captions")
 
 
@@ -427,8 +428,9 @@ def clean_auto_captions(
 def apply_clean_up(doc: Document, result: CleanResult, *, language: str | None = None) -> None:
     """Put ``result.cues`` in ``doc`` and strip its auto-caption header lines, one undo step.
 
-    The language (``language``, else the document's) is kept in a ``NOTE Language: xx``
-    block (QUALITY_RULES VTT-HDR-02); other header lines such as ``X-TIMESTAMP-MAP`` stay.
+    A ``Language:`` header line stays (set to ``language`` when given); without one the
+    language (``language``, else the document's) is kept in a ``NOTE Language: xx`` block
+    (QUALITY_RULES VTT-HDR-02). Other header lines such as ``X-TIMESTAMP-MAP`` stay.
     This is what both the window's Apply and ``captionreview clean`` do. Raises ValueError
     for a document without a WebVTT header.
     """
@@ -436,6 +438,8 @@ def apply_clean_up(doc: Document, result: CleanResult, *, language: str | None =
     with doc.group(description):
         doc.replace_all(result.cues, description)
         kept = {k: v for k, v in doc.header_metadata.items() if k not in AUTO_HEADER_KEYS}
+        if language and "Language" in kept:
+            kept["Language"] = language
         doc.set_header_metadata(kept, language=language, description=description)
 
 
@@ -466,7 +470,10 @@ def removed_summary(removed: Removed) -> str:
             (removed.empty_cues, _("{n} empty cues")),
             (removed.tags, _("{n} tags")),
             (removed.blank_lines, _("{n} whitespace-only lines")),
-            (removed.header_lines, _("{n} header lines")),
+            (
+                removed.header_lines,
+                ngettext("{n} header line", "{n} header lines", removed.header_lines),
+            ),
         )
         if count
     ]
