@@ -156,10 +156,6 @@
         <translation>Förhandsgranska hur alla undertexter flyttas lika mycket (den uppmätta förskjutningen mot talet)</translation>
     </message>
     <message>
-        <source>Snap cues to speech</source>
-        <translation>Fäst undertexter vid talet</translation>
-    </message>
-    <message>
         <source>Open a caption file first</source>
         <translation>Öppna en undertextfil först</translation>
     </message>

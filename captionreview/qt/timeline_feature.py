@@ -211,14 +211,7 @@ class TimelineFeature(QObject):
         doc = self._w.document
         if analysis is None or doc is None:
             return None
-        fix = Fix(
-            "snap_to_speech",
-            self.tr("Snap cues to speech"),
-            ("TIM-08",),
-            lambda cues, profile, indices: audio_checks.snap_to_speech(
-                cues, analysis, profile, indices
-            ),
-        )
+        fix = next(f for f in audio_checks.audio_fixes(analysis) if f.name == "snap-to-speech")
         return self._preview(doc, fix, self._w.selected_indices())
 
     def shift_all_cues(self) -> FixPreviewDialog | None:
