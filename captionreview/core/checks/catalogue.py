@@ -8,15 +8,15 @@ from __future__ import annotations
 from captionreview.core.i18n import N_, _
 
 # The quality checks of ``captionreview.core.checks`` and the WebVTT rules of QUALITY_RULES §1.
+# Not listed because nothing distinct would report them: VTT-BOM-01 (a second BOM or anything
+# before WEBVTT is VTT-SIG-01), VTT-HDR-01 (a block right under the header is VTT-HDR-03) and
+# VTT-LT-01 (CRLF, LF and CR are all valid; a file keeps its own).
 RULE_TITLES: dict[str, str] = {
     "VTT-ENC-01": N_("Undecodable characters"),
     "VTT-NUL-01": N_("NUL characters"),
-    "VTT-BOM-01": N_("Byte order mark"),
     "VTT-SIG-01": N_("WEBVTT signature"),
-    "VTT-HDR-01": N_("Header separation"),
     "VTT-HDR-02": N_("Metadata lines in the header"),
     "VTT-HDR-03": N_("Cue timing line inside the header"),
-    "VTT-LT-01": N_("Line terminators"),
     "VTT-TS-01": N_("Timestamp syntax"),
     "VTT-TS-02": N_("Timing arrow"),
     "VTT-TS-03": N_("End after start"),

@@ -385,6 +385,18 @@ class _Reader:
         header = "".join(lines[:n])
         rest = "".join(lines[n:])
         self.add(RawBlock("header", header, 1), "" if rest else sep)
+        if rest:
+            timing_line = lines[n].rstrip("\r\n")
+            self.problem(
+                n + 1,
+                Severity.WARN,
+                "VTT-HDR-03",
+                _(
+                    "a cue timing line inside the header (no blank line after it): it starts a "
+                    "cue here, but put a blank line before it for other players"
+                ),
+                timing_line,
+            )
         return rest
 
     def slow_chunk(self, chunk: str, sep: str, line_no: int) -> None:
@@ -440,6 +452,18 @@ class _Reader:
         elif kind == "region":
             self.out.regions.append(parse_region(buffer[1:]))
             self.add(RawBlock("region", raw, line_no), "")
+        elif bad_timing is not None and bad_timing == start and _is_note(lines[start]):
+            self.problem(
+                line_no,
+                Severity.WARN,
+                "VTT-NOTE-01",
+                _(
+                    "a NOTE may not contain '-->': players take the block for a broken cue "
+                    "and skip it; write the arrow another way"
+                ),
+                lines[start],
+            )
+            self.add(RawBlock("unparsed", raw, line_no), "")
         elif bad_timing is not None:
             timing_line = lines[bad_timing]
             self.problem(
