@@ -135,11 +135,10 @@ def bench_paint(app: QApplication) -> None:
 
 def first_waveform(app: QApplication, label: str) -> None:
     from captionreview.core.journal import Journal
-    from captionreview.qt.app import demo_files
-    from captionreview.qt.mainwindow import MainWindow
+    from captionreview.qt.app import demo_files, open_window
     from captionreview.qt.timeline_feature import TimelineFeature
 
-    window = MainWindow(journal=Journal(TMP / "journal"))
+    window = open_window(journal=Journal(TMP / "journal"))
     window.resize(1360, 860)
     window.show()
     app.processEvents()
