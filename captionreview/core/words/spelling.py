@@ -132,38 +132,58 @@ class Token:
     is_number: bool = False
 
 
+# A '<' that no '>' closes before the next '<' or line break. The scan from each '<' stops at
+# the next one, so this is linear, and without such a '<' every tag is '<' up to the first
+# '>' with no '<' or line break inside: what tag_spans() finds, at the speed of one pattern.
+_UNCLOSED_RE = re.compile(r"<[^<>\n]*(?=[<\n]|\Z)")
+_SIMPLE_MARKUP_RE = re.compile(rf"<[^<>\n]*>|{_REF_RE.pattern}")
+
+
+def _markup(raw: str) -> Iterable[tuple[int, int, bool]]:
+    """Yield ``(start, end, is_tag)`` of the markup of a cue text, as markup_spans() does."""
+    if _UNCLOSED_RE.search(raw):
+        return markup_spans(raw, _REF_RE)
+    return ((m.start(), m.end(), raw[m.start()] == "<") for m in _SIMPLE_MARKUP_RE.finditer(raw))
+
+
 def plain_with_offsets(raw: str) -> PlainText:
     """Return the visible text of a cue payload and where each visible character comes from."""
     if "<" not in raw and "&" not in raw:
         # The common case: nothing to strip, the visible text is the raw text.
         return PlainText(raw, (0,), (0,), (len(raw),), (-1,))
     chunks: list[str] = []
+    # Per run of visible text: its start in the visible text, its start in the raw text, its
+    # length, and the raw end of a character reference (-1 for text).
     pstarts: list[int] = []
     rstarts: list[int] = []
     lengths: list[int] = []
     refs: list[int] = []
     pos = 0
     size = 0
-
-    def run(text: str, at: int, ref: int) -> None:
-        nonlocal size
-        chunks.append(text)
-        pstarts.append(size)
-        rstarts.append(at)
-        lengths.append(len(text))
-        refs.append(ref)
-        size += len(text)
-
-    for at, end, is_tag in markup_spans(raw, _REF_RE):
+    for at, end, is_tag in _markup(raw):
         if at > pos:
-            run(raw[pos:at], pos, -1)
+            chunks.append(raw[pos:at])
+            pstarts.append(size)
+            rstarts.append(pos)
+            lengths.append(at - pos)
+            refs.append(-1)
+            size += at - pos
         if not is_tag:
             decoded = plain_text(raw[at:end])
             if decoded:
-                run(decoded, at, end)
+                chunks.append(decoded)
+                pstarts.append(size)
+                rstarts.append(at)
+                lengths.append(len(decoded))
+                refs.append(end)
+                size += len(decoded)
         pos = end
     if pos < len(raw) or not chunks:
-        run(raw[pos:], pos, -1)
+        chunks.append(raw[pos:])
+        pstarts.append(size)
+        rstarts.append(pos)
+        lengths.append(len(raw) - pos)
+        refs.append(-1)
     return PlainText("".join(chunks), tuple(pstarts), tuple(rstarts), tuple(lengths), tuple(refs))
 
 
@@ -173,7 +193,7 @@ def visible_text(raw: str) -> str:
         return raw
     parts: list[str] = []
     pos = 0
-    for start, end, is_tag in markup_spans(raw, _REF_RE):
+    for start, end, is_tag in _markup(raw):
         parts.append(raw[pos:start])
         if not is_tag:
             parts.append(plain_text(raw[start:end]))
