@@ -11,8 +11,9 @@ The Python API (no Qt needed)::
 from __future__ import annotations
 
 from captionreview.core.document import Document, load
+from captionreview.core.errors import CaptionReviewError
 from captionreview.core.model import Cue
 
 __version__ = "0.1.0"
 
-__all__ = ["Cue", "Document", "__version__", "load"]
+__all__ = ["CaptionReviewError", "Cue", "Document", "__version__", "load"]

@@ -112,7 +112,7 @@ def _compare(args: argparse.Namespace, status: list[int]) -> None:
     result = compare(auto.cues, corrected.cues, glossary)
     severities = severities_of(args.corrected)
     if args.format == "json":
-        data = {"auto": str(args.auto), "corrected": str(args.corrected)}
+        data: dict[str, object] = {"auto": str(args.auto), "corrected": str(args.corrected)}
         data |= comparison_json(result, severities)
         json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")

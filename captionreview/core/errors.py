@@ -10,7 +10,13 @@ from __future__ import annotations
 from pathlib import Path
 
 
-class CaptionFileError(Exception):
+class CaptionReviewError(Exception):
+    """The root of every error CaptionReview raises on purpose (bad files, profiles,
+    glossaries, a missing speller…): ``except CaptionReviewError`` catches them all, and
+    anything else is a bug."""
+
+
+class CaptionFileError(CaptionReviewError):
     """A caption file cannot be read or written at all."""
 
     def __init__(

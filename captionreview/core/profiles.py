@@ -23,6 +23,7 @@ from pathlib import Path
 
 import platformdirs
 
+from captionreview.core.errors import CaptionReviewError
 from captionreview.core.i18n import N_, _
 
 
@@ -139,7 +140,7 @@ def builtin_profile(name: str) -> Profile:
         raise KeyError(f"unknown profile {name!r}; known profiles: {known}") from None
 
 
-class ProfileError(ValueError):
+class ProfileError(CaptionReviewError, ValueError):
     """A profile name or file cannot be used; ``str()`` says which one and why."""
 
 

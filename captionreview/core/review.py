@@ -30,6 +30,7 @@ from typing import Any
 
 from captionreview.core.compare import ErrorSeverity
 from captionreview.core.document import DocEvent, Document, EventKind
+from captionreview.core.errors import CaptionReviewError
 from captionreview.core.i18n import _, ngettext
 from captionreview.core.model import Cue
 from captionreview.core.saving import atomic_write
@@ -60,7 +61,7 @@ def state_label(state: CueState) -> str:
     return labels[state]
 
 
-class ReviewFileError(Exception):
+class ReviewFileError(CaptionReviewError):
     """The sidecar exists but cannot be read; the message says what and what to do."""
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from captionreview.core.document import Document
+from captionreview.core.errors import CaptionReviewError
 from captionreview.core.i18n import _
 from captionreview.core.model import Cue
 from captionreview.core.timecode import format_vtt_timestamp
@@ -27,7 +28,7 @@ SHORTEST_CUE_MS = 200
 Part = Literal["start", "end", "move"]
 
 
-class TimingRefused(ValueError):
+class TimingRefused(CaptionReviewError, ValueError):
     """A timing edit that cannot be made without overlapping or crushing a cue; says why."""
 
 

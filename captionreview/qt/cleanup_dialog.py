@@ -144,7 +144,7 @@ class CleanupDialog(QDialog):
         self.resize(1000, 700)
         self._doc = doc
         self._profile = profile
-        self.result: CleanResult | None = None
+        self.clean_result: CleanResult | None = None
         cues = list(doc.cues)
 
         self.intro = QLabel(
@@ -176,10 +176,10 @@ class CleanupDialog(QDialog):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         for label, pane in ((self.before_label, self.before), (self.after_label, self.after)):
             box = QWidget()
-            column = QVBoxLayout(box)
-            column.setContentsMargins(0, 0, 0, 0)
-            column.addWidget(label)
-            column.addWidget(pane)
+            box_layout = QVBoxLayout(box)
+            box_layout.setContentsMargins(0, 0, 0, 0)
+            box_layout.addWidget(label)
+            box_layout.addWidget(pane)
             splitter.addWidget(box)
 
         self.figures = QTableWidget(0, 3)
@@ -240,7 +240,7 @@ class CleanupDialog(QDialog):
     @Slot(object)
     def _show_result(self, result: CleanResult) -> None:
         self._stop_thread()
-        self.result = result
+        self.clean_result = result
         self.progress.hide()
         self.after_label.setText(f"After: {len(result.cues)} cues")
         self.after.show_cues(result.cues)
@@ -277,9 +277,9 @@ class CleanupDialog(QDialog):
     def apply(self) -> None:
         """Replace the document's cues with the clean ones and strip YouTube's header lines
         (the language kept in a NOTE), as one undo step, and close."""
-        if self.result is None or not self.result.cues:
+        if self.clean_result is None or not self.clean_result.cues:
             return
-        apply_clean_up(self._doc, self.result)
+        apply_clean_up(self._doc, self.clean_result)
         self.accept()
 
     def done(self, code: int) -> None:

@@ -102,6 +102,10 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
+def _most_serious_first(rules: dict[str, Severity]) -> list[str]:
+    return sorted(rules, key=lambda rule: (SEVERITY_ORDER.index(rules[rule]), rule))
+
+
 def _position(finding: Finding) -> tuple[int, int, str]:
     index = -1 if finding.cue_index is None else finding.cue_index
     return index, -1 if finding.span is None else finding.span[0], finding.rule
@@ -204,10 +208,7 @@ class IssuesPanel(QDockWidget):
                     rules.setdefault(finding.cue_index, {}).setdefault(
                         finding.rule, finding.severity
                     )
-            self._rules = {
-                cue: sorted(found, key=lambda r, f=found: (SEVERITY_ORDER.index(f[r]), r))
-                for cue, found in rules.items()
-            }
+            self._rules = {cue: _most_serious_first(found) for cue, found in rules.items()}
         return self._rules.get(index, [])
 
     def follow_word_flags(self, source: WordFlagSource) -> None:

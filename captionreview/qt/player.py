@@ -96,9 +96,9 @@ def _sound_server() -> bool:
     if os.environ.get("PULSE_SERVER"):
         return True
     runtime = os.environ.get("XDG_RUNTIME_DIR")
-    return bool(runtime) and any(
-        (Path(runtime) / name).exists() for name in ("pulse/native", "pipewire-0")
-    )
+    if not runtime:
+        return False
+    return any((Path(runtime) / name).exists() for name in ("pulse/native", "pipewire-0"))
 
 
 def _machine_vlc_args() -> tuple[str, ...]:
@@ -181,7 +181,7 @@ def _track_frame_ms(track: Any) -> float:
     """Return the duration of one frame of a libvlc video track (DEFAULT_FRAME_MS if unknown)."""
     info = ctypes.cast(track.audio, ctypes.POINTER(_vlc_module.VideoTrack)).contents
     if info.frame_rate_num > 0 and info.frame_rate_den > 0:
-        return 1000 * info.frame_rate_den / info.frame_rate_num
+        return float(1000 * info.frame_rate_den / info.frame_rate_num)
     return DEFAULT_FRAME_MS
 
 

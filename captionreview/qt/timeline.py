@@ -614,7 +614,9 @@ class Timeline(QWidget):
             # Zoomed far out: blocks of covered pixels, then the selected and dragged cues.
             for x0, x1 in self._runs(index.starts, index.running_ends):
                 painter.fillRect(QRectF(x0, top, x1 - x0, height), CUE_COLOUR)
-            chosen = {i for i in (self._selected, *preview) if self._cue(i) is not None}
+            chosen = {
+                i for i in (self._selected, *preview) if i is not None and self._cue(i) is not None
+            }
         else:
             chosen = {index.order[k] for k in visible}
         cues = doc.cues

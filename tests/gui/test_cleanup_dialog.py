@@ -65,8 +65,8 @@ def test_preview_then_apply_is_one_undo_step(qtbot, auto_path: Path) -> None:
     # until the worker is done there is nothing to apply
     assert not dialog.apply_button.isEnabled()
     assert dialog.before.toPlainText().count(" → ") == len(original)
-    qtbot.waitUntil(lambda: dialog.result is not None, timeout=10_000)
-    result = dialog.result
+    qtbot.waitUntil(lambda: dialog.clean_result is not None, timeout=10_000)
+    result = dialog.clean_result
     assert result is not None
     assert dialog.apply_button.isEnabled()
     assert dialog.after.toPlainText().count(" → ") == len(result.cues) < len(original)
@@ -120,7 +120,7 @@ def test_cancel_changes_nothing(qtbot, auto_path: Path) -> None:
     doc = captionreview.load(auto_path)
     original = snapshot(doc)
     dialog = open_dialog(qtbot, doc)
-    qtbot.waitUntil(lambda: dialog.result is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: dialog.clean_result is not None, timeout=10_000)
     qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
     assert snapshot(doc) == original and not doc.modified and not doc.can_undo
@@ -142,7 +142,7 @@ def test_a_human_made_track_is_previewed_with_a_warning(qtbot) -> None:
     )
     before = words(doc)
     dialog = open_dialog(qtbot, doc)
-    qtbot.waitUntil(lambda: dialog.result is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: dialog.clean_result is not None, timeout=10_000)
     assert "does not look like auto-captions" in dialog.summary.text()
     qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
     assert words(doc) == before
@@ -206,7 +206,7 @@ def test_window_menu_offer_and_apply(qtbot, make_window, auto_path: Path, tmp_pa
     action.trigger()
     second = feature.dialog
     assert isinstance(second, CleanupDialog) and second is not dialog and second.isVisible()
-    qtbot.waitUntil(lambda: second.result is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: second.clean_result is not None, timeout=10_000)
     second.reject()
     assert not window.document.modified and not window.document.can_undo
 
@@ -215,5 +215,5 @@ def test_the_preview_counts_the_header_lines_it_removes(qtbot, auto_path: Path) 
     doc = captionreview.load(auto_path)
     assert doc.header_metadata == {"Kind": "captions", "Language": "sv"}
     dialog = open_dialog(qtbot, doc)
-    qtbot.waitUntil(lambda: dialog.result is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: dialog.clean_result is not None, timeout=10_000)
     assert "1 header line." in dialog.summary.text()  # Kind: goes, Language: stays

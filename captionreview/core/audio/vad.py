@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
 
+from captionreview.core.errors import CaptionReviewError
 from captionreview.core.i18n import _
 
 if TYPE_CHECKING:
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
 SAMPLE_RATE = 16_000
 
 
-class DetectorUnavailable(RuntimeError):
+class DetectorUnavailable(CaptionReviewError, RuntimeError):
     """The detector's package is not installed; the message says which one."""
 
 

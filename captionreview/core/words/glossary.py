@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from captionreview.core.errors import CaptionReviewError
 from captionreview.core.i18n import _
 from captionreview.core.words.spelling import PlainText, Token, plain_with_offsets, tokenize
 
@@ -36,7 +37,7 @@ _FRONT = "eiyäö"
 _JOINABLE_GAP = re.compile(r"[\s\-‐]*")
 
 
-class GlossaryError(Exception):
+class GlossaryError(CaptionReviewError):
     """The glossary file cannot be read or written; ``str()`` says which file and why."""
 
 

@@ -23,6 +23,7 @@ from typing import Any
 
 from platformdirs import user_data_dir
 
+from captionreview.core.errors import CaptionReviewError
 from captionreview.core.i18n import _
 from captionreview.core.vtt.cuetext import markup_spans, plain_text
 
@@ -55,7 +56,7 @@ _TOKEN_RE = re.compile(
 )
 
 
-class SpellerUnavailable(RuntimeError):
+class SpellerUnavailable(CaptionReviewError, RuntimeError):
     """Hunspell or the dictionary for a language is not installed; the message says which."""
 
 
