@@ -343,10 +343,12 @@ class Review:
             self.unmatched.insert(
                 0,
                 ngettext(
-                    "{n} cue was changed by another program since the review was saved: "
-                    "it counts as corrected and needs approving again.",
-                    "{n} cues were changed by another program since the review was saved: "
-                    "they count as corrected and need approving again.",
+                    "{n} cue differs from when the review was saved (changed by another "
+                    "program, or an edit that was not saved): it counts as corrected and needs "
+                    "approving again.",
+                    "{n} cues differ from when the review was saved (changed by another "
+                    "program, or edits that were not saved): they count as corrected and need "
+                    "approving again.",
                     changed_outside,
                 ).format(n=changed_outside),
             )

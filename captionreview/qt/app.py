@@ -65,12 +65,22 @@ def install_features(window: MainWindow) -> None:
     A feature that fails to install is reported on stderr and in ``window.feature_errors``
     and the others still come: a broken optional panel must not stop the editor.
     """
-    from captionreview.qt import cleanup_dialog, issues_panel, spellcheck, timeline_feature
+    from captionreview.qt import (
+        cleanup_dialog,
+        issues_panel,
+        review_panel,
+        spellcheck,
+        timeline_feature,
+    )
 
     panel = _install(window, "issues panel", issues_panel.install)
     _install(window, "clean-up", cleanup_dialog.install)
     spell = _install(window, "spell check", spellcheck.install)
     _install(window, "timeline", timeline_feature.install)
+    review = _install(window, "review", review_panel.install)
+    if panel is not None and review is not None:
+        # The exported report says how accurate the automatic captions were.
+        panel.tools.accuracy = review.accuracy_input
     if panel is not None and spell is not None:
         # The issues panel lists the spell check's word flags with the other findings.
         panel.follow_word_flags(spell)

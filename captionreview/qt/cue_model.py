@@ -17,15 +17,17 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QPoint,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPen, QPixmap
 
 from captionreview.core.document import Document
 from captionreview.core.model import Cue, Severity
 from captionreview.core.profiles import DEFAULT_PROFILE, Profile
 from captionreview.core.readingspeed import cue_reading_speed, speed_severity
+from captionreview.core.review import CueState, state_label
 from captionreview.core.timecode import clock_parts
 from captionreview.core.vtt.cuetext import plain_text
 from captionreview.core.vtt.writer import sanitize_cue_text
@@ -33,13 +35,14 @@ from captionreview.qt.doc_events import DocumentEvents
 from captionreview.qt.plaintext import plain_tip
 
 # The cue number is the vertical header (it is the row number, which shifts on insert/delete).
-COL_START, COL_END, COL_DURATION, COL_CPS, COL_TEXT = range(5)
-HEADERS = ("Start", "End", "Duration", "CPS", "Text")
+COL_START, COL_END, COL_DURATION, COL_CPS, COL_STATE, COL_TEXT = range(6)
+HEADERS = ("Start", "End", "Duration", "CPS", "Review", "Text")
 TOOLTIPS = (
     "Start time (h:mm:ss.mmm); double-click to edit",
     "End time (h:mm:ss.mmm); double-click to edit",
     "How long the cue is shown, in seconds",
     "Characters per second (yellow above the profile's warning, red above its limit)",
+    "Review state: unreviewed (hollow circle), corrected (diamond), approved (check mark)",
     "What the viewer reads; double-click to edit (Shift+Enter for a new line)",
 )
 LINE_SEPARATOR = " ⏎ "
@@ -141,6 +144,47 @@ class IssueSource(Protocol):
         """The rule ids of cue ``index``'s findings, most serious first."""
 
 
+class ReviewSource(Protocol):
+    """What the cue list needs to show each cue's review state (the review feature)."""
+
+    def state_of(self, index: int) -> CueState | None:
+        """The review state of cue ``index`` (None: not known)."""
+
+    def comment_of(self, index: int) -> str:
+        """The reviewer's comment on cue ``index`` ("" when none)."""
+
+
+def state_icon(state: CueState) -> QIcon:
+    """A shape per review state, so it is not told by colour alone: a hollow circle
+    (unreviewed), a diamond (corrected), a check mark in a disc (approved)."""
+    icon = _STATE_ICONS.get(state)
+    if icon is None:
+        pixmap = QPixmap(14, 14)
+        pixmap.fill(QColor(0, 0, 0, 0))
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if state is CueState.APPROVED:
+            painter.setPen(QColor(30, 110, 50))
+            painter.setBrush(QColor(46, 125, 50))
+            painter.drawEllipse(1, 1, 12, 12)
+            painter.setPen(QPen(QColor(255, 255, 255), 2))
+            painter.drawPolyline([QPoint(4, 7), QPoint(6, 10), QPoint(10, 4)])
+        elif state is CueState.CORRECTED:
+            painter.setPen(QColor(120, 70, 0))
+            painter.setBrush(QColor(230, 150, 20))
+            painter.drawPolygon([QPoint(7, 1), QPoint(13, 7), QPoint(7, 13), QPoint(1, 7)])
+        else:
+            painter.setPen(QPen(QColor(110, 110, 110), 1.5))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawEllipse(2, 2, 10, 10)
+        painter.end()
+        icon = _STATE_ICONS[state] = QIcon(pixmap)
+    return icon
+
+
+_STATE_ICONS: dict[CueState, QIcon] = {}
+
+
 def severity_icon(severity: Severity) -> QIcon:
     """A round dot in the severity's colour (made once per severity)."""
     icon = _ICONS.get(severity)
@@ -184,6 +228,7 @@ class CueTableModel(QAbstractTableModel):
         self._profile: Profile = DEFAULT_PROFILE
         self._active: tuple[int, ...] = ()
         self._issues: IssueSource | None = None
+        self._review: ReviewSource | None = None
         self._bold = QFont()
         self._bold.setBold(True)
 
@@ -216,6 +261,17 @@ class CueTableModel(QAbstractTableModel):
         """Mark cues with issues in the row header from ``source`` (None: no markers)."""
         self._issues = source
         self.issues_changed()
+
+    def set_review_source(self, source: ReviewSource | None) -> None:
+        """Show each cue's review state from ``source`` (None: the column stays empty)."""
+        self._review = source
+        self.review_changed(0, self.rowCount())
+
+    def review_changed(self, start: int, stop: int) -> None:
+        """Repaint the review state of rows ``start`` to ``stop`` (after the review changed)."""
+        stop = min(stop, self.rowCount())
+        if stop > start:
+            self.dataChanged.emit(self.index(start, COL_STATE), self.index(stop - 1, COL_STATE))
 
     def issues_changed(self) -> None:
         """Repaint the issue markers (call after the source's findings changed)."""
@@ -329,6 +385,8 @@ class CueTableModel(QAbstractTableModel):
         if not 0 <= row < len(self._doc) or not 0 <= col < len(HEADERS):
             return None
         cue = self._doc.cues[row]
+        if col == COL_STATE:
+            return self._state_data(row, role)
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(col, cue)
         if role == Qt.ItemDataRole.EditRole:
@@ -343,6 +401,28 @@ class CueTableModel(QAbstractTableModel):
             return self._bold
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(col, cue)
+        return None
+
+    def _state_data(self, row: int, role: int) -> Any:
+        state = self._review.state_of(row) if self._review is not None else None
+        if state is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            words = state_label(state)
+            if self._review is not None and self._review.comment_of(row):
+                return self.tr("{state}, comment").format(state=words)
+            return words
+        if role == Qt.ItemDataRole.DecorationRole:
+            return state_icon(state)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            comment = self._review.comment_of(row) if self._review is not None else ""
+            if comment:
+                return self.tr("{state}. Comment: {comment}").format(
+                    state=state_label(state), comment=comment
+                )
+            return state_label(state)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _ALIGN_TEXT
         return None
 
     def _display(self, col: int, cue: Cue) -> str:

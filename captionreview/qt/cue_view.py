@@ -32,6 +32,7 @@ from captionreview.qt.cue_model import (
     COL_DURATION,
     COL_END,
     COL_START,
+    COL_STATE,
     COL_TEXT,
     CueTableModel,
     parse_ms,
@@ -173,6 +174,7 @@ class CueTableView(QTableView):
             (COL_END, "00:00:00.000"),
             (COL_DURATION, "Duration"),
             (COL_CPS, "00.0 "),
+            (COL_STATE, "  corrected, comment"),
         ):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             self.setColumnWidth(col, metrics.horizontalAdvance(sample) + 18)

@@ -20,6 +20,7 @@ Check ▸ Fix submenu (each fix previewed in :class:`FixPreviewDialog`).
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
@@ -50,6 +51,7 @@ from captionreview.core.document import Document
 from captionreview.core.model import Finding, Problem, Severity
 from captionreview.core.profiles import Profile, ProfileError, load_profile, user_profile_dir
 from captionreview.core.report import ReportInput, render_report, write_report
+from captionreview.core.report_accuracy import AccuracyInput
 from captionreview.qt.actions import ActionSpec, add_actions
 from captionreview.qt.background import STEP, BackgroundWork, Progress
 from captionreview.qt.doc_events import DocumentEvents
@@ -519,6 +521,9 @@ class _Features(QObject):
         self.window = window
         self.main = window.window()
         self.panel = panel
+        # What the report's "Accuracy of the automatic captions" section needs, when the
+        # review feature is installed (app.install_features connects it).
+        self.accuracy: Callable[[], AccuracyInput | None] | None = None
 
     def next(self) -> Finding | None:
         """Check ▸ Next issue."""
@@ -557,7 +562,14 @@ class _Features(QObject):
         profile = self.panel.checker.profile
         problems = kept_problems(doc.problems, profile.disabled_rules)
         page = render_report(
-            ReportInput(title, doc.cues, problems, self.panel.checked_findings, profile)
+            ReportInput(
+                title,
+                doc.cues,
+                problems,
+                self.panel.checked_findings,
+                profile,
+                self.accuracy() if self.accuracy is not None else None,
+            )
         )
         try:
             write_report(target, page)

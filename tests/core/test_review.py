@@ -117,7 +117,7 @@ def test_cues_changed_by_another_program_lose_approval_and_lost_ones_are_named(
         CueState.APPROVED,
         CueState.APPROVED,
     ]
-    assert "2 cues were changed by another program" in again.unmatched[0]
+    assert "2 cues differ from when the review was saved" in again.unmatched[0]
     assert "00:00:10.000" in again.unmatched[1] and "Bra" in again.unmatched[1]
 
 

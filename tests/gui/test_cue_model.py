@@ -84,7 +84,7 @@ def test_qt_model_tester_passes_through_edits(qtmodeltester, model, doc):
 
 def test_shows_times_duration_cps_and_text(model):
     assert model.rowCount() == 3
-    assert model.columnCount() == 5
+    assert model.columnCount() == 6
     assert model.headerData(0, Qt.Orientation.Vertical) == "1"
     assert model.index(0, COL_START).data() == "00:01.000"
     assert model.index(2, COL_END).data() == "00:09.500"
@@ -109,7 +109,7 @@ def test_cps_is_coloured_by_the_profile(model):
 def test_typing_changes_one_row_only(model, doc):
     rec = Recorder(model)
     doc.set_text(1, "short", typing=True)
-    assert rec.events == [("data", 1, 1, 0, 4)]
+    assert rec.events == [("data", 1, 1, 0, 5)]
     assert model.index(1, COL_TEXT).data() == "short"
 
 
@@ -148,7 +148,7 @@ def test_edits_through_the_model_are_undoable_commands(model, doc):
 def test_active_rows_repaint_only_what_changed(model):
     rec = Recorder(model)
     model.set_active_rows((0,))
-    assert rec.events == [("data", 0, 0, 0, 4)]
+    assert rec.events == [("data", 0, 0, 0, 5)]
     assert model.index(0, COL_TEXT).data(Qt.ItemDataRole.FontRole).bold()
     rec.events.clear()
     model.set_active_rows((0,))
