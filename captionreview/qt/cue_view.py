@@ -235,6 +235,17 @@ class CueTableView(QTableView):
             self.scroll_into_view(rows[0])
 
     # -- keys -------------------------------------------------------------------------------
+    def moveCursor(
+        self, cursorAction: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
+    ) -> QModelIndex:
+        """Home and End go to the first and last cue (a table's Home is its first column)."""
+        model = self.model()
+        actions = (self.CursorAction.MoveHome, self.CursorAction.MoveEnd)
+        if cursorAction in actions and model is not None and model.rowCount() > 0:
+            row = 0 if cursorAction == self.CursorAction.MoveHome else model.rowCount() - 1
+            return model.index(row, max(self.currentIndex().column(), 0))
+        return super().moveCursor(cursorAction, modifiers)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Delete removes the selected cues, Enter goes to the cue's text; the rest as usual."""
         if self.state() != self.State.EditingState:

@@ -58,7 +58,7 @@ from captionreview.qt.doc_events import DocumentEvents
 from captionreview.qt.downstream import DownstreamView
 from captionreview.qt.fix_preview import FixPreviewDialog
 from captionreview.qt.host import Host
-from captionreview.qt.plaintext import plain_tip
+from captionreview.qt.plaintext import plain_label, plain_tip
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
 # On a rule row whose finding rows are not made yet: the key of its findings.
@@ -150,11 +150,20 @@ class IssuesPanel(QDockWidget):
         self._unfilled: dict[int, list[Finding]] = {}
         self.summary = QLabel("No document")
         self.summary.setWordWrap(True)
+        # The rows keep one line each (uniform heights keep tens of thousands of rows fast),
+        # so the selected issue's whole message is shown wrapped under the list.
+        self.detail = plain_label(QLabel())
+        self.detail.setObjectName("issueDetail")
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail.setAccessibleName(self.tr("Selected issue"))
+        self.view.selectionModel().currentChanged.connect(self._show_detail)
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.summary)
         layout.addWidget(self.view)
+        layout.addWidget(self.detail)
         self.setWidget(body)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -166,6 +175,19 @@ class IssuesPanel(QDockWidget):
         self._events = DocumentEvents(self)
         self._events.resetting.connect(self._on_resetting)
         self._events.reset.connect(self._on_reset)
+
+    def _show_detail(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        """Show the whole text of the current row under the list (a row may be elided)."""
+        item = self.model.itemFromIndex(current) if current.isValid() else None
+        finding = item.data(FINDING_ROLE) if item is not None else None
+        if isinstance(finding, Finding):
+            text = finding.message
+            if finding.suggestion:
+                text += "\n" + self.tr("Suggested: {text}").format(text=finding.suggestion)
+        else:
+            text = item.text() if item is not None else ""
+        self.detail.setText(text)
+        self.view.setAccessibleDescription(text)
 
     # -- following the document
     @property

@@ -517,3 +517,20 @@ def test_the_panel_lists_what_webvtt_py_reads_differently(
     assert view.wait()
     qtbot.waitUntil(lambda: any(f.rule == "PUB-01" for f in panel.findings), timeout=5000)
     assert [f.cue_index for f in panel.findings if f.rule == "PUB-01"] == [0]
+
+
+def test_the_selected_issue_is_shown_whole_under_the_list(qtbot, window) -> None:
+    panel = panel_of(window)
+    panel.resize(160, 400)
+    panel.view.expandAll()
+    panel.view.setFocus()
+    top = panel.model.item(0)
+    rule = top.child(0)
+    panel.view.setCurrentIndex(rule.index())
+    qtbot.keyClick(panel.view, Qt.Key.Key_Down)  # the rule is open: its first finding
+    finding = panel.model.itemFromIndex(panel.view.currentIndex()).data(FINDING_ROLE)
+    assert finding is not None
+    detail = panel.detail.text()
+    assert detail.startswith(finding.message)
+    assert panel.detail.textFormat() == Qt.TextFormat.PlainText and panel.detail.wordWrap()
+    assert panel.view.fontMetrics().horizontalAdvance(finding.message) > panel.view.width()
