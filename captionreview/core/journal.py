@@ -9,6 +9,7 @@ rename, no fsync, since it guards against the app crashing rather than the machi
 from __future__ import annotations
 
 import contextlib
+import difflib
 import json
 import os
 import tempfile
@@ -18,8 +19,11 @@ from pathlib import Path
 
 import platformdirs
 
-from captionreview.core.document import Document
+from captionreview.core.checks.base import format_ms
+from captionreview.core.document import Document, load
 from captionreview.core.errors import CaptionFileError
+from captionreview.core.i18n import _
+from captionreview.core.model import Cue
 
 _FORMAT = "captionreview-journal-1"
 
@@ -136,3 +140,54 @@ class Journal:
         doc.session_id = entry.key
         doc.mark_unsaved()
         return doc
+
+
+def changed_cues(restored: Document, most: int = 12) -> list[str]:
+    """Return one line per cue the restored work changes against the file on disk (at most
+    ``most``, then how many more), so the restore question can show what it would bring
+    back; every cue counts as new when the file is gone or was never saved."""
+    old: list[Cue] = []
+    if restored.path is not None:
+        with contextlib.suppress(CaptionFileError, OSError, LookupError, ValueError):
+            old = list(load(restored.path).cues)
+    new = list(restored.cues)
+
+    def key(cue: Cue) -> tuple[int, int, str]:
+        return (cue.start_ms, cue.end_ms, cue.text)
+
+    def shown(cue: Cue) -> str:
+        return " ".join(cue.text.split())[:80]
+
+    lines: list[str] = []
+    matcher = difflib.SequenceMatcher(None, [key(c) for c in old], [key(c) for c in new], False)
+    for tag, a0, a1, b0, b1 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        for k in range(max(a1 - a0, b1 - b0)):
+            before = old[a0 + k] if a0 + k < a1 else None
+            after = new[b0 + k] if b0 + k < b1 else None
+            if after is not None and before is not None:
+                lines.append(
+                    _("Cue {n} at {time}: “{old}” → “{new}”").format(
+                        n=b0 + k + 1,
+                        time=format_ms(after.start_ms),
+                        old=shown(before),
+                        new=shown(after),
+                    )
+                )
+            elif after is not None:
+                lines.append(
+                    _("Cue {n} at {time} added: “{new}”").format(
+                        n=b0 + k + 1, time=format_ms(after.start_ms), new=shown(after)
+                    )
+                )
+            elif before is not None:
+                lines.append(
+                    _("Cue at {time} deleted: “{old}”").format(
+                        time=format_ms(before.start_ms), old=shown(before)
+                    )
+                )
+    if len(lines) > most:
+        rest = len(lines) - most
+        lines = [*lines[:most], _("… and {n} more").format(n=rest)]
+    return lines

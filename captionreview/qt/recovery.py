@@ -13,12 +13,19 @@ import hashlib
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QFileSystemWatcher, QLockFile, QObject, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QFileSystemWatcher,
+    QLockFile,
+    QObject,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import QMessageBox
 
 from captionreview.core.document import Document
 from captionreview.core.errors import CaptionFileError
-from captionreview.core.journal import Journal, JournalEntry
+from captionreview.core.journal import Journal, JournalEntry, changed_cues
 from captionreview.qt.doc_events import DocumentEvents
 from captionreview.qt.host import Host
 from captionreview.qt.plaintext import plain_box
@@ -169,13 +176,14 @@ def offer_restore(window: Host, journal: Journal) -> Document | None:
         replacing = None
         if current is not None and (open_path is None or entry.path != open_path):
             replacing = open_path.name if open_path is not None else "the open captions"
-        choice = _ask_restore(window, entry, replacing)
-        if choice == "later":
-            continue
+        # Read first, so that the question can show what restoring would bring back.
         try:
             doc = journal.restore(entry)
         except CaptionFileError as exc:
             window.status_message(f"Could not restore the unsaved work: {exc}")
+            continue
+        choice = _ask_restore(window, entry, replacing, changed_cues(doc))
+        if choice == "later":
             continue
         if choice == "restore":
             return doc
@@ -202,8 +210,13 @@ def restore_prompt(entry: JournalEntry) -> tuple[str, str]:
     )
 
 
-def _ask_restore(window: Host, entry: JournalEntry, replacing: str | None) -> str:
+def _ask_restore(
+    window: Host, entry: JournalEntry, replacing: str | None, changes: list[str]
+) -> str:
     text, where = restore_prompt(entry)
+    if changes:
+        text += "\n\n" + QCoreApplication.translate("Recovery", "What would come back:")
+        text += "\n" + "\n".join(changes)
     box = QMessageBox(window.window())
     box.setObjectName("restoreDialog")
     box.setIcon(QMessageBox.Icon.Question)
@@ -211,17 +224,23 @@ def _ask_restore(window: Host, entry: JournalEntry, replacing: str | None) -> st
     box.setText(text)
     if replacing is None:
         box.setInformativeText("Restore them? You can then review and save them.")
-        label = "Restore"
+        label = QCoreApplication.translate("Recovery", "&Restore")
     else:
         box.setInformativeText(
             f"Open them instead of {replacing}? You can then review and save them; "
             f"{replacing} is not changed."
         )
-        label = f"Open instead of {replacing}"
+        label = QCoreApplication.translate("Recovery", "&Open instead of {name}").format(
+            name=replacing.replace("&", "&&")
+        )
     box.setDetailedText(where)
     restore = box.addButton(label, QMessageBox.ButtonRole.AcceptRole)
-    discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
-    later = box.addButton("Not now", QMessageBox.ButtonRole.RejectRole)
+    discard = box.addButton(
+        QCoreApplication.translate("Recovery", "&Discard"), QMessageBox.ButtonRole.DestructiveRole
+    )
+    later = box.addButton(
+        QCoreApplication.translate("Recovery", "&Not now"), QMessageBox.ButtonRole.RejectRole
+    )
     # Replacing what the user asked to open is never the default.
     box.setDefaultButton(restore if replacing is None else later)
     plain_box(box)
