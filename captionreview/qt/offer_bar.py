@@ -40,3 +40,11 @@ class OfferBar(QToolBar):
         self.dismiss_action = self.addAction("Not now")
         self.dismiss_action.setObjectName(f"{name}Dismiss")
         self.dismiss_action.triggered.connect(self.hide)
+
+    def setVisible(self, visible: bool) -> None:
+        """Show the bar only while it has something to offer.
+
+        The window restores its tool bars as they were at the last close; a bar that was up
+        then must not come back empty ("Clean up | Not now" with no message) after a restart.
+        """
+        super().setVisible(visible and bool(self.message.text()))
