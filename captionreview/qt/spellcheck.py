@@ -816,7 +816,8 @@ class SpellCheck(QObject):
     # -- next suspicious ----------------------------------------------------------------------
 
     def goto_next(self) -> Finding | None:
-        """Select, play and put the cursor on the next flag after the text cursor (F7)."""
+        """Select, play and put the cursor on the next flag (F7): the current cue's first one
+        when the cursor has no selection, else the one after the selected flag."""
         findings = self.findings()
         if not findings:
             message = "Still checking…" if self._running else "No suspicious words"
@@ -827,9 +828,11 @@ class SpellCheck(QObject):
         if current is not None:
             index, raw = current
             cursor = self.text_edit.textCursor()
+            # A selection is the flag F7 went to last: go on after it. A plain cursor (the cue
+            # just chosen, or typed in) starts with this cue's first flag, also one before it.
             after = (index, payload_offset(raw, cursor.selectionStart()))
             if not cursor.hasSelection():
-                after = (index, after[1] - 1)
+                after = (index, -1)
         finding = next_suspicious(findings, after)
         if finding is None or finding.cue_index is None:
             return None

@@ -177,6 +177,24 @@ def test_f7_walks_through_every_flag_in_order_and_wraps(qtbot, make_window, capt
     assert seen[-1] == expected[0]  # wrapped around
 
 
+def test_f7_starts_with_the_flags_of_the_chosen_cue_before_the_cursor(
+    qtbot, make_window, captions
+) -> None:
+    window, spell = open_checked(qtbot, make_window, captions)
+    flags = [f for f in spell.findings() if f.cue_index == CUE_GRON_VALL]
+    assert flags
+    window.select_cue(CUE_GRON_VALL)
+    edit = window.editor.text_edit
+    edit.setFocus()
+    edit.moveCursor(edit.textCursor().MoveOperation.End)  # the cursor after every flag
+    key = QKeySequence("F7")[0]
+    qtbot.keyClick(edit, key.key(), key.keyboardModifiers())
+    first = flags[0]
+    assert window.current_index() == CUE_GRON_VALL
+    text = window.document.cues[CUE_GRON_VALL].text
+    assert edit.textCursor().selectedText() == text[first.span[0] : first.span[1]]
+
+
 def test_context_menu_fixes_a_word_in_one_undo_step(qtbot, make_window, captions) -> None:
     window, _spell = open_checked(qtbot, make_window, captions)
     doc = window.document
