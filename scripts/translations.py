@@ -69,8 +69,10 @@ class Message:
 
 
 def core_sources() -> list[Path]:
-    """The Python files whose messages go through the core catalogue (all but ``qt/``)."""
-    return sorted(p for p in PACKAGE.rglob("*.py") if "qt" not in p.relative_to(PACKAGE).parts)
+    """The Python files whose messages go through the core catalogue: all but ``qt/``, whose
+    words go through Qt (it borrows only ``ngettext`` for plurals, which Qt's ``tr()`` would
+    need an English translation file for)."""
+    return sorted(PACKAGE.rglob("*.py"))
 
 
 def extract_core() -> dict[str, Message]:
@@ -83,7 +85,8 @@ def extract_core() -> dict[str, Message]:
                 continue
             args = node.args
             literal = [isinstance(a, ast.Constant) and isinstance(a.value, str) for a in args]
-            if node.func.id in ("_", "N_") and args and literal[0]:
+            in_qt = "qt" in path.relative_to(PACKAGE).parts
+            if node.func.id in ("_", "N_") and args and literal[0] and not in_qt:
                 found.setdefault(args[0].value, Message(args[0].value))  # type: ignore[attr-defined]
             elif node.func.id == "ngettext" and len(args) >= 2 and all(literal[:2]):
                 msgid = args[0].value  # type: ignore[attr-defined]

@@ -392,8 +392,8 @@ def timeline_strip(cues: Sequence[Cue], findings: Sequence[Finding]) -> str:
     legend = " ".join(
         f'<tspan fill="{_COLOURS[s]}">{mark} {_e(name)}</tspan>'
         for s, mark, name in (
-            (Severity.ERROR, "▲", _("Errors (top row)")),
-            (Severity.WARN, "◆", _("Warnings (middle row)")),
+            (Severity.ERROR, "■", _("Errors (top row)")),
+            (Severity.WARN, "▲", _("Warnings (middle row)")),
             (Severity.INFO, "●", _("Notes (bottom row)")),
         )
     )

@@ -9,6 +9,396 @@
     </message>
 </context>
 <context>
+    <name>ActionSpec</name>
+    <message>
+        <source>&amp;Next issue</source>
+        <translation>&amp;Nästa problem</translation>
+    </message>
+    <message>
+        <source>Go to the next issue in cue order</source>
+        <translation>Gå till nästa problem i undertextordning</translation>
+    </message>
+    <message>
+        <source>&amp;Previous issue</source>
+        <translation>&amp;Föregående problem</translation>
+    </message>
+    <message>
+        <source>Go to the previous issue in cue order</source>
+        <translation>Gå till föregående problem i undertextordning</translation>
+    </message>
+    <message>
+        <source>Export &amp;report…</source>
+        <translation>Exportera &amp;rapport…</translation>
+    </message>
+    <message>
+        <source>Write an HTML report of the captions&apos; quality</source>
+        <translation>Skriv en HTML-rapport om undertexternas kvalitet</translation>
+    </message>
+    <message>
+        <source>Load quality &amp;profile…</source>
+        <translation>Läs in kvalitets&amp;profil…</translation>
+    </message>
+    <message>
+        <source>Use a quality profile from a TOML file</source>
+        <translation>Använd en kvalitetsprofil från en TOML-fil</translation>
+    </message>
+    <message>
+        <source>Check as &amp;webvtt-py reads it</source>
+        <translation>Kontrollera som &amp;webvtt-py läser det</translation>
+    </message>
+    <message>
+        <source>Read the text that saving writes with webvtt-py, as many publishing scripts do, and list the cues it reads differently (PUB-01)</source>
+        <translation>Läs texten som sparas med webvtt-py, som många publiceringsskript gör, och lista de undertexter den läser annorlunda (PUB-01)</translation>
+    </message>
+</context>
+<context>
+    <name>AutoCaptionOffer</name>
+    <message>
+        <source>Auto-captions</source>
+        <translation>Automatisk textning</translation>
+    </message>
+    <message>
+        <source>Clean up…</source>
+        <translation>Städa…</translation>
+    </message>
+    <message>
+        <source>Offer to clean up auto-captions</source>
+        <translation>Erbjud att städa automatisk textning</translation>
+    </message>
+    <message>
+        <source>Preview the clean-up of these auto-captions</source>
+        <translation>Förhandsgranska städningen av den automatiska textningen</translation>
+    </message>
+</context>
+<context>
+    <name>Autosaver</name>
+    <message>
+        <source>Unsaved changes are not protected: {exc}</source>
+        <translation>Osparade ändringar är inte skyddade: {exc}</translation>
+    </message>
+</context>
+<context>
+    <name>ChangesPanel</name>
+    <message>
+        <source>Changes</source>
+        <translation>Ändringar</translation>
+    </message>
+    <message>
+        <source>Accuracy of the automatic captions</source>
+        <translation>Den automatiska textningens träffsäkerhet</translation>
+    </message>
+    <message>
+        <source>Changed cues</source>
+        <translation>Ändrade undertexter</translation>
+    </message>
+    <message>
+        <source>Cue</source>
+        <translation>Undertext</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Ändring</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Slag</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Allvarlighet</translation>
+    </message>
+    <message>
+        <source>&amp;Play cue</source>
+        <translation>&amp;Spela undertexten</translation>
+    </message>
+    <message>
+        <source>Play the cue of this change</source>
+        <translation>Spela undertexten med den här ändringen</translation>
+    </message>
+    <message>
+        <source>Severity of this change (NER model)</source>
+        <translation>Den här ändringens allvarlighet (NER-modellen)</translation>
+    </message>
+    <message>
+        <source>Se&amp;verity:</source>
+        <translation>All&amp;varlighet:</translation>
+    </message>
+</context>
+<context>
+    <name>CleanupDialog</name>
+    <message>
+        <source>Clean up auto-captions</source>
+        <translation>Städa automatisk textning</translation>
+    </message>
+    <message>
+        <source>Clean-up keeps every spoken word once, removes the repeats and tags, and cuts the words into readable cues. Nothing changes until you press Apply; Edit ▸ Undo takes it back in one step.</source>
+        <translation>Städningen behåller varje talat ord en gång, tar bort upprepningar och taggar och delar in orden i läsbara undertexter. Inget ändras förrän du trycker på Verkställ; Redigera ▸ Ångra tar tillbaka allt i ett steg.</translation>
+    </message>
+    <message>
+        <source>Preparing the preview…</source>
+        <translation>Förbereder förhandsgranskningen…</translation>
+    </message>
+    <message>
+        <source>Preparing the clean-up preview</source>
+        <translation>Förbereder förhandsgranskningen av städningen</translation>
+    </message>
+    <message>
+        <source>Before: {cues_count} cues</source>
+        <translation>Före: {cues_count} undertexter</translation>
+    </message>
+    <message>
+        <source>Cues before clean-up</source>
+        <translation>Undertexter före städningen</translation>
+    </message>
+    <message>
+        <source>After: …</source>
+        <translation>Efter: …</translation>
+    </message>
+    <message>
+        <source>Cues after clean-up</source>
+        <translation>Undertexter efter städningen</translation>
+    </message>
+    <message>
+        <source>Readability before and after</source>
+        <translation>Läsbarhet före och efter</translation>
+    </message>
+    <message>
+        <source>Readability</source>
+        <translation>Läsbarhet</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Före</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Efter</translation>
+    </message>
+    <message>
+        <source>Before and after:</source>
+        <translation>Före och efter:</translation>
+    </message>
+    <message>
+        <source>&amp;Apply clean-up</source>
+        <translation>&amp;Verkställ städningen</translation>
+    </message>
+    <message>
+        <source>After: {cues_count} cues</source>
+        <translation>Efter: {cues_count} undertexter</translation>
+    </message>
+    <message>
+        <source>This file looks like auto-captions: {summary}.</source>
+        <translation>Filen ser ut som automatisk textning: {summary}.</translation>
+    </message>
+    <message>
+        <source>This file does not look like auto-captions ({summary}); applying will still re-segment every cue.</source>
+        <translation>Filen ser inte ut som automatisk textning ({summary}); om du verkställer delas ändå varje undertext in på nytt.</translation>
+    </message>
+    <message>
+        <source>{verdict}
+{removed_summary}. Kept {words_count} spoken words in {cues_count} cues (was {cues}).</source>
+        <translation>{verdict}
+{removed_summary}. Behöll {words_count} talade ord i {cues_count} undertexter (tidigare {cues}).</translation>
+    </message>
+</context>
+<context>
+    <name>CleanupFeature</name>
+    <message>
+        <source>Clean &amp;up auto-captions…</source>
+        <translation>St&amp;äda automatisk textning…</translation>
+    </message>
+    <message>
+        <source>Remove roll-up repeats, bridge cues and word-timing tags from auto-captions and re-segment them into readable cues (preview first)</source>
+        <translation>Ta bort rullande upprepningar, bryggundertexter och ordtidstaggar från automatisk textning och dela in den i läsbara undertexter (förhandsgranska först)</translation>
+    </message>
+    <message>
+        <source>These captions look like auto-captions (repeated roll-up lines or word timings). Clean them up into readable cues?</source>
+        <translation>De här undertexterna ser ut som automatisk textning (upprepade rullande textrader eller ordtider). Vill du städa dem till läsbara undertexter?</translation>
+    </message>
+    <message>
+        <source>Auto-captions: Captions ▸ Clean up auto-captions… makes them readable</source>
+        <translation>Automatisk textning: Undertexter ▸ Städa automatisk textning… gör den läsbar</translation>
+    </message>
+    <message>
+        <source>Open captions first</source>
+        <translation>Öppna undertexter först</translation>
+    </message>
+    <message>
+        <source>Cleaned up: {count} cues. Edit ▸ Undo takes it back.</source>
+        <translation>Städat: {count} undertexter. Redigera ▸ Ångra tar tillbaka det.</translation>
+    </message>
+</context>
+<context>
+    <name>CueEditor</name>
+    <message>
+        <source>No cue selected</source>
+        <translation>Ingen undertext vald</translation>
+    </message>
+    <message>
+        <source>Start time of the cue (m:ss.mmm)</source>
+        <translation>Undertextens starttid (m:ss.mmm)</translation>
+    </message>
+    <message>
+        <source>End time of the cue (m:ss.mmm)</source>
+        <translation>Undertextens sluttid (m:ss.mmm)</translation>
+    </message>
+    <message>
+        <source>Cue editing</source>
+        <translation>Redigera undertexten</translation>
+    </message>
+    <message>
+        <source>Cue text</source>
+        <translation>Undertextens text</translation>
+    </message>
+    <message>
+        <source>Line lengths</source>
+        <translation>Textradernas längd</translation>
+    </message>
+    <message>
+        <source>S&amp;tart</source>
+        <translation>S&amp;tart</translation>
+    </message>
+    <message>
+        <source>E&amp;nd</source>
+        <translation>S&amp;lut</translation>
+    </message>
+    <message>
+        <source>Cue {index} of {doc_count}</source>
+        <translation>Undertext {index} av {doc_count}</translation>
+    </message>
+    <message>
+        <source>The end ({end}) must be after the start ({start})</source>
+        <translation>Slutet ({end}) måste komma efter starten ({start})</translation>
+    </message>
+    <message>
+        <source>{speed} CPS</source>
+        <translation>{speed} tecken/s</translation>
+    </message>
+    <message>
+        <source>{speed} ({severity})</source>
+        <translation>{speed} ({severity})</translation>
+    </message>
+    <message>
+        <source>{duration} s · {speed}</source>
+        <translation>{duration} s · {speed}</translation>
+    </message>
+    <message>
+        <source>line {number}: {count}/{limit}</source>
+        <translation>textrad {number}: {count}/{limit}</translation>
+    </message>
+    <message>
+        <source>&lt;b style=&apos;color:{colour}&apos;&gt;{lines} lines&lt;/b&gt; (max {most})</source>
+        <translation>&lt;b style=&apos;color:{colour}&apos;&gt;{lines} textrader&lt;/b&gt; (högst {most})</translation>
+    </message>
+    <message>
+        <source>{total}/{most} characters</source>
+        <translation>{total}/{most} tecken</translation>
+    </message>
+    <message>
+        <source>Limits from the profile {title}</source>
+        <translation>Gränser från profilen {title}</translation>
+    </message>
+</context>
+<context>
+    <name>CueTableModel</name>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Slut</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Längd</translation>
+    </message>
+    <message>
+        <source>CPS</source>
+        <translation>Tecken/s</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Granskning</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Start time (h:mm:ss.mmm); double-click to edit</source>
+        <translation>Starttid (h:mm:ss.mmm); dubbelklicka för att redigera</translation>
+    </message>
+    <message>
+        <source>End time (h:mm:ss.mmm); double-click to edit</source>
+        <translation>Sluttid (h:mm:ss.mmm); dubbelklicka för att redigera</translation>
+    </message>
+    <message>
+        <source>How long the cue is shown, in seconds</source>
+        <translation>Hur länge undertexten visas, i sekunder</translation>
+    </message>
+    <message>
+        <source>Characters per second (amber triangle above the profile&apos;s warning, red square above its limit)</source>
+        <translation>Tecken per sekund (gul triangel över profilens varningsgräns, röd kvadrat över gränsen)</translation>
+    </message>
+    <message>
+        <source>Review state: unreviewed (hollow circle), corrected (diamond), approved (check mark)</source>
+        <translation>Granskningsläge: ogranskad (tom cirkel), rättad (romb), godkänd (bock)</translation>
+    </message>
+    <message>
+        <source>What the viewer reads; double-click to edit (Shift+Enter for a new line)</source>
+        <translation>Det tittaren läser; dubbelklicka för att redigera (Skift+Retur för ny textrad)</translation>
+    </message>
+    <message>
+        <source>{time} is not a time: write it as m:ss.mmm, e.g. 1:02.500</source>
+        <translation>{time} är ingen tid: skriv den som m:ss.mmm, t.ex. 1:02.500</translation>
+    </message>
+    <message>
+        <source>{time}: seconds must be 00-59</source>
+        <translation>{time}: sekunderna måste vara 00–59</translation>
+    </message>
+    <message>
+        <source>{time}: minutes must be 00-59</source>
+        <translation>{time}: minuterna måste vara 00–59</translation>
+    </message>
+    <message>
+        <source>{number}, {severity}</source>
+        <translation>{number}, {severity}</translation>
+    </message>
+    <message>
+        <source>Cue {number}, {severity}: {rules} (see the Issues panel)</source>
+        <translation>Undertext {number}, {severity}: {rules} (se panelen Problem)</translation>
+    </message>
+    <message>
+        <source>Cue {number}</source>
+        <translation>Undertext {number}</translation>
+    </message>
+    <message>
+        <source>{state}, comment</source>
+        <translation>{state}, kommentar</translation>
+    </message>
+    <message>
+        <source>{state}. Comment: {comment}</source>
+        <translation>{state}. Kommentar: {comment}</translation>
+    </message>
+    <message>
+        <source>{speed} characters per second</source>
+        <translation>{speed} tecken per sekund</translation>
+    </message>
+    <message>
+        <source>{speed} characters per second, {severity}</source>
+        <translation>{speed} tecken per sekund, {severity}</translation>
+    </message>
+    <message>
+        <source>The cue ends before it starts: fix its times</source>
+        <translation>Undertexten slutar innan den börjar: rätta tiderna</translation>
+    </message>
+    <message>
+        <source>{speed} characters per second ({profile}: warning above {warn}, limit {limit})</source>
+        <translation>{speed} tecken per sekund ({profile}: varning över {warn}, gräns {limit})</translation>
+    </message>
+</context>
+<context>
     <name>FileActions</name>
     <message>
         <source>Damaged characters — CaptionReview</source>
@@ -28,7 +418,192 @@
     </message>
 </context>
 <context>
+    <name>FindReplaceDialog</name>
+    <message>
+        <source>Find and replace</source>
+        <translation>Sök och ersätt</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Sök</translation>
+    </message>
+    <message>
+        <source>Text or regular expression</source>
+        <translation>Text eller reguljärt uttryck</translation>
+    </message>
+    <message>
+        <source>Replace with</source>
+        <translation>Ersätt med</translation>
+    </message>
+    <message>
+        <source>Replacement (\1 for a group in regex mode)</source>
+        <translation>Ersättning (\1 för en grupp i läget reguljärt uttryck)</translation>
+    </message>
+    <message>
+        <source>Regular e&amp;xpression</source>
+        <translation>Reguljärt &amp;uttryck</translation>
+    </message>
+    <message>
+        <source>Match &amp;case</source>
+        <translation>Skiftlä&amp;gesberoende</translation>
+    </message>
+    <message>
+        <source>&amp;Whole word</source>
+        <translation>&amp;Hela ord</translation>
+    </message>
+    <message>
+        <source>In &amp;selected cues only</source>
+        <translation>&amp;Bara i valda undertexter</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultat</translation>
+    </message>
+    <message>
+        <source>&amp;Find next</source>
+        <translation>Sök &amp;nästa</translation>
+    </message>
+    <message>
+        <source>Find &amp;previous</source>
+        <translation>Sök &amp;föregående</translation>
+    </message>
+    <message>
+        <source>&amp;Replace</source>
+        <translation>&amp;Ersätt</translation>
+    </message>
+    <message>
+        <source>Replace &amp;all</source>
+        <translation>Ersätt &amp;alla</translation>
+    </message>
+    <message>
+        <source>Fi&amp;nd:</source>
+        <translation>S&amp;ök:</translation>
+    </message>
+    <message>
+        <source>Replace wi&amp;th:</source>
+        <translation>Ersätt &amp;med:</translation>
+    </message>
+    <message>
+        <source>No captions are open</source>
+        <translation>Inga undertexter är öppna</translation>
+    </message>
+    <message>
+        <source>“{text}” not found</source>
+        <translation>”{text}” hittades inte</translation>
+    </message>
+    <message>
+        <source>Found in cue {index}</source>
+        <translation>Hittades i undertext {index}</translation>
+    </message>
+    <message>
+        <source>The replacement does not fit the pattern: {exc}</source>
+        <translation>Ersättningen passar inte mönstret: {exc}</translation>
+    </message>
+    <message>
+        <source>“{text}” not found: nothing replaced</source>
+        <translation>”{text}” hittades inte: inget ersattes</translation>
+    </message>
+    <message>
+        <source>Replaced {occurrences} in {cues} (one step: Edit ▸ Undo takes it back)</source>
+        <translation>Ersatte {occurrences} i {cues} (ett steg: Redigera ▸ Ångra tar tillbaka det)</translation>
+    </message>
+</context>
+<context>
+    <name>FixPreviewDialog</name>
+    <message>
+        <source>{title} — preview</source>
+        <translation>{title} — förhandsgranskning</translation>
+    </message>
+    <message>
+        <source>All cues ({doc_count})</source>
+        <translation>Alla undertexter ({doc_count})</translation>
+    </message>
+    <message>
+        <source>Selected cues ({selected_count})</source>
+        <translation>Valda undertexter ({selected_count})</translation>
+    </message>
+    <message>
+        <source>Rules: {join}.  Apply to:</source>
+        <translation>Regler: {join}.  Tillämpa på:</translation>
+    </message>
+    <message>
+        <source>Cue</source>
+        <translation>Undertext</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Före</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Efter</translation>
+    </message>
+    <message>
+        <source>Nothing to change: no cue needs this fix.</source>
+        <translation>Inget att ändra: ingen undertext behöver den här rättningen.</translation>
+    </message>
+    <message>
+        <source> (the first {MAX_PREVIEW_ROWS} are shown)</source>
+        <translation> (de första {MAX_PREVIEW_ROWS} visas)</translation>
+    </message>
+</context>
+<context>
+    <name>GlossaryEditor</name>
+    <message>
+        <source>One name or term per line (people, places, organisations, jargon). Lines starting with # are comments. &lt;code&gt;wrong =&amp;gt; Right&lt;/code&gt; records a correction that is always suggested.</source>
+        <translation>Ett namn eller en term per rad (personer, platser, organisationer, fackord). Rader som börjar med # är kommentarer. &lt;code&gt;fel =&amp;gt; Rätt&lt;/code&gt; sparar en rättelse som alltid föreslås.</translation>
+    </message>
+    <message>
+        <source>Glossary — {name}</source>
+        <translation>Ordlista — {name}</translation>
+    </message>
+    <message>
+        <source>File: {path}</source>
+        <translation>Fil: {path}</translation>
+    </message>
+    <message>
+        <source> (created when you save)</source>
+        <translation> (skapas när du sparar)</translation>
+    </message>
+    <message>
+        <source>Glossary terms</source>
+        <translation>Ordlistans termer</translation>
+    </message>
+    <message>
+        <source>Saved. Check these lines: </source>
+        <translation>Sparat. Kontrollera de här raderna: </translation>
+    </message>
+</context>
+<context>
     <name>IssuesPanel</name>
+    <message>
+        <source>Errors</source>
+        <translation>Fel</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>Varningar</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Anmärkningar</translation>
+    </message>
+    <message>
+        <source>Issues</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Findings grouped by severity and rule; Enter goes to the cue</source>
+        <translation>Fynd grupperade efter allvarlighet och regel; Retur går till undertexten</translation>
+    </message>
+    <message>
+        <source>No document</source>
+        <translation>Inget dokument</translation>
+    </message>
+    <message>
+        <source>Selected issue</source>
+        <translation>Valt problem</translation>
+    </message>
     <message>
         <source>1 problem in the file: see the Issues panel (nothing was dropped)</source>
         <translation>1 problem i filen: se panelen Problem (inget togs bort)</translation>
@@ -36,6 +611,385 @@
     <message>
         <source>{count} problems in the file: see the Issues panel (nothing was dropped)</source>
         <translation>{count} problem i filen: se panelen Problem (inget togs bort)</translation>
+    </message>
+    <message>
+        <source>Checking {count} cues…</source>
+        <translation>Kontrollerar {count} undertexter…</translation>
+    </message>
+    <message>
+        <source>No issues against {profile}.</source>
+        <translation>Inga problem enligt {profile}.</translation>
+    </message>
+    <message>
+        <source>Check finished: {summary}</source>
+        <translation>Kontrollen klar: {summary}</translation>
+    </message>
+    <message>
+        <source>… {more} more (use F8 to go through them)</source>
+        <translation>… {more} till (använd F8 för att gå igenom dem)</translation>
+    </message>
+    <message>
+        <source>Line {line}</source>
+        <translation>Rad {line}</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fil</translation>
+    </message>
+    <message>
+        <source>Suggested: {text}</source>
+        <translation>Förslag: {text}</translation>
+    </message>
+    <message>
+        <source>Still checking the captions; try again in a moment.</source>
+        <translation>Kontrollerar fortfarande undertexterna; försök igen om en stund.</translation>
+    </message>
+    <message>
+        <source>No issues.</source>
+        <translation>Inga problem.</translation>
+    </message>
+</context>
+<context>
+    <name>OfferBar</name>
+    <message>
+        <source>Not now</source>
+        <translation>Inte nu</translation>
+    </message>
+</context>
+<context>
+    <name>Player</name>
+    <message>
+        <source>install VLC (Debian/Ubuntu: apt-get install vlc, or libvlc5 vlc-plugin-base; Windows/macOS: https://www.videolan.org)</source>
+        <translation>installera VLC (Debian/Ubuntu: apt-get install vlc, eller libvlc5 vlc-plugin-base; Windows/macOS: https://www.videolan.org)</translation>
+    </message>
+    <message>
+        <source>Convert it to MP4 (H.264/AAC) or open another video.</source>
+        <translation>Konvertera den till MP4 (H.264/AAC) eller öppna en annan video.</translation>
+    </message>
+    <message>
+        <source>Was it moved or renamed? Open it again with File ▸ Open.</source>
+        <translation>Har den flyttats eller bytt namn? Öppna den igen med Arkiv ▸ Öppna.</translation>
+    </message>
+    <message>
+        <source>libvlc not found: {hint}</source>
+        <translation>libvlc hittades inte: {hint}</translation>
+    </message>
+    <message>
+        <source>libvlc could not start (VLC plugins missing?): {hint}</source>
+        <translation>libvlc kunde inte starta (saknas VLC-insticksmoduler?): {hint}</translation>
+    </message>
+    <message>
+        <source>Cannot play {file_name}: VLC could not decode it. {CONVERT_HINT}</source>
+        <translation>Kan inte spela {file_name}: VLC kunde inte avkoda den. {CONVERT_HINT}</translation>
+    </message>
+    <message>
+        <source>Cannot play {file_name}: VLC found no video or audio in it (is it a video file?). {CONVERT_HINT}</source>
+        <translation>Kan inte spela {file_name}: VLC hittade varken video eller ljud i den (är det en videofil?). {CONVERT_HINT}</translation>
+    </message>
+    <message>
+        <source>Cannot show the picture of {file_name}: VLC could not decode its video. {CONVERT_HINT}</source>
+        <translation>Kan inte visa bilden i {file_name}: VLC kunde inte avkoda videon. {CONVERT_HINT}</translation>
+    </message>
+    <message>
+        <source>Video file not found: {path}. {MOVED_HINT}</source>
+        <translation>Videofilen hittades inte: {path}. {MOVED_HINT}</translation>
+    </message>
+    <message>
+        <source>the video</source>
+        <translation>videon</translation>
+    </message>
+</context>
+<context>
+    <name>Recovery</name>
+    <message>
+        <source>What would come back:</source>
+        <translation>Det här skulle komma tillbaka:</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Återställ</translation>
+    </message>
+    <message>
+        <source>&amp;Open instead of {name}</source>
+        <translation>&amp;Öppna i stället för {name}</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;Kasta</translation>
+    </message>
+    <message>
+        <source>&amp;Not now</source>
+        <translation>I&amp;nte nu</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewFeature</name>
+    <message>
+        <source>Review progress</source>
+        <translation>Granskningsläge</translation>
+    </message>
+    <message>
+        <source>The review file cannot be used ({error}); it is left as it is and this review is not saved.</source>
+        <translation>Granskningsfilen kan inte användas ({error}); den lämnas som den är och den här granskningen sparas inte.</translation>
+    </message>
+    <message>
+        <source>the captions as opened</source>
+        <translation>undertexterna som de öppnades</translation>
+    </message>
+    <message>
+        <source>Resumed at cue {n}, where the review stopped.</source>
+        <translation>Fortsätter vid undertext {n}, där granskningen slutade.</translation>
+    </message>
+    <message>
+        <source>Approve a cue with errors?</source>
+        <translation>Godkänna en undertext med fel?</translation>
+    </message>
+    <message>
+        <source>Cue {n} still has errors (see the Issues panel). Approve it anyway?</source>
+        <translation>Undertext {n} har fortfarande fel (se panelen Problem). Godkänna den ändå?</translation>
+    </message>
+    <message>
+        <source>You will not be asked again in this session.</source>
+        <translation>Du får inte frågan igen under den här sessionen.</translation>
+    </message>
+    <message>
+        <source>Every cue is approved.</source>
+        <translation>Alla undertexter är godkända.</translation>
+    </message>
+    <message>
+        <source>No change from the auto track.</source>
+        <translation>Ingen ändring från den automatiska textningen.</translation>
+    </message>
+    <message>
+        <source>{corrected} corrected, {unreviewed} unreviewed</source>
+        <translation>{corrected} rättade, {unreviewed} ogranskade</translation>
+    </message>
+    <message>
+        <source>Open captions to see their changes.</source>
+        <translation>Öppna undertexter för att se deras ändringar.</translation>
+    </message>
+    <message>
+        <source>case or punctuation</source>
+        <translation>versaler eller skiljetecken</translation>
+    </message>
+    <message>
+        <source>Changes ({n} cues)</source>
+        <translation>Ändringar ({n} undertexter)</translation>
+    </message>
+    <message>
+        <source>Against {name}: WER {wer} ({s} substituted, {d} deleted, {i} inserted of {n} words); NER estimate {ner} ({verdict}); {case} case and {punct} punctuation changes.</source>
+        <translation>Mot {name}: WER {wer} ({s} utbytta, {d} borttagna, {i} tillagda av {n} ord); NER-uppskattning {ner} ({verdict}); {case} versal- och {punct} skiljeteckenändringar.</translation>
+    </message>
+    <message>
+        <source>passes 98 %</source>
+        <translation>klarar 98 %</translation>
+    </message>
+    <message>
+        <source>below 98 %</source>
+        <translation>under 98 %</translation>
+    </message>
+    <message>
+        <source>The review could not be saved to {name}: {reason}</source>
+        <translation>Granskningen kunde inte sparas i {name}: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPanel</name>
+    <message>
+        <source>Review</source>
+        <translation>Granskning</translation>
+    </message>
+    <message>
+        <source>Review progress</source>
+        <translation>Granskningsläge</translation>
+    </message>
+    <message>
+        <source>All cues</source>
+        <translation>Alla undertexter</translation>
+    </message>
+    <message>
+        <source>Not approved</source>
+        <translation>Inte godkända</translation>
+    </message>
+    <message>
+        <source>Unreviewed</source>
+        <translation>Ogranskade</translation>
+    </message>
+    <message>
+        <source>With issues</source>
+        <translation>Med problem</translation>
+    </message>
+    <message>
+        <source>With comments</source>
+        <translation>Med kommentarer</translation>
+    </message>
+    <message>
+        <source>Show in the cue list</source>
+        <translation>Visa i undertextlistan</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>&amp;Visa:</translation>
+    </message>
+    <message>
+        <source>State of this cue</source>
+        <translation>Den här undertextens status</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>&amp;Approve and next</source>
+        <translation>&amp;Godkänn och nästa</translation>
+    </message>
+    <message>
+        <source>Approve this cue and go to the next</source>
+        <translation>Godkänn den här undertexten och gå till nästa</translation>
+    </message>
+    <message>
+        <source>&amp;Next unreviewed</source>
+        <translation>&amp;Nästa ogranskade</translation>
+    </message>
+    <message>
+        <source>Go to the next cue that is not approved</source>
+        <translation>Gå till nästa undertext som inte är godkänd</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw approval</source>
+        <translation>&amp;Dra tillbaka godkännandet</translation>
+    </message>
+    <message>
+        <source>Withdraw the approval of this cue</source>
+        <translation>Dra tillbaka godkännandet av den här undertexten</translation>
+    </message>
+    <message>
+        <source>&amp;Comment for a colleague:</source>
+        <translation>&amp;Kommentar till en kollega:</translation>
+    </message>
+    <message>
+        <source>Comment on this cue</source>
+        <translation>Kommentar till den här undertexten</translation>
+    </message>
+    <message>
+        <source>Changed from the auto track:</source>
+        <translation>Ändrat från den automatiska textningen:</translation>
+    </message>
+    <message>
+        <source>Words changed in this cue</source>
+        <translation>Ändrade ord i den här undertexten</translation>
+    </message>
+</context>
+<context>
+    <name>SearchOptions</name>
+    <message>
+        <source>Type something to find</source>
+        <translation>Skriv något att söka efter</translation>
+    </message>
+    <message>
+        <source>Not a valid regular expression: {exc}</source>
+        <translation>Inget giltigt reguljärt uttryck: {exc}</translation>
+    </message>
+</context>
+<context>
+    <name>Severity</name>
+    <message>
+        <source>error</source>
+        <translation>fel</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>varning</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>anmärkning</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts — CaptionReview</source>
+        <translation>Kortkommandon — CaptionReview</translation>
+    </message>
+    <message>
+        <source>Filter: type part of a command or a key</source>
+        <translation>Filter: skriv en del av ett kommando eller en tangent</translation>
+    </message>
+    <message>
+        <source>Filter shortcuts</source>
+        <translation>Filtrera kortkommandon</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Meny</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Kommando</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tangenter</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Kortkommandon</translation>
+    </message>
+    <message>
+        <source>In the cue list: Enter puts the cursor in the cue&apos;s text, Delete removes the selected cues, a double click edits a cell (Shift+Enter for a new line). In the cue text: Escape goes back to the list.</source>
+        <translation>I undertextlistan: Retur sätter markören i undertextens text, Delete tar bort de valda undertexterna, dubbelklick redigerar en cell (Skift+Retur för ny textrad). I undertextens text: Escape går tillbaka till listan.</translation>
+    </message>
+</context>
+<context>
+    <name>SpreadDialog</name>
+    <message>
+        <source>Apply correction everywhere</source>
+        <translation>Tillämpa rättelsen överallt</translation>
+    </message>
+    <message>
+        <source>▶ Play</source>
+        <translation>▶ Spela</translation>
+    </message>
+    <message>
+        <source>Replace “{old}” with “{new}” in {places}? Untick the ones to keep; ▶ plays the cue.</source>
+        <translation>Ersätt ”{old}” med ”{new}” på {places}? Avmarkera de du vill behålla; ▶ spelar undertexten.</translation>
+    </message>
+    <message>
+        <source>Cue</source>
+        <translation>Undertext</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Tick to replace here</source>
+        <translation>Markera för att ersätta här</translation>
+    </message>
+    <message>
+        <source>Play cue {cue_index} with the word selected</source>
+        <translation>Spela undertext {cue_index} med ordet markerat</translation>
+    </message>
+    <message>
+        <source>Also save “{old} =&gt; {new}” to the glossary</source>
+        <translation>Spara också ”{old} =&gt; {new}” i ordlistan</translation>
+    </message>
+    <message>
+        <source>Tick all</source>
+        <translation>Markera alla</translation>
+    </message>
+    <message>
+        <source>Untick all</source>
+        <translation>Avmarkera alla</translation>
+    </message>
+    <message>
+        <source>Replace ticked</source>
+        <translation>Ersätt markerade</translation>
+    </message>
+    <message>
+        <source>Replaced “{old}” in {places}. Edit ▸ Undo takes it back.</source>
+        <translation>Ersatte ”{old}” på {places}. Redigera ▸ Ångra tar tillbaka det.</translation>
     </message>
 </context>
 <context>
@@ -145,7 +1099,7 @@
     </message>
     <message>
         <source>Preview moving every cue&apos;s edges to the speech edges near them, then apply</source>
-        <translation>Förhandsgranska hur varje undertexts kanter flyttas till talets kanter nära dem, och verkställ sedan</translation>
+        <translation>Förhandsgranska att varje undertexts kanter flyttas till talets kanter i närheten och verkställ sedan</translation>
     </message>
     <message>
         <source>Shift all cues by…</source>
@@ -153,7 +1107,7 @@
     </message>
     <message>
         <source>Preview moving every cue by the same time (the measured offset to the speech)</source>
-        <translation>Förhandsgranska hur alla undertexter flyttas lika mycket (den uppmätta förskjutningen mot talet)</translation>
+        <translation>Förhandsgranska att varje undertext flyttas lika mycket (den uppmätta förskjutningen mot talet)</translation>
     </message>
     <message>
         <source>Open a caption file first</source>
@@ -181,7 +1135,7 @@
     </message>
     <message>
         <source>Cue %1 not changed: no speech starts or ends near its edges, it is already on them, or a neighbour is in the way</source>
-        <translation>Undertext %1 ändrades inte: inget tal börjar eller slutar nära dess kanter, den ligger redan på dem, eller så är en granne i vägen</translation>
+        <translation>Undertext %1 ändrades inte: inget tal börjar eller slutar nära dess kanter, den ligger redan på dem, eller en granne är i vägen</translation>
     </message>
     <message>
         <source>Cue %1 now runs with the speech: %2 → %3</source>
@@ -210,6 +1164,182 @@
     <message>
         <source>No sound analysis (%1); the captions and video work as before.</source>
         <translation>Ingen ljudanalys (%1); undertexterna och videon fungerar som förut.</translation>
+    </message>
+</context>
+<context>
+    <name>TransportBar</name>
+    <message>
+        <source>Playback controls</source>
+        <translation>Uppspelningskontroller</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tid</translation>
+    </message>
+    <message>
+        <source>Playback speed</source>
+        <translation>Uppspelningshastighet</translation>
+    </message>
+    <message>
+        <source>Playback speed (0.5× to 2×)</source>
+        <translation>Uppspelningshastighet (0,5× till 2×)</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>Volym</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pausa</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Spela</translation>
+    </message>
+    <message>
+        <source>Playing</source>
+        <translation>Spelar</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Pausad</translation>
+    </message>
+    <message>
+        <source>Unmute</source>
+        <translation>Slå på ljudet</translation>
+    </message>
+    <message>
+        <source>Mute</source>
+        <translation>Stäng av ljudet</translation>
+    </message>
+</context>
+<context>
+    <name>VideoWidget</name>
+    <message>
+        <source>No video loaded. Open a video with File ▸ Open; captions can be edited without one.</source>
+        <translation>Ingen video inläst. Öppna en video med Arkiv ▸ Öppna; undertexterna kan redigeras utan video.</translation>
+    </message>
+    <message>
+        <source>This file has sound but no picture; the captions are shown over this area.</source>
+        <translation>Filen har ljud men ingen bild; undertexterna visas över den här ytan.</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>Video</translation>
+    </message>
+</context>
+<context>
+    <name>_Features</name>
+    <message>
+        <source>Open a caption file first.</source>
+        <translation>Öppna en undertextfil först.</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>Exportera rapport</translation>
+    </message>
+    <message>
+        <source>HTML report (*.html)</source>
+        <translation>HTML-rapport (*.html)</translation>
+    </message>
+    <message>
+        <source>Untitled captions</source>
+        <translation>Namnlösa undertexter</translation>
+    </message>
+    <message>
+        <source>The report could not be written to {target}:
+{value}</source>
+        <translation>Rapporten kunde inte skrivas till {target}:
+{value}</translation>
+    </message>
+    <message>
+        <source>Report written to {target}</source>
+        <translation>Rapporten skrevs till {target}</translation>
+    </message>
+    <message>
+        <source>Load quality profile</source>
+        <translation>Läs in kvalitetsprofil</translation>
+    </message>
+    <message>
+        <source>Profiles (*.toml)</source>
+        <translation>Profiler (*.toml)</translation>
+    </message>
+    <message>
+        <source>Quality profile: {title}</source>
+        <translation>Kvalitetsprofil: {title}</translation>
+    </message>
+</context>
+<context>
+    <name>find_replace</name>
+    <message>
+        <source>The replacement {replacement!r} does not fit the pattern: {exc}</source>
+        <translation>Ersättningen {replacement!r} passar inte mönstret: {exc}</translation>
+    </message>
+    <message>
+        <source>Replace all “{text}”</source>
+        <translation>Ersätt alla ”{text}”</translation>
+    </message>
+</context>
+<context>
+    <name>issues_panel</name>
+    <message>
+        <source>&amp;Fix</source>
+        <translation>&amp;Rätta</translation>
+    </message>
+    <message>
+        <source>Rules: {join}</source>
+        <translation>Regler: {join}</translation>
+    </message>
+    <message>
+        <source>&amp;Issues</source>
+        <translation>&amp;Problem</translation>
+    </message>
+</context>
+<context>
+    <name>recovery</name>
+    <message>
+        <source>the open captions</source>
+        <translation>de öppna undertexterna</translation>
+    </message>
+    <message>
+        <source>Could not restore the unsaved work: {exc}</source>
+        <translation>Kunde inte återställa det osparade arbetet: {exc}</translation>
+    </message>
+    <message>
+        <source>{name} (location unknown; you choose where to save it)</source>
+        <translation>{name} (okänd plats; du väljer var den ska sparas)</translation>
+    </message>
+    <message>
+        <source>Recorded as {unknown_location}, relative to a folder no longer known.</source>
+        <translation>Sparad som {unknown_location}, relativt en mapp som inte längre är känd.</translation>
+    </message>
+    <message>
+        <source>new captions that were never saved</source>
+        <translation>nya undertexter som aldrig sparats</translation>
+    </message>
+    <message>
+        <source>Never saved: you choose where to save it.</source>
+        <translation>Aldrig sparad: du väljer var den ska sparas.</translation>
+    </message>
+    <message>
+        <source>CaptionReview did not close normally. Unsaved changes to {what} were kept at {when}.</source>
+        <translation>CaptionReview stängdes inte normalt. Osparade ändringar i {what} sparades {when}.</translation>
+    </message>
+    <message>
+        <source>Restore unsaved work? — CaptionReview</source>
+        <translation>Återställ osparat arbete? — CaptionReview</translation>
+    </message>
+    <message>
+        <source>Restore them? You can then review and save them.</source>
+        <translation>Vill du återställa dem? Du kan sedan granska och spara dem.</translation>
+    </message>
+    <message>
+        <source>Open them instead of {replacing}? You can then review and save them; {replacing} is not changed.</source>
+        <translation>Vill du öppna dem i stället för {replacing}? Du kan sedan granska och spara dem; {replacing} ändras inte.</translation>
     </message>
 </context>
 </TS>

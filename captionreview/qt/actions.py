@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 
 from captionreview.core.model import Cue
@@ -391,14 +391,16 @@ def add_actions(
     for spec in specs:
         if isinstance(spec, str):
             continue
-        action = QAction(spec.text, host.window())
+        # Specs hold the English, marked with QT_TRANSLATE_NOOP("ActionSpec", ...).
+        tip = QCoreApplication.translate("ActionSpec", spec.tip)
+        action = QAction(QCoreApplication.translate("ActionSpec", spec.text), host.window())
         action.setObjectName(spec.name)
         action.setShortcuts([QKeySequence(s) for s in spec.shortcuts])
         keys = ", ".join(
             QKeySequence(s).toString(QKeySequence.SequenceFormat.NativeText) for s in spec.shortcuts
         )
-        action.setToolTip(f"{spec.tip} ({keys})" if keys else spec.tip)
-        action.setStatusTip(spec.tip)
+        action.setToolTip(f"{tip} ({keys})" if keys else tip)
+        action.setStatusTip(tip)
         action.setCheckable(spec.checkable)
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         slot = _resolve(spec.slot, targets)

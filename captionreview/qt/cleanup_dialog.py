@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from itertools import islice
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
@@ -139,7 +139,7 @@ class CleanupDialog(QDialog):
     def __init__(self, doc: Document, profile: Profile, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("cleanupDialog")
-        self.setWindowTitle("Clean up auto-captions")
+        self.setWindowTitle(self.tr("Clean up auto-captions"))
         self.setSizeGripEnabled(True)
         self.resize(1000, 700)
         self._doc = doc
@@ -148,23 +148,27 @@ class CleanupDialog(QDialog):
         cues = list(doc.cues)
 
         self.intro = QLabel(
-            "Clean-up keeps every spoken word once, removes the repeats and tags, and cuts the "
-            "words into readable cues. Nothing changes until you press Apply; Edit ▸ Undo takes "
-            "it back in one step."
+            self.tr(
+                "Clean-up keeps every spoken word once, removes the repeats and tags, and cuts "
+                "the words into readable cues. Nothing changes until you press Apply; Edit ▸ Undo "
+                "takes it back in one step."
+            )
         )
         self.intro.setWordWrap(True)
-        self.summary = QLabel("Preparing the preview…")
+        self.summary = QLabel(self.tr("Preparing the preview…"))
         self.summary.setObjectName("cleanupSummary")
         self.summary.setWordWrap(True)
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
-        self.progress.setAccessibleName("Preparing the clean-up preview")
+        self.progress.setAccessibleName(self.tr("Preparing the clean-up preview"))
 
-        self.before_label = QLabel(f"Before: {len(cues)} cues")
-        self.before = _PreviewPane("Cues before clean-up")
+        self.before_label = QLabel(
+            self.tr("Before: {cues_count} cues").format(cues_count=len(cues))
+        )
+        self.before = _PreviewPane(self.tr("Cues before clean-up"))
         self.before.show_cues(cues)
-        self.after_label = QLabel("After: …")
-        self.after = _PreviewPane("Cues after clean-up")
+        self.after_label = QLabel(self.tr("After: …"))
+        self.after = _PreviewPane(self.tr("Cues after clean-up"))
         # The two sides scroll together, by time: the same moment is at the top of both.
         self._syncing = False
         for source, target in ((self.before, self.after), (self.after, self.before)):
@@ -184,8 +188,10 @@ class CleanupDialog(QDialog):
 
         self.figures = QTableWidget(0, 3)
         self.figures.setObjectName("cleanupFigures")
-        self.figures.setAccessibleName("Readability before and after")
-        self.figures.setHorizontalHeaderLabels(["Readability", "Before", "After"])
+        self.figures.setAccessibleName(self.tr("Readability before and after"))
+        self.figures.setHorizontalHeaderLabels(
+            [self.tr("Readability"), self.tr("Before"), self.tr("After")]
+        )
         self.figures.verticalHeader().hide()
         self.figures.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         # Beside the previews with their full height: every figure visible without scrolling
@@ -198,7 +204,7 @@ class CleanupDialog(QDialog):
         figures_box = QWidget()
         figures_column = QVBoxLayout(figures_box)
         figures_column.setContentsMargins(0, 0, 0, 0)
-        figures_label = QLabel("Before and after:")
+        figures_label = QLabel(self.tr("Before and after:"))
         figures_label.setBuddy(self.figures)
         figures_column.addWidget(figures_label)
         figures_column.addWidget(self.figures)
@@ -206,7 +212,7 @@ class CleanupDialog(QDialog):
         splitter.setSizes([360, 360, 280])
 
         self.buttons = QDialogButtonBox()
-        self.apply_button = QPushButton("&Apply clean-up")
+        self.apply_button = QPushButton(self.tr("&Apply clean-up"))
         self.apply_button.setObjectName("applyCleanup")
         self.apply_button.setEnabled(False)
         self.buttons.addButton(self.apply_button, QDialogButtonBox.ButtonRole.AcceptRole)
@@ -242,18 +248,30 @@ class CleanupDialog(QDialog):
         self._stop_thread()
         self.clean_result = result
         self.progress.hide()
-        self.after_label.setText(f"After: {len(result.cues)} cues")
+        self.after_label.setText(
+            self.tr("After: {cues_count} cues").format(cues_count=len(result.cues))
+        )
         self.after.show_cues(result.cues)
         if result.signs.is_auto:
-            verdict = f"This file looks like auto-captions: {result.signs.summary()}."
-        else:
-            verdict = (
-                f"This file does not look like auto-captions ({result.signs.summary()}); "
-                "applying will still re-segment every cue."
+            verdict = self.tr("This file looks like auto-captions: {summary}.").format(
+                summary=result.signs.summary()
             )
+        else:
+            verdict = self.tr(
+                "This file does not look like auto-captions ({summary}); "
+                "applying will still re-segment every cue."
+            ).format(summary=result.signs.summary())
         self.summary.setText(
-            f"{verdict}\n{removed_summary(result.removed)}. Kept {len(result.words)} spoken "
-            f"words in {len(result.cues)} cues (was {result.before.cues})."
+            self.tr(
+                "{verdict}\n{removed_summary}. Kept {words_count} spoken words "
+                "in {cues_count} cues (was {cues})."
+            ).format(
+                verdict=verdict,
+                removed_summary=removed_summary(result.removed),
+                words_count=len(result.words),
+                cues_count=len(result.cues),
+                cues=result.before.cues,
+            )
         )
         rows = figure_rows(result, self._profile)
         self.figures.setRowCount(len(rows))
@@ -293,11 +311,21 @@ class AutoCaptionOffer(OfferBar):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(
-            "Auto-captions", "autoCaptionOffer", "Clean up…", "autoCaptionOfferClean", parent
+            QCoreApplication.translate("AutoCaptionOffer", "Auto-captions"),
+            "autoCaptionOffer",
+            QCoreApplication.translate("AutoCaptionOffer", "Clean up…"),
+            "autoCaptionOfferClean",
+            parent,
         )
-        self.setAccessibleName("Offer to clean up auto-captions")
+        self.setAccessibleName(
+            QCoreApplication.translate("AutoCaptionOffer", "Offer to clean up auto-captions")
+        )
         self.clean_action = self.offer_action
-        self.clean_action.setToolTip("Preview the clean-up of these auto-captions")
+        self.clean_action.setToolTip(
+            QCoreApplication.translate(
+                "AutoCaptionOffer", "Preview the clean-up of these auto-captions"
+            )
+        )
 
 
 class CleanupFeature(QObject):
@@ -308,11 +336,13 @@ class CleanupFeature(QObject):
         self.setObjectName("cleanupFeature")
         self.main_window = window
         self.dialog: CleanupDialog | None = None
-        self.action = QAction("Clean &up auto-captions…", window.window())
+        self.action = QAction(self.tr("Clean &up auto-captions…"), window.window())
         self.action.setObjectName(ACTION_NAME)
         self.action.setStatusTip(
-            "Remove roll-up repeats, bridge cues and word-timing tags from auto-captions and "
-            "re-segment them into readable cues (preview first)"
+            self.tr(
+                "Remove roll-up repeats, bridge cues and word-timing tags from auto-captions and "
+                "re-segment them into readable cues (preview first)"
+            )
         )
         self.action.triggered.connect(self.open_dialog)
         self.offer = AutoCaptionOffer(window.window())
@@ -332,7 +362,7 @@ class CleanupFeature(QObject):
             return
         sample = list(islice(doc.cues, OFFER_SAMPLE))
         if looks_like_auto_captions(sample, doc.header_metadata):
-            text = (
+            text = self.tr(
                 "These captions look like auto-captions (repeated roll-up lines or word "
                 "timings). Clean them up into readable cues?"
             )
@@ -340,7 +370,7 @@ class CleanupFeature(QObject):
             self.offer.setAccessibleDescription(text)
             self.offer.show()
             self.main_window.status_message(
-                "Auto-captions: Captions ▸ Clean up auto-captions… makes them readable"
+                self.tr("Auto-captions: Captions ▸ Clean up auto-captions… makes them readable")
             )
 
     @Slot()
@@ -348,7 +378,7 @@ class CleanupFeature(QObject):
         """Open the preview for the current document (window-modal); None without one."""
         doc: Document | None = self.main_window.document
         if doc is None:
-            self.main_window.status_message("Open captions first")
+            self.main_window.status_message(self.tr("Open captions first"))
             return None
         self.offer.hide()
         profile: Profile = self.main_window.profile
@@ -363,7 +393,9 @@ class CleanupFeature(QObject):
     def _applied(self) -> None:
         doc = self.main_window.document
         count = len(doc) if doc is not None else 0
-        self.main_window.status_message(f"Cleaned up: {count} cues. Edit ▸ Undo takes it back.")
+        self.main_window.status_message(
+            self.tr("Cleaned up: {count} cues. Edit ▸ Undo takes it back.").format(count=count)
+        )
 
     def _forget(self) -> None:
         self.dialog = None

@@ -17,17 +17,18 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QSizePolicy,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
 from captionreview.core.document import Document
+from captionreview.core.i18n import _
 from captionreview.core.model import Cue, Severity
 from captionreview.core.profiles import DEFAULT_PROFILE, Profile
 from captionreview.core.readingspeed import cue_reading_speed, speed_severity
 from captionreview.core.vtt.cuetext import char_count, plain_lines
 from captionreview.core.vtt.writer import sanitize_cue_text
+from captionreview.qt.a11y import TabToolBar
 from captionreview.qt.cue_model import (
     editable_offset,
     editable_text,
@@ -35,11 +36,10 @@ from captionreview.qt.cue_model import (
     parse_ms,
     payload_offset,
 )
+from captionreview.qt.severity import TEXT_COLOURS, severity_word
 
 _HISTORY_KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
-_RED = "#d03b30"
-_AMBER = "#b07800"
-_CPS_COLOURS = {Severity.ERROR: _RED, Severity.WARN: _AMBER}
+_RED = TEXT_COLOURS[Severity.ERROR]
 
 
 class CueTextEdit(QPlainTextEdit):
@@ -95,19 +95,20 @@ class CueEditor(QWidget):
         # escaped or without a trailing empty line, and the box must keep what was typed.
         self._applying = False
 
-        self.title = QLabel("No cue selected")
+        self.title = QLabel(self.tr("No cue selected"))
         bold = QFont(self.title.font())
         bold.setBold(True)
         self.title.setFont(bold)
-        self.start_edit = self._time_field("Start time of the cue (m:ss.mmm)")
-        self.end_edit = self._time_field("End time of the cue (m:ss.mmm)")
+        self.start_edit = self._time_field(self.tr("Start time of the cue (m:ss.mmm)"))
+        self.end_edit = self._time_field(self.tr("End time of the cue (m:ss.mmm)"))
         self.timing_label = QLabel()
-        self.toolbar = QToolBar()
+        self.toolbar = TabToolBar()
+        self.toolbar.setAccessibleName(self.tr("Cue editing"))
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
 
         self.text_edit = CueTextEdit()
         self.text_edit.setObjectName("cueText")
-        self.text_edit.setAccessibleName("Cue text")
+        self.text_edit.setAccessibleName(self.tr("Cue text"))
         self.text_edit.setUndoRedoEnabled(False)
         self.text_edit.setTabChangesFocus(True)
         font = QFont(self.text_edit.font())
@@ -118,14 +119,17 @@ class CueEditor(QWidget):
         self.text_edit.textChanged.connect(self._on_text_changed)
         self.counts_label = QLabel()
         self.counts_label.setTextFormat(Qt.TextFormat.RichText)
-        self.counts_label.setAccessibleName("Line lengths")
+        self.counts_label.setAccessibleName(self.tr("Line lengths"))
 
         header = QHBoxLayout()
         header.setContentsMargins(0, 0, 0, 0)
         header.addWidget(self.title)
         header.addSpacing(12)
         # Alt+T / Alt+N: Alt+S and Alt+E belong to menus.
-        for label, field in (("S&tart", self.start_edit), ("E&nd", self.end_edit)):
+        for label, field in (
+            (self.tr("S&tart"), self.start_edit),
+            (self.tr("E&nd"), self.end_edit),
+        ):
             caption = QLabel(label)
             caption.setBuddy(field)
             header.addWidget(caption)
@@ -178,7 +182,7 @@ class CueEditor(QWidget):
         self._index = index
         self._set_enabled(index is not None)
         if index is None:
-            self.title.setText("No cue selected")
+            self.title.setText(self.tr("No cue selected"))
             self._load_text("")
             self.start_edit.clear()
             self.end_edit.clear()
@@ -195,7 +199,11 @@ class CueEditor(QWidget):
             self.set_index(None)
             return
         cue = self._doc.cues[self._index]
-        self.title.setText(f"Cue {self._index + 1} of {len(self._doc)}")
+        self.title.setText(
+            self.tr("Cue {index} of {doc_count}").format(
+                index=self._index + 1, doc_count=len(self._doc)
+            )
+        )
         shown = editable_text(cue.text)
         if not self._applying and shown != self.text_edit.toPlainText():
             position = self.text_edit.textCursor().position() if keep_cursor else len(shown)
@@ -272,7 +280,9 @@ class CueEditor(QWidget):
             end = parse_ms(self.end_edit.text())
             if end <= start:
                 raise ValueError(
-                    f"The end ({format_ms(end)}) must be after the start ({format_ms(start)})"
+                    self.tr("The end ({end}) must be after the start ({start})").format(
+                        end=format_ms(end), start=format_ms(start)
+                    )
                 )
         except ValueError as exc:
             self.message.emit(str(exc))
@@ -301,10 +311,17 @@ class CueEditor(QWidget):
         speed = cue_reading_speed(cue)
         cps_text = "–" if speed is None else str(speed)
         severity = speed_severity(speed, self._profile)
-        colour = "" if severity is None else _CPS_COLOURS[severity]
-        style = f" style='color:{colour}'" if colour else ""
+        speed_text = self.tr("{speed} CPS").format(speed=cps_text)
+        if severity is not None:
+            # The grade in words (and bold), not by colour alone.
+            graded = self.tr("{speed} ({severity})").format(
+                speed=speed_text, severity=severity_word(severity)
+            )
+            speed_text = f"<b style='color:{TEXT_COLOURS[severity]}'>{html.escape(graded)}</b>"
         self.timing_label.setText(
-            f"{cue.duration_ms / 1000:.2f} s · <span{style}>{cps_text} CPS</span>"
+            self.tr("{duration} s · {speed}").format(
+                duration=f"{cue.duration_ms / 1000:.2f}", speed=speed_text
+            )
         )
 
     def _update_counts(self) -> None:
@@ -318,18 +335,34 @@ class CueEditor(QWidget):
         for number, line in enumerate(lines, 1):
             length = len(line)
             over = length > limit
-            count = f"<b style='color:{_RED}'>{length}</b>" if over else str(length)
-            parts.append(f"line {number}: {count}/{limit}")
+            count = str(length)
+            if over:
+                count = f"<b style='color:{_RED}'>{length} {html.escape(self.tr('too long'))}</b>"
+            parts.append(
+                self.tr("line {number}: {count}/{limit}").format(
+                    number=number, count=count, limit=limit
+                )
+            )
         if len(lines) > self._profile.max_lines:
             parts.append(
-                f"<b style='color:{_RED}'>{len(lines)} lines</b> (max {self._profile.max_lines})"
+                self.tr("<b style='color:{colour}'>{lines} lines</b> (max {most})").format(
+                    colour=_RED, lines=len(lines), most=self._profile.max_lines
+                )
             )
         total = char_count(text)
         total_text = str(total)
         if total > self._profile.max_chars_per_cue:
-            total_text = f"<b style='color:{_RED}'>{total}</b>"
-        parts.append(f"{total_text}/{self._profile.max_chars_per_cue} characters")
+            total_text = f"<b style='color:{_RED}'>{total} {html.escape(self.tr('too many'))}</b>"
+        parts.append(
+            self.tr("{total}/{most} characters").format(
+                total=total_text, most=self._profile.max_chars_per_cue
+            )
+        )
         self.counts_label.setText(" · ".join(parts))
-        self.counts_label.setToolTip(html.escape(f"Limits from the profile {self._profile.title}"))
+        self.counts_label.setToolTip(
+            html.escape(
+                self.tr("Limits from the profile {title}").format(title=_(self._profile.title))
+            )
+        )
         cue = self._doc.cues[self._index]
         self._update_timing(cue)

@@ -13,7 +13,9 @@ import re
 from typing import Any, Protocol
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -33,17 +35,34 @@ from captionreview.core.vtt.cuetext import plain_text
 from captionreview.core.vtt.writer import sanitize_cue_text
 from captionreview.qt.doc_events import DocumentEvents
 from captionreview.qt.plaintext import plain_tip
+from captionreview.qt.severity import severity_icon, severity_word
 
 # The cue number is the vertical header (it is the row number, which shifts on insert/delete).
 COL_START, COL_END, COL_DURATION, COL_CPS, COL_STATE, COL_TEXT = range(6)
-HEADERS = ("Start", "End", "Duration", "CPS", "Review", "Text")
+HEADERS = (
+    QT_TRANSLATE_NOOP("CueTableModel", "Start"),
+    QT_TRANSLATE_NOOP("CueTableModel", "End"),
+    QT_TRANSLATE_NOOP("CueTableModel", "Duration"),
+    QT_TRANSLATE_NOOP("CueTableModel", "CPS"),
+    QT_TRANSLATE_NOOP("CueTableModel", "Review"),
+    QT_TRANSLATE_NOOP("CueTableModel", "Text"),
+)
 TOOLTIPS = (
-    "Start time (h:mm:ss.mmm); double-click to edit",
-    "End time (h:mm:ss.mmm); double-click to edit",
-    "How long the cue is shown, in seconds",
-    "Characters per second (yellow above the profile's warning, red above its limit)",
-    "Review state: unreviewed (hollow circle), corrected (diamond), approved (check mark)",
-    "What the viewer reads; double-click to edit (Shift+Enter for a new line)",
+    QT_TRANSLATE_NOOP("CueTableModel", "Start time (h:mm:ss.mmm); double-click to edit"),
+    QT_TRANSLATE_NOOP("CueTableModel", "End time (h:mm:ss.mmm); double-click to edit"),
+    QT_TRANSLATE_NOOP("CueTableModel", "How long the cue is shown, in seconds"),
+    QT_TRANSLATE_NOOP(
+        "CueTableModel",
+        "Characters per second (amber triangle above the profile's warning, "
+        "red square above its limit)",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CueTableModel",
+        "Review state: unreviewed (hollow circle), corrected (diamond), approved (check mark)",
+    ),
+    QT_TRANSLATE_NOOP(
+        "CueTableModel", "What the viewer reads; double-click to edit (Shift+Enter for a new line)"
+    ),
 )
 LINE_SEPARATOR = " ⏎ "
 
@@ -51,12 +70,6 @@ LINE_SEPARATOR = " ⏎ "
 WARN_BRUSH = QBrush(QColor(240, 200, 60, 140))
 ERROR_BRUSH = QBrush(QColor(230, 70, 60, 150))
 ACTIVE_BRUSH = QBrush(QColor(70, 140, 230, 90))
-# The issue marker in the row header: the colour of the cue's most serious finding.
-SEVERITY_COLOURS = {
-    Severity.ERROR: QColor(215, 45, 40),
-    Severity.WARN: QColor(230, 160, 20),
-    Severity.INFO: QColor(60, 130, 220),
-}
 # Above this the CPS column says ">99" (the tooltip has the number): a cue of a raw YouTube
 # file can claim hundreds of characters in a few milliseconds.
 CPS_SHOWN_MAX = 99.9
@@ -84,13 +97,26 @@ def format_ms(ms: int) -> str:
 def parse_ms(text: str) -> int:
     """Parse ``[h:]m:ss[.mmm]`` or seconds (``12.5``) into ms; raises ValueError saying why."""
     match = _TIME_RE.match(text)
+    shown = repr(text.strip())
     if not match:
-        raise ValueError(f"{text.strip()!r} is not a time: write it as m:ss.mmm, e.g. 1:02.500")
+        raise ValueError(
+            QCoreApplication.translate(
+                "CueTableModel", "{time} is not a time: write it as m:ss.mmm, e.g. 1:02.500"
+            ).format(time=shown)
+        )
     hours, minutes, seconds, fraction = match.groups()
     if minutes is not None and int(seconds) > 59:
-        raise ValueError(f"{text.strip()!r}: seconds must be 00-59")
+        raise ValueError(
+            QCoreApplication.translate("CueTableModel", "{time}: seconds must be 00-59").format(
+                time=shown
+            )
+        )
     if hours is not None and int(minutes) > 59:
-        raise ValueError(f"{text.strip()!r}: minutes must be 00-59")
+        raise ValueError(
+            QCoreApplication.translate("CueTableModel", "{time}: minutes must be 00-59").format(
+                time=shown
+            )
+        )
     millis = int((fraction or "0").ljust(3, "0"))
     return ((int(hours or 0) * 60 + int(minutes or 0)) * 60 + int(seconds)) * 1000 + millis
 
@@ -183,25 +209,6 @@ def state_icon(state: CueState) -> QIcon:
 
 
 _STATE_ICONS: dict[CueState, QIcon] = {}
-
-
-def severity_icon(severity: Severity) -> QIcon:
-    """A round dot in the severity's colour (made once per severity)."""
-    icon = _ICONS.get(severity)
-    if icon is None:
-        pixmap = QPixmap(12, 12)
-        pixmap.fill(QColor(0, 0, 0, 0))
-        painter = QPainter(pixmap)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QColor(0, 0, 0, 90))
-        painter.setBrush(SEVERITY_COLOURS[severity])
-        painter.drawEllipse(1, 1, 10, 10)
-        painter.end()
-        icon = _ICONS[severity] = QIcon(pixmap)
-    return icon
-
-
-_ICONS: dict[Severity, QIcon] = {}
 
 
 class CueTableModel(QAbstractTableModel):
@@ -352,21 +359,34 @@ class CueTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Vertical:
             if role == Qt.ItemDataRole.DisplayRole:
                 return str(section + 1)
-            if role == Qt.ItemDataRole.DecorationRole and self._issues is not None:
-                severity = self._issues.worst_severity(section)
+            severity = self._issues.worst_severity(section) if self._issues is not None else None
+            if role == Qt.ItemDataRole.DecorationRole:
                 return None if severity is None else severity_icon(severity)
+            if role == Qt.ItemDataRole.AccessibleTextRole:
+                # The number and, for a cue with issues, its worst severity in words.
+                if severity is None:
+                    return str(section + 1)
+                return self.tr("{number}, {severity}").format(
+                    number=section + 1, severity=severity_word(severity)
+                )
             if role == Qt.ItemDataRole.ToolTipRole:
                 rules = self._issues.cue_rules(section) if self._issues is not None else []
                 if rules:
-                    return f"Cue {section + 1}: {', '.join(rules)} (see the Issues panel)"
-                return f"Cue {section + 1}"
+                    return self.tr(
+                        "Cue {number}, {severity}: {rules} (see the Issues panel)"
+                    ).format(
+                        number=section + 1,
+                        severity=severity_word(severity or Severity.INFO),
+                        rules=", ".join(rules),
+                    )
+                return self.tr("Cue {number}").format(number=section + 1)
             return None
         if not 0 <= section < len(HEADERS):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
+            return self.tr(HEADERS[section])
         if role == Qt.ItemDataRole.ToolTipRole:
-            return TOOLTIPS[section]
+            return self.tr(TOOLTIPS[section])
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
@@ -401,6 +421,16 @@ class CueTableModel(QAbstractTableModel):
             return self._bold
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(col, cue)
+        if col == COL_CPS and role in (
+            Qt.ItemDataRole.DecorationRole,
+            Qt.ItemDataRole.AccessibleTextRole,
+        ):
+            return self._speed_mark(role, cue)
+        if col == COL_CPS and role in (
+            Qt.ItemDataRole.DecorationRole,
+            Qt.ItemDataRole.AccessibleTextRole,
+        ):
+            return self._speed_mark(role, cue)
         return None
 
     def _state_data(self, row: int, role: int) -> Any:
@@ -424,6 +454,32 @@ class CueTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _ALIGN_TEXT
         return None
+
+    def _speed_mark(self, role: int, cue: Cue) -> Any:
+        """The reading speed's grade as a shape (decoration) and in words (accessible text)."""
+        speed = cue_reading_speed(cue)
+        severity = speed_severity(speed, self._profile)
+        if role == Qt.ItemDataRole.DecorationRole:
+            return None if severity is None else severity_icon(severity)
+        shown = self._display(COL_CPS, cue)
+        if severity is None:
+            return self.tr("{speed} characters per second").format(speed=shown)
+        return self.tr("{speed} characters per second, {severity}").format(
+            speed=shown, severity=severity_word(severity)
+        )
+
+    def _speed_mark(self, role: int, cue: Cue) -> Any:
+        """The reading speed's grade as a shape (decoration) and in words (accessible text)."""
+        speed = cue_reading_speed(cue)
+        severity = speed_severity(speed, self._profile)
+        if role == Qt.ItemDataRole.DecorationRole:
+            return None if severity is None else severity_icon(severity)
+        shown = self._display(COL_CPS, cue)
+        if severity is None:
+            return self.tr("{speed} characters per second").format(speed=shown)
+        return self.tr("{speed} characters per second, {severity}").format(
+            speed=shown, severity=severity_word(severity)
+        )
 
     def _display(self, col: int, cue: Cue) -> str:
         if col == COL_START:
@@ -464,9 +520,15 @@ class CueTableModel(QAbstractTableModel):
         if col == COL_CPS:
             speed = cue_reading_speed(cue)
             if speed is None:
-                return "The cue ends before it starts: fix its times"
-            limits = f"warning above {self._profile.cps_warn:g}, limit {self._profile.cps_error:g}"
-            return f"{speed} characters per second ({self._profile.name}: {limits})"
+                return self.tr("The cue ends before it starts: fix its times")
+            return self.tr(
+                "{speed} characters per second ({profile}: warning above {warn}, limit {limit})"
+            ).format(
+                speed=speed,
+                profile=self._profile.name,
+                warn=f"{self._profile.cps_warn:g}",
+                limit=f"{self._profile.cps_error:g}",
+            )
         if col == COL_TEXT:
             return plain_tip(plain_text(cue.text))
         return None

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -26,7 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from captionreview.core.document import Document
+from captionreview.core.i18n import ngettext
 from captionreview.core.model import Cue
+from captionreview.core.report import count_cues
 from captionreview.qt.host import Host
 from captionreview.qt.plaintext import plain_label
 
@@ -43,7 +45,7 @@ class SearchOptions:
     def compile(self) -> re.Pattern[str]:
         """Return the compiled pattern; raises ValueError with a plain message for a bad regex."""
         if not self.text:
-            raise ValueError("Type something to find")
+            raise ValueError(QCoreApplication.translate("SearchOptions", "Type something to find"))
         source = self.text if self.regex else re.escape(self.text)
         if self.whole_word:
             source = rf"(?<!\w)(?:{source})(?!\w)"
@@ -51,7 +53,11 @@ class SearchOptions:
         try:
             return re.compile(source, flags)
         except re.error as exc:
-            raise ValueError(f"Not a valid regular expression: {exc}") from None
+            raise ValueError(
+                QCoreApplication.translate(
+                    "SearchOptions", "Not a valid regular expression: {exc}"
+                ).format(exc=exc)
+            ) from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,13 +164,21 @@ def replace_all(
             new_text = pattern.sub(substitute, cue.text)
         except (re.error, IndexError) as exc:
             raise ValueError(
-                f"The replacement {replacement!r} does not fit the pattern: {exc}"
+                QCoreApplication.translate(
+                    "find_replace",
+                    "The replacement {replacement!r} does not fit the pattern: {exc}",
+                ).format(replacement=replacement, exc=exc)
             ) from None
         if counter and new_text != cue.text:
             changes[i] = cue.with_changes(text=new_text)
             occurrences += counter
     if changes:
-        doc.replace_cues(changes, f"Replace all “{options.text}”")
+        doc.replace_cues(
+            changes,
+            QCoreApplication.translate("find_replace", "Replace all “{text}”").format(
+                text=options.text
+            ),
+        )
     return occurrences, len(changes)
 
 
@@ -174,28 +188,28 @@ class FindReplaceDialog(QDialog):
     def __init__(self, window: Host, parent: QWidget | None = None) -> None:
         super().__init__(parent or window.window())
         self._window = window
-        self.setWindowTitle("Find and replace")
+        self.setWindowTitle(self.tr("Find and replace"))
         self.setObjectName("findReplace")
         self.setModal(False)
         self.find_edit = QLineEdit()
-        self.find_edit.setAccessibleName("Find")
-        self.find_edit.setPlaceholderText("Text or regular expression")
+        self.find_edit.setAccessibleName(self.tr("Find"))
+        self.find_edit.setPlaceholderText(self.tr("Text or regular expression"))
         self.replace_edit = QLineEdit()
-        self.replace_edit.setAccessibleName("Replace with")
-        self.replace_edit.setPlaceholderText("Replacement (\\1 for a group in regex mode)")
-        self.regex_box = QCheckBox("Regular e&xpression")
-        self.case_box = QCheckBox("Match &case")
-        self.word_box = QCheckBox("&Whole word")
-        self.selection_box = QCheckBox("In &selected cues only")
+        self.replace_edit.setAccessibleName(self.tr("Replace with"))
+        self.replace_edit.setPlaceholderText(self.tr("Replacement (\\1 for a group in regex mode)"))
+        self.regex_box = QCheckBox(self.tr("Regular e&xpression"))
+        self.case_box = QCheckBox(self.tr("Match &case"))
+        self.word_box = QCheckBox(self.tr("&Whole word"))
+        self.selection_box = QCheckBox(self.tr("In &selected cues only"))
         self.result_label = plain_label(QLabel())
         self.result_label.setWordWrap(True)
-        self.result_label.setAccessibleName("Result")
+        self.result_label.setAccessibleName(self.tr("Result"))
 
-        self.find_button = QPushButton("&Find next")
+        self.find_button = QPushButton(self.tr("&Find next"))
         self.find_button.setDefault(True)
-        self.previous_button = QPushButton("Find &previous")
-        self.replace_button = QPushButton("&Replace")
-        self.replace_all_button = QPushButton("Replace &all")
+        self.previous_button = QPushButton(self.tr("Find &previous"))
+        self.replace_button = QPushButton(self.tr("&Replace"))
+        self.replace_all_button = QPushButton(self.tr("Replace &all"))
         buttons = QDialogButtonBox()
         for button in (
             self.find_button,
@@ -222,7 +236,7 @@ class FindReplaceDialog(QDialog):
 
         grid = QGridLayout()
         for row, (text, field) in enumerate(
-            (("Fi&nd:", self.find_edit), ("Replace wi&th:", self.replace_edit))
+            ((self.tr("Fi&nd:"), self.find_edit), (self.tr("Replace wi&th:"), self.replace_edit))
         ):
             label = QLabel(text)
             label.setBuddy(field)
@@ -275,7 +289,7 @@ class FindReplaceDialog(QDialog):
         """Select the next (or previous) match in the editor; returns it, or None."""
         doc = self._window.document
         if doc is None:
-            self._say("No captions are open")
+            self._say(self.tr("No captions are open"))
             return None
         try:
             pattern = self.options().compile()
@@ -290,10 +304,10 @@ class FindReplaceDialog(QDialog):
             position = start if backwards else end
         match = find_next(doc, pattern, index, position, backwards=backwards, indices=self._scope())
         if match is None:
-            self._say(f"“{self.find_edit.text()}” not found")
+            self._say(self.tr("“{text}” not found").format(text=self.find_edit.text()))
             return None
         self._window.select_cue(match.index, (match.start, match.end))
-        self.result_label.setText(f"Found in cue {match.index + 1}")
+        self.result_label.setText(self.tr("Found in cue {index}").format(index=match.index + 1))
         self.activateWindow()
         return match
 
@@ -318,7 +332,7 @@ class FindReplaceDialog(QDialog):
         try:
             new = replacement_text(match, self.replace_edit.text(), self.regex_box.isChecked())
         except (re.error, IndexError) as exc:
-            self._say(f"The replacement does not fit the pattern: {exc}")
+            self._say(self.tr("The replacement does not fit the pattern: {exc}").format(exc=exc))
             return
         doc.set_text(index, text[:start] + new + text[end:])
         self._window.select_cue(index, (start + len(new), start + len(new)))
@@ -328,7 +342,7 @@ class FindReplaceDialog(QDialog):
         """Replace all matches as one undo step and say how many were changed."""
         doc = self._window.document
         if doc is None:
-            self._say("No captions are open")
+            self._say(self.tr("No captions are open"))
             return
         try:
             occurrences, cues = replace_all(
@@ -338,11 +352,17 @@ class FindReplaceDialog(QDialog):
             self._say(str(exc))
             return
         if occurrences == 0:
-            self._say(f"“{self.find_edit.text()}” not found: nothing replaced")
-        else:
-            plural = "s" if occurrences != 1 else ""
-            cue_plural = "s" if cues != 1 else ""
             self._say(
-                f"Replaced {occurrences} occurrence{plural} in {cues} cue{cue_plural} "
-                "(one step: Edit ▸ Undo takes it back)"
+                self.tr("“{text}” not found: nothing replaced").format(text=self.find_edit.text())
+            )
+        else:
+            self._say(
+                self.tr(
+                    "Replaced {occurrences} in {cues} (one step: Edit ▸ Undo takes it back)"
+                ).format(
+                    occurrences=ngettext("{n} occurrence", "{n} occurrences", occurrences).format(
+                        n=occurrences
+                    ),
+                    cues=count_cues(cues),
+                )
             )

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from captionreview.core.checks.base import format_ms
 from captionreview.core.checks.fixes import Fix
 from captionreview.core.document import Document
+from captionreview.core.i18n import ngettext
 from captionreview.core.model import Cue
 from captionreview.core.profiles import Profile
 
@@ -51,7 +52,7 @@ class FixPreviewDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("fix_preview")
-        self.setWindowTitle(f"{fix.title} — preview")
+        self.setWindowTitle(self.tr("{title} — preview").format(title=fix.title))
         self.resize(820, 520)
         self._doc = doc
         self._fix = fix
@@ -60,9 +61,14 @@ class FixPreviewDialog(QDialog):
         self.changes: dict[int, Cue] = {}
 
         self.scope = QComboBox()
-        self.scope.addItem(f"All cues ({len(doc)})", SCOPE_ALL)
+        self.scope.addItem(self.tr("All cues ({doc_count})").format(doc_count=len(doc)), SCOPE_ALL)
         if self._selected:
-            self.scope.addItem(f"Selected cues ({len(self._selected)})", SCOPE_SELECTED)
+            self.scope.addItem(
+                self.tr("Selected cues ({selected_count})").format(
+                    selected_count=len(self._selected)
+                ),
+                SCOPE_SELECTED,
+            )
         self.scope.currentIndexChanged.connect(self.update_preview)
         self.count = QLabel()
         self.model = QStandardItemModel(self)
@@ -78,7 +84,9 @@ class FixPreviewDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
 
         top = QHBoxLayout()
-        top.addWidget(QLabel(f"Rules: {', '.join(fix.rules)}.  Apply to:"))
+        top.addWidget(
+            QLabel(self.tr("Rules: {join}.  Apply to:").format(join=", ".join(fix.rules)))
+        )
         top.addWidget(self.scope)
         top.addStretch(1)
         layout = QVBoxLayout(self)
@@ -96,7 +104,7 @@ class FixPreviewDialog(QDialog):
         """Compute the fix for the chosen scope and list every change."""
         self.changes = self._fix.compute(self._doc.cues, self._profile, self.indices())
         self.model.clear()
-        self.model.setHorizontalHeaderLabels(["Cue", "Before", "After"])
+        self.model.setHorizontalHeaderLabels([self.tr("Cue"), self.tr("Before"), self.tr("After")])
         for index in sorted(self.changes)[:MAX_PREVIEW_ROWS]:
             number = QStandardItem(f"#{index + 1}")
             number.setData(index, Qt.ItemDataRole.UserRole)
@@ -114,10 +122,20 @@ class FixPreviewDialog(QDialog):
         self.table.resizeRowsToContents()
         n = len(self.changes)
         if not n:
-            self.count.setText("Nothing to change: no cue needs this fix.")
+            self.count.setText(self.tr("Nothing to change: no cue needs this fix."))
         else:
-            shown = f" (the first {MAX_PREVIEW_ROWS} are shown)" if n > MAX_PREVIEW_ROWS else ""
-            self.count.setText(f"{n} cue{'s' if n != 1 else ''} will change{shown}.")
+            shown = (
+                self.tr(" (the first {MAX_PREVIEW_ROWS} are shown)").format(
+                    MAX_PREVIEW_ROWS=MAX_PREVIEW_ROWS
+                )
+                if n > MAX_PREVIEW_ROWS
+                else ""
+            )
+            self.count.setText(
+                ngettext("{n} cue will change{shown}.", "{n} cues will change{shown}.", n).format(
+                    n=n, shown=shown
+                )
+            )
         self.buttons.button(QDialogButtonBox.StandardButton.Apply).setEnabled(bool(n))
 
     def apply(self) -> None:

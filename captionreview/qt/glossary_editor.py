@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDialog,
@@ -18,10 +18,11 @@ from PySide6.QtWidgets import (
 from captionreview.core.words.glossary import Glossary, GlossaryError
 from captionreview.qt.plaintext import plain_label
 
-HELP = (
+HELP = QT_TRANSLATE_NOOP(
+    "GlossaryEditor",
     "One name or term per line (people, places, organisations, jargon). Lines starting with "
     "# are comments. <code>wrong =&gt; Right</code> records a correction that is always "
-    "suggested."
+    "suggested.",
 )
 
 
@@ -33,17 +34,20 @@ class GlossaryEditor(QDialog):
     def __init__(self, path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("glossaryEditor")
-        self.setWindowTitle(f"Glossary — {path.name}")
+        self.setWindowTitle(self.tr("Glossary — {name}").format(name=path.name))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.path = path
-        where = QLabel(f"File: {path}" + ("" if path.exists() else " (created when you save)"))
+        where = QLabel(
+            self.tr("File: {path}").format(path=path)
+            + ("" if path.exists() else self.tr(" (created when you save)"))
+        )
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         where.setWordWrap(True)
-        help_label = QLabel(HELP)
+        help_label = QLabel(self.tr(HELP))
         help_label.setWordWrap(True)
         self.text = QPlainTextEdit()
         self.text.setObjectName("glossaryText")
-        self.text.setAccessibleName("Glossary terms")
+        self.text.setAccessibleName(self.tr("Glossary terms"))
         self.text.setFont(QFont("monospace"))
         self.status = plain_label(QLabel())
         self.status.setObjectName("glossaryStatus")
@@ -80,7 +84,8 @@ class GlossaryEditor(QDialog):
         self.saved.emit(self.path)
         if glossary.problems:
             self.status.setText(
-                "Saved. Check these lines: " + "; ".join(p.message for p in glossary.problems)
+                self.tr("Saved. Check these lines: ")
+                + "; ".join(p.message for p in glossary.problems)
             )
             return True
         self.accept()

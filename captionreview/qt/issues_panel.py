@@ -25,6 +25,8 @@ from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
     QModelIndex,
     QObject,
     Qt,
@@ -48,10 +50,19 @@ from captionreview.core.checks.base import format_ms
 from captionreview.core.checks.findings import cue_near_line, kept_problems, merge_findings
 from captionreview.core.checks.fixes import FIXES, Fix
 from captionreview.core.document import Document
+from captionreview.core.i18n import _
 from captionreview.core.model import Finding, Problem, Severity
 from captionreview.core.profiles import Profile, ProfileError, load_profile, user_profile_dir
-from captionreview.core.report import ReportInput, render_report, write_report
+from captionreview.core.report import (
+    ReportInput,
+    count_errors,
+    count_notes,
+    count_warnings,
+    render_report,
+    write_report,
+)
 from captionreview.core.report_accuracy import AccuracyInput
+from captionreview.qt.a11y import announce
 from captionreview.qt.actions import ActionSpec, add_actions
 from captionreview.qt.background import STEP, BackgroundWork, Progress
 from captionreview.qt.doc_events import DocumentEvents
@@ -59,12 +70,17 @@ from captionreview.qt.downstream import DownstreamView
 from captionreview.qt.fix_preview import FixPreviewDialog
 from captionreview.qt.host import Host
 from captionreview.qt.plaintext import plain_label, plain_tip
+from captionreview.qt.severity import severity_icon, severity_word
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
 # On a rule row whose finding rows are not made yet: the key of its findings.
 UNFILLED_ROLE = Qt.ItemDataRole.UserRole + 2
 SEVERITY_ORDER = (Severity.ERROR, Severity.WARN, Severity.INFO)
-SEVERITY_TITLES = {Severity.ERROR: "Errors", Severity.WARN: "Warnings", Severity.INFO: "Notes"}
+SEVERITY_TITLES = {
+    Severity.ERROR: QT_TRANSLATE_NOOP("IssuesPanel", "Errors"),
+    Severity.WARN: QT_TRANSLATE_NOOP("IssuesPanel", "Warnings"),
+    Severity.INFO: QT_TRANSLATE_NOOP("IssuesPanel", "Notes"),
+}
 # Rows shown per rule: a raw auto-caption file can have thousands of findings of one rule and
 # building that many items would stall the window; F8 still walks through all of them.
 MAX_ROWS_PER_RULE = 500
@@ -100,10 +116,6 @@ def problem_finding(problem: Problem) -> Finding:
     return Finding(problem.rule, problem.severity, message, line=problem.line)
 
 
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
-
-
 def _most_serious_first(rules: dict[str, Severity]) -> list[str]:
     return sorted(rules, key=lambda rule: (SEVERITY_ORDER.index(rules[rule]), rule))
 
@@ -124,7 +136,7 @@ class IssuesPanel(QDockWidget):
     findings_changed = Signal()
 
     def __init__(self, window: Host, parent: QWidget | None = None) -> None:
-        super().__init__("Issues", parent)
+        super().__init__(QCoreApplication.translate("IssuesPanel", "Issues"), parent)
         self.setObjectName("issues_dock")
         self._window = window
         self._checker: IncrementalChecker | None = None
@@ -141,6 +153,10 @@ class IssuesPanel(QDockWidget):
         self.tools: _Features | None = None
         self.model = QStandardItemModel(self)
         self.view = QTreeView()
+        self.view.setAccessibleName(self.tr("Issues"))
+        self.view.setAccessibleDescription(
+            self.tr("Findings grouped by severity and rule; Enter goes to the cue")
+        )
         self.view.setModel(self.model)
         self.view.setHeaderHidden(True)
         self.view.setUniformRowHeights(True)
@@ -148,7 +164,7 @@ class IssuesPanel(QDockWidget):
         self.view.activated.connect(self._on_activated)
         self.view.expanded.connect(self._fill)
         self._unfilled: dict[int, list[Finding]] = {}
-        self.summary = QLabel("No document")
+        self.summary = QLabel(self.tr("No document"))
         self.summary.setWordWrap(True)
         # The rows keep one line each (uniform heights keep tens of thousands of rows fast),
         # so the selected issue's whole message is shown wrapped under the list.
@@ -402,10 +418,10 @@ class IssuesPanel(QDockWidget):
         self._unfilled = {}
         if self._pending is not None:
             count = f"{len(self._pending[1].cues):,}".replace(",", "\u00a0")
-            self.summary.setText(f"Checking {count} cues…")
+            self.summary.setText(self.tr("Checking {count} cues…").format(count=count))
             return
         if self._checker is None:
-            self.summary.setText("No document")
+            self.summary.setText(self.tr("No document"))
             return
         groups: dict[Severity, dict[str, list[Finding]]] = {s: {} for s in SEVERITY_ORDER}
         for finding in self._findings:
@@ -416,7 +432,8 @@ class IssuesPanel(QDockWidget):
             if not rules:
                 continue
             total = sum(len(found) for found in rules.values())
-            top = QStandardItem(f"{SEVERITY_TITLES[severity]} ({total})")
+            top = QStandardItem(f"{self.tr(SEVERITY_TITLES[severity])} ({total})")
+            top.setIcon(severity_icon(severity))
             top.setData(severity.value, Qt.ItemDataRole.AccessibleDescriptionRole)
             for rule in sorted(rules):
                 found = rules[rule]
@@ -433,12 +450,15 @@ class IssuesPanel(QDockWidget):
             self.view.expand(top.index())
         counts = {s: sum(len(f) for f in groups[s].values()) for s in SEVERITY_ORDER}
         profile = self._checker.profile
-        self.summary.setText(
-            f"{profile.name}: {_count(counts[Severity.ERROR], 'error')}, "
-            f"{_count(counts[Severity.WARN], 'warning')}, {_count(counts[Severity.INFO], 'note')}"
+        summary = (
+            f"{profile.name}: {count_errors(counts[Severity.ERROR])}, "
+            f"{count_warnings(counts[Severity.WARN])}, {count_notes(counts[Severity.INFO])}"
             if self._findings
-            else f"No issues against {profile.name}."
+            else self.tr("No issues against {profile}.").format(profile=profile.name)
         )
+        if summary != self.summary.text():
+            self.summary.setText(summary)
+            announce(self.summary, self.tr("Check finished: {summary}").format(summary=summary))
 
     def _fill(self, index: QModelIndex) -> None:
         """Make the finding rows of the rule at ``index`` if they are not made yet."""
@@ -453,7 +473,11 @@ class IssuesPanel(QDockWidget):
             item.appendRow(self._finding_item(finding, doc))
         if len(found) > MAX_ROWS_PER_RULE:
             more = len(found) - MAX_ROWS_PER_RULE
-            item.appendRow(QStandardItem(f"… {more} more (use F8 to go through them)"))
+            item.appendRow(
+                QStandardItem(
+                    self.tr("… {more} more (use F8 to go through them)").format(more=more)
+                )
+            )
 
     @staticmethod
     def _finding_item(finding: Finding, doc: Document | None) -> QStandardItem:
@@ -461,14 +485,28 @@ class IssuesPanel(QDockWidget):
             cue = doc.cues[finding.cue_index]
             where = f"#{finding.cue_index + 1} {format_ms(cue.start_ms)}"
         elif finding.line is not None:
-            where = f"Line {finding.line}"
+            where = QCoreApplication.translate("IssuesPanel", "Line {line}").format(
+                line=finding.line
+            )
         else:
-            where = "File"
+            where = QCoreApplication.translate("IssuesPanel", "File")
         item = QStandardItem(f"{where}  {finding.message}")
+        item.setIcon(severity_icon(finding.severity))
+        item.setData(
+            f"{severity_word(finding.severity)}: {where}  {finding.message}",
+            Qt.ItemDataRole.AccessibleTextRole,
+        )
         item.setToolTip(
             plain_tip(
                 finding.message
-                + (f"\nSuggested: {finding.suggestion}" if finding.suggestion else "")
+                + (
+                    "\n"
+                    + QCoreApplication.translate("IssuesPanel", "Suggested: {text}").format(
+                        text=finding.suggestion
+                    )
+                    if finding.suggestion
+                    else ""
+                )
             )
         )
         item.setData(finding, FINDING_ROLE)
@@ -498,11 +536,13 @@ class IssuesPanel(QDockWidget):
         if self._timer.isActive():
             self.refresh()
         if self._pending is not None:
-            self._window.status_message("Still checking the captions; try again in a moment.")
+            self._window.status_message(
+                self.tr("Still checking the captions; try again in a moment.")
+            )
             return None
         located = sorted((f for f in self._findings if f.cue_index is not None), key=_position)
         if not located:
-            self._window.status_message("No issues.")
+            self._window.status_message(self.tr("No issues."))
             return None
         here = self._here()
         if step > 0:
@@ -559,7 +599,7 @@ class _Features(QObject):
         """Ask where to save the HTML report of the current document and write it."""
         doc = self.window.document
         if doc is None:
-            self.window.status_message("Open a caption file first.")
+            self.window.status_message(self.tr("Open a caption file first."))
             return None
         suggested = (
             doc.path.with_name(f"{doc.path.stem}.report.html")
@@ -567,7 +607,7 @@ class _Features(QObject):
             else Path.home() / "captions.report.html"
         )
         name, _ = QFileDialog.getSaveFileName(
-            self.main, "Export report", str(suggested), "HTML report (*.html)"
+            self.main, self.tr("Export report"), str(suggested), self.tr("HTML report (*.html)")
         )
         if not name:
             return None
@@ -580,7 +620,7 @@ class _Features(QObject):
         if doc is None or self.panel.checker is None:
             return None
         self.panel.refresh()
-        title = doc.path.name if doc.path else "Untitled captions"
+        title = doc.path.name if doc.path else self.tr("Untitled captions")
         profile = self.panel.checker.profile
         problems = kept_problems(doc.problems, profile.disabled_rules)
         page = render_report(
@@ -597,11 +637,13 @@ class _Features(QObject):
             write_report(target, page)
         except OSError as error:
             self.window.warn(
-                "Export report",
-                f"The report could not be written to {target}:\n{error.strerror or error}",
+                self.tr("Export report"),
+                self.tr("The report could not be written to {target}:\n{value}").format(
+                    target=target, value=error.strerror or error
+                ),
             )
             return None
-        self.window.status_message(f"Report written to {target}")
+        self.window.status_message(self.tr("Report written to {target}").format(target=target))
         return target
 
     def check_downstream(self) -> None:
@@ -612,7 +654,10 @@ class _Features(QObject):
     def load_profile_file(self) -> Profile | None:
         """Ask for a profile .toml file, keep a copy in the user folder and use it."""
         name, _ = QFileDialog.getOpenFileName(
-            self.main, "Load quality profile", str(user_profile_dir()), "Profiles (*.toml)"
+            self.main,
+            self.tr("Load quality profile"),
+            str(user_profile_dir()),
+            self.tr("Profiles (*.toml)"),
         )
         return self.use_profile_file(Path(name)) if name else None
 
@@ -621,7 +666,7 @@ class _Features(QObject):
         try:
             profile = load_profile(path)
         except ProfileError as error:
-            self.window.warn("Load quality profile", str(error))
+            self.window.warn(self.tr("Load quality profile"), str(error))
             return None
         folder = user_profile_dir()
         folder.mkdir(parents=True, exist_ok=True)
@@ -629,14 +674,16 @@ class _Features(QObject):
         if copy.resolve() != path.resolve():
             shutil.copyfile(path, copy)
         self.window.set_profile(profile)
-        self.window.status_message(f"Quality profile: {profile.title}")
+        self.window.status_message(
+            self.tr("Quality profile: {title}").format(title=_(profile.title))
+        )
         return profile
 
     def open_fix(self, fix: Fix) -> FixPreviewDialog | None:
         """Preview ``fix`` for the selected cues (or all) and apply it if the user agrees."""
         doc = self.window.document
         if doc is None:
-            self.window.status_message("Open a caption file first.")
+            self.window.status_message(self.tr("Open a caption file first."))
             return None
         dialog = FixPreviewDialog(
             doc, fix, self.window.profile, self.window.selected_indices(), self.main
@@ -659,39 +706,47 @@ def _move_after(menu: QMenu, action: QAction, name: str) -> None:
 
 ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
-        "nextIssue", "&Next issue", "Check", ("F8",), "Go to the next issue in cue order", "next"
+        "nextIssue",
+        QT_TRANSLATE_NOOP("ActionSpec", "&Next issue"),
+        "Check",
+        ("F8",),
+        QT_TRANSLATE_NOOP("ActionSpec", "Go to the next issue in cue order"),
+        "next",
     ),
     ActionSpec(
         "previousIssue",
-        "&Previous issue",
+        QT_TRANSLATE_NOOP("ActionSpec", "&Previous issue"),
         "Check",
         ("Shift+F8",),
-        "Go to the previous issue in cue order",
+        QT_TRANSLATE_NOOP("ActionSpec", "Go to the previous issue in cue order"),
         "previous",
     ),
     ActionSpec(
         "exportReport",
-        "Export &report…",
+        QT_TRANSLATE_NOOP("ActionSpec", "Export &report…"),
         "File",
         (),
-        "Write an HTML report of the captions' quality",
+        QT_TRANSLATE_NOOP("ActionSpec", "Write an HTML report of the captions' quality"),
         "export_report",
     ),
     ActionSpec(
         "loadProfile",
-        "Load quality &profile…",
+        QT_TRANSLATE_NOOP("ActionSpec", "Load quality &profile…"),
         "Check",
         (),
-        "Use a quality profile from a TOML file",
+        QT_TRANSLATE_NOOP("ActionSpec", "Use a quality profile from a TOML file"),
         "load_profile_file",
     ),
     ActionSpec(
         "checkDownstream",
-        "Check as &webvtt-py reads it",
+        QT_TRANSLATE_NOOP("ActionSpec", "Check as &webvtt-py reads it"),
         "Check",
         (),
-        "Read the text that saving writes with webvtt-py, as many publishing scripts do, "
-        "and list the cues it reads differently (PUB-01)",
+        QT_TRANSLATE_NOOP(
+            "ActionSpec",
+            "Read the text that saving writes with webvtt-py, as many publishing scripts do, "
+            "and list the cues it reads differently (PUB-01)",
+        ),
         "check_downstream",
     ),
 )
@@ -706,16 +761,20 @@ def install(window: Host) -> IssuesPanel:
     actions = add_actions(window, ACTIONS, (features,))
     _move_after(window.menu("File"), actions["exportReport"], "export_srt")
 
-    fix_menu = window.menu("Check").addMenu("&Fix")
+    fix_menu = window.menu("Check").addMenu(QCoreApplication.translate("issues_panel", "&Fix"))
     for fix in FIXES:
-        action = QAction(f"{fix.title}…", window.window())
+        action = QAction(f"{_(fix.title)}…", window.window())
         action.setObjectName(f"fix-{fix.name}")
-        action.setToolTip(f"Rules: {', '.join(fix.rules)}")
+        action.setToolTip(
+            QCoreApplication.translate("issues_panel", "Rules: {join}").format(
+                join=", ".join(fix.rules)
+            )
+        )
         action.triggered.connect(lambda _checked=False, f=fix: features.open_fix(f))
         fix_menu.addAction(action)
 
     show = panel.toggleViewAction()
-    show.setText("&Issues")
+    show.setText(QCoreApplication.translate("issues_panel", "&Issues"))
     window.menu("View").addAction(show)
 
     # The cue list marks the cues that have issues (a dot in the row header).

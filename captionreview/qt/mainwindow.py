@@ -41,6 +41,7 @@ from captionreview.core.profiles import (
     available_profiles,
     load_profile,
 )
+from captionreview.qt.a11y import announce
 from captionreview.qt.actions import ActionHandlers, build_actions
 from captionreview.qt.cue_editor import CueEditor
 from captionreview.qt.cue_model import CueTableModel
@@ -318,8 +319,9 @@ class MainWindow(QMainWindow):
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
 
     def status_message(self, text: str) -> None:
-        """Show ``text`` in the status bar for a while."""
+        """Show ``text`` in the status bar for a while; screen readers speak it."""
         self.statusBar().showMessage(text, 8000)
+        announce(self.statusBar(), text)
 
     # -- building
     def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
@@ -437,6 +439,9 @@ class MainWindow(QMainWindow):
         if doc is not None and len(doc):
             self._view.select_row(0, notify=False)
             self._editor.set_index(0)
+        if doc is not None:
+            # Keyboard users start in the cue list whenever captions open (EN 301 549 11.2.4.3).
+            self._view.setFocus(Qt.FocusReason.OtherFocusReason)
         self._refresh_active(self._player.position())
         self._update_document_state()
         self.document_changed.emit(doc)

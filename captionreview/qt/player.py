@@ -28,17 +28,25 @@ import time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QImage
 
 from captionreview.core.timecode import clock_parts
 
-INSTALL_HINT = (
+INSTALL_HINT = QT_TRANSLATE_NOOP(
+    "Player",
     "install VLC (Debian/Ubuntu: apt-get install vlc, or libvlc5 vlc-plugin-base; "
-    "Windows/macOS: https://www.videolan.org)"
+    "Windows/macOS: https://www.videolan.org)",
 )
-_CONVERT_HINT = "Convert it to MP4 (H.264/AAC) or open another video."
-MOVED_HINT = "Was it moved or renamed? Open it again with File ▸ Open."
+_CONVERT_HINT = QT_TRANSLATE_NOOP("Player", "Convert it to MP4 (H.264/AAC) or open another video.")
+MOVED_HINT = QT_TRANSLATE_NOOP("Player", "Was it moved or renamed? Open it again with File ▸ Open.")
+
+
+def hint(text: str) -> str:
+    """One of the hints above in the user's language."""
+    return QCoreApplication.translate("Player", text)
+
+
 # A picture normally shows within 0.2 s of a start or seek; after this long without one the video
 # cannot be decoded (or the seek found nothing to show).
 PREROLL_TIMEOUT_MS = 4000
@@ -111,7 +119,9 @@ def _machine_vlc_args() -> tuple[str, ...]:
 
 _vlc_module: Any = None
 _vlc_instance: Any = None
+# Kept untranslated (the language may change after this is set): vlc_status() translates it.
 _vlc_error: str | None = None
+_NOT_FOUND = QT_TRANSLATE_NOOP("Player", "libvlc not found: {hint}")
 _vlc_checked = False
 
 
@@ -129,10 +139,12 @@ def _load_vlc() -> None:
     # NotImplementedError from its finder, SystemExit when PYTHON_VLC_LIB_PATH is wrong,
     # NameError/AttributeError from half-loaded bindings.
     except (Exception, SystemExit):
-        _vlc_error = f"libvlc not found: {INSTALL_HINT}"
+        _vlc_error = _NOT_FOUND
         return
     if instance is None:
-        _vlc_error = f"libvlc could not start (VLC plugins missing?): {INSTALL_HINT}"
+        _vlc_error = QT_TRANSLATE_NOOP(
+            "Player", "libvlc could not start (VLC plugins missing?): {hint}"
+        )
         return
     _vlc_module, _vlc_instance = vlc, instance
 
@@ -144,7 +156,7 @@ def vlc_status() -> tuple[bool, str]:
     """
     _load_vlc()
     if _vlc_module is None:
-        return False, _vlc_error or f"libvlc not found: {INSTALL_HINT}"
+        return False, hint(_vlc_error or _NOT_FOUND).format(hint=hint(INSTALL_HINT))
     version = _vlc_module.libvlc_get_version()
     if isinstance(version, bytes):
         version = version.decode("utf-8", "replace")
@@ -414,7 +426,11 @@ class Player(QObject):
         elif kind == "ended":
             self._on_ended()
         elif kind == "error":
-            self._fail(f"Cannot play {self._file_name()}: VLC could not decode it. {_CONVERT_HINT}")
+            self._fail(
+                self.tr("Cannot play {file_name}: VLC could not decode it. {CONVERT_HINT}").format(
+                    file_name=self._file_name(), CONVERT_HINT=hint(_CONVERT_HINT)
+                )
+            )
         elif kind == "parsed":
             self._on_parsed(value)
 
@@ -453,8 +469,10 @@ class Player(QObject):
         self._forget_parsing()
         if not parsed or not tracks:
             self._fail(
-                f"Cannot play {self._file_name()}: VLC found no video or audio in it "
-                f"(is it a video file?). {_CONVERT_HINT}"
+                self.tr(
+                    "Cannot play {file_name}: VLC found no video or audio in it "
+                    "(is it a video file?). {CONVERT_HINT}"
+                ).format(file_name=self._file_name(), CONVERT_HINT=hint(_CONVERT_HINT))
             )
             return
         self._has_video = size is not None
@@ -513,8 +531,10 @@ class Player(QObject):
         self._stop_vlc()
         self._loaded = False
         self._fail(
-            f"Cannot show the picture of {self._file_name()}: VLC could not decode its video. "
-            f"{_CONVERT_HINT}"
+            self.tr(
+                "Cannot show the picture of {file_name}: VLC could not decode "
+                "its video. {CONVERT_HINT}"
+            ).format(file_name=self._file_name(), CONVERT_HINT=hint(_CONVERT_HINT))
         )
 
     # ---------------------------------------------------------------------- the clock
@@ -598,7 +618,11 @@ class Player(QObject):
         self._unload()
         self._path = path
         if not path.is_file():
-            self._fail(f"Video file not found: {path}. {MOVED_HINT}")
+            self._fail(
+                self.tr("Video file not found: {path}. {MOVED_HINT}").format(
+                    path=path, MOVED_HINT=hint(MOVED_HINT)
+                )
+            )
             return False
         media = _vlc_instance.media_new_path(str(path))
         self._load_count += 1
@@ -631,7 +655,7 @@ class Player(QObject):
         self.error.emit(message)
 
     def _file_name(self) -> str:
-        return self._path.name if self._path else "the video"
+        return self._path.name if self._path else self.tr("the video")
 
     def _begin(self, start_ms: int, *, preroll: bool) -> None:
         """Start libvlc from ``start_ms``; with ``preroll`` it pauses on the first picture."""

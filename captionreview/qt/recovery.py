@@ -122,7 +122,7 @@ class Autosaver(QObject):
         except CaptionFileError as exc:
             # The journal is a safety net; failing to write it must not interrupt the editor,
             # but the status bar says so.
-            self.last_error = f"Unsaved changes are not protected: {exc}"
+            self.last_error = self.tr("Unsaved changes are not protected: {exc}").format(exc=exc)
             self._mark_dirty()
             self.failed.emit(self.last_error)
             return
@@ -175,12 +175,20 @@ def offer_restore(window: Host, journal: Journal) -> Document | None:
     for entry in entries:
         replacing = None
         if current is not None and (open_path is None or entry.path != open_path):
-            replacing = open_path.name if open_path is not None else "the open captions"
+            replacing = (
+                open_path.name
+                if open_path is not None
+                else QCoreApplication.translate("recovery", "the open captions")
+            )
         # Read first, so that the question can show what restoring would bring back.
         try:
             doc = journal.restore(entry)
         except CaptionFileError as exc:
-            window.status_message(f"Could not restore the unsaved work: {exc}")
+            window.status_message(
+                QCoreApplication.translate(
+                    "recovery", "Could not restore the unsaved work: {exc}"
+                ).format(exc=exc)
+            )
             continue
         choice = _ask_restore(window, entry, replacing, changed_cues(doc))
         if choice == "later":
@@ -199,13 +207,20 @@ def restore_prompt(entry: JournalEntry) -> tuple[str, str]:
         where = str(entry.path)
     elif entry.unknown_location:
         name = Path(entry.unknown_location).name
-        what = f"{name} (location unknown; you choose where to save it)"
-        where = f"Recorded as {entry.unknown_location}, relative to a folder no longer known."
+        what = QCoreApplication.translate(
+            "recovery", "{name} (location unknown; you choose where to save it)"
+        ).format(name=name)
+        where = QCoreApplication.translate(
+            "recovery", "Recorded as {unknown_location}, relative to a folder no longer known."
+        ).format(unknown_location=entry.unknown_location)
     else:
-        what = "new captions that were never saved"
-        where = "Never saved: you choose where to save it."
+        what = QCoreApplication.translate("recovery", "new captions that were never saved")
+        where = QCoreApplication.translate("recovery", "Never saved: you choose where to save it.")
     return (
-        f"CaptionReview did not close normally. Unsaved changes to {what} were kept at {when}.",
+        QCoreApplication.translate(
+            "recovery",
+            "CaptionReview did not close normally. Unsaved changes to {what} were kept at {when}.",
+        ).format(what=what, when=when),
         where,
     )
 
@@ -220,15 +235,24 @@ def _ask_restore(
     box = QMessageBox(window.window())
     box.setObjectName("restoreDialog")
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle("Restore unsaved work? — CaptionReview")
+    box.setWindowTitle(
+        QCoreApplication.translate("recovery", "Restore unsaved work? — CaptionReview")
+    )
     box.setText(text)
     if replacing is None:
-        box.setInformativeText("Restore them? You can then review and save them.")
+        box.setInformativeText(
+            QCoreApplication.translate(
+                "recovery", "Restore them? You can then review and save them."
+            )
+        )
         label = QCoreApplication.translate("Recovery", "&Restore")
     else:
         box.setInformativeText(
-            f"Open them instead of {replacing}? You can then review and save them; "
-            f"{replacing} is not changed."
+            QCoreApplication.translate(
+                "recovery",
+                "Open them instead of {replacing}? You can then review and "
+                "save them; {replacing} is not changed.",
+            ).format(replacing=replacing)
         )
         label = QCoreApplication.translate("Recovery", "&Open instead of {name}").format(
             name=replacing.replace("&", "&&")

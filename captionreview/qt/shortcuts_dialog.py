@@ -36,17 +36,17 @@ class ShortcutsDialog(QDialog):
 
     def __init__(self, registered: Sequence[tuple[QAction, str]], parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Keyboard shortcuts — CaptionReview")
+        self.setWindowTitle(self.tr("Keyboard shortcuts — CaptionReview"))
         self.setObjectName("shortcutsDialog")
         self.filter_edit = QLineEdit()
-        self.filter_edit.setPlaceholderText("Filter: type part of a command or a key")
-        self.filter_edit.setAccessibleName("Filter shortcuts")
+        self.filter_edit.setPlaceholderText(self.tr("Filter: type part of a command or a key"))
+        self.filter_edit.setAccessibleName(self.tr("Filter shortcuts"))
         self.filter_edit.setClearButtonEnabled(True)
         rows = shortcut_rows(registered)
         # A QTableWidget is fine here: a few dozen fixed rows, unlike the cue list.
         self.table = QTableWidget(len(rows), 3)
-        self.table.setHorizontalHeaderLabels(["Menu", "Command", "Keys"])
-        self.table.setAccessibleName("Keyboard shortcuts")
+        self.table.setHorizontalHeaderLabels([self.tr("Menu"), self.tr("Command"), self.tr("Keys")])
+        self.table.setAccessibleName(self.tr("Keyboard shortcuts"))
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -60,9 +60,11 @@ class ShortcutsDialog(QDialog):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.filter_edit.textChanged.connect(self._apply_filter)
         keys_in_place = QLabel(
-            "In the cue list: Enter puts the cursor in the cue's text, Delete removes the "
-            "selected cues, a double click edits a cell (Shift+Enter for a new line). "
-            "In the cue text: Escape goes back to the list."
+            self.tr(
+                "In the cue list: Enter puts the cursor in the cue's text, Delete removes the "
+                "selected cues, a double click edits a cell (Shift+Enter for a new line). "
+                "In the cue text: Escape goes back to the list."
+            )
         )
         keys_in_place.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

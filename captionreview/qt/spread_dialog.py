@@ -14,7 +14,13 @@ import html
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QPainter, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,6 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from captionreview.core.document import Document
+from captionreview.core.i18n import ngettext
 from captionreview.core.words.spread import Correction, Occurrence, build_changes
 from captionreview.qt.plaintext import plain_tip
 
@@ -43,9 +50,9 @@ if TYPE_CHECKING:
     from captionreview.qt.host import Host
     from captionreview.qt.spellcheck import SpellCheck
 
-DESCRIPTION = "Apply correction everywhere"
+DESCRIPTION = QT_TRANSLATE_NOOP("SpreadDialog", "Apply correction everywhere")
 HTML_ROLE = Qt.ItemDataRole.UserRole + 1
-PLAY_TEXT = "▶ Play"
+PLAY_TEXT = QT_TRANSLATE_NOOP("SpreadDialog", "▶ Play")
 
 
 class _RichTextDelegate(QStyledItemDelegate):
@@ -99,7 +106,7 @@ class SpreadDialog(QDialog):
     ) -> None:
         super().__init__(window.window())
         self.setObjectName("spreadDialog")
-        self.setWindowTitle("Apply correction everywhere")
+        self.setWindowTitle(self.tr("Apply correction everywhere"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.main_window = window
         self.doc = doc
@@ -108,14 +115,19 @@ class SpreadDialog(QDialog):
         self.feature = feature
         count = len(self.occurrences)
         intro = QLabel(
-            f"Replace “{html.escape(correction.old)}” with “{html.escape(correction.new)}” "
-            f"in {count} {'place' if count == 1 else 'places'}? Untick the ones to keep; ▶ "
-            "plays the cue."
+            self.tr(
+                "Replace “{old}” with “{new}” in {places}? "
+                "Untick the ones to keep; ▶ plays the cue."
+            ).format(
+                old=html.escape(correction.old),
+                new=html.escape(correction.new),
+                places=ngettext("{n} place", "{n} places", count).format(n=count),
+            )
         )
         intro.setWordWrap(True)
         self.table = QTableWidget(count, 3)
         self.table.setObjectName("spreadTable")
-        self.table.setHorizontalHeaderLabels(["Cue", "Text", ""])
+        self.table.setHorizontalHeaderLabels([self.tr("Cue"), self.tr("Text"), ""])
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -128,20 +140,26 @@ class SpreadDialog(QDialog):
             item = QTableWidgetItem(str(occ.cue_index + 1))
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
-            item.setToolTip("Tick to replace here")
+            item.setToolTip(self.tr("Tick to replace here"))
             self.table.setItem(row, 0, item)
             text = QTableWidgetItem(occ.context)
             text.setData(HTML_ROLE, _context_html(occ, correction))
             text.setToolTip(plain_tip(occ.context))
             self.table.setItem(row, 1, text)
-            play = QTableWidgetItem(PLAY_TEXT)
-            play.setToolTip(f"Play cue {occ.cue_index + 1} with the word selected")
+            play = QTableWidgetItem(QCoreApplication.translate("SpreadDialog", PLAY_TEXT))
+            play.setToolTip(
+                self.tr("Play cue {cue_index} with the word selected").format(
+                    cue_index=occ.cue_index + 1
+                )
+            )
             self.table.setItem(row, 2, play)
         # A click on ▶ Play, or Enter on a row, plays its cue.
         self.table.cellClicked.connect(self._on_cell_clicked)
         self.table.activated.connect(lambda index: self.play(self.occurrences[index.row()]))
         self.save_to_glossary = QCheckBox(
-            f"Also save “{correction.old} => {correction.new}” to the glossary"
+            self.tr("Also save “{old} => {new}” to the glossary").format(
+                old=correction.old, new=correction.new
+            )
         )
         self.save_to_glossary.setObjectName("spreadSaveToGlossary")
         self.save_to_glossary.setChecked(correction.new[:1].isupper())
@@ -149,9 +167,9 @@ class SpreadDialog(QDialog):
         all_box = QWidget()
         all_row = QHBoxLayout(all_box)
         all_row.setContentsMargins(0, 0, 0, 0)
-        tick_all = QPushButton("Tick all")
+        tick_all = QPushButton(self.tr("Tick all"))
         tick_all.clicked.connect(lambda: self.set_all(True))
-        untick_all = QPushButton("Untick all")
+        untick_all = QPushButton(self.tr("Untick all"))
         untick_all.clicked.connect(lambda: self.set_all(False))
         all_row.addWidget(tick_all)
         all_row.addWidget(untick_all)
@@ -160,7 +178,7 @@ class SpreadDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("Replace ticked")
+        ok.setText(self.tr("Replace ticked"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -206,11 +224,13 @@ class SpreadDialog(QDialog):
                 self.main_window.status_message(str(exc))
                 super().reject()
                 return
-            self.doc.replace_cues(changes, DESCRIPTION)
+            self.doc.replace_cues(changes, QCoreApplication.translate("SpreadDialog", DESCRIPTION))
             count = len(chosen)
             self.main_window.status_message(
-                f"Replaced “{self.correction.old}” in {count} "
-                f"{'place' if count == 1 else 'places'}. Edit ▸ Undo takes it back."
+                self.tr("Replaced “{old}” in {places}. Edit ▸ Undo takes it back.").format(
+                    old=self.correction.old,
+                    places=ngettext("{n} place", "{n} places", count).format(n=count),
+                )
             )
         if self.save_to_glossary.isChecked() and self.feature is not None:
             self.feature.remember_correction(self.correction)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from captionreview.qt.a11y import announce
 from captionreview.qt.player import MAX_RATE, MIN_RATE, Player, format_time
 
 
@@ -26,7 +27,8 @@ class TransportBar(QWidget):
     def __init__(self, player: Player, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._player = player
-        self.setAccessibleName("Playback controls")
+        self._was_playing = False
+        self.setAccessibleName(self.tr("Playback controls"))
 
         self.play_button = QToolButton(self)
         self.play_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -34,7 +36,7 @@ class TransportBar(QWidget):
         self.play_button.clicked.connect(player.toggle)
 
         self.position_slider = QSlider(Qt.Orientation.Horizontal, self)
-        self.position_slider.setAccessibleName("Position")
+        self.position_slider.setAccessibleName(self.tr("Position"))
         self.position_slider.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.position_slider.setSingleStep(1000)
         self.position_slider.setPageStep(5000)
@@ -44,13 +46,13 @@ class TransportBar(QWidget):
         self.position_slider.valueChanged.connect(self._on_slider_value)
 
         self.time_label = QLabel(self)
-        self.time_label.setAccessibleName("Time")
+        self.time_label.setAccessibleName(self.tr("Time"))
         self.time_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.time_label.setFocusPolicy(Qt.FocusPolicy.TabFocus)
 
         self.speed_box = QDoubleSpinBox(self)
-        self.speed_box.setAccessibleName("Playback speed")
-        self.speed_box.setToolTip("Playback speed (0.5× to 2×)")
+        self.speed_box.setAccessibleName(self.tr("Playback speed"))
+        self.speed_box.setToolTip(self.tr("Playback speed (0.5× to 2×)"))
         self.speed_box.setRange(MIN_RATE, MAX_RATE)
         self.speed_box.setSingleStep(0.1)
         self.speed_box.setDecimals(1)
@@ -66,8 +68,8 @@ class TransportBar(QWidget):
         self.mute_button.toggled.connect(player.set_muted)
 
         self.volume_slider = QSlider(Qt.Orientation.Horizontal, self)
-        self.volume_slider.setAccessibleName("Volume")
-        self.volume_slider.setToolTip("Volume")
+        self.volume_slider.setAccessibleName(self.tr("Volume"))
+        self.volume_slider.setToolTip(self.tr("Volume"))
         self.volume_slider.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.volume_slider.setRange(0, 100)
         self.volume_slider.setSingleStep(5)
@@ -123,12 +125,15 @@ class TransportBar(QWidget):
         icon = (
             QStyle.StandardPixmap.SP_MediaPause if playing else QStyle.StandardPixmap.SP_MediaPlay
         )
-        label = "Pause" if playing else "Play"
+        label = self.tr("Pause") if playing else self.tr("Play")
         self.play_button.setIcon(self.style().standardIcon(icon))
         self.play_button.setText(label)
         self.play_button.setToolTip(label)
         self.play_button.setAccessibleName(label)
         self.play_button.setEnabled(self._player.available and state != "error")
+        if playing != self._was_playing:
+            self._was_playing = playing
+            announce(self.play_button, self.tr("Playing") if playing else self.tr("Paused"))
 
     @Slot(float)
     def _on_rate(self, rate: float) -> None:
@@ -152,7 +157,7 @@ class TransportBar(QWidget):
             if muted
             else QStyle.StandardPixmap.SP_MediaVolume
         )
-        label = "Unmute" if muted else "Mute"
+        label = self.tr("Unmute") if muted else self.tr("Mute")
         self.mute_button.setIcon(self.style().standardIcon(icon))
         self.mute_button.setText(label)
         self.mute_button.setToolTip(label)

@@ -17,7 +17,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Slot
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QPointF,
+    QRectF,
+    QSize,
+    Qt,
+    QTimer,
+    Slot,
+)
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QTextDocument
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -30,8 +39,13 @@ if TYPE_CHECKING:
     from captionreview.core.document import Document
     from captionreview.core.model import Cue
 
-PLACEHOLDER = "No video loaded. Open a video with File ▸ Open; captions can be edited without one."
-SOUND_ONLY = "This file has sound but no picture; the captions are shown over this area."
+PLACEHOLDER = QT_TRANSLATE_NOOP(
+    "VideoWidget",
+    "No video loaded. Open a video with File ▸ Open; captions can be edited without one.",
+)
+SOUND_ONLY = QT_TRANSLATE_NOOP(
+    "VideoWidget", "This file has sound but no picture; the captions are shown over this area."
+)
 BACKING = QColor(0, 0, 0, 190)
 # Cue text a viewer sees: keep <i> <b> <u>, drop every other tag (<v>, <c>, <lang>, timestamps).
 _TAG_NAME_RE = re.compile(r"<(/?)([A-Za-z]*)")
@@ -124,7 +138,7 @@ class VideoWidget(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(160, 90)
-        self.setAccessibleName("Video")
+        self.setAccessibleName(self.tr("Video"))
         # A precise single shot at the next cue boundary, so captions change on time instead of
         # up to one position tick late.
         self._boundary_timer = QTimer(self)
@@ -284,9 +298,9 @@ class VideoWidget(QWidget):
         elif frame is not None:
             painter.drawImage(self.video_rect(), frame)
         elif self._player.path() is None:
-            self._paint_message(painter, PLACEHOLDER)
+            self._paint_message(painter, QCoreApplication.translate("VideoWidget", PLACEHOLDER))
         elif self._player.duration() > 0 and not self._player.has_video():
-            self._paint_message(painter, SOUND_ONLY)
+            self._paint_message(painter, QCoreApplication.translate("VideoWidget", SOUND_ONLY))
         if self._captions_visible:
             self._paint_captions(painter)
         painter.end()

@@ -1,0 +1,124 @@
+"""The window as a screen reader finds it: the real app under Xvfb on the AT-SPI bus
+(``dbus-run-session``, Debian's at-spi2-core and python3-pyatspi), its accessible tree walked
+from outside in Swedish and in English.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+WALKER = Path(__file__).with_name("atspi_walk.py")
+SYSTEM_PYTHON = Path("/usr/bin/python3")
+MARKER = "ATSPI-TREE "
+CAPTIONS = ROOT / "assets" / "demo" / "lecture.sv.vtt"
+SEVERITY_WORDS = {"sv": ("fel", "varning", "anmärkning"), "en": ("error", "warning", "note")}
+# Menu items that read the same in both languages: names of things, not words to translate.
+SAME_IN_BOTH = {"BBC: 37/line, 160-180 WPM (~15-18 CPS)", "CPS"}
+
+pytestmark = [pytest.mark.gui, pytest.mark.slow, pytest.mark.timeout(300)]
+
+
+def _missing() -> str | None:
+    for tool in ("xvfb-run", "dbus-run-session"):
+        if shutil.which(tool) is None:
+            return f"{tool} is not installed (Debian: xvfb, dbus)"
+    if not SYSTEM_PYTHON.is_file():
+        return "no /usr/bin/python3"
+    probe = subprocess.run([SYSTEM_PYTHON, "-c", "import pyatspi"], capture_output=True)
+    if probe.returncode != 0:
+        return "python3-pyatspi is not installed (Debian: python3-pyatspi at-spi2-core)"
+    return None
+
+
+def walk_app(language: str, home: Path) -> list[dict[str, Any]]:
+    """The accessible tree of the app opened on the demo captions in ``language``, with its
+    settings in ``home`` (each run its own, so one run's recent files do not show in the next).
+    """
+    reason = _missing()
+    if reason is not None:
+        pytest.skip(reason)
+    command = [
+        sys.executable,
+        "-m",
+        "captionreview",
+        "--lang",
+        language,
+        "--no-demo",
+        str(CAPTIONS),
+    ]
+    out = subprocess.run(
+        [
+            "xvfb-run",
+            "-a",
+            "dbus-run-session",
+            "--",
+            str(SYSTEM_PYTHON),
+            str(WALKER),
+            "60",
+            *command,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=150,
+        # On a real X display, with fresh settings.
+        env=dict(
+            os.environ,
+            QT_QPA_PLATFORM="xcb",
+            XDG_CONFIG_HOME=str(home / "config"),
+            XDG_STATE_HOME=str(home / "state"),
+        ),
+    )
+    lines = [line for line in out.stdout.splitlines() if line.startswith(MARKER)]
+    assert lines, out.stdout[-2000:] + out.stderr[-2000:]
+    nodes: list[dict[str, Any]] = json.loads(lines[-1][len(MARKER) :])
+    assert nodes, out.stderr[-2000:]
+    return nodes
+
+
+@pytest.fixture(scope="module", name="trees")
+def trees_fixture(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[dict[str, Any]]]:
+    """The tree in Swedish and in English."""
+    return {
+        language: walk_app(language, tmp_path_factory.mktemp(language)) for language in ("sv", "en")
+    }
+
+
+def menu_items(nodes: list[dict[str, Any]]) -> list[str]:
+    """The names of every menu and menu item, in tree order."""
+    return [n["name"] for n in nodes if n["role"] in ("menu", "menu item", "check menu item")]
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_every_focusable_control_has_a_name(trees: dict[str, Any], language: str) -> None:
+    unnamed = [
+        (n["role"], n["path"][-3:])
+        for n in trees[language]
+        if "focusable" in n["states"]
+        and not n["name"].strip()
+        and n["role"] != "table cell"
+        # A combo box's drop-down list speaks through the (named) combo box.
+        and n["path"][-1:] != ["combo box"]
+    ]
+    assert unnamed == []
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_the_cue_list_has_the_focus_after_opening(trees: dict[str, Any], language: str) -> None:
+    focused = [n for n in trees[language] if "focused" in n["states"]]
+    assert focused and "table" in focused[0]["path"]
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_cue_rows_name_their_severity_in_words(trees: dict[str, Any], language: str) -> None:
+    headers = [n["name"] for n in trees[language] if n["role"] == "table row header"]
+    words = {name.split(", ", 1)[1] for name in headers if ", " in name}
+    assert words and words <= set(SEVERITY_WORDS[language])
