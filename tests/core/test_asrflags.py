@@ -102,6 +102,20 @@ def test_glossary_fix_keeps_the_capital_of_a_sentence_start(speller: Speller) ->
     ]
 
 
+def test_a_lower_case_glossary_term_gets_a_capital_at_a_sentence_start(speller: Speller) -> None:
+    glossary = Glossary.from_lines(["regionstyrelsen"])
+    texts = [
+        "region styrelsen har beslutat",
+        "Mötet är slut. region styrelsen har beslutat",
+        "och region styrelsen",
+    ]
+    assert flagged(texts, speller, glossary) == [
+        (0, "ASR-09", "region styrelsen", "Regionstyrelsen"),
+        (1, "ASR-09", "region styrelsen", "Regionstyrelsen"),
+        (2, "ASR-09", "region styrelsen", "regionstyrelsen"),
+    ]
+
+
 def test_misspelled_words_get_hunspell_suggestions(speller: Speller) -> None:
     found = flagged(["Vår <i>sjukskötersk</i> kom"], speller)
     assert found == [(0, "SPELL-01", "sjukskötersk", "sjuksköterska")]

@@ -32,6 +32,7 @@ from captionreview.core.checks.base import file_line
 from captionreview.core.checks.catalogue import WORD_RULE_TITLES
 from captionreview.core.i18n import _
 from captionreview.core.model import Cue, Finding, Severity
+from captionreview.core.vtt.cuetext import plain_text
 from captionreview.core.words.frequency import frequencies
 from captionreview.core.words.glossary import Glossary, letters_only
 from captionreview.core.words.spelling import (
@@ -238,6 +239,15 @@ _LINK_RE = re.compile(
 _SENTENCE_END = re.compile(r"[.!?…:]\s*$")
 
 
+def _starts_sentence(item: _Cue, raw_start: int) -> bool:
+    """Return True when the text before ``raw_start`` in the cue ends a sentence ("… i dag.
+    kommun …"), or the span opens the first cue."""
+    before = plain_text(item.cue.text[:raw_start]).rstrip()
+    if not before:
+        return item.index == 0
+    return before[-1] in ".!?…"
+
+
 @dataclass(frozen=True, slots=True)
 class _Cue:
     """A cue split into words once, shared by all rules."""
@@ -404,8 +414,10 @@ class FlagChecker:
             term = _inflected(miss.term, miss.found)
             if term == miss.found:
                 continue  # "Tillväxtverkets": the term, inflected as Swedish does
-            if miss.found[:1].isupper() and term[:1].islower():
-                term = term[0].upper() + term[1:]  # "Region styrelsen" at a sentence start
+            capital = miss.found[:1].isupper() or _starts_sentence(item, miss.span[0])
+            if capital and term[:1].islower():
+                # "Region styrelsen", or "kommun full mäktige" after a full stop.
+                term = term[0].upper() + term[1:]
             how = {
                 "correction": _("a known correction"),
                 "split": _("the term written apart"),
