@@ -179,7 +179,7 @@ def test_numbers_written_english_style(speller: Speller) -> None:
     ]
 
 
-def test_homophones_are_info_without_fix(speller: Speller) -> None:
+def test_homophones_are_info_with_the_alternative_as_fix(speller: Speller) -> None:
     texts = [
         "kvinnor och men på landsbygden",
         "det var den ända chansen",
@@ -194,7 +194,16 @@ def test_homophones_are_info_without_fix(speller: Speller) -> None:
         if f.rule == "ASR-12"
     ]
     assert [f.cue_index for f in findings] == [0, 1, 2, 3]
-    assert all(f.severity is Severity.INFO and f.suggestion is None for f in findings)
+    assert all(f.severity is Severity.INFO for f in findings)
+    # "dom" may be "de" or "dem": only the reader can tell, so no single fix is offered.
+    assert [f.suggestion for f in findings] == ["män", "enda", "var", None]
+
+
+def test_a_homophone_fix_keeps_the_capital(speller: Speller) -> None:
+    findings = find_flags(
+        cues_of("Män vi ses i dag"), language="sv", glossary=None, speller=speller
+    )
+    assert [f.suggestion for f in findings if f.rule == "ASR-12"] == ["Men"]
 
 
 def test_words_marked_with_lang_are_checked_in_their_language(speller: Speller) -> None:

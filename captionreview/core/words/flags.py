@@ -740,6 +740,8 @@ class FlagChecker:
             after = _char_after(text, tok.pend)
             clause_start = before == "" or before in ",.!?–-"
             other = None
+            # The alternative to offer as the fix; none for "dom", which may be "de" or "dem".
+            fix: str | None = None
             if word == "dom":
                 other = _("de or dem (“dom” is the spoken form)")
             elif (
@@ -747,24 +749,26 @@ class FlagChecker:
                 and (clause_start or nxt in _PRONOUN_AFTER_MEN)
                 and prev not in (_QUANTIFIERS)
             ):
-                other = _("men (but)")
+                other, fix = _("men (but)"), "men"
             elif word == "men" and (prev in _QUANTIFIERS or prev in ("och", "eller")):
-                other = _("män (men, plural of man)")
+                other, fix = _("män (men, plural of man)"), "män"
             elif word == "ända" and prev in _BEFORE_ENDA:
-                other = _("enda (only)")
+                other, fix = _("enda (only)"), "enda"
             elif word == "enda" and nxt in _AFTER_ANDA:
-                other = _("ända (all the way)")
+                other, fix = _("ända (all the way)"), "ända"
             elif word == "hämma" and prev in _BEFORE_HEMMA:
-                other = _("hemma (at home)")
+                other, fix = _("hemma (at home)"), "hemma"
             elif word == "hemma" and prev in _BEFORE_HAMMA:
-                other = _("hämma (inhibit)")
+                other, fix = _("hämma (inhibit)"), "hämma"
             elif word == "vart" and nxt in _AFTER_VAR:
-                other = _("var (where, location)")
+                other, fix = _("var (where, location)"), "var"
             elif word == "dem" and tok.text[0].isupper() and clause_start:
-                other = _("De (subject form)")
+                other, fix = _("De (subject form)"), "de"
             elif word == "de" and prev in _PREPOSITIONS and (after == "" or after in ",.!?;:"):
-                other = _("dem (object form)")
+                other, fix = _("dem (object form)"), "dem"
             if other:
+                if fix is not None and tok.text[:1].isupper():
+                    fix = fix[0].upper() + fix[1:]
                 add(
                     RULE_HOMOPHONE,
                     Severity.INFO,
@@ -772,6 +776,7 @@ class FlagChecker:
                         text=tok.text, other=other
                     ),
                     (tok.start, tok.end),
+                    fix,
                 )
 
     # -- SPELL-02 and English --------------------------------------------------------------
