@@ -241,6 +241,8 @@ class SpellCheck(QObject):
         self._snapshot: list[Cue] = []
         self._pending: _Pending | None = None
         self._offer: tuple[Correction, list[Occurrence], int] | None = None
+        # The cues of the offer that still hold the replaced words (the bar goes when none do).
+        self._offer_left: set[int] = set()
         self._warned: str | None = None
         self._emit_timer = QTimer(self)
         self._emit_timer.setSingleShot(True)
@@ -541,6 +543,7 @@ class SpellCheck(QObject):
 
     def _on_changed(self, start: int, stop: int) -> None:
         self._cues_moved(EventKind.CHANGED, start, stop)
+        self._settle_offer(start, stop)
         self._checks.pacer.typing()
         self._note_typing_start(start, stop)
         if self._doc is not None:
@@ -891,11 +894,24 @@ class SpellCheck(QObject):
     def _cancel_spread(self) -> None:
         self._spreads.cancel()
 
+    def _settle_offer(self, start: int, stop: int) -> None:
+        """Put the "replace there too?" bar away once no offered place holds the old words."""
+        if not self._offer_left or self._doc is None or self._offer is None:
+            return
+        old = self._offer[0].old.lower()
+        cues = self._doc.cues
+        for index in range(start, min(stop, len(cues))):
+            if index in self._offer_left and old not in cues[index].text.lower():
+                self._offer_left.discard(index)
+        if not self._offer_left:
+            self.offer.hide()
+
     def _on_spread_found(self, found: tuple[Correction, list[Occurrence]]) -> None:
         correction, occurrences = found
         if not occurrences:
             return
         self._offer = (correction, occurrences, self._version)
+        self._offer_left = {o.cue_index for o in occurrences}
         count = len(occurrences)
         where = "another cue" if count == 1 else f"{count} other places"
         self.offer.message.setText(

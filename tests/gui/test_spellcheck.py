@@ -284,6 +284,31 @@ def test_spelling_language_can_be_switched(qtbot, make_window, captions) -> None
     assert len(spell.findings()) == swedish
 
 
+def test_the_offer_goes_away_once_the_other_place_is_fixed_by_hand(
+    qtbot, make_window, captions
+) -> None:
+    window, spell = open_checked(qtbot, make_window, captions)
+    doc = window.document
+    edit = window.editor.text_edit
+
+    def replace_in(index: int, old: str, new: str) -> None:
+        window.select_cue(index)
+        start = edit.toPlainText().find(old)
+        cursor = edit.textCursor()
+        cursor.setPosition(start)
+        cursor.setPosition(start + len(old), cursor.MoveMode.KeepAnchor)
+        edit.setTextCursor(cursor)
+        edit.setFocus()
+        type_text(edit, new)
+
+    with qtbot.waitSignal(spell.spread_offered, timeout=5000):
+        replace_in(CUE_TILLVAXT, "till växt verket", "Tillväxtverket")
+    assert spell.offer.isVisible()
+    replace_in(CUE_TILLVAXT_AGAIN, "till växt verket", "Tillväxtverket")
+    assert "till växt verket" not in doc.cues[CUE_TILLVAXT_AGAIN].text
+    qtbot.waitUntil(lambda: not spell.offer.isVisible(), timeout=3000)
+
+
 def test_a_replaced_word_is_offered_for_its_other_occurrences(qtbot, make_window, captions) -> None:
     window, spell = open_checked(qtbot, make_window, captions)
     doc = window.document
