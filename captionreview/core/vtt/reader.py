@@ -16,6 +16,7 @@ line-by-line algorithm of the spec; a test checks that both ways read every file
 from __future__ import annotations
 
 import functools
+import gc
 import math
 import re
 from collections.abc import Callable, Sequence
@@ -654,7 +655,16 @@ def parse_region(lines: list[str]) -> Region:
 
 def read_vtt(text: str) -> ParsedVtt:
     """Split WebVTT ``text`` into blocks and cues; never raises, never drops text."""
-    return _Reader(text).run()
+    # Reading makes a few objects per cue and frees none of them until it returns; the cyclic
+    # collector would scan them again and again for cycles that cannot exist (as in
+    # checks.registry.check_cues). Pause it for the duration of the pass.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _Reader(text).run()
+    finally:
+        if collecting:
+            gc.enable()
 
 
 @dataclass(slots=True)
