@@ -180,6 +180,7 @@ class _CueIndex:
     """Cues ordered by start, with the running maximum of their ends, for range look-ups."""
 
     def __init__(self, cues: Sequence[Cue]) -> None:
+        self.spans = [(cue.start_ms, cue.end_ms) for cue in cues]
         self.order = sorted(range(len(cues)), key=lambda i: cues[i].start_ms)
         self.starts = [cues[i].start_ms for i in self.order]
         self.running_ends: list[int] = []
@@ -225,7 +226,8 @@ class Timeline(QWidget):
         self._scroll.valueChanged.connect(self._on_scrolled)
         self._doc: Document | None = None
         self._events = DocumentEvents(self)
-        for signal in (self._events.changed, self._events.inserted, self._events.removed):
+        self._events.changed.connect(self._on_cues_edited)
+        for signal in (self._events.inserted, self._events.removed):
             signal.connect(self._on_cues_changed)
         self._events.reset.connect(self._on_cues_changed)
         self._index: _CueIndex | None = None
@@ -439,6 +441,19 @@ class Timeline(QWidget):
     def _on_cues_changed(self, *_span: int) -> None:
         # Rebuilt lazily at the next paint, so a burst of events costs one rebuild.
         self._index = None
+        self.update()
+
+    def _on_cues_edited(self, start: int, stop: int) -> None:
+        """Cues were replaced: the index goes only when a time moved, so typing in a cue of
+        a 30,000-cue file does not sort them all again at every keystroke."""
+        index, doc = self._index, self._doc
+        if index is not None and doc is not None:
+            cues = doc.cues
+            if any(
+                i >= len(index.spans) or index.spans[i] != (cues[i].start_ms, cues[i].end_ms)
+                for i in range(start, min(stop, len(cues)))
+            ):
+                self._index = None
         self.update()
 
     def _cue_index(self) -> _CueIndex | None:

@@ -248,3 +248,13 @@ def test_the_whole_hour_with_three_thousand_cues_is_drawn_pixel_by_pixel(timelin
     assert QColor(image.pixel(int(selected) + 1, y)) != CUE_COLOUR
     wave_y = RULER_PX + 3
     assert QColor(image.pixel(500, wave_y)) != QColor(image.pixel(500, 1)), "speech shaded"
+
+
+def test_typing_in_a_cue_keeps_the_time_index_and_a_time_change_renews_it(timeline) -> None:
+    doc = make_doc((1000, 2000), (3000, 4000))
+    timeline.set_document(doc)
+    index = timeline._cue_index()
+    doc.set_text(0, "ny text", typing=True)
+    assert timeline._cue_index() is index
+    doc.set_times(1, 500, 900)
+    assert timeline.visible_cues() == [1, 0]
