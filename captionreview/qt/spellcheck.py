@@ -295,6 +295,16 @@ class SpellCheck(QObject):
         self.underline_action.setCheckable(True)
         self.underline_action.setChecked(True)
         self.underline_action.toggled.connect(self._set_underline)
+        # F7 in reading order by default; checked, it visits the surest flags first (each word
+        # flag carries a confidence), so an editor short of time fixes what is surely wrong.
+        self.by_confidence_action = QAction(
+            self.tr("Next suspicious word: most &certain first"), window.window()
+        )
+        self.by_confidence_action.setObjectName("suspiciousByConfidence")
+        self.by_confidence_action.setCheckable(True)
+        self.by_confidence_action.setStatusTip(
+            self.tr("F7 goes to the flags the check is surest about first, not in reading order")
+        )
         self.spread_action = self._action(
             "Apply last correction &everywhere…",
             "applyCorrectionEverywhere",
@@ -320,6 +330,7 @@ class SpellCheck(QObject):
             self.choose_glossary_action,
             self.recheck_action,
             self.underline_action,
+            self.by_confidence_action,
         ):
             window.register_action(action, "Check")
         self.language_menu = window.menu("Check").addMenu("Spelling &language")
@@ -836,7 +847,8 @@ class SpellCheck(QObject):
             after = (index, payload_offset(raw, cursor.selectionStart()))
             if not cursor.hasSelection():
                 after = (index, -1)
-        finding = next_suspicious(findings, after)
+        by_confidence = self.by_confidence_action.isChecked()
+        finding = next_suspicious(findings, after, by_confidence=by_confidence)
         if finding is None or finding.cue_index is None:
             return None
         self.main_window.select_cue(finding.cue_index, finding.span, play=True)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QKeySequence, QTextCharFormat
+from PySide6.QtGui import QAction, QContextMenuEvent, QKeyEvent, QKeySequence, QTextCharFormat
 from PySide6.QtWidgets import QApplication, QMenu
 
 from captionreview.core.words.glossary import Glossary
@@ -175,6 +175,28 @@ def test_f7_walks_through_every_flag_in_order_and_wraps(qtbot, make_window, capt
         seen.append((window.current_index(), selected))
     assert seen[: len(expected)] == expected
     assert seen[-1] == expected[0]  # wrapped around
+
+
+def test_f7_can_visit_the_most_certain_flags_first(qtbot, make_window, captions) -> None:
+    window, spell = open_checked(qtbot, make_window, captions)
+    action = window.findChild(QAction, "suspiciousByConfidence")
+    assert action is not None and action in window.menu("Check").actions()
+    action.setChecked(True)
+    found = [f for f in spell.findings() if f.cue_index is not None and f.span is not None]
+    ranked = sorted(found, key=lambda f: (-(f.confidence or 0.0), f.cue_index, f.span[0]))
+    expected = [
+        (f.cue_index, window.document.cues[f.cue_index].text[f.span[0] : f.span[1]]) for f in ranked
+    ]
+    window.editor.text_edit.setFocus()
+    seen = []
+    for _ in range(len(expected) + 1):
+        key = QKeySequence("F7")[0]
+        qtbot.keyClick(window.editor.text_edit, key.key(), key.keyboardModifiers())
+        selected = window.editor.text_edit.textCursor().selectedText().replace("\u2029", "\n")
+        seen.append((window.current_index(), selected))
+    assert seen[: len(expected)] == expected
+    assert seen[-1] == expected[0]  # wrapped around to the surest
+    assert ranked[0].confidence is not None and ranked[0].confidence > (ranked[-1].confidence or 0)
 
 
 def test_f7_starts_with_the_flags_of_the_chosen_cue_before_the_cursor(
