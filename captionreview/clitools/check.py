@@ -10,8 +10,9 @@ is none; a file that cannot be read has the same keys, empty, plus ``"error"``).
 status is 0 when no file has an error, 1 when any has, 2 when a file (or the profile or the
 glossary) cannot be read. With ``--video VIDEO`` the audio-aware checks run too (TIM-08,
 TIM-10, ASR-06, ASR-15); every finding carries ``start_ms`` and ``end_ms``, the time range it
-is about. When the reader of a pipe goes away (``| head``) the command ends quietly with the
-status so far.
+is about, and ``confidence`` (0–1 for the word flags, else null). A word list beside a file
+(``lecture.sv.words.txt`` for ``lecture.sv.vtt``) is accepted by its spell check. When the
+reader of a pipe goes away (``| head``) the command ends quietly with the status so far.
 """
 
 from __future__ import annotations
