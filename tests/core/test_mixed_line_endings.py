@@ -121,6 +121,10 @@ def test_an_edit_in_a_mixed_file_changes_only_its_cue(text: str, n: int, operati
     _edit(doc, operation, n % len(doc), expected)
     reread = _reread(doc)
     assert _keys(reread) == expected
-    assert [p.rule for p in reread.problems] == [p.rule for p in Document.from_text(text).problems]
+    # A rewritten first cue gets the blank line after the header that it lacked, which
+    # settles VTT-HDR-03 (a timing line inside the header); every other problem stays.
+    assert [p.rule for p in reread.problems if p.rule != "VTT-HDR-03"] == [
+        p.rule for p in Document.from_text(text).problems if p.rule != "VTT-HDR-03"
+    ]
     doc.undo()
     assert doc.text() == text
