@@ -4,8 +4,36 @@
 <context>
     <name>ActionHandlers</name>
     <message>
+        <source>Undid: {what}</source>
+        <translation>Ångrade: {what}</translation>
+    </message>
+    <message>
+        <source>Redid: {what}</source>
+        <translation>Gjorde om: {what}</translation>
+    </message>
+    <message>
+        <source>Speed {rate:g}×</source>
+        <translation>Hastighet {rate:g}×</translation>
+    </message>
+    <message>
+        <source>Select a cue first</source>
+        <translation>Välj en undertext först</translation>
+    </message>
+    <message>
         <source>That was the last cue.</source>
         <translation>Det var den sista undertexten.</translation>
+    </message>
+    <message>
+        <source>Put the text cursor where the cue should be split</source>
+        <translation>Placera textmarkören där undertexten ska delas</translation>
+    </message>
+    <message>
+        <source>Cue {index} not split: {exc}</source>
+        <translation>Undertext {index} delades inte: {exc}</translation>
+    </message>
+    <message>
+        <source>The last cue has no next cue to merge with</source>
+        <translation>Den sista undertexten har ingen nästa undertext att slås ihop med</translation>
     </message>
 </context>
 <context>
@@ -49,6 +77,382 @@
     <message>
         <source>Read the text that saving writes with webvtt-py, as many publishing scripts do, and list the cues it reads differently (PUB-01)</source>
         <translation>Läs texten som sparas med webvtt-py, som många publiceringsskript gör, och lista de undertexter den läser annorlunda (PUB-01)</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>&amp;Öppna…</translation>
+    </message>
+    <message>
+        <source>Open a video and/or caption file (select both to open them together)</source>
+        <translation>Öppna en video och/eller en undertextfil (välj båda för att öppna dem tillsammans)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Spara</translation>
+    </message>
+    <message>
+        <source>Save the captions (WebVTT)</source>
+        <translation>Spara undertexterna (WebVTT)</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>Spara s&amp;om…</translation>
+    </message>
+    <message>
+        <source>Save the captions under a new name</source>
+        <translation>Spara undertexterna med ett nytt namn</translation>
+    </message>
+    <message>
+        <source>&amp;Export SRT…</source>
+        <translation>&amp;Exportera SRT…</translation>
+    </message>
+    <message>
+        <source>Write a SubRip (.srt) copy of the captions</source>
+        <translation>Skriv en SubRip-kopia (.srt) av undertexterna</translation>
+    </message>
+    <message>
+        <source>&amp;Close captions</source>
+        <translation>S&amp;täng undertexter</translation>
+    </message>
+    <message>
+        <source>Close the caption file and the video</source>
+        <translation>Stäng undertextfilen och videon</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>A&amp;vsluta</translation>
+    </message>
+    <message>
+        <source>Quit CaptionReview</source>
+        <translation>Avsluta CaptionReview</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Ångra</translation>
+    </message>
+    <message>
+        <source>Undo the last change</source>
+        <translation>Ångra den senaste ändringen</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Gör om</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Gör om</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;Sök…</translation>
+    </message>
+    <message>
+        <source>Find text in the cues</source>
+        <translation>Sök text i undertexterna</translation>
+    </message>
+    <message>
+        <source>Find and re&amp;place…</source>
+        <translation>Sök och &amp;ersätt…</translation>
+    </message>
+    <message>
+        <source>Replace text across cues (plain or regular expression)</source>
+        <translation>Ersätt text i undertexterna (vanlig text eller reguljärt uttryck)</translation>
+    </message>
+    <message>
+        <source>Find &amp;next</source>
+        <translation>Sök &amp;nästa</translation>
+    </message>
+    <message>
+        <source>Find the next match</source>
+        <translation>Sök nästa träff</translation>
+    </message>
+    <message>
+        <source>Find pre&amp;vious</source>
+        <translation>Sök &amp;föregående</translation>
+    </message>
+    <message>
+        <source>Find the previous match</source>
+        <translation>Sök föregående träff</translation>
+    </message>
+    <message>
+        <source>&amp;Play / pause</source>
+        <translation>&amp;Spela / pausa</translation>
+    </message>
+    <message>
+        <source>Play or pause (works while typing)</source>
+        <translation>Spela eller pausa (fungerar medan du skriver)</translation>
+    </message>
+    <message>
+        <source>Jump &amp;back 2 s</source>
+        <translation>Hoppa &amp;bakåt 2 s</translation>
+    </message>
+    <message>
+        <source>Go back two seconds</source>
+        <translation>Gå två sekunder bakåt</translation>
+    </message>
+    <message>
+        <source>Jump &amp;forward 2 s</source>
+        <translation>Hoppa &amp;framåt 2 s</translation>
+    </message>
+    <message>
+        <source>Go forward two seconds</source>
+        <translation>Gå två sekunder framåt</translation>
+    </message>
+    <message>
+        <source>Jump back 0.5 s</source>
+        <translation>Hoppa bakåt 0,5 s</translation>
+    </message>
+    <message>
+        <source>Go back half a second</source>
+        <translation>Gå en halv sekund bakåt</translation>
+    </message>
+    <message>
+        <source>Jump forward 0.5 s</source>
+        <translation>Hoppa framåt 0,5 s</translation>
+    </message>
+    <message>
+        <source>Go forward half a second</source>
+        <translation>Gå en halv sekund framåt</translation>
+    </message>
+    <message>
+        <source>Jump back 5 s</source>
+        <translation>Hoppa bakåt 5 s</translation>
+    </message>
+    <message>
+        <source>Go back five seconds</source>
+        <translation>Gå fem sekunder bakåt</translation>
+    </message>
+    <message>
+        <source>Jump forward 5 s</source>
+        <translation>Hoppa framåt 5 s</translation>
+    </message>
+    <message>
+        <source>Go forward five seconds</source>
+        <translation>Gå fem sekunder framåt</translation>
+    </message>
+    <message>
+        <source>Previous frame</source>
+        <translation>Föregående bildruta</translation>
+    </message>
+    <message>
+        <source>Pause and step one frame back</source>
+        <translation>Pausa och gå en bildruta bakåt</translation>
+    </message>
+    <message>
+        <source>Next frame</source>
+        <translation>Nästa bildruta</translation>
+    </message>
+    <message>
+        <source>Pause and step one frame forward</source>
+        <translation>Pausa och gå en bildruta framåt</translation>
+    </message>
+    <message>
+        <source>&amp;Slower</source>
+        <translation>&amp;Långsammare</translation>
+    </message>
+    <message>
+        <source>Play more slowly (down to 0.5×)</source>
+        <translation>Spela långsammare (ned till 0,5×)</translation>
+    </message>
+    <message>
+        <source>F&amp;aster</source>
+        <translation>S&amp;nabbare</translation>
+    </message>
+    <message>
+        <source>Play faster (up to 2×)</source>
+        <translation>Spela snabbare (upp till 2×)</translation>
+    </message>
+    <message>
+        <source>&amp;Normal speed</source>
+        <translation>&amp;Normal hastighet</translation>
+    </message>
+    <message>
+        <source>Play at 1×</source>
+        <translation>Spela i 1×</translation>
+    </message>
+    <message>
+        <source>&amp;Replay current cue</source>
+        <translation>Spela upp aktuell undertext &amp;igen</translation>
+    </message>
+    <message>
+        <source>Play the cue at the playhead again from its start</source>
+        <translation>Spela undertexten vid spelhuvudet igen från början</translation>
+    </message>
+    <message>
+        <source>Play &amp;this cue</source>
+        <translation>Spela &amp;den här undertexten</translation>
+    </message>
+    <message>
+        <source>Play just the selected cue</source>
+        <translation>Spela bara den valda undertexten</translation>
+    </message>
+    <message>
+        <source>Play from 0.5 s before the cue</source>
+        <translation>Spela från 0,5 s före undertexten</translation>
+    </message>
+    <message>
+        <source>Play the selected cue with half a second before it, to hear where its words start</source>
+        <translation>Spela den valda undertexten med en halv sekund före, för att höra var orden börjar</translation>
+    </message>
+    <message>
+        <source>&amp;Loop this cue</source>
+        <translation>&amp;Upprepa den här undertexten</translation>
+    </message>
+    <message>
+        <source>Repeat the selected cue until you turn this off</source>
+        <translation>Upprepa den valda undertexten tills du stänger av det</translation>
+    </message>
+    <message>
+        <source>Pause &amp;while typing</source>
+        <translation>Pausa &amp;medan du skriver</translation>
+    </message>
+    <message>
+        <source>Pause as you type; resume 1.5 s after the last key, 1 s back</source>
+        <translation>Pausa medan du skriver; fortsätt 1,5 s efter sista tangenten, 1 s bakåt</translation>
+    </message>
+    <message>
+        <source>Edit the cue being spo&amp;ken</source>
+        <translation>Redigera undertexten som &amp;sägs nu</translation>
+    </message>
+    <message>
+        <source>Select the cue at the playhead and put the cursor in its text</source>
+        <translation>Välj undertexten vid spelhuvudet och sätt markören i dess text</translation>
+    </message>
+    <message>
+        <source>&amp;Previous cue</source>
+        <translation>&amp;Föregående undertext</translation>
+    </message>
+    <message>
+        <source>Select the previous cue</source>
+        <translation>Välj föregående undertext</translation>
+    </message>
+    <message>
+        <source>&amp;Next cue</source>
+        <translation>&amp;Nästa undertext</translation>
+    </message>
+    <message>
+        <source>Select the next cue</source>
+        <translation>Välj nästa undertext</translation>
+    </message>
+    <message>
+        <source>Set &amp;start from playhead</source>
+        <translation>Sätt &amp;start vid spelhuvudet</translation>
+    </message>
+    <message>
+        <source>The selected cue starts at the playhead</source>
+        <translation>Den valda undertexten börjar vid spelhuvudet</translation>
+    </message>
+    <message>
+        <source>Set &amp;end from playhead</source>
+        <translation>Sätt s&amp;lut vid spelhuvudet</translation>
+    </message>
+    <message>
+        <source>The selected cue ends at the playhead</source>
+        <translation>Den valda undertexten slutar vid spelhuvudet</translation>
+    </message>
+    <message>
+        <source>Set end, start the next cue here and go on</source>
+        <translation>Sätt slut, börja nästa undertext här och fortsätt</translation>
+    </message>
+    <message>
+        <source>The selected cue ends at the playhead, the next one starts right after; playback goes on and the next cue is selected</source>
+        <translation>Den valda undertexten slutar vid spelhuvudet och nästa börjar direkt efter; uppspelningen fortsätter och nästa undertext väljs</translation>
+    </message>
+    <message>
+        <source>Start 100 ms earlier</source>
+        <translation>Början 100 ms tidigare</translation>
+    </message>
+    <message>
+        <source>Move the start 100 ms earlier</source>
+        <translation>Flytta början 100 ms tidigare</translation>
+    </message>
+    <message>
+        <source>Start 100 ms later</source>
+        <translation>Början 100 ms senare</translation>
+    </message>
+    <message>
+        <source>Move the start 100 ms later</source>
+        <translation>Flytta början 100 ms senare</translation>
+    </message>
+    <message>
+        <source>End 100 ms earlier</source>
+        <translation>Slut 100 ms tidigare</translation>
+    </message>
+    <message>
+        <source>Move the end 100 ms earlier</source>
+        <translation>Flytta slutet 100 ms tidigare</translation>
+    </message>
+    <message>
+        <source>End 100 ms later</source>
+        <translation>Slut 100 ms senare</translation>
+    </message>
+    <message>
+        <source>Move the end 100 ms later</source>
+        <translation>Flytta slutet 100 ms senare</translation>
+    </message>
+    <message>
+        <source>Sp&amp;lit at cursor</source>
+        <translation>&amp;Dela vid markören</translation>
+    </message>
+    <message>
+        <source>Split the cue at the text cursor (at the playhead&apos;s time when it is inside)</source>
+        <translation>Dela undertexten vid textmarkören (vid spelhuvudets tid när den ligger inuti)</translation>
+    </message>
+    <message>
+        <source>&amp;Merge with next</source>
+        <translation>Slå &amp;ihop med nästa</translation>
+    </message>
+    <message>
+        <source>Join the selected cue with the next one</source>
+        <translation>Slå ihop den valda undertexten med nästa</translation>
+    </message>
+    <message>
+        <source>&amp;Insert cue after</source>
+        <translation>&amp;Infoga undertext efter</translation>
+    </message>
+    <message>
+        <source>Add an empty cue after the selected one</source>
+        <translation>Lägg till en tom undertext efter den valda</translation>
+    </message>
+    <message>
+        <source>&amp;Delete cue</source>
+        <translation>&amp;Ta bort undertext</translation>
+    </message>
+    <message>
+        <source>Delete the selected cues (Delete in the list)</source>
+        <translation>Ta bort de valda undertexterna (Delete i listan)</translation>
+    </message>
+    <message>
+        <source>&amp;Follow playback</source>
+        <translation>&amp;Följ uppspelningen</translation>
+    </message>
+    <message>
+        <source>Keep the cue being spoken in view in the list</source>
+        <translation>Håll undertexten som sägs synlig i listan</translation>
+    </message>
+    <message>
+        <source>Show &amp;captions on video</source>
+        <translation>Visa &amp;undertexter på videon</translation>
+    </message>
+    <message>
+        <source>Draw the captions over the picture</source>
+        <translation>Rita undertexterna över bilden</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Kortkommandon</translation>
+    </message>
+    <message>
+        <source>List every command and its keys</source>
+        <translation>Lista alla kommandon och deras tangenter</translation>
+    </message>
+    <message>
+        <source>&amp;About CaptionReview</source>
+        <translation>&amp;Om CaptionReview</translation>
+    </message>
+    <message>
+        <source>Version and licence</source>
+        <translation>Version och licens</translation>
     </message>
 </context>
 <context>
@@ -399,7 +803,106 @@
     </message>
 </context>
 <context>
+    <name>CueTableView</name>
+    <message>
+        <source>Cue list</source>
+        <translation>Undertextlista</translation>
+    </message>
+    <message>
+        <source>  corrected, comment</source>
+        <translation>  rättad, kommentar</translation>
+    </message>
+</context>
+<context>
+    <name>CueTextDelegate</name>
+    <message>
+        <source>Cue text</source>
+        <translation>Undertextens text</translation>
+    </message>
+</context>
+<context>
+    <name>CueTimeDelegate</name>
+    <message>
+        <source>Cue time</source>
+        <translation>Undertextens tid</translation>
+    </message>
+</context>
+<context>
     <name>FileActions</name>
+    <message>
+        <source>No video open.
+File ▸ Open… a video (or drop one here) to see the captions on it.</source>
+        <translation>Ingen video öppen.
+Arkiv ▸ Öppna… en video (eller släpp en här) för att se undertexterna på den.</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>Öppna &amp;senaste</translation>
+    </message>
+    <message>
+        <source>Open video and/or captions</source>
+        <translation>Öppna video och/eller undertexter</translation>
+    </message>
+    <message>
+        <source>Video and captions ({videos} {captions});;Captions ({captions});;Video ({videos});;All files (*)</source>
+        <translation>Video och undertexter ({videos} {captions});;Undertexter ({captions});;Video ({videos});;Alla filer (*)</translation>
+    </message>
+    <message>
+        <source>Not a file</source>
+        <translation>Inte en fil</translation>
+    </message>
+    <message>
+        <source>{folders} is a folder: open a video or a caption file.</source>
+        <translation>{folders} är en mapp: öppna en video eller en undertextfil.</translation>
+    </message>
+    <message>
+        <source>File not found</source>
+        <translation>Filen hittades inte</translation>
+    </message>
+    <message>
+        <source>{missing} does not exist.</source>
+        <translation>{missing} finns inte.</translation>
+    </message>
+    <message>
+        <source>Opened the first video and the first caption file only</source>
+        <translation>Öppnade bara den första videon och den första undertextfilen</translation>
+    </message>
+    <message>
+        <source>No captions found beside {name}: new captions</source>
+        <translation>Inga undertexter hittades bredvid {name}: nya undertexter</translation>
+    </message>
+    <message>
+        <source>Which captions?</source>
+        <translation>Vilka undertexter?</translation>
+    </message>
+    <message>
+        <source>Several caption files belong to {name}:</source>
+        <translation>Flera undertextfiler hör till {name}:</translation>
+    </message>
+    <message>
+        <source>Cannot open the caption file</source>
+        <translation>Kan inte öppna undertextfilen</translation>
+    </message>
+    <message>
+        <source> (line {line})</source>
+        <translation> (rad {line})</translation>
+    </message>
+    <message>
+        <source>Not UTF-8 — CaptionReview</source>
+        <translation>Inte UTF-8 — CaptionReview</translation>
+    </message>
+    <message>
+        <source>{name} is not UTF-8{where}, the encoding WebVTT files must have.</source>
+        <translation>{name} är inte UTF-8{where}, den teckenkodning WebVTT-filer måste ha.</translation>
+    </message>
+    <message>
+        <source> (Swedish å ä ö)</source>
+        <translation> (svenska å ä ö)</translation>
+    </message>
+    <message>
+        <source>It looks like {label}{nordic}. Open it as {label}? CaptionReview saves it as UTF-8.</source>
+        <translation>Den ser ut att vara {label}{nordic}. Vill du öppna den som {label}? CaptionReview sparar den som UTF-8.</translation>
+    </message>
     <message>
         <source>Damaged characters — CaptionReview</source>
         <translation>Skadade tecken — CaptionReview</translation>
@@ -415,6 +918,120 @@
     <message>
         <source>Open as {codec}, bad bytes as �</source>
         <translation>Öppna som {codec}, felaktiga byte som �</translation>
+    </message>
+    <message>
+        <source>Open as {get}</source>
+        <translation>Öppna som {get}</translation>
+    </message>
+    <message>
+        <source>{status_message}
+The captions stay editable; you can save them as usual.</source>
+        <translation>{status_message}
+Undertexterna kan fortfarande redigeras; du kan spara dem som vanligt.</translation>
+    </message>
+    <message>
+        <source>Save captions as</source>
+        <translation>Spara undertexter som</translation>
+    </message>
+    <message>
+        <source>WebVTT (*.vtt)</source>
+        <translation>WebVTT (*.vtt)</translation>
+    </message>
+    <message>
+        <source>Saved {written}</source>
+        <translation>Sparade {written}</translation>
+    </message>
+    <message>
+        <source>Could not save — {APP_NAME}</source>
+        <translation>Kunde inte spara — {APP_NAME}</translation>
+    </message>
+    <message>
+        <source>Your changes are kept in the window and in the recovery journal. Save them under another name?</source>
+        <translation>Dina ändringar finns kvar i fönstret och i återställningsjournalen. Vill du spara dem med ett annat namn?</translation>
+    </message>
+    <message>
+        <source>&amp;Save As…</source>
+        <translation>&amp;Spara som…</translation>
+    </message>
+    <message>
+        <source>Not saved: {reason}</source>
+        <translation>Inte sparat: {reason}</translation>
+    </message>
+    <message>
+        <source>Export SubRip</source>
+        <translation>Exportera SubRip</translation>
+    </message>
+    <message>
+        <source>SubRip (*.srt)</source>
+        <translation>SubRip (*.srt)</translation>
+    </message>
+    <message>
+        <source>Could not export</source>
+        <translation>Kunde inte exportera</translation>
+    </message>
+    <message>
+        <source>Exported SubRip — {APP_NAME}</source>
+        <translation>Exporterade SubRip — {APP_NAME}</translation>
+    </message>
+    <message>
+        <source>Exported {name}. Please note:</source>
+        <translation>Exporterade {name}. Observera:</translation>
+    </message>
+    <message>
+        <source>Exported {written}; {join}</source>
+        <translation>Exporterade {written}; {join}</translation>
+    </message>
+    <message>
+        <source>Exported {written}</source>
+        <translation>Exporterade {written}</translation>
+    </message>
+    <message>
+        <source>the new captions</source>
+        <translation>de nya undertexterna</translation>
+    </message>
+    <message>
+        <source>Save the changes to {name}?</source>
+        <translation>Vill du spara ändringarna i {name}?</translation>
+    </message>
+    <message>
+        <source>If you don&apos;t, your changes are lost.</source>
+        <translation>Om du inte gör det går ändringarna förlorade.</translation>
+    </message>
+    <message>
+        <source>No recent files</source>
+        <translation>Inga senaste filer</translation>
+    </message>
+    <message>
+        <source>Restored the unsaved changes: review them and save (Ctrl+S)</source>
+        <translation>Återställde de osparade ändringarna: granska dem och spara (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>{name} was changed by another program.</source>
+        <translation>{name} har ändrats av ett annat program.</translation>
+    </message>
+    <message>
+        <source> Your unsaved changes here would be lost.</source>
+        <translation> Dina osparade ändringar här skulle gå förlorade.</translation>
+    </message>
+    <message>
+        <source>Load the version on disk?{lost}</source>
+        <translation>Vill du läsa in versionen på disken?{lost}</translation>
+    </message>
+    <message>
+        <source>Load from disk</source>
+        <translation>Läs in från disken</translation>
+    </message>
+    <message>
+        <source>Keep my version</source>
+        <translation>Behåll min version</translation>
+    </message>
+    <message>
+        <source>Kept your version; saving will overwrite {name}</source>
+        <translation>Behöll din version; när du sparar skrivs {name} över</translation>
+    </message>
+    <message>
+        <source>Loaded {name} from disk</source>
+        <translation>Läste in {name} från disken</translation>
     </message>
 </context>
 <context>
@@ -650,6 +1267,145 @@
     </message>
 </context>
 <context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Arkiv</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Redigera</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Visa</translation>
+    </message>
+    <message>
+        <source>&amp;Playback</source>
+        <translation>&amp;Uppspelning</translation>
+    </message>
+    <message>
+        <source>&amp;Captions</source>
+        <translation>U&amp;ndertexter</translation>
+    </message>
+    <message>
+        <source>Chec&amp;k</source>
+        <translation>&amp;Kontroll</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hjälp</translation>
+    </message>
+    <message>
+        <source>&amp;System language</source>
+        <translation>&amp;Systemets språk</translation>
+    </message>
+    <message>
+        <source>Cues</source>
+        <translation>Undertexter</translation>
+    </message>
+    <message>
+        <source>Cue editor</source>
+        <translation>Undertextredigerare</translation>
+    </message>
+    <message>
+        <source>Start ⟵ playhead</source>
+        <translation>Start ⟵ spelhuvud</translation>
+    </message>
+    <message>
+        <source>End ⟵ playhead</source>
+        <translation>Slut ⟵ spelhuvud</translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation>Dela</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Slå ihop</translation>
+    </message>
+    <message>
+        <source>Insert</source>
+        <translation>Infoga</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Ta bort</translation>
+    </message>
+    <message>
+        <source>Playback time</source>
+        <translation>Uppspelningstid</translation>
+    </message>
+    <message>
+        <source>&amp;Reset layout</source>
+        <translation>Åte&amp;rställ layouten</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Språk</translation>
+    </message>
+    <message>
+        <source>The new language is used from the next time CaptionReview starts.</source>
+        <translation>Det nya språket används från nästa gång CaptionReview startar.</translation>
+    </message>
+    <message>
+        <source>Quality &amp;profile</source>
+        <translation>Kvalitets&amp;profil</translation>
+    </message>
+    <message>
+        <source>Cannot use this quality profile</source>
+        <translation>Kan inte använda den här kvalitetsprofilen</translation>
+    </message>
+    <message>
+        <source>{message} — the captions stay editable</source>
+        <translation>{message} — undertexterna kan fortfarande redigeras</translation>
+    </message>
+    <message>
+        <source>No captions open</source>
+        <translation>Inga undertexter öppna</translation>
+    </message>
+    <message>
+        <source>New captions</source>
+        <translation>Nya undertexter</translation>
+    </message>
+    <message>
+        <source>Not saved yet</source>
+        <translation>Inte sparad än</translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation>Ändrad</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Sparad</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Ångra</translation>
+    </message>
+    <message>
+        <source>&amp;Undo {what}</source>
+        <translation>&amp;Ångra {what}</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Gör om</translation>
+    </message>
+    <message>
+        <source>&amp;Redo {what}</source>
+        <translation>&amp;Gör om {what}</translation>
+    </message>
+    <message>
+        <source>About {APP_NAME}</source>
+        <translation>Om {APP_NAME}</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;{APP_NAME} {version__}&lt;/h3&gt;&lt;p&gt;Review and correct auto-generated captions against the video; saves lossless WebVTT.&lt;/p&gt;&lt;p&gt;MIT licence. Video by libvlc ({status_message}).&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;{APP_NAME} {version__}&lt;/h3&gt;&lt;p&gt;Granska och rätta automatiskt skapade undertexter mot videon; sparar förlustfri WebVTT.&lt;/p&gt;&lt;p&gt;MIT-licens. Video med libvlc ({status_message}).&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
     <name>OfferBar</name>
     <message>
         <source>Not now</source>
@@ -879,6 +1635,26 @@
         <source>Words changed in this cue</source>
         <translation>Ändrade ord i den här undertexten</translation>
     </message>
+    <message>
+        <source>{approved} of {total} approved ({percent} %)</source>
+        <translation>{approved} av {total} godkända ({percent} %)</translation>
+    </message>
+    <message>
+        <source>Next &amp;unreviewed</source>
+        <translation>Nästa &amp;ogranskade</translation>
+    </message>
+    <message>
+        <source>&amp;Comment on cue</source>
+        <translation>&amp;Kommentera undertexten</translation>
+    </message>
+    <message>
+        <source>C&amp;hanges</source>
+        <translation>Ä&amp;ndringar</translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation>&amp;Granskning</translation>
+    </message>
 </context>
 <context>
     <name>SearchOptions</name>
@@ -942,6 +1718,177 @@
     </message>
 </context>
 <context>
+    <name>SpellCheck</name>
+    <message>
+        <source>Swedish</source>
+        <translation>svenska</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>engelska</translation>
+    </message>
+    <message>
+        <source>from the file&apos;s header</source>
+        <translation>från filhuvudet</translation>
+    </message>
+    <message>
+        <source>from a NOTE in the file</source>
+        <translation>från en NOTE i filen</translation>
+    </message>
+    <message>
+        <source>from the file name</source>
+        <translation>från filnamnet</translation>
+    </message>
+    <message>
+        <source>guessed from the text</source>
+        <translation>gissat utifrån texten</translation>
+    </message>
+    <message>
+        <source>&amp;Next suspicious word</source>
+        <translation>&amp;Nästa misstänkta ord</translation>
+    </message>
+    <message>
+        <source>Jump to the next misspelled word, glossary near miss or ASR flag and play its cue</source>
+        <translation>Hoppa till nästa felstavade ord, nästan-träff i ordlistan eller ASR-flagga och spela dess undertext</translation>
+    </message>
+    <message>
+        <source>&amp;Suggest corrections</source>
+        <translation>&amp;Föreslå rättelser</translation>
+    </message>
+    <message>
+        <source>Show suggestions for the word at the text cursor</source>
+        <translation>Visa förslag för ordet vid textmarkören</translation>
+    </message>
+    <message>
+        <source>&amp;Underline suspicious words</source>
+        <translation>&amp;Stryk under misstänkta ord</translation>
+    </message>
+    <message>
+        <source>Apply last correction &amp;everywhere…</source>
+        <translation>Tillämpa senaste rättelsen &amp;överallt…</translation>
+    </message>
+    <message>
+        <source>List the other occurrences of the word you just corrected and replace them</source>
+        <translation>Lista de andra förekomsterna av ordet du nyss rättade och ersätt dem</translation>
+    </message>
+    <message>
+        <source>Edit &amp;glossary…</source>
+        <translation>Redigera &amp;ordlistan…</translation>
+    </message>
+    <message>
+        <source>Edit the names and terms that the check looks for</source>
+        <translation>Redigera namnen och termerna som kontrollen letar efter</translation>
+    </message>
+    <message>
+        <source>Use glossary &amp;file…</source>
+        <translation>Använd ordliste&amp;fil…</translation>
+    </message>
+    <message>
+        <source>&amp;Re-check words</source>
+        <translation>&amp;Kontrollera orden igen</translation>
+    </message>
+    <message>
+        <source>Spelling &amp;language</source>
+        <translation>Stavnings&amp;språk</translation>
+    </message>
+    <message>
+        <source>Follow the file</source>
+        <translation>Följ filen</translation>
+    </message>
+    <message>
+        <source>from the quality profile</source>
+        <translation>från kvalitetsprofilen</translation>
+    </message>
+    <message>
+        <source>Spelling language: {get}</source>
+        <translation>Stavningsspråk: {get}</translation>
+    </message>
+    <message>
+        <source>Follow the file ({get}, {how})</source>
+        <translation>Följ filen ({get}, {how})</translation>
+    </message>
+    <message>
+        <source>Checking words… {done} of {total} cues</source>
+        <translation>Kontrollerar ord… {done} av {total} undertexter</translation>
+    </message>
+    <message>
+        <source>Select a cue first</source>
+        <translation>Välj en undertext först</translation>
+    </message>
+    <message>
+        <source>Nothing to suggest here</source>
+        <translation>Inget att föreslå här</translation>
+    </message>
+    <message>
+        <source>Replace with “{option}”</source>
+        <translation>Ersätt med ”{option}”</translation>
+    </message>
+    <message>
+        <source>Remove “{strip}”</source>
+        <translation>Ta bort ”{strip}”</translation>
+    </message>
+    <message>
+        <source>Add “{found}” to dictionary</source>
+        <translation>Lägg till ”{found}” i stavningsordlistan</translation>
+    </message>
+    <message>
+        <source>Ignore “{strip}”</source>
+        <translation>Ignorera ”{strip}”</translation>
+    </message>
+    <message>
+        <source>Add “{found}” to glossary</source>
+        <translation>Lägg till ”{found}” i ordlistan</translation>
+    </message>
+    <message>
+        <source>Remember “{found} =&gt; {suggestion}” in glossary</source>
+        <translation>Spara ”{found} =&gt; {suggestion}” i ordlistan</translation>
+    </message>
+    <message>
+        <source>Could not save the personal word list: {strerror}</source>
+        <translation>Kunde inte spara den personliga ordlistan: {strerror}</translation>
+    </message>
+    <message>
+        <source>Added “{word}” to your {get} words</source>
+        <translation>Lade till ”{word}” bland dina ord på {get}</translation>
+    </message>
+    <message>
+        <source>Glossary saved: {path}</source>
+        <translation>Ordlistan sparades: {path}</translation>
+    </message>
+    <message>
+        <source>Use glossary file</source>
+        <translation>Använd ordlistefil</translation>
+    </message>
+    <message>
+        <source>Text (*.txt)</source>
+        <translation>Text (*.txt)</translation>
+    </message>
+    <message>
+        <source>Still checking…</source>
+        <translation>Kontrollerar fortfarande…</translation>
+    </message>
+    <message>
+        <source>No suspicious words</source>
+        <translation>Inga misstänkta ord</translation>
+    </message>
+    <message>
+        <source>another cue</source>
+        <translation>en annan undertext</translation>
+    </message>
+    <message>
+        <source>You replaced “{old}” with “{new}”. It occurs in {where}: replace there too?</source>
+        <translation>Du ersatte ”{old}” med ”{new}”. Det förekommer i {where}: ersätta där också?</translation>
+    </message>
+    <message>
+        <source>Correct a word in a cue first</source>
+        <translation>Rätta ett ord i en undertext först</translation>
+    </message>
+    <message>
+        <source>“{old}” no longer occurs</source>
+        <translation>”{old}” förekommer inte längre</translation>
+    </message>
+</context>
+<context>
     <name>SpreadDialog</name>
     <message>
         <source>Apply correction everywhere</source>
@@ -993,6 +1940,17 @@
     </message>
 </context>
 <context>
+    <name>SpreadOffer</name>
+    <message>
+        <source>Correction</source>
+        <translation>Rättelse</translation>
+    </message>
+    <message>
+        <source>Review and apply…</source>
+        <translation>Granska och tillämpa…</translation>
+    </message>
+</context>
+<context>
     <name>Timeline</name>
     <message>
         <source>Timeline</source>
@@ -1005,6 +1963,18 @@
     <message>
         <source>Timeline position</source>
         <translation>Position i tidslinjen</translation>
+    </message>
+    <message>
+        <source>Drag cue start</source>
+        <translation>Dra undertextens början</translation>
+    </message>
+    <message>
+        <source>Drag cue end</source>
+        <translation>Dra undertextens slut</translation>
+    </message>
+    <message>
+        <source>Move cue</source>
+        <translation>Flytta undertext</translation>
     </message>
     <message>
         <source>Moved cue %1 and pushed its neighbour</source>
@@ -1053,6 +2023,10 @@
     <message>
         <source>Select a cue first</source>
         <translation>Välj en undertext först</translation>
+    </message>
+    <message>
+        <source>Change times</source>
+        <translation>Ändra tider</translation>
     </message>
 </context>
 <context>
@@ -1136,6 +2110,10 @@
     <message>
         <source>Cue %1 not changed: no speech starts or ends near its edges, it is already on them, or a neighbour is in the way</source>
         <translation>Undertext %1 ändrades inte: inget tal börjar eller slutar nära dess kanter, den ligger redan på dem, eller en granne är i vägen</translation>
+    </message>
+    <message>
+        <source>Snap to speech</source>
+        <translation>Fäst vid talet</translation>
     </message>
     <message>
         <source>Cue %1 now runs with the speech: %2 → %3</source>
@@ -1271,6 +2249,17 @@
     <message>
         <source>Quality profile: {title}</source>
         <translation>Kvalitetsprofil: {title}</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <source>Internal error ({name__}: {value}); your changes are kept in the recovery journal. Please report it with the text printed in the terminal.</source>
+        <translation>Internt fel ({name__}: {value}); dina ändringar finns kvar i återställningsjournalen. Rapportera det gärna med texten som skrevs ut i terminalen.</translation>
+    </message>
+    <message>
+        <source>The demo lecture is not installed (looked in {assets_dir})</source>
+        <translation>Demoföreläsningen är inte installerad (letade i {assets_dir})</translation>
     </message>
 </context>
 <context>

@@ -13,9 +13,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 
+from captionreview.core.i18n import ngettext
 from captionreview.core.model import Cue
 from captionreview.core.timing import (
     TimingEdit,
@@ -66,312 +67,406 @@ SEPARATOR = "-"
 SPECS: tuple[ActionSpec | str, ...] = (
     ActionSpec(
         "open",
-        "&Open…",
+        QT_TRANSLATE_NOOP("ActionSpec", "&Open…"),
         "File",
         ("Ctrl+O",),
-        "Open a video and/or caption file (select both to open them together)",
+        QT_TRANSLATE_NOOP(
+            "ActionSpec", "Open a video and/or caption file (select both to open them together)"
+        ),
         "open_dialog",
     ),
-    ActionSpec("save", "&Save", "File", ("Ctrl+S",), "Save the captions (WebVTT)", "save"),
+    ActionSpec(
+        "save",
+        QT_TRANSLATE_NOOP("ActionSpec", "&Save"),
+        "File",
+        ("Ctrl+S",),
+        QT_TRANSLATE_NOOP("ActionSpec", "Save the captions (WebVTT)"),
+        "save",
+    ),
     ActionSpec(
         "save_as",
-        "Save &As…",
+        QT_TRANSLATE_NOOP("ActionSpec", "Save &As…"),
         "File",
         ("Ctrl+Shift+S",),
-        "Save the captions under a new name",
+        QT_TRANSLATE_NOOP("ActionSpec", "Save the captions under a new name"),
         "save_as",
     ),
     ActionSpec(
         "export_srt",
-        "&Export SRT…",
+        QT_TRANSLATE_NOOP("ActionSpec", "&Export SRT…"),
         "File",
         ("Ctrl+E",),
-        "Write a SubRip (.srt) copy of the captions",
+        QT_TRANSLATE_NOOP("ActionSpec", "Write a SubRip (.srt) copy of the captions"),
         "export_srt",
     ),
     ActionSpec(
         "close_document",
-        "&Close captions",
+        QT_TRANSLATE_NOOP("ActionSpec", "&Close captions"),
         "File",
         ("Ctrl+W",),
-        "Close the caption file and the video",
+        QT_TRANSLATE_NOOP("ActionSpec", "Close the caption file and the video"),
         "close_document",
     ),
-    ActionSpec("quit", "&Quit", "File", ("Ctrl+Q",), "Quit CaptionReview", "close"),
-    ActionSpec("undo", "&Undo", "Edit", ("Ctrl+Z",), "Undo the last change", "undo"),
-    ActionSpec("redo", "&Redo", "Edit", ("Ctrl+Shift+Z", "Ctrl+Y"), "Redo", "redo"),
+    ActionSpec(
+        "quit",
+        QT_TRANSLATE_NOOP("ActionSpec", "&Quit"),
+        "File",
+        ("Ctrl+Q",),
+        QT_TRANSLATE_NOOP("ActionSpec", "Quit CaptionReview"),
+        "close",
+    ),
+    ActionSpec(
+        "undo",
+        QT_TRANSLATE_NOOP("ActionSpec", "&Undo"),
+        "Edit",
+        ("Ctrl+Z",),
+        QT_TRANSLATE_NOOP("ActionSpec", "Undo the last change"),
+        "undo",
+    ),
+    ActionSpec(
+        "redo",
+        QT_TRANSLATE_NOOP("ActionSpec", "&Redo"),
+        "Edit",
+        ("Ctrl+Shift+Z", "Ctrl+Y"),
+        QT_TRANSLATE_NOOP("ActionSpec", "Redo"),
+        "redo",
+    ),
     SEPARATOR,
-    ActionSpec("find", "&Find…", "Edit", ("Ctrl+F",), "Find text in the cues", "find"),
+    ActionSpec(
+        "find",
+        QT_TRANSLATE_NOOP("ActionSpec", "&Find…"),
+        "Edit",
+        ("Ctrl+F",),
+        QT_TRANSLATE_NOOP("ActionSpec", "Find text in the cues"),
+        "find",
+    ),
     ActionSpec(
         "replace",
-        "Find and re&place…",
+        QT_TRANSLATE_NOOP("ActionSpec", "Find and re&place…"),
         "Edit",
         ("Ctrl+H",),
-        "Replace text across cues (plain or regular expression)",
+        QT_TRANSLATE_NOOP("ActionSpec", "Replace text across cues (plain or regular expression)"),
         "replace",
     ),
-    ActionSpec("find_next", "Find &next", "Edit", ("F3",), "Find the next match", "find_next"),
+    ActionSpec(
+        "find_next",
+        QT_TRANSLATE_NOOP("ActionSpec", "Find &next"),
+        "Edit",
+        ("F3",),
+        QT_TRANSLATE_NOOP("ActionSpec", "Find the next match"),
+        "find_next",
+    ),
     ActionSpec(
         "find_previous",
-        "Find pre&vious",
+        QT_TRANSLATE_NOOP("ActionSpec", "Find pre&vious"),
         "Edit",
         ("Shift+F3",),
-        "Find the previous match",
+        QT_TRANSLATE_NOOP("ActionSpec", "Find the previous match"),
         "find_previous",
     ),
     ActionSpec(
         "play_pause",
-        "&Play / pause",
+        QT_TRANSLATE_NOOP("ActionSpec", "&Play / pause"),
         "Playback",
         ("Ctrl+Space", "Media Play"),
-        "Play or pause (works while typing)",
+        QT_TRANSLATE_NOOP("ActionSpec", "Play or pause (works while typing)"),
         "play_pause",
     ),
     ActionSpec(
-        "jump_back", "Jump &back 2 s", "Playback", ("Alt+Left",), "Go back two seconds", "jump_back"
+        "jump_back",
+        QT_TRANSLATE_NOOP("ActionSpec", "Jump &back 2 s"),
+        "Playback",
+        ("Alt+Left",),
+        QT_TRANSLATE_NOOP("ActionSpec", "Go back two seconds"),
+        "jump_back",
     ),
     ActionSpec(
         "jump_forward",
-        "Jump &forward 2 s",
+        QT_TRANSLATE_NOOP("ActionSpec", "Jump &forward 2 s"),
         "Playback",
         ("Alt+Right",),
-        "Go forward two seconds",
+        QT_TRANSLATE_NOOP("ActionSpec", "Go forward two seconds"),
         "jump_forward",
     ),
     ActionSpec(
         "jump_back_short",
-        "Jump back 0.5 s",
+        QT_TRANSLATE_NOOP("ActionSpec", "Jump back 0.5 s"),
         "Playback",
         ("Alt+Shift+Left",),
-        "Go back half a second",
+        QT_TRANSLATE_NOOP("ActionSpec", "Go back half a second"),
         "jump_back_short",
     ),
     ActionSpec(
         "jump_forward_short",
-        "Jump forward 0.5 s",
+        QT_TRANSLATE_NOOP("ActionSpec", "Jump forward 0.5 s"),
         "Playback",
         ("Alt+Shift+Right",),
-        "Go forward half a second",
+        QT_TRANSLATE_NOOP("ActionSpec", "Go forward half a second"),
         "jump_forward_short",
     ),
     ActionSpec(
         "jump_back_long",
-        "Jump back 5 s",
+        QT_TRANSLATE_NOOP("ActionSpec", "Jump back 5 s"),
         "Playback",
         ("Alt+PgUp",),
-        "Go back five seconds",
+        QT_TRANSLATE_NOOP("ActionSpec", "Go back five seconds"),
         "jump_back_long",
     ),
     ActionSpec(
         "jump_forward_long",
-        "Jump forward 5 s",
+        QT_TRANSLATE_NOOP("ActionSpec", "Jump forward 5 s"),
         "Playback",
         ("Alt+PgDown",),
-        "Go forward five seconds",
+        QT_TRANSLATE_NOOP("ActionSpec", "Go forward five seconds"),
         "jump_forward_long",
     ),
     ActionSpec(
         "previous_frame",
-        "Previous frame",
+        QT_TRANSLATE_NOOP("ActionSpec", "Previous frame"),
         "Playback",
         ("Alt+,",),
-        "Pause and step one frame back",
+        QT_TRANSLATE_NOOP("ActionSpec", "Pause and step one frame back"),
         "previous_frame",
     ),
     ActionSpec(
         "next_frame",
-        "Next frame",
+        QT_TRANSLATE_NOOP("ActionSpec", "Next frame"),
         "Playback",
         ("Alt+.",),
-        "Pause and step one frame forward",
+        QT_TRANSLATE_NOOP("ActionSpec", "Pause and step one frame forward"),
         "next_frame",
     ),
     SEPARATOR,
     ActionSpec(
-        "slower", "&Slower", "Playback", ("Ctrl+-",), "Play more slowly (down to 0.5×)", "slower"
+        "slower",
+        QT_TRANSLATE_NOOP("ActionSpec", "&Slower"),
+        "Playback",
+        ("Ctrl+-",),
+        QT_TRANSLATE_NOOP("ActionSpec", "Play more slowly (down to 0.5×)"),
+        "slower",
     ),
     ActionSpec(
-        "faster", "F&aster", "Playback", ("Ctrl+=", "Ctrl++"), "Play faster (up to 2×)", "faster"
+        "faster",
+        QT_TRANSLATE_NOOP("ActionSpec", "F&aster"),
+        "Playback",
+        ("Ctrl+=", "Ctrl++"),
+        QT_TRANSLATE_NOOP("ActionSpec", "Play faster (up to 2×)"),
+        "faster",
     ),
     ActionSpec(
-        "normal_speed", "&Normal speed", "Playback", ("Ctrl+0",), "Play at 1×", "normal_speed"
+        "normal_speed",
+        QT_TRANSLATE_NOOP("ActionSpec", "&Normal speed"),
+        "Playback",
+        ("Ctrl+0",),
+        QT_TRANSLATE_NOOP("ActionSpec", "Play at 1×"),
+        "normal_speed",
     ),
     SEPARATOR,
     ActionSpec(
         "replay_cue",
-        "&Replay current cue",
+        QT_TRANSLATE_NOOP("ActionSpec", "&Replay current cue"),
         "Playback",
         ("Ctrl+R",),
-        "Play the cue at the playhead again from its start",
+        QT_TRANSLATE_NOOP("ActionSpec", "Play the cue at the playhead again from its start"),
         "replay_cue",
     ),
     ActionSpec(
-        "play_cue", "Play &this cue", "Playback", ("F5",), "Play just the selected cue", "play_cue"
+        "play_cue",
+        QT_TRANSLATE_NOOP("ActionSpec", "Play &this cue"),
+        "Playback",
+        ("F5",),
+        QT_TRANSLATE_NOOP("ActionSpec", "Play just the selected cue"),
+        "play_cue",
     ),
     ActionSpec(
         "play_before_cue",
-        "Play from 0.5 s before the cue",
+        QT_TRANSLATE_NOOP("ActionSpec", "Play from 0.5 s before the cue"),
         "Playback",
         ("Ctrl+F5",),
-        "Play the selected cue with half a second before it, to hear where its words start",
+        QT_TRANSLATE_NOOP(
+            "ActionSpec",
+            "Play the selected cue with half a second before it, to hear where its words start",
+        ),
         "play_before_cue",
     ),
     ActionSpec(
         "loop_cue",
-        "&Loop this cue",
+        QT_TRANSLATE_NOOP("ActionSpec", "&Loop this cue"),
         "Playback",
         ("Shift+F5",),
-        "Repeat the selected cue until you turn this off",
+        QT_TRANSLATE_NOOP("ActionSpec", "Repeat the selected cue until you turn this off"),
         "loop_cue",
         checkable=True,
     ),
     SEPARATOR,
     ActionSpec(
         "pause_while_typing",
-        "Pause &while typing",
+        QT_TRANSLATE_NOOP("ActionSpec", "Pause &while typing"),
         "Playback",
         ("Ctrl+Shift+P",),
-        "Pause as you type; resume 1.5 s after the last key, 1 s back",
+        QT_TRANSLATE_NOOP(
+            "ActionSpec", "Pause as you type; resume 1.5 s after the last key, 1 s back"
+        ),
         "pause_while_typing",
         checkable=True,
     ),
     ActionSpec(
         "edit_spoken_cue",
-        "Edit the cue being spo&ken",
+        QT_TRANSLATE_NOOP("ActionSpec", "Edit the cue being spo&ken"),
         "Captions",
         ("F4",),
-        "Select the cue at the playhead and put the cursor in its text",
+        QT_TRANSLATE_NOOP(
+            "ActionSpec", "Select the cue at the playhead and put the cursor in its text"
+        ),
         "edit_spoken_cue",
     ),
     ActionSpec(
         "previous_cue",
-        "&Previous cue",
+        QT_TRANSLATE_NOOP("ActionSpec", "&Previous cue"),
         "Captions",
         ("Alt+Up",),
-        "Select the previous cue",
+        QT_TRANSLATE_NOOP("ActionSpec", "Select the previous cue"),
         "previous_cue",
     ),
     ActionSpec(
-        "next_cue", "&Next cue", "Captions", ("Alt+Down",), "Select the next cue", "next_cue"
+        "next_cue",
+        QT_TRANSLATE_NOOP("ActionSpec", "&Next cue"),
+        "Captions",
+        ("Alt+Down",),
+        QT_TRANSLATE_NOOP("ActionSpec", "Select the next cue"),
+        "next_cue",
     ),
     SEPARATOR,
     ActionSpec(
         "set_start",
-        "Set &start from playhead",
+        QT_TRANSLATE_NOOP("ActionSpec", "Set &start from playhead"),
         "Captions",
         ("F11", "Ctrl+["),
-        "The selected cue starts at the playhead",
+        QT_TRANSLATE_NOOP("ActionSpec", "The selected cue starts at the playhead"),
         "set_start",
     ),
     ActionSpec(
         "set_end",
-        "Set &end from playhead",
+        QT_TRANSLATE_NOOP("ActionSpec", "Set &end from playhead"),
         "Captions",
         ("F12", "Ctrl+]"),
-        "The selected cue ends at the playhead",
+        QT_TRANSLATE_NOOP("ActionSpec", "The selected cue ends at the playhead"),
         "set_end",
     ),
     ActionSpec(
         "chain",
-        "Set end, start the next cue here and go on",
+        QT_TRANSLATE_NOOP("ActionSpec", "Set end, start the next cue here and go on"),
         "Captions",
         ("F9",),
-        "The selected cue ends at the playhead, the next one starts right after; "
-        "playback goes on and the next cue is selected",
+        QT_TRANSLATE_NOOP(
+            "ActionSpec",
+            "The selected cue ends at the playhead, the next one starts right after; "
+            "playback goes on and the next cue is selected",
+        ),
         "chain",
     ),
     ActionSpec(
         "start_earlier",
-        "Start 100 ms earlier",
+        QT_TRANSLATE_NOOP("ActionSpec", "Start 100 ms earlier"),
         "Captions",
         ("Shift+F11",),
-        "Move the start 100 ms earlier",
+        QT_TRANSLATE_NOOP("ActionSpec", "Move the start 100 ms earlier"),
         "start_earlier",
     ),
     ActionSpec(
         "start_later",
-        "Start 100 ms later",
+        QT_TRANSLATE_NOOP("ActionSpec", "Start 100 ms later"),
         "Captions",
         ("Ctrl+F11",),
-        "Move the start 100 ms later",
+        QT_TRANSLATE_NOOP("ActionSpec", "Move the start 100 ms later"),
         "start_later",
     ),
     ActionSpec(
         "end_earlier",
-        "End 100 ms earlier",
+        QT_TRANSLATE_NOOP("ActionSpec", "End 100 ms earlier"),
         "Captions",
         ("Shift+F12",),
-        "Move the end 100 ms earlier",
+        QT_TRANSLATE_NOOP("ActionSpec", "Move the end 100 ms earlier"),
         "end_earlier",
     ),
     ActionSpec(
         "end_later",
-        "End 100 ms later",
+        QT_TRANSLATE_NOOP("ActionSpec", "End 100 ms later"),
         "Captions",
         ("Ctrl+F12",),
-        "Move the end 100 ms later",
+        QT_TRANSLATE_NOOP("ActionSpec", "Move the end 100 ms later"),
         "end_later",
     ),
     SEPARATOR,
     ActionSpec(
         "split",
-        "Sp&lit at cursor",
+        QT_TRANSLATE_NOOP("ActionSpec", "Sp&lit at cursor"),
         "Captions",
         ("Ctrl+Return",),
-        "Split the cue at the text cursor (at the playhead's time when it is inside)",
+        QT_TRANSLATE_NOOP(
+            "ActionSpec",
+            "Split the cue at the text cursor (at the playhead's time when it is inside)",
+        ),
         "split",
     ),
     ActionSpec(
         "merge",
-        "&Merge with next",
+        QT_TRANSLATE_NOOP("ActionSpec", "&Merge with next"),
         "Captions",
         ("Ctrl+M",),
-        "Join the selected cue with the next one",
+        QT_TRANSLATE_NOOP("ActionSpec", "Join the selected cue with the next one"),
         "merge",
     ),
     ActionSpec(
         "insert_after",
-        "&Insert cue after",
+        QT_TRANSLATE_NOOP("ActionSpec", "&Insert cue after"),
         "Captions",
         ("Alt+Insert", "Ctrl+Shift+Return"),
-        "Add an empty cue after the selected one",
+        QT_TRANSLATE_NOOP("ActionSpec", "Add an empty cue after the selected one"),
         "insert_after",
     ),
     ActionSpec(
         "delete",
-        "&Delete cue",
+        QT_TRANSLATE_NOOP("ActionSpec", "&Delete cue"),
         "Captions",
         ("Ctrl+Shift+Delete",),
-        "Delete the selected cues (Delete in the list)",
+        QT_TRANSLATE_NOOP("ActionSpec", "Delete the selected cues (Delete in the list)"),
         "delete",
     ),
     ActionSpec(
         "follow_playback",
-        "&Follow playback",
+        QT_TRANSLATE_NOOP("ActionSpec", "&Follow playback"),
         "View",
         ("Ctrl+Shift+F",),
-        "Keep the cue being spoken in view in the list",
+        QT_TRANSLATE_NOOP("ActionSpec", "Keep the cue being spoken in view in the list"),
         "set_follow_playback",
         checkable=True,
     ),
     ActionSpec(
         "show_captions",
-        "Show &captions on video",
+        QT_TRANSLATE_NOOP("ActionSpec", "Show &captions on video"),
         "View",
         ("Ctrl+Shift+C",),
-        "Draw the captions over the picture",
+        QT_TRANSLATE_NOOP("ActionSpec", "Draw the captions over the picture"),
         "set_captions_visible",
         checkable=True,
     ),
     ActionSpec(
         "shortcuts",
-        "&Keyboard shortcuts",
+        QT_TRANSLATE_NOOP("ActionSpec", "&Keyboard shortcuts"),
         "Help",
         ("F1",),
-        "List every command and its keys",
+        QT_TRANSLATE_NOOP("ActionSpec", "List every command and its keys"),
         "show_shortcuts",
     ),
-    ActionSpec("about", "&About CaptionReview", "Help", (), "Version and licence", "show_about"),
+    ActionSpec(
+        "about",
+        QT_TRANSLATE_NOOP("ActionSpec", "&About CaptionReview"),
+        "Help",
+        (),
+        QT_TRANSLATE_NOOP("ActionSpec", "Version and licence"),
+        "show_about",
+    ),
 )
 
 
@@ -447,18 +542,18 @@ class ActionHandlers(QObject):
         """Undo the last command in the document's history."""
         doc = self._w.document
         if doc is not None and doc.can_undo:
-            self._step_history(doc.undo_description, doc.undo, "Undid")
+            self._step_history(doc.undo_description, doc.undo, self.tr("Undid: {what}"))
 
     def redo(self) -> None:
         """Redo the last undone command."""
         doc = self._w.document
         if doc is not None and doc.can_redo:
-            self._step_history(doc.redo_description, doc.redo, "Redid")
+            self._step_history(doc.redo_description, doc.redo, self.tr("Redid: {what}"))
 
     def _step_history(self, description: str | None, step: Callable[[], None], done: str) -> None:
         # The description is read before the step: afterwards it names the next command.
         step()
-        self._w.status_message(f"{done}: {description}")
+        self._w.status_message(done.format(what=description))
 
     def find_dialog(self) -> FindReplaceDialog:
         """The find & replace dialog (created on first use)."""
@@ -561,7 +656,7 @@ class ActionHandlers(QObject):
 
     def _set_rate(self, rate: float) -> None:
         self._w.player.set_rate(rate)
-        self._w.status_message(f"Speed {rate:g}×")
+        self._w.status_message(self.tr("Speed {rate:g}×").format(rate=rate))
 
     def replay_cue(self) -> None:
         """Play the cue at the playhead (or the last one before it) from its start."""
@@ -623,7 +718,7 @@ class ActionHandlers(QObject):
         doc = self._w.document
         index = self._w.current_index()
         if doc is None or index is None or not 0 <= index < len(doc):
-            self._w.status_message("Select a cue first")
+            self._w.status_message(self.tr("Select a cue first"))
             return None
         return index
 
@@ -754,7 +849,7 @@ class ActionHandlers(QObject):
         doc, index, cue = selected
         position = self._w.editor.cursor_position()
         if not 0 < position < len(cue.text):
-            self._w.status_message("Put the text cursor where the cue should be split")
+            self._w.status_message(self.tr("Put the text cursor where the cue should be split"))
             return
         playhead = self._w.player.position()
         at_ms = playhead if cue.start_ms < playhead < cue.end_ms else None
@@ -762,7 +857,9 @@ class ActionHandlers(QObject):
             doc.split(index, position, at_ms, gap_ms=self._gap())
         except ValueError as exc:
             # The document refuses a split that leaves an empty side or cuts inside markup.
-            self._w.status_message(f"Cue {index + 1} not split: {exc}")
+            self._w.status_message(
+                self.tr("Cue {index} not split: {exc}").format(index=index + 1, exc=exc)
+            )
             return
         self._w.select_cue(index + 1, (0, 0))
 
@@ -773,7 +870,7 @@ class ActionHandlers(QObject):
             return
         doc, index, _ = selected
         if index + 1 >= len(doc):
-            self._w.status_message("The last cue has no next cue to merge with")
+            self._w.status_message(self.tr("The last cue has no next cue to merge with"))
             return
         doc.merge(index, 2)
         self._w.select_cue(index)
@@ -804,10 +901,11 @@ class ActionHandlers(QObject):
         doc = self._w.document
         indices = self._w.selected_indices()
         if doc is None or not indices:
-            self._w.status_message("Select a cue first")
+            self._w.status_message(self.tr("Select a cue first"))
             return
         doc.delete(indices)
         if len(doc):
             self._w.select_cue(min(indices[0], len(doc) - 1))
-        plural = "s" if len(indices) != 1 else ""
-        self._w.status_message(f"Deleted {len(indices)} cue{plural}")
+        self._w.status_message(
+            ngettext("Deleted {n} cue", "Deleted {n} cues", len(indices)).format(n=len(indices))
+        )

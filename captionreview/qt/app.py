@@ -12,6 +12,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, TypeVar
 
+from PySide6.QtCore import QCoreApplication
+
 if TYPE_CHECKING:
     from captionreview.core.journal import Journal
     from captionreview.qt.host import Host
@@ -103,8 +105,12 @@ def _keep_work_on_errors(window: MainWindow) -> Callable[..., None]:
         traceback.print_exception(kind, value, tb)
         window.autosaver.write_now()
         window.status_message(
-            f"Internal error ({kind.__name__}: {value}); your changes are kept in the recovery "
-            "journal. Please report it with the text printed in the terminal."
+            QCoreApplication.translate(
+                "app",
+                "Internal error ({name__}: {value}); your changes are kept in "
+                "the recovery journal. Please report it with the text printed "
+                "in the terminal.",
+            ).format(name__=kind.__name__, value=value)
         )
 
     return hook
@@ -123,7 +129,11 @@ def open_startup_files(
         return False
     paths = demo_files()
     if not paths:
-        window.status_message(f"The demo lecture is not installed (looked in {assets_dir()})")
+        window.status_message(
+            QCoreApplication.translate(
+                "app", "The demo lecture is not installed (looked in {assets_dir})"
+            ).format(assets_dir=assets_dir())
+        )
         return False
     if window.open_paths(paths) and window.player.available:
         play_when_shown(window)

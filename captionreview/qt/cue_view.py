@@ -51,7 +51,7 @@ class CueTextDelegate(QStyledItemDelegate):
         """Return a plain-text editor big enough for two lines."""
         editor = QPlainTextEdit(parent)
         editor.setTabChangesFocus(True)
-        editor.setAccessibleName("Cue text")
+        editor.setAccessibleName(self.tr("Cue text"))
         return editor
 
     def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
@@ -106,7 +106,7 @@ class CueTimeDelegate(QStyledItemDelegate):
     ) -> QWidget:
         """Return a line edit that accepts times like 1:02.500."""
         editor = QLineEdit(parent)
-        editor.setAccessibleName("Cue time")
+        editor.setAccessibleName(self.tr("Cue time"))
         return editor
 
     def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
@@ -150,7 +150,7 @@ class CueTableView(QTableView):
         self._programmatic = 0
         self.setModel(model)
         self.setObjectName("cueList")
-        self.setAccessibleName("Cue list")
+        self.setAccessibleName(self.tr("Cue list"))
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setEditTriggers(
@@ -174,7 +174,7 @@ class CueTableView(QTableView):
             (COL_END, "00:00:00.000"),
             (COL_DURATION, "Duration"),
             (COL_CPS, "00.0 "),
-            (COL_STATE, "  corrected, comment"),
+            (COL_STATE, self.tr("  corrected, comment")),
         ):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             self.setColumnWidth(col, metrics.horizontalAdvance(sample) + 18)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
 
 import captionreview
@@ -43,8 +43,9 @@ ENCODING_NAMES = {
 NORDIC_ENCODINGS = frozenset(
     ("cp1252", "latin-1", "iso-8859-1", "iso-8859-15", "cp850", "mac_roman")
 )
-NO_VIDEO_MESSAGE = (
-    "No video open.\nFile ▸ Open… a video (or drop one here) to see the captions on it."
+NO_VIDEO_MESSAGE = QT_TRANSLATE_NOOP(
+    "FileActions",
+    "No video open.\nFile ▸ Open… a video (or drop one here) to see the captions on it.",
 )
 
 
@@ -70,7 +71,7 @@ class FileActions(QObject):
         self.disk_watcher = DiskWatcher(self)
         self.disk_watcher.changed_on_disk.connect(self._on_changed_on_disk)
         host.document_changed.connect(self._watch)
-        self.recent_menu = QMenu("Open &recent", host.window())
+        self.recent_menu = QMenu(self.tr("Open &recent"), host.window())
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
 
     # -- opening
@@ -82,10 +83,12 @@ class FileActions(QObject):
         start = str(doc.path.parent) if doc is not None and doc.path else ""
         paths, _ = QFileDialog.getOpenFileNames(
             self._host.window(),
-            "Open video and/or captions",
+            self.tr("Open video and/or captions"),
             start,
-            f"Video and captions ({videos} {captions});;Captions ({captions});;"
-            f"Video ({videos});;All files (*)",
+            self.tr(
+                "Video and captions ({videos} {captions});;Captions "
+                "({captions});;Video ({videos});;All files (*)"
+            ).format(videos=videos, captions=captions),
         )
         if paths:
             self.open_paths(paths)
@@ -96,17 +99,25 @@ class FileActions(QObject):
         items = [Path(p).expanduser() for p in paths]
         folders = [p for p in items if p.is_dir()]
         if folders:
-            host.warn("Not a file", f"{folders[0]} is a folder: open a video or a caption file.")
+            host.warn(
+                self.tr("Not a file"),
+                self.tr("{folders} is a folder: open a video or a caption file.").format(
+                    folders=folders[0]
+                ),
+            )
             return False
         captions = [p for p in items if is_caption_file(p)]
         videos = [p for p in items if not is_caption_file(p)]
         missing = [p for p in captions if not p.exists()]
         if missing:
-            host.warn("File not found", f"{missing[0]} does not exist.")
+            host.warn(
+                self.tr("File not found"),
+                self.tr("{missing} does not exist.").format(missing=missing[0]),
+            )
             return False
         # A missing video is not fatal: the captions open and the video area says what is wrong.
         if len(captions) > 1 or len(videos) > 1:
-            host.status_message("Opened the first video and the first caption file only")
+            host.status_message(self.tr("Opened the first video and the first caption file only"))
         caption_path = captions[0] if captions else None
         video_path = videos[0] if videos else None
         if caption_path is None and video_path is not None:
@@ -125,7 +136,11 @@ class FileActions(QObject):
                 return False
         elif video_path is not None and host.document is None:
             host.set_document(Document.new())
-            host.status_message(f"No captions found beside {video_path.name}: new captions")
+            host.status_message(
+                self.tr("No captions found beside {name}: new captions").format(
+                    name=video_path.name
+                )
+            )
         self.open_video(video_path)
         self._remember_recent()
         return True
@@ -134,8 +149,8 @@ class FileActions(QObject):
         names = [p.name for p in candidates]
         name, ok = QInputDialog.getItem(
             self._host.window(),
-            "Which captions?",
-            f"Several caption files belong to {video.name}:",
+            self.tr("Which captions?"),
+            self.tr("Several caption files belong to {name}:").format(name=video.name),
             names,
             0,
             False,
@@ -152,9 +167,11 @@ class FileActions(QObject):
                 return None
             return self.load_document(path, chosen)
         except CaptionFileError as exc:
-            self._host.warn("Cannot open the caption file", f"{path.name}: {exc}")
+            self._host.warn(self.tr("Cannot open the caption file"), f"{path.name}: {exc}")
         except OSError as exc:
-            self._host.warn("Cannot open the caption file", f"{path.name}: {exc.strerror or exc}")
+            self._host.warn(
+                self.tr("Cannot open the caption file"), f"{path.name}: {exc.strerror or exc}"
+            )
         return None
 
     def _ask_encoding(self, path: Path, exc: EncodingError) -> str | None:
@@ -163,18 +180,24 @@ class FileActions(QObject):
         box.setIcon(QMessageBox.Icon.Warning)
         box.setTextFormat(Qt.TextFormat.PlainText)
         guess = exc.guess or "cp1252"
-        where = f" (line {exc.line})" if exc.line else ""
+        where = self.tr(" (line {line})").format(line=exc.line) if exc.line else ""
         if guess.lower().endswith(REPLACE_SUFFIX):
             self._explain_damaged(box, path, guess, where)
         else:
-            box.setWindowTitle("Not UTF-8 — CaptionReview")
+            box.setWindowTitle(self.tr("Not UTF-8 — CaptionReview"))
             # In plain words: the reader's message names Python codecs (encoding='cp1252').
-            box.setText(f"{path.name} is not UTF-8{where}, the encoding WebVTT files must have.")
+            box.setText(
+                self.tr("{name} is not UTF-8{where}, the encoding WebVTT files must have.").format(
+                    name=path.name, where=where
+                )
+            )
             label = ENCODING_NAMES.get(guess.lower(), guess)
-            nordic = " (Swedish å ä ö)" if guess.lower() in NORDIC_ENCODINGS else ""
+            nordic = self.tr(" (Swedish å ä ö)") if guess.lower() in NORDIC_ENCODINGS else ""
             box.setInformativeText(
-                f"It looks like {label}{nordic}. Open it as {label}? "
-                "CaptionReview saves it as UTF-8."
+                self.tr(
+                    "It looks like {label}{nordic}. Open it as {label}? "
+                    "CaptionReview saves it as UTF-8."
+                ).format(label=label, nordic=nordic)
             )
         choices: dict[object, str] = {}
         for encoding in dict.fromkeys([guess, "cp1252", "latin-1"]):
@@ -207,7 +230,7 @@ class FileActions(QObject):
         if encoding.lower().endswith(REPLACE_SUFFIX):
             codec = encoding[: -len(REPLACE_SUFFIX)].upper()
             return self.tr("Open as {codec}, bad bytes as \ufffd").format(codec=codec)
-        return f"Open as {ENCODING_NAMES.get(encoding.lower(), encoding)}"
+        return self.tr("Open as {get}").format(get=ENCODING_NAMES.get(encoding.lower(), encoding))
 
     def open_video(self, path: Path | None) -> bool:
         """Play ``path`` beside the captions; the message area says why when it cannot."""
@@ -217,11 +240,13 @@ class FileActions(QObject):
             player.stop()
             if player.available and player.path() is not None:
                 # The last video's picture would stay; it does not belong to these captions.
-                video.set_message(NO_VIDEO_MESSAGE)
+                video.set_message(self.tr(NO_VIDEO_MESSAGE))
             return False
         if not player.available:
             video.set_message(
-                f"{player.status_message}\nThe captions stay editable; you can save them as usual."
+                self.tr(
+                    "{status_message}\nThe captions stay editable; you can save them as usual."
+                ).format(status_message=player.status_message)
             )
             return False
         video.set_message(None)
@@ -249,9 +274,9 @@ class FileActions(QObject):
             return False
         name, _ = QFileDialog.getSaveFileName(
             self._host.window(),
-            "Save captions as",
+            self.tr("Save captions as"),
             str(self._suggested_path(".vtt")),
-            "WebVTT (*.vtt)",
+            self.tr("WebVTT (*.vtt)"),
         )
         if not name:
             return False
@@ -278,7 +303,7 @@ class FileActions(QObject):
         self._autosaver.discard()
         self._remember_recent()
         self.saved.emit()
-        self._host.status_message(f"Saved {written}")
+        self._host.status_message(self.tr("Saved {written}").format(written=written))
         return True
 
     def _offer_save_as(self, reason: str) -> bool:
@@ -286,20 +311,22 @@ class FileActions(QObject):
         box = QMessageBox(self._host.window())
         box.setObjectName("saveFailedDialog")
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(f"Could not save — {APP_NAME}")
+        box.setWindowTitle(self.tr("Could not save — {APP_NAME}").format(APP_NAME=APP_NAME))
         box.setText(reason[:1].upper() + reason[1:])
         box.setInformativeText(
-            "Your changes are kept in the window and in the recovery journal. "
-            "Save them under another name?"
+            self.tr(
+                "Your changes are kept in the window and in the recovery journal. "
+                "Save them under another name?"
+            )
         )
-        save_as = box.addButton("Save As…", QMessageBox.ButtonRole.AcceptRole)
+        save_as = box.addButton(self.tr("&Save As…"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(save_as)
         plain_box(box)
         box.exec()
         if box.clickedButton() is save_as:
             return self.save_as()
-        self._host.status_message(f"Not saved: {reason}")
+        self._host.status_message(self.tr("Not saved: {reason}").format(reason=reason))
         return False
 
     def export_srt(self) -> bool:
@@ -309,16 +336,16 @@ class FileActions(QObject):
             return False
         name, _ = QFileDialog.getSaveFileName(
             self._host.window(),
-            "Export SubRip",
+            self.tr("Export SubRip"),
             str(self._suggested_path(".srt")),
-            "SubRip (*.srt)",
+            self.tr("SubRip (*.srt)"),
         )
         if not name:
             return False
         try:
             written = doc.export_srt(Path(name))
         except CaptionFileError as exc:
-            self._host.warn("Could not export", str(exc))
+            self._host.warn(self.tr("Could not export"), str(exc))
             return False
         notes = srt_export_notes(doc.cues)
         if notes:
@@ -326,15 +353,17 @@ class FileActions(QObject):
             box = QMessageBox(self._host.window())
             box.setObjectName("exportNotesDialog")
             box.setIcon(QMessageBox.Icon.Information)
-            box.setWindowTitle(f"Exported SubRip — {APP_NAME}")
-            box.setText(f"Exported {written.name}. Please note:")
+            box.setWindowTitle(self.tr("Exported SubRip — {APP_NAME}").format(APP_NAME=APP_NAME))
+            box.setText(self.tr("Exported {name}. Please note:").format(name=written.name))
             box.setInformativeText("\n".join(f"• {n[:1].upper()}{n[1:]}." for n in notes))
             box.setStandardButtons(QMessageBox.StandardButton.Ok)
             plain_box(box)
             box.exec()
-            self._host.status_message(f"Exported {written}; {'; '.join(notes)}")
+            self._host.status_message(
+                self.tr("Exported {written}; {join}").format(written=written, join="; ".join(notes))
+            )
         else:
-            self._host.status_message(f"Exported {written}")
+            self._host.status_message(self.tr("Exported {written}").format(written=written))
         return True
 
     def maybe_save(self) -> bool:
@@ -342,13 +371,13 @@ class FileActions(QObject):
         doc = self._host.document
         if doc is None or not doc.modified:
             return True
-        name = doc.path.name if doc.path else "the new captions"
+        name = doc.path.name if doc.path else self.tr("the new captions")
         box = QMessageBox(self._host.window())
         box.setObjectName("saveChangesDialog")
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(APP_NAME)
-        box.setText(f"Save the changes to {name}?")
-        box.setInformativeText("If you don't, your changes are lost.")
+        box.setText(self.tr("Save the changes to {name}?").format(name=name))
+        box.setInformativeText(self.tr("If you don't, your changes are lost."))
         box.setStandardButtons(
             QMessageBox.StandardButton.Save
             | QMessageBox.StandardButton.Discard
@@ -374,7 +403,7 @@ class FileActions(QObject):
         menu.clear()
         entries = self.recent.entries()
         if not entries:
-            menu.addAction("No recent files").setEnabled(False)
+            menu.addAction(self.tr("No recent files")).setEnabled(False)
             return
         for captions, video in entries:
             names = [Path(p).name for p in (captions, video) if p]
@@ -398,7 +427,9 @@ class FileActions(QObject):
             if video is not None and video != self.video_path:
                 self.open_video(video)
         self._autosaver.write_now()
-        self._host.status_message("Restored the unsaved changes: review them and save (Ctrl+S)")
+        self._host.status_message(
+            self.tr("Restored the unsaved changes: review them and save (Ctrl+S)")
+        )
         return True
 
     def _watch(self, doc: Document | None) -> None:
@@ -415,15 +446,17 @@ class FileActions(QObject):
         box.setObjectName("changedOnDiskDialog")
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(APP_NAME)
-        box.setText(f"{path.name} was changed by another program.")
-        lost = " Your unsaved changes here would be lost." if current.modified else ""
-        box.setInformativeText(f"Load the version on disk?{lost}")
-        reload_button = box.addButton("Load from disk", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("Keep my version", QMessageBox.ButtonRole.RejectRole)
+        box.setText(self.tr("{name} was changed by another program.").format(name=path.name))
+        lost = self.tr(" Your unsaved changes here would be lost.") if current.modified else ""
+        box.setInformativeText(self.tr("Load the version on disk?{lost}").format(lost=lost))
+        reload_button = box.addButton(self.tr("Load from disk"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Keep my version"), QMessageBox.ButtonRole.RejectRole)
         plain_box(box)
         box.exec()
         if box.clickedButton() is not reload_button:
-            host.status_message(f"Kept your version; saving will overwrite {path.name}")
+            host.status_message(
+                self.tr("Kept your version; saving will overwrite {name}").format(name=path.name)
+            )
             return
         doc = self.load_document(path, None)
         if doc is None:
@@ -433,4 +466,4 @@ class FileActions(QObject):
         host.set_document(doc, ask=False)
         if row is not None and row < len(doc):
             host.select_cue(row)
-        host.status_message(f"Loaded {path.name} from disk")
+        host.status_message(self.tr("Loaded {name} from disk").format(name=path.name))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 import captionreview
 from captionreview.core.document import Document
+from captionreview.core.i18n import _
 from captionreview.core.journal import Journal
 from captionreview.core.profiles import (
     BUILTIN_PROFILES,
@@ -41,6 +42,7 @@ from captionreview.core.profiles import (
     available_profiles,
     load_profile,
 )
+from captionreview.core.report import count_cues
 from captionreview.qt.a11y import announce
 from captionreview.qt.actions import ActionHandlers, build_actions
 from captionreview.qt.cue_editor import CueEditor
@@ -49,6 +51,7 @@ from captionreview.qt.cue_view import CueTableView
 from captionreview.qt.doc_events import DocumentEvents
 from captionreview.qt.files import FileActions
 from captionreview.qt.find_replace import FindReplaceDialog
+from captionreview.qt.i18n import save_language, saved_language
 from captionreview.qt.plaintext import plain_box, plain_label, plain_tip
 from captionreview.qt.player import Player, format_time
 from captionreview.qt.recovery import Autosaver
@@ -67,6 +70,23 @@ from captionreview.qt.transport import TransportBar
 from captionreview.qt.video_widget import VideoWidget
 
 MENU_NAMES = ("File", "Edit", "View", "Playback", "Captions", "Check", "Help")
+# What the menu bar shows for each menu (the names above are the menus' ids). Alt+letter opens a
+# menu, so no two titles share a mnemonic (Captions and Check both start with C).
+MENU_TITLES = {
+    "File": QT_TRANSLATE_NOOP("MainWindow", "&File"),
+    "Edit": QT_TRANSLATE_NOOP("MainWindow", "&Edit"),
+    "View": QT_TRANSLATE_NOOP("MainWindow", "&View"),
+    "Playback": QT_TRANSLATE_NOOP("MainWindow", "&Playback"),
+    "Captions": QT_TRANSLATE_NOOP("MainWindow", "&Captions"),
+    "Check": QT_TRANSLATE_NOOP("MainWindow", "Chec&k"),
+    "Help": QT_TRANSLATE_NOOP("MainWindow", "&Help"),
+}
+# View ▸ Language: the system's language, or one chosen here (remembered; used from next start).
+LANGUAGE_CHOICES = (
+    (None, QT_TRANSLATE_NOOP("MainWindow", "&System language")),
+    ("sv", "&Svenska"),
+    ("en", "&English"),
+)
 
 
 class MainWindow(QMainWindow):
@@ -121,18 +141,19 @@ class MainWindow(QMainWindow):
         self._editor = CueEditor()
         self._editor.set_profile(self._profile)
         self._cues_dock = self._dock(
-            "Cues", "cuesDock", self._view, Qt.DockWidgetArea.RightDockWidgetArea
+            self.tr("Cues"), "cuesDock", self._view, Qt.DockWidgetArea.RightDockWidgetArea
         )
         self._editor_dock = self._dock(
-            "Cue editor", "editorDock", self._editor, Qt.DockWidgetArea.BottomDockWidgetArea
+            self.tr("Cue editor"),
+            "editorDock",
+            self._editor,
+            Qt.DockWidgetArea.BottomDockWidgetArea,
         )
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         self.setCorner(Qt.Corner.TopRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
 
         for name in MENU_NAMES:
-            # Alt+letter opens a menu; Captions and Check both start with C.
-            title = "Chec&k" if name == "Check" else f"&{name}"
-            self._menus[name] = self.menuBar().addMenu(title)
+            self._menus[name] = self.menuBar().addMenu(self.tr(MENU_TITLES[name]))
         journal = journal if journal is not None else Journal()
         self.journal = journal
         self.autosaver = Autosaver(journal, self)
@@ -148,12 +169,12 @@ class MainWindow(QMainWindow):
         self._build_profile_menu()
         # Short labels on the editor's buttons (toolbars show an action's icon text).
         for name, short in (
-            ("set_start", "Start ⟵ playhead"),
-            ("set_end", "End ⟵ playhead"),
-            ("split", "Split"),
-            ("merge", "Merge"),
-            ("insert_after", "Insert"),
-            ("delete", "Delete"),
+            ("set_start", self.tr("Start ⟵ playhead")),
+            ("set_end", self.tr("End ⟵ playhead")),
+            ("split", self.tr("Split")),
+            ("merge", self.tr("Merge")),
+            ("insert_after", self.tr("Insert")),
+            ("delete", self.tr("Delete")),
         ):
             action = self._actions[name]
             action.setIconText(short)
@@ -163,7 +184,7 @@ class MainWindow(QMainWindow):
         self._modified_label = QLabel()
         self._count_label = QLabel()
         self._time_label = QLabel(format_time(0))
-        self._time_label.setAccessibleName("Playback time")
+        self._time_label.setAccessibleName(self.tr("Playback time"))
         for label in (self._file_label, self._modified_label, self._count_label, self._time_label):
             self.statusBar().addPermanentWidget(label)
 
@@ -341,16 +362,39 @@ class MainWindow(QMainWindow):
         view.addSeparator()
         for dock in (self._cues_dock, self._editor_dock):
             view.addAction(dock.toggleViewAction())
-        reset = QAction("&Reset layout", self)
+        reset = QAction(self.tr("&Reset layout"), self)
         reset.triggered.connect(self.reset_layout)
         view.addAction(reset)
+        self._build_language_menu(view)
+
+    def _build_language_menu(self, view: QMenu) -> None:
+        """View ▸ Language: follow the system or choose Svenska or English (from next start)."""
+        submenu = view.addMenu(self.tr("&Language"))
+        group = QActionGroup(self)
+        group.setExclusive(True)
+        chosen = saved_language(self._settings)
+        for code, label in LANGUAGE_CHOICES:
+            # The languages' own names stay as they are, so each can be found in either.
+            action = QAction(self.tr(label) if code is None else label, self)
+            action.setCheckable(True)
+            action.setChecked(code == chosen)
+            action.setObjectName(f"language_{code or 'system'}")
+            action.triggered.connect(lambda _c=False, c=code: self._choose_language(c))
+            group.addAction(action)
+            submenu.addAction(action)
+
+    def _choose_language(self, code: str | None) -> None:
+        save_language(self._settings, code)
+        self.status_message(
+            self.tr("The new language is used from the next time CaptionReview starts.")
+        )
 
     def _build_profile_menu(self) -> None:
-        submenu = self.menu("Check").addMenu("Quality &profile")
+        submenu = self.menu("Check").addMenu(self.tr("Quality &profile"))
         self._profile_group = QActionGroup(self)
         self._profile_group.setExclusive(True)
         for name in available_profiles():
-            title = BUILTIN_PROFILES[name].title if name in BUILTIN_PROFILES else name
+            title = _(BUILTIN_PROFILES[name].title) if name in BUILTIN_PROFILES else name
             action = QAction(title, self)
             action.setData(name)
             action.setCheckable(True)
@@ -363,7 +407,7 @@ class MainWindow(QMainWindow):
         try:
             self.set_profile(load_profile(name))
         except ProfileError as exc:
-            self.warn("Cannot use this quality profile", str(exc))
+            self.warn(self.tr("Cannot use this quality profile"), str(exc))
 
     # -- settings
     def _restore_settings(self) -> None:
@@ -494,7 +538,9 @@ class MainWindow(QMainWindow):
 
     def _on_player_error(self, message: str) -> None:
         # The video area shows the message itself; the status bar adds that nothing is lost.
-        self.status_message(f"{message} — the captions stay editable")
+        self.status_message(
+            self.tr("{message} — the captions stay editable").format(message=message)
+        )
 
     def _on_player_state(self, state: str) -> None:
         if state == "ended":
@@ -510,24 +556,30 @@ class MainWindow(QMainWindow):
         doc = self._doc
         if doc is None:
             title = APP_NAME
-            self._file_label.setText("No captions open")
+            self._file_label.setText(self.tr("No captions open"))
             self._modified_label.setText("")
             self._count_label.setText("")
         else:
-            name = doc.path.name if doc.path is not None else "New captions"
+            name = doc.path.name if doc.path is not None else self.tr("New captions")
             title = f"{name}[*] — {APP_NAME}"
             self._file_label.setText(name)
-            self._file_label.setToolTip(plain_tip(str(doc.path)) if doc.path else "Not saved yet")
-            self._modified_label.setText("Modified" if doc.modified else "Saved")
+            self._file_label.setToolTip(
+                plain_tip(str(doc.path)) if doc.path else self.tr("Not saved yet")
+            )
+            self._modified_label.setText(self.tr("Modified") if doc.modified else self.tr("Saved"))
             count = len(doc)
-            self._count_label.setText(f"{count} cue{'s' if count != 1 else ''}")
+            self._count_label.setText(count_cues(count))
         if self.windowTitle() != title:
             self.setWindowTitle(title)
         # After the title: Qt wants its [*] placeholder there before the flag is set.
         self.setWindowModified(doc is not None and doc.modified)
         undo, redo = self._actions["undo"], self._actions["redo"]
-        undo_text = f"&Undo {doc.undo_description}" if doc is not None and doc.can_undo else "&Undo"
-        redo_text = f"&Redo {doc.redo_description}" if doc is not None and doc.can_redo else "&Redo"
+        undo_text = self.tr("&Undo")
+        if doc is not None and doc.can_undo:
+            undo_text = self.tr("&Undo {what}").format(what=doc.undo_description)
+        redo_text = self.tr("&Redo")
+        if doc is not None and doc.can_redo:
+            redo_text = self.tr("&Redo {what}").format(what=doc.redo_description)
         if undo.text() != undo_text:
             undo.setText(undo_text)
         if redo.text() != redo_text:
@@ -561,11 +613,17 @@ class MainWindow(QMainWindow):
         """Help ▸ About."""
         QMessageBox.about(
             self,
-            f"About {APP_NAME}",
-            f"<h3>{APP_NAME} {captionreview.__version__}</h3>"
-            "<p>Review and correct auto-generated captions against the video; saves lossless "
-            "WebVTT.</p><p>MIT licence. Video by libvlc "
-            f"({self._player.status_message}).</p>",
+            self.tr("About {APP_NAME}").format(APP_NAME=APP_NAME),
+            self.tr(
+                "<h3>{APP_NAME} {version__}</h3><p>Review and correct "
+                "auto-generated captions against the video; saves lossless "
+                "WebVTT.</p><p>MIT licence. Video by libvlc "
+                "({status_message}).</p>"
+            ).format(
+                APP_NAME=APP_NAME,
+                version__=captionreview.__version__,
+                status_message=self._player.status_message,
+            ),
         )
 
     def warn(self, title: str, text: str) -> None:

@@ -85,10 +85,6 @@ def state_text(state: CueState) -> str:
     return f"{STATE_SYMBOLS[state]} {state_label(state)}"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ReviewPanel", text)
-
-
 class ReviewPanel(QDockWidget):
     """The Review dock: progress, filter, the current cue's state, comment and word diff."""
 
@@ -696,9 +692,9 @@ class ReviewFeature(QObject):
 def progress_text(approved: int, total: int) -> str:
     """Return "312 of 812 approved (38 %)" in the user's language."""
     percent_done = 100 * approved // total if total else 0
-    return _tr("{approved} of {total} approved ({percent} %)").format(
-        approved=approved, total=total, percent=percent_done
-    )
+    return QCoreApplication.translate(
+        "ReviewPanel", "{approved} of {total} approved ({percent} %)"
+    ).format(approved=approved, total=total, percent=percent_done)
 
 
 def diff_html(pieces: Sequence[DiffPiece]) -> str:
@@ -746,30 +742,40 @@ def install(host: Host) -> ReviewFeature:
     feature.changes_panel.hide()
     for text, name, keys, slot in (
         (
-            _tr("&Approve and next"),
+            QCoreApplication.translate("ReviewPanel", "&Approve and next"),
             "review_approve_next",
             ["Ctrl+Shift+A"],
             feature.approve_and_next,
         ),
         (
-            _tr("Next &unreviewed"),
+            QCoreApplication.translate("ReviewPanel", "Next &unreviewed"),
             "review_next_unreviewed",
             ["Ctrl+Shift+N"],
             feature.next_unreviewed,
         ),
-        (_tr("&Withdraw approval"), "review_withdraw", [], feature.withdraw),
-        (_tr("&Comment on cue"), "review_comment", ["Shift+F2"], feature.panel.comment.setFocus),
+        (
+            QCoreApplication.translate("ReviewPanel", "&Withdraw approval"),
+            "review_withdraw",
+            [],
+            feature.withdraw,
+        ),
+        (
+            QCoreApplication.translate("ReviewPanel", "&Comment on cue"),
+            "review_comment",
+            ["Shift+F2"],
+            feature.panel.comment.setFocus,
+        ),
     ):
         host.register_action(_action(window, text, name, keys, slot), "Captions")
     show_changes = feature.changes_panel.toggleViewAction()
-    show_changes.setText(_tr("C&hanges"))
+    show_changes.setText(QCoreApplication.translate("ReviewPanel", "C&hanges"))
     show_changes.setShortcut(QKeySequence("Ctrl+Shift+D"))
     show_changes.setObjectName("review_show_changes")
     host.register_action(show_changes, "View")
     # Shown from the menu or its key: bring its tab to the front with fresh figures.
     show_changes.triggered.connect(lambda on: feature.show_changes() if on else None)
     show_review = feature.panel.toggleViewAction()
-    show_review.setText(_tr("&Review"))
+    show_review.setText(QCoreApplication.translate("ReviewPanel", "&Review"))
     host.menu("View").addAction(show_review)
 
     host.document_changed.connect(feature.set_document)

@@ -28,6 +28,8 @@ from typing import TYPE_CHECKING
 
 from platformdirs import user_data_dir
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
     QEvent,
     QObject,
     QPoint,
@@ -44,17 +46,18 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextDocument,
 )
-from PySide6.QtWidgets import QMenu, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QLabel, QMenu, QPlainTextEdit, QWidget, QWidgetAction
 
+from captionreview.core.checks import rule_title
 from captionreview.core.document import Document
 from captionreview.core.events import EventKind
+from captionreview.core.i18n import ngettext
 from captionreview.core.model import Cue, Finding, Severity
 from captionreview.core.words.flags import (
     RULE_FILLER,
     RULE_GLOSSARY,
     RULE_NO_SPELLER,
     RULE_SPELLING,
-    RULE_TITLES,
     FlagChecker,
     next_suspicious,
 )
@@ -74,12 +77,16 @@ from captionreview.qt.background import BackgroundWork, Progress
 from captionreview.qt.cue_model import editable_offset, payload_offset
 from captionreview.qt.doc_events import DocumentEvents
 from captionreview.qt.offer_bar import OfferBar
+from captionreview.qt.severity import TEXT_COLOURS
 
 if TYPE_CHECKING:
     from captionreview.qt.host import Host
 
 GLOSSARY_NAME = "glossary.txt"
-LANGUAGE_NAMES = {"sv": "Swedish", "en": "English"}
+LANGUAGE_NAMES = {
+    "sv": QT_TRANSLATE_NOOP("SpellCheck", "Swedish"),
+    "en": QT_TRANSLATE_NOOP("SpellCheck", "English"),
+}
 # A spread offer waits until the typing in a cue has stopped for this long.
 SETTLE_MS = 1200
 # Edits touching more cues than this are re-checked in the background, not at once.
@@ -89,17 +96,33 @@ SYNC_LIMIT = 40
 START_DELAY_MS = 300
 CheckResult = dict[int, list[Finding]]
 HOW_CHOSEN = {
-    "header": "from the file's header",
-    "note": "from a NOTE in the file",
-    "file name": "from the file name",
-    "text": "guessed from the text",
+    "header": QT_TRANSLATE_NOOP("SpellCheck", "from the file's header"),
+    "note": QT_TRANSLATE_NOOP("SpellCheck", "from a NOTE in the file"),
+    "file name": QT_TRANSLATE_NOOP("SpellCheck", "from the file name"),
+    "text": QT_TRANSLATE_NOOP("SpellCheck", "guessed from the text"),
 }
+
+
+def language_name(code: str | None) -> str:
+    """The language's name in the user's language ("Swedish", "svenska")."""
+    name = LANGUAGE_NAMES.get(code or "")
+    return QCoreApplication.translate("SpellCheck", name) if name else str(code)
+
+
 MAX_SUGGESTIONS = 6
+# Each kind of flag is underlined in its own style as well as its own colour, so that the
+# kinds differ without colour (WCAG 1.4.1); every colour is 3:1 or more on the editor's base.
 _COLOURS = {
-    RULE_SPELLING: "#d03b30",
-    RULE_GLOSSARY: "#7a3fc2",
-    Severity.WARN: "#c77700",
-    Severity.INFO: "#2b7bb9",
+    RULE_SPELLING: TEXT_COLOURS[Severity.ERROR],
+    RULE_GLOSSARY: "#6a1b9a",
+    Severity.WARN: TEXT_COLOURS[Severity.WARN],
+    Severity.INFO: TEXT_COLOURS[Severity.INFO],
+}
+_STYLES = {
+    RULE_SPELLING: QTextCharFormat.UnderlineStyle.SpellCheckUnderline,
+    RULE_GLOSSARY: QTextCharFormat.UnderlineStyle.DashUnderline,
+    Severity.WARN: QTextCharFormat.UnderlineStyle.SingleUnderline,
+    Severity.INFO: QTextCharFormat.UnderlineStyle.DotLine,
 }
 
 
@@ -149,14 +172,10 @@ def _find_spread(
 
 
 def _format(finding: Finding) -> QTextCharFormat:
-    colour = _COLOURS.get(finding.rule) or _COLOURS[finding.severity]
+    kind = finding.rule if finding.rule in _STYLES else finding.severity
     fmt = QTextCharFormat()
-    fmt.setUnderlineStyle(
-        QTextCharFormat.UnderlineStyle.SpellCheckUnderline
-        if finding.severity is not Severity.INFO
-        else QTextCharFormat.UnderlineStyle.DotLine
-    )
-    fmt.setUnderlineColor(QColor(colour))
+    fmt.setUnderlineStyle(_STYLES.get(kind, QTextCharFormat.UnderlineStyle.DotLine))
+    fmt.setUnderlineColor(QColor(_COLOURS.get(kind, TEXT_COLOURS[Severity.INFO])))
     return fmt
 
 
@@ -189,7 +208,11 @@ class SpreadOffer(OfferBar):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(
-            "Correction", "spreadOffer", "Review and apply…", "spreadOfferReview", parent
+            QCoreApplication.translate("SpreadOffer", "Correction"),
+            "spreadOffer",
+            QCoreApplication.translate("SpreadOffer", "Review and apply…"),
+            "spreadOfferReview",
+            parent,
         )
         self.review_action = self.offer_action
 
@@ -276,21 +299,23 @@ class SpellCheck(QObject):
     def _build_actions(self) -> None:
         window = self.main_window
         self.next_action = self._action(
-            "&Next suspicious word",
+            self.tr("&Next suspicious word"),
             "nextSuspicious",
             self.goto_next,
             shortcut="F7",
-            tip="Jump to the next misspelled word, glossary near miss or ASR flag and play its cue",
+            tip=self.tr(
+                "Jump to the next misspelled word, glossary near miss or ASR flag and play its cue"
+            ),
         )
         self.suggest_action = self._action(
-            "&Suggest corrections",
+            self.tr("&Suggest corrections"),
             "suggestCorrections",
             self.suggest_at_cursor,
             shortcut="Ctrl+.",
-            tip="Show suggestions for the word at the text cursor",
+            tip=self.tr("Show suggestions for the word at the text cursor"),
         )
         self.suggest_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        self.underline_action = QAction("&Underline suspicious words", window.window())
+        self.underline_action = QAction(self.tr("&Underline suspicious words"), window.window())
         self.underline_action.setObjectName("underlineSuspicious")
         self.underline_action.setCheckable(True)
         self.underline_action.setChecked(True)
@@ -306,22 +331,26 @@ class SpellCheck(QObject):
             self.tr("F7 goes to the flags the check is surest about first, not in reading order")
         )
         self.spread_action = self._action(
-            "Apply last correction &everywhere…",
+            self.tr("Apply last correction &everywhere…"),
             "applyCorrectionEverywhere",
             self.review_spread,
             shortcut="Ctrl+Shift+H",
-            tip="List the other occurrences of the word you just corrected and replace them",
+            tip=self.tr(
+                "List the other occurrences of the word you just corrected and replace them"
+            ),
         )
         self.glossary_action = self._action(
-            "Edit &glossary…",
+            self.tr("Edit &glossary…"),
             "editGlossary",
             self.edit_glossary,
-            tip="Edit the names and terms that the check looks for",
+            tip=self.tr("Edit the names and terms that the check looks for"),
         )
         self.choose_glossary_action = self._action(
-            "Use glossary &file…", "chooseGlossary", self.choose_glossary
+            self.tr("Use glossary &file…"), "chooseGlossary", self.choose_glossary
         )
-        self.recheck_action = self._action("&Re-check words", "recheckWords", self.recheck_all)
+        self.recheck_action = self._action(
+            self.tr("&Re-check words"), "recheckWords", self.recheck_all
+        )
         for action in (
             self.next_action,
             self.suggest_action,
@@ -333,12 +362,12 @@ class SpellCheck(QObject):
             self.by_confidence_action,
         ):
             window.register_action(action, "Check")
-        self.language_menu = window.menu("Check").addMenu("Spelling &language")
+        self.language_menu = window.menu("Check").addMenu(self.tr("Spelling &language"))
         self.language_menu.setObjectName("spellingLanguageMenu")
         group = QActionGroup(self)
         self.language_actions: dict[str | None, QAction] = {}
         for code in (None, *supported_languages()):
-            text = "Follow the file" if code is None else LANGUAGE_NAMES.get(code, code)
+            text = self.tr("Follow the file") if code is None else language_name(code)
             action = QAction(text, self.language_menu)
             action.setCheckable(True)
             action.setObjectName(f"spellingLanguage_{code or 'auto'}")
@@ -380,8 +409,12 @@ class SpellCheck(QObject):
         """
         language, how = self._detected
         if language == UNDETERMINED:
-            return language_code(self.main_window.profile.language), "from the quality profile"
-        return language_code(language), HOW_CHOSEN.get(how, how)
+            return language_code(self.main_window.profile.language), self.tr(
+                "from the quality profile"
+            )
+        return language_code(language), QCoreApplication.translate(
+            "SpellCheck", HOW_CHOSEN.get(how, how)
+        )
 
     @property
     def glossary(self) -> Glossary | None:
@@ -409,7 +442,9 @@ class SpellCheck(QObject):
         self._language_override = code
         self.language_actions[code].setChecked(True)
         self._rebuild_checker()
-        self.main_window.status_message(f"Spelling language: {LANGUAGE_NAMES.get(self.language)}")
+        self.main_window.status_message(
+            self.tr("Spelling language: {get}").format(get=language_name(self.language))
+        )
 
     def _language_may_have_changed(self) -> None:
         if self._checker is not None and self._checker.language != self.language:
@@ -433,7 +468,7 @@ class SpellCheck(QObject):
     def _rebuild_checker(self) -> None:
         followed, how = self.followed_language()
         self.language_actions[None].setText(
-            f"Follow the file ({LANGUAGE_NAMES.get(followed, followed)}, {how})"
+            self.tr("Follow the file ({get}, {how})").format(get=language_name(followed), how=how)
         )
         self._checker = FlagChecker(
             language=self.language, glossary=self._glossary, suggestions=False
@@ -474,7 +509,9 @@ class SpellCheck(QObject):
 
     def _on_progress(self, done: int, total: int) -> None:
         self.progress.emit(done, total)
-        self.main_window.status_message(f"Checking words… {done} of {total} cues")
+        self.main_window.status_message(
+            self.tr("Checking words… {done} of {total} cues").format(done=done, total=total)
+        )
 
     def _on_done(self, findings: CheckResult) -> None:
         self._running = False
@@ -655,12 +692,12 @@ class SpellCheck(QObject):
     def suggest_at_cursor(self) -> QMenu | None:
         """Pop up the suggestions for the word at the text cursor (Ctrl+.)."""
         if self._current_raw() is None:
-            self.main_window.status_message("Select a cue first")
+            self.main_window.status_message(self.tr("Select a cue first"))
             return None
         position = self.text_edit.textCursor().selectionStart()
         menu = self.build_menu(position, standard=False)
         if menu.isEmpty():
-            self.main_window.status_message("Nothing to suggest here")
+            self.main_window.status_message(self.tr("Nothing to suggest here"))
             menu.deleteLater()
             return None
         rect = self.text_edit.cursorRect()
@@ -692,16 +729,29 @@ class SpellCheck(QObject):
     ) -> list[QAction]:
         assert finding.span is not None
         found = raw[finding.span[0] : finding.span[1]]
-        title = QAction(f"{RULE_TITLES.get(finding.rule, finding.rule)}: {finding.message}", menu)
-        title.setEnabled(False)
-        actions = [title]
+        # The explanation is plain text at full contrast, not a greyed-out disabled item.
+        text = f"{rule_title(finding.rule)}: {finding.message}"
+        explanation = QLabel(text)
+        explanation.setWordWrap(True)
+        explanation.setTextFormat(Qt.TextFormat.PlainText)
+        explanation.setContentsMargins(8, 4, 8, 4)
+        explanation.setMaximumWidth(480)
+        title = QWidgetAction(menu)
+        title.setText(text)
+        title.setDefaultWidget(explanation)
+        title.setObjectName("flagExplanation")
+        actions: list[QAction] = [title]
         options: list[str] = []
         if finding.rule == RULE_SPELLING and self._checker and self._checker.speller:
             options = self._checker.speller.suggest(found)[:MAX_SUGGESTIONS]
         elif finding.suggestion is not None:
             options = [finding.suggestion]
         for option in options:
-            label = f"Replace with “{option}”" if option else f"Remove “{found.strip(' ,')}”"
+            label = (
+                self.tr("Replace with “{option}”").format(option=option)
+                if option
+                else self.tr("Remove “{strip}”").format(strip=found.strip(" ,"))
+            )
             action = QAction(label, menu)
             action.setObjectName("spellSuggestion")
             action.triggered.connect(
@@ -709,16 +759,16 @@ class SpellCheck(QObject):
             )
             actions.append(action)
         if finding.rule == RULE_SPELLING:
-            add = QAction(f"Add “{found}” to dictionary", menu)
+            add = QAction(self.tr("Add “{found}” to dictionary").format(found=found), menu)
             add.setObjectName("spellAddToDictionary")
             add.triggered.connect(lambda _c=False, w=found: self.add_to_dictionary(w))
             actions.append(add)
-        ignore = QAction(f"Ignore “{found.strip(' ,')}”", menu)
+        ignore = QAction(self.tr("Ignore “{strip}”").format(strip=found.strip(" ,")), menu)
         ignore.setObjectName("spellIgnore")
         ignore.triggered.connect(lambda _c=False, f=finding, w=found: self.ignore(f, w))
         actions.append(ignore)
         if finding.rule == RULE_SPELLING:
-            add_term = QAction(f"Add “{found}” to glossary", menu)
+            add_term = QAction(self.tr("Add “{found}” to glossary").format(found=found), menu)
             add_term.setObjectName("spellAddToGlossary")
             add_term.triggered.connect(lambda _c=False, t=found: self.add_to_glossary(t))
             actions.append(add_term)
@@ -726,7 +776,12 @@ class SpellCheck(QObject):
             # The term is in the glossary already; remembering the mishearing makes it a
             # known correction, found exactly in later files.
             correction = Correction(found, finding.suggestion)
-            remember = QAction(f"Remember “{found} => {finding.suggestion}” in glossary", menu)
+            remember = QAction(
+                self.tr("Remember “{found} => {suggestion}” in glossary").format(
+                    found=found, suggestion=finding.suggestion
+                ),
+                menu,
+            )
             remember.setObjectName("spellRememberCorrection")
             remember.triggered.connect(lambda _c=False, c=correction: self.remember_correction(c))
             actions.append(remember)
@@ -753,11 +808,15 @@ class SpellCheck(QObject):
             self._checker.speller.add_personal(word)
         except OSError as exc:
             self.main_window.status_message(
-                f"Could not save the personal word list: {exc.strerror}"
+                self.tr("Could not save the personal word list: {strerror}").format(
+                    strerror=exc.strerror
+                )
             )
             return
         self.main_window.status_message(
-            f"Added “{word}” to your {LANGUAGE_NAMES.get(self.language)} words"
+            self.tr("Added “{word}” to your {get} words").format(
+                word=word, get=language_name(self.language)
+            )
         )
         self.recheck_all()
 
@@ -789,7 +848,7 @@ class SpellCheck(QObject):
             return False
         self._glossary = glossary
         self._set_override(path)
-        self.main_window.status_message(f"Glossary saved: {path}")
+        self.main_window.status_message(self.tr("Glossary saved: {path}").format(path=path))
         self._rebuild_checker()
         return True
 
@@ -811,9 +870,9 @@ class SpellCheck(QObject):
 
         name, _filter = QFileDialog.getOpenFileName(
             self.main_window.window(),
-            "Use glossary file",
+            self.tr("Use glossary file"),
             str(self.glossary_path().parent),
-            "Text (*.txt)",
+            self.tr("Text (*.txt)"),
         )
         if name:
             self.use_glossary(Path(name))
@@ -834,7 +893,9 @@ class SpellCheck(QObject):
         when the cursor has no selection, else the one after the selected flag."""
         findings = self.findings()
         if not findings:
-            message = "Still checking…" if self._running else "No suspicious words"
+            message = (
+                self.tr("Still checking…") if self._running else self.tr("No suspicious words")
+            )
             self.main_window.status_message(message)
             return None
         current = self._current_raw()
@@ -925,10 +986,15 @@ class SpellCheck(QObject):
         self._offer = (correction, occurrences, self._version)
         self._offer_left = {o.cue_index for o in occurrences}
         count = len(occurrences)
-        where = "another cue" if count == 1 else f"{count} other places"
+        where = (
+            self.tr("another cue")
+            if count == 1
+            else ngettext("{n} other place", "{n} other places", count).format(n=count)
+        )
         self.offer.message.setText(
-            f"You replaced “{correction.old}” with “{correction.new}”. "
-            f"It occurs in {where}: replace there too?"
+            self.tr(
+                "You replaced “{old}” with “{new}”. It occurs in {where}: replace there too?"
+            ).format(old=correction.old, new=correction.new, where=where)
         )
         self.offer.show()
         self.spread_offered.emit(correction, occurrences)
@@ -947,7 +1013,7 @@ class SpellCheck(QObject):
             )
             self._offer = (correction, found, self._version)
         if self._offer is None or self._doc is None:
-            self.main_window.status_message("Correct a word in a cue first")
+            self.main_window.status_message(self.tr("Correct a word in a cue first"))
             return None
         correction, offered, version = self._offer
         if version == self._version:
@@ -957,7 +1023,9 @@ class SpellCheck(QObject):
             # should it still hold the old phrase); the index keeps this quick.
             occurrences = find_occurrences(self._doc.cues, correction, texts=self._index.snapshot())
         if not occurrences:
-            self.main_window.status_message(f"“{correction.old}” no longer occurs")
+            self.main_window.status_message(
+                self.tr("“{old}” no longer occurs").format(old=correction.old)
+            )
             self.offer.hide()
             return None
         self.offer.hide()

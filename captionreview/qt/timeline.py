@@ -761,9 +761,9 @@ class Timeline(QWidget):
             return
         if drag_state.edit and self._doc is not None:
             description = {
-                "start": "Drag cue start",
-                "end": "Drag cue end",
-                "move": "Move cue",
+                "start": self.tr("Drag cue start"),
+                "end": self.tr("Drag cue end"),
+                "move": self.tr("Move cue"),
             }[drag_state.part]
             apply_edit(self._doc, drag_state.edit, description)
             if len(drag_state.edit.times) > 1:
@@ -880,7 +880,7 @@ class Timeline(QWidget):
         except TimingRefused as exc:
             self.message.emit(str(exc))
             return
-        apply_edit(doc, edit, "Change times")
+        apply_edit(doc, edit, self.tr("Change times"))
         if edit.note:
             self.message.emit(edit.note)
 

@@ -282,7 +282,7 @@ class TimelineFeature(QObject):
                 ).replace("%1", str(index + 1))
             )
             return
-        doc.replace_cues(changes, "Snap to speech")
+        doc.replace_cues(changes, self.tr("Snap to speech"))
         cue = changes[index]
         w.status_message(
             self.tr("Cue %1 now runs with the speech: %2 → %3")
