@@ -1764,6 +1764,14 @@ Undertexterna kan fortfarande redigeras; du kan spara dem som vanligt.</translat
         <translation>&amp;Stryk under misstänkta ord</translation>
     </message>
     <message>
+        <source>Next suspicious word: most &amp;certain first</source>
+        <translation>Nästa misstänkta ord: det &amp;säkraste först</translation>
+    </message>
+    <message>
+        <source>F7 goes to the flags the check is surest about first, not in reading order</source>
+        <translation>F7 går först till de flaggor kontrollen är säkrast på, inte i läsordning</translation>
+    </message>
+    <message>
         <source>Apply last correction &amp;everywhere…</source>
         <translation>Tillämpa senaste rättelsen &amp;överallt…</translation>
     </message>
