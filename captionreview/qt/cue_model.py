@@ -440,7 +440,8 @@ class CueTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             words = state_label(state)
             if self._review is not None and self._review.comment_of(row):
-                return self.tr("{state}, comment").format(state=words)
+                # An envelope: there is a comment (the tooltip has it).
+                return f"{words} ✉"
             return words
         if role == Qt.ItemDataRole.DecorationRole:
             return state_icon(state)

@@ -174,7 +174,7 @@ class CueTableView(QTableView):
             (COL_END, "00:00:00.000"),
             (COL_DURATION, "Duration"),
             (COL_CPS, "00.0 "),
-            (COL_STATE, self.tr("  corrected, comment")),
+            (COL_STATE, self.tr("  unreviewed ✉")),
         ):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             self.setColumnWidth(col, metrics.horizontalAdvance(sample) + 18)

@@ -351,8 +351,9 @@ class ReviewFeature(QObject):
             self._compare_timer.start()
 
     def _on_state(self, start: int, stop: int) -> None:
+        # An edit alone writes no sidecar: the review goes to disk with the captions (their
+        # save) or after the reviewer's own acts, never beside a file nobody reviews.
         self._update_status()
-        self._save_timer.start()
         self.host.cue_model.review_changed(start, stop)
         if self.panel.filter.currentIndex() > 0:
             self.apply_filter(start, stop)
@@ -400,6 +401,7 @@ class ReviewFeature(QObject):
             self._asked_errors = True
         self._store_comment()
         self.review.approve(index)
+        self._save_timer.start()
         if index + 1 < len(self.review.doc.cues):
             self.host.select_cue(index + 1)
             self.show_cue(index + 1)
@@ -427,13 +429,17 @@ class ReviewFeature(QObject):
         index = self.host.current_index()
         if self.review is not None and index is not None:
             self.review.withdraw(index)
+            self._save_timer.start()
 
     def _store_comment(self) -> None:
         self._comment_timer.stop()
         if self.review is None or self._showing is None:
             return
         if self._showing < len(self.review.doc.cues):
+            before = self.review.comment(self._showing)
             self.review.set_comment(self._showing, self.panel.comment.toPlainText())
+            if self.review.comment(self._showing) != before:
+                self._save_timer.start()
 
     # -- showing ---------------------------------------------------------------------------
     def show_cue(self, index: int | None) -> None:
@@ -574,7 +580,7 @@ class ReviewFeature(QObject):
             item.setData(0, Qt.ItemDataRole.UserRole, cue)
             tree.addTopLevelItem(item)
         self.changes_panel.setWindowTitle(
-            self.tr("Changes ({n} cues)").format(n=len(self.comparison.changed_cues()))
+            self.tr("Changes (%n cue(s))", "", len(self.comparison.changed_cues()))
         )
         self._show_diff(self._showing)
 
@@ -651,9 +657,11 @@ class ReviewFeature(QObject):
             self.review.playhead_ms = max(0, ms)
 
     def flush(self) -> None:
-        """Write a pending comment and the sidecar now when something waits to be saved."""
+        """Write a pending comment and the sidecar now when something waits to be saved, or
+        when a sidecar exists (so the place to resume at is kept)."""
         self._store_comment()
-        if self._save_timer.isActive():
+        path = self.review.doc.path if self.review is not None else None
+        if self._save_timer.isActive() or (path is not None and sidecar_path(path).exists()):
             self.save()
 
     def save(self) -> Path | None:

@@ -107,6 +107,9 @@ def test_an_edit_is_corrected_and_undo_makes_it_unreviewed_again(window) -> None
     assert "1 corrected" in feature.panel.progress.text()
     doc.undo()
     assert feature.review.state(3) is CueState.UNREVIEWED
+    # Edits alone write no sidecar (none appears beside a file nobody reviews).
+    feature.flush()
+    assert not sidecar_path(doc.path).exists()
 
 
 def test_comment_and_place_are_saved_beside_the_captions_and_resumed(
