@@ -211,6 +211,7 @@ class ReviewFeature(QObject):
         self._baseline: list[Cue] = []
         self._baseline_ends: list[int] = []
         self._filtering = False
+        self._stamp: tuple[int, int] | None = None
         self._changes: list[Change] = []
         self._diffs: dict[int, list[DiffPiece]] = {}
         self._unsubscribe: list[Callable[[], None]] = []
@@ -289,6 +290,7 @@ class ReviewFeature(QObject):
                 itertools.accumulate((c.end_ms for c in self._baseline), max)
             )
             self._unsubscribe.append(self.review.subscribe(self._on_state))
+            self._stamp = _file_stamp(doc.path)
             self._resume()
         self._set_cue_model_source()
         self.comparison = None
@@ -330,8 +332,13 @@ class ReviewFeature(QObject):
 
     def _on_modified(self) -> None:
         doc = self.review.doc if self.review is not None else None
-        if doc is not None and not doc.modified:
-            # The captions were saved: the sidecar goes with them at once.
+        if doc is None or doc.modified:
+            return
+        # Unmodified again: saved, or undone back to the saved state. Only a save changes the
+        # file, and then the sidecar goes with it at once.
+        stamp = _file_stamp(doc.path)
+        if stamp != self._stamp:
+            self._stamp = stamp
             self.save()
 
     def _on_changed(self, start: int, stop: int) -> None:
@@ -695,6 +702,15 @@ class ReviewFeature(QObject):
             self.review.counts(),
             [(i, self.review.comment(i)) for i in self.review.commented()],
         )
+
+
+def _file_stamp(path: Path | None) -> tuple[int, int] | None:
+    """Return when and how big the file at ``path`` was last written (None: no file)."""
+    try:
+        info = path.stat() if path is not None else None
+    except OSError:
+        return None
+    return (info.st_mtime_ns, info.st_size) if info is not None else None
 
 
 def progress_text(approved: int, total: int) -> str:

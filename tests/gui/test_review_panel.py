@@ -110,6 +110,11 @@ def test_an_edit_is_corrected_and_undo_makes_it_unreviewed_again(window) -> None
     # Edits alone write no sidecar (none appears beside a file nobody reviews).
     feature.flush()
     assert not sidecar_path(doc.path).exists()
+    # Saving the captions saves their review with them.
+    doc.set_text(3, "Tack för i dag!")
+    doc.save()
+    saved = json.loads(sidecar_path(doc.path).read_text(encoding="utf-8"))
+    assert saved["counts"] == {"unreviewed": 3, "corrected": 1, "approved": 0}
 
 
 def test_comment_and_place_are_saved_beside_the_captions_and_resumed(
