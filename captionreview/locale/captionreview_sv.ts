@@ -687,12 +687,20 @@
         <translation>{duration} s · {speed}</translation>
     </message>
     <message>
+        <source>too long</source>
+        <translation>för lång</translation>
+    </message>
+    <message>
         <source>line {number}: {count}/{limit}</source>
         <translation>textrad {number}: {count}/{limit}</translation>
     </message>
     <message>
         <source>&lt;b style=&apos;color:{colour}&apos;&gt;{lines} lines&lt;/b&gt; (max {most})</source>
         <translation>&lt;b style=&apos;color:{colour}&apos;&gt;{lines} textrader&lt;/b&gt; (högst {most})</translation>
+    </message>
+    <message>
+        <source>too many</source>
+        <translation>för många</translation>
     </message>
     <message>
         <source>{total}/{most} characters</source>

@@ -337,7 +337,8 @@ class CueEditor(QWidget):
             over = length > limit
             count = str(length)
             if over:
-                count = f"<b style='color:{_RED}'>{length} {html.escape(self.tr('too long'))}</b>"
+                too_long = html.escape(self.tr("too long"))
+                count = f"<b style='color:{_RED}'>{length} {too_long}</b>"
             parts.append(
                 self.tr("line {number}: {count}/{limit}").format(
                     number=number, count=count, limit=limit
@@ -352,7 +353,8 @@ class CueEditor(QWidget):
         total = char_count(text)
         total_text = str(total)
         if total > self._profile.max_chars_per_cue:
-            total_text = f"<b style='color:{_RED}'>{total} {html.escape(self.tr('too many'))}</b>"
+            too_many = html.escape(self.tr("too many"))
+            total_text = f"<b style='color:{_RED}'>{total} {too_many}</b>"
         parts.append(
             self.tr("{total}/{most} characters").format(
                 total=total_text, most=self._profile.max_chars_per_cue

@@ -169,15 +169,20 @@ class CueTableView(QTableView):
         header.setHighlightSections(False)
         header.setStretchLastSection(True)
         metrics = self.fontMetrics()
-        for col, sample in (
-            (COL_START, "00:00:00.000"),
-            (COL_END, "00:00:00.000"),
-            (COL_DURATION, "Duration"),
-            (COL_CPS, "00.0 "),
-            (COL_STATE, self.tr("  unreviewed ✉")),
+        model = self.model()
+        # Wide enough for the values and for the (translated) column title; the CPS column
+        # also holds the reading speed's severity mark.
+        for col, sample, mark in (
+            (COL_START, "00:00:00.000", 0),
+            (COL_END, "00:00:00.000", 0),
+            (COL_DURATION, "00.00", 0),
+            (COL_CPS, "00.0 ", 20),
+            (COL_STATE, self.tr("  unreviewed ✉"), 0),
         ):
+            title = str(model.headerData(col, Qt.Orientation.Horizontal) or "") if model else ""
+            width = max(metrics.horizontalAdvance(sample) + mark, metrics.horizontalAdvance(title))
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
-            self.setColumnWidth(col, metrics.horizontalAdvance(sample) + 18)
+            self.setColumnWidth(col, width + 18)
         self._text_delegate = CueTextDelegate(self)
         self._time_delegate = CueTimeDelegate(self)
         self.setItemDelegateForColumn(COL_TEXT, self._text_delegate)
