@@ -547,16 +547,16 @@
         <translation>Förbereder förhandsgranskningen av städningen</translation>
     </message>
     <message>
-        <source>Before: {cues_count} cues</source>
-        <translation>Före: {cues_count} undertexter</translation>
-    </message>
-    <message>
         <source>Cues before clean-up</source>
         <translation>Undertexter före städningen</translation>
     </message>
     <message>
-        <source>After: …</source>
-        <translation>Efter: …</translation>
+        <source>&amp;Before: {cues_count} cues</source>
+        <translation>&amp;Före: {cues_count} undertexter</translation>
+    </message>
+    <message>
+        <source>Af&amp;ter: …</source>
+        <translation>&amp;Efter: …</translation>
     </message>
     <message>
         <source>Cues after clean-up</source>
@@ -579,16 +579,16 @@
         <translation>Efter</translation>
     </message>
     <message>
-        <source>Before and after:</source>
-        <translation>Före och efter:</translation>
+        <source>Be&amp;fore and after:</source>
+        <translation>Före &amp;och efter:</translation>
+    </message>
+    <message>
+        <source>Af&amp;ter: {cues_count} cues</source>
+        <translation>&amp;Efter: {cues_count} undertexter</translation>
     </message>
     <message>
         <source>&amp;Apply clean-up</source>
         <translation>&amp;Verkställ städningen</translation>
-    </message>
-    <message>
-        <source>After: {cues_count} cues</source>
-        <translation>Efter: {cues_count} undertexter</translation>
     </message>
     <message>
         <source>This file looks like auto-captions: {summary}.</source>
@@ -833,6 +833,29 @@
     <message>
         <source>Cue time</source>
         <translation>Undertextens tid</translation>
+    </message>
+</context>
+<context>
+    <name>DialogButtons</name>
+    <message>
+        <source>&amp;OK</source>
+        <translation>&amp;OK</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Spara</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Verkställ</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Avbryt</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>S&amp;täng</translation>
     </message>
 </context>
 <context>
@@ -1935,20 +1958,20 @@ Undertexterna kan fortfarande redigeras; du kan spara dem som vanligt.</translat
         <translation>Spela undertext {cue_index} med ordet markerat</translation>
     </message>
     <message>
-        <source>Also save “{old} =&gt; {new}” to the glossary</source>
-        <translation>Spara också ”{old} =&gt; {new}” i ordlistan</translation>
+        <source>Also &amp;save “{old} =&gt; {new}” to the glossary</source>
+        <translation>Spara också ”{old} =&gt; {new}” i &amp;ordlistan</translation>
     </message>
     <message>
-        <source>Tick all</source>
-        <translation>Markera alla</translation>
+        <source>&amp;Tick all</source>
+        <translation>&amp;Markera alla</translation>
     </message>
     <message>
-        <source>Untick all</source>
-        <translation>Avmarkera alla</translation>
+        <source>&amp;Untick all</source>
+        <translation>Av&amp;markera alla</translation>
     </message>
     <message>
-        <source>Replace ticked</source>
-        <translation>Ersätt markerade</translation>
+        <source>&amp;Replace ticked</source>
+        <translation>&amp;Ersätt markerade</translation>
     </message>
     <message>
         <source>Replaced “{old}” in {places}. Edit ▸ Undo takes it back.</source>

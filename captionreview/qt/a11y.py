@@ -7,9 +7,9 @@ saved, check finished with n issues) are announced (WCAG 4.1.3 Status Messages).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QActionEvent
-from PySide6.QtWidgets import QToolBar, QToolButton, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QToolBar, QToolButton, QWidget
 
 
 class TabToolBar(QToolBar):
@@ -28,3 +28,21 @@ def announce(widget: QWidget, text: str) -> None:
     """Have screen readers speak ``text`` (politely: after what they are saying now)."""
     if text and QAccessible.isActive():
         QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(widget, text))
+
+
+# Qt's own texts for these buttons have no Alt letter on every platform: ours do.
+_BUTTON_TEXTS = {
+    QDialogButtonBox.StandardButton.Ok: QT_TRANSLATE_NOOP("DialogButtons", "&OK"),
+    QDialogButtonBox.StandardButton.Save: QT_TRANSLATE_NOOP("DialogButtons", "&Save"),
+    QDialogButtonBox.StandardButton.Apply: QT_TRANSLATE_NOOP("DialogButtons", "&Apply"),
+    QDialogButtonBox.StandardButton.Cancel: QT_TRANSLATE_NOOP("DialogButtons", "&Cancel"),
+    QDialogButtonBox.StandardButton.Close: QT_TRANSLATE_NOOP("DialogButtons", "&Close"),
+}
+
+
+def give_buttons_mnemonics(box: QDialogButtonBox) -> None:
+    """Give the box's standard buttons whose text has no Alt letter one (&OK, &Cancel, ...)."""
+    for standard, text in _BUTTON_TEXTS.items():
+        button = box.button(standard)
+        if button is not None and "&" not in button.text():
+            button.setText(QCoreApplication.translate("DialogButtons", text))

@@ -44,6 +44,7 @@ from captionreview.core.document import Document
 from captionreview.core.model import Cue
 from captionreview.core.profiles import Profile
 from captionreview.core.timecode import format_vtt_timestamp
+from captionreview.qt.a11y import give_buttons_mnemonics
 from captionreview.qt.offer_bar import OfferBar
 
 if TYPE_CHECKING:
@@ -163,11 +164,11 @@ class CleanupDialog(QDialog):
         self.progress.setAccessibleName(self.tr("Preparing the clean-up preview"))
 
         self.before_label = QLabel(
-            self.tr("Before: {cues_count} cues").format(cues_count=len(cues))
+            self.tr("&Before: {cues_count} cues").format(cues_count=len(cues))
         )
         self.before = _PreviewPane(self.tr("Cues before clean-up"))
         self.before.show_cues(cues)
-        self.after_label = QLabel(self.tr("After: …"))
+        self.after_label = QLabel(self.tr("Af&ter: …"))
         self.after = _PreviewPane(self.tr("Cues after clean-up"))
         # The two sides scroll together, by time: the same moment is at the top of both.
         self._syncing = False
@@ -204,7 +205,7 @@ class CleanupDialog(QDialog):
         figures_box = QWidget()
         figures_column = QVBoxLayout(figures_box)
         figures_column.setContentsMargins(0, 0, 0, 0)
-        figures_label = QLabel(self.tr("Before and after:"))
+        figures_label = QLabel(self.tr("Be&fore and after:"))
         figures_label.setBuddy(self.figures)
         figures_column.addWidget(figures_label)
         figures_column.addWidget(self.figures)
@@ -217,6 +218,7 @@ class CleanupDialog(QDialog):
         self.apply_button.setEnabled(False)
         self.buttons.addButton(self.apply_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        give_buttons_mnemonics(self.buttons)
         self.buttons.accepted.connect(self.apply)
         self.buttons.rejected.connect(self.reject)
 
@@ -249,7 +251,7 @@ class CleanupDialog(QDialog):
         self.clean_result = result
         self.progress.hide()
         self.after_label.setText(
-            self.tr("After: {cues_count} cues").format(cues_count=len(result.cues))
+            self.tr("Af&ter: {cues_count} cues").format(cues_count=len(result.cues))
         )
         self.after.show_cues(result.cues)
         if result.signs.is_auto:

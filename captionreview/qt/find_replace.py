@@ -29,6 +29,7 @@ from captionreview.core.document import Document
 from captionreview.core.i18n import ngettext
 from captionreview.core.model import Cue
 from captionreview.core.report import count_cues
+from captionreview.qt.a11y import give_buttons_mnemonics
 from captionreview.qt.host import Host
 from captionreview.qt.plaintext import plain_label
 
@@ -219,6 +220,7 @@ class FindReplaceDialog(QDialog):
         ):
             buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Close).clicked.connect(self.close)
+        give_buttons_mnemonics(buttons)
         self.find_button.clicked.connect(lambda: self.search(backwards=False))
         self.previous_button.clicked.connect(lambda: self.search(backwards=True))
         self.replace_button.clicked.connect(self.replace_one)

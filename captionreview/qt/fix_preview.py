@@ -25,6 +25,7 @@ from captionreview.core.document import Document
 from captionreview.core.i18n import ngettext
 from captionreview.core.model import Cue
 from captionreview.core.profiles import Profile
+from captionreview.qt.a11y import give_buttons_mnemonics
 
 SCOPE_SELECTED = "selected"
 SCOPE_ALL = "all"
@@ -81,6 +82,7 @@ class FixPreviewDialog(QDialog):
             QDialogButtonBox.StandardButton.Apply | QDialogButtonBox.StandardButton.Cancel
         )
         self.buttons.button(QDialogButtonBox.StandardButton.Apply).clicked.connect(self.apply)
+        give_buttons_mnemonics(self.buttons)
         self.buttons.rejected.connect(self.reject)
 
         top = QHBoxLayout()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from captionreview.core.words.glossary import Glossary, GlossaryError
+from captionreview.qt.a11y import give_buttons_mnemonics
 from captionreview.qt.plaintext import plain_label
 
 HELP = QT_TRANSLATE_NOOP(
@@ -59,6 +60,7 @@ class GlossaryEditor(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
+        give_buttons_mnemonics(self.buttons)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

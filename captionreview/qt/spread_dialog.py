@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 from captionreview.core.document import Document
 from captionreview.core.i18n import ngettext
 from captionreview.core.words.spread import Correction, Occurrence, build_changes
+from captionreview.qt.a11y import give_buttons_mnemonics
 from captionreview.qt.plaintext import plain_tip
 
 if TYPE_CHECKING:
@@ -157,7 +158,7 @@ class SpreadDialog(QDialog):
         self.table.cellClicked.connect(self._on_cell_clicked)
         self.table.activated.connect(lambda index: self.play(self.occurrences[index.row()]))
         self.save_to_glossary = QCheckBox(
-            self.tr("Also save “{old} => {new}” to the glossary").format(
+            self.tr("Also &save “{old} => {new}” to the glossary").format(
                 old=correction.old, new=correction.new
             )
         )
@@ -167,9 +168,9 @@ class SpreadDialog(QDialog):
         all_box = QWidget()
         all_row = QHBoxLayout(all_box)
         all_row.setContentsMargins(0, 0, 0, 0)
-        tick_all = QPushButton(self.tr("Tick all"))
+        tick_all = QPushButton(self.tr("&Tick all"))
         tick_all.clicked.connect(lambda: self.set_all(True))
-        untick_all = QPushButton(self.tr("Untick all"))
+        untick_all = QPushButton(self.tr("&Untick all"))
         untick_all.clicked.connect(lambda: self.set_all(False))
         all_row.addWidget(tick_all)
         all_row.addWidget(untick_all)
@@ -177,8 +178,9 @@ class SpreadDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
+        give_buttons_mnemonics(self.buttons)
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(self.tr("Replace ticked"))
+        ok.setText(self.tr("&Replace ticked"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
