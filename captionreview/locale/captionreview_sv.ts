@@ -786,10 +786,6 @@
         <translation>Undertext {number}</translation>
     </message>
     <message>
-        <source>{state}, comment</source>
-        <translation>{state}, kommentar</translation>
-    </message>
-    <message>
         <source>{state}. Comment: {comment}</source>
         <translation>{state}. Kommentar: {comment}</translation>
     </message>
@@ -817,8 +813,8 @@
         <translation>Undertextlista</translation>
     </message>
     <message>
-        <source>  corrected, comment</source>
-        <translation>  rättad, kommentar</translation>
+        <source>  unreviewed ✉</source>
+        <translation>  ogranskad ✉</translation>
     </message>
 </context>
 <context>
@@ -1559,9 +1555,12 @@ Undertexterna kan fortfarande redigeras; du kan spara dem som vanligt.</translat
         <source>case or punctuation</source>
         <translation>versaler eller skiljetecken</translation>
     </message>
-    <message>
-        <source>Changes ({n} cues)</source>
-        <translation>Ändringar ({n} undertexter)</translation>
+    <message numerus="yes">
+        <source>Changes (%n cue(s))</source>
+        <translation>
+            <numerusform>Ändringar (%n undertext)</numerusform>
+            <numerusform>Ändringar (%n undertexter)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Against {name}: WER {wer} ({s} substituted, {d} deleted, {i} inserted of {n} words); NER estimate {ner} ({verdict}); {case} case and {punct} punctuation changes.</source>
