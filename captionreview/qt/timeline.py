@@ -454,6 +454,14 @@ class Timeline(QWidget):
                 for i in range(start, min(stop, len(cues)))
             ):
                 self._index = None
+            else:
+                # Only a text changed: repaint when that cue's block is in view.
+                t0, t1 = self.visible_range()
+                if not any(
+                    index.spans[i][1] > t0 and index.spans[i][0] < t1
+                    for i in range(start, min(stop, len(cues)))
+                ):
+                    return
         self.update()
 
     def _cue_index(self) -> _CueIndex | None:

@@ -48,8 +48,9 @@ def cached_sound_analysis(video: Path, progress: Callable[[float], bool]) -> Aud
 
 class HeardChecks(QObject):
     """The checks against the speech (TIM-08, TIM-10, ASR-06, ASR-15) for the issues panel:
-    run in a pool thread when the analysis arrives, and again a moment after edits (for an hour
-    of speech they take about a second, too long for a keystroke)."""
+    run in the background when the analysis arrives, and again a moment after an edit that
+    moves, adds or removes a cue (for an hour of speech they take about a second; typing in a
+    cue changes nothing they look at)."""
 
     findings_changed = Signal()
 
@@ -64,8 +65,11 @@ class HeardChecks(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(HEARD_DELAY_MS)
         self._timer.timeout.connect(self.run)
+        self._spans: list[tuple[int, int]] = []
         self._events = DocumentEvents(self)
-        for signal in (self._events.changed, self._events.inserted, self._events.removed):
+        # Only times matter to these checks: typing in a cue leaves them as they were.
+        self._events.changed.connect(self._on_cues_edited)
+        for signal in (self._events.inserted, self._events.removed):
             signal.connect(self._timer.start)
         self._events.reset.connect(self._timer.start)
         self._events.set_document(host.document)
@@ -94,6 +98,7 @@ class HeardChecks(QObject):
             self._on_done([])
             return
         cues = list(doc.cues)
+        self._spans = [(cue.start_ms, cue.end_ms) for cue in cues]
         self._work.start(
             lambda _progress: audio_checks.check_audio(cues, analysis, profile), self._on_done
         )
@@ -101,6 +106,17 @@ class HeardChecks(QObject):
     def _on_document(self, doc: Document | None) -> None:
         self._events.set_document(doc)
         self.run()
+
+    def _on_cues_edited(self, start: int, stop: int) -> None:
+        doc = self._host.document
+        if doc is None:
+            return
+        cues, spans = doc.cues, self._spans
+        if any(
+            i >= len(spans) or spans[i] != (cues[i].start_ms, cues[i].end_ms)
+            for i in range(start, min(stop, len(cues)))
+        ):
+            self._timer.start()
 
     def _on_done(self, findings: list[Finding]) -> None:
         if findings != self._findings:
