@@ -11,17 +11,25 @@ thread that never lets go keeps a repaint (which calls into Python thousands of 
 5 ms at each call. So a job paces itself through ``Progress.step()``: it hands the lock over
 after every step, sleeps ``PAUSE_S`` every ``STEP`` steps, and waits while the user types
 (``Pacer.typing()``), which several workers of one feature can share.
+
+Python's cyclic garbage collector runs in whichever thread happens to allocate past its
+threshold, worker threads included. A cycle can hold Qt objects of the UI thread (a closed
+window's widgets, a cached QTextDocument); collected in a worker they are destroyed there, in
+the wrong thread, while the UI thread may be using what they share. So the first
+``BackgroundWork`` hands collection to a :class:`GarbageCollector` in the UI thread.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
+import gc
 import threading
 import time
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, QTimer, Signal
 
 T = TypeVar("T")
 
@@ -91,40 +99,79 @@ class _Relay(QObject):
     failed = Signal(int, object)  # generation, exception
 
 
-class _Task(QRunnable):
-    def __init__(
-        self,
-        generation: int,
-        job: Callable[[Progress], object],
-        relay: _Relay,
-        cancel: threading.Event,
-        pacer: Pacer,
-    ) -> None:
-        super().__init__()
-        self.generation = generation
-        self.job = job
-        self.relay = relay
-        self.cancel = cancel
-        self.progress = Progress(cancel, pacer, self._report)
+def _task(
+    generation: int,
+    job: Callable[[Progress], object],
+    relay: _Relay,
+    cancel: threading.Event,
+    pacer: Pacer,
+) -> tuple[Callable[[], None], Progress]:
+    """The callable the pool runs for one job, and the job's progress.
 
-    def _report(self, done: int, total: int) -> None:
-        _emit(self.relay.progress, self.generation, done, total)
+    A plain function, not a QRunnable subclass: the pool then never deletes a Python-made Qt
+    object in the worker thread, and nothing here forms a reference cycle, so what a job holds
+    dies by reference count where it ends, never in a garbage collection in the UI thread
+    while a worker runs.
+    """
+    progress = Progress(cancel, pacer, functools.partial(_emit, relay.progress, generation))
 
-    def run(self) -> None:
+    def run() -> None:
         try:
-            result = self.job(self.progress)
+            result = job(progress)
         except Exception as exc:  # handed to the owner in the UI thread; the app goes on
-            if not self.progress.stopped:
-                _emit(self.relay.failed, self.generation, exc)
+            if not progress.stopped:
+                _emit(relay.failed, generation, exc)
             return
-        if not self.progress.stopped:
-            _emit(self.relay.finished, self.generation, result)
+        if not progress.stopped:
+            _emit(relay.finished, generation, result)
+
+    return run, progress
 
 
 def _emit(signal: Any, *args: object) -> None:
     # The owner may be deleted with its window while the worker finishes its step.
     with contextlib.suppress(RuntimeError):
         signal.emit(*args)
+
+
+class GarbageCollector(QObject):
+    """Runs Python's cyclic garbage collection in the UI thread only (see the module docstring).
+
+    Automatic collection is switched off; a timer in the UI thread collects the oldest
+    generation whose count has passed its threshold, as the collector itself would.
+    """
+
+    INTERVAL_MS = 500
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self.setObjectName("garbageCollector")
+        self._thresholds = gc.get_threshold()
+        gc.disable()
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self.collect)
+        self._timer.start(self.INTERVAL_MS)
+        # Not a bound method of self: it runs while the C++ object is being destroyed.
+        self.destroyed.connect(_enable_gc)
+
+    def collect(self) -> None:
+        """Collect the oldest generation that is due (UI thread)."""
+        counts = gc.get_count()
+        for generation in (2, 1, 0):
+            if counts[generation] > self._thresholds[generation]:
+                gc.collect(generation)
+                return
+
+    @staticmethod
+    def install() -> None:
+        """Pin collection to the UI thread once per application (no application: nothing)."""
+        app = QCoreApplication.instance()
+        if app is not None and app.findChild(GarbageCollector, "garbageCollector") is None:
+            GarbageCollector(app)
+
+
+def _enable_gc(*_: object) -> None:
+    gc.enable()
 
 
 class BackgroundWork(QObject):
@@ -155,12 +202,13 @@ class BackgroundWork(QObject):
         self._delay = QTimer(self)
         self._delay.setSingleShot(True)
         self._delay.timeout.connect(self._start_now)
-        self._queued: _Task | None = None
+        self._queued: tuple[Callable[[], None], Progress] | None = None
         # Not bound methods of self: these run while the C++ object is being destroyed.
         self.destroyed.connect(self.pacer.closed.set)
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.pacer.closed.set)
+        GarbageCollector.install()
 
     def start(
         self,
@@ -177,7 +225,7 @@ class BackgroundWork(QObject):
         self._done = done
         self._on_error = failed
         self._running = True
-        self._queued = _Task(self._generation, job, self._relay, self._cancel, self.pacer)
+        self._queued = _task(self._generation, job, self._relay, self._cancel, self.pacer)
         if delay_ms > 0:
             self._delay.start(delay_ms)
         else:
@@ -185,9 +233,9 @@ class BackgroundWork(QObject):
 
     def _start_now(self) -> None:
         self._delay.stop()
-        task, self._queued = self._queued, None
-        if task is not None and not task.progress.stopped:
-            self._pool.start(task)
+        queued, self._queued = self._queued, None
+        if queued is not None and not queued[1].stopped:
+            self._pool.start(queued[0])
 
     def cancel(self) -> None:
         """Call off the current job: it stops at its next step and its result is dropped."""

@@ -10,45 +10,15 @@ right cue while cues are inserted or deleted, and a finding whose cue is gone is
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, Signal
 
 from captionreview.core.checks.downstream import downstream_findings
 from captionreview.core.document import Document
-from captionreview.core.model import Cue, Finding
+from captionreview.core.model import Finding
+from captionreview.qt.background import BackgroundWork, Progress
 from captionreview.qt.doc_events import DocumentEvents
-
-
-class _Signals(QObject):
-    """Carries a finished comparison from the pool thread to the view."""
-
-    done = Signal(int, object)
-
-
-class _Task(QRunnable):
-    """Reads a snapshot of the document with webvtt-py (the cues are immutable values)."""
-
-    def __init__(
-        self,
-        generation: int,
-        text: str,
-        cues: Sequence[Cue],
-        disabled: frozenset[str],
-        signals: _Signals,
-    ) -> None:
-        super().__init__()
-        self.generation = generation
-        self.text = text
-        self.cues = cues
-        self.disabled = disabled
-        self.signals = signals
-
-    def run(self) -> None:
-        """Compare, and hand the findings over."""
-        self.signals.done.emit(
-            self.generation, downstream_findings(self.text, self.cues, self.disabled)
-        )
 
 
 class DownstreamView(QObject):
@@ -62,13 +32,7 @@ class DownstreamView(QObject):
         self._disabled_rules = disabled_rules
         self._doc: Document | None = None
         self._found: list[Finding] = []
-        self._generation = 0
-        # The pool is made before the signals object, so it is destroyed (waiting for a
-        # running comparison) before the object the comparison reports to.
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._signals = _Signals(self)
-        self._signals.done.connect(self._on_done)
+        self._work = BackgroundWork(self)
         self._events = DocumentEvents(self)
         self._events.modified.connect(self._on_modified)
 
@@ -83,18 +47,21 @@ class DownstreamView(QObject):
     def run(self) -> None:
         """Compare the document as it is now (in the pool thread); the result replaces the
         findings when it comes, unless another comparison was asked for meanwhile."""
-        self._generation += 1
         doc = self._doc
         if doc is None:
+            self._work.cancel()
             return
-        task = _Task(
-            self._generation, doc.text(), list(doc.cues), self._disabled_rules(), self._signals
-        )
-        self._pool.start(task)
+        text, cues, disabled = doc.text(), list(doc.cues), self._disabled_rules()
+
+        def compare(progress: Progress) -> list[Finding]:
+            # The snapshot's cues are immutable values, safe to read in the worker thread.
+            return downstream_findings(text, cues, disabled)
+
+        self._work.start(compare, self._on_done)
 
     def wait(self, msecs: int = 30000) -> bool:
         """Wait for a running comparison (for tests and scripts); False when it did not end."""
-        return self._pool.waitForDone(msecs)
+        return self._work.wait(msecs)
 
     def findings(self) -> list[Finding]:
         """The findings of the last comparison, with the cues' current indices."""
@@ -115,9 +82,7 @@ class DownstreamView(QObject):
         if doc is not None and not doc.modified:
             self.run()  # just saved: the file on disk is what publishing scripts will read
 
-    def _on_done(self, generation: int, found: list[Finding]) -> None:
-        if generation != self._generation:
-            return
+    def _on_done(self, found: list[Finding]) -> None:
         if found or self._found:
             self._found = found
             self.findings_changed.emit()

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 import time
 
 import pytest
 from PySide6.QtCore import QObject
 
-from captionreview.qt.background import TYPING_PAUSE_S, BackgroundWork, Pacer, Progress
+from captionreview.qt.background import (
+    TYPING_PAUSE_S,
+    BackgroundWork,
+    GarbageCollector,
+    Pacer,
+    Progress,
+)
 
 pytestmark = pytest.mark.gui
 
@@ -131,3 +138,41 @@ def test_destroying_the_owner_stops_a_running_job(qtbot) -> None:
     stopped_at = len(seen)
     time.sleep(0.1)
     assert len(seen) == stopped_at  # the pool waited for the job, which stopped
+
+
+class _Node:
+    """A link of a reference cycle: only the cyclic garbage collector frees it."""
+
+    def __init__(self) -> None:
+        self.me = self
+
+
+def test_garbage_is_collected_in_the_ui_thread_never_in_a_worker(qtbot) -> None:
+    # A worker that makes cyclic garbage would trip the collector in its own thread, and a
+    # cycle holding a widget of a closed window would then be destroyed in the wrong thread.
+    here = threading.get_ident()
+    collected_in: list[int] = []
+
+    def note(phase: str, _info: dict[str, int]) -> None:
+        if phase == "start":
+            collected_in.append(threading.get_ident())
+
+    def litter(progress: Progress) -> int:
+        for n in range(1, 200_001):
+            _Node()
+            if n % 1000 == 0 and progress.step(n):
+                return -1
+        return 0
+
+    work = BackgroundWork()
+    results: list[int] = []
+    gc.callbacks.append(note)
+    try:
+        work.start(litter, results.append)
+        qtbot.waitUntil(lambda: results == [0], timeout=20000)
+        qtbot.wait(2 * GarbageCollector.INTERVAL_MS)
+    finally:
+        gc.callbacks.remove(note)
+    assert collected_in, "nothing was collected at all"
+    assert set(collected_in) == {here}
+    assert not gc.isenabled()  # automatic collection stays off while the application runs
