@@ -401,14 +401,20 @@ def test_word_flags_are_grouped_under_their_rules(qtbot, make_window, tmp_path: 
     assert any(f.rule == "SPELL-01" for f in panel.findings)
 
 
-def test_the_panel_counts_as_captionreview_check_does(qtbot, make_window, demo_dir: Path) -> None:
+def test_the_panel_counts_as_captionreview_check_does(
+    qtbot, make_window, demo_dir: Path, tmp_path: Path
+) -> None:
+    import shutil
     from collections import Counter
 
     from captionreview.clitools.check import WordFlags, all_findings
 
-    demo = demo_dir / "lecture.sv.vtt"
-    if not demo.is_file():
-        pytest.skip(f"demo lecture missing: {demo}")
+    if not (demo_dir / "lecture.sv.vtt").is_file():
+        pytest.skip(f"demo lecture missing: {demo_dir}")
+    # A copy: the window writes a review file beside the captions it had open.
+    for name in ("lecture.sv.vtt", "glossary.txt"):
+        shutil.copy(demo_dir / name, tmp_path / name)
+    demo = tmp_path / "lecture.sv.vtt"
     window = make_window()
     assert window.open_paths([demo])
     settle(qtbot, window)
