@@ -7,9 +7,11 @@ saved, check finished with n issues) are announced (WCAG 4.1.3 Status Messages).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QActionEvent
 from PySide6.QtWidgets import QDialogButtonBox, QToolBar, QToolButton, QWidget
+
+from captionreview.qt.i18n import QT_TRANSLATE_NOOP
 
 
 class TabToolBar(QToolBar):

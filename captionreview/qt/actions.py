@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 
 from captionreview.core.i18n import ngettext
@@ -30,6 +30,7 @@ from captionreview.core.timing import (
 )
 from captionreview.qt.find_replace import FindReplaceDialog
 from captionreview.qt.host import Host
+from captionreview.qt.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from captionreview.core.document import Document

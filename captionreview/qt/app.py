@@ -80,7 +80,7 @@ def install_features(window: MainWindow) -> None:
     spell = _install(window, "spell check", spellcheck.install)
     _install(window, "timeline", timeline_feature.install)
     review = _install(window, "review", review_panel.install)
-    if panel is not None and review is not None:
+    if panel is not None and panel.tools is not None and review is not None:
         # The exported report says how accurate the automatic captions were.
         panel.tools.accuracy = review.accuracy_input
     if panel is not None and spell is not None:

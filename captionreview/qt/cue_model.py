@@ -13,7 +13,6 @@ import re
 from typing import Any, Protocol
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -34,6 +33,7 @@ from captionreview.core.timecode import clock_parts
 from captionreview.core.vtt.cuetext import plain_text
 from captionreview.core.vtt.writer import sanitize_cue_text
 from captionreview.qt.doc_events import DocumentEvents
+from captionreview.qt.i18n import QT_TRANSLATE_NOOP
 from captionreview.qt.plaintext import plain_tip
 from captionreview.qt.severity import severity_icon, severity_word
 
@@ -455,19 +455,6 @@ class CueTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _ALIGN_TEXT
         return None
-
-    def _speed_mark(self, role: int, cue: Cue) -> Any:
-        """The reading speed's grade as a shape (decoration) and in words (accessible text)."""
-        speed = cue_reading_speed(cue)
-        severity = speed_severity(speed, self._profile)
-        if role == Qt.ItemDataRole.DecorationRole:
-            return None if severity is None else severity_icon(severity)
-        shown = self._display(COL_CPS, cue)
-        if severity is None:
-            return self.tr("{speed} characters per second").format(speed=shown)
-        return self.tr("{speed} characters per second, {severity}").format(
-            speed=shown, severity=severity_word(severity)
-        )
 
     def _speed_mark(self, role: int, cue: Cue) -> Any:
         """The reading speed's grade as a shape (decoration) and in words (accessible text)."""

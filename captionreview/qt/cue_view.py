@@ -169,7 +169,6 @@ class CueTableView(QTableView):
         header.setHighlightSections(False)
         header.setStretchLastSection(True)
         metrics = self.fontMetrics()
-        model = self.model()
         # Wide enough for the values and for the (translated) column title; the CPS column
         # also holds the reading speed's severity mark.
         for col, sample, mark in (

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
 
 import captionreview
@@ -26,6 +26,7 @@ from captionreview.core.pairing import (
     video_beside,
 )
 from captionreview.qt.host import Host
+from captionreview.qt.i18n import QT_TRANSLATE_NOOP
 from captionreview.qt.plaintext import plain_box, plain_tip
 from captionreview.qt.recovery import Autosaver, DiskWatcher, offer_restore
 from captionreview.qt.settings import APP_NAME, RecentFiles

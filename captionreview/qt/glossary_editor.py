@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDialog,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from captionreview.core.words.glossary import Glossary, GlossaryError
 from captionreview.qt.a11y import give_buttons_mnemonics
+from captionreview.qt.i18n import QT_TRANSLATE_NOOP
 from captionreview.qt.plaintext import plain_label
 
 HELP = QT_TRANSLATE_NOOP(

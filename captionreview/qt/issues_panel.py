@@ -25,7 +25,6 @@ from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QModelIndex,
     QObject,
@@ -69,6 +68,7 @@ from captionreview.qt.doc_events import DocumentEvents
 from captionreview.qt.downstream import DownstreamView
 from captionreview.qt.fix_preview import FixPreviewDialog
 from captionreview.qt.host import Host
+from captionreview.qt.i18n import QT_TRANSLATE_NOOP
 from captionreview.qt.plaintext import plain_label, plain_tip
 from captionreview.qt.severity import severity_icon, severity_word
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -51,7 +51,7 @@ from captionreview.qt.cue_view import CueTableView
 from captionreview.qt.doc_events import DocumentEvents
 from captionreview.qt.files import FileActions
 from captionreview.qt.find_replace import FindReplaceDialog
-from captionreview.qt.i18n import save_language, saved_language
+from captionreview.qt.i18n import QT_TRANSLATE_NOOP, save_language, saved_language
 from captionreview.qt.plaintext import plain_box, plain_label, plain_tip
 from captionreview.qt.player import Player, format_time
 from captionreview.qt.recovery import Autosaver

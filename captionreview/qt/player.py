@@ -28,10 +28,11 @@ import time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QImage
 
 from captionreview.core.timecode import clock_parts
+from captionreview.qt.i18n import QT_TRANSLATE_NOOP
 
 INSTALL_HINT = QT_TRANSLATE_NOOP(
     "Player",

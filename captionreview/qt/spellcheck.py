@@ -28,7 +28,6 @@ from typing import TYPE_CHECKING
 
 from platformdirs import user_data_dir
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QEvent,
     QObject,
@@ -76,6 +75,7 @@ from captionreview.core.words.spread import (
 from captionreview.qt.background import BackgroundWork, Progress
 from captionreview.qt.cue_model import editable_offset, payload_offset
 from captionreview.qt.doc_events import DocumentEvents
+from captionreview.qt.i18n import QT_TRANSLATE_NOOP
 from captionreview.qt.offer_bar import OfferBar
 from captionreview.qt.severity import TEXT_COLOURS
 

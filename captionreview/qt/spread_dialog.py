@@ -15,7 +15,6 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -45,6 +44,7 @@ from captionreview.core.document import Document
 from captionreview.core.i18n import ngettext
 from captionreview.core.words.spread import Correction, Occurrence, build_changes
 from captionreview.qt.a11y import give_buttons_mnemonics
+from captionreview.qt.i18n import QT_TRANSLATE_NOOP
 from captionreview.qt.plaintext import plain_tip
 
 if TYPE_CHECKING:

@@ -18,7 +18,6 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QPointF,
     QRectF,
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from captionreview.core.vtt.cuetext import plain_text, tag_spans
 from captionreview.core.vtt.reader import CueSettings, parse_cue_settings
 from captionreview.qt.doc_events import DocumentEvents
+from captionreview.qt.i18n import QT_TRANSLATE_NOOP
 from captionreview.qt.player import TICK_MS, Player
 
 if TYPE_CHECKING:
