@@ -214,6 +214,8 @@ _UNIT_OR_DATE = _words("""
 _BEFORE_DIGITS = _words("""
     kl klockan sidan sida s kapitel kap nummer nr punkt steg version avsnitt del fas
     paragraf bild figur tabell rum sal våning hus buss linje spår den år
+    nivå nivån level fråga uppgift övning moment modul bilaga appendix rad raden kolumn
+    grupp lektion föreläsning vecka dag termin säsong match plats bana
     """)
 _NBSP = "\u00a0"
 # Each alternative starts only where a token (or a word) starts: "\S+@" tried from every
@@ -793,6 +795,79 @@ class FlagChecker:
         capital = word[0].upper() + word[1:]
         return capital if speller.check(capital) else None
 
+    def _hyphenated_known(self, word: str, speller: Speller) -> bool:
+        """Return True when every part of a hyphenated word is known ("PageDown-tangenterna",
+        "Skift-PageUp"), and a suspended first part ("käll-, händelse- och …") is one Hunspell
+        builds compounds with."""
+        if "-" not in word:
+            return False
+        parts = word.split("-")
+        if parts[-1] == "":
+            head = parts[-2]
+            if not (
+                speller.check(head + "-")
+                or (speller is self.speller and self._compound_form(head.lower(), 1))
+                or self._known_part(head, speller)
+            ):
+                return False
+            parts = parts[:-2]
+        return all(self._known_part(part, speller) for part in parts if part)
+
+    def _known_part(self, part: str, speller: Speller) -> bool:
+        return (
+            speller.check(part)
+            or _CAMEL_CASE.fullmatch(part) is not None
+            or part.isupper()
+            or self._english_word(part)
+        )
+
+    def _closed_compound(self, word: str) -> bool:
+        """Return True for a compound Hunspell rejects but Swedish builds: a known first part
+        (in its compound form: "tvåpersons-", "käll-" of "källa") and a common last word
+        ("tvåpersonsfönstret", "korsreferensnyckel", "brusborttagning").
+
+        The whole word is accepted when the frequency list knows it. Otherwise the last part
+        must be a common word (Zipf ≥ 3) of at least four letters, so a typo such as
+        "textredigerarea" is not explained away by a short last part.
+        """
+        if self.language != "sv" or self.speller is None or self._frequencies is None:
+            return False
+        lower = word.lower()
+        if len(lower) < 9 or not lower.isalpha():
+            return False
+        whole = self._frequencies.zipf(lower)
+        if whole is not None and whole >= 1.0:
+            return True
+        return self._built(lower, 2)
+
+    def _built(self, word: str, depth: int) -> bool:
+        """Return True when ``word`` is a first part and a common last word, the first part
+        itself built so when ``depth`` allows ("två|person|s|fönstret")."""
+        assert self.speller is not None and self._frequencies is not None
+        for cut in range(3, len(word) - 3):
+            head, tail = word[:cut], word[cut:]
+            zipf = self._frequencies.zipf(tail)
+            if zipf is None or zipf < 2.5 or not self.speller.check(tail):
+                continue
+            if self._compound_form(head, depth):
+                return True
+        return False
+
+    def _compound_form(self, head: str, depth: int) -> bool:
+        """Return True when ``head`` is a word as the first part of a compound: the word itself,
+        with a linking -s or -e ("person-s-", "familj-e-"), or without its final -a ("käll-")."""
+        assert self.speller is not None
+        forms = [head]
+        if head[-1] in "se" and len(head) > 3:
+            forms.append(head[:-1])
+        if any(self.speller.check(form) for form in forms):
+            return True
+        # Nouns in -a lose it ("källa", "källan" → "källkod"); a verb ("textredigera") is no
+        # evidence, or "textredigerarea" would pass as "textrediger|area".
+        if self.speller.check(head + "a") and self.speller.check(head + "an"):
+            return True
+        return depth > 1 and any(self._built(form, depth - 1) for form in forms)
+
     def _english_word(self, word: str) -> bool:
         english = _speller_or_none("en") if self.language != "en" else None
         return english is not None and english.check(word)
@@ -838,6 +913,8 @@ class FlagChecker:
         for match in _NUMBER_RE.finditer(text):
             digits, percent = match.group(1), match.group(2)
             fixed, reason = _swedish_number(digits)
+            if reason and not percent and _section_number(text, match):
+                continue
             if percent:
                 reason = reason + " and “%”" if reason else "“%”"
                 fixed = f"{fixed} procent"
@@ -926,12 +1003,17 @@ class FlagChecker:
         # once per number, was quadratic in a cue full of numbers.
         prev = _word_before(text, match.start()).lower()
         after = _WORD.search(text, match.end())
-        nxt = after.group(0).lower() if after else ""
+        following = after.group(0) if after else ""
+        nxt = following.lower()
         gap_after = text[match.end() : match.end() + 2]
         if prev in _BEFORE_DIGITS or nxt in _UNIT_OR_DATE or nxt.isdigit() or not nxt:
             return False
-        # Only a count before a noun ("3 mål"); "studio 2 på SVT" is a name.
-        if not nxt.isalpha() or not nxt.islower() or nxt in _SV_FUNCTION_WORDS:
+        if text[: match.start()].rstrip().endswith("§"):
+            return False  # "§ 3": a reference
+        # Only a count before a lower-case noun ("3 mål"): before a capital the digit numbers
+        # a list item or a heading ("2 Redigera källpost", "2 DATE"), and "studio 2 på SVT"
+        # is a name.
+        if not following.isalpha() or not following.islower() or nxt in _SV_FUNCTION_WORDS:
             return False
         # Ranges, times, lists of numbers: "3-4", "3–5", "3 och 4 %" keep digits.
         return not re.match(r"\s?[-–/:x×]", gap_after) and not prev.isdigit()
@@ -981,6 +1063,15 @@ class FlagChecker:
                 continue
             if speller.check(word) or _CAMEL_CASE.fullmatch(word):
                 continue  # "LifeLines", "PowerPoint": a product's name
+            # Like a word processor's spelling check, words in capitals ("LLDATABASES", a
+            # heading) and words with digits ("I25", "mp3") are codes, not prose.
+            if word.isupper() or any(c.isdigit() for c in word):
+                continue
+            suspended = item.plain.text[tok.pend : tok.pend + 1] == "-"
+            if self._hyphenated_known(word + "-" if suspended else word, speller):
+                continue
+            if speller is self.speller and self._closed_compound(word):
+                continue
             if other is None and self._english_term(word, item, tok):
                 continue
             if item.plain.text[tok.pend : tok.pend + 1] == "." and speller.check(word + "."):
@@ -1263,6 +1354,21 @@ def _group_thousands(value: int) -> str:
         groups.insert(0, digits[-3:])
         digits = digits[:-3]
     return _NBSP.join(groups)
+
+
+def _section_number(text: str, match: re.Match[str]) -> bool:
+    """Return True for a dotted number that names a section or version, not a decimal.
+
+    "version 3.0", "avsnitt 7.1", and a heading number closed by a full stop that opens a
+    sentence or follows a heading in capitals ("… i Jack. 2.1.", "LICENSE 7.3.").
+    """
+    prev = _word_before(text, match.start())
+    if prev.lower() in _BEFORE_DIGITS:
+        return True
+    if text[match.end() : match.end() + 1] != ".":
+        return False
+    before = text[: match.start()].rstrip()
+    return not before or before[-1] in ".!?…:" or (prev.isalpha() and prev.isupper())
 
 
 def _swedish_number(digits: str) -> tuple[str, str]:
