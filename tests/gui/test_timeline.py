@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
-from PySide6.QtGui import QColor, QMouseEvent, QWheelEvent
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRect, Qt
+from PySide6.QtGui import QColor, QMouseEvent, QPaintEvent, QWheelEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QScrollBar
 
 from captionreview.core.audio.analysis import AudioAnalysis
 from captionreview.core.document import Document
@@ -258,3 +258,46 @@ def test_typing_in_a_cue_keeps_the_time_index_and_a_time_change_renews_it(timeli
     assert timeline._cue_index() is index
     doc.set_times(1, 500, 900)
     assert timeline.visible_cues() == [1, 0]
+
+
+class PaintSpy(QObject):
+    """Records the rectangle of every paint event a widget gets."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rects: list[QRect] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.rects.append(QPaintEvent(event).rect())
+        return False
+
+
+def test_typing_in_a_cue_repaints_only_that_cues_block_and_not_the_sound(timeline, qtbot) -> None:
+    doc = make_doc((1000, 2000), (3000, 4000), (20_000, 21_000))
+    timeline.set_document(doc)
+    timeline.set_analysis(sound(30_000, ((1000, 2000),)))
+    qtbot.wait(20)  # the first full paint
+    spy, bar_spy = PaintSpy(), PaintSpy()
+    timeline.installEventFilter(spy)
+    scroll_bar = timeline.findChild(QScrollBar)
+    scroll_bar.installEventFilter(bar_spy)
+    doc.set_text(1, "ny text", typing=True)
+    QApplication.processEvents()
+    assert spy.rects, "the edited cue's block is repainted"
+    painted = spy.rects[0]
+    for rect in spy.rects[1:]:
+        painted = painted.united(rect)
+    lane_top = timeline.canvas_height() - CUE_LANE_PX
+    assert painted.top() >= lane_top, "the ruler and the waveform are not repainted"
+    assert painted.bottom() < timeline.canvas_height(), "the scroll bar is not repainted"
+    assert bar_spy.rects == []
+    # Cue 2 runs 3.0-4.0 s, at 10 ms a pixel: x 300-400 and a few pixels for its frame.
+    assert painted.left() >= 290 and painted.right() <= 410
+    spy.rects.clear()
+    timeline.scroll_to(15_000)
+    QApplication.processEvents()
+    spy.rects.clear()
+    doc.set_text(1, "ännu en text", typing=True)
+    QApplication.processEvents()
+    assert spy.rects == [], "a cue out of view is not repainted"
