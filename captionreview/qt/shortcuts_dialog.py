@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -51,8 +51,16 @@ class ShortcutsDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
-        for row, values in enumerate(rows):
-            for col, value in enumerate(values):
+        # Imported here: the window imports this module.
+        from captionreview.qt.mainwindow import MENU_TITLES
+
+        for row, (menu, *rest) in enumerate(rows):
+            title = MENU_TITLES.get(menu)
+            # The menu as its title reads in the menu bar, without the Alt-letter marker.
+            shown = (
+                QCoreApplication.translate("MainWindow", title).replace("&", "") if title else menu
+            )
+            for col, value in enumerate((shown, *rest)):
                 self.table.setItem(row, col, QTableWidgetItem(value))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
