@@ -56,11 +56,16 @@ class Progress:
     """Given to a job in its worker thread: pace, report, and learn when to stop."""
 
     def __init__(
-        self, cancel: threading.Event, pacer: Pacer, report: Callable[[int, int], None]
+        self,
+        cancel: threading.Event,
+        pacer: Pacer,
+        report: Callable[[int, int], None],
+        hand_over: Callable[[object], None] | None = None,
     ) -> None:
         self._cancel = cancel
         self._pacer = pacer
         self._report = report
+        self._hand_over = hand_over
 
     @property
     def stopped(self) -> bool:
@@ -90,12 +95,19 @@ class Progress:
         self._report(round(1000 * min(1.0, max(0.0, done))), 1000)
         return not self.stopped
 
+    def partial(self, result: object) -> None:
+        """Hand a first part of the result to the UI thread (``BackgroundWork.partial``) while
+        the job goes on; dropped when the job is called off."""
+        if self._hand_over is not None and not self.stopped:
+            self._hand_over(result)
+
 
 class _Relay(QObject):
     """Lives in the UI thread; the worker emits through it (queued to the UI thread)."""
 
     progress = Signal(int, int, int)  # generation, done, total
     finished = Signal(int, object)  # generation, result
+    partial = Signal(int, object)  # generation, part of the result
     failed = Signal(int, object)  # generation, exception
 
 
@@ -113,7 +125,12 @@ def _task(
     dies by reference count where it ends, never in a garbage collection in the UI thread
     while a worker runs.
     """
-    progress = Progress(cancel, pacer, functools.partial(_emit, relay.progress, generation))
+    progress = Progress(
+        cancel,
+        pacer,
+        functools.partial(_emit, relay.progress, generation),
+        functools.partial(_emit, relay.partial, generation),
+    )
 
     def run() -> None:
         try:
@@ -177,11 +194,13 @@ def _enable_gc(*_: object) -> None:
 class BackgroundWork(QObject):
     """Runs one job at a time in a worker thread; see the module docstring.
 
-    ``progress(done, total)`` is emitted in the UI thread for the current job. ``pacer`` may
-    be shared with other ``BackgroundWork`` objects of the same owner.
+    ``progress(done, total)`` and ``partial(part)`` (what the job handed over with
+    ``Progress.partial`` before its end) are emitted in the UI thread for the current job.
+    ``pacer`` may be shared with other ``BackgroundWork`` objects of the same owner.
     """
 
     progress = Signal(int, int)
+    partial = Signal(object)
 
     def __init__(self, parent: QObject | None = None, pacer: Pacer | None = None) -> None:
         super().__init__(parent)
@@ -193,6 +212,7 @@ class BackgroundWork(QObject):
         self._relay = _Relay(self)
         self._relay.progress.connect(self._on_progress)
         self._relay.finished.connect(self._on_finished)
+        self._relay.partial.connect(self._on_partial)
         self._relay.failed.connect(self._on_failed)
         self._generation = 0
         self._cancel = threading.Event()
@@ -260,6 +280,10 @@ class BackgroundWork(QObject):
     def _on_progress(self, generation: int, done: int, total: int) -> None:
         if generation == self._generation:
             self.progress.emit(done, total)
+
+    def _on_partial(self, generation: int, part: object) -> None:
+        if generation == self._generation:
+            self.partial.emit(part)
 
     def _on_finished(self, generation: int, result: object) -> None:
         if generation != self._generation:

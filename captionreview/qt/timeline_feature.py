@@ -38,12 +38,19 @@ if TYPE_CHECKING:
 # The checks against the speech run this long after the last edit.
 HEARD_DELAY_MS = 600
 
-Analyser = Callable[[Path, Callable[[float], bool]], AudioAnalysis]
+# (video, progress fraction, speech_ready): speech_ready gets the analysis without shot changes
+# as soon as the sound is done; the picture's shot changes take longer.
+Analyser = Callable[[Path, Callable[[float], bool], Callable[[AudioAnalysis], None]], AudioAnalysis]
 
 
-def cached_sound_analysis(video: Path, progress: Callable[[float], bool]) -> AudioAnalysis:
-    """Return the sound analysis of ``video`` from the cache, or analyse it (raises AudioError)."""
-    return cached_analysis(video, progress=progress)
+def cached_sound_analysis(
+    video: Path,
+    progress: Callable[[float], bool],
+    speech_ready: Callable[[AudioAnalysis], None],
+) -> AudioAnalysis:
+    """Return the sound analysis of ``video`` from the cache, or analyse it (raises AudioError);
+    ``speech_ready`` gets the waveform and speech before the shot changes are found."""
+    return cached_analysis(video, progress=progress, speech_ready=speech_ready)
 
 
 class HeardChecks(QObject):
@@ -137,6 +144,7 @@ class TimelineFeature(QObject):
         self._audio: AudioAnalysis | None = None
         self._work = BackgroundWork(self)
         self._work.progress.connect(self._on_progress)
+        self._work.partial.connect(self._on_speech_ready)
 
         self.heard = HeardChecks(window, self)
         panel = window.window().findChild(IssuesPanel)
@@ -347,7 +355,9 @@ class TimelineFeature(QObject):
         )
         analyser = self.analyser
         self._work.start(
-            lambda progress: analyser(video, progress.fraction), self._on_done, self._on_failed
+            lambda progress: analyser(video, progress.fraction, progress.partial),
+            self._on_done,
+            self._on_failed,
         )
 
     def cancel(self) -> None:
@@ -355,9 +365,10 @@ class TimelineFeature(QObject):
         if self.progress.isVisible():
             self._work.cancel()
             self._finish()
-            self.timeline.set_notice(
-                self.tr("Sound analysis stopped: the timeline shows the cues.")
-            )
+            if self._audio is None:
+                self.timeline.set_notice(
+                    self.tr("Sound analysis stopped: the timeline shows the cues.")
+                )
 
     def wait(self, msecs: int = -1) -> bool:
         """Wait for the analysis thread to finish (tests, closing); True when it has."""
@@ -370,9 +381,20 @@ class TimelineFeature(QObject):
     def _on_progress(self, done: int, total: int) -> None:
         self.progress.setValue(round(100 * done / total) if total else 0)
 
-    def _on_done(self, analysis: AudioAnalysis) -> None:
+    def _on_speech_ready(self, analysis: AudioAnalysis) -> None:
+        """The sound is analysed, the picture not yet: draw the waveform and check the
+        speech now; the shot changes follow with the whole analysis."""
         self._audio = analysis
         self.heard.set_analysis(analysis)
+        self.timeline.set_notice("")
+        self.timeline.set_analysis(analysis)
+
+    def _on_done(self, analysis: AudioAnalysis) -> None:
+        early = self._audio
+        self._audio = analysis
+        # The checks against the speech do not look at shot changes: run them once.
+        if early is None or early.speech != analysis.speech:
+            self.heard.set_analysis(analysis)
         self._finish()
         self.timeline.set_notice("")
         self.timeline.set_analysis(analysis)

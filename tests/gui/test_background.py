@@ -176,3 +176,33 @@ def test_garbage_is_collected_in_the_ui_thread_never_in_a_worker(qtbot) -> None:
     assert collected_in, "nothing was collected at all"
     assert set(collected_in) == {here}
     assert not gc.isenabled()  # automatic collection stays off while the application runs
+
+
+def test_a_part_handed_over_arrives_in_this_thread_before_the_result_and_a_stale_one_not(
+    qtbot,
+) -> None:
+    work = BackgroundWork()
+    here = threading.get_ident()
+    parts: list[tuple[str, int]] = []
+    work.partial.connect(lambda part: parts.append((part, threading.get_ident())))
+    stale_handed, go_on = threading.Event(), threading.Event()
+
+    def stale(progress: Progress) -> str:
+        go_on.wait(5)
+        progress.partial("stale")  # called off meanwhile: dropped
+        stale_handed.set()
+        return "stale result"
+
+    def current(progress: Progress) -> str:
+        progress.partial("first part")
+        return "whole"
+
+    work.start(stale, lambda _result: None)
+    work.cancel()
+    go_on.set()
+    assert stale_handed.wait(5)
+    results: list[str] = []
+    work.start(current, results.append)
+    qtbot.waitUntil(lambda: bool(results), timeout=5000)
+    assert parts == [("first part", here)]
+    assert results == ["whole"]

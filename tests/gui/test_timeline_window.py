@@ -86,7 +86,7 @@ def test_the_analysis_runs_in_the_background_with_progress_and_reaches_the_timel
     release = threading.Event()
     seen: list[float] = []
 
-    def analyser(video: Path, progress) -> AudioAnalysis:
+    def analyser(video: Path, progress, speech_ready) -> AudioAnalysis:
         for step in range(5):
             seen.append(step / 4)
             progress(step / 4)
@@ -112,6 +112,35 @@ def test_the_analysis_runs_in_the_background_with_progress_and_reaches_the_timel
     assert window.document.undo_description == "Snap to speech"
 
 
+def test_the_waveform_shows_when_the_sound_is_done_and_shot_changes_follow(
+    qtbot, make_window, tmp_path
+) -> None:
+    window = make_window()
+    window.open_paths([write(tmp_path, TWO_CUES)])
+    feature = feature_of(window)
+    timeline = window.findChild(Timeline)
+    release = threading.Event()
+    speech = ((1200, 2900), (5100, 6800))
+
+    def analyser(video: Path, progress, speech_ready) -> AudioAnalysis:
+        speech_ready(sound(10_000, speech))
+        release.wait(5)  # the picture is still being read for shot changes
+        return sound(10_000, speech, shots=(4000,))
+
+    feature.analyser = analyser
+    feature.analyse(tmp_path / "video.mp4")
+    qtbot.waitUntil(lambda: timeline.analysis() is not None, timeout=5000)
+    assert timeline.analysis().speech == speech
+    assert timeline.analysis().shots == ()
+    assert timeline.notice() == ""
+    assert feature.progress.isVisible(), "the shot changes are still coming"
+    assert feature.analysis() is timeline.analysis(), "F6 can snap to the speech already"
+    with qtbot.waitSignal(feature.analysis_ready, timeout=5000):
+        release.set()
+    assert timeline.analysis().shots == (4000,)
+    assert not feature.progress.isVisible()
+
+
 def test_a_video_without_sound_gets_a_plain_message_and_nothing_else_stops(
     qtbot, make_window, tmp_path
 ) -> None:
@@ -119,7 +148,7 @@ def test_a_video_without_sound_gets_a_plain_message_and_nothing_else_stops(
     window.open_paths([write(tmp_path, TWO_CUES)])
     feature = feature_of(window)
 
-    def analyser(video: Path, progress) -> AudioAnalysis:
+    def analyser(video: Path, progress, speech_ready) -> AudioAnalysis:
         raise OSError("the video has no sound track")
 
     feature.analyser = analyser
@@ -142,7 +171,7 @@ def test_stop_cancels_the_analysis_and_its_late_result_is_ignored(
     feature = feature_of(window)
     cancelled = threading.Event()
 
-    def analyser(video: Path, progress) -> AudioAnalysis:
+    def analyser(video: Path, progress, speech_ready) -> AudioAnalysis:
         while progress(0.1):
             threading.Event().wait(0.01)
         cancelled.set()
@@ -216,7 +245,7 @@ def analysed_window(qtbot, make_window, tmp_path, speech, body=TWO_CUES):
     window = make_window()
     window.open_paths([write(tmp_path, body)])
     feature = feature_of(window)
-    feature.analyser = lambda video, progress: sound(20_000, speech)
+    feature.analyser = lambda video, progress, speech_ready: sound(20_000, speech)
     with qtbot.waitSignal(feature.analysis_ready, timeout=5000):
         feature.analyse(tmp_path / "video.mp4")
     return window, feature
