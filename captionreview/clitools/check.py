@@ -28,7 +28,6 @@ from captionreview.clitools.output import printable, run_guarded
 from captionreview.core.audio import AudioAnalysis, AudioError, cached_analysis
 from captionreview.core.checks import check_document
 from captionreview.core.checks.audio import finding_range
-from captionreview.core.checks.base import format_ms
 from captionreview.core.checks.downstream import downstream_findings
 from captionreview.core.checks.findings import kept_problems, merge_findings
 from captionreview.core.document import Document, load
@@ -38,6 +37,7 @@ from captionreview.core.model import Cue, Finding, Problem, Severity
 from captionreview.core.profiles import DEFAULT_PROFILE, Profile, ProfileError, load_profile
 from captionreview.core.report import count_errors, count_notes, count_warnings
 from captionreview.core.review import ReviewCounts, ReviewFileError, review_counts
+from captionreview.core.timecode import format_ms
 from captionreview.core.words.language import (
     UNDETERMINED,
     detect_language,

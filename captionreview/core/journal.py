@@ -19,11 +19,11 @@ from pathlib import Path
 
 import platformdirs
 
-from captionreview.core.checks.base import format_ms
 from captionreview.core.document import Document, load
 from captionreview.core.errors import CaptionFileError
 from captionreview.core.i18n import _
 from captionreview.core.model import Cue
+from captionreview.core.timecode import format_ms
 
 _FORMAT = "captionreview-journal-1"
 

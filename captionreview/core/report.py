@@ -22,7 +22,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from captionreview.core.checks import rule_title
-from captionreview.core.checks.base import format_ms
 from captionreview.core.errors import SaveError
 from captionreview.core.i18n import N_, _, current_language, ngettext
 from captionreview.core.model import Cue, Finding, Problem, Severity
@@ -30,6 +29,7 @@ from captionreview.core.profiles import Profile
 from captionreview.core.readingspeed import cue_reading_speed, speed_severity
 from captionreview.core.report_accuracy import AccuracyInput, accuracy_section
 from captionreview.core.saving import atomic_write
+from captionreview.core.timecode import format_ms
 
 # Text and marks on white: every colour here is at least 4.5:1 against #ffffff, so it also
 # serves as text (the legend, the thresholds' labels).

@@ -13,6 +13,9 @@ MAX_HOUR_DIGITS = 9
 _SRT_TS_RE = re.compile(
     rf"\s*(\d{{1,{MAX_HOUR_DIGITS}}}):(\d{{1,2}}):(\d{{1,2}})(?:[,.:](\d{{1,3}}))?\s*\Z"
 )
+_VTT_TS_RE = re.compile(r"([0-9]+):([0-9]{2})(?::([0-9]{2}))?\.([0-9]{3})\Z")
+# What a person types into the cue list or editor: [h:]m:ss[.mmm], or seconds (12.5).
+_LIST_TIME_RE = re.compile(r"^\s*(?:(?:(\d+):)?(\d{1,2}):)?(\d{1,2})(?:[.,](\d{1,3}))?\s*$")
 _SBV_TS_RE = re.compile(
     rf"\s*(?:(\d{{1,{MAX_HOUR_DIGITS}}}):)?(\d{{1,2}}):(\d{{1,2}})(?:\.(\d{{1,3}}))?\s*\Z"
 )
@@ -99,3 +102,64 @@ def parse_sbv_timestamp(text: str) -> int | None:
     if m is None:
         return None
     return _to_ms(*m.groups())
+
+
+def parse_vtt_timestamp(text: str) -> int | None:
+    """Return the milliseconds of a WebVTT timestamp string, None when it is not one."""
+    m = _VTT_TS_RE.match(text)
+    if m is None:
+        return None
+    first, second, third, millis = m.groups()
+    if len(first) > MAX_HOUR_DIGITS:
+        return None
+    if third is None:
+        if len(first) != 2 or int(first) > 59:
+            return None
+        hours, minutes, seconds = 0, int(first), int(second)
+    else:
+        hours, minutes, seconds = int(first), int(second), int(third)
+    if minutes > 59 or seconds > 59:
+        return None
+    return ((hours * 60 + minutes) * 60 + seconds) * 1000 + int(millis)
+
+
+def format_ms(ms: int) -> str:
+    """Return ``ms`` as ``HH:MM:SS.mmm`` (with a minus sign when negative)."""
+    sign = "-" if ms < 0 else ""
+    hours, minutes, seconds, millis = clock_parts(abs(ms))
+    return f"{sign}{hours:02d}:{minutes:02d}:{seconds:02d}.{millis:03d}"
+
+
+def format_list_time(ms: int) -> str:
+    """Return ``ms`` as ``m:ss.mmm`` (``h:mm:ss.mmm`` from one hour on; negative with a minus)."""
+    sign = "-" if ms < 0 else ""
+    hours, minutes, seconds, millis = clock_parts(abs(ms))
+    if hours:
+        return f"{sign}{hours}:{minutes:02d}:{seconds:02d}.{millis:03d}"
+    return f"{sign}{minutes:02d}:{seconds:02d}.{millis:03d}"
+
+
+def parse_list_time(text: str) -> int:
+    """Parse ``[h:]m:ss[.mmm]`` or seconds (``12.5``) into ms; raises ValueError saying why."""
+    match = _LIST_TIME_RE.match(text)
+    shown = repr(text.strip())
+    if not match:
+        raise ValueError(
+            _("{time} is not a time: write it as m:ss.mmm, e.g. 1:02.500").format(time=shown)
+        )
+    hours, minutes, seconds, fraction = match.groups()
+    if minutes is not None and int(seconds) > 59:
+        raise ValueError(_("{time}: seconds must be 00-59").format(time=shown))
+    if hours is not None and int(minutes) > 59:
+        raise ValueError(_("{time}: minutes must be 00-59").format(time=shown))
+    millis = int((fraction or "0").ljust(3, "0"))
+    return ((int(hours or 0) * 60 + int(minutes or 0)) * 60 + int(seconds)) * 1000 + millis
+
+
+def format_playback_time(ms: int) -> str:
+    """Return ``ms`` as ``MM:SS.t`` (or ``H:MM:SS.t`` from one hour), e.g. ``01:02.3``."""
+    hours, minute, second, millis = clock_parts(max(0, int(ms)))
+    tenth = millis // 100
+    if hours:
+        return f"{hours}:{minute:02d}:{second:02d}.{tenth}"
+    return f"{minute:02d}:{second:02d}.{tenth}"

@@ -762,18 +762,6 @@
         <translation>Det tittaren läser; dubbelklicka för att redigera (Skift+Retur för ny textrad)</translation>
     </message>
     <message>
-        <source>{time} is not a time: write it as m:ss.mmm, e.g. 1:02.500</source>
-        <translation>{time} är ingen tid: skriv den som m:ss.mmm, t.ex. 1:02.500</translation>
-    </message>
-    <message>
-        <source>{time}: seconds must be 00-59</source>
-        <translation>{time}: sekunderna måste vara 00–59</translation>
-    </message>
-    <message>
-        <source>{time}: minutes must be 00-59</source>
-        <translation>{time}: minuterna måste vara 00–59</translation>
-    </message>
-    <message>
         <source>{number}, {severity}</source>
         <translation>{number}, {severity}</translation>
     </message>
@@ -1687,17 +1675,6 @@ Undertexterna kan fortfarande redigeras; du kan spara dem som vanligt.</translat
     </message>
 </context>
 <context>
-    <name>SearchOptions</name>
-    <message>
-        <source>Type something to find</source>
-        <translation>Skriv något att söka efter</translation>
-    </message>
-    <message>
-        <source>Not a valid regular expression: {exc}</source>
-        <translation>Inget giltigt reguljärt uttryck: {exc}</translation>
-    </message>
-</context>
-<context>
     <name>Severity</name>
     <message>
         <source>error</source>
@@ -2298,17 +2275,6 @@ Undertexterna kan fortfarande redigeras; du kan spara dem som vanligt.</translat
     <message>
         <source>The demo lecture is not installed (looked in {assets_dir})</source>
         <translation>Demoföreläsningen är inte installerad (letade i {assets_dir})</translation>
-    </message>
-</context>
-<context>
-    <name>find_replace</name>
-    <message>
-        <source>The replacement {replacement!r} does not fit the pattern: {exc}</source>
-        <translation>Ersättningen {replacement!r} passar inte mönstret: {exc}</translation>
-    </message>
-    <message>
-        <source>Replace all “{text}”</source>
-        <translation>Ersätt alla ”{text}”</translation>
     </message>
 </context>
 <context>

@@ -26,16 +26,11 @@ from captionreview.core.i18n import _
 from captionreview.core.model import Cue, Severity
 from captionreview.core.profiles import DEFAULT_PROFILE, Profile
 from captionreview.core.readingspeed import cue_reading_speed, speed_severity
+from captionreview.core.timecode import format_list_time, parse_list_time
 from captionreview.core.vtt.cuetext import char_count, plain_lines
+from captionreview.core.vtt.editable import editable_offset, editable_text, payload_offset
 from captionreview.core.vtt.writer import sanitize_cue_text
 from captionreview.qt.a11y import TabToolBar
-from captionreview.qt.cue_model import (
-    editable_offset,
-    editable_text,
-    format_ms,
-    parse_ms,
-    payload_offset,
-)
 from captionreview.qt.severity import TEXT_COLOURS, severity_word
 
 _HISTORY_KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
@@ -212,9 +207,9 @@ class CueEditor(QWidget):
             cursor.setPosition(min(position, len(shown)))
             self.text_edit.setTextCursor(cursor)
         if not self.start_edit.hasFocus():
-            self.start_edit.setText(format_ms(cue.start_ms))
+            self.start_edit.setText(format_list_time(cue.start_ms))
         if not self.end_edit.hasFocus():
-            self.end_edit.setText(format_ms(cue.end_ms))
+            self.end_edit.setText(format_list_time(cue.end_ms))
         self._update_counts()  # shows the timing too
 
     def select_span(self, span: tuple[int, int]) -> None:
@@ -276,18 +271,18 @@ class CueEditor(QWidget):
             return
         cue = self._doc.cues[self._index]
         try:
-            start = parse_ms(self.start_edit.text())
-            end = parse_ms(self.end_edit.text())
+            start = parse_list_time(self.start_edit.text())
+            end = parse_list_time(self.end_edit.text())
             if end <= start:
                 raise ValueError(
                     self.tr("The end ({end}) must be after the start ({start})").format(
-                        end=format_ms(end), start=format_ms(start)
+                        end=format_list_time(end), start=format_list_time(start)
                     )
                 )
         except ValueError as exc:
             self.message.emit(str(exc))
-            self.start_edit.setText(format_ms(cue.start_ms))
-            self.end_edit.setText(format_ms(cue.end_ms))
+            self.start_edit.setText(format_list_time(cue.start_ms))
+            self.end_edit.setText(format_list_time(cue.end_ms))
             return
         if (start, end) != (cue.start_ms, cue.end_ms):
             self._doc.set_times(self._index, start, end)
@@ -303,7 +298,9 @@ class CueEditor(QWidget):
             and self._index is not None
         ):
             cue = self._doc.cues[self._index]
-            watched.setText(format_ms(cue.start_ms if watched is self.start_edit else cue.end_ms))
+            watched.setText(
+                format_list_time(cue.start_ms if watched is self.start_edit else cue.end_ms)
+            )
             return True
         return super().eventFilter(watched, event)
 

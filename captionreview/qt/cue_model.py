@@ -9,12 +9,10 @@ go through the document's commands, so they are undoable like every other edit.
 
 from __future__ import annotations
 
-import re
 from typing import Any, Protocol
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -29,8 +27,9 @@ from captionreview.core.model import Cue, Severity
 from captionreview.core.profiles import DEFAULT_PROFILE, Profile
 from captionreview.core.readingspeed import cue_reading_speed, speed_severity
 from captionreview.core.review import CueState, state_label
-from captionreview.core.timecode import clock_parts
+from captionreview.core.timecode import format_list_time, parse_list_time
 from captionreview.core.vtt.cuetext import plain_text
+from captionreview.core.vtt.editable import editable_text
 from captionreview.core.vtt.writer import sanitize_cue_text
 from captionreview.qt.doc_events import DocumentEvents
 from captionreview.qt.i18n import QT_TRANSLATE_NOOP
@@ -82,72 +81,6 @@ _READ_ONLY = (
 _EDITABLE = _READ_ONLY | Qt.ItemFlag.ItemIsEditable
 _ALIGN_TEXT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 _ALIGN_NUMBER = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-_TIME_RE = re.compile(r"^\s*(?:(?:(\d+):)?(\d{1,2}):)?(\d{1,2})(?:[.,](\d{1,3}))?\s*$")
-
-
-def format_ms(ms: int) -> str:
-    """Return ``ms`` as ``m:ss.mmm`` (``h:mm:ss.mmm`` from one hour on; negative with a minus)."""
-    sign = "-" if ms < 0 else ""
-    hours, minutes, seconds, millis = clock_parts(abs(ms))
-    if hours:
-        return f"{sign}{hours}:{minutes:02d}:{seconds:02d}.{millis:03d}"
-    return f"{sign}{minutes:02d}:{seconds:02d}.{millis:03d}"
-
-
-def parse_ms(text: str) -> int:
-    """Parse ``[h:]m:ss[.mmm]`` or seconds (``12.5``) into ms; raises ValueError saying why."""
-    match = _TIME_RE.match(text)
-    shown = repr(text.strip())
-    if not match:
-        raise ValueError(
-            QCoreApplication.translate(
-                "CueTableModel", "{time} is not a time: write it as m:ss.mmm, e.g. 1:02.500"
-            ).format(time=shown)
-        )
-    hours, minutes, seconds, fraction = match.groups()
-    if minutes is not None and int(seconds) > 59:
-        raise ValueError(
-            QCoreApplication.translate("CueTableModel", "{time}: seconds must be 00-59").format(
-                time=shown
-            )
-        )
-    if hours is not None and int(minutes) > 59:
-        raise ValueError(
-            QCoreApplication.translate("CueTableModel", "{time}: minutes must be 00-59").format(
-                time=shown
-            )
-        )
-    millis = int((fraction or "0").ljust(3, "0"))
-    return ((int(hours or 0) * 60 + int(minutes or 0)) * 60 + int(seconds)) * 1000 + millis
-
-
-def editable_text(raw: str) -> str:
-    """Return cue text as the user edits it: ``&amp; &lt; &gt;`` shown as ``& < >``.
-
-    Only when typing the result back gives the same payload (the document escapes what the
-    user types), so literal text that looks like markup stays as it is written.
-    """
-    if "&" not in raw:
-        return raw
-    shown = raw.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
-    return shown if sanitize_cue_text(shown) == raw else raw
-
-
-def editable_offset(raw: str, position: int) -> int:
-    """Map a character offset in the cue payload to the offset in ``editable_text(raw)``."""
-    if editable_text(raw) == raw:
-        return position
-    return len(editable_text(raw[:position]))
-
-
-def payload_offset(raw: str, position: int) -> int:
-    """Map an offset in ``editable_text(raw)`` back to the offset in the cue payload."""
-    if editable_text(raw) == raw:
-        return position
-    for offset in range(len(raw) + 1):
-        if len(editable_text(raw[:offset])) >= position:
-            return offset
-    return len(raw)
 
 
 def display_text(cue: Cue) -> str:
@@ -471,9 +404,9 @@ class CueTableModel(QAbstractTableModel):
 
     def _display(self, col: int, cue: Cue) -> str:
         if col == COL_START:
-            return format_ms(cue.start_ms)
+            return format_list_time(cue.start_ms)
         if col == COL_END:
-            return format_ms(cue.end_ms)
+            return format_list_time(cue.end_ms)
         if col == COL_DURATION:
             return f"{cue.duration_ms / 1000:.2f}"
         if col == COL_CPS:
@@ -486,9 +419,9 @@ class CueTableModel(QAbstractTableModel):
     @staticmethod
     def _edit_value(col: int, cue: Cue) -> str | None:
         if col == COL_START:
-            return format_ms(cue.start_ms)
+            return format_list_time(cue.start_ms)
         if col == COL_END:
-            return format_ms(cue.end_ms)
+            return format_list_time(cue.end_ms)
         if col == COL_TEXT:
             return editable_text(cue.text)
         return None
@@ -539,7 +472,7 @@ class CueTableModel(QAbstractTableModel):
             return True
         if col in (COL_START, COL_END):
             try:
-                ms = value if isinstance(value, int) else parse_ms(str(value))
+                ms = value if isinstance(value, int) else parse_list_time(str(value))
             except ValueError:
                 return False
             start, end = (ms, cue.end_ms) if col == COL_START else (cue.start_ms, ms)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from captionreview.core.timecode import parse_list_time
 from captionreview.qt.cue_model import (
     COL_CPS,
     COL_DURATION,
@@ -35,7 +36,6 @@ from captionreview.qt.cue_model import (
     COL_STATE,
     COL_TEXT,
     CueTableModel,
-    parse_ms,
 )
 
 
@@ -121,7 +121,7 @@ class CueTimeDelegate(QStyledItemDelegate):
         """Write the time back when it parses; otherwise keep the old time and say why."""
         assert isinstance(editor, QLineEdit)
         try:
-            ms = parse_ms(editor.text())
+            ms = parse_list_time(editor.text())
         except ValueError as exc:
             view = self.parent()
             if isinstance(view, CueTableView):

@@ -1,17 +1,14 @@
-"""Find and replace across cues: plain text or regular expression, in all or the selected cues.
+"""The find & replace dialog: plain text or regular expression, in all or the selected cues.
 
-The search itself is plain Python over the document (``find_next``, ``replace_all``) so it is
-tested without widgets; the dialog drives it through the main window's extension interface.
-"Replace all" is one undo step (``doc.replace_cues``) and says how many it changed.
+The search itself is ``core/search.py`` (tested without Qt); the dialog drives it through the
+window's Host interface. "Replace all" is one undo step and says how many it changed.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -25,162 +22,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from captionreview.core.document import Document
 from captionreview.core.i18n import ngettext
-from captionreview.core.model import Cue
 from captionreview.core.report import count_cues
+from captionreview.core.search import (
+    Match,
+    SearchOptions,
+    find_next,
+    replace_all,
+    replacement_text,
+)
 from captionreview.qt.a11y import give_buttons_mnemonics
 from captionreview.qt.host import Host
 from captionreview.qt.plaintext import plain_label
-
-
-@dataclass(frozen=True, slots=True)
-class SearchOptions:
-    """What to look for and how."""
-
-    text: str
-    regex: bool = False
-    match_case: bool = False
-    whole_word: bool = False
-
-    def compile(self) -> re.Pattern[str]:
-        """Return the compiled pattern; raises ValueError with a plain message for a bad regex."""
-        if not self.text:
-            raise ValueError(QCoreApplication.translate("SearchOptions", "Type something to find"))
-        source = self.text if self.regex else re.escape(self.text)
-        if self.whole_word:
-            source = rf"(?<!\w)(?:{source})(?!\w)"
-        flags = 0 if self.match_case else re.IGNORECASE
-        try:
-            return re.compile(source, flags)
-        except re.error as exc:
-            raise ValueError(
-                QCoreApplication.translate(
-                    "SearchOptions", "Not a valid regular expression: {exc}"
-                ).format(exc=exc)
-            ) from None
-
-
-@dataclass(frozen=True, slots=True)
-class Match:
-    """One match: cue index and character span in ``Cue.text``."""
-
-    index: int
-    start: int
-    end: int
-
-
-def find_next(
-    doc: Document,
-    pattern: re.Pattern[str],
-    index: int,
-    position: int,
-    *,
-    backwards: bool = False,
-    indices: Iterable[int] | None = None,
-) -> Match | None:
-    """Return the next (or previous) match from cue ``index``, character ``position``, wrapping.
-
-    With ``indices`` only those cues are searched. Empty matches are skipped.
-    """
-    count = len(doc)
-    if count == 0:
-        return None
-    scope = None if indices is None else sorted({i for i in indices if 0 <= i < count})
-    if scope == []:
-        return None
-    index = min(max(index, 0), count - 1)
-    # Order: the current cue from the cursor on, the other cues (wrapping), then the part of
-    # the current cue before the cursor.
-    if scope is None:
-        step = -1 if backwards else 1
-        others = [(index + step * k) % count for k in range(1, count)]
-    elif backwards:
-        others = [i for i in reversed(scope) if i < index] + [
-            i for i in reversed(scope) if i > index
-        ]
-    else:
-        others = [i for i in scope if i > index] + [i for i in scope if i < index]
-    in_scope = scope is None or index in scope
-    if in_scope:
-        hit = _match_in(doc.cues[index].text, pattern, position, backwards)
-        if hit is not None:
-            return Match(index, *hit)
-    for i in [*others, index] if in_scope else others:
-        text = doc.cues[i].text
-        hit = _match_in(text, pattern, len(text) if backwards else 0, backwards)
-        if hit is not None:
-            return Match(i, *hit)
-    return None
-
-
-def _match_in(
-    text: str, pattern: re.Pattern[str], position: int, backwards: bool
-) -> tuple[int, int] | None:
-    if backwards:
-        best = None
-        for m in pattern.finditer(text):
-            if m.end() > position:
-                break
-            if m.end() > m.start():
-                best = (m.start(), m.end())
-        return best
-    for m in pattern.finditer(text, position):
-        if m.end() > m.start():
-            return m.start(), m.end()
-    return None
-
-
-def replacement_text(match: re.Match[str], replacement: str, regex: bool) -> str:
-    """Return what replaces ``match``: ``\\1``/``\\g<name>`` expand in regex mode."""
-    return match.expand(replacement) if regex else replacement
-
-
-def replace_all(
-    doc: Document,
-    options: SearchOptions,
-    replacement: str,
-    indices: Iterable[int] | None = None,
-) -> tuple[int, int]:
-    """Replace every match as one undo step; return (occurrences, cues changed).
-
-    Raises ValueError for a bad pattern or replacement (e.g. ``\\2`` with one group).
-    """
-    pattern = options.compile()
-    targets = range(len(doc)) if indices is None else sorted(set(indices))
-    changes: dict[int, Cue] = {}
-    occurrences = 0
-    for i in targets:
-        cue = doc.cues[i]
-        counter = 0
-
-        def substitute(m: re.Match[str]) -> str:
-            nonlocal counter
-            if m.end() == m.start():
-                return m.group(0)
-            counter += 1
-            return replacement_text(m, replacement, options.regex)
-
-        try:
-            new_text = pattern.sub(substitute, cue.text)
-        except (re.error, IndexError) as exc:
-            raise ValueError(
-                QCoreApplication.translate(
-                    "find_replace",
-                    "The replacement {replacement!r} does not fit the pattern: {exc}",
-                ).format(replacement=replacement, exc=exc)
-            ) from None
-        if counter and new_text != cue.text:
-            changes[i] = cue.with_changes(text=new_text)
-            occurrences += counter
-    if changes:
-        doc.replace_cues(
-            changes,
-            QCoreApplication.translate("find_replace", "Replace all “{text}”").format(
-                text=options.text
-            ),
-        )
-    return occurrences, len(changes)
 
 
 class FindReplaceDialog(QDialog):

@@ -19,12 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from captionreview.core.checks.base import format_ms
 from captionreview.core.checks.fixes import Fix
 from captionreview.core.document import Document
 from captionreview.core.i18n import ngettext
 from captionreview.core.model import Cue
 from captionreview.core.profiles import Profile
+from captionreview.core.timecode import format_ms
 from captionreview.qt.a11y import give_buttons_mnemonics
 
 SCOPE_SELECTED = "selected"

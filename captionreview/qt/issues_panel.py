@@ -45,7 +45,6 @@ from PySide6.QtWidgets import (
 )
 
 from captionreview.core.checks import FullCheck, IncrementalChecker, rule_title
-from captionreview.core.checks.base import format_ms
 from captionreview.core.checks.findings import cue_near_line, kept_problems, merge_findings
 from captionreview.core.checks.fixes import FIXES, Fix
 from captionreview.core.document import Document
@@ -61,6 +60,7 @@ from captionreview.core.report import (
     write_report,
 )
 from captionreview.core.report_accuracy import AccuracyInput
+from captionreview.core.timecode import format_ms
 from captionreview.qt.a11y import announce
 from captionreview.qt.actions import ActionSpec, add_actions
 from captionreview.qt.background import STEP, BackgroundWork, Progress

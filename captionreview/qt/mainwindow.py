@@ -43,6 +43,7 @@ from captionreview.core.profiles import (
     load_profile,
 )
 from captionreview.core.report import count_cues
+from captionreview.core.timecode import format_playback_time
 from captionreview.qt.a11y import announce
 from captionreview.qt.actions import ActionHandlers, build_actions
 from captionreview.qt.cue_editor import CueEditor
@@ -53,7 +54,7 @@ from captionreview.qt.files import FileActions
 from captionreview.qt.find_replace import FindReplaceDialog
 from captionreview.qt.i18n import QT_TRANSLATE_NOOP, save_language, saved_language
 from captionreview.qt.plaintext import plain_box, plain_label, plain_tip
-from captionreview.qt.player import Player, format_time
+from captionreview.qt.player import Player
 from captionreview.qt.recovery import Autosaver
 from captionreview.qt.settings import (
     APP_NAME,
@@ -183,7 +184,7 @@ class MainWindow(QMainWindow):
         self._file_label = plain_label(QLabel())
         self._modified_label = QLabel()
         self._count_label = QLabel()
-        self._time_label = QLabel(format_time(0))
+        self._time_label = QLabel(format_playback_time(0))
         self._time_label.setAccessibleName(self.tr("Playback time"))
         for label in (self._file_label, self._modified_label, self._count_label, self._time_label):
             self.statusBar().addPermanentWidget(label)
@@ -549,7 +550,7 @@ class MainWindow(QMainWindow):
     def _update_time_label(self, ms: int | None = None) -> None:
         position = self._player.position() if ms is None else ms
         self._time_label.setText(
-            f"{format_time(position)} / {format_time(self._player.duration())}"
+            f"{format_playback_time(position)} / {format_playback_time(self._player.duration())}"
         )
 
     def _update_document_state(self) -> None:

@@ -31,7 +31,6 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QImage
 
-from captionreview.core.timecode import clock_parts
 from captionreview.qt.i18n import QT_TRANSLATE_NOOP
 
 INSTALL_HINT = QT_TRANSLATE_NOOP(
@@ -162,15 +161,6 @@ def vlc_status() -> tuple[bool, str]:
     if isinstance(version, bytes):
         version = version.decode("utf-8", "replace")
     return True, f"libvlc {version}"
-
-
-def format_time(ms: int) -> str:
-    """Return ``ms`` as ``MM:SS.t`` (or ``H:MM:SS.t`` from one hour), e.g. ``01:02.3``."""
-    hours, minute, second, millis = clock_parts(max(0, int(ms)))
-    tenth = millis // 100
-    if hours:
-        return f"{hours}:{minute:02d}:{second:02d}.{tenth}"
-    return f"{minute:02d}:{second:02d}.{tenth}"
 
 
 def _frame_size(width: int, height: int, sar_num: int, sar_den: int) -> tuple[int, int]:

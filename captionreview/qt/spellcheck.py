@@ -52,6 +52,7 @@ from captionreview.core.document import Document
 from captionreview.core.events import EventKind
 from captionreview.core.i18n import ngettext
 from captionreview.core.model import Cue, Finding, Severity
+from captionreview.core.vtt.editable import editable_offset, payload_offset
 from captionreview.core.words.flags import (
     RULE_FILLER,
     RULE_GLOSSARY,
@@ -73,7 +74,6 @@ from captionreview.core.words.spread import (
     occurrences_in,
 )
 from captionreview.qt.background import BackgroundWork, Progress
-from captionreview.qt.cue_model import editable_offset, payload_offset
 from captionreview.qt.doc_events import DocumentEvents
 from captionreview.qt.i18n import QT_TRANSLATE_NOOP
 from captionreview.qt.offer_bar import OfferBar

@@ -20,11 +20,11 @@ from PySide6.QtWidgets import QInputDialog, QProgressBar, QPushButton
 
 from captionreview.core.audio.analysis import AudioAnalysis, AudioError, cached_analysis
 from captionreview.core.checks import audio as audio_checks
-from captionreview.core.checks.base import format_ms
 from captionreview.core.checks.fixes import Fix
 from captionreview.core.document import Document
 from captionreview.core.model import Finding
 from captionreview.core.profiles import Profile
+from captionreview.core.timecode import format_ms
 from captionreview.qt.background import BackgroundWork
 from captionreview.qt.doc_events import DocumentEvents
 from captionreview.qt.fix_preview import FixPreviewDialog

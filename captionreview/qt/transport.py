@@ -17,8 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from captionreview.core.timecode import format_playback_time
 from captionreview.qt.a11y import announce
-from captionreview.qt.player import MAX_RATE, MIN_RATE, Player, format_time
+from captionreview.qt.player import MAX_RATE, MIN_RATE, Player
 
 
 class TransportBar(QWidget):
@@ -171,7 +172,7 @@ class TransportBar(QWidget):
         self._show_time(ms)
 
     def _show_time(self, ms: int) -> None:
-        text = f"{format_time(ms)} / {format_time(self._player.duration())}"
+        text = f"{format_playback_time(ms)} / {format_playback_time(self._player.duration())}"
         # Ticks come every 30 ms and the label shows tenths: most ticks change nothing, and
         # an accessible description set again would still notify screen readers.
         if text == self.time_label.text():

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 import captionreview.qt.player as player_module
-from captionreview.qt.player import MOVED_HINT, Player, format_time, vlc_status
+from captionreview.qt.player import MOVED_HINT, Player, vlc_status
 
 pytestmark = [pytest.mark.gui, pytest.mark.vlc]
 ROOT = Path(__file__).resolve().parents[2]
@@ -248,13 +248,6 @@ def test_close_twice_and_use_after_close_do_nothing(loaded: Player) -> None:
     loaded.play()
     loaded.seek(1000)
     assert loaded.load(Path("whatever.mp4")) is False
-
-
-def test_format_time() -> None:
-    assert format_time(62_345) == "01:02.3"
-    assert format_time(75_000) == "01:15.0"
-    assert format_time(3_723_400) == "1:02:03.4"
-    assert format_time(-5) == "00:00.0"
 
 
 NO_VLC_SCRIPT = """

@@ -9,7 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 import captionreview.qt.player as player_module
-from captionreview.qt.player import Player, format_time
+from captionreview.core.timecode import format_playback_time
+from captionreview.qt.player import Player
 from captionreview.qt.transport import TransportBar
 from tests.gui.test_player import demo_video_fixture, loaded_fixture, player_fixture
 
@@ -28,9 +29,9 @@ def bar_fixture(qtbot, loaded: Player) -> TransportBar:
 
 
 def test_time_label_shows_position_and_duration(qtbot, bar: TransportBar, loaded: Player) -> None:
-    assert bar.time_text() == f"00:00.0 / {format_time(loaded.duration())}"
+    assert bar.time_text() == f"00:00.0 / {format_playback_time(loaded.duration())}"
     loaded.seek(62_345)
-    assert bar.time_text() == f"01:02.3 / {format_time(loaded.duration())}"
+    assert bar.time_text() == f"01:02.3 / {format_playback_time(loaded.duration())}"
     assert bar.position_slider.value() == 62_345
     assert bar.position_slider.maximum() == loaded.duration()
 

@@ -16,10 +16,11 @@ from itertools import pairwise
 from statistics import median
 from typing import TYPE_CHECKING
 
-from captionreview.core.checks.base import file_line, format_ms
+from captionreview.core.checks.base import file_line
 from captionreview.core.checks.fixes import Fix
 from captionreview.core.i18n import N_, _
 from captionreview.core.model import Cue, Finding, Severity
+from captionreview.core.timecode import format_ms
 
 if TYPE_CHECKING:
     import numpy as np

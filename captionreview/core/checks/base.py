@@ -16,7 +16,6 @@ from itertools import accumulate
 
 from captionreview.core.model import Cue, Finding, Severity
 from captionreview.core.profiles import Profile
-from captionreview.core.timecode import clock_parts
 from captionreview.core.vtt.cuetext import markup_spans, plain_text, tag_spans
 
 _REF_AT = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
@@ -233,10 +232,3 @@ def rules_language(
     """Return the language for the text rules: ``language``, else the header's, else the
     profile's."""
     return metadata_language({"Language": language} if language else metadata, profile)
-
-
-def format_ms(ms: int) -> str:
-    """Return ``ms`` as ``HH:MM:SS.mmm`` (with a minus sign when negative)."""
-    sign = "-" if ms < 0 else ""
-    hours, minutes, seconds, millis = clock_parts(abs(ms))
-    return f"{sign}{hours:02d}:{minutes:02d}:{seconds:02d}.{millis:03d}"

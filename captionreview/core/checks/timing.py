@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 
-from captionreview.core.checks.base import Scan, format_ms
+from captionreview.core.checks.base import Scan
 from captionreview.core.i18n import _
 from captionreview.core.model import Cue, Finding, Severity
 from captionreview.core.readingspeed import reading_speed, speed_severity
+from captionreview.core.timecode import format_ms
 
 ERROR, WARN, INFO = Severity.ERROR, Severity.WARN, Severity.INFO
 

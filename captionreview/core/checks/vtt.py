@@ -11,10 +11,10 @@ import re
 from collections.abc import Collection
 from html.entities import html5
 
-from captionreview.core.checks.base import Scan, format_ms
+from captionreview.core.checks.base import Scan
 from captionreview.core.i18n import _, current_language, ngettext
 from captionreview.core.model import Finding, Severity
-from captionreview.core.timecode import MAX_HOUR_DIGITS
+from captionreview.core.timecode import MAX_HOUR_DIGITS, format_ms
 from captionreview.core.vtt.cuetext import tag_spans
 
 ERROR, WARN = Severity.ERROR, Severity.WARN

@@ -12,11 +12,10 @@ import html
 import re
 from dataclasses import dataclass, field
 
-from captionreview.core.timecode import MAX_HOUR_DIGITS
+from captionreview.core.timecode import parse_vtt_timestamp
 
 _WS = "\t\n\f "
 _WS_RUN_RE = re.compile(r"[\t\n\f\r ]+")
-_TIMESTAMP_RE = re.compile(r"([0-9]+):([0-9]{2})(?::([0-9]{2}))?\.([0-9]{3})\Z")
 ELEMENTS = ("c", "i", "b", "u", "ruby", "rt", "v", "lang")
 
 
@@ -104,25 +103,6 @@ class _Tokenizer:
         return _Token("start", name, tuple(c for c in classes if c), annotation)
 
 
-def parse_timestamp(text: str) -> int | None:
-    """Return the milliseconds of a WebVTT timestamp string, None when it is not one."""
-    m = _TIMESTAMP_RE.match(text)
-    if m is None:
-        return None
-    first, second, third, millis = m.groups()
-    if len(first) > MAX_HOUR_DIGITS:
-        return None
-    if third is None:
-        if len(first) != 2 or int(first) > 59:
-            return None
-        hours, minutes, seconds = 0, int(first), int(second)
-    else:
-        hours, minutes, seconds = int(first), int(second), int(third)
-    if minutes > 59 or seconds > 59:
-        return None
-    return ((hours * 60 + minutes) * 60 + seconds) * 1000 + int(millis)
-
-
 def parse_cue_text(text: str) -> Node:
     """Return the tree of a cue's text, built as the spec's cue text parsing rules say."""
     root = Node("root")
@@ -133,7 +113,7 @@ def parse_cue_text(text: str) -> Node:
             if token.value:
                 current.children.append(Node("text", text=token.value, parent=current))
         elif token.kind == "timestamp":
-            ms = parse_timestamp(token.value)
+            ms = parse_vtt_timestamp(token.value)
             if ms is not None:
                 current.children.append(Node("timestamp", ms=ms, parent=current))
         elif token.kind == "start":

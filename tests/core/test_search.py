@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from captionreview.core.document import Document
-from captionreview.qt.find_replace import Match, SearchOptions, find_next, replace_all
+from captionreview.core.search import Match, SearchOptions, find_next, replace_all
 
 TEXT = """WEBVTT
 
