@@ -53,16 +53,19 @@ def language_in(args: Sequence[str]) -> str | None:
     return None
 
 
-def _subcommand_parser() -> argparse.ArgumentParser:
+def _subcommand_parser(command: str) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="captionreview",
         description=_("Review and correct captions. Without a subcommand, opens the window."),
     )
     sub = parser.add_subparsers(dest="command", required=True)
     for name, help_text in SUBCOMMANDS.items():
-        module = importlib.import_module(f"captionreview.clitools.{name}")
         sp = sub.add_parser(name, help=_(help_text), description=_(help_text))
-        module.add_arguments(sp)
+        if name == command:
+            # Only the chosen subcommand's module is imported: the others pull in modules
+            # (rapidfuzz, the cleanup passes) that would only slow its start-up.
+            module = importlib.import_module(f"captionreview.clitools.{name}")
+            module.add_arguments(sp)
         add_language_option(sp)
     return parser
 
@@ -104,7 +107,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     chosen = language_in(args)
     set_language(chosen)
     if args and args[0] in SUBCOMMANDS:
-        parsed = _subcommand_parser().parse_args(args)
+        parsed = _subcommand_parser(args[0]).parse_args(args)
         module = importlib.import_module(f"captionreview.clitools.{parsed.command}")
         result: int = module.run(parsed)
         return result

@@ -45,8 +45,9 @@ def test_every_core_module_is_qt_free() -> None:
 def test_cli_subcommand_parser_is_qt_free() -> None:
     code = (
         "import sys\n"
-        "from captionreview.cli import _subcommand_parser\n"
-        "_subcommand_parser()\n"
+        "from captionreview.cli import SUBCOMMANDS, _subcommand_parser\n"
+        "for name in SUBCOMMANDS:\n"
+        "    _subcommand_parser(name)\n"
         "print(' '.join(m for m in ('PySide6', 'vlc') if m in sys.modules))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from captionreview.core.checks import rule_title
 from captionreview.core.errors import SaveError
@@ -27,9 +28,13 @@ from captionreview.core.i18n import N_, _, current_language, ngettext
 from captionreview.core.model import Cue, Finding, Problem, Severity
 from captionreview.core.profiles import Profile
 from captionreview.core.readingspeed import cue_reading_speed, speed_severity
-from captionreview.core.report_accuracy import AccuracyInput, accuracy_section
 from captionreview.core.saving import atomic_write
 from captionreview.core.timecode import format_ms
+
+if TYPE_CHECKING:
+    # The accuracy section compares texts with rapidfuzz; only a report with an accuracy
+    # input needs it, and `captionreview check` imports this module for its counts.
+    from captionreview.core.report_accuracy import AccuracyInput
 
 # Text and marks on white: every colour here is at least 4.5:1 against #ffffff, so it also
 # serves as text (the legend, the thresholds' labels).
@@ -86,6 +91,12 @@ def rule_source(rule: str) -> str:
 def severity_label(severity: Severity) -> str:
     """Return the severity in words, in the current language ("Error", "Fel", ...)."""
     return _(_LABEL[severity])
+
+
+def _accuracy_section(accuracy: AccuracyInput) -> str:
+    from captionreview.core.report_accuracy import accuracy_section  # lazy: see the imports
+
+    return accuracy_section(accuracy)
 
 
 def count_errors(n: int) -> str:
@@ -197,7 +208,7 @@ def render_report(data: ReportInput) -> str:
         speed_histogram(data.cues, data.profile),
         f"<h2>{_e(_('Where the problems are'))}</h2>",
         timeline_strip(data.cues, data.findings),
-        accuracy_section(data.accuracy) if data.accuracy is not None else "",
+        _accuracy_section(data.accuracy) if data.accuracy is not None else "",
         _problems_section(data.problems),
         _findings_section(data),
         _blind_spots_section(),
