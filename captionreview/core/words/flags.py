@@ -1070,7 +1070,14 @@ class FlagChecker:
             suspended = item.plain.text[tok.pend : tok.pend + 1] == "-"
             if self._hyphenated_known(word + "-" if suspended else word, speller):
                 continue
-            if speller is self.speller and self._closed_compound(word):
+            # A capital inside a sentence makes the word a name ("Tvärbäckström"): common
+            # words are no evidence for a name's spelling, so only the sentence's first word
+            # may be capitalised.
+            if (
+                speller is self.speller
+                and (word[:1].islower() or _starts_sentence(item, tok.start))
+                and self._closed_compound(word)
+            ):
                 continue
             if other is None and self._english_term(word, item, tok):
                 continue
