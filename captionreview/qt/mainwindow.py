@@ -22,7 +22,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QDockWidget,
-    QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -42,9 +41,6 @@ from captionreview.core.profiles import (
     available_profiles,
     load_profile,
 )
-from captionreview.core.report import count_cues
-from captionreview.core.timecode import format_playback_time
-from captionreview.qt.a11y import announce
 from captionreview.qt.actions import ActionHandlers, build_actions
 from captionreview.qt.cue_editor import CueEditor
 from captionreview.qt.cue_model import CueTableModel
@@ -53,7 +49,7 @@ from captionreview.qt.doc_events import DocumentEvents
 from captionreview.qt.files import FileActions
 from captionreview.qt.find_replace import FindReplaceDialog
 from captionreview.qt.i18n import QT_TRANSLATE_NOOP, save_language, saved_language
-from captionreview.qt.plaintext import plain_box, plain_label, plain_tip
+from captionreview.qt.plaintext import plain_box
 from captionreview.qt.player import Player
 from captionreview.qt.recovery import Autosaver
 from captionreview.qt.settings import (
@@ -67,6 +63,7 @@ from captionreview.qt.settings import (
     saved_profile,
 )
 from captionreview.qt.shortcuts_dialog import ShortcutsDialog
+from captionreview.qt.statusbar import StatusLabels, document_name, show_status
 from captionreview.qt.transport import TransportBar
 from captionreview.qt.video_widget import VideoWidget
 
@@ -181,16 +178,8 @@ class MainWindow(QMainWindow):
             action.setIconText(short)
             self._editor.toolbar.addAction(action)
 
-        self._file_label = plain_label(QLabel())
-        self._modified_label = QLabel()
-        self._count_label = QLabel()
-        self._time_label = QLabel(format_playback_time(0))
-        self._time_label.setAccessibleName(self.tr("Playback time"))
-        for label in (self._file_label, self._modified_label, self._count_label, self._time_label):
-            self.statusBar().addPermanentWidget(label)
-
-        self._player.position_changed.connect(self._on_position)
-        self._player.duration_changed.connect(lambda _ms: self._update_time_label())
+        self._status = StatusLabels(self.statusBar(), self._player)
+        self._player.position_changed.connect(self._refresh_active)
         self._player.error.connect(self._on_player_error)
         self._player.state_changed.connect(self._on_player_state)
         self._view.cue_activated.connect(self._on_cue_activated)
@@ -342,8 +331,7 @@ class MainWindow(QMainWindow):
 
     def status_message(self, text: str) -> None:
         """Show ``text`` in the status bar for a while; screen readers speak it."""
-        self.statusBar().showMessage(text, 8000)
-        announce(self.statusBar(), text)
+        show_status(self.statusBar(), text)
 
     # -- building
     def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
@@ -526,10 +514,6 @@ class MainWindow(QMainWindow):
         if self._doc is not None and 0 <= row < len(self._doc):
             self._player.seek(self._doc.cues[row].start_ms)
 
-    def _on_position(self, ms: int) -> None:
-        self._refresh_active(ms)
-        self._update_time_label(ms)
-
     def _refresh_active(self, ms: int) -> None:
         doc = self._doc
         rows = tuple(doc.active_indices(ms)) if doc is not None else ()
@@ -547,29 +531,10 @@ class MainWindow(QMainWindow):
         if state == "ended":
             self._actions["loop_cue"].setChecked(False)
 
-    def _update_time_label(self, ms: int | None = None) -> None:
-        position = self._player.position() if ms is None else ms
-        self._time_label.setText(
-            f"{format_playback_time(position)} / {format_playback_time(self._player.duration())}"
-        )
-
     def _update_document_state(self) -> None:
         doc = self._doc
-        if doc is None:
-            title = APP_NAME
-            self._file_label.setText(self.tr("No captions open"))
-            self._modified_label.setText("")
-            self._count_label.setText("")
-        else:
-            name = doc.path.name if doc.path is not None else self.tr("New captions")
-            title = f"{name}[*] — {APP_NAME}"
-            self._file_label.setText(name)
-            self._file_label.setToolTip(
-                plain_tip(str(doc.path)) if doc.path else self.tr("Not saved yet")
-            )
-            self._modified_label.setText(self.tr("Modified") if doc.modified else self.tr("Saved"))
-            count = len(doc)
-            self._count_label.setText(count_cues(count))
+        self._status.show_document(doc)
+        title = APP_NAME if doc is None else f"{document_name(doc)}[*] — {APP_NAME}"
         if self.windowTitle() != title:
             self.setWindowTitle(title)
         # After the title: Qt wants its [*] placeholder there before the flag is set.

@@ -217,7 +217,7 @@ def test_time_advances_while_playing(qtbot, make_window, lecture):
     press(qtbot, window.editor.text_edit, "Ctrl+Space")
     qtbot.waitUntil(lambda: window.player.position() > start + 600, timeout=5000)
     assert window.player.is_playing()
-    assert window._time_label.text().split(" / ")[0] != "00:00.0"
+    assert window._status.time_label.text().split(" / ")[0] != "00:00.0"
     press(qtbot, window.editor.text_edit, "Ctrl+Space")
     qtbot.waitUntil(lambda: not window.player.is_playing(), timeout=2000)
 
@@ -321,7 +321,7 @@ def test_save_writes_the_file(qtbot, make_window, lecture):
         == before
     )
     assert not window.isWindowModified()
-    assert window._modified_label.text() == "Saved"
+    assert window._status.modified_label.text() == "Saved"
 
 
 def test_replace_all_is_one_undo_step_and_says_how_many(qtbot, make_window, tmp_path):

@@ -85,7 +85,7 @@ def test_file_text_is_shown_as_plain_text_everywhere(qtbot, make_window, payload
     for tip in tips:
         assert shown(tip).split("\nSuggested: ")[0] in messages
 
-    file_label = window._file_label
+    file_label = window._status.file_label
     assert file_label.textFormat() == Qt.TextFormat.PlainText
     assert file_label.text() == payload.name
     assert shown(file_label.toolTip()) == str(payload)
