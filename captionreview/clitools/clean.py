@@ -141,17 +141,8 @@ def _clean_status(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_UNREADABLE
-    except CaptionFileError as error:
-        print(
-            printable(
-                _("captionreview clean: cannot read {source}: {error}").format(
-                    source=source, error=error
-                )
-            ),
-            file=sys.stderr,
-        )
-        return EXIT_UNREADABLE
-    except ValueError as error:  # a decoder's error the reader did not turn into a message
+    # ValueError: a decoder's error the reader did not turn into a message.
+    except (CaptionFileError, ValueError) as error:
         print(
             printable(
                 _("captionreview clean: cannot read {source}: {error}").format(
