@@ -14,7 +14,6 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
-    QActionGroup,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
@@ -32,15 +31,8 @@ from PySide6.QtWidgets import (
 
 import captionreview
 from captionreview.core.document import Document
-from captionreview.core.i18n import _
 from captionreview.core.journal import Journal
-from captionreview.core.profiles import (
-    BUILTIN_PROFILES,
-    Profile,
-    ProfileError,
-    available_profiles,
-    load_profile,
-)
+from captionreview.core.profiles import Profile, ProfileError, load_profile
 from captionreview.qt.actions import ActionHandlers, build_actions
 from captionreview.qt.cue_editor import CueEditor
 from captionreview.qt.cue_model import CueTableModel
@@ -48,7 +40,7 @@ from captionreview.qt.cue_view import CueTableView
 from captionreview.qt.doc_events import DocumentEvents
 from captionreview.qt.files import FileActions
 from captionreview.qt.find_replace import FindReplaceDialog
-from captionreview.qt.i18n import QT_TRANSLATE_NOOP, save_language, saved_language
+from captionreview.qt.menus import MENU_NAMES, add_language_menu, add_profile_menu, build_menu_bar
 from captionreview.qt.plaintext import plain_box
 from captionreview.qt.player import Player
 from captionreview.qt.recovery import Autosaver
@@ -66,25 +58,6 @@ from captionreview.qt.shortcuts_dialog import ShortcutsDialog
 from captionreview.qt.statusbar import StatusLabels, document_name, show_status
 from captionreview.qt.transport import TransportBar
 from captionreview.qt.video_widget import VideoWidget
-
-MENU_NAMES = ("File", "Edit", "View", "Playback", "Captions", "Check", "Help")
-# What the menu bar shows for each menu (the names above are the menus' ids). Alt+letter opens a
-# menu, so no two titles share a mnemonic (Captions and Check both start with C).
-MENU_TITLES = {
-    "File": QT_TRANSLATE_NOOP("MainWindow", "&File"),
-    "Edit": QT_TRANSLATE_NOOP("MainWindow", "&Edit"),
-    "View": QT_TRANSLATE_NOOP("MainWindow", "&View"),
-    "Playback": QT_TRANSLATE_NOOP("MainWindow", "&Playback"),
-    "Captions": QT_TRANSLATE_NOOP("MainWindow", "&Captions"),
-    "Check": QT_TRANSLATE_NOOP("MainWindow", "Chec&k"),
-    "Help": QT_TRANSLATE_NOOP("MainWindow", "&Help"),
-}
-# View ▸ Language: the system's language, or one chosen here (remembered; used from next start).
-LANGUAGE_CHOICES = (
-    (None, QT_TRANSLATE_NOOP("MainWindow", "&System language")),
-    ("sv", "&Svenska"),
-    ("en", "&English"),
-)
 
 
 class MainWindow(QMainWindow):
@@ -116,7 +89,6 @@ class MainWindow(QMainWindow):
         self._events.changed.connect(self._on_cues_changed)
         self._events.any_event.connect(self._update_document_state)
         self._registered: list[tuple[QAction, str]] = []
-        self._menus: dict[str, QMenu] = {}
         self.feature_errors: list[str] = []
         self._profile = saved_profile(self._settings)
 
@@ -150,8 +122,7 @@ class MainWindow(QMainWindow):
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         self.setCorner(Qt.Corner.TopRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
 
-        for name in MENU_NAMES:
-            self._menus[name] = self.menuBar().addMenu(self.tr(MENU_TITLES[name]))
+        self._menus = build_menu_bar(self)
         journal = journal if journal is not None else Journal()
         self.journal = journal
         self.autosaver = Autosaver(journal, self)
@@ -164,7 +135,9 @@ class MainWindow(QMainWindow):
         file_menu.insertMenu(self._actions["save"], self.files.recent_menu)
         file_menu.insertSeparator(self._actions["save"])
         self._build_view_menu()
-        self._build_profile_menu()
+        self._profile_group = add_profile_menu(
+            self.menu("Check"), self._profile.name, self._choose_profile, self
+        )
         # Short labels on the editor's buttons (toolbars show an action's icon text).
         for name, short in (
             ("set_start", self.tr("Start ⟵ playhead")),
@@ -354,43 +327,7 @@ class MainWindow(QMainWindow):
         reset = QAction(self.tr("&Reset layout"), self)
         reset.triggered.connect(self.reset_layout)
         view.addAction(reset)
-        self._build_language_menu(view)
-
-    def _build_language_menu(self, view: QMenu) -> None:
-        """View ▸ Language: follow the system or choose Svenska or English (from next start)."""
-        submenu = view.addMenu(self.tr("&Language"))
-        group = QActionGroup(self)
-        group.setExclusive(True)
-        chosen = saved_language(self._settings)
-        for code, label in LANGUAGE_CHOICES:
-            # The languages' own names stay as they are, so each can be found in either.
-            action = QAction(self.tr(label) if code is None else label, self)
-            action.setCheckable(True)
-            action.setChecked(code == chosen)
-            action.setObjectName(f"language_{code or 'system'}")
-            action.triggered.connect(lambda _c=False, c=code: self._choose_language(c))
-            group.addAction(action)
-            submenu.addAction(action)
-
-    def _choose_language(self, code: str | None) -> None:
-        save_language(self._settings, code)
-        self.status_message(
-            self.tr("The new language is used from the next time CaptionReview starts.")
-        )
-
-    def _build_profile_menu(self) -> None:
-        submenu = self.menu("Check").addMenu(self.tr("Quality &profile"))
-        self._profile_group = QActionGroup(self)
-        self._profile_group.setExclusive(True)
-        for name in available_profiles():
-            title = _(BUILTIN_PROFILES[name].title) if name in BUILTIN_PROFILES else name
-            action = QAction(title, self)
-            action.setData(name)
-            action.setCheckable(True)
-            action.setChecked(name == self._profile.name)
-            action.triggered.connect(lambda _c=False, n=name: self._choose_profile(n))
-            self._profile_group.addAction(action)
-            submenu.addAction(action)
+        add_language_menu(view, self._settings, self.status_message, self)
 
     def _choose_profile(self, name: str) -> None:
         try:

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from captionreview.qt.menus import MENU_TITLES
+
 
 def shortcut_rows(registered: Sequence[tuple[QAction, str]]) -> list[tuple[str, str, str]]:
     """Return (menu, command, keys) for every registered action, in registration order."""
@@ -51,9 +53,6 @@ class ShortcutsDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
-        # Imported here: the window imports this module.
-        from captionreview.qt.mainwindow import MENU_TITLES
-
         for row, (menu, *rest) in enumerate(rows):
             title = MENU_TITLES.get(menu)
             # The menu as its title reads in the menu bar, without the Alt-letter marker.
