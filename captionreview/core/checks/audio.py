@@ -16,7 +16,7 @@ from itertools import pairwise
 from statistics import median
 from typing import TYPE_CHECKING
 
-from captionreview.core.checks.base import file_line
+from captionreview.core.checks.base import cue_finding
 from captionreview.core.checks.fixes import Fix
 from captionreview.core.i18n import N_, _
 from captionreview.core.model import Cue, Finding, Severity
@@ -107,31 +107,6 @@ def finding_range(finding: Finding, cues: Sequence[Cue]) -> tuple[int, int]:
     return 0, max((c.end_ms for c in cues), default=0)
 
 
-def _finding(
-    rule: str,
-    severity: Severity,
-    message: str,
-    index: int | None,
-    cue: Cue | None,
-    *,
-    suggestion: str | None = None,
-    start_ms: int | None = None,
-    end_ms: int | None = None,
-) -> Finding:
-    return Finding(
-        rule,
-        severity,
-        message,
-        index,
-        cue.uid if cue else None,
-        None,
-        suggestion,
-        file_line(cue, None) if cue else None,
-        start_ms,
-        end_ms,
-    )
-
-
 def _seconds(ms: int) -> str:
     return f"{ms / 1000:.1f}"
 
@@ -157,7 +132,7 @@ def _sync_findings(
         late = start - uncaptioned_from
         if late > profile.sync_late_start_ms:
             out.append(
-                _finding(
+                cue_finding(
                     "TIM-08",
                     Severity.WARN,
                     _(
@@ -174,7 +149,7 @@ def _sync_findings(
             )
     elif onset - start > profile.sync_early_start_ms:
         out.append(
-            _finding(
+            cue_finding(
                 "TIM-08",
                 Severity.WARN,
                 _(
@@ -192,7 +167,7 @@ def _sync_findings(
     offset = segments[-1][1]
     if end - offset > profile.sync_late_end_ms:
         out.append(
-            _finding(
+            cue_finding(
                 "TIM-08",
                 Severity.WARN,
                 _(
@@ -228,7 +203,7 @@ def _pause_findings(
     if pause is None or pause[1] - pause[0] < profile.pause_split_ms:
         return []
     return [
-        _finding(
+        cue_finding(
             "ASR-06",
             Severity.WARN,
             _(
@@ -265,7 +240,7 @@ def _silence_findings(
             "Only {share} % of this cue has speech under it: text over silence, perhaps "
             "invented by the speech recogniser or placed at the wrong time."
         ).format(share=round(100 * speech / duration))
-    return [_finding("ASR-15", Severity.WARN, message, index, cue)]
+    return [cue_finding("ASR-15", Severity.WARN, message, index, cue)]
 
 
 def uncaptioned_speech(
@@ -311,7 +286,7 @@ def _uncaptioned_finding(run: list[tuple[int, int]], profile: Profile) -> list[F
         return []
     first, last = run[0][0], run[-1][1]
     return [
-        _finding(
+        cue_finding(
             "TIM-10",
             Severity.WARN,
             _(
@@ -402,7 +377,7 @@ def _offset_finding(offset: Offset) -> Finding:
             "The captions come {seconds} s early throughout: {matched} cues start that much "
             "before their speech. Move every cue {seconds} s later."
         )
-    return _finding(
+    return cue_finding(
         "TIM-08",
         Severity.WARN,
         message.format(seconds=f"{abs(offset.shift_ms) / 1000:.2f}", matched=offset.matched),

@@ -200,6 +200,32 @@ def file_line(cue: Cue, span: tuple[int, int] | None) -> int | None:
     return timing + 1 + breaks_before(cue.text, span[0])
 
 
+def cue_finding(
+    rule: str,
+    severity: Severity,
+    message: str,
+    index: int | None,
+    cue: Cue | None,
+    *,
+    suggestion: str | None = None,
+    start_ms: int | None = None,
+    end_ms: int | None = None,
+) -> Finding:
+    """Return a finding about ``cue`` (``None``: about the file), placed at its timing line."""
+    return Finding(
+        rule,
+        severity,
+        message,
+        index,
+        cue.uid if cue else None,
+        None,
+        suggestion,
+        file_line(cue, None) if cue else None,
+        start_ms,
+        end_ms,
+    )
+
+
 @lru_cache(maxsize=32)
 def _break_offsets(text: str) -> tuple[int, ...]:
     return tuple(m.start() for m in re.finditer("\n", text))

@@ -18,7 +18,7 @@ from operator import attrgetter
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from captionreview.core.checks import asr, layout, text, timing, vtt
-from captionreview.core.checks.base import LETTER, Rule, Scan, file_line, rules_language
+from captionreview.core.checks.base import LETTER, Rule, Scan, cue_finding, rules_language
 from captionreview.core.i18n import _
 from captionreview.core.model import Cue, Finding, Severity
 from captionreview.core.profiles import Profile
@@ -232,18 +232,7 @@ class _Collector:
         if rule in self.disabled:
             return
         cue = self.cues[index] if index is not None else None
-        self.out.append(
-            Finding(
-                rule,
-                severity,
-                message,
-                index,
-                cue.uid if cue else None,
-                None,
-                suggestion,
-                file_line(cue, None) if cue else None,
-            )
-        )
+        self.out.append(cue_finding(rule, severity, message, index, cue, suggestion=suggestion))
 
 
 def cue_findings(scan: Scan, indices: Iterable[int]) -> dict[int, list[Finding]]:
