@@ -35,6 +35,7 @@ from rapidfuzz.distance import Indel, Levenshtein
 from captionreview.core.i18n import _, ngettext
 from captionreview.core.model import Cue
 from captionreview.core.vtt.cuetext import plain_text
+from captionreview.core.words.numbers import SMALL_NUMBER_WORDS_SV
 
 if TYPE_CHECKING:
     from captionreview.core.words.glossary import Glossary
@@ -166,17 +167,7 @@ _FILLERS = frozenset(
 _NUMBER_WORDS = frozenset(
     {
         "noll",
-        "två",
-        "tre",
-        "fyra",
-        "fem",
-        "sex",
-        "sju",
-        "åtta",
-        "nio",
-        "tio",
-        "elva",
-        "tolv",
+        *SMALL_NUMBER_WORDS_SV.values(),
         "tretton",
         "fjorton",
         "femton",

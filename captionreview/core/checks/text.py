@@ -14,6 +14,7 @@ from captionreview.core.checks.base import DASHES, LETTER, SENTENCE_END, CueView
 from captionreview.core.checks.layout import is_dialogue
 from captionreview.core.i18n import _
 from captionreview.core.model import Finding, Severity
+from captionreview.core.words.numbers import SMALL_NUMBER_WORDS_SV
 
 WARN, INFO = Severity.WARN, Severity.INFO
 
@@ -76,21 +77,6 @@ _ABBR_TOKENS = frozenset(
     abbreviation.split()[0] + tail
     for abbreviation in ABBREVIATIONS_SV
     for tail in ("", ":", "!", ".")
-)
-_NUMBER_WORDS_SV = (
-    "",
-    "",
-    "två",
-    "tre",
-    "fyra",
-    "fem",
-    "sex",
-    "sju",
-    "åtta",
-    "nio",
-    "tio",
-    "elva",
-    "tolv",
 )
 _MID_END = re.compile(r"[.?!]\s")
 _LOWER_AFTER_END = re.compile(r"(?<![.?!…])([.?!])\s+([^\W\d_])")
@@ -454,7 +440,7 @@ def _number_advice(kind: str | None, found: str) -> tuple[str, Severity, str, st
         grouped = None if found.startswith("0") else _group_thousands(found)
         return "TXT-09", WARN, _("Group large numbers in threes with spaces."), grouped
     if kind == "small":
-        word = _NUMBER_WORDS_SV[int(found)]
+        word = SMALL_NUMBER_WORDS_SV[int(found)]
         return (
             "TXT-09",
             INFO,

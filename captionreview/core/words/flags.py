@@ -35,6 +35,7 @@ from captionreview.core.model import Cue, Finding, Severity
 from captionreview.core.vtt.cuetext import plain_text
 from captionreview.core.words.frequency import frequencies
 from captionreview.core.words.glossary import Glossary, letters_only
+from captionreview.core.words.numbers import SMALL_NUMBER_WORDS_SV
 from captionreview.core.words.spelling import (
     PlainText,
     Speller,
@@ -145,19 +146,6 @@ _PREPOSITIONS = _words(
 )
 _PRONOUN_AFTER_MEN = _words("det jag vi de den du ni han hon man")
 
-_NUMBER_WORDS = {
-    2: "två",
-    3: "tre",
-    4: "fyra",
-    5: "fem",
-    6: "sex",
-    7: "sju",
-    8: "åtta",
-    9: "nio",
-    10: "tio",
-    11: "elva",
-    12: "tolv",
-}
 _SPOKEN_UNITS = {
     "noll": 0,
     "en": 1,
@@ -930,7 +918,7 @@ class FlagChecker:
                     fixed,
                 )
             elif self._small_number_as_digits(text, match):
-                word = _NUMBER_WORDS[int(digits)]
+                word = SMALL_NUMBER_WORDS_SV[int(digits)]
                 add(
                     RULE_NUMBERS,
                     Severity.INFO,
