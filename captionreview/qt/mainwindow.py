@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -40,6 +40,7 @@ from captionreview.qt.cue_view import CueTableView
 from captionreview.qt.doc_events import DocumentEvents
 from captionreview.qt.files import FileActions
 from captionreview.qt.find_replace import FindReplaceDialog
+from captionreview.qt.layout import PanelLayout
 from captionreview.qt.menus import MENU_NAMES, add_language_menu, add_profile_menu, build_menu_bar
 from captionreview.qt.plaintext import plain_box
 from captionreview.qt.player import Player
@@ -49,9 +50,7 @@ from captionreview.qt.settings import (
     RecentFiles,
     app_settings,
     restore_playback,
-    save_layout,
     save_playback,
-    saved_layout,
     saved_profile,
 )
 from captionreview.qt.shortcuts_dialog import ShortcutsDialog
@@ -110,10 +109,12 @@ class MainWindow(QMainWindow):
         self._view = CueTableView(self._model)
         self._editor = CueEditor()
         self._editor.set_profile(self._profile)
-        self._cues_dock = self._dock(
+        self._layout = PanelLayout(self, self._transport)
+        # The cue list first, then the editor: the layout sizes them in that order.
+        self._layout.dock(
             self.tr("Cues"), "cuesDock", self._view, Qt.DockWidgetArea.RightDockWidgetArea
         )
-        self._editor_dock = self._dock(
+        self._layout.dock(
             self.tr("Cue editor"),
             "editorDock",
             self._editor,
@@ -134,7 +135,8 @@ class MainWindow(QMainWindow):
         file_menu = self.menu("File")
         file_menu.insertMenu(self._actions["save"], self.files.recent_menu)
         file_menu.insertSeparator(self._actions["save"])
-        self._build_view_menu()
+        self._layout.add_view_entries(self.menu("View"))
+        add_language_menu(self.menu("View"), self._settings, self.status_message, self)
         self._profile_group = add_profile_menu(
             self.menu("Check"), self._profile.name, self._choose_profile, self
         )
@@ -171,7 +173,8 @@ class MainWindow(QMainWindow):
         self._editor.message.connect(self.status_message)
         self._editor.typed.connect(self._handlers.user_typed)
 
-        self._restore_settings()
+        self._layout.restore(self._settings)
+        restore_playback(self._settings, self._player, self._actions)
         self._update_document_state()
 
     # -- extension interface
@@ -306,79 +309,22 @@ class MainWindow(QMainWindow):
         """Show ``text`` in the status bar for a while; screen readers speak it."""
         show_status(self.statusBar(), text)
 
-    # -- building
-    def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
-        dock = QDockWidget(title, self)
-        dock.setObjectName(name)
-        dock.setWidget(widget)
-        dock.setFeatures(
-            QDockWidget.DockWidgetFeature.DockWidgetMovable
-            | QDockWidget.DockWidgetFeature.DockWidgetClosable
-            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
-        )
-        self.addDockWidget(area, dock)
-        return dock
-
-    def _build_view_menu(self) -> None:
-        view = self.menu("View")
-        view.addSeparator()
-        for dock in (self._cues_dock, self._editor_dock):
-            view.addAction(dock.toggleViewAction())
-        reset = QAction(self.tr("&Reset layout"), self)
-        reset.triggered.connect(self.reset_layout)
-        view.addAction(reset)
-        add_language_menu(view, self._settings, self.status_message, self)
-
     def _choose_profile(self, name: str) -> None:
         try:
             self.set_profile(load_profile(name))
         except ProfileError as exc:
             self.warn(self.tr("Cannot use this quality profile"), str(exc))
 
-    # -- settings
-    def _restore_settings(self) -> None:
-        geometry, self._saved_state = saved_layout(self._settings)
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1360, 860)
-        self._default_state = QByteArray()
-        restore_playback(self._settings, self._player, self._actions)
-
     def save_settings(self) -> None:
         """Remember window layout, speed, volume and toggles."""
-        save_layout(self._settings, self.saveGeometry(), self.saveState())
+        self._layout.save(self._settings)
         save_playback(self._settings, self._player, self._actions)
         self._settings.sync()
 
     def showEvent(self, event: QShowEvent) -> None:
-        """On first showing, size the panels (only a shown window has room to share out)."""
+        """On first showing, size the panels."""
         super().showEvent(event)
-        if self._default_state.isEmpty():
-            self._apply_default_sizes()
-            self._default_state = self.saveState()
-            if self._saved_state is not None:
-                self.restoreState(self._saved_state)
-
-    def _apply_default_sizes(self) -> None:
-        # The list gets 40 % of the width; the editor the height a 16:9 picture leaves free
-        # (no black bars to speak of), within reason.
-        width = max(440, min(620, self.width() * 2 // 5))
-        picture = (self.width() - width) * 9 // 16
-        chrome = (
-            self.menuBar().sizeHint().height()
-            + self.statusBar().sizeHint().height()
-            + self._transport.sizeHint().height()
-            + 30  # the dock's title bar and margins
-        )
-        height = max(170, min(320, self.height() - chrome - picture))
-        self.resizeDocks([self._cues_dock], [width], Qt.Orientation.Horizontal)
-        self.resizeDocks([self._editor_dock], [height], Qt.Orientation.Vertical)
-
-    def reset_layout(self) -> None:
-        """Put the panels back where they start."""
-        self.restoreState(self._default_state)
-        self._apply_default_sizes()
+        self._layout.first_shown()
 
     # -- files (the work is done in files.py)
     def open_paths(self, paths: Iterable[str | Path], encoding: str | None = None) -> bool:
