@@ -160,19 +160,25 @@ def test_flags_are_underlined_in_the_editor_and_follow_typing(qtbot, make_window
     assert 0 not in spell.flagged_cues()
 
 
+def press_f7(qtbot, window, times: int) -> list[tuple[int, str]]:
+    """Press F7 in the editor ``times`` times; return (cue, selected text) after each press."""
+    window.editor.text_edit.setFocus()
+    key = QKeySequence("F7")[0]
+    seen = []
+    for _ in range(times):
+        qtbot.keyClick(window.editor.text_edit, key.key(), key.keyboardModifiers())
+        selected = window.editor.text_edit.textCursor().selectedText().replace("\u2029", "\n")
+        seen.append((window.current_index(), selected))
+    return seen
+
+
 def test_f7_walks_through_every_flag_in_order_and_wraps(qtbot, make_window, captions) -> None:
     window, spell = open_checked(qtbot, make_window, captions)
     expected = [
         (f.cue_index, window.document.cues[f.cue_index].text[f.span[0] : f.span[1]])
         for f in spell.findings()
     ]
-    window.editor.text_edit.setFocus()
-    seen = []
-    for _ in range(len(expected) + 1):
-        key = QKeySequence("F7")[0]
-        qtbot.keyClick(window.editor.text_edit, key.key(), key.keyboardModifiers())
-        selected = window.editor.text_edit.textCursor().selectedText().replace("\u2029", "\n")
-        seen.append((window.current_index(), selected))
+    seen = press_f7(qtbot, window, len(expected) + 1)
     assert seen[: len(expected)] == expected
     assert seen[-1] == expected[0]  # wrapped around
 
@@ -187,13 +193,7 @@ def test_f7_can_visit_the_most_certain_flags_first(qtbot, make_window, captions)
     expected = [
         (f.cue_index, window.document.cues[f.cue_index].text[f.span[0] : f.span[1]]) for f in ranked
     ]
-    window.editor.text_edit.setFocus()
-    seen = []
-    for _ in range(len(expected) + 1):
-        key = QKeySequence("F7")[0]
-        qtbot.keyClick(window.editor.text_edit, key.key(), key.keyboardModifiers())
-        selected = window.editor.text_edit.textCursor().selectedText().replace("\u2029", "\n")
-        seen.append((window.current_index(), selected))
+    seen = press_f7(qtbot, window, len(expected) + 1)
     assert seen[: len(expected)] == expected
     assert seen[-1] == expected[0]  # wrapped around to the surest
     assert ranked[0].confidence is not None and ranked[0].confidence > (ranked[-1].confidence or 0)
