@@ -8,9 +8,9 @@ Design (ARCHITECTURE.md, "The player"):
   window handle is involved, so the same code works offscreen, on Wayland, Windows and macOS.
 - libvlc is not re-entrant: the vlc callbacks and events never call libvlc; they only record a
   monotonic timestamp and hand over to the Qt thread through queued signals.
-- libvlc 3 updates its time about every 250-500 ms. The position is interpolated with a
-  monotonic clock, anchored on the first frame shown after a play, resume or seek and on each
-  of libvlc's time updates, and it never runs backwards while playing.
+- libvlc 3 updates its time about every 250-500 ms. The position is interpolated by
+  :class:`~captionreview.core.playclock.PlayClock` (Qt-free, tested alone), anchored on the
+  first frame shown after a play, resume or seek and on each of libvlc's time updates.
 - Without libvlc the module still imports: :func:`vlc_status` says how to install VLC and a
   :class:`Player` is created with ``available`` False and does nothing.
 """
@@ -31,6 +31,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QImage
 
+from captionreview.core.playclock import PlayClock, PlayerState
 from captionreview.qt.i18n import QT_TRANSLATE_NOOP
 
 INSTALL_HINT = QT_TRANSLATE_NOOP(
@@ -62,14 +63,6 @@ MIN_RATE, MAX_RATE = 0.5, 2.0
 # libvlc 3 takes 6 s to stop when it is stopped within ~150 ms of pausing on the first pictures
 # after a start or a seek (measured with the demo lecture: H.264 with B-frames, 10 s GOP).
 _PAUSE_SETTLE_S = 0.25
-# libvlc's time may lag our interpolation slightly; smaller backward corrections are absorbed
-# by holding the position still instead of jumping back (captions must not flicker).
-_MAX_HOLD_MS = 400
-# libvlc's time trails the shown picture by 0-50 ms (measured), so a clock anchored on a shown
-# picture is kept while libvlc's time is at most this much behind it (or a little ahead);
-# beyond, libvlc's time wins (audio clock drift, stalled pictures).
-_TRUST_BEHIND_MS = 80
-_TRUST_AHEAD_MS = 15
 # libvlc would otherwise find lecture.sv.vtt beside the video and draw the SAVED captions into
 # the frames, next to our overlay of the edited ones.
 _VLC_ARGS = (
@@ -202,12 +195,13 @@ class Player(QObject):
     """Plays one video through libvlc and reports its time to the Qt thread.
 
     Signals: ``position_changed(int ms)`` about every 30 ms while playing and after seeks,
-    ``duration_changed(int ms)``, ``state_changed(str)`` ("playing", "paused", "stopped",
-    "ended", "error"), ``error(str)`` with a plain message, ``frame_ready()`` when a new picture
-    is available from :meth:`current_frame`; ``rate_changed(float)``, ``volume_changed(int)``
-    and ``muted_changed(bool)`` keep several controls in step. After :meth:`load` the player
-    shows the first picture, paused. Methods never raise for playback problems; they report
-    through ``error``. Call :meth:`close` before the application quits.
+    ``duration_changed(int ms)``, ``state_changed(str)`` (a
+    :class:`~captionreview.core.playclock.PlayerState` value), ``error(str)`` with a plain
+    message, ``frame_ready()`` when a new picture is available from :meth:`current_frame`;
+    ``rate_changed(float)``, ``volume_changed(int)`` and ``muted_changed(bool)`` keep several
+    controls in step. After :meth:`load` the player shows the first picture, paused. Methods
+    never raise for playback problems; they report through ``error``. Call :meth:`close`
+    before the application quits.
     """
 
     position_changed = Signal(int)
@@ -235,16 +229,11 @@ class Player(QObject):
         self._load_count = 0
         self._has_video = False
         self._frame_ms = DEFAULT_FRAME_MS
-        self._state = "stopped"
-        self._duration = 0
-        self._rate = 1.0
+        self._state = PlayerState.STOPPED
         self._volume = 100
         self._muted = False
-        # The interpolated clock: position = anchor_pos + (now - anchor_t) * rate while running.
-        self._pos = 0
-        self._anchor_pos = 0
-        self._anchor_t = 0.0
-        self._clock_running = False
+        # The interpolated position, with the playback rate and duration it depends on.
+        self._clock = PlayClock()
         self._await_frame = False
         self._seek_t = 0.0
         # Showing one picture while paused (after load, or a seek while paused): libvlc plays
@@ -391,10 +380,10 @@ class Player(QObject):
         if self._preroll == "starting" and shown_at > self._seek_t:
             self._preroll = "pausing"
             self._mp.set_pause(1)
-        elif self._await_frame and self._state == "playing":
+        elif self._await_frame and self._state == PlayerState.PLAYING:
             # Playback really (re)starts when its first picture is shown: start the clock then.
             self._await_frame = False
-            self._start_clock(self._pos, shown_at)
+            self._start_clock(self._clock.pos, shown_at)
         # libvlc re-shows a paused picture every ~60 ms and slides repeat for seconds.
         if frame != self._frame:
             self._frame = frame
@@ -427,7 +416,7 @@ class Player(QObject):
 
     def _on_vlc_time(self, vlc_ms: int, at: float) -> None:
         # Time updates older than our last seek describe the old position.
-        if at <= self._seek_t or self._preroll or self._state != "playing":
+        if at <= self._seek_t or self._preroll or self._state != PlayerState.PLAYING:
             return
         if self._await_frame:
             # libvlc reports the seek target at once, before any picture of it is decoded; wait
@@ -437,14 +426,8 @@ class Player(QObject):
             self._await_frame = False
             self._start_clock(vlc_ms, at)
             return
-        estimate = self._estimate(at)
-        if -_TRUST_BEHIND_MS <= vlc_ms - estimate <= _TRUST_AHEAD_MS:
-            return  # anchored on a shown picture, our clock is the better one
-        if vlc_ms > estimate or vlc_ms < estimate - _MAX_HOLD_MS:
+        if self._clock.follow(vlc_ms, at):
             self._start_clock(vlc_ms, at)
-        else:
-            # We ran slightly ahead: re-anchor, and _tick holds the position until it catches up.
-            self._anchor_pos, self._anchor_t = vlc_ms, at
 
     def _on_parsed(self, load_number: int) -> None:
         media = self._parsing
@@ -487,18 +470,18 @@ class Player(QObject):
         self._range = None
         self._preroll = ""
         self._stop_clock()
-        self._set_position(self._duration or self._pos)
-        self._set_state("ended")
+        self._set_position(self._clock.duration or self._clock.pos)
+        self._set_state(PlayerState.ENDED)
 
     def _finish_preroll(self) -> None:
-        if self._pos != self._preroll_target:
+        if self._clock.pos != self._preroll_target:
             # The user asked for another place while we were pausing.
-            self._preroll_seek(self._pos)
+            self._preroll_seek(self._clock.pos)
             return
         self._preroll = ""
         self._apply_audio()
-        self._set_state("paused")
-        self.position_changed.emit(self._pos)
+        self._set_state(PlayerState.PAUSED)
+        self.position_changed.emit(self._clock.pos)
 
     def _preroll_seek(self, ms: int) -> None:
         """Show the picture at ``ms`` while paused: play muted from there, pause on it."""
@@ -530,33 +513,24 @@ class Player(QObject):
 
     # ---------------------------------------------------------------------- the clock
 
-    def _estimate(self, now: float) -> int:
-        if not self._clock_running:
-            return self._pos
-        return self._anchor_pos + int((now - self._anchor_t) * 1000 * self._rate)
-
     def _start_clock(self, pos: int, at: float) -> None:
-        self._anchor_pos, self._anchor_t = pos, at
-        self._clock_running = True
-        # Going back is allowed here (a real correction); _tick emits and checks the range.
-        self._pos = self._clamp(min(pos, self._pos))
+        # _tick emits the position and checks the range.
+        self._clock.start(pos, at)
         if not self._timer.isActive():
             self._timer.start()
         self._tick()
 
     def _stop_clock(self) -> None:
-        if self._clock_running:
-            self._pos = max(self._pos, self._clamp(self._estimate(time.monotonic())))
-        self._clock_running = False
+        self._clock.stop(time.monotonic())
         self._await_frame = False
         self._timer.stop()
         self._range_timer.stop()
 
     @Slot()
     def _tick(self) -> None:
-        if not self._clock_running or self._closed:
+        if not self._clock.running or self._closed:
             return
-        pos = max(self._pos, self._clamp(self._estimate(time.monotonic())))
+        pos = self._clock.position(time.monotonic())
         if self._range is not None:
             start, end, loop = self._range
             if pos >= end:
@@ -567,27 +541,23 @@ class Player(QObject):
                     self.pause()
                     self._set_position(end)
                 return
-            remaining = (end - pos) / self._rate
+            remaining = (end - pos) / self._clock.rate
             if remaining < TICK_MS and not self._range_timer.isActive():
                 self._range_timer.start(max(0, math.ceil(remaining)))
-        if pos != self._pos:
-            self._pos = pos
+        if pos != self._clock.pos:
+            self._clock.pos = pos
             self.position_changed.emit(pos)
 
-    def _clamp(self, ms: int) -> int:
-        ms = max(0, ms)
-        return min(ms, self._duration) if self._duration > 0 else ms
-
     def _set_position(self, ms: int) -> None:
-        self._pos = self._clamp(ms)
-        self.position_changed.emit(self._pos)
+        self._clock.pos = self._clock.clamp(ms)
+        self.position_changed.emit(self._clock.pos)
 
     def _set_duration(self, ms: int) -> None:
-        if ms != self._duration:
-            self._duration = ms
+        if ms != self._clock.duration:
+            self._clock.duration = ms
             self.duration_changed.emit(ms)
 
-    def _set_state(self, state: str) -> None:
+    def _set_state(self, state: PlayerState) -> None:
         if state != self._state:
             self._state = state
             self.state_changed.emit(state)
@@ -636,13 +606,13 @@ class Player(QObject):
         self._seek_t = time.monotonic()
         self._set_position(0)
         self._set_duration(0)
-        self._set_state("stopped")
+        self._set_state(PlayerState.STOPPED)
 
     def _fail(self, message: str) -> None:
         self._stop_clock()
         self._range = None
         self._preroll = ""
-        self._set_state("error")
+        self._set_state(PlayerState.ERROR)
         self.error.emit(message)
 
     def _file_name(self) -> str:
@@ -664,9 +634,9 @@ class Player(QObject):
         if self._playing is not None:
             self._playing.release()
         self._playing = vlc_media
-        self._mp.set_rate(self._rate)
+        self._mp.set_rate(self._clock.rate)
         self._seek_t = time.monotonic()
-        self._pos = self._clamp(start_ms)
+        self._clock.pos = self._clock.clamp(start_ms)
         self._apply_audio()
         self._mp.play()
 
@@ -687,33 +657,34 @@ class Player(QObject):
 
     def play(self) -> None:
         """Start or resume playback (from the start again after the end)."""
-        if not self._loaded or self._closed or self._state == "playing":
+        if not self._loaded or self._closed or self._state == PlayerState.PLAYING:
             return
         if self._preroll:
-            if self._pos != self._preroll_target:
-                self._mp.set_time(self._pos)
+            if self._clock.pos != self._preroll_target:
+                self._mp.set_time(self._clock.pos)
                 self._seek_t = time.monotonic()
             self._preroll = ""
             self._apply_audio()
             self._mp.set_pause(0)
-        elif self._state == "ended" or self._state == "stopped":
-            start = 0 if self._state == "ended" and self._pos >= self._duration else self._pos
+        elif self._state in (PlayerState.ENDED, PlayerState.STOPPED):
+            at_end = self._clock.pos >= self._clock.duration
+            start = 0 if self._state == PlayerState.ENDED and at_end else self._clock.pos
             self._begin(start, preroll=False)
         else:
             self._mp.set_pause(0)
         self._await_frame = self._has_video
-        self._set_state("playing")
+        self._set_state(PlayerState.PLAYING)
         if not self._has_video:
-            self._start_clock(self._pos, time.monotonic())
+            self._start_clock(self._clock.pos, time.monotonic())
 
     def pause(self) -> None:
         """Pause playback, keeping the picture."""
-        if self._state != "playing":
+        if self._state != PlayerState.PLAYING:
             return
         self._stop_clock()
         self._mp.set_pause(1)
-        self._set_state("paused")
-        self.position_changed.emit(self._pos)
+        self._set_state(PlayerState.PAUSED)
+        self.position_changed.emit(self._clock.pos)
 
     def stop(self) -> None:
         """Stop playback and go back to the start (the next play() starts afresh)."""
@@ -725,11 +696,11 @@ class Player(QObject):
         self._stop_vlc()
         self._seek_t = time.monotonic()
         self._set_position(0)
-        self._set_state("stopped")
+        self._set_state(PlayerState.STOPPED)
 
     def toggle(self) -> None:
         """Pause when playing, else play."""
-        if self._state == "playing":
+        if self._state == PlayerState.PLAYING:
             self.pause()
         else:
             self.play()
@@ -738,29 +709,29 @@ class Player(QObject):
         """Jump to ``ms`` (clamped to the video); the picture follows, paused or playing."""
         if not self._loaded or self._closed:
             return
-        ms = self._clamp(int(ms))
+        ms = self._clock.clamp(int(ms))
         if self._preroll:
-            pass  # the pre-roll goes on to self._pos when it ends (_finish_preroll)
-        elif not self._has_video and self._state != "playing":
-            # Nothing to show: play() starts afresh from self._pos.
+            pass  # the pre-roll goes on to self._clock.pos when it ends (_finish_preroll)
+        elif not self._has_video and self._state != PlayerState.PLAYING:
+            # Nothing to show: play() starts afresh from self._clock.pos.
             self._stop_clock()
             self._stop_vlc()
-            self._set_state("stopped")
-        elif self._state in ("stopped", "ended"):
+            self._set_state(PlayerState.STOPPED)
+        elif self._state in (PlayerState.STOPPED, PlayerState.ENDED):
             self._stop_clock()
             self._begin(ms, preroll=True)
-        elif self._state == "paused":
+        elif self._state == PlayerState.PAUSED:
             self._preroll_seek(ms)
         else:
             self._mp.set_time(ms)
             self._seek_t = time.monotonic()
-            if self._state == "playing" and self._has_video:
+            if self._state == PlayerState.PLAYING and self._has_video:
                 # Hold the position until the first picture after the seek is shown.
-                self._clock_running = False
+                self._clock.running = False
                 self._await_frame = True
-            elif self._state == "playing":
+            elif self._state == PlayerState.PLAYING:
                 self._start_clock(ms, self._seek_t)
-        self._pos = ms
+        self._clock.pos = ms
         self.position_changed.emit(ms)
 
     def play_range(self, start_ms: int, end_ms: int, loop: bool = False) -> None:
@@ -779,11 +750,8 @@ class Player(QObject):
     def set_rate(self, rate: float) -> None:
         """Set the playback speed, clamped to 0.5-2.0 (pitch is kept by libvlc)."""
         rate = min(MAX_RATE, max(MIN_RATE, float(rate)))
-        if self._clock_running:
-            now = time.monotonic()
-            self._anchor_pos, self._anchor_t = self._estimate(now), now
-        changed = rate != self._rate
-        self._rate = rate
+        changed = rate != self._clock.rate
+        self._clock.set_rate(rate, time.monotonic())
         if self._mp is not None:
             self._mp.set_rate(rate)
         if changed:
@@ -791,7 +759,7 @@ class Player(QObject):
 
     def rate(self) -> float:
         """Return the playback speed."""
-        return self._rate
+        return self._clock.rate
 
     def set_volume(self, volume: int) -> None:
         """Set the volume, 0-100."""
@@ -822,21 +790,19 @@ class Player(QObject):
 
     def position(self) -> int:
         """Return the current position in milliseconds (interpolated to this instant)."""
-        if self._clock_running:
-            return max(self._pos, self._clamp(self._estimate(time.monotonic())))
-        return self._pos
+        return self._clock.position(time.monotonic())
 
     def duration(self) -> int:
         """Return the video's duration in milliseconds (0 when unknown)."""
-        return self._duration
+        return self._clock.duration
 
-    def state(self) -> str:
-        """Return "playing", "paused", "stopped", "ended" or "error"."""
+    def state(self) -> PlayerState:
+        """Return what the player is doing."""
         return self._state
 
     def is_playing(self) -> bool:
         """Return True while the video plays."""
-        return self._state == "playing"
+        return self._state == PlayerState.PLAYING
 
     def has_video(self) -> bool:
         """Return True when the loaded file has a picture (False for audio only)."""
