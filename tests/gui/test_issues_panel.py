@@ -18,7 +18,7 @@ from captionreview.core.profiles import builtin_profile
 from captionreview.core.words.flags import RULE_TITLES as WORD_RULE_TITLES
 from captionreview.qt.fix_preview import FixPreviewDialog
 from captionreview.qt.issues_panel import FINDING_ROLE, IssuesPanel
-from tests.gui.windowtools import make_window_fixture
+from tests.gui.windowtools import make_window_fixture, open_captions
 
 __all__ = ["make_window_fixture"]
 
@@ -43,10 +43,7 @@ Ingen  anmärkning här, eller?
 @pytest.fixture(name="window")
 def window_fixture(qtbot, make_window, tmp_path: Path):
     """The real main window with a small caption file open (no video), its word flags in."""
-    path = tmp_path / "talk.sv.vtt"
-    path.write_text(CAPTIONS, encoding="utf-8")
-    window = make_window(tmp_path / "journal")
-    assert window.open_paths([path])
+    window = open_captions(make_window, tmp_path, "talk.sv.vtt", CAPTIONS)
     settle(qtbot, window)
     return window
 
@@ -373,10 +370,7 @@ Det här är en felstavadd mening.
 
 
 def test_word_flags_are_grouped_under_their_rules(qtbot, make_window, tmp_path: Path) -> None:
-    path = tmp_path / "words.sv.vtt"
-    path.write_text(WORDS, encoding="utf-8")
-    window = make_window(tmp_path / "journal")
-    assert window.open_paths([path])
+    window = open_captions(make_window, tmp_path, "words.sv.vtt", WORDS)
     settle(qtbot, window)
     panel = panel_of(window)
     spell = window.findChild(QObject, "spellCheck")
@@ -460,10 +454,12 @@ def test_a_file_without_its_webvtt_line_shows_the_problem_as_an_issue(
 def test_the_cue_list_marks_cues_with_issues_including_word_flags(
     qtbot, make_window, tmp_path: Path
 ) -> None:
-    path = tmp_path / "marks.sv.vtt"
-    path.write_text(CAPTIONS + "\n00:00:14.000 --> 00:00:16.000\nVi har en sjuk sköterska.\n")
-    window = make_window(tmp_path / "journal")
-    assert window.open_paths([path])
+    window = open_captions(
+        make_window,
+        tmp_path,
+        "marks.sv.vtt",
+        CAPTIONS + "\n00:00:14.000 --> 00:00:16.000\nVi har en sjuk sköterska.\n",
+    )
     settle(qtbot, window)
     panel = panel_of(window)
     model = window.cue_model
@@ -491,14 +487,13 @@ def test_the_cue_list_marks_cues_with_issues_including_word_flags(
 def test_the_panel_lists_what_webvtt_py_reads_differently(
     qtbot, make_window, tmp_path: Path
 ) -> None:
-    path = tmp_path / "publish.vtt"
-    path.write_text(
+    window = open_captions(
+        make_window,
+        tmp_path,
+        "publish.vtt",
         "WEBVTT\n\n00:00:01.000 --> 00:00:02.500\nEtt.\n\n"
         "00:00:3.000 --> 00:00:04.500\nTvå.\n\n00:00:05.000 --> 00:00:06.500\nTre.\n",
-        encoding="utf-8",
     )
-    window = make_window(tmp_path / "journal")
-    assert window.open_paths([path])
     panel = panel_of(window)
     view = panel.downstream
     assert view is not None and view.wait()

@@ -17,7 +17,7 @@ from captionreview.core.compare import ErrorSeverity
 from captionreview.core.review import CueState, sidecar_path
 from captionreview.qt.issues_panel import IssuesPanel
 from captionreview.qt.review_panel import ReviewFeature
-from tests.gui.windowtools import answer_fixture, make_window_fixture, type_text
+from tests.gui.windowtools import answer_fixture, make_window_fixture, open_captions, type_text
 
 __all__ = ["answer_fixture", "make_window_fixture"]
 
@@ -44,10 +44,7 @@ tack för i dag
 @pytest.fixture(name="window")
 def window_fixture(qtbot, make_window, tmp_path: Path):
     """The real main window with four auto-captions open (no video)."""
-    path = tmp_path / "talk.sv.vtt"
-    path.write_text(CAPTIONS, encoding="utf-8")
-    window = make_window(tmp_path / "journal")
-    assert window.open_paths([path])
+    window = open_captions(make_window, tmp_path, "talk.sv.vtt", CAPTIONS)
     return window
 
 
@@ -141,14 +138,13 @@ def test_comment_and_place_are_saved_beside_the_captions_and_resumed(
 
 
 def test_approving_a_cue_with_errors_asks_once(qtbot, make_window, tmp_path: Path, answer) -> None:
-    path = tmp_path / "overlap.sv.vtt"
-    path.write_text(
+    window = open_captions(
+        make_window,
+        tmp_path,
+        "overlap.sv.vtt",
         "WEBVTT\n\n00:00:01.000 --> 00:00:05.000\nEtt\n\n"
         "00:00:03.000 --> 00:00:06.000\nTvå\n\n00:00:04.000 --> 00:00:07.000\nTre\n",
-        encoding="utf-8",
     )
-    window = make_window(tmp_path / "journal")
-    assert window.open_paths([path])
     panel = window.findChild(IssuesPanel)
     panel.wait()
     panel.refresh()

@@ -55,6 +55,15 @@ def lecture_fixture(tmp_path: Path, demo_dir: Path, demo_analysis: AudioAnalysis
     return folder / "lecture.mp4"
 
 
+def open_captions(make_window, tmp_path: Path, name: str, text: str):
+    """Write ``text`` to ``tmp_path / name`` and open it in a new real main window (no video)."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    window = make_window(tmp_path / "journal")
+    assert window.open_paths([path])
+    return window
+
+
 @pytest.fixture(name="make_window")
 def make_window_fixture(qtbot, tmp_path: Path) -> Iterator:
     """Return a factory of main windows with their own recovery journal; closes them after."""
