@@ -35,6 +35,7 @@ from captionreview.core.journal import Journal
 from captionreview.core.profiles import Profile, ProfileError, load_profile
 from captionreview.qt.actions import ActionHandlers, build_actions
 from captionreview.qt.cue_editor import CueEditor
+from captionreview.qt.cue_link import CueLink
 from captionreview.qt.cue_model import CueTableModel
 from captionreview.qt.cue_view import CueTableView
 from captionreview.qt.doc_events import DocumentEvents
@@ -82,10 +83,6 @@ class MainWindow(QMainWindow):
         self._settings = app_settings()
         self._doc: Document | None = None
         self._events = DocumentEvents(self)
-        for signal in (self._events.inserted, self._events.removed):
-            signal.connect(self._on_cues_moved)
-        self._events.reset.connect(self._on_cues_moved)
-        self._events.changed.connect(self._on_cues_changed)
         self._events.any_event.connect(self._update_document_state)
         self._registered: list[tuple[QAction, str]] = []
         self.feature_errors: list[str] = []
@@ -154,20 +151,12 @@ class MainWindow(QMainWindow):
             self._editor.toolbar.addAction(action)
 
         self._status = StatusLabels(self.statusBar(), self._player)
-        self._player.position_changed.connect(self._refresh_active)
+        self._link = CueLink(
+            self._view, self._editor, self._player, self._events, lambda: self._doc
+        )
         self._player.error.connect(self._on_player_error)
         self._player.state_changed.connect(self._on_player_state)
-        self._view.cue_activated.connect(self._on_cue_activated)
-        self._view.selectionModel().currentRowChanged.connect(
-            lambda current, _previous: self._editor.set_index(
-                current.row() if current.isValid() else None
-            )
-        )
         self._view.delete_requested.connect(self._handlers.delete)
-        self._view.edit_requested.connect(self._focus_text)
-        self._editor.text_edit.escaped.connect(
-            lambda: self._view.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        )
         self._view.message.connect(self.status_message)
         self._model.message.connect(self.status_message)
         self._editor.message.connect(self.status_message)
@@ -358,7 +347,7 @@ class MainWindow(QMainWindow):
         if doc is not None:
             # Keyboard users start in the cue list whenever captions open (EN 301 549 11.2.4.3).
             self._view.setFocus(Qt.FocusReason.OtherFocusReason)
-        self._refresh_active(self._player.position())
+        self._link.refresh_active(self._player.position())
         self._update_document_state()
         self.document_changed.emit(doc)
         return True
@@ -375,35 +364,6 @@ class MainWindow(QMainWindow):
         event.accept()
 
     # -- reacting
-    def _on_cues_moved(self, *_span: int) -> None:
-        self._editor.set_index(self._view.current_row())
-        self._refresh_active(self._player.position())
-
-    def _on_cues_changed(self, start: int, stop: int) -> None:
-        index = self._editor.index
-        if index is not None and start <= index < stop:
-            self._editor.refresh()
-        self._refresh_active(self._player.position())
-
-    def _focus_text(self) -> None:
-        """Put the cursor at the end of the selected cue's text (Enter in the list)."""
-        edit = self._editor.text_edit
-        if edit.isEnabled():
-            edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
-            edit.moveCursor(edit.textCursor().MoveOperation.End)
-
-    def _on_cue_activated(self, row: int) -> None:
-        """The user selected a cue in the list: seek there."""
-        if self._doc is not None and 0 <= row < len(self._doc):
-            self._player.seek(self._doc.cues[row].start_ms)
-
-    def _refresh_active(self, ms: int) -> None:
-        doc = self._doc
-        rows = tuple(doc.active_indices(ms)) if doc is not None else ()
-        # Only the highlight follows: the selection stays where the user put it, so that timing
-        # keys (F11/F12) never hit a cue the playhead happened to pass (F4 jumps to it).
-        self._view.show_active(rows)
-
     def _on_player_error(self, message: str) -> None:
         # The video area shows the message itself; the status bar adds that nothing is lost.
         self.status_message(
