@@ -12,10 +12,9 @@
 * follows the file's language (``Language:`` header, NOTE, file name, else a guess from the
   text, else the profile), switchable in Check ▸ Spelling language, which says how it was
   chosen;
-* offers to spread a word the editor replaced to its other occurrences (an info bar; the
-  dialog is in ``spread_dialog.py``); the search runs in a worker thread over a lower-case
-  index of the cues' text kept up to date from the document's events, and is called off when
-  the document changes;
+* offers to spread a word the editor replaced to its other occurrences
+  (:class:`~captionreview.qt.spread_dialog.CorrectionSpread`, fed from this feature's
+  document events);
 * emits ``flags_changed(set[int])`` with the indices of flagged cues, for marks in the list.
 """
 
@@ -50,7 +49,6 @@ from PySide6.QtWidgets import QLabel, QMenu, QPlainTextEdit, QWidget, QWidgetAct
 from captionreview.core.checks import rule_title
 from captionreview.core.document import Document
 from captionreview.core.events import EventKind
-from captionreview.core.i18n import ngettext
 from captionreview.core.model import Cue, Finding, Severity
 from captionreview.core.vtt.editable import editable_offset, payload_offset
 from captionreview.core.words.flags import (
@@ -64,20 +62,12 @@ from captionreview.core.words.flags import (
 from captionreview.core.words.glossary import Glossary, GlossaryError
 from captionreview.core.words.language import UNDETERMINED, detect_language
 from captionreview.core.words.spelling import language_code, supported_languages
-from captionreview.core.words.spread import (
-    Correction,
-    Occurrence,
-    TextIndex,
-    candidate_indices,
-    detect_correction,
-    find_occurrences,
-    occurrences_in,
-)
+from captionreview.core.words.spread import Correction
 from captionreview.qt.background import BackgroundWork, Progress
 from captionreview.qt.doc_events import DocumentEvents
 from captionreview.qt.i18n import QT_TRANSLATE_NOOP
-from captionreview.qt.offer_bar import OfferBar
 from captionreview.qt.severity import TEXT_COLOURS
+from captionreview.qt.spread_dialog import CorrectionSpread
 
 if TYPE_CHECKING:
     from captionreview.qt.host import Host
@@ -87,8 +77,6 @@ LANGUAGE_NAMES = {
     "sv": QT_TRANSLATE_NOOP("SpellCheck", "Swedish"),
     "en": QT_TRANSLATE_NOOP("SpellCheck", "English"),
 }
-# A spread offer waits until the typing in a cue has stopped for this long.
-SETTLE_MS = 1200
 # Edits touching more cues than this are re-checked in the background, not at once.
 SYNC_LIMIT = 40
 # The whole-file check starts this long after a file opens: the window paints it first. That
@@ -154,23 +142,6 @@ def _check_all(cues: Sequence[Cue], checker: FlagChecker, progress: Progress) ->
     return findings
 
 
-def _find_spread(
-    cues: Sequence[Cue],
-    texts: Sequence[str],
-    correction: Correction,
-    exclude: int | None,
-    progress: Progress,
-) -> tuple[Correction, list[Occurrence]]:
-    """Pre-filter on the lower-case texts, then look at the candidate cues' words (worker)."""
-    found: list[Occurrence] = []
-    candidates = candidate_indices(texts, correction, exclude=() if exclude is None else (exclude,))
-    for step, index in enumerate(candidates):
-        if progress.step(step + 1):
-            break
-        found.extend(occurrences_in(index, cues[index], correction))
-    return correction, found
-
-
 def _format(finding: Finding) -> QTextCharFormat:
     kind = finding.rule if finding.rule in _STYLES else finding.severity
     fmt = QTextCharFormat()
@@ -203,29 +174,6 @@ class FlagHighlighter(QSyntaxHighlighter):
             self.setFormat(a, b - a, _format(finding))
 
 
-class SpreadOffer(OfferBar):
-    """The non-modal bar offering to apply a correction to its other occurrences."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(
-            QCoreApplication.translate("SpreadOffer", "Correction"),
-            "spreadOffer",
-            QCoreApplication.translate("SpreadOffer", "Review and apply…"),
-            "spreadOfferReview",
-            parent,
-        )
-        self.review_action = self.offer_action
-
-
-@dataclasses.dataclass
-class _Pending:
-    """A cue being typed in: its text before the first keystroke, and whether it was typed."""
-
-    index: int
-    before: str
-    typed: bool = False
-
-
 class SpellCheck(QObject):
     """The spell-check feature of one main window (see the module docstring)."""
 
@@ -241,7 +189,6 @@ class SpellCheck(QObject):
         # The check and the spread search share one pacer: both wait while the user types.
         self._checks = BackgroundWork(self)
         self._checks.progress.connect(self._on_progress)
-        self._spreads = BackgroundWork(self, self._checks.pacer)
         self._doc: Document | None = None
         self._events = DocumentEvents(self)
         self._events.changed.connect(self._on_changed)
@@ -251,8 +198,6 @@ class SpellCheck(QObject):
         # Not a bound method of self: it runs while the C++ object is being destroyed.
         self.destroyed.connect(self._checks.pacer.closed.set)
         self._detected: tuple[str, str] = (UNDETERMINED, "unknown")
-        self._index = TextIndex()
-        self._version = 0  # counts document events: an offer is current while it stays
         self._language_override: str | None = None
         self._glossary: Glossary | None = None
         self._glossary_override: Path | None = None
@@ -262,19 +207,11 @@ class SpellCheck(QObject):
         self._running = False
         self._dirty: set[int] = set()
         self._snapshot: list[Cue] = []
-        self._pending: _Pending | None = None
-        self._offer: tuple[Correction, list[Occurrence], int] | None = None
-        # The cues of the offer that still hold the replaced words (the bar goes when none do).
-        self._offer_left: set[int] = set()
         self._warned: str | None = None
         self._emit_timer = QTimer(self)
         self._emit_timer.setSingleShot(True)
         self._emit_timer.setInterval(0)
         self._emit_timer.timeout.connect(self._emit_flags)
-        self._settle_timer = QTimer(self)
-        self._settle_timer.setSingleShot(True)
-        self._settle_timer.setInterval(SETTLE_MS)
-        self._settle_timer.timeout.connect(self._settle)
 
         self.editor = window.editor
         self.text_edit: QPlainTextEdit = window.editor.text_edit
@@ -283,12 +220,10 @@ class SpellCheck(QObject):
         self._viewport = self.text_edit.viewport()
         self.text_edit.installEventFilter(self)
         self._viewport.installEventFilter(self)
-        self.editor.typed.connect(self._on_typed)
 
-        self.offer = SpreadOffer(window.window())
-        self.offer.hide()
-        self.offer.review_action.triggered.connect(self.review_spread)
-        window.add_toolbar(self.offer)
+        self.spread = CorrectionSpread(window, self._checks.pacer, self.remember_correction, self)
+        self.offer = self.spread.offer
+        self.spread.spread_offered.connect(self.spread_offered)
         self._build_actions()
         window.document_changed.connect(self.set_document)
         window.profile_changed.connect(lambda _profile: self._language_may_have_changed())
@@ -425,14 +360,10 @@ class SpellCheck(QObject):
         """Check ``doc`` (None: nothing); called when the window opens or closes a file."""
         self._events.set_document(doc)
         self._doc = doc
-        self._pending = None
-        self._offer = None
-        self._cancel_spread()
-        self.offer.hide()
         self._ignored.clear()
         self._findings = {}
         self._snapshot = list(doc.cues) if doc is not None else []
-        self._index = TextIndex(self._snapshot)
+        self.spread.set_document(doc, self._snapshot)
         self._detected = detect_language(doc) if doc is not None else (UNDETERMINED, "unknown")
         self._load_glossary()
         self._rebuild_checker()
@@ -584,16 +515,12 @@ class SpellCheck(QObject):
 
     def _cues_moved(self, kind: EventKind, start: int, stop: int) -> None:
         """What every change to the cues does first: an open spread offer is out of date."""
-        self._version += 1
-        self._cancel_spread()
-        if self._doc is not None:
-            self._index.update(kind, start, stop, self._doc.cues)
+        self.spread.cues_moved(kind, start, stop)
 
     def _on_changed(self, start: int, stop: int) -> None:
         self._cues_moved(EventKind.CHANGED, start, stop)
-        self._settle_offer(start, stop)
         self._checks.pacer.typing()
-        self._note_typing_start(start, stop)
+        self.spread.cues_changed(start, stop, self._snapshot)
         if self._doc is not None:
             self._snapshot[start:stop] = self._doc.cues[start:stop]
         if self._running:
@@ -623,7 +550,7 @@ class SpellCheck(QObject):
         self._after_structure(0, 0, whole=True)
 
     def _after_structure(self, start: int, stop: int, *, whole: bool = False) -> None:
-        self._pending = None
+        self.spread.structure_changed()
         self._snapshot = list(self._doc.cues) if self._doc is not None else []
         if whole or self._running or stop - start > SYNC_LIMIT:
             self.recheck_all()
@@ -916,122 +843,15 @@ class SpellCheck(QObject):
         self.main_window.status_message(finding.message)
         return finding
 
-    # -- corrections spread -------------------------------------------------------------------
-
-    def _note_typing_start(self, start: int, stop: int) -> None:
-        if stop - start != 1:
-            return
-        if self._pending is not None and self._pending.index == start:
-            return
-        self._settle()
-        if start < len(self._snapshot):
-            self._pending = _Pending(start, self._snapshot[start].text)
-
-    def _on_typed(self) -> None:
-        if self._pending is not None and self._pending.index == self.editor.index:
-            self._pending.typed = True
-            self._settle_timer.start()
-
-    def _settle(self) -> None:
-        """The typing in a cue has stopped: offer to spread the word it replaced."""
-        settled = self._settled_correction()
-        if settled is not None:
-            self.offer_spread(*settled)
-
-    def _settled_correction(self) -> tuple[int, Correction] | None:
-        """End the typing in a cue; return the cue and the word it replaced, if any."""
-        self._settle_timer.stop()
-        pending, self._pending = self._pending, None
-        if pending is None or not pending.typed or self._doc is None:
-            return None
-        if pending.index >= len(self._doc):
-            return None
-        correction = detect_correction(pending.before, self._doc.cues[pending.index].text)
-        return None if correction is None else (pending.index, correction)
+    # -- corrections spread ---------------------------------------------------------------
 
     def offer_spread(self, index: int, correction: Correction) -> None:
-        """Look for the corrected phrase in the other cues, in the background.
-
-        When it occurs, the offer bar shows and ``spread_offered`` is emitted; an edit of the
-        document before the search ends calls it off.
-        """
-        self._cancel_spread()
-        if self._doc is None:
-            return
-        cues, texts = list(self._doc.cues), self._index.snapshot()
-        self._spreads.start(
-            lambda progress: _find_spread(cues, texts, correction, index, progress),
-            self._on_spread_found,
-        )
-
-    def _cancel_spread(self) -> None:
-        self._spreads.cancel()
-
-    def _settle_offer(self, start: int, stop: int) -> None:
-        """Put the "replace there too?" bar away once no offered place holds the old words."""
-        if not self._offer_left or self._doc is None or self._offer is None:
-            return
-        old = self._offer[0].old.lower()
-        cues = self._doc.cues
-        for index in range(start, min(stop, len(cues))):
-            if index in self._offer_left and old not in cues[index].text.lower():
-                self._offer_left.discard(index)
-        if not self._offer_left:
-            self.offer.hide()
-
-    def _on_spread_found(self, found: tuple[Correction, list[Occurrence]]) -> None:
-        correction, occurrences = found
-        if not occurrences:
-            return
-        self._offer = (correction, occurrences, self._version)
-        self._offer_left = {o.cue_index for o in occurrences}
-        count = len(occurrences)
-        where = (
-            self.tr("another cue")
-            if count == 1
-            else ngettext("{n} other place", "{n} other places", count).format(n=count)
-        )
-        self.offer.message.setText(
-            self.tr(
-                "You replaced “{old}” with “{new}”. It occurs in {where}: replace there too?"
-            ).format(old=correction.old, new=correction.new, where=where)
-        )
-        self.offer.show()
-        self.spread_offered.emit(correction, occurrences)
+        """Look for the corrected phrase in the other cues, in the background."""
+        self.spread.offer_spread(index, correction)
 
     def review_spread(self) -> QWidget | None:
         """Open the list of other occurrences of the last correction (Ctrl+Shift+H)."""
-        from captionreview.qt.spread_dialog import SpreadDialog
-
-        settled = self._settled_correction()
-        if settled is not None and self._doc is not None:
-            # Asked for before the typing settled: the user waits for this search anyway.
-            index, correction = settled
-            self._cancel_spread()
-            found = find_occurrences(
-                self._doc.cues, correction, exclude=[index], texts=self._index.snapshot()
-            )
-            self._offer = (correction, found, self._version)
-        if self._offer is None or self._doc is None:
-            self.main_window.status_message(self.tr("Correct a word in a cue first"))
-            return None
-        correction, offered, version = self._offer
-        if version == self._version:
-            occurrences = offered
-        else:
-            # Edited since the offer: search again (the corrected cue itself is included now,
-            # should it still hold the old phrase); the index keeps this quick.
-            occurrences = find_occurrences(self._doc.cues, correction, texts=self._index.snapshot())
-        if not occurrences:
-            self.main_window.status_message(
-                self.tr("“{old}” no longer occurs").format(old=correction.old)
-            )
-            self.offer.hide()
-            return None
-        self.offer.hide()
-        dialog = SpreadDialog(self.main_window, self._doc, correction, occurrences, self)
-        dialog.open()
-        return dialog
+        return self.spread.review_spread()
 
     def remember_correction(self, correction: Correction) -> bool:
         """Save ``wrong => Right`` to the glossary (created when needed); True when saved."""
