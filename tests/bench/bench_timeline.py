@@ -15,27 +15,18 @@ sound cache go to a temporary folder.
 
 from __future__ import annotations
 
-import os
 import random
 import statistics
 import sys
-import tempfile
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-TMP = Path(tempfile.mkdtemp(prefix="captionreview-bench-"))
-for _var in ("XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
-    os.environ[_var] = str(TMP / _var.lower())
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-sys.path.insert(0, str(ROOT))
+from guienv import TMP  # first: the temporary folders, Qt platform and sys.path
+from PySide6.QtWidgets import QApplication
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
-
-from captionreview.core.audio.analysis import AudioAnalysis  # noqa: E402
-from captionreview.core.document import Document  # noqa: E402
-from captionreview.core.model import Cue  # noqa: E402
-from captionreview.qt.timeline import Timeline, envelope_pyramid  # noqa: E402
+from captionreview.core.audio.analysis import AudioAnalysis
+from captionreview.core.document import Document
+from captionreview.core.model import Cue
+from captionreview.qt.timeline import Timeline, envelope_pyramid
 
 HOUR_MS = 3_600_000
 CUES = 3000

@@ -25,16 +25,10 @@ import os
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-TMP = Path(tempfile.mkdtemp(prefix="captionreview-bench-"))
-for _var in ("XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
-    os.environ[_var] = str(TMP / _var.lower())
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-sys.path.insert(0, str(ROOT))
+from guienv import ROOT, TMP  # first: the temporary folders, Qt platform and sys.path
 
 CUES = 30_000
 STARTUP_RUNS = 3

@@ -15,26 +15,18 @@ from __future__ import annotations
 
 import faulthandler
 import gc
-import os
 import random
 import sys
-import tempfile
 import threading
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-TMP = Path(tempfile.mkdtemp(prefix="captionreview-bench-"))
-for _var in ("XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
-    os.environ[_var] = str(TMP / _var.lower())
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-sys.path.insert(0, str(ROOT))
+from guienv import TMP  # first: the temporary folders, Qt platform and sys.path
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication
 
-from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
-
-from captionreview.core.journal import Journal  # noqa: E402
-from captionreview.qt.app import open_window  # noqa: E402
+from captionreview.core.journal import Journal
+from captionreview.qt.app import open_window
 
 SYLLABLES = ["fal", "ret", "mun", "gor", "vil", "tek", "pra", "lo", "ki", "sna", "bju", "dör"]
 
