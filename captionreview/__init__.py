@@ -10,8 +10,9 @@ The Python API (no Qt needed)::
 
 from __future__ import annotations
 
-from captionreview.core.document import Document, load
+from captionreview.core.document import Document
 from captionreview.core.errors import CaptionReviewError
+from captionreview.core.formats import load
 from captionreview.core.model import Cue
 
 __version__ = "0.1.0"

@@ -30,8 +30,9 @@ from captionreview.core.checks import check_document
 from captionreview.core.checks.audio import finding_range
 from captionreview.core.checks.downstream import downstream_findings
 from captionreview.core.checks.findings import kept_problems, merge_findings
-from captionreview.core.document import Document, load
+from captionreview.core.document import Document
 from captionreview.core.errors import CaptionFileError
+from captionreview.core.formats import load
 from captionreview.core.i18n import _, ngettext
 from captionreview.core.model import Cue, Finding, Problem, Severity
 from captionreview.core.profiles import DEFAULT_PROFILE, Profile, ProfileError, load_profile

@@ -20,8 +20,8 @@ from captionreview.core.cleanup.rolling import (
     clean_auto_captions,
     format_figures,
 )
-from captionreview.core.document import load
 from captionreview.core.errors import CaptionFileError, EncodingError
+from captionreview.core.formats import load
 from captionreview.core.i18n import _
 from captionreview.core.profiles import DEFAULT_PROFILE, ProfileError, load_profile
 from captionreview.core.report import unusable_target

@@ -21,8 +21,9 @@ from captionreview.core.compare import (
     comparison_json,
     summary_lines,
 )
-from captionreview.core.document import Document, load
+from captionreview.core.document import Document
 from captionreview.core.errors import CaptionFileError
+from captionreview.core.formats import load
 from captionreview.core.i18n import _
 from captionreview.core.review import ReviewFileError, read_sidecar, sidecar_path
 from captionreview.core.words.glossary import Glossary, GlossaryError

@@ -25,8 +25,9 @@ from captionreview.clitools.check import (
 from captionreview.clitools.output import STDOUT_NAME, printable, run_guarded
 from captionreview.core.checks.findings import kept_problems
 from captionreview.core.compare import compare
-from captionreview.core.document import Document, load
+from captionreview.core.document import Document
 from captionreview.core.errors import CaptionFileError
+from captionreview.core.formats import load
 from captionreview.core.i18n import _
 from captionreview.core.report import (
     ReportInput,

@@ -10,42 +10,38 @@ A :class:`Document` is what the GUI, the CLI and users' scripts work on::
 Cues are immutable values; every edit goes through a command in the history, so every edit is
 undoable and observers hear about it through :class:`DocEvent` callbacks. The file's blocks
 that are not cues (header, NOTE, STYLE, REGION, unparsed text) are kept verbatim in a layout
-list with one *slot* per cue, which is what makes saving lossless (see ``vttwriter``).
+list with one *slot* per cue, which is what makes saving lossless (see ``vtt.writer``). The
+changes and the work behind each edit are in ``edits``, writing files in ``saving``; reading
+files is ``formats.load``, which builds documents, so this module never imports it.
 """
 
 from __future__ import annotations
 
 import bisect
 import dataclasses
-import re
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import overload
 
-from captionreview.core import saving
-from captionreview.core.errors import CaptionFileError, SaveError
+from captionreview.core import edits, saving
+from captionreview.core.errors import CaptionFileError
 from captionreview.core.events import DocEvent, EventKind, Listener, Unsubscribe
 from captionreview.core.history import Change, Command, History
 from captionreview.core.i18n import _, ngettext
 from captionreview.core.model import Cue, Problem, new_uid
 from captionreview.core.timecode import format_vtt_timestamp
-from captionreview.core.vtt.cuetext import plain_text, tag_spans
 from captionreview.core.vtt.reader import (
     LayoutItem,
     ParsedVtt,
     RawBlock,
     Region,
-    first_note,
-    header_field,
     header_metadata,
     layout_metadata,
-    note_language,
     read_vtt,
 )
-from captionreview.core.vtt.writer import rewrite_cue_text, sanitize_cue_text, serialize
+from captionreview.core.vtt.writer import sanitize_cue_text, serialize
 
 
 class _CueList(Sequence[Cue]):
@@ -73,151 +69,6 @@ class _CueList(Sequence[Cue]):
 
     def __repr__(self) -> str:
         return f"<{len(self)} cues>"
-
-
-# ---------------------------------------------------------------- primitive changes
-
-
-@dataclass(slots=True)
-class _SetCue:
-    doc: Document
-    index: int
-    old: Cue
-    new: Cue
-
-    def apply(self) -> None:
-        self.doc._put(self.index, self.new)
-
-    def revert(self) -> None:
-        self.doc._put(self.index, self.old)
-
-    def absorb(self, later: Change) -> bool:
-        if isinstance(later, _SetCue) and later.index == self.index:
-            self.new = later.new
-            return True
-        return False
-
-
-@dataclass(slots=True)
-class _SetCues:
-    """Several cues replaced at once: one "changed" event for the whole span."""
-
-    doc: Document
-    indices: list[int]
-    old: list[Cue]
-    new: list[Cue]
-
-    def apply(self) -> None:
-        self.doc._put_many(self.indices, self.new)
-
-    def revert(self) -> None:
-        self.doc._put_many(self.indices, self.old)
-
-    def absorb(self, later: Change) -> bool:
-        return False
-
-
-@dataclass(slots=True)
-class _InsertCue:
-    doc: Document
-    index: int
-    cue: Cue
-    slot_at: int
-    slot: LayoutItem
-
-    def apply(self) -> None:
-        self.doc._insert(self.index, self.cue, self.slot_at, self.slot)
-
-    def revert(self) -> None:
-        self.doc._remove(self.index, self.slot_at)
-
-    def absorb(self, later: Change) -> bool:
-        return False
-
-
-@dataclass(slots=True)
-class _RemoveCue:
-    doc: Document
-    index: int
-    cue: Cue
-    slot_at: int
-    slot: LayoutItem
-    replaced_sep: tuple[str | None] | None = None
-
-    def apply(self) -> None:
-        self.replaced_sep = self.doc._remove(self.index, self.slot_at, keep_file_end=True)
-
-    def revert(self) -> None:
-        self.doc._insert(self.index, self.cue, self.slot_at, self.slot, self.replaced_sep)
-
-    def absorb(self, later: Change) -> bool:
-        return False
-
-
-@dataclass(slots=True)
-class _Reset:
-    doc: Document
-    old_cues: list[Cue]
-    old_layout: list[LayoutItem]
-    new_cues: list[Cue]
-    new_layout: list[LayoutItem]
-
-    def apply(self) -> None:
-        self.doc._reset(self.new_cues, self.new_layout)
-
-    def revert(self) -> None:
-        self.doc._reset(self.old_cues, self.old_layout)
-
-    def absorb(self, later: Change) -> bool:
-        return False
-
-
-_FRESH_SLOT = LayoutItem(None, None)
-_OPEN_TAG_RE = re.compile(r"<(/?)([a-z]+)")
-_TAG_AT_RE = re.compile(r"<[^<>\n]*>?")
-
-
-_CHAR_REF_RE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
-
-
-def _safe_split_position(text: str, pos: int) -> int:
-    """Return ``pos`` moved out of a tag (``<…>``) or character reference (``&…;``) it is in.
-
-    An opening tag goes with the text it opens (before it), anything else is kept whole on
-    the left (after it).
-    """
-    tag = _TAG_AT_RE.search(text, max(0, text.rfind("<", 0, pos)))
-    if tag is not None and tag.start() < pos < tag.end():
-        # "<i" or "<v": an opening tag; "</i>" and a timestamp "<00:01.000>" stay left.
-        return tag.start() if tag.group(0)[1:2].isalpha() else tag.end()
-    amp = text.rfind("&", 0, pos)
-    if amp != -1:
-        ref = _CHAR_REF_RE.match(text, amp)
-        if ref is not None and ref.start() < pos < ref.end():
-            return ref.end()
-    return pos
-
-
-def _split_markup(left: str, right: str) -> tuple[str, str]:
-    """Return the two halves of a split cue text, each with balanced markup.
-
-    Tags still open at the split point are closed at the end of the first half and opened
-    again at the start of the second, so both cues stay valid and keep their styling.
-    """
-    opened: list[tuple[str, str]] = []
-    for start, end in tag_spans(left):
-        m = _OPEN_TAG_RE.match(left, start, end)
-        if m is None:
-            continue
-        name = m.group(2)
-        if not m.group(1):
-            opened.append((left[start:end], name))
-        elif any(n == name for _, n in opened):
-            while opened and opened.pop()[1] != name:
-                pass
-    closing = "".join(f"</{name}>" for _, name in reversed(opened))
-    reopening = "".join(tag for tag, _ in opened)
-    return left.rstrip(" \n") + closing, reopening + right.lstrip(" \n")
 
 
 class Document:
@@ -282,7 +133,7 @@ class Document:
             if cue is not None:
                 text = sanitize_cue_text(cue.text)
                 parsed.cues.append(dataclasses.replace(cue, text=text, source=None))
-                parsed.layout.append(_FRESH_SLOT)
+                parsed.layout.append(edits.FRESH_SLOT)
         parsed.layout[0] = LayoutItem(
             parsed.layout[0].block, "\n" if len(parsed.layout) > 1 else ""
         )
@@ -303,7 +154,7 @@ class Document:
     def path(self, value: Path | str | None) -> None:
         # Absolute, so a crash journal or a later save never depends on the working folder;
         # not resolve(): a symlink's own name is what the user opened.
-        self._path = absolute_path(value) if value is not None else None
+        self._path = saving.absolute_path(value) if value is not None else None
 
     @property
     def cues(self) -> Sequence[Cue]:
@@ -495,28 +346,6 @@ class Document:
             raise IndexError(f"there is no cue {index} (the document has {len(self._cues)})")
         return index
 
-    def _adopt(self, old: Cue | None, new: Cue) -> Cue:
-        """Return ``new`` ready to store: valid text, and a source only when it is true.
-
-        A cue keeps its ``source`` only when it is unchanged from the cue it replaces; when
-        just its text changed, the id and timing lines are kept as read (a minimal diff).
-        """
-        if old is not None and new is old:
-            return new
-        if new.source is not None and old is not None and new == old and new.source == old.source:
-            return new
-        text = sanitize_cue_text(new.text)
-        if (
-            old is not None
-            and old.source is not None
-            and (new.start_ms, new.end_ms, new.identifier, new.settings)
-            == (old.start_ms, old.end_ms, old.identifier, old.settings)
-        ):
-            return dataclasses.replace(new, text=text, source=rewrite_cue_text(old.source, text))
-        if new.source is None and text == new.text:
-            return new
-        return dataclasses.replace(new, text=text, source=None)
-
     def set_text(self, index: int, text: str, *, typing: bool = False) -> None:
         """Replace a cue's text (one undo step; ``typing=True`` merges with the last keys).
 
@@ -524,11 +353,11 @@ class Document:
         valid cue markup. Raises IndexError for a bad index.
         """
         old = self._cues[self._check_index(index)]
-        new = self._adopt(old, old.with_changes(text=text))
+        new = edits.adopt(old, old.with_changes(text=text))
         if new.text == old.text:
             return
         with self.group(_("Edit text")):
-            self._do(_SetCue(self, index, old, new))
+            self._do(edits.SetCue(self, index, old, new))
             if typing:
                 assert self._group is not None
                 self._group.merge_key = ("typing", old.uid)
@@ -554,9 +383,9 @@ class Document:
             )
         if (old.start_ms, old.end_ms) == (start_ms, end_ms):
             return
-        new = self._adopt(old, old.with_changes(start_ms=start_ms, end_ms=end_ms))
+        new = edits.adopt(old, old.with_changes(start_ms=start_ms, end_ms=end_ms))
         with self.group(_("Change times")):
-            self._do(_SetCue(self, index, old, new))
+            self._do(edits.SetCue(self, index, old, new))
 
     def shift_times(
         self,
@@ -647,42 +476,11 @@ class Document:
         leaves the first cue no time.
         """
         old = self._cues[self._check_index(index)]
-        text = old.text
-        if not 0 <= char_pos <= len(text):
-            raise ValueError(
-                _("position {char_pos} is outside the cue's text").format(char_pos=char_pos)
-            )
-        char_pos = _safe_split_position(text, char_pos)
-        left, right = _split_markup(text[:char_pos], text[char_pos:])
-        if not plain_text(left).strip() or not plain_text(right).strip():
-            raise ValueError(
-                _(
-                    "cannot split here: one of the two cues would have no text "
-                    "(put the cursor between words)"
-                )
-            )
-        if old.end_ms - old.start_ms < 2:
-            raise ValueError(_("the cue is too short to split (it must last at least 2 ms)"))
-        if at_ms is None:
-            n_left, n_right = len(plain_text(left)), len(plain_text(right))
-            share = n_left / (n_left + n_right)
-            at_ms = old.start_ms + round((old.end_ms - old.start_ms) * share)
-            # Both halves keep at least 1 ms: a zero-length cue is never shown.
-            at_ms = min(max(at_ms, old.start_ms + 1 + gap_ms), old.end_ms - 1)
-        elif not old.start_ms < at_ms < old.end_ms:
-            raise ValueError(
-                _("the split time must be inside the cue (after its start and before its end)")
-            )
-        if at_ms - gap_ms <= old.start_ms:
-            raise ValueError(
-                f"the cue is too short to split here with a {gap_ms} ms gap between the halves"
-            )
-        first = self._adopt(None, old.with_changes(end_ms=at_ms - gap_ms, text=left))
-        second = self._adopt(None, Cue(at_ms, old.end_ms, right, settings=old.settings))
+        first, second = edits.split_cue(old, char_pos, at_ms, gap_ms)
         with self.group(_("Split cue")):
-            self._do(_SetCue(self, index, old, first))
+            self._do(edits.SetCue(self, index, old, first))
             slot_at = self._slot_for_insert(index + 1)
-            self._do(_InsertCue(self, index + 1, second, slot_at, _FRESH_SLOT))
+            self._do(edits.InsertCue(self, index + 1, second, slot_at, edits.FRESH_SLOT))
 
     def merge(self, index: int, count: int = 2) -> None:
         """Merge cue ``index`` with the ``count - 1`` cues after it into one cue.
@@ -702,13 +500,13 @@ class Document:
             text="\n".join(c.text for c in group if c.text),
         )
         with self.group(_("Merge cues")):
-            self._do(_SetCue(self, index, group[0], self._adopt(None, merged)))
+            self._do(edits.SetCue(self, index, group[0], edits.adopt(None, merged)))
             self._delete_sorted(list(range(index + 1, index + count)))
 
     def _delete_sorted(self, indices: list[int]) -> None:
         slots = self._slot_positions()
         for i in reversed(indices):
-            self._do(_RemoveCue(self, i, self._cues[i], slots[i], self._layout[slots[i]]))
+            self._do(edits.RemoveCue(self, i, self._cues[i], slots[i], self._layout[slots[i]]))
 
     def insert(self, index: int, cue: Cue) -> None:
         """Insert ``cue`` so that it becomes cue ``index`` (``len(doc)`` appends).
@@ -718,12 +516,14 @@ class Document:
         """
         if not 0 <= index <= len(self._cues):
             raise IndexError(f"cannot insert at {index} (the document has {len(self._cues)})")
-        new = self._adopt(None, dataclasses.replace(cue, source=None))
+        new = edits.adopt(None, dataclasses.replace(cue, source=None))
         if any(c.uid == new.uid for c in self._cues):
             # uids identify cues across edits; a second copy of a cue is a new cue.
             new = dataclasses.replace(new, uid=new_uid())
         with self.group(_("Insert cue")):
-            self._do(_InsertCue(self, index, new, self._slot_for_insert(index), _FRESH_SLOT))
+            self._do(
+                edits.InsertCue(self, index, new, self._slot_for_insert(index), edits.FRESH_SLOT)
+            )
 
     def delete(self, indices: Iterable[int]) -> None:
         """Delete the cues at ``indices`` (one undo step). Raises IndexError for a bad index."""
@@ -747,8 +547,8 @@ class Document:
             return
         ordered = [self._cues[i] for i in order]
         with self.group(_("Sort cues")):
-            layout = _sorted_layout(self._layout, order)
-            self._do(_Reset(self, list(self._cues), list(self._layout), ordered, layout))
+            layout = edits.sorted_layout(self._layout, order)
+            self._do(edits.Reset(self, list(self._cues), list(self._layout), ordered, layout))
 
     def replace_cues(self, changes: Mapping[int, Cue], description: str) -> None:
         """Replace several cues (index -> new cue) as one undo step.
@@ -760,7 +560,7 @@ class Document:
         news: list[Cue] = []
         for i, cue in sorted(changes.items()):
             old = self._cues[self._check_index(i)]
-            new = self._adopt(old, cue)
+            new = edits.adopt(old, cue)
             if new is not old and (new != old or new.source != old.source):
                 indices.append(i)
                 olds.append(old)
@@ -769,9 +569,9 @@ class Document:
             return
         with self.group(description):
             if len(indices) == 1:
-                self._do(_SetCue(self, indices[0], olds[0], news[0]))
+                self._do(edits.SetCue(self, indices[0], olds[0], news[0]))
             else:
-                self._do(_SetCues(self, indices, olds, news))
+                self._do(edits.SetCues(self, indices, olds, news))
 
     def replace_all(self, cues: Sequence[Cue], description: str) -> None:
         """Replace the whole cue list as one undo step (clean-up, auto-fix).
@@ -779,51 +579,9 @@ class Document:
         Cues are matched to the old ones by ``uid``: kept cues keep their block (and their
         exact text when unchanged), and comments stay next to the cues they were next to.
         """
-        old_by_uid = {c.uid: c for c in self._cues}
-        seen: set[int] = set()
-        new_cues: list[Cue] = []
-        fresh: list[bool] = []
-        for cue in cues:
-            old = old_by_uid.get(cue.uid) if cue.uid not in seen else None
-            seen.add(cue.uid)
-            new_cues.append(self._adopt(old, cue))
-            fresh.append(old is None)
-        keep = {c.uid for c, f in zip(new_cues, fresh, strict=True) if not f}
-        layout: list[LayoutItem] = []
-        k = 0
-        j = 0
-
-        def add_fresh() -> None:
-            nonlocal j
-            while j < len(new_cues) and fresh[j]:
-                layout.append(_FRESH_SLOT)
-                j += 1
-
-        for item in self._layout:
-            if item.block is not None:
-                layout.append(item)
-                continue
-            cue = self._cues[k]
-            k += 1
-            if cue.uid not in keep:
-                continue
-            keep.discard(cue.uid)
-            if j == 0:
-                add_fresh()
-            layout.append(item)
-            j += 1
-            add_fresh()
-        slots = sum(1 for item in layout if item.block is None)
-        layout.extend([_FRESH_SLOT] * (len(new_cues) - slots))
-        while slots > len(new_cues):
-            last = max(i for i, item in enumerate(layout) if item.block is None)
-            del layout[last]
-            slots -= 1
-        old_end = self._layout[-1] if self._layout else None
-        if layout and old_end is not None and old_end.sep is not None and layout[-1] is not old_end:
-            layout[-1] = LayoutItem(layout[-1].block, old_end.sep)
+        new_cues, layout = edits.replaced_layout(self._cues, self._layout, cues)
         with self.group(description):
-            self._do(_Reset(self, list(self._cues), list(self._layout), new_cues, layout))
+            self._do(edits.Reset(self, list(self._cues), list(self._layout), new_cues, layout))
 
     def set_header_metadata(
         self,
@@ -846,33 +604,21 @@ class Document:
         Raises ValueError for a key or value that cannot be a header line.
         """
         wanted = dict(metadata or {})
-        for key, value in wanted.items():
-            if header_field(f"{key}: {value}") != (key, value) or any(
-                c in key + value for c in "\r\n"
-            ):
-                raise ValueError(
-                    _("{key!r}: {value!r} cannot be a header line").format(key=key, value=value)
-                )
-            if "-->" in key + value:
-                raise ValueError(
-                    _("a header line cannot contain '-->' ({key}: {value})").format(
-                        key=key, value=value
-                    )
-                )
+        edits.check_header_lines(wanted)
         head = self._layout[0]
         # The reader always makes a header, also for a file that lacks the WEBVTT line.
         assert head.block is not None and head.block.kind == "header"
         keep_language = language or self.language
         layout = list(self._layout)
-        header = _rewrite_header(head.block.text, wanted, self.eol)
+        header = edits.rewrite_header(head.block.text, wanted, self.eol)
         layout[0] = LayoutItem(dataclasses.replace(head.block, text=header), head.sep)
         if language_note and keep_language and "Language" not in wanted:
-            _put_language_note(layout, keep_language, self.eol)
+            edits.put_language_note(layout, keep_language, self.eol)
         if layout == self._layout:
             return
         with self.group(description or _("Change header")):
             cues = list(self._cues)
-            self._do(_Reset(self, cues, list(self._layout), cues, layout))
+            self._do(edits.Reset(self, cues, list(self._layout), cues, layout))
 
     # ------------------------------------------------------------ undo / redo
 
@@ -976,7 +722,7 @@ class Document:
         ``keep_original`` is False.
         Raises SaveError with a plain message; the file on disk is then unchanged.
         """
-        target = self._target(path)
+        target = saving.save_target(path, self.path, self.source_format)
         data = self.text().encode(self.encoding)
         if (
             keep_original
@@ -996,147 +742,5 @@ class Document:
             self._emit(EventKind.MODIFIED)
         return target
 
-    def _target(self, path: Path | str | None) -> Path:
-        if path is not None:
-            return absolute_path(path)
-        if self.path is None:
-            raise SaveError(_("the document has no file name yet: choose where to save it"))
-        if self.source_format != "vtt":
-            beside = self.path.with_suffix(".vtt")
-            if beside.exists() or beside.is_symlink():
-                # Not the file the user opened: overwriting it silently could destroy
-                # someone else's work. An explicit save(path) is the user's choice.
-                raise SaveError(
-                    _(
-                        "{name} already exists and is not the file you opened; choose "
-                        "another name or save to it explicitly"
-                    ).format(name=beside.name),
-                    path=beside,
-                )
-            return beside
-        return self.path
 
-    def export_srt(self, path: Path | str) -> Path:
-        """Write the cues as SubRip (.srt) atomically; raises SaveError on failure.
-
-        Cues without text are left out and times are written as they are;
-        ``formats.srt_export_notes(doc.cues)`` says what was left out or looks wrong.
-        """
-        from captionreview.core.formats import write_srt
-
-        target = absolute_path(path)
-        saving.atomic_write(target, write_srt(self._cues).encode("utf-8"))
-        return target
-
-
-_LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
-
-
-def _sorted_layout(layout: Sequence[LayoutItem], order: Sequence[int]) -> list[LayoutItem]:
-    """Return ``layout`` for cues put in ``order`` (new position -> old cue index).
-
-    Each cue slot takes the unparsed blocks right after it along; everything else keeps its
-    place. The file keeps its own ending (with or without a final blank line).
-    """
-    # Work with layout positions: slot items may be shared objects, so identity says nothing.
-    units: list[list[int]] = []
-    skeleton: list[int | None] = []  # None marks where a cue (and its blocks) goes
-    for position, item in enumerate(layout):
-        if item.block is None:
-            units.append([position])
-            skeleton.append(None)
-        elif item.block.kind == "unparsed" and units and skeleton[-1] is None:
-            units[-1].append(position)
-        else:
-            skeleton.append(position)
-    positions: list[int] = []
-    k = 0
-    for entry in skeleton:
-        if entry is None:
-            positions.extend(units[order[k]])
-            k += 1
-        else:
-            positions.append(entry)
-    result = [layout[p] for p in positions]
-    last = len(layout) - 1
-    if positions[-1] != last:
-        # The block that ended the file now sits in the middle: one blank line after it;
-        # the new last block ends the file as the file ended.
-        moved = positions.index(last)
-        result[moved] = LayoutItem(result[moved].block, None)
-        result[-1] = LayoutItem(result[-1].block, layout[last].sep)
-    return result
-
-
-def _rewrite_header(text: str, wanted: Mapping[str, str], eol: str) -> str:
-    """Return header block ``text`` whose metadata lines are exactly ``wanted``."""
-    lines = _LINE_RE.findall(text)
-    ended = text.endswith(("\n", "\r"))
-    out = [lines[0]]
-    written: set[str] = set()
-    style: bool | None = None  # inside an old draft's "Style:" ... "##" block: kept or not
-    for line in lines[1:]:
-        if style is not None:
-            if style:
-                out.append(line)
-            if line.strip() == "##":
-                style = None
-            continue
-        field = header_field(line)
-        if field is None:
-            out.append(line)
-            continue
-        key, value = field
-        kept = key in wanted and key not in written
-        if key == "Style" and not value:
-            style = kept
-        if not kept:
-            continue
-        written.add(key)
-        out.append(line if wanted[key] == value else f"{key}: {wanted[key]}{eol}")
-    out.extend(f"{key}: {value}{eol}" for key, value in wanted.items() if key not in written)
-    # Every line but the file's very last one ends with a line break.
-    out = [line if line.endswith(("\n", "\r")) else line + eol for line in out]
-    joined = "".join(out)
-    return joined if ended else joined[: -len(eol)]
-
-
-def _put_language_note(layout: list[LayoutItem], language: str, eol: str) -> None:
-    """Record ``language`` in the first NOTE before the first cue when that NOTE is a
-    language note, else in a new ``NOTE Language:`` block right after the header."""
-    text = f"NOTE Language: {language}{eol}"
-    position = first_note(layout)
-    if position is not None:
-        item = layout[position]
-        assert item.block is not None
-        if note_language(item.block.text) is not None:
-            if note_language(item.block.text) != language:
-                layout[position] = LayoutItem(dataclasses.replace(item.block, text=text), item.sep)
-            return
-    head = layout[0]
-    if head.block is not None and not head.block.text.endswith(("\n", "\r")):
-        layout[0] = LayoutItem(dataclasses.replace(head.block, text=head.block.text + eol), eol)
-    else:
-        layout[0] = LayoutItem(head.block, eol)
-    # The note takes over the blank lines that followed the header; where there were none
-    # (a cue right under the header) the writer puts one, so the cue stays a cue.
-    layout.insert(1, LayoutItem(RawBlock("note", text), head.sep or None))
-
-
-def load(path: Path | str, encoding: str | None = None) -> Document:
-    """Read a caption file (.vtt, .srt or .sbv) into a :class:`Document`.
-
-    Raises CaptionFileError (EncodingError for undecodable bytes) only when the file cannot
-    be read at all; malformed blocks are kept and listed in ``doc.problems``.
-    """
-    from captionreview.core.formats import read_caption_file
-
-    return read_caption_file(absolute_path(path), encoding)
-
-
-def absolute_path(path: Path | str) -> Path:
-    """Return ``path`` absolute (``~`` expanded, symlinks kept as named)."""
-    return Path(path).expanduser().absolute()
-
-
-__all__ = ["CaptionFileError", "DocEvent", "Document", "EventKind", "load"]
+__all__ = ["CaptionFileError", "DocEvent", "Document", "EventKind"]

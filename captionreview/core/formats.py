@@ -1,4 +1,5 @@
-"""Opening caption files: decoding, format sniffing, SRT and SBV reading, SRT export.
+"""Opening caption files (:func:`load`): decoding, format sniffing, SRT and SBV reading, SRT
+export.
 
 WebVTT is the document format; SRT and SBV files are read into a WebVTT document (marked
 modified, saved as ``name.vtt`` beside the original). A block the SRT or SBV reader cannot
@@ -17,6 +18,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
 
+from captionreview.core import saving
 from captionreview.core.document import Document
 from captionreview.core.errors import CaptionFileError, EncodingError
 from captionreview.core.i18n import _, ngettext
@@ -488,8 +490,17 @@ def _bad_block(line_no: int, lines: list[str], timing_at: int, kind: str) -> Pro
     )
 
 
+def load(path: Path | str, encoding: str | None = None) -> Document:
+    """Read a caption file (.vtt, .srt or .sbv) into a :class:`Document`.
+
+    Raises CaptionFileError (EncodingError for undecodable bytes) only when the file cannot
+    be read at all; malformed blocks are kept and listed in ``doc.problems``.
+    """
+    return read_caption_file(saving.absolute_path(path), encoding)
+
+
 def read_caption_file(path: Path, encoding: str | None = None) -> Document:
-    """Read a .vtt, .srt or .sbv file into a Document (see :func:`document.load`).
+    """Read a .vtt, .srt or .sbv file into a Document (see :func:`load`).
 
     Raises CaptionFileError when the file cannot be opened, is empty or is not captions;
     EncodingError when its bytes are not UTF-8 (or the given encoding).
@@ -654,6 +665,17 @@ def write_srt(cues: Sequence[Cue]) -> str:
         timing = f"{format_srt_timestamp(cue.start_ms)} --> {format_srt_timestamp(cue.end_ms)}"
         blocks.append("\n".join([str(len(blocks) + 1), timing, *lines]))
     return "\n\n".join(blocks) + "\n" if blocks else ""
+
+
+def export_srt(doc: Document, path: Path | str) -> Path:
+    """Write ``doc``'s cues as SubRip (.srt) atomically; raises SaveError on failure.
+
+    Cues without text are left out and times are written as they are;
+    :func:`srt_export_notes` says what was left out or looks wrong.
+    """
+    target = saving.absolute_path(path)
+    saving.atomic_write(target, write_srt(doc.cues).encode("utf-8"))
+    return target
 
 
 def srt_export_notes(cues: Sequence[Cue]) -> list[str]:

@@ -19,8 +19,9 @@ from pathlib import Path
 
 import platformdirs
 
-from captionreview.core.document import Document, load
+from captionreview.core.document import Document
 from captionreview.core.errors import CaptionFileError
+from captionreview.core.formats import load
 from captionreview.core.i18n import _
 from captionreview.core.model import Cue
 from captionreview.core.timecode import format_ms

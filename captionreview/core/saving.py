@@ -168,3 +168,35 @@ def keep_original(path: Path) -> Path | None:
     # The copy is as private as the original (a 0640 file must not get a 0644 copy).
     atomic_write(copy, data, mode=mode)
     return copy
+
+
+def absolute_path(path: Path | str) -> Path:
+    """Return ``path`` absolute (``~`` expanded, symlinks kept as named)."""
+    return Path(path).expanduser().absolute()
+
+
+def save_target(path: Path | str | None, current: Path | None, source_format: str) -> Path:
+    """Return where a document read from ``current`` (as ``source_format``) saves to.
+
+    ``path`` names the target explicitly; otherwise a WebVTT file goes back to ``current``
+    and an SRT or SBV file to ``name.vtt`` beside it, never over an existing one.
+    Raises SaveError when there is no file name yet or ``name.vtt`` already exists.
+    """
+    if path is not None:
+        return absolute_path(path)
+    if current is None:
+        raise SaveError(_("the document has no file name yet: choose where to save it"))
+    if source_format != "vtt":
+        beside = current.with_suffix(".vtt")
+        if beside.exists() or beside.is_symlink():
+            # Not the file the user opened: overwriting it silently could destroy
+            # someone else's work. An explicit save(path) is the user's choice.
+            raise SaveError(
+                _(
+                    "{name} already exists and is not the file you opened; choose "
+                    "another name or save to it explicitly"
+                ).format(name=beside.name),
+                path=beside,
+            )
+        return beside
+    return current

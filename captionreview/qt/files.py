@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
 import captionreview
 from captionreview.core.document import Document
 from captionreview.core.errors import CaptionFileError, EncodingError
-from captionreview.core.formats import REPLACE_SUFFIX, srt_export_notes
+from captionreview.core.formats import REPLACE_SUFFIX, export_srt, srt_export_notes
 from captionreview.core.journal import Journal
 from captionreview.core.pairing import (
     CAPTION_SUFFIXES,
@@ -344,7 +344,7 @@ class FileActions(QObject):
         if not name:
             return False
         try:
-            written = doc.export_srt(Path(name))
+            written = export_srt(doc, Path(name))
         except CaptionFileError as exc:
             self._host.warn(self.tr("Could not export"), str(exc))
             return False

@@ -51,8 +51,9 @@ from captionreview.core.compare import (
     percent,
     severity_label,
 )
-from captionreview.core.document import Document, load
+from captionreview.core.document import Document
 from captionreview.core.errors import CaptionFileError
+from captionreview.core.formats import load
 from captionreview.core.model import Cue, Severity
 from captionreview.core.report_accuracy import AccuracyInput
 from captionreview.core.review import (

@@ -17,7 +17,8 @@ from pathlib import Path
 import jiwer
 
 from captionreview.core.compare import compare, percent
-from captionreview.core.document import Document, load
+from captionreview.core.document import Document
+from captionreview.core.formats import load
 from captionreview.core.review import open_review
 from captionreview.core.timecode import format_vtt_timestamp
 from captionreview.core.words.glossary import Glossary

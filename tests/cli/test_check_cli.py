@@ -392,7 +392,7 @@ DEMO = Path(__file__).resolve().parents[2] / "assets" / "demo"
 
 @pytest.mark.skipif(shutil.which("ffmpeg") is None, reason="ffmpeg not installed")
 def test_check_with_the_video_reports_a_late_track_once(tmp_path: Path) -> None:
-    from captionreview.core.document import load
+    from captionreview.core.formats import load
 
     doc = load(DEMO / "lecture.sv.vtt")
     doc.shift_times(1500)

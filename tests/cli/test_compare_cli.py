@@ -7,7 +7,7 @@ import json
 import shutil
 from pathlib import Path
 
-from captionreview.core.document import load
+from captionreview.core.formats import load
 from captionreview.core.review import open_review
 from tests.cli.test_check_cli import run
 

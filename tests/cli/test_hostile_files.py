@@ -9,8 +9,8 @@ import pytest
 
 from captionreview.cli import main
 from captionreview.clitools.output import printable
-from captionreview.core.document import load
 from captionreview.core.errors import CaptionFileError
+from captionreview.core.formats import load
 from tests.cli.test_check_cli import run, write
 
 DIGITS = "7" * 4301

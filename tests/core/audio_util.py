@@ -15,7 +15,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from captionreview.core.audio.vad import SpeechDetector
-from captionreview.core.document import load
+from captionreview.core.formats import load
 
 DEMO = Path(__file__).resolve().parents[2] / "assets" / "demo"
 

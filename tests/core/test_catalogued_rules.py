@@ -6,7 +6,8 @@ import pytest
 
 from captionreview.core.checks import check_cues, check_document
 from captionreview.core.checks.catalogue import RULE_TITLES
-from captionreview.core.document import Document, load
+from captionreview.core.document import Document
+from captionreview.core.formats import load
 from captionreview.core.model import Cue
 from captionreview.core.profiles import DEFAULT_PROFILE
 

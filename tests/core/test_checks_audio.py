@@ -19,7 +19,8 @@ from captionreview.core.checks.audio import (
     snap_to_speech,
 )
 from captionreview.core.checks.fixes import apply_fix
-from captionreview.core.document import Document, load
+from captionreview.core.document import Document
+from captionreview.core.formats import load
 from captionreview.core.model import Cue, Finding
 from captionreview.core.profiles import DEFAULT_PROFILE as PROFILE
 from tests.core.audio_util import DEMO

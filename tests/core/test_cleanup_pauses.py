@@ -11,7 +11,7 @@ from captionreview.core.audio import AudioAnalysis, cached_analysis
 from captionreview.core.cleanup.rolling import clean_auto_captions
 from captionreview.core.cleanup.segment import glossary_glue, segment_words
 from captionreview.core.cleanup.wordtimes import Word
-from captionreview.core.document import load
+from captionreview.core.formats import load
 from captionreview.core.model import Cue
 from captionreview.core.profiles import DEFAULT_PROFILE
 from captionreview.core.vtt.cuetext import plain_text

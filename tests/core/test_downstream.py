@@ -15,8 +15,9 @@ from captionreview.core.checks.downstream import (
     downstream_findings,
     read_by_webvtt_py,
 )
-from captionreview.core.document import Document, load
+from captionreview.core.document import Document
 from captionreview.core.errors import CaptionFileError
+from captionreview.core.formats import load
 from captionreview.core.model import Cue, Severity
 from tests.core.test_roundtrip_properties import EDITS, _apply, vtt_files
 

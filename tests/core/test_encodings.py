@@ -11,8 +11,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from captionreview.core.document import Document, load
+from captionreview.core.document import Document
 from captionreview.core.errors import CaptionFileError, EncodingError
+from captionreview.core.formats import load
 from captionreview.core.model import Severity
 
 SWEDISH = "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nVälkommen till vår\nföreläsning på Åland\n"

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from captionreview.core.document import Document, load
+from captionreview.core.document import Document
 from captionreview.core.errors import CaptionFileError
-from captionreview.core.formats import sniff_format, srt_export_notes, write_srt
+from captionreview.core.formats import export_srt, load, sniff_format, srt_export_notes, write_srt
 from captionreview.core.model import Cue, Severity
 
 
@@ -16,7 +16,7 @@ from captionreview.core.model import Cue, Severity
 @pytest.mark.parametrize("name", ["wsrt-old", "wsrt-pretext", "wsrt-style-hash"])
 def test_srt_export_matches_the_broadcaster_tool(corpus: Path, name: str, tmp_path: Path) -> None:
     doc = load(corpus / "real" / "svtplay-dl" / f"{name}.srt")
-    out = doc.export_srt(tmp_path / f"{name}.srt")
+    out = export_srt(doc, tmp_path / f"{name}.srt")
     expected = corpus / "cleaning-pairs" / f"svtplay-dl__{name}.expected.srt"
     assert out.read_bytes() == expected.read_bytes()
     assert not doc.modified
@@ -99,7 +99,7 @@ def test_srt_export_leaves_out_empty_cues_and_says_so(tmp_path: Path) -> None:
         [(0, 1000, "ett"), (1000, 2000, ""), (3000, 2500, "bakvänd"), (4000, 5000, "<i></i>")]
     ):
         doc.insert(i, Cue(start, end, text))
-    out = doc.export_srt(tmp_path / "ut.srt")
+    out = export_srt(doc, tmp_path / "ut.srt")
     assert out.read_text(encoding="utf-8") == (
         "1\n00:00:00,000 --> 00:00:01,000\nett\n\n2\n00:00:03,000 --> 00:00:02,500\nbakvänd\n"
     )

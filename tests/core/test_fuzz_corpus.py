@@ -21,8 +21,9 @@ from hypothesis import strategies as st
 
 from captionreview.core.checks import check_document
 from captionreview.core.checks.downstream import downstream_findings
-from captionreview.core.document import Document, load
+from captionreview.core.document import Document
 from captionreview.core.errors import CaptionFileError, EncodingError
+from captionreview.core.formats import load
 from captionreview.core.profiles import builtin_profile
 from captionreview.core.report import ReportInput, render_report
 from tests.conftest import CORPUS

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from captionreview.core.document import Document, load
+from captionreview.core.document import Document
 from captionreview.core.errors import CaptionFileError
+from captionreview.core.formats import load
 from captionreview.core.journal import Journal, default_journal_dir
 
 

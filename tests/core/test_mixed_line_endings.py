@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from captionreview.core.document import Document, load
+from captionreview.core.document import Document
+from captionreview.core.formats import load
 from captionreview.core.model import Cue
 from captionreview.core.vtt.writer import rewrite_cue_text
 

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from captionreview.core import saving
-from captionreview.core.document import DocEvent, Document, EventKind, load
+from captionreview.core.document import DocEvent, Document, EventKind
 from captionreview.core.errors import CaptionFileError, SaveError
+from captionreview.core.formats import load
 
 TEXT = "WEBVTT\nKind: captions\n\n00:01.000 --> 00:02.000\nhej\n"
 

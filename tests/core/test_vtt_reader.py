@@ -9,7 +9,8 @@ import pytest
 
 from captionreview.core.checks import check_document
 from captionreview.core.checks.catalogue import known_rules
-from captionreview.core.document import Document, load
+from captionreview.core.document import Document
+from captionreview.core.formats import load
 from captionreview.core.model import Severity
 from captionreview.core.profiles import DEFAULT_PROFILE
 from captionreview.core.vtt.reader import read_vtt

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from captionreview.core.document import Document, load
+from captionreview.core.document import Document
+from captionreview.core.formats import load
 from captionreview.core.model import Cue
 from captionreview.core.vtt.writer import cue_block, rewrite_cue_text, sanitize_cue_text
 
