@@ -5,8 +5,9 @@
 * checks the whole file in a worker thread (the window stays responsive: the worker pauses
   while the editor types and sleeps a moment every 250 cues) and re-checks an edited cue at
   once, so the underlines follow the typing;
-* underlines the flagged words in the cue editor (``FlagHighlighter``), with a context menu of
-  suggestions, "Add to dictionary", "Ignore" and "Add to glossary", also on Ctrl+.;
+* underlines the flagged words in the cue editor (``FlagHighlighter``, in
+  ``flag_highlight.py``), with a context menu of suggestions, "Add to dictionary", "Ignore"
+  and "Add to glossary", also on Ctrl+.;
 * walks through every flag with Check ▸ Next suspicious word (F7), playing the cue and leaving
   the cursor on the word;
 * follows the file's language (``Language:`` header, NOTE, file name, else a guess from the
@@ -38,18 +39,14 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
-    QColor,
     QContextMenuEvent,
-    QSyntaxHighlighter,
-    QTextCharFormat,
-    QTextDocument,
 )
 from PySide6.QtWidgets import QLabel, QMenu, QPlainTextEdit, QWidget, QWidgetAction
 
 from captionreview.core.checks import rule_title
 from captionreview.core.document import Document
 from captionreview.core.events import EventKind
-from captionreview.core.model import Cue, Finding, Severity
+from captionreview.core.model import Cue, Finding
 from captionreview.core.vtt.editable import editable_offset, payload_offset
 from captionreview.core.words.flags import (
     RULE_FILLER,
@@ -65,8 +62,8 @@ from captionreview.core.words.spelling import language_code, supported_languages
 from captionreview.core.words.spread import Correction
 from captionreview.qt.background import BackgroundWork, Progress
 from captionreview.qt.doc_events import DocumentEvents
+from captionreview.qt.flag_highlight import FlagHighlighter
 from captionreview.qt.i18n import QT_TRANSLATE_NOOP
-from captionreview.qt.severity import TEXT_COLOURS
 from captionreview.qt.spread_dialog import CorrectionSpread
 
 if TYPE_CHECKING:
@@ -98,20 +95,6 @@ def language_name(code: str | None) -> str:
 
 
 MAX_SUGGESTIONS = 6
-# Each kind of flag is underlined in its own style as well as its own colour, so that the
-# kinds differ without colour (WCAG 1.4.1); every colour is 3:1 or more on the editor's base.
-_COLOURS = {
-    RULE_SPELLING: TEXT_COLOURS[Severity.ERROR],
-    RULE_GLOSSARY: "#6a1b9a",
-    Severity.WARN: TEXT_COLOURS[Severity.WARN],
-    Severity.INFO: TEXT_COLOURS[Severity.INFO],
-}
-_STYLES = {
-    RULE_SPELLING: QTextCharFormat.UnderlineStyle.SpellCheckUnderline,
-    RULE_GLOSSARY: QTextCharFormat.UnderlineStyle.DashUnderline,
-    Severity.WARN: QTextCharFormat.UnderlineStyle.SingleUnderline,
-    Severity.INFO: QTextCharFormat.UnderlineStyle.DotLine,
-}
 
 
 def personal_glossary_path() -> Path:
@@ -140,38 +123,6 @@ def _check_all(cues: Sequence[Cue], checker: FlagChecker, progress: Progress) ->
         if index % 200 == 199:
             progress.report(index + 1, total)
     return findings
-
-
-def _format(finding: Finding) -> QTextCharFormat:
-    kind = finding.rule if finding.rule in _STYLES else finding.severity
-    fmt = QTextCharFormat()
-    fmt.setUnderlineStyle(_STYLES.get(kind, QTextCharFormat.UnderlineStyle.DotLine))
-    fmt.setUnderlineColor(QColor(_COLOURS.get(kind, TEXT_COLOURS[Severity.INFO])))
-    return fmt
-
-
-class FlagHighlighter(QSyntaxHighlighter):
-    """Underlines the flagged spans of the cue shown in the editor."""
-
-    def __init__(
-        self, document: QTextDocument, spans: Callable[[], list[tuple[int, int, Finding]]]
-    ):
-        super().__init__(document)
-        self._spans = spans
-        self.enabled = True
-
-    def highlightBlock(self, text: str) -> None:
-        """Apply the underline formats that fall in this block (one editor line)."""
-        if not self.enabled:
-            return
-        block_start = self.currentBlock().position()
-        block_end = block_start + len(text)
-        for start, end, finding in self._spans():
-            if end <= block_start or start >= block_end:
-                continue
-            a = max(start, block_start) - block_start
-            b = min(end, block_end) - block_start
-            self.setFormat(a, b - a, _format(finding))
 
 
 class SpellCheck(QObject):
