@@ -555,6 +555,14 @@
         <translation>&amp;Före: {cues_count} undertexter</translation>
     </message>
     <message>
+        <source>Cues end at the pauses heard in the sound.</source>
+        <translation>Undertexterna slutar vid pauserna som hörs i ljudet.</translation>
+    </message>
+    <message>
+        <source>The sound analysis is not ready, so the pauses in the sound were not used.</source>
+        <translation>Ljudanalysen är inte klar, så pauserna i ljudet användes inte.</translation>
+    </message>
+    <message>
         <source>Af&amp;ter: …</source>
         <translation>&amp;Efter: …</translation>
     </message>

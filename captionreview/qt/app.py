@@ -76,9 +76,9 @@ def install_features(window: MainWindow) -> None:
     )
 
     panel = _install(window, "issues panel", issues_panel.install)
-    _install(window, "clean-up", cleanup_dialog.install)
+    cleanup = _install(window, "clean-up", cleanup_dialog.install)
     spell = _install(window, "spell check", spellcheck.install)
-    _install(window, "timeline", timeline_feature.install)
+    timeline = _install(window, "timeline", timeline_feature.install)
     review = _install(window, "review", review_panel.install)
     if panel is not None and panel.tools is not None and review is not None:
         # The exported report says how accurate the automatic captions were.
@@ -86,6 +86,12 @@ def install_features(window: MainWindow) -> None:
     if panel is not None and spell is not None:
         # The issues panel lists the spell check's word flags with the other findings.
         panel.follow_word_flags(spell)
+    if cleanup is not None:
+        # The clean-up ends cues at the pauses heard and never inside a glossary term.
+        if timeline is not None:
+            cleanup.analysis = timeline.analysis
+        if spell is not None:
+            cleanup.glossary = lambda: spell.glossary
 
 
 def _install(window: MainWindow, name: str, install: Callable[[Host], T]) -> T | None:

@@ -11,7 +11,7 @@ The clean-up runs in a worker thread, so the window stays responsive on an hour-
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import islice
 from typing import TYPE_CHECKING
 
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from captionreview.core.audio.analysis import AudioAnalysis
 from captionreview.core.cleanup.rolling import (
     CleanResult,
     apply_clean_up,
@@ -44,6 +45,7 @@ from captionreview.core.document import Document
 from captionreview.core.model import Cue
 from captionreview.core.profiles import Profile
 from captionreview.core.timecode import format_vtt_timestamp
+from captionreview.core.words.glossary import Glossary
 from captionreview.qt.a11y import give_buttons_mnemonics
 from captionreview.qt.offer_bar import OfferBar
 
@@ -111,20 +113,33 @@ class _CleanWorker(QObject):
     finished = Signal(object)
 
     def __init__(
-        self, cues: list[Cue], profile: Profile, metadata: dict[str, str], language: str | None
+        self,
+        cues: list[Cue],
+        profile: Profile,
+        metadata: dict[str, str],
+        language: str | None,
+        audio: AudioAnalysis | None,
+        glossary: Glossary | None,
     ) -> None:
         super().__init__()
         self._cues = cues
         self._profile = profile
         self._metadata = metadata
         self._language = language
+        self._audio = audio
+        self._glossary = glossary
 
     @Slot()
     def run(self) -> None:
         """Clean up and emit the result."""
         self.finished.emit(
             clean_auto_captions(
-                self._cues, self._profile, metadata=self._metadata, language=self._language
+                self._cues,
+                self._profile,
+                metadata=self._metadata,
+                language=self._language,
+                audio=self._audio,
+                glossary=self._glossary,
             )
         )
 
@@ -132,12 +147,22 @@ class _CleanWorker(QObject):
 class CleanupDialog(QDialog):
     """Preview of the clean-up of ``doc``: before and after, counts, figures; Apply changes it.
 
-    ``ready`` is emitted when the preview is computed; ``result`` is then set.
+    ``ready`` is emitted when the preview is computed; ``result`` is then set. With ``audio``
+    (the video's sound analysis) cues end at the pauses heard; with ``glossary`` no cue ends
+    inside one of its terms.
     """
 
     ready = Signal()
 
-    def __init__(self, doc: Document, profile: Profile, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        doc: Document,
+        profile: Profile,
+        parent: QWidget | None = None,
+        *,
+        audio: AudioAnalysis | None = None,
+        glossary: Glossary | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("cleanupDialog")
         self.setWindowTitle(self.tr("Clean up auto-captions"))
@@ -156,6 +181,16 @@ class CleanupDialog(QDialog):
             )
         )
         self.intro.setWordWrap(True)
+        # Said up front: without the analysis the cues are cut by length and punctuation only.
+        self.pauses = QLabel(
+            self.tr("Cues end at the pauses heard in the sound.")
+            if audio is not None
+            else self.tr(
+                "The sound analysis is not ready, so the pauses in the sound were not used."
+            )
+        )
+        self.pauses.setObjectName("cleanupPauses")
+        self.pauses.setWordWrap(True)
         self.summary = QLabel(self.tr("Preparing the preview…"))
         self.summary.setObjectName("cleanupSummary")
         self.summary.setWordWrap(True)
@@ -224,13 +259,16 @@ class CleanupDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
+        layout.addWidget(self.pauses)
         layout.addWidget(self.summary)
         layout.addWidget(self.progress)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.buttons)
 
         self._thread = QThread(self)
-        self._worker = _CleanWorker(cues, profile, doc.header_metadata, doc.language)
+        self._worker = _CleanWorker(
+            cues, profile, doc.header_metadata, doc.language, audio, glossary
+        )
         self._worker.moveToThread(self._thread)
         self._thread.started.connect(self._worker.run)
         self._worker.finished.connect(self._show_result)
@@ -331,13 +369,19 @@ class AutoCaptionOffer(OfferBar):
 
 
 class CleanupFeature(QObject):
-    """Wires the action, the offer bar and the dialog into a main window."""
+    """Wires the action, the offer bar and the dialog into a main window.
+
+    ``analysis`` and ``glossary`` return the window's sound analysis (None until it is ready)
+    and the spell check's glossary; ``app.install_features`` connects them to those features.
+    """
 
     def __init__(self, window: Host) -> None:
         super().__init__(window.window())
         self.setObjectName("cleanupFeature")
         self.main_window = window
         self.dialog: CleanupDialog | None = None
+        self.analysis: Callable[[], AudioAnalysis | None] = lambda: None
+        self.glossary: Callable[[], Glossary | None] = lambda: None
         self.action = QAction(self.tr("Clean &up auto-captions…"), window.window())
         self.action.setObjectName(ACTION_NAME)
         self.action.setStatusTip(
@@ -384,7 +428,13 @@ class CleanupFeature(QObject):
             return None
         self.offer.hide()
         profile: Profile = self.main_window.profile
-        dialog = CleanupDialog(doc, profile, self.main_window.window())
+        dialog = CleanupDialog(
+            doc,
+            profile,
+            self.main_window.window(),
+            audio=self.analysis(),
+            glossary=self.glossary(),
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(self._applied)
         self.dialog = dialog
@@ -403,6 +453,6 @@ class CleanupFeature(QObject):
         self.dialog = None
 
 
-def install(window: Host) -> None:
+def install(window: Host) -> CleanupFeature:
     """Add Captions ▸ Clean up auto-captions… and the offer bar to ``window``."""
-    CleanupFeature(window)
+    return CleanupFeature(window)

@@ -11,11 +11,14 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QToolBar
 
 import captionreview
-from captionreview.core.cleanup.rolling import UNDO_DESCRIPTION
+from captionreview.core.audio.analysis import AudioAnalysis
+from captionreview.core.cleanup.rolling import UNDO_DESCRIPTION, clean_auto_captions
 from captionreview.core.document import Document
 from captionreview.core.profiles import builtin_profile
 from captionreview.core.vtt.cuetext import plain_lines
+from captionreview.core.words.glossary import Glossary
 from captionreview.qt.cleanup_dialog import CleanupDialog
+from captionreview.qt.timeline_feature import TimelineFeature
 from tests.gui.windowtools import make_window_fixture
 
 __all__ = ["make_window_fixture"]
@@ -217,3 +220,55 @@ def test_the_preview_counts_the_header_lines_it_removes(qtbot, auto_path: Path) 
     dialog = open_dialog(qtbot, doc)
     qtbot.waitUntil(lambda: dialog.clean_result is not None, timeout=10_000)
     assert "1 header line." in dialog.summary.text()  # Kind: goes, Language: stays
+
+
+def cue_texts(cues) -> list[str]:
+    return [" ".join(" ".join(plain_lines(c.text)).split()) for c in cues]
+
+
+def test_the_windows_clean_up_uses_the_sound_analysis_and_keeps_glossary_terms_whole(
+    qtbot, make_window, auto_path: Path, demo_dir: Path, demo_analysis: AudioAnalysis | None
+) -> None:
+    if demo_analysis is None:
+        pytest.skip("the demo's sound could not be analysed (ffmpeg or the VAD missing)")
+    shutil.copy(demo_dir / "glossary.txt", auto_path.with_name("glossary.txt"))
+    window = make_window()
+    window.open_paths([auto_path])
+    doc = window.document
+    feature = window.findChild(QObject, "cleanupFeature")
+    timeline = window.findChild(TimelineFeature)
+    assert feature is not None and timeline is not None, window.feature_errors
+
+    # Before the sound is analysed: the clean-up works as before and says so.
+    early = feature.open_dialog()
+    assert "not used" in early.pauses.text()
+    qtbot.waitUntil(lambda: early.clean_result is not None, timeout=10_000)
+    without_sound = cue_texts(early.clean_result.cues)
+    early.reject()
+
+    timeline.analyser = lambda _video, _progress, _speech_ready: demo_analysis
+    with qtbot.waitSignal(timeline.analysis_ready, timeout=10_000):
+        timeline.analyse(demo_dir / "lecture.mp4")
+    dialog = feature.open_dialog()
+    assert dialog.pauses.text() == "Cues end at the pauses heard in the sound."
+    qtbot.waitUntil(lambda: dialog.clean_result is not None, timeout=10_000)
+    result = dialog.clean_result
+    glossary = Glossary.load(demo_dir / "glossary.txt")
+    expected = clean_auto_captions(
+        list(doc.cues),
+        SE,
+        metadata=doc.header_metadata,
+        language=doc.language,
+        audio=demo_analysis,
+        glossary=glossary,
+    )
+    assert cue_texts(result.cues) == cue_texts(expected.cues)
+    assert [(c.start_ms, c.end_ms) for c in result.cues] == [
+        (c.start_ms, c.end_ms) for c in expected.cues
+    ]
+    texts = cue_texts(result.cues)
+    for term in ("region styrelsen", "till växt verket", "anna söder gren"):
+        assert any(term in text for text in texts), f"{term!r} is cut across two cues"
+    # The analysis changed where cues end: without it the same words are cut elsewhere.
+    assert without_sound != texts
+    dialog.reject()
