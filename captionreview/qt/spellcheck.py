@@ -7,7 +7,7 @@
   once, so the underlines follow the typing;
 * underlines the flagged words in the cue editor (``FlagHighlighter``, in
   ``flag_highlight.py``), with a context menu of suggestions, "Add to dictionary", "Ignore"
-  and "Add to glossary", also on Ctrl+.;
+  and "Add to glossary", also on Ctrl+. (``FlagMenu``, in ``flag_menu.py``);
 * walks through every flag with Check ▸ Next suspicious word (F7), playing the cue and leaving
   the cursor on the word;
 * follows the file's language (``Language:`` header, NOTE, file name, else a guess from the
@@ -29,9 +29,7 @@ from typing import TYPE_CHECKING
 from platformdirs import user_data_dir
 from PySide6.QtCore import (
     QCoreApplication,
-    QEvent,
     QObject,
-    QPoint,
     Qt,
     QTimer,
     Signal,
@@ -39,18 +37,15 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
-    QContextMenuEvent,
 )
-from PySide6.QtWidgets import QLabel, QMenu, QPlainTextEdit, QWidget, QWidgetAction
+from PySide6.QtWidgets import QMenu, QPlainTextEdit, QWidget
 
-from captionreview.core.checks import rule_title
 from captionreview.core.document import Document
 from captionreview.core.events import EventKind
 from captionreview.core.model import Cue, Finding
 from captionreview.core.vtt.editable import editable_offset, payload_offset
 from captionreview.core.words.flags import (
     RULE_FILLER,
-    RULE_GLOSSARY,
     RULE_NO_SPELLER,
     RULE_SPELLING,
     FlagChecker,
@@ -58,11 +53,12 @@ from captionreview.core.words.flags import (
 )
 from captionreview.core.words.glossary import Glossary, GlossaryError
 from captionreview.core.words.language import UNDETERMINED, detect_language
-from captionreview.core.words.spelling import language_code, supported_languages
+from captionreview.core.words.spelling import Speller, language_code, supported_languages
 from captionreview.core.words.spread import Correction
 from captionreview.qt.background import BackgroundWork, Progress
 from captionreview.qt.doc_events import DocumentEvents
 from captionreview.qt.flag_highlight import FlagHighlighter
+from captionreview.qt.flag_menu import FlagMenu
 from captionreview.qt.i18n import QT_TRANSLATE_NOOP
 from captionreview.qt.spread_dialog import CorrectionSpread
 
@@ -92,9 +88,6 @@ def language_name(code: str | None) -> str:
     """The language's name in the user's language ("Swedish", "svenska")."""
     name = LANGUAGE_NAMES.get(code or "")
     return QCoreApplication.translate("SpellCheck", name) if name else str(code)
-
-
-MAX_SUGGESTIONS = 6
 
 
 def personal_glossary_path() -> Path:
@@ -167,10 +160,7 @@ class SpellCheck(QObject):
         self.editor = window.editor
         self.text_edit: QPlainTextEdit = window.editor.text_edit
         self.highlighter = FlagHighlighter(self.text_edit.document(), self._editor_spans)
-        # Mouse context menus arrive at the viewport, keyboard ones at the text box itself.
-        self._viewport = self.text_edit.viewport()
-        self.text_edit.installEventFilter(self)
-        self._viewport.installEventFilter(self)
+        self.menu = FlagMenu(self, window, self.text_edit)
 
         self.spread = CorrectionSpread(window, self._checks.pacer, self.remember_correction, self)
         self.offer = self.spread.offer
@@ -301,6 +291,11 @@ class SpellCheck(QObject):
         return language_code(language), QCoreApplication.translate(
             "SpellCheck", HOW_CHOSEN.get(how, how)
         )
+
+    @property
+    def speller(self) -> Speller | None:
+        """The speller of the spelling language, if it has a dictionary."""
+        return self._checker.speller if self._checker is not None else None
 
     @property
     def glossary(self) -> Glossary | None:
@@ -522,14 +517,15 @@ class SpellCheck(QObject):
 
     # -- the editor ---------------------------------------------------------------------------
 
-    def _current_raw(self) -> tuple[int, str] | None:
+    def current_cue(self) -> tuple[int, str] | None:
+        """Return the index and raw text of the cue in the editor, if any."""
         index = self.editor.index
         if self._doc is None or index is None or index >= len(self._doc):
             return None
         return index, self._doc.cues[index].text
 
     def _editor_spans(self) -> list[tuple[int, int, Finding]]:
-        current = self._current_raw()
+        current = self.current_cue()
         if current is None:
             return []
         index, raw = current
@@ -550,120 +546,13 @@ class SpellCheck(QObject):
         """Return the flags of the current cue that cover an editor text position."""
         return [f for start, end, f in self._editor_spans() if start <= editor_position <= end]
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Show the suggestions menu on right-click in the cue text."""
-        if (
-            event.type() == QEvent.Type.ContextMenu
-            and isinstance(event, QContextMenuEvent)
-            and (watched is self.text_edit or watched is self._viewport)
-        ):
-            if event.reason() == QContextMenuEvent.Reason.Mouse:
-                position = self.text_edit.cursorForPosition(event.pos()).position()
-            else:
-                position = self.text_edit.textCursor().position()
-            menu = self.build_menu(position, standard=True)
-            menu.exec(event.globalPos())
-            menu.deleteLater()
-            return True
-        return super().eventFilter(watched, event)
-
     def suggest_at_cursor(self) -> QMenu | None:
         """Pop up the suggestions for the word at the text cursor (Ctrl+.)."""
-        if self._current_raw() is None:
-            self.main_window.status_message(self.tr("Select a cue first"))
-            return None
-        position = self.text_edit.textCursor().selectionStart()
-        menu = self.build_menu(position, standard=False)
-        if menu.isEmpty():
-            self.main_window.status_message(self.tr("Nothing to suggest here"))
-            menu.deleteLater()
-            return None
-        rect = self.text_edit.cursorRect()
-        menu.popup(self.text_edit.viewport().mapToGlobal(QPoint(rect.left(), rect.bottom())))
-        return menu
+        return self.menu.suggest_at_cursor()
 
     def build_menu(self, editor_position: int, *, standard: bool) -> QMenu:
         """Build the menu for a position in the editor: suggestions first, then the rest."""
-        menu = self.text_edit.createStandardContextMenu() if standard else QMenu(self.text_edit)
-        menu.setObjectName("spellMenu")
-        first = menu.actions()[0] if menu.actions() else None
-        items: list[QAction] = []
-        current = self._current_raw()
-        for finding in self.findings_at(editor_position):
-            if current is None or finding.span is None:
-                continue
-            items.extend(self._finding_actions(menu, current[0], current[1], finding))
-        if items and first is not None:
-            items.append(_separator(menu))
-        for action in items:
-            if first is not None:
-                menu.insertAction(first, action)
-            else:
-                menu.addAction(action)
-        return menu
-
-    def _finding_actions(
-        self, menu: QMenu, index: int, raw: str, finding: Finding
-    ) -> list[QAction]:
-        assert finding.span is not None
-        found = raw[finding.span[0] : finding.span[1]]
-        # The explanation is plain text at full contrast, not a greyed-out disabled item.
-        text = f"{rule_title(finding.rule)}: {finding.message}"
-        explanation = QLabel(text)
-        explanation.setWordWrap(True)
-        explanation.setTextFormat(Qt.TextFormat.PlainText)
-        explanation.setContentsMargins(8, 4, 8, 4)
-        explanation.setMaximumWidth(480)
-        title = QWidgetAction(menu)
-        title.setText(text)
-        title.setDefaultWidget(explanation)
-        title.setObjectName("flagExplanation")
-        actions: list[QAction] = [title]
-        options: list[str] = []
-        if finding.rule == RULE_SPELLING and self._checker and self._checker.speller:
-            options = self._checker.speller.suggest(found)[:MAX_SUGGESTIONS]
-        elif finding.suggestion is not None:
-            options = [finding.suggestion]
-        for option in options:
-            label = (
-                self.tr("Replace with “{option}”").format(option=option)
-                if option
-                else self.tr("Remove “{strip}”").format(strip=found.strip(" ,"))
-            )
-            action = QAction(label, menu)
-            action.setObjectName("spellSuggestion")
-            action.triggered.connect(
-                lambda _c=False, f=finding, o=option: self.apply_suggestion(index, f, o)
-            )
-            actions.append(action)
-        if finding.rule == RULE_SPELLING:
-            add = QAction(self.tr("Add “{found}” to dictionary").format(found=found), menu)
-            add.setObjectName("spellAddToDictionary")
-            add.triggered.connect(lambda _c=False, w=found: self.add_to_dictionary(w))
-            actions.append(add)
-        ignore = QAction(self.tr("Ignore “{strip}”").format(strip=found.strip(" ,")), menu)
-        ignore.setObjectName("spellIgnore")
-        ignore.triggered.connect(lambda _c=False, f=finding, w=found: self.ignore(f, w))
-        actions.append(ignore)
-        if finding.rule == RULE_SPELLING:
-            add_term = QAction(self.tr("Add “{found}” to glossary").format(found=found), menu)
-            add_term.setObjectName("spellAddToGlossary")
-            add_term.triggered.connect(lambda _c=False, t=found: self.add_to_glossary(t))
-            actions.append(add_term)
-        elif finding.rule == RULE_GLOSSARY and finding.suggestion:
-            # The term is in the glossary already; remembering the mishearing makes it a
-            # known correction, found exactly in later files.
-            correction = Correction(found, finding.suggestion)
-            remember = QAction(
-                self.tr("Remember “{found} => {suggestion}” in glossary").format(
-                    found=found, suggestion=finding.suggestion
-                ),
-                menu,
-            )
-            remember.setObjectName("spellRememberCorrection")
-            remember.triggered.connect(lambda _c=False, c=correction: self.remember_correction(c))
-            actions.append(remember)
-        return actions
+        return self.menu.build_menu(editor_position, standard=standard)
 
     def apply_suggestion(self, index: int, finding: Finding, replacement: str) -> None:
         """Replace a flagged span by ``replacement`` (one undo step) and offer to spread it."""
@@ -776,7 +665,7 @@ class SpellCheck(QObject):
             )
             self.main_window.status_message(message)
             return None
-        current = self._current_raw()
+        current = self.current_cue()
         after = None
         if current is not None:
             index, raw = current
@@ -809,12 +698,6 @@ class SpellCheck(QObject):
         glossary = self._glossary or Glossary(self.glossary_path())
         glossary.add_correction(correction.old, correction.new)
         return self._save_glossary(glossary)
-
-
-def _separator(menu: QMenu) -> QAction:
-    action = QAction(menu)
-    action.setSeparator(True)
-    return action
 
 
 def install(window: Host) -> SpellCheck:

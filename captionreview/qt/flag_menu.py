@@ -1,0 +1,213 @@
+"""The right-click menu on a flagged word in the cue editor, also on Ctrl+.: the flag's
+explanation, suggestions, "Add to dictionary", "Ignore" and the glossary items."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Protocol
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt
+from PySide6.QtGui import QAction, QContextMenuEvent
+from PySide6.QtWidgets import QLabel, QMenu, QPlainTextEdit, QWidgetAction
+
+from captionreview.core.checks import rule_title
+from captionreview.core.model import Finding
+from captionreview.core.words.flags import RULE_GLOSSARY, RULE_SPELLING
+from captionreview.core.words.spelling import Speller
+from captionreview.core.words.spread import Correction
+
+if TYPE_CHECKING:
+    from captionreview.qt.host import Host
+
+MAX_SUGGESTIONS = 6
+
+
+class FlagOwner(Protocol):
+    """What the menu needs from the feature that owns the flags."""
+
+    @property
+    def speller(self) -> Speller | None:
+        """The speller of the spelling language, if any."""
+
+    def current_cue(self) -> tuple[int, str] | None:
+        """The index and raw text of the cue in the editor."""
+
+    def findings_at(self, editor_position: int) -> list[Finding]:
+        """The flags of the current cue that cover an editor text position."""
+
+    def apply_suggestion(self, index: int, finding: Finding, replacement: str) -> None:
+        """Replace a flagged span."""
+
+    def add_to_dictionary(self, word: str) -> None:
+        """Add a word to the personal word list."""
+
+    def ignore(self, finding: Finding, found: str) -> None:
+        """Stop flagging a word for the session."""
+
+    def add_to_glossary(self, term: str) -> None:
+        """Add a term to the glossary."""
+
+    def remember_correction(self, correction: Correction) -> bool:
+        """Save a known correction to the glossary."""
+
+
+class FlagMenu(QObject):
+    """Builds and shows the menu for the word under the mouse or the text cursor.
+
+    Its strings keep the translation context "SpellCheck", where they were first written.
+    """
+
+    def __init__(self, owner: FlagOwner, window: Host, text_edit: QPlainTextEdit) -> None:
+        super().__init__(text_edit)
+        self.owner = owner
+        self.main_window = window
+        self.text_edit = text_edit
+        # Mouse context menus arrive at the viewport, keyboard ones at the text box itself.
+        self._viewport = text_edit.viewport()
+        text_edit.installEventFilter(self)
+        self._viewport.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Show the suggestions menu on right-click in the cue text."""
+        if (
+            event.type() == QEvent.Type.ContextMenu
+            and isinstance(event, QContextMenuEvent)
+            and (watched is self.text_edit or watched is self._viewport)
+        ):
+            if event.reason() == QContextMenuEvent.Reason.Mouse:
+                position = self.text_edit.cursorForPosition(event.pos()).position()
+            else:
+                position = self.text_edit.textCursor().position()
+            menu = self.build_menu(position, standard=True)
+            menu.exec(event.globalPos())
+            menu.deleteLater()
+            return True
+        return super().eventFilter(watched, event)
+
+    def suggest_at_cursor(self) -> QMenu | None:
+        """Pop up the suggestions for the word at the text cursor (Ctrl+.)."""
+        if self.owner.current_cue() is None:
+            self.main_window.status_message(
+                QCoreApplication.translate("SpellCheck", "Select a cue first")
+            )
+            return None
+        position = self.text_edit.textCursor().selectionStart()
+        menu = self.build_menu(position, standard=False)
+        if menu.isEmpty():
+            self.main_window.status_message(
+                QCoreApplication.translate("SpellCheck", "Nothing to suggest here")
+            )
+            menu.deleteLater()
+            return None
+        rect = self.text_edit.cursorRect()
+        menu.popup(self.text_edit.viewport().mapToGlobal(QPoint(rect.left(), rect.bottom())))
+        return menu
+
+    def build_menu(self, editor_position: int, *, standard: bool) -> QMenu:
+        """Build the menu for a position in the editor: suggestions first, then the rest."""
+        menu = self.text_edit.createStandardContextMenu() if standard else QMenu(self.text_edit)
+        menu.setObjectName("spellMenu")
+        first = menu.actions()[0] if menu.actions() else None
+        items: list[QAction] = []
+        current = self.owner.current_cue()
+        for finding in self.owner.findings_at(editor_position):
+            if current is None or finding.span is None:
+                continue
+            items.extend(self._finding_actions(menu, current[0], current[1], finding))
+        if items and first is not None:
+            items.append(_separator(menu))
+        for action in items:
+            if first is not None:
+                menu.insertAction(first, action)
+            else:
+                menu.addAction(action)
+        return menu
+
+    def _finding_actions(
+        self, menu: QMenu, index: int, raw: str, finding: Finding
+    ) -> list[QAction]:
+        assert finding.span is not None
+        owner = self.owner
+        found = raw[finding.span[0] : finding.span[1]]
+        # The explanation is plain text at full contrast, not a greyed-out disabled item.
+        text = f"{rule_title(finding.rule)}: {finding.message}"
+        explanation = QLabel(text)
+        explanation.setWordWrap(True)
+        explanation.setTextFormat(Qt.TextFormat.PlainText)
+        explanation.setContentsMargins(8, 4, 8, 4)
+        explanation.setMaximumWidth(480)
+        title = QWidgetAction(menu)
+        title.setText(text)
+        title.setDefaultWidget(explanation)
+        title.setObjectName("flagExplanation")
+        actions: list[QAction] = [title]
+        options: list[str] = []
+        speller = owner.speller
+        if finding.rule == RULE_SPELLING and speller is not None:
+            options = speller.suggest(found)[:MAX_SUGGESTIONS]
+        elif finding.suggestion is not None:
+            options = [finding.suggestion]
+        for option in options:
+            label = (
+                QCoreApplication.translate("SpellCheck", "Replace with “{option}”").format(
+                    option=option
+                )
+                if option
+                else QCoreApplication.translate("SpellCheck", "Remove “{strip}”").format(
+                    strip=found.strip(" ,")
+                )
+            )
+            action = QAction(label, menu)
+            action.setObjectName("spellSuggestion")
+            action.triggered.connect(
+                lambda _c=False, f=finding, o=option: owner.apply_suggestion(index, f, o)
+            )
+            actions.append(action)
+        if finding.rule == RULE_SPELLING:
+            add = QAction(
+                QCoreApplication.translate("SpellCheck", "Add “{found}” to dictionary").format(
+                    found=found
+                ),
+                menu,
+            )
+            add.setObjectName("spellAddToDictionary")
+            add.triggered.connect(lambda _c=False, w=found: owner.add_to_dictionary(w))
+            actions.append(add)
+        ignore = QAction(
+            QCoreApplication.translate("SpellCheck", "Ignore “{strip}”").format(
+                strip=found.strip(" ,")
+            ),
+            menu,
+        )
+        ignore.setObjectName("spellIgnore")
+        ignore.triggered.connect(lambda _c=False, f=finding, w=found: owner.ignore(f, w))
+        actions.append(ignore)
+        if finding.rule == RULE_SPELLING:
+            add_term = QAction(
+                QCoreApplication.translate("SpellCheck", "Add “{found}” to glossary").format(
+                    found=found
+                ),
+                menu,
+            )
+            add_term.setObjectName("spellAddToGlossary")
+            add_term.triggered.connect(lambda _c=False, t=found: owner.add_to_glossary(t))
+            actions.append(add_term)
+        elif finding.rule == RULE_GLOSSARY and finding.suggestion:
+            # The term is in the glossary already; remembering the mishearing makes it a
+            # known correction, found exactly in later files.
+            correction = Correction(found, finding.suggestion)
+            remember = QAction(
+                QCoreApplication.translate(
+                    "SpellCheck", "Remember “{found} => {suggestion}” in glossary"
+                ).format(found=found, suggestion=finding.suggestion),
+                menu,
+            )
+            remember.setObjectName("spellRememberCorrection")
+            remember.triggered.connect(lambda _c=False, c=correction: owner.remember_correction(c))
+            actions.append(remember)
+        return actions
+
+
+def _separator(menu: QMenu) -> QAction:
+    action = QAction(menu)
+    action.setSeparator(True)
+    return action
