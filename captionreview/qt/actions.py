@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QToolBar
 
 from captionreview.core.i18n import ngettext
 from captionreview.core.model import Cue
@@ -522,6 +523,45 @@ def _resolve(name: str, targets: Sequence[object]) -> Callable[..., object]:
         if callable(slot):
             return slot  # type: ignore[no-any-return]
     raise AttributeError(f"no target has the action slot {name!r}")
+
+
+def add_editor_buttons(toolbar: QToolBar, actions: dict[str, QAction]) -> None:
+    """Put the cue-editing actions on the editor's ``toolbar`` with short labels."""
+    # Toolbars show an action's icon text; the strings keep the window's translation context.
+    for name, short in (
+        ("set_start", QCoreApplication.translate("MainWindow", "Start ⟵ playhead")),
+        ("set_end", QCoreApplication.translate("MainWindow", "End ⟵ playhead")),
+        ("split", QCoreApplication.translate("MainWindow", "Split")),
+        ("merge", QCoreApplication.translate("MainWindow", "Merge")),
+        ("insert_after", QCoreApplication.translate("MainWindow", "Insert")),
+        ("delete", QCoreApplication.translate("MainWindow", "Delete")),
+    ):
+        action = actions[name]
+        action.setIconText(short)
+        toolbar.addAction(action)
+
+
+def show_undo_state(actions: dict[str, QAction], doc: Document | None) -> None:
+    """Name the steps Undo and Redo would take, and enable what needs an open ``doc``."""
+    undo, redo = actions["undo"], actions["redo"]
+    undo_text = QCoreApplication.translate("MainWindow", "&Undo")
+    if doc is not None and doc.can_undo:
+        undo_text = QCoreApplication.translate("MainWindow", "&Undo {what}").format(
+            what=doc.undo_description
+        )
+    redo_text = QCoreApplication.translate("MainWindow", "&Redo")
+    if doc is not None and doc.can_redo:
+        redo_text = QCoreApplication.translate("MainWindow", "&Redo {what}").format(
+            what=doc.redo_description
+        )
+    if undo.text() != undo_text:
+        undo.setText(undo_text)
+    if redo.text() != redo_text:
+        redo.setText(redo_text)
+    undo.setEnabled(doc is not None and doc.can_undo)
+    redo.setEnabled(doc is not None and doc.can_redo)
+    for name in ("save", "save_as", "export_srt", "close_document"):
+        actions[name].setEnabled(doc is not None)
 
 
 class ActionHandlers(QObject):

@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
 
 import captionreview
@@ -145,6 +146,20 @@ class FileActions(QObject):
         self.open_video(video_path)
         self._remember_recent()
         return True
+
+    def drag_enter(self, event: QDragEnterEvent) -> None:
+        """Accept dropped local files."""
+        if event.mimeData().hasUrls() and all(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def drop(self, event: QDropEvent) -> None:
+        """Open dropped video and caption files."""
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            # Open after the drop returns: a modal question inside a drop handler blocks the
+            # source application on some platforms.
+            QTimer.singleShot(0, lambda: self.open_paths(paths))
 
     def _choose_captions(self, video: Path, candidates: list[Path]) -> Path | None:
         names = [p.name for p in candidates]

@@ -11,14 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import (
-    QAction,
-    QCloseEvent,
-    QDragEnterEvent,
-    QDropEvent,
-    QShowEvent,
-)
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QMainWindow,
@@ -33,7 +27,12 @@ import captionreview
 from captionreview.core.document import Document
 from captionreview.core.journal import Journal
 from captionreview.core.profiles import Profile, ProfileError, load_profile
-from captionreview.qt.actions import ActionHandlers, build_actions
+from captionreview.qt.actions import (
+    ActionHandlers,
+    add_editor_buttons,
+    build_actions,
+    show_undo_state,
+)
 from captionreview.qt.cue_editor import CueEditor
 from captionreview.qt.cue_link import CueLink
 from captionreview.qt.cue_model import CueTableModel
@@ -55,7 +54,7 @@ from captionreview.qt.settings import (
     saved_profile,
 )
 from captionreview.qt.shortcuts_dialog import ShortcutsDialog
-from captionreview.qt.statusbar import StatusLabels, document_name, show_status
+from captionreview.qt.statusbar import StatusLabels, show_status, show_window_title
 from captionreview.qt.transport import TransportBar
 from captionreview.qt.video_widget import VideoWidget
 
@@ -137,18 +136,7 @@ class MainWindow(QMainWindow):
         self._profile_group = add_profile_menu(
             self.menu("Check"), self._profile.name, self._choose_profile, self
         )
-        # Short labels on the editor's buttons (toolbars show an action's icon text).
-        for name, short in (
-            ("set_start", self.tr("Start ⟵ playhead")),
-            ("set_end", self.tr("End ⟵ playhead")),
-            ("split", self.tr("Split")),
-            ("merge", self.tr("Merge")),
-            ("insert_after", self.tr("Insert")),
-            ("delete", self.tr("Delete")),
-        ):
-            action = self._actions[name]
-            action.setIconText(short)
-            self._editor.toolbar.addAction(action)
+        add_editor_buttons(self._editor.toolbar, self._actions)
 
         self._status = StatusLabels(self.statusBar(), self._player)
         self._link = CueLink(
@@ -375,28 +363,9 @@ class MainWindow(QMainWindow):
             self._actions["loop_cue"].setChecked(False)
 
     def _update_document_state(self) -> None:
-        doc = self._doc
-        self._status.show_document(doc)
-        title = APP_NAME if doc is None else f"{document_name(doc)}[*] — {APP_NAME}"
-        if self.windowTitle() != title:
-            self.setWindowTitle(title)
-        # After the title: Qt wants its [*] placeholder there before the flag is set.
-        self.setWindowModified(doc is not None and doc.modified)
-        undo, redo = self._actions["undo"], self._actions["redo"]
-        undo_text = self.tr("&Undo")
-        if doc is not None and doc.can_undo:
-            undo_text = self.tr("&Undo {what}").format(what=doc.undo_description)
-        redo_text = self.tr("&Redo")
-        if doc is not None and doc.can_redo:
-            redo_text = self.tr("&Redo {what}").format(what=doc.redo_description)
-        if undo.text() != undo_text:
-            undo.setText(undo_text)
-        if redo.text() != redo_text:
-            redo.setText(redo_text)
-        undo.setEnabled(doc is not None and doc.can_undo)
-        redo.setEnabled(doc is not None and doc.can_redo)
-        for name in ("save", "save_as", "export_srt", "close_document"):
-            self._actions[name].setEnabled(doc is not None)
+        self._status.show_document(self._doc)
+        show_window_title(self, self._doc)
+        show_undo_state(self._actions, self._doc)
 
     # -- view toggles, dialogs
     def set_follow_playback(self, on: bool) -> None:
@@ -445,17 +414,11 @@ class MainWindow(QMainWindow):
         box.exec()
         self.status_message(text.splitlines()[0])
 
-    # -- drag and drop
+    # -- drag and drop (files.py opens what is dropped)
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         """Accept dropped local files."""
-        if event.mimeData().hasUrls() and all(u.isLocalFile() for u in event.mimeData().urls()):
-            event.acceptProposedAction()
+        self.files.drag_enter(event)
 
     def dropEvent(self, event: QDropEvent) -> None:
         """Open dropped video and caption files."""
-        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
-        if paths:
-            event.acceptProposedAction()
-            # Open after the drop returns: a modal question inside a drop handler blocks the
-            # source application on some platforms.
-            QTimer.singleShot(0, lambda: self.files.open_paths(paths))
+        self.files.drop(event)

@@ -7,7 +7,7 @@ Swedish catalogue holds them there.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QLabel, QStatusBar
+from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from captionreview.core.document import Document
 from captionreview.core.report import count_cues
@@ -15,6 +15,7 @@ from captionreview.core.timecode import format_playback_time
 from captionreview.qt.a11y import announce
 from captionreview.qt.plaintext import plain_label, plain_tip
 from captionreview.qt.player import Player
+from captionreview.qt.settings import APP_NAME
 
 
 def show_status(bar: QStatusBar, text: str) -> None:
@@ -73,3 +74,12 @@ def document_name(doc: Document) -> str:
         if doc.path is not None
         else QCoreApplication.translate("MainWindow", "New captions")
     )
+
+
+def show_window_title(window: QWidget, doc: Document | None) -> None:
+    """Title ``window`` after ``doc`` and mark it modified while ``doc`` has unsaved changes."""
+    title = APP_NAME if doc is None else f"{document_name(doc)}[*] — {APP_NAME}"
+    if window.windowTitle() != title:
+        window.setWindowTitle(title)
+    # After the title: Qt wants its [*] placeholder there before the flag is set.
+    window.setWindowModified(doc is not None and doc.modified)
