@@ -8,6 +8,8 @@
 * underlines the flagged words in the cue editor (``FlagHighlighter``, in
   ``flag_highlight.py``), with a context menu of suggestions, "Add to dictionary", "Ignore"
   and "Add to glossary", also on Ctrl+. (``FlagMenu``, in ``flag_menu.py``);
+* finds, loads and changes the glossary: beside the captions, chosen, or personal
+  (``GlossaryActions``, in ``glossary_actions.py``);
 * walks through every flag with Check ▸ Next suspicious word (F7), playing the cue and leaving
   the cursor on the word;
 * follows the file's language (``Language:`` header, NOTE, file name, else a guess from the
@@ -26,7 +28,6 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from platformdirs import user_data_dir
 from PySide6.QtCore import (
     QCoreApplication,
     QObject,
@@ -51,7 +52,7 @@ from captionreview.core.words.flags import (
     FlagChecker,
     next_suspicious,
 )
-from captionreview.core.words.glossary import Glossary, GlossaryError
+from captionreview.core.words.glossary import Glossary
 from captionreview.core.words.language import UNDETERMINED, detect_language
 from captionreview.core.words.spelling import Speller, language_code, supported_languages
 from captionreview.core.words.spread import Correction
@@ -59,13 +60,13 @@ from captionreview.qt.background import BackgroundWork, Progress
 from captionreview.qt.doc_events import DocumentEvents
 from captionreview.qt.flag_highlight import FlagHighlighter
 from captionreview.qt.flag_menu import FlagMenu
+from captionreview.qt.glossary_actions import GlossaryActions
 from captionreview.qt.i18n import QT_TRANSLATE_NOOP
 from captionreview.qt.spread_dialog import CorrectionSpread
 
 if TYPE_CHECKING:
     from captionreview.qt.host import Host
 
-GLOSSARY_NAME = "glossary.txt"
 LANGUAGE_NAMES = {
     "sv": QT_TRANSLATE_NOOP("SpellCheck", "Swedish"),
     "en": QT_TRANSLATE_NOOP("SpellCheck", "English"),
@@ -88,19 +89,6 @@ def language_name(code: str | None) -> str:
     """The language's name in the user's language ("Swedish", "svenska")."""
     name = LANGUAGE_NAMES.get(code or "")
     return QCoreApplication.translate("SpellCheck", name) if name else str(code)
-
-
-def personal_glossary_path() -> Path:
-    """Return the personal glossary used when no glossary.txt lies beside the captions."""
-    return Path(user_data_dir("captionreview")) / GLOSSARY_NAME
-
-
-def project_glossary_path(doc: Document | None) -> Path | None:
-    """Return ``glossary.txt`` beside the caption file when it exists, else None."""
-    if doc is None or doc.path is None:
-        return None
-    candidate = doc.path.parent / GLOSSARY_NAME
-    return candidate if candidate.is_file() else None
 
 
 def _check_all(cues: Sequence[Cue], checker: FlagChecker, progress: Progress) -> CheckResult:
@@ -143,8 +131,7 @@ class SpellCheck(QObject):
         self.destroyed.connect(self._checks.pacer.closed.set)
         self._detected: tuple[str, str] = (UNDETERMINED, "unknown")
         self._language_override: str | None = None
-        self._glossary: Glossary | None = None
-        self._glossary_override: Path | None = None
+        self.glossaries = GlossaryActions(window, self._rebuild_checker, self)
         self._checker: FlagChecker | None = None
         self._findings: dict[int, list[Finding]] = {}
         self._ignored: set[tuple[str, str]] = set()
@@ -300,7 +287,7 @@ class SpellCheck(QObject):
     @property
     def glossary(self) -> Glossary | None:
         """The glossary in use, if any."""
-        return self._glossary
+        return self.glossaries.glossary
 
     def set_document(self, doc: Document | None) -> None:
         """Check ``doc`` (None: nothing); called when the window opens or closes a file."""
@@ -311,7 +298,7 @@ class SpellCheck(QObject):
         self._snapshot = list(doc.cues) if doc is not None else []
         self.spread.set_document(doc, self._snapshot)
         self._detected = detect_language(doc) if doc is not None else (UNDETERMINED, "unknown")
-        self._load_glossary()
+        self.glossaries.load(doc)
         self._rebuild_checker()
 
     def set_language(self, code: str | None) -> None:
@@ -327,28 +314,13 @@ class SpellCheck(QObject):
         if self._checker is not None and self._checker.language != self.language:
             self._rebuild_checker()
 
-    def _load_glossary(self) -> None:
-        path = self._glossary_override or project_glossary_path(self._doc)
-        if path is None and personal_glossary_path().is_file():
-            path = personal_glossary_path()
-        self._glossary = None
-        if path is None:
-            return
-        try:
-            self._glossary = Glossary.load(path)
-        except GlossaryError as exc:
-            self.main_window.status_message(str(exc))
-            return
-        for problem in self._glossary.problems:
-            self.main_window.status_message(f"{path.name}: {problem.message}")
-
     def _rebuild_checker(self) -> None:
         followed, how = self.followed_language()
         self.language_actions[None].setText(
             self.tr("Follow the file ({get}, {how})").format(get=language_name(followed), how=how)
         )
         self._checker = FlagChecker(
-            language=self.language, glossary=self._glossary, suggestions=False
+            language=self.language, glossary=self.glossaries.glossary, suggestions=False
         )
         message = self._checker.unavailable
         if message and message != self._warned:
@@ -597,61 +569,23 @@ class SpellCheck(QObject):
 
     def glossary_path(self) -> Path:
         """Return the glossary file in use, or where a new one would be created."""
-        if self._glossary is not None and self._glossary.path is not None:
-            return self._glossary.path
-        return self._glossary_override or personal_glossary_path()
+        return self.glossaries.glossary_path()
 
     def add_to_glossary(self, term: str) -> None:
         """Add a term to the glossary file (created when needed) and check again."""
-        glossary = self._glossary or Glossary(self.glossary_path())
-        glossary.add_term(term)
-        self._save_glossary(glossary)
-
-    def _save_glossary(self, glossary: Glossary) -> bool:
-        try:
-            path = glossary.save()
-        except GlossaryError as exc:
-            self.main_window.status_message(str(exc))
-            return False
-        self._glossary = glossary
-        self._set_override(path)
-        self.main_window.status_message(self.tr("Glossary saved: {path}").format(path=path))
-        self._rebuild_checker()
-        return True
-
-    def _set_override(self, path: Path | None) -> None:
-        # The project's and the personal glossary are found again for the next file; only a
-        # file the user chose elsewhere stays in use.
-        automatic = (project_glossary_path(self._doc), personal_glossary_path())
-        self._glossary_override = None if path in automatic else path
+        self.glossaries.add_to_glossary(term)
 
     def use_glossary(self, path: Path | None) -> None:
         """Use another glossary file (None: back to the one beside the captions)."""
-        self._set_override(path)
-        self._load_glossary()
-        self._rebuild_checker()
+        self.glossaries.use_glossary(path)
 
     def choose_glossary(self) -> None:
         """Ask for a glossary file and use it."""
-        from PySide6.QtWidgets import QFileDialog
-
-        name, _filter = QFileDialog.getOpenFileName(
-            self.main_window.window(),
-            self.tr("Use glossary file"),
-            str(self.glossary_path().parent),
-            self.tr("Text (*.txt)"),
-        )
-        if name:
-            self.use_glossary(Path(name))
+        self.glossaries.choose_glossary()
 
     def edit_glossary(self) -> QWidget:
         """Open the glossary editor for the glossary in use (it is created on save)."""
-        from captionreview.qt.glossary_editor import GlossaryEditor
-
-        editor = GlossaryEditor(self.glossary_path(), self.main_window.window())
-        editor.saved.connect(self.use_glossary)
-        editor.open()
-        return editor
+        return self.glossaries.edit_glossary()
 
     # -- next suspicious ----------------------------------------------------------------------
 
@@ -695,9 +629,7 @@ class SpellCheck(QObject):
 
     def remember_correction(self, correction: Correction) -> bool:
         """Save ``wrong => Right`` to the glossary (created when needed); True when saved."""
-        glossary = self._glossary or Glossary(self.glossary_path())
-        glossary.add_correction(correction.old, correction.new)
-        return self._save_glossary(glossary)
+        return self.glossaries.remember_correction(correction)
 
 
 def install(window: Host) -> SpellCheck:
