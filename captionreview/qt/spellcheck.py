@@ -4,7 +4,7 @@
 
 * checks the whole file in a worker thread (the window stays responsive: the worker pauses
   while the editor types and sleeps a moment every 250 cues) and re-checks an edited cue at
-  once, so the underlines follow the typing;
+  once, so the underlines follow the typing (``Flagger``, in ``flagger.py``);
 * underlines the flagged words in the cue editor (``FlagHighlighter``, in
   ``flag_highlight.py``), with a context menu of suggestions, "Add to dictionary", "Ignore"
   and "Add to glossary", also on Ctrl+. (``FlagMenu``, in ``flag_menu.py``);
@@ -23,8 +23,7 @@
 
 from __future__ import annotations
 
-import dataclasses
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -47,7 +46,6 @@ from captionreview.core.model import Cue, Finding
 from captionreview.core.vtt.editable import editable_offset, payload_offset
 from captionreview.core.words.flags import (
     RULE_FILLER,
-    RULE_NO_SPELLER,
     RULE_SPELLING,
     FlagChecker,
     next_suspicious,
@@ -56,10 +54,11 @@ from captionreview.core.words.glossary import Glossary
 from captionreview.core.words.language import UNDETERMINED, detect_language
 from captionreview.core.words.spelling import Speller, language_code, supported_languages
 from captionreview.core.words.spread import Correction
-from captionreview.qt.background import BackgroundWork, Progress
+from captionreview.qt.background import BackgroundWork
 from captionreview.qt.doc_events import DocumentEvents
 from captionreview.qt.flag_highlight import FlagHighlighter
 from captionreview.qt.flag_menu import FlagMenu
+from captionreview.qt.flagger import Flagger
 from captionreview.qt.glossary_actions import GlossaryActions
 from captionreview.qt.i18n import QT_TRANSLATE_NOOP
 from captionreview.qt.spread_dialog import CorrectionSpread
@@ -71,12 +70,6 @@ LANGUAGE_NAMES = {
     "sv": QT_TRANSLATE_NOOP("SpellCheck", "Swedish"),
     "en": QT_TRANSLATE_NOOP("SpellCheck", "English"),
 }
-# Edits touching more cues than this are re-checked in the background, not at once.
-SYNC_LIMIT = 40
-# The whole-file check starts this long after a file opens: the window paints it first. That
-# paint calls into Python thousands of times and would wait for the interpreter lock each time.
-START_DELAY_MS = 300
-CheckResult = dict[int, list[Finding]]
 HOW_CHOSEN = {
     "header": QT_TRANSLATE_NOOP("SpellCheck", "from the file's header"),
     "note": QT_TRANSLATE_NOOP("SpellCheck", "from a NOTE in the file"),
@@ -89,21 +82,6 @@ def language_name(code: str | None) -> str:
     """The language's name in the user's language ("Swedish", "svenska")."""
     name = LANGUAGE_NAMES.get(code or "")
     return QCoreApplication.translate("SpellCheck", name) if name else str(code)
-
-
-def _check_all(cues: Sequence[Cue], checker: FlagChecker, progress: Progress) -> CheckResult:
-    """Check every cue of a snapshot (in the worker); report every 200 cues."""
-    findings: dict[int, list[Finding]] = {}
-    total = len(cues)
-    for index in range(total):
-        if progress.step(index):
-            break
-        found = checker.check_cue(cues, index)
-        if found:
-            findings[index] = found
-        if index % 200 == 199:
-            progress.report(index + 1, total)
-    return findings
 
 
 class SpellCheck(QObject):
@@ -133,10 +111,6 @@ class SpellCheck(QObject):
         self._language_override: str | None = None
         self.glossaries = GlossaryActions(window, self._rebuild_checker, self)
         self._checker: FlagChecker | None = None
-        self._findings: dict[int, list[Finding]] = {}
-        self._ignored: set[tuple[str, str]] = set()
-        self._running = False
-        self._dirty: set[int] = set()
         self._snapshot: list[Cue] = []
         self._warned: str | None = None
         self._emit_timer = QTimer(self)
@@ -146,6 +120,8 @@ class SpellCheck(QObject):
 
         self.editor = window.editor
         self.text_edit: QPlainTextEdit = window.editor.text_edit
+        self.flagger = Flagger(self._checks, self._changed, self)
+        self.flagger.checked.connect(self.checked)
         self.highlighter = FlagHighlighter(self.text_edit.document(), self._editor_spans)
         self.menu = FlagMenu(self, window, self.text_edit)
 
@@ -293,8 +269,7 @@ class SpellCheck(QObject):
         """Check ``doc`` (None: nothing); called when the window opens or closes a file."""
         self._events.set_document(doc)
         self._doc = doc
-        self._ignored.clear()
-        self._findings = {}
+        self.flagger.set_document(doc)
         self._snapshot = list(doc.cues) if doc is not None else []
         self.spread.set_document(doc, self._snapshot)
         self._detected = detect_language(doc) if doc is not None else (UNDETERMINED, "unknown")
@@ -326,31 +301,17 @@ class SpellCheck(QObject):
         if message and message != self._warned:
             self.main_window.status_message(message)
         self._warned = message
-        self.recheck_all()
+        self.flagger.set_checker(self._checker)
 
     # -- checking -----------------------------------------------------------------------------
 
     def recheck_all(self) -> None:
         """Check the whole file again in the background (the flags stay until it finishes)."""
-        self._checks.cancel()
-        self._dirty.clear()
-        doc, checker = self._doc, self._checker
-        if doc is None or checker is None:
-            self._running = False
-            self._findings = {}
-            self._changed()
-            return
-        self._running = True
-        cues = list(doc.cues)
-        self._checks.start(
-            lambda progress: _check_all(cues, checker, progress),
-            self._on_done,
-            delay_ms=START_DELAY_MS,
-        )
+        self.flagger.recheck_all()
 
     def is_checking(self) -> bool:
         """Return True while a whole-file check runs."""
-        return self._running
+        return self.flagger.is_checking()
 
     def wait(self, msecs: int = 30000) -> bool:
         """Wait for the background check to finish (for scripts and tests)."""
@@ -362,56 +323,6 @@ class SpellCheck(QObject):
             self.tr("Checking words… {done} of {total} cues").format(done=done, total=total)
         )
 
-    def _on_done(self, findings: CheckResult) -> None:
-        self._running = False
-        self._findings = self._visible_all(findings)
-        # Cues edited while the worker ran were checked in their old state.
-        dirty, self._dirty = self._dirty, set()
-        self._recheck(sorted(dirty))
-        self._changed()
-        self.checked.emit(sum(len(f) for f in self._findings.values()))
-
-    def _visible_all(self, findings: dict[int, list[Finding]]) -> dict[int, list[Finding]]:
-        if not self._ignored:
-            # The common case, and the quick one for a long file: check_cue() never gives the
-            # file-wide note about a missing dictionary, so there is nothing to leave out.
-            return {i: found for i, found in findings.items() if found}
-        return {i: kept for i, found in findings.items() if (kept := self._visible(found))}
-
-    def _visible(self, findings: list[Finding]) -> list[Finding]:
-        return [
-            f
-            for f in findings
-            if f.rule != RULE_NO_SPELLER
-            and (f.rule, self._found_text(f).lower()) not in self._ignored
-        ]
-
-    def _found_text(self, finding: Finding) -> str:
-        if self._doc is None or finding.cue_index is None or finding.span is None:
-            return ""
-        if finding.cue_index >= len(self._doc):
-            return ""
-        return self._doc.cues[finding.cue_index].text[finding.span[0] : finding.span[1]]
-
-    def _recheck(self, indices: Sequence[int]) -> bool:
-        """Check the cues at ``indices`` again; return True when a cue's flags changed (the
-        caller then calls :meth:`_changed`)."""
-        doc, checker = self._doc, self._checker
-        if doc is None or checker is None:
-            return False
-        cues = doc.cues
-        changed = False
-        for index in indices:
-            if not 0 <= index < len(cues):
-                continue
-            found = self._visible(checker.check_cue(cues, index))
-            changed = changed or found != self._findings.get(index, [])
-            if found:
-                self._findings[index] = found
-            else:
-                self._findings.pop(index, None)
-        return changed
-
     def _changed(self) -> None:
         self.highlighter.rehighlight()
         self._emit_timer.start()
@@ -421,15 +332,15 @@ class SpellCheck(QObject):
 
     def flagged_cues(self) -> set[int]:
         """Return the indices of cues with at least one flag."""
-        return set(self._findings)
+        return self.flagger.flagged_cues()
 
     def findings(self) -> list[Finding]:
         """Return every current flag, in cue and text order."""
-        return [f for index in sorted(self._findings) for f in self._findings[index]]
+        return self.flagger.findings()
 
     def findings_for(self, index: int) -> list[Finding]:
         """Return the flags of one cue."""
-        return list(self._findings.get(index, ()))
+        return self.flagger.findings_for(index)
 
     def _cues_moved(self, kind: EventKind, start: int, stop: int) -> None:
         """What every change to the cues does first: an open spread offer is out of date."""
@@ -441,51 +352,26 @@ class SpellCheck(QObject):
         self.spread.cues_changed(start, stop, self._snapshot)
         if self._doc is not None:
             self._snapshot[start:stop] = self._doc.cues[start:stop]
-        if self._running:
-            self._dirty.update(range(start, stop + 1))
-        if stop - start <= SYNC_LIMIT:
-            # Typing inside a word mostly leaves the flags as they were: then the
-            # underlines and the issues panel have nothing to redraw.
-            if self._recheck(range(start, stop + 1)):
-                self._changed()
-        else:
-            self.recheck_all()
+        self.flagger.cues_changed(start, stop)
 
     def _on_inserted(self, start: int, stop: int) -> None:
         self._cues_moved(EventKind.INSERTED, start, stop)
-        self._shift(start, stop - start)
-        self._after_structure(start, stop)
+        self._after_structure()
+        self.flagger.cues_inserted(start, stop)
 
     def _on_removed(self, start: int, stop: int) -> None:
         self._cues_moved(EventKind.REMOVED, start, stop)
-        for index in range(start, stop):
-            self._findings.pop(index, None)
-        self._shift(stop, start - stop)
-        self._after_structure(start, start)
+        self._after_structure()
+        self.flagger.cues_removed(start, stop)
 
     def _on_reset(self) -> None:
         self._cues_moved(EventKind.RESET, 0, 0)
-        self._after_structure(0, 0, whole=True)
+        self._after_structure()
+        self.flagger.cues_reset()
 
-    def _after_structure(self, start: int, stop: int, *, whole: bool = False) -> None:
+    def _after_structure(self) -> None:
         self.spread.structure_changed()
         self._snapshot = list(self._doc.cues) if self._doc is not None else []
-        if whole or self._running or stop - start > SYNC_LIMIT:
-            self.recheck_all()
-        else:
-            self._recheck(range(max(start - 1, 0), stop + 1))
-            self._changed()  # the flags moved with the cues
-
-    def _shift(self, first: int, delta: int) -> None:
-        moved: dict[int, list[Finding]] = {}
-        for index, found in self._findings.items():
-            if index >= first:
-                moved[index + delta] = [
-                    dataclasses.replace(f, cue_index=index + delta) for f in found
-                ]
-            else:
-                moved[index] = found
-        self._findings = moved
 
     # -- the editor ---------------------------------------------------------------------------
 
@@ -502,7 +388,7 @@ class SpellCheck(QObject):
             return []
         index, raw = current
         spans = []
-        for finding in self._findings.get(index, ()):
+        for finding in self.flagger.findings_for(index):
             if finding.span is None:
                 continue
             start = editable_offset(raw, finding.span[0])
@@ -563,9 +449,7 @@ class SpellCheck(QObject):
         """Stop flagging this word (this rule) for the rest of the session."""
         if finding.rule == RULE_SPELLING and self._checker and self._checker.speller:
             self._checker.speller.ignore(found)
-        self._ignored.add((finding.rule, found.lower()))
-        self._findings = self._visible_all(self._findings)
-        self._changed()
+        self.flagger.ignore(finding.rule, found)
 
     def glossary_path(self) -> Path:
         """Return the glossary file in use, or where a new one would be created."""
@@ -595,7 +479,9 @@ class SpellCheck(QObject):
         findings = self.findings()
         if not findings:
             message = (
-                self.tr("Still checking…") if self._running else self.tr("No suspicious words")
+                self.tr("Still checking…")
+                if self.flagger.is_checking()
+                else self.tr("No suspicious words")
             )
             self.main_window.status_message(message)
             return None
