@@ -25,7 +25,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from captionreview.clitools.output import printable, run_guarded
-from captionreview.core.audio import AudioAnalysis, AudioError, cached_analysis
 from captionreview.core.checks import check_document
 from captionreview.core.checks.audio import finding_range
 from captionreview.core.checks.downstream import downstream_findings
@@ -47,6 +46,7 @@ from captionreview.core.words.language import (
 )
 
 if TYPE_CHECKING:
+    from captionreview.core.audio import AudioAnalysis
     from captionreview.core.words.glossary import Glossary
 
 EXIT_OK = 0
@@ -181,6 +181,8 @@ def analyse_video(video: Path | None) -> tuple[AudioAnalysis | None, dict[str, A
     and no analysis, so the other checks still run."""
     if video is None:
         return None, None
+    from captionreview.core.audio import AudioError, cached_analysis  # only with --video
+
     try:
         analysis = cached_analysis(video)
     except AudioError as error:

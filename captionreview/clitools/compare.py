@@ -16,7 +16,6 @@ from pathlib import Path
 
 from captionreview.clitools.output import run_guarded
 from captionreview.core.compare import (
-    ErrorSeverity,
     compare,
     comparison_json,
     summary_lines,
@@ -25,6 +24,7 @@ from captionreview.core.document import Document
 from captionreview.core.errors import CaptionFileError
 from captionreview.core.formats import load
 from captionreview.core.i18n import _
+from captionreview.core.model import ErrorSeverity
 from captionreview.core.review import ReviewFileError, read_sidecar, sidecar_path
 from captionreview.core.words.glossary import Glossary, GlossaryError
 

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz.distance import Indel, Levenshtein
 
 from captionreview.core.i18n import _, ngettext
-from captionreview.core.model import Cue
+from captionreview.core.model import Cue, ErrorSeverity
 from captionreview.core.vtt.cuetext import plain_text
 from captionreview.core.words.numbers import SMALL_NUMBER_WORDS_SV
 
@@ -52,14 +52,6 @@ class ChangeKind(StrEnum):
     NUMBER = "number"
     FILLER = "filler"
     OTHER = "other"
-
-
-class ErrorSeverity(StrEnum):
-    """How much a change counts in the NER model (JSON values; never translated)."""
-
-    MINOR = "minor"
-    STANDARD = "standard"
-    SERIOUS = "serious"
 
 
 NER_WEIGHTS: Mapping[ErrorSeverity, float] = {

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-import uuid
+import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -86,7 +86,7 @@ class Document:
         self.problems: list[Problem] = parsed.problems
         self.metadata: dict[str, str] = parsed.metadata
         self.regions: list[Region] = parsed.regions
-        self.session_id = uuid.uuid4().hex
+        self.session_id = os.urandom(16).hex()
         self._cues: list[Cue] = parsed.cues
         self._layout: list[LayoutItem] = parsed.layout
         self._history = History()

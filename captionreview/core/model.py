@@ -60,6 +60,14 @@ class Severity(StrEnum):
     INFO = "info"
 
 
+class ErrorSeverity(StrEnum):
+    """How much a change counts in the NER model (JSON values; never translated)."""
+
+    MINOR = "minor"
+    STANDARD = "standard"
+    SERIOUS = "serious"
+
+
 @dataclass(frozen=True, slots=True)
 class Problem:
     """Something the reader met in the file: ``line`` is 1-based in the file."""

@@ -17,7 +17,6 @@ in the user folder (``user_profile_dir()``).
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
@@ -201,6 +200,8 @@ def profile_from_toml(text: str, *, source: Path | None = None) -> Profile:
     its field name, list ``disabled_rules`` to turn off and ``enabled_rules`` to turn back on.
     Raises ProfileError naming the file and the offending key.
     """
+    import tomllib  # only for a profile file: not on the start-up path of every run
+
     where = str(source) if source else "profile"
     try:
         data = tomllib.loads(text)

@@ -14,13 +14,12 @@ from dataclasses import dataclass, field
 from captionreview.core.compare import (
     ChangeKind,
     Comparison,
-    ErrorSeverity,
     kind_label,
     percent,
     summary_lines,
 )
 from captionreview.core.i18n import _, ngettext
-from captionreview.core.model import Cue
+from captionreview.core.model import Cue, ErrorSeverity
 from captionreview.core.review import ReviewCounts
 from captionreview.core.timecode import format_vtt_timestamp
 

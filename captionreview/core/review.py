@@ -28,11 +28,10 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from captionreview.core.compare import ErrorSeverity
 from captionreview.core.document import DocEvent, Document, EventKind
 from captionreview.core.errors import CaptionReviewError
 from captionreview.core.i18n import _, ngettext
-from captionreview.core.model import Cue
+from captionreview.core.model import Cue, ErrorSeverity
 from captionreview.core.saving import atomic_write
 from captionreview.core.timecode import format_vtt_timestamp, parse_sbv_timestamp
 

@@ -11,7 +11,6 @@ import errno
 import os
 import re
 import stat
-import tempfile
 import time
 from pathlib import Path
 
@@ -76,6 +75,8 @@ def atomic_write(target: Path, data: bytes, *, mode: int | None = None) -> None:
             )
         _remove_stale_temps(target)
         mode = stat.S_IMODE(old.st_mode) if old is not None else new_mode
+        import tempfile  # only when saving: not on the start-up path of ``check``
+
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)

@@ -44,7 +44,6 @@ from captionreview.core.compare import (
     Comparison,
     DiffKind,
     DiffPiece,
-    ErrorSeverity,
     compare,
     diff_text,
     kind_label,
@@ -54,7 +53,7 @@ from captionreview.core.compare import (
 from captionreview.core.document import Document
 from captionreview.core.errors import CaptionFileError
 from captionreview.core.formats import load
-from captionreview.core.model import Cue, Severity
+from captionreview.core.model import Cue, ErrorSeverity, Severity
 from captionreview.core.report_accuracy import AccuracyInput
 from captionreview.core.review import (
     CueState,

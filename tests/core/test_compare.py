@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from captionreview.core.compare import ChangeKind, ErrorSeverity, compare, diff_text, normalise
+from captionreview.core.compare import ChangeKind, compare, diff_text, normalise
 from captionreview.core.document import Document
 from captionreview.core.formats import load
-from captionreview.core.model import Cue
+from captionreview.core.model import Cue, ErrorSeverity
 from captionreview.core.words.glossary import Glossary
 
 

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from captionreview.core.compare import ErrorSeverity
+from captionreview.core.model import ErrorSeverity
 from captionreview.core.review import CueState, sidecar_path
 from captionreview.qt.issues_panel import IssuesPanel
 from captionreview.qt.review_panel import ReviewFeature

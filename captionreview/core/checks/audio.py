@@ -13,7 +13,6 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
-from statistics import median
 from typing import TYPE_CHECKING
 
 from captionreview.core.checks.base import cue_finding
@@ -343,7 +342,7 @@ def find_offset(cues: Sequence[Cue], analysis: AudioAnalysis, profile: Profile) 
         onset = analysis.nearest_speech_edge(start + coarse, ONSET_MATCH_MS, kind="start")
         if onset is not None:
             differences.append(onset - start)
-    shift = round(median(differences)) if len(differences) >= 3 else coarse
+    shift = round(float(np.median(differences))) if len(differences) >= 3 else coarse
     if abs(shift) < profile.sync_offset_ms:
         return None
     return Offset(
