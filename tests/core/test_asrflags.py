@@ -530,3 +530,76 @@ def test_a_files_own_word_list_accepts_its_names(tmp_path: Path) -> None:
     ]
     assert find_flags(text, language="sv", glossary=None, file_words=words) == []
     assert read_word_list(tmp_path / "missing.words.txt") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("beslutet togs av region örebro län i går", "Region Örebro län"),
+        ("Region örebro län har beslutat", "Region Örebro län"),
+        ("forskare vid karolinska institutet menar", "Karolinska Institutet"),
+        ("hon arbetar i västra götalandsregionen", "Västra Götalandsregionen"),
+        ("det gäller region örebro läns budget", "Region Örebro läns"),
+        ("enligt karolinska institutets forskare", "Karolinska Institutets"),
+    ],
+)
+def test_a_glossary_term_of_several_words_in_lower_case_is_offered_whole(
+    text: str, expected: str
+) -> None:
+    glossary = Glossary.from_lines(
+        ["Region Örebro län", "Karolinska Institutet", "Västra Götalandsregionen"]
+    )
+    found = find_flags(cues_of(text), language="sv", glossary=glossary, suggestions=False)
+    # One flag for the whole term, not a capital for "örebro" alone.
+    assert [(f.rule, f.suggestion) for f in found if f.rule != "ASR-11"] == [("ASR-09", expected)]
+
+
+def test_a_glossary_term_written_as_the_glossary_writes_it_is_not_flagged() -> None:
+    glossary = Glossary.from_lines(["Region Örebro län", "Karolinska Institutet"])
+    texts = [
+        "Region Örebro län har beslutat.",
+        "REGION ÖREBRO LÄN",
+        "forskare vid Karolinska Institutet menar",
+    ]
+    assert suggestions_of(" ".join(texts), "ASR-09", glossary) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Risken för hjärt- och kärlsjukdomar ökar med åldern.",
+        "Ärendet går till barn- och utbildningsnämnden.",
+        "Det finns både för- och nackdelar med förslaget.",
+        "Koderna delas in i käll-, händelse- och resultatkoder.",
+        "Hälso- och sjukvården i regionen har ansvaret.",
+        "Både små- och medelstora företag får stöd, i in- och utland.",
+        "Forsknings- och utvecklingsarbete pågår, liksom miljö- och hälsoskyddsnämndens tillsyn.",
+        "Risken för hjärt-\noch kärlsjukdomar ökar.",
+        "Risken för hjärt– och kärlsjukdomar och hjärt–kärlsjukdomar ökar.",
+        "Det gäller <i>hjärt-</i> och kärlsjukdomar.",
+        "Sjukhusvård och -omsorg samt EU- och Natofrågor.",
+    ],
+)
+def test_suspended_compound_parts_are_neither_misspelled_nor_split_compounds(text: str) -> None:
+    found = find_flags(cues_of(text), language="sv", glossary=None, suggestions=False)
+    assert [(f.rule, f.message) for f in found] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        ("risken för hjärt och kärlsjukdomar ökar", "hjärt-"),
+        ("det gäller hälso och sjukvården", "hälso-"),
+        ("koderna är käll och händelsekoder", "käll-"),
+        ("koderna är käll händelse och resultatkoder", "käll-"),
+    ],
+)
+def test_a_suspended_part_without_its_hyphen_is_offered_the_hyphen(text: str, part: str) -> None:
+    found = find_flags(cues_of(text), language="sv", glossary=None, suggestions=False)
+    assert [(f.rule, f.suggestion) for f in found] == [("SPELL-01", part)]
+    assert "hyphen" in found[0].message
+
+
+def test_a_part_without_a_compound_after_it_is_still_a_misspelling() -> None:
+    found = find_flags(cues_of("det hjärt är stort"), language="sv", glossary=None)
+    assert [(f.rule, f.suggestion) for f in found] == [("SPELL-01", "hjärta")]

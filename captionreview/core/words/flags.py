@@ -413,6 +413,7 @@ class FlagChecker:
                 "split": _("the term written apart"),
                 "spelling": _("spelled alike"),
                 "sound": _("sounds alike"),
+                "case": _("written in lower case"),
             }[miss.kind]
             add(
                 RULE_GLOSSARY,
@@ -516,6 +517,8 @@ class FlagChecker:
                 if found_compound is None:
                     continue
                 joined, confidence = found_compound
+                if self._suspended_without_hyphen(item, window[0], self.speller) is not None:
+                    continue  # "käll händelse och resultatkoder": suspended parts, not one word
                 if n == 3:
                     inner = tuple(t.text for t in window[1:])
                     if inner not in self._compounds:
@@ -809,6 +812,51 @@ class FlagChecker:
             or self._english_word(part)
         )
 
+    def _suspended_without_hyphen(self, item: _Cue, tok: Token, speller: Speller) -> str | None:
+        """Return the compound a word not in the dictionary begins when it is a suspended part
+        written without its hyphen ("hjärt och kärlsjukdomar": "hjärtsjukdomar"), else None.
+
+        The part must be followed, through at most three more parts, by "och", "eller", "samt"
+        or "respektive" and a word whose last part it makes a dictionary word with.
+        """
+        word = tok.text
+        if speller is not self.speller or not word.isalpha() or speller.check(word.lower()):
+            return None
+        text = item.plain.text
+        tokens = item.tokens
+        at = bisect_left([t.pstart for t in tokens], tok.pstart)
+        for k in range(at + 1, min(at + 6, len(tokens) - 1)):
+            gap = text[tokens[k - 1].pend : tokens[k].pstart]
+            if not _PART_GAP.fullmatch(gap) or not tokens[k].text.isalpha():
+                return None
+            if tokens[k].text.lower() in _SUSPENSION_JOINS:
+                last = tokens[k + 1].text
+                if not _PART_GAP.fullmatch(text[tokens[k].pend : tokens[k + 1].pstart]):
+                    return None
+                return self._joined_with_end(word.lower(), last, speller)
+        return None
+
+    def _joined_with_end(self, part: str, compound: str, speller: Speller) -> str | None:
+        """Return ``part`` joined to the last part of ``compound`` ("hjärt", "kärlsjukdomar"
+        → "hjärtsjukdomar") when the dictionary knows that word, else None.
+
+        Hunspell-sv joins almost anything ("hjärtdomar"): of the words it accepts, the commonest
+        in the frequency list is taken, else the one with the longest last part.
+        """
+        if not compound.isalpha() or not compound.islower():
+            return None
+        if not (speller.check(compound) or self._closed_compound(compound)):
+            return None
+        best: tuple[float, str] | None = None
+        for cut in range(2, len(compound) - 2):
+            joined = part + compound[cut:]
+            if not speller.check(joined):
+                continue
+            zipf = (self._frequencies.zipf(joined) if self._frequencies else None) or 0.0
+            if best is None or zipf > best[0]:
+                best = (zipf, joined)
+        return best[1] if best is not None else None
+
     def _closed_compound(self, word: str) -> bool:
         """Return True for a compound Hunspell rejects but Swedish builds: a known first part
         (in its compound form: "tvåpersons-", "käll-" of "källa") and a common last word
@@ -1032,8 +1080,24 @@ class FlagChecker:
                 continue
             if word in self.file_words:
                 continue
+            after = item.plain.text[tok.pend : tok.pend + 1]
+            dash_after = after != "" and after in _SUSPENSION_DASHES
+            joined = None if dash_after else self._suspended_without_hyphen(item, tok, speller)
+            if joined is not None:
+                add(
+                    RULE_SPELLING,
+                    Severity.WARN,
+                    _(
+                        "“{word}” is the first part of a compound (“{joined}”): "
+                        "write it with a hyphen, “{word}-”."
+                    ).format(word=word, joined=joined),
+                    (tok.start, tok.end),
+                    word + "-",
+                    0.8,
+                )
+                continue
             capital = self._capitalised(word, speller)
-            if capital is not None and item.plain.text[tok.pend : tok.pend + 1] != "-":
+            if capital is not None and not dash_after:
                 add(
                     RULE_PROPER,
                     Severity.WARN,
@@ -1055,8 +1119,7 @@ class FlagChecker:
             # heading) and words with digits ("I25", "mp3") are codes, not prose.
             if word.isupper() or any(c.isdigit() for c in word):
                 continue
-            suspended = item.plain.text[tok.pend : tok.pend + 1] == "-"
-            if self._hyphenated_known(word + "-" if suspended else word, speller):
+            if self._hyphenated_known(word + "-" if dash_after else word, speller):
                 continue
             # A capital inside a sentence makes the word a name ("Tvärbäckström"): common
             # words are no evidence for a name's spelling, so only the sentence's first word
@@ -1159,8 +1222,20 @@ _RULE_CONFIDENCE: dict[tuple[str, Severity], float] = {
     (RULE_HOMOPHONE, Severity.INFO): 0.3,
 }
 # A glossary near miss by how it was found.
-_GLOSSARY_CONFIDENCE = {"correction": 0.95, "split": 0.85, "spelling": 0.7, "sound": 0.55}
+_GLOSSARY_CONFIDENCE = {
+    "correction": 0.95,
+    "case": 0.9,
+    "split": 0.85,
+    "spelling": 0.7,
+    "sound": 0.55,
+}
 
+# What joins suspended compound parts to the compound that ends them ("hjärt- och kärl…").
+_SUSPENSION_JOINS = _words("och eller samt respektive")
+# A hyphen, the hyphen character, or an en dash typed for one ("hjärt– och kärlsjukdomar").
+_SUSPENSION_DASHES = "-‐–"
+# Between suspended parts as speech recognition writes them: spaces, maybe a comma.
+_PART_GAP = re.compile(r"\s*,?\s+")
 _CAMEL_CASE = re.compile(r"[A-ZÅÄÖ]?[a-zåäöéü]+(?:[A-ZÅÄÖ][a-zåäöéü]+)+")
 _SENTENCE_BREAK = re.compile(r"[.!?…]+\s+|\n\s*[-–]")
 

@@ -54,7 +54,8 @@ class NearMiss:
     """Words in a cue that look like a glossary term spelled or heard wrong.
 
     ``span`` indexes the raw cue text; ``kind`` is ``"correction"`` (a known ``wrong => Right``
-    line), ``"split"`` (the term written as several words), ``"spelling"`` or ``"sound"``.
+    line), ``"split"`` (the term written as several words), ``"spelling"``, ``"sound"`` or
+    ``"case"`` (a term of several words in lower case: "region örebro län").
     """
 
     span: tuple[int, int]
@@ -79,6 +80,11 @@ def _strip_accents(text: str) -> str:
         base = unicodedata.normalize("NFKD", ch)
         out.append("".join(c for c in base if not unicodedata.combining(c)))
     return "".join(out)
+
+
+def _lost_capital(written: str, found: str) -> bool:
+    """Return True when ``found`` is ``written`` with a capital letter made small."""
+    return any(w.isupper() and f.islower() for w, f in zip(written, found, strict=False))
 
 
 def letters_only(text: str) -> str:
@@ -492,8 +498,7 @@ class Glossary:
         if not self._terms and not self._corrections:
             return []
         folded = [_fold(t.text) for t in tokens]
-        protected = self._exact_terms(folded)
-        found: list[tuple[float, int, int, int, str, str]] = []
+        protected, found = self._exact_terms(tokens, folded)
         found.extend(self._known_corrections(folded, protected))
         max_window = min(self._max_words + 2, 4)
         for i in range(len(tokens)):
@@ -511,14 +516,28 @@ class Glossary:
                     found.append((distance, n, i, j, term, kind))
         return self._resolve(found, tokens, plain)
 
-    def _exact_terms(self, folded: list[str]) -> set[int]:
+    def _exact_terms(
+        self, tokens: list[Token], folded: list[str]
+    ) -> tuple[set[int], list[tuple[float, int, int, int, str, str]]]:
+        """Return the token indices of terms written as the glossary writes them, but for
+        case, and a "case" match for each term of several words with a capital lost."""
         protected: set[int] = set()
+        lower_case: list[tuple[float, int, int, int, str, str]] = []
         for i, word in enumerate(folded):
             for words in self._by_first_word.get(word, ()):
                 n = len(words)
-                if tuple(folded[i : i + n]) == words:
-                    protected.update(range(i, i + n))
-        return protected
+                if tuple(folded[i : i + n]) != words:
+                    continue
+                protected.update(range(i, i + n))
+                term = self._terms[letters_only(" ".join(words))]
+                # A single word in lower case is the spell check's (SPELL-02, "örebro"); a
+                # term of several words is offered whole, or only its name part would be.
+                if n > 1 and any(
+                    _lost_capital(written, token.text)
+                    for written, token in zip(term.words, tokens[i : i + n], strict=True)
+                ):
+                    lower_case.append((0.0, n, i, i + n, term.text, "case"))
+        return protected, lower_case
 
     def _known_corrections(
         self, folded: list[str], protected: set[int]
