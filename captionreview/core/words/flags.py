@@ -380,19 +380,56 @@ class FlagChecker:
             findings.append(Finding(RULE_NO_SPELLER, Severity.INFO, self.unavailable))
         # Rolling and karaoke captions repeat most lines: each distinct text is checked once
         # per run. Only within a run, as the word lists may change between runs. Karaoke cues
-        # differ only in their timestamps, so the key is the visible text.
-        seen: dict[str, _Line] = {}
-        before: tuple[str, Token | None] | None = None
+        # differ only in their timestamps: those with the same text up to the digits of the
+        # timestamps share everything but the cue (see _TIMING_TAG), and texts with the same
+        # visible text share what the rules find (_Line).
+        texts: dict[str, _Text] = {}
+        lines: dict[str, _Line] = {}
+        previous: _Text | None = None
         for index, cue in enumerate(cues):
-            plain = plain_with_offsets(cue.text)
-            line = seen.get(plain.text)
-            item = _Cue(index, cue, plain, [])
-            if line is None:
-                item = _Cue(index, cue, plain, tokenize_plain(plain))
-                line = seen[plain.text] = self._line(item)
-            findings.extend(self._findings(item, self._with_edge(item, line, before)))
-            before = (plain.text, line.last)
+            raw = cue.text
+            key = _TIMING_TAG.sub(_TIMING_MASK, raw) if "<" in raw else raw
+            text = texts.get(key)
+            if text is None:
+                text = texts[key] = self._text(index, cue, lines)
+            first = text.first_word
+            if previous is not None and first is not None and first == previous.last_word:
+                item = _Cue(index, cue, text.plain, [])
+                before = (previous.plain.text, previous.line.last)
+                findings.extend(self._findings(item, self._with_edge(item, text.line, before)))
+            elif text.flags:
+                timing = file_line(cue, None)
+                findings.extend(
+                    Finding(
+                        rule,
+                        severity,
+                        message,
+                        index,
+                        cue.uid,
+                        span,
+                        suggestion,
+                        None if timing is None else timing + 1 + breaks,
+                        confidence=confidence,
+                    )
+                    for (rule, severity, message, span, suggestion, confidence), breaks in zip(
+                        text.flags, text.breaks, strict=True
+                    )
+                )
+            previous = text
         return findings
+
+    def _text(self, index: int, cue: Cue, lines: dict[str, _Line]) -> _Text:
+        """Return what the rules find in cue ``index`` on its own, from ``lines`` (by visible
+        text) when another cue had the same visible text."""
+        plain = plain_with_offsets(cue.text)
+        line = lines.get(plain.text)
+        if line is None:
+            line = lines[plain.text] = self._line(_Cue(index, cue, plain, tokenize_plain(plain)))
+        flags = sorted(_to_raw(plain, line.flags), key=_flag_order)
+        # As file_line() counts them: the line breaks before the span's start.
+        breaks = [cue.text.count("\n", 0, flag[3][0]) for flag in flags]
+        first, last = (None if t is None else t.text.lower() for t in (line.first, line.last))
+        return _Text(plain, line, flags, breaks, first, last)
 
     # -- ASR-09 -------------------------------------------------------------------------------
 
@@ -1155,6 +1192,33 @@ class _Line:
     flags: list[_Flag]
     first: Token | None
     last: Token | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Text:
+    """What the rules find in one cue text on its own, ready to be given to every cue with the
+    same text: its visible text, its line, the flags with raw spans in finding order, the
+    line breaks before each flag, and its first and last word in lower case (a cue that starts
+    with the word the previous one ended with may repeat it: see _edge_repeat())."""
+
+    plain: PlainText
+    line: _Line
+    flags: list[_Flag]
+    breaks: list[int]
+    first_word: str | None
+    last_word: str | None
+
+
+# A karaoke timestamp (YouTube writes one before every word). Cues whose texts differ only
+# in the digits of these share their flags: the digits are inside a tag (tag_spans() reads
+# only '<', '>' and line breaks), so they change neither the visible text nor any offset.
+_TIMING_TAG = re.compile(r"<[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{3}>")
+_TIMING_MASK = "<00:00:00.000>"
+
+
+def _flag_order(flag: _Flag) -> tuple[tuple[int, int], str]:
+    """Return the key findings of one cue are sorted by (as in FlagChecker._findings)."""
+    return flag[3], flag[0]
 
 
 def _ends(tokens: list[Token]) -> tuple[Token | None, Token | None]:

@@ -1,0 +1,81 @@
+"""A whole-file check reuses what it found in a cue text for the cues that repeat it (rolling
+and karaoke captions): every cue must still get exactly the flags it gets checked alone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from captionreview.core.formats import load
+from captionreview.core.model import Cue, Finding
+from captionreview.core.words.flags import FlagChecker, find_flags
+from captionreview.core.words.spelling import Speller
+
+
+@pytest.fixture(scope="module")
+def speller(tmp_path_factory: pytest.TempPathFactory) -> Speller:
+    return Speller("sv", personal_path=tmp_path_factory.mktemp("words") / "personal-sv.txt")
+
+
+def karaoke(words: list[str], start_ms: int, *, short: bool = False) -> str:
+    """Return a YouTube-style karaoke line: a timestamp tag and a <c> span per word."""
+
+    def stamp(ms: int) -> str:
+        minutes, rest = divmod(ms, 60_000)
+        hours, minutes = divmod(minutes, 60)
+        if short:
+            return f"<{minutes:02d}:{rest // 1000:02d}.{rest % 1000:03d}>"
+        return f"<{hours:02d}:{minutes:02d}:{rest // 1000:02d}.{rest % 1000:03d}>"
+
+    head, *rest = words
+    return head + "".join(f"{stamp(start_ms + 400 * k)}<c> {w}</c>" for k, w in enumerate(rest))
+
+
+def alone(cues: list[Cue], speller: Speller) -> list[Finding]:
+    """Return the flags of every cue checked on its own, as the window re-checks an edit."""
+    checker = FlagChecker(language="sv", glossary=None, speller=speller, suggestions=False)
+    return [f for index in range(len(cues)) for f in checker.check_cue(cues, index)]
+
+
+def test_karaoke_cues_differing_in_their_timestamps_get_the_flags_each_gets_alone(
+    tmp_path: Path, speller: Speller
+) -> None:
+    lines = [
+        ["Välkomna", "till", "föreläsningen", "om", "kompetens", "försörjning"],
+        ["vi", "har", "tre", "mål", "och", "och", "eh", "fyra", "delmål"],
+        ["vi", "har", "fyra", "mål", "och", "och", "eh", "tre", "delmål"],
+        ["delmål", "i", "sverige", "och", "3", "mål", "i", "dag"],
+        ["delmål", "i", "sverige", "och", "4", "mål", "i", "dag"],
+    ]
+    blocks = ["WEBVTT", ""]
+    start = 0
+    # Each line twice with other timestamps (both kinds), as a rolling karaoke file has it,
+    # and as a plain cue: a repeat across cues must be found at the new cue's own offsets.
+    for round_ in range(3):
+        for words in lines:
+            start += 3_600_000 if round_ == 2 else 2300
+            text = (
+                " ".join(words)
+                if round_ == 2
+                else f"{' '.join(lines[0])}\n" + karaoke(words, start, short=round_ == 1)
+            )
+            blocks += [f"{stamp_vtt(start)} --> {stamp_vtt(start + 2000)}", text, ""]
+    path = tmp_path / "karaoke.sv.vtt"
+    path.write_text("\n".join(blocks), encoding="utf-8")
+    cues = load(path).cues
+
+    found = find_flags(cues, language="sv", glossary=None, speller=speller, suggestions=False)
+
+    assert found == alone(cues, speller)
+    assert {f.rule for f in found} >= {"ASR-18", "ASR-11", "SPELL-02", "ASR-10"}
+    # The same text with other visible digits is not taken for the same text.
+    numbers = {(f.cue_index, f.suggestion) for f in found if f.rule == "ASR-10"}
+    assert any(s == "tre" for _, s in numbers) and any(s == "fyra" for _, s in numbers)
+    assert all(f.line is not None and f.line > 1 for f in found)
+
+
+def stamp_vtt(ms: int) -> str:
+    hours, rest = divmod(ms, 3_600_000)
+    minutes, rest = divmod(rest, 60_000)
+    return f"{hours:02d}:{minutes:02d}:{rest // 1000:02d}.{rest % 1000:03d}"
