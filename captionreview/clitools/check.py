@@ -245,7 +245,8 @@ class WordFlags:
 
     def findings(self, doc: Document, language: str) -> list[Finding]:
         """Return the word flags of ``doc``."""
-        from captionreview.core.words.flags import file_word_list_path, find_flags, read_word_list
+        from captionreview.core.words.flags import find_flags
+        from captionreview.core.words.wordlist import file_word_list_path, read_word_list
 
         words = read_word_list(file_word_list_path(doc.path)) if doc.path is not None else []
         return find_flags(

@@ -1835,6 +1835,26 @@ Undertexterna kan fortfarande redigeras; du kan spara dem som vanligt.</translat
         <translation>Kontrollerar ord… {done} av {total} undertexter</translation>
     </message>
     <message>
+        <source>Word list not saved</source>
+        <translation>Stavningsordlistan sparades inte</translation>
+    </message>
+    <message>
+        <source>{error}
+
+The word list is as it was. To accept a word in every file, add it to your dictionary instead.</source>
+        <translation>{error}
+
+Stavningsordlistan är som förut. Lägg till ordet i din stavningsordlista i stället om det ska godtas i alla filer.</translation>
+    </message>
+    <message>
+        <source>Added “{word}” to this file&apos;s word list, {name}</source>
+        <translation>Lade till ”{word}” i filens egen stavningsordlista, {name}</translation>
+    </message>
+    <message>
+        <source>Removed “{word}” from this file&apos;s word list, {name}</source>
+        <translation>Tog bort ”{word}” ur filens egen stavningsordlista, {name}</translation>
+    </message>
+    <message>
         <source>Select a cue first</source>
         <translation>Välj en undertext först</translation>
     </message>
@@ -1855,6 +1875,10 @@ Undertexterna kan fortfarande redigeras; du kan spara dem som vanligt.</translat
         <translation>Lägg till ”{found}” i stavningsordlistan</translation>
     </message>
     <message>
+        <source>Add “{found}” to this file&apos;s word list</source>
+        <translation>Lägg till ”{found}” i filens egen stavningsordlista</translation>
+    </message>
+    <message>
         <source>Ignore “{strip}”</source>
         <translation>Ignorera ”{strip}”</translation>
     </message>
@@ -1865,6 +1889,14 @@ Undertexterna kan fortfarande redigeras; du kan spara dem som vanligt.</translat
     <message>
         <source>Remember “{found} =&gt; {suggestion}” in glossary</source>
         <translation>Spara ”{found} =&gt; {suggestion}” i ordlistan</translation>
+    </message>
+    <message>
+        <source>Remove “{word}” from this file&apos;s word list</source>
+        <translation>Ta bort ”{word}” ur filens egen stavningsordlista</translation>
+    </message>
+    <message>
+        <source>The words of this file only, in {name} beside the captions</source>
+        <translation>Ord som bara gäller den här filen, i {name} bredvid undertexterna</translation>
     </message>
     <message>
         <source>Could not save the personal word list: {strerror}</source>

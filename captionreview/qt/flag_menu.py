@@ -1,5 +1,6 @@
 """The right-click menu on a flagged word in the cue editor, also on Ctrl+.: the flag's
-explanation, suggestions, "Add to dictionary", "Ignore" and the glossary items."""
+explanation, suggestions, "Add to dictionary", "Add to this file's word list", "Ignore" and the
+glossary items; on a word of the file's word list, "Remove from this file's word list"."""
 
 from __future__ import annotations
 
@@ -11,9 +12,11 @@ from PySide6.QtWidgets import QLabel, QMenu, QPlainTextEdit, QWidgetAction
 
 from captionreview.core.checks import rule_title
 from captionreview.core.model import Finding
+from captionreview.core.vtt.editable import payload_offset
 from captionreview.core.words.flags import RULE_GLOSSARY, RULE_SPELLING
-from captionreview.core.words.spelling import Speller
+from captionreview.core.words.spelling import Speller, tokenize
 from captionreview.core.words.spread import Correction
+from captionreview.core.words.wordlist import FileWordList
 
 if TYPE_CHECKING:
     from captionreview.qt.host import Host
@@ -39,6 +42,15 @@ class FlagOwner(Protocol):
 
     def add_to_dictionary(self, word: str) -> None:
         """Add a word to the personal word list."""
+
+    def file_word_list(self) -> FileWordList | None:
+        """The word list of the open captions, or None for captions without a file."""
+
+    def add_to_file_words(self, word: str) -> None:
+        """Add a word to the captions' own word list."""
+
+    def remove_from_file_words(self, word: str) -> None:
+        """Remove a word from the captions' own word list."""
 
     def ignore(self, finding: Finding, found: str) -> None:
         """Stop flagging a word for the session."""
@@ -113,6 +125,8 @@ class FlagMenu(QObject):
             if current is None or finding.span is None:
                 continue
             items.extend(self._finding_actions(menu, current[0], current[1], finding))
+        if not items and current is not None:
+            items.extend(self._file_word_actions(menu, current[1], editor_position))
         if items and first is not None:
             items.append(_separator(menu))
         for action in items:
@@ -140,12 +154,12 @@ class FlagMenu(QObject):
         title.setDefaultWidget(explanation)
         title.setObjectName("flagExplanation")
         actions: list[QAction] = [title]
-        options: list[str] = []
+        options: list[str] = [finding.suggestion] if finding.suggestion is not None else []
         speller = owner.speller
         if finding.rule == RULE_SPELLING and speller is not None:
-            options = speller.suggest(found)[:MAX_SUGGESTIONS]
-        elif finding.suggestion is not None:
-            options = [finding.suggestion]
+            # The flag's own fix first ("hjärt-" for a suspended part), then Hunspell's.
+            options += [o for o in speller.suggest(found) if o not in options]
+            options = options[:MAX_SUGGESTIONS]
         for option in options:
             label = (
                 QCoreApplication.translate("SpellCheck", "Replace with “{option}”").format(
@@ -172,6 +186,18 @@ class FlagMenu(QObject):
             add.setObjectName("spellAddToDictionary")
             add.triggered.connect(lambda _c=False, w=found: owner.add_to_dictionary(w))
             actions.append(add)
+            words = owner.file_word_list()
+            if words is not None:
+                add_here = QAction(
+                    QCoreApplication.translate(
+                        "SpellCheck", "Add “{found}” to this file's word list"
+                    ).format(found=found),
+                    menu,
+                )
+                add_here.setObjectName("spellAddToFileWords")
+                add_here.setStatusTip(_saved_in(words))
+                add_here.triggered.connect(lambda _c=False, w=found: owner.add_to_file_words(w))
+                actions.append(add_here)
         ignore = QAction(
             QCoreApplication.translate("SpellCheck", "Ignore “{strip}”").format(
                 strip=found.strip(" ,")
@@ -205,6 +231,32 @@ class FlagMenu(QObject):
             remember.triggered.connect(lambda _c=False, c=correction: owner.remember_correction(c))
             actions.append(remember)
         return actions
+
+    def _file_word_actions(self, menu: QMenu, raw: str, editor_position: int) -> list[QAction]:
+        """Return "Remove from this file's word list" for a word of that list at a position."""
+        words = self.owner.file_word_list()
+        if words is None:
+            return []
+        offset = payload_offset(raw, editor_position)
+        word = next((t.text for t in tokenize(raw) if t.start <= offset <= t.end), None)
+        if word is None or word not in words:
+            return []
+        remove = QAction(
+            QCoreApplication.translate(
+                "SpellCheck", "Remove “{word}” from this file's word list"
+            ).format(word=word),
+            menu,
+        )
+        remove.setObjectName("spellRemoveFromFileWords")
+        remove.setStatusTip(_saved_in(words))
+        remove.triggered.connect(lambda _c=False, w=word: self.owner.remove_from_file_words(w))
+        return [remove]
+
+
+def _saved_in(words: FileWordList) -> str:
+    return QCoreApplication.translate(
+        "SpellCheck", "The words of this file only, in {name} beside the captions"
+    ).format(name=words.path.name)
 
 
 def _separator(menu: QMenu) -> QAction:

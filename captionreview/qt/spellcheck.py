@@ -6,8 +6,11 @@
   while the editor types and sleeps a moment every 250 cues) and re-checks an edited cue at
   once, so the underlines follow the typing (``Flagger``, in ``flagger.py``);
 * underlines the flagged words in the cue editor (``FlagHighlighter``, in
-  ``flag_highlight.py``), with a context menu of suggestions, "Add to dictionary", "Ignore"
-  and "Add to glossary", also on Ctrl+. (``FlagMenu``, in ``flag_menu.py``);
+  ``flag_highlight.py``), with a context menu of suggestions, "Add to dictionary", "Add to this
+  file's word list", "Ignore" and "Add to glossary", also on Ctrl+. (``FlagMenu``, in
+  ``flag_menu.py``);
+* accepts the words of the captions' own word list (``lecture.sv.words.txt``), as
+  ``captionreview check`` does, and adds words to it and removes them from it;
 * finds, loads and changes the glossary: beside the captions, chosen, or personal
   (``GlossaryActions``, in ``glossary_actions.py``);
 * walks through every flag with Check ▸ Next suspicious word (F7), playing the cue and leaving
@@ -41,6 +44,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QWidget
 
 from captionreview.core.document import Document
+from captionreview.core.errors import SaveError
 from captionreview.core.events import EventKind
 from captionreview.core.model import Cue, Finding
 from captionreview.core.vtt.editable import editable_offset, payload_offset
@@ -54,6 +58,7 @@ from captionreview.core.words.glossary import Glossary
 from captionreview.core.words.language import UNDETERMINED, detect_language
 from captionreview.core.words.spelling import Speller, language_code, supported_languages
 from captionreview.core.words.spread import Correction
+from captionreview.core.words.wordlist import FileWordList, file_word_list_path
 from captionreview.qt.background import BackgroundWork
 from captionreview.qt.doc_events import DocumentEvents
 from captionreview.qt.flag_highlight import FlagHighlighter
@@ -111,6 +116,7 @@ class SpellCheck(QObject):
         self._language_override: str | None = None
         self.glossaries = GlossaryActions(window, self._rebuild_checker, self)
         self._checker: FlagChecker | None = None
+        self._file_words: FileWordList | None = None
         self._snapshot: list[Cue] = []
         self._warned: str | None = None
         self._emit_timer = QTimer(self)
@@ -274,6 +280,7 @@ class SpellCheck(QObject):
         self.spread.set_document(doc, self._snapshot)
         self._detected = detect_language(doc) if doc is not None else (UNDETERMINED, "unknown")
         self.glossaries.load(doc)
+        self._load_file_words()
         self._rebuild_checker()
 
     def set_language(self, code: str | None) -> None:
@@ -295,7 +302,10 @@ class SpellCheck(QObject):
             self.tr("Follow the file ({get}, {how})").format(get=language_name(followed), how=how)
         )
         self._checker = FlagChecker(
-            language=self.language, glossary=self.glossaries.glossary, suggestions=False
+            language=self.language,
+            glossary=self.glossaries.glossary,
+            suggestions=False,
+            file_words=self._file_words.words if self._file_words is not None else (),
         )
         message = self._checker.unavailable
         if message and message != self._warned:
@@ -306,8 +316,10 @@ class SpellCheck(QObject):
     # -- checking -----------------------------------------------------------------------------
 
     def recheck_all(self) -> None:
-        """Check the whole file again in the background (the flags stay until it finishes)."""
-        self.flagger.recheck_all()
+        """Read the file's word list again and check the whole file again in the background
+        (the flags stay until it finishes)."""
+        self._load_file_words()
+        self._rebuild_checker()
 
     def is_checking(self) -> bool:
         """Return True while a whole-file check runs."""
@@ -444,6 +456,63 @@ class SpellCheck(QObject):
             )
         )
         self.recheck_all()
+
+    # -- the file's word list -------------------------------------------------------------------
+
+    def _load_file_words(self) -> None:
+        """Read the word list beside the captions (none for captions not saved yet)."""
+        self._file_words = None
+        path = self._doc.path if self._doc is not None else None
+        if path is None:
+            return
+        try:
+            self._file_words = FileWordList.for_captions(path)
+        except SaveError as exc:
+            # Checked without it, as ``check`` does; changing it is refused until it reads.
+            self.main_window.status_message(str(exc))
+
+    def file_word_list(self) -> FileWordList | None:
+        """Return the word list of the open captions, or None for captions without a file."""
+        path = self._doc.path if self._doc is not None else None
+        if path is None:
+            return None
+        if self._file_words is None or self._file_words.path != file_word_list_path(path):
+            self._load_file_words()  # saved under another name since it was read
+        return self._file_words
+
+    def add_to_file_words(self, word: str) -> None:
+        """Add a word to the captions' own word list (saved beside them) and check again."""
+        self._change_file_words(word, add=True)
+
+    def remove_from_file_words(self, word: str) -> None:
+        """Remove a word from the captions' own word list and check again."""
+        self._change_file_words(word, add=False)
+
+    def _change_file_words(self, word: str, *, add: bool) -> None:
+        words = self.file_word_list()
+        if words is None:
+            return
+        try:
+            changed = words.add(word) if add else words.remove(word)
+        except SaveError as exc:
+            # The list on disk and in memory are as they were, and so are the flags.
+            self.main_window.warn(
+                self.tr("Word list not saved"),
+                self.tr(
+                    "{error}\n\nThe word list is as it was. To accept a word in every file, "
+                    "add it to your dictionary instead."
+                ).format(error=exc),
+            )
+            return
+        if not changed:
+            return
+        message = (
+            self.tr("Added “{word}” to this file's word list, {name}")
+            if add
+            else self.tr("Removed “{word}” from this file's word list, {name}")
+        )
+        self.main_window.status_message(message.format(word=word, name=words.path.name))
+        self._rebuild_checker()
 
     def ignore(self, finding: Finding, found: str) -> None:
         """Stop flagging this word (this rule) for the rest of the session."""

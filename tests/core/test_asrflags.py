@@ -515,7 +515,7 @@ def test_every_word_flag_carries_a_confidence() -> None:
 
 
 def test_a_files_own_word_list_accepts_its_names(tmp_path: Path) -> None:
-    from captionreview.core.words.flags import file_word_list_path, read_word_list
+    from captionreview.core.words.wordlist import file_word_list_path, read_word_list
 
     captions = tmp_path / "lecture.sv.vtt"
     listing = file_word_list_path(captions)

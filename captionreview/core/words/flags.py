@@ -26,7 +26,6 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
-from pathlib import Path
 
 from captionreview.core.checks.base import file_line
 from captionreview.core.checks.catalogue import WORD_RULE_TITLES
@@ -1544,21 +1543,6 @@ def find_flags(
         file_words=file_words,
     )
     return checker.check(cues)
-
-
-def file_word_list_path(captions: Path) -> Path:
-    """Return the word list of one caption file: ``lecture.sv.words.txt`` beside
-    ``lecture.sv.vtt`` (names and terms of that lecture only)."""
-    return captions.with_name(f"{captions.stem}.words.txt")
-
-
-def read_word_list(path: Path) -> list[str]:
-    """Return the words of a word list (one a line, ``#`` comments); [] when it cannot be read."""
-    try:
-        text = path.read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return []
-    return [w for w in (line.strip() for line in text.splitlines()) if w and w[0] != "#"]
 
 
 def _position(finding: Finding) -> tuple[int, int]:
