@@ -7,11 +7,11 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from captionreview.core.checks.base import breaks_before
+from captionreview.core.checks.base import CueView, breaks_before, make_finding
 from captionreview.core.model import Cue, Finding, Severity
 from captionreview.core.profiles import DEFAULT_PROFILE
 from captionreview.core.report import CONTEXT_CHARS, ReportInput, render_report
-from captionreview.core.vtt.cuetext import plain_text, strip_tags, tag_spans
+from captionreview.core.vtt.cuetext import plain_text, split_at_tags, strip_tags, tag_spans
 from captionreview.core.words.spelling import plain_with_offsets, visible_text
 
 # The pattern the tag scanner replaces: same tags, but quadratic on a line of '<' without '>'.
@@ -53,10 +53,31 @@ def test_visible_text_skips_markup_as_the_old_pattern_did(text: str) -> None:
 
 @given(st.text(alphabet="<>\n&;amp b", max_size=60))
 def test_visible_spans_map_back_as_with_the_old_pattern(text: str) -> None:
-    from captionreview.core.checks.base import CueView, _split_at_tags
-
-    assert _split_at_tags(text) == re.split(r"(<[^>\n]*>)", text)
+    assert split_at_tags(text) == re.split(r"(<[^>\n]*>)", text)
     view = CueView(Cue(0, 1000, text), 0)
     for k in range(len(view.plain)):
         start, end = view.raw_span(k, k + 1)
         assert 0 <= start < end <= len(text)
+
+
+@given(st.text(alphabet="<>\nab/", max_size=60))
+def test_each_visible_character_of_tagged_text_maps_to_itself(text: str) -> None:
+    view = CueView(Cue(0, 1000, text), 0)
+    assert view.plain == strip_tags(text)
+    for k in range(len(view.plain)):
+        start, end = view.raw_span(k, k + 1)
+        assert text[start:end] == view.plain[k]
+
+
+@given(st.text(alphabet="a<>\n", max_size=40), st.integers(0, 45))
+def test_a_cue_view_counts_the_line_breaks_before_an_offset(text: str, pos: int) -> None:
+    view = CueView(Cue(0, 1000, text), 0)
+    assert view.breaks_before(pos) == text.count("\n", 0, pos)
+
+
+def test_the_quick_finding_maker_makes_the_same_finding_as_the_constructor() -> None:
+    made = make_finding("LAY-01", Severity.WARN, "m", 3, 7, (1, 2), "s", 12)
+    built = Finding("LAY-01", Severity.WARN, "m", 3, 7, (1, 2), "s", 12)
+    assert made == built
+    assert hash(made) == hash(built)
+    assert repr(made) == repr(built)

@@ -10,13 +10,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import MISSING, dataclass, fields
 from functools import lru_cache
 from itertools import accumulate
+from operator import add
 
 from captionreview.core.model import Cue, Finding, Severity
 from captionreview.core.profiles import Profile
-from captionreview.core.vtt.cuetext import markup_spans, plain_text, tag_spans
+from captionreview.core.vtt.cuetext import markup_spans, plain_text, split_at_tags
 
 _REF_AT = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
 _REFERENCE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
@@ -26,22 +27,13 @@ LETTER = re.compile(r"[^\W\d_]")
 DASHES = frozenset("-–—")
 
 
-def _split_at_tags(text: str) -> list[str]:
-    """Return ``text`` as [text, tag, text, …, text] (what ``re.split`` with a group gives)."""
-    pieces: list[str] = []
-    pos = 0
-    for start, end in tag_spans(text):
-        pieces += (text[pos:start], text[start:end])
-        pos = end
-    pieces.append(text[pos:])
-    return pieces
-
-
 class CueView:
     """What the rules need to know about one cue, computed once and cached."""
 
     __slots__ = (
+        "_line_ends",
         "_map",
+        "_sizes",
         "chars",
         "cue",
         "has_markup",
@@ -57,11 +49,25 @@ class CueView:
         self.index = index
         text = cue.text
         self.raw_lines = text.split("\n")
-        self.plain = plain_text(text) if ("<" in text or "&" in text) else text
+        # Tags only (auto-captions carry dozens per cue): split at them once, and keep the
+        # lengths of the runs and tags for raw_span(), which most such cues need.
+        self._sizes: list[int] | None = None
+        if "&" in text:
+            self.plain = plain_text(text)
+        elif "<" in text:
+            pieces = split_at_tags(text)
+            if len(pieces) > 1:
+                self._sizes = list(map(len, pieces))
+                self.plain = "".join(pieces[0::2])
+            else:
+                self.plain = text
+        else:
+            self.plain = text
         self.has_markup = self.plain != text
         self.plain_lines = self.plain.split("\n")
         self.chars = len(self.plain) - len(self.plain_lines) + 1
-        self._map: tuple[list[int], list[int], list[bool]] | None = None
+        self._map: tuple[list[int], list[int], list[bool] | None] | None = None
+        self._line_ends: list[int] | None = None
         # Filled in by the sentence rule (TXT-01), which asks it of three cues in turn.
         self.no_sentence_end: bool | None = None
 
@@ -86,25 +92,23 @@ class CueView:
             self._map = self._segments()
         starts, raws, one_to_one = self._map
         k = bisect_right(starts, position) - 1
-        return raws[k] + (position - starts[k] if one_to_one[k] else 0)
+        if one_to_one is None or one_to_one[k]:
+            return raws[k] + position - starts[k]
+        return raws[k]
 
-    def _segments(self) -> tuple[list[int], list[int], list[bool]]:
+    def _segments(self) -> tuple[list[int], list[int], list[bool] | None]:
         """Where each run of visible text starts (visible and raw offsets), and whether it maps
-        one to one (plain text) or to one place (a character reference)."""
+        one to one (plain text) or to one place (a character reference); ``None`` when every
+        run maps one to one."""
+        sizes = self._sizes
+        if sizes is not None:
+            # Tags only: sizes alternate run, tag, run, …, run. A run starts, in the raw text,
+            # after the runs and the tags before it. Empty runs between adjacent tags are
+            # harmless: a position maps through the last run starting at or before it, which
+            # is the run that holds it.
+            starts = list(accumulate(sizes[0:-1:2], initial=0))
+            return starts, list(map(add, starts, accumulate(sizes[1::2], initial=0))), None
         text = self.cue.text
-        if "&" not in text:
-            # Tags only (auto-captions carry dozens per cue): the runs between them, measured
-            # in C. Empty runs between adjacent tags are harmless: a position maps through the
-            # last run starting at or before it, which is the run that holds it.
-            pieces = _split_at_tags(text)
-            sizes = list(map(len, pieces))
-            ends = list(accumulate(sizes))
-            visible = sizes[0::2]
-            return (
-                list(accumulate(visible[:-1], initial=0)),
-                [end - size for end, size in zip(ends[0::2], visible, strict=True)],
-                [True] * len(visible),
-            )
         starts: list[int] = []
         raws: list[int] = []
         one_to_one: list[bool] = []
@@ -128,9 +132,85 @@ class CueView:
         one_to_one.append(True)
         return starts, raws, one_to_one
 
+    def breaks_before(self, pos: int) -> int:
+        """Return how many line breaks ``Cue.text`` has before offset ``pos``."""
+        lines = self.raw_lines
+        if len(lines) == 1:
+            return 0
+        ends = self._line_ends
+        if ends is None:
+            # Where each line but the last ends, its line break included: a break lies before
+            # ``pos`` when the line it ends ends at or before ``pos``.
+            ends = self._line_ends = list(accumulate([len(line) + 1 for line in lines[:-1]]))
+        return bisect_right(ends, pos)
+
     def line_start(self, line_index: int) -> int:
         """Return the offset in ``Cue.text`` where raw line ``line_index`` starts."""
         return sum(len(line) + 1 for line in self.raw_lines[:line_index])
+
+
+_FINDING_FIELDS = (
+    "rule",
+    "severity",
+    "message",
+    "cue_index",
+    "cue_uid",
+    "span",
+    "suggestion",
+    "line",
+    "start_ms",
+    "end_ms",
+    "confidence",
+)
+FindingMaker = Callable[
+    [str, Severity, str, int, int, "tuple[int, int] | None", "str | None", "int | None"], Finding
+]
+
+
+def _finding_maker() -> FindingMaker:
+    """Return a function that makes a per-cue :class:`Finding` at half the cost of its
+    constructor (a frozen dataclass sets each field through ``object.__setattr__``; auto-captions
+    give 200,000 findings). It sets the same fields through their slots, the three last to their
+    default ``None``; should ``Finding`` gain or reorder fields, it is the constructor itself."""
+    declared = fields(Finding)
+    if (
+        tuple(f.name for f in declared) != _FINDING_FIELDS
+        or any(f.default is not None for f in declared[8:])
+        or any(f.default is MISSING for f in declared[3:])
+    ):
+        return Finding
+    setters = [getattr(Finding, name).__set__ for name in _FINDING_FIELDS]
+    s_rule, s_sev, s_msg, s_index, s_uid, s_span, s_sugg, s_line, s_start, s_end, s_conf = setters
+    new = object.__new__
+
+    def make(
+        rule: str,
+        severity: Severity,
+        message: str,
+        index: int,
+        uid: int,
+        span: tuple[int, int] | None,
+        suggestion: str | None,
+        line: int | None,
+    ) -> Finding:
+        finding: Finding = new(Finding)
+        s_rule(finding, rule)
+        s_sev(finding, severity)
+        s_msg(finding, message)
+        s_index(finding, index)
+        s_uid(finding, uid)
+        s_span(finding, span)
+        s_sugg(finding, suggestion)
+        s_line(finding, line)
+        s_start(finding, None)
+        s_end(finding, None)
+        s_conf(finding, None)
+        return finding
+
+    return make
+
+
+make_finding = _finding_maker()
 
 
 @dataclass
@@ -176,14 +256,17 @@ class Scan:
             return
         cue = self.cues[index]
         # file_line() inlined: auto-captions give several findings per cue.
-        line = cue.line
-        if line <= 0:
+        at: int | None = cue.line
+        if at <= 0:  # type: ignore[operator]
             at = None
         else:
-            at = line + (1 if cue.identifier else 0)
+            if cue.identifier:
+                at += 1  # type: ignore[operator]
             if span is not None:
-                at += 1 + breaks_before(cue.text, span[0])
-        out.append(Finding(rule, severity, message, index, cue.uid, span, suggestion, at))
+                # The cue's view (which the rule has asked for already) keeps where its lines
+                # end; a cache keyed by the text missed when rules run rule by rule.
+                at += 1 + self.view(index).breaks_before(span[0])  # type: ignore[operator]
+        out.append(make_finding(rule, severity, message, index, cue.uid, span, suggestion, at))
 
 
 def file_line(cue: Cue, span: tuple[int, int] | None) -> int | None:

@@ -12,6 +12,11 @@ import re
 from collections.abc import Iterator
 
 _REF_RE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
+# A tag with no '<' or line break inside. When every '<' of a text starts one of these (as in
+# all well-formed markup), they are exactly the tags tag_spans() finds, and one pattern finds
+# them in C. The scan from each '<' stops at the next '<', so the pattern is linear.
+_SIMPLE_TAG = re.compile(r"<[^<>\n]*+>")
+_SIMPLE_SPLIT = re.compile(r"(<[^<>\n]*+>)")
 
 
 def _decode_ref(match: re.Match[str]) -> str:
@@ -57,8 +62,25 @@ def markup_spans(text: str, references: re.Pattern[str]) -> Iterator[tuple[int, 
         yield ref.start(), ref.end(), False
 
 
+def split_at_tags(text: str) -> list[str]:
+    """Return ``text`` as ``[text, tag, text, …, text]`` (the tags of :func:`tag_spans`)."""
+    pieces = _SIMPLE_SPLIT.split(text)
+    if len(pieces) == 2 * text.count("<") + 1:
+        return pieces
+    pieces = []
+    pos = 0
+    for start, end in tag_spans(text):
+        pieces += (text[pos:start], text[start:end])
+        pos = end
+    pieces.append(text[pos:])
+    return pieces
+
+
 def strip_tags(text: str) -> str:
     """Return ``text`` without its tags (character references left as they are)."""
+    stripped, found = _SIMPLE_TAG.subn("", text)
+    if found == text.count("<"):
+        return stripped
     parts: list[str] = []
     pos = 0
     for start, end in tag_spans(text):
