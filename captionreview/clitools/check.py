@@ -20,20 +20,20 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from captionreview.clitools.findings_json import FindingRows
 from captionreview.clitools.output import printable, run_guarded
 from captionreview.core.checks import check_document
-from captionreview.core.checks.audio import finding_range
 from captionreview.core.checks.downstream import downstream_findings
 from captionreview.core.checks.findings import kept_problems, merge_findings
 from captionreview.core.document import Document
 from captionreview.core.errors import CaptionFileError
 from captionreview.core.formats import load
 from captionreview.core.i18n import _, ngettext
-from captionreview.core.model import Cue, Finding, Problem, Severity
+from captionreview.core.model import Finding, Problem, Severity
 from captionreview.core.profiles import DEFAULT_PROFILE, Profile, ProfileError, load_profile
 from captionreview.core.report import count_errors, count_notes, count_warnings
 from captionreview.core.review import ReviewCounts, ReviewFileError, review_counts
@@ -148,7 +148,10 @@ def _check_all(args: argparse.Namespace, status: list[int]) -> None:
                     file=sys.stderr,
                 )
         else:
-            severities = [item["severity"] for item in (*result["problems"], *result["findings"])]
+            severities = [
+                *(item["severity"] for item in result["problems"]),
+                *result["findings"].severities(),
+            ]
             for severity in severities:
                 totals[Severity(severity)] += 1
             if Severity.ERROR.value in severities and status[0] == EXIT_OK:
@@ -265,7 +268,8 @@ def check_file(
     encoding: str | None = None,
     audio: AudioAnalysis | None = None,
 ) -> dict[str, Any]:
-    """Return the JSON-ready result for one file (``{"file", "error"}`` when unreadable)."""
+    """Return the result for one file (``{"file", "error"}`` when unreadable): JSON-ready
+    values, the findings as :class:`FindingRows`."""
     try:
         doc = load(path, encoding=encoding)
     except CaptionFileError as error:
@@ -319,7 +323,7 @@ def _result(
             for i, c in enumerate(doc.cues)
         ],
         "problems": [problem_json(p) for p in kept_problems(doc.problems, profile.disabled_rules)],
-        "findings": [finding_json(f, doc.cues) for f in findings],
+        "findings": FindingRows(findings, doc.cues),
         "review": review_json(doc),
     }
 
@@ -336,17 +340,24 @@ def review_json(doc: Document) -> dict[str, int]:
 def json_text(results: list[dict[str, Any]]) -> str:
     """Return the results as JSON text: one line per key of each file's object.
 
-    Each value is encoded in one piece by the C encoder; ``json.dump(indent=...)`` runs in
-    Python piece by piece and took longer than the checks for a large file.
+    Each value is encoded in one piece (the findings by :class:`FindingRows`, the rest by the
+    C encoder); ``json.dump(indent=...)`` runs in Python piece by piece and took longer than
+    the checks for a large file.
     """
     files = []
     for result in results:
         keys = ",\n".join(
-            f"  {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}"
-            for key, value in result.items()
+            f"  {json.dumps(key)}: {_json_value(value)}" for key, value in result.items()
         )
         files.append(f" {{\n{keys}\n }}")
     return "[\n" + ",\n".join(files) + "\n]\n" if files else "[]\n"
+
+
+def _json_value(value: object) -> str:
+    """Return one value of a file's result as JSON text (the findings written directly)."""
+    if isinstance(value, FindingRows):
+        return value.json()
+    return json.dumps(value, ensure_ascii=False)
 
 
 def unreadable_json(path: Path, profile: Profile, message: str) -> dict[str, Any]:
@@ -358,7 +369,7 @@ def unreadable_json(path: Path, profile: Profile, message: str) -> dict[str, Any
         "language_from": None,
         "cues": [],
         "problems": [],
-        "findings": [],
+        "findings": FindingRows((), ()),
         "review": None,
         "audio": None,
         "error": message,
@@ -403,26 +414,9 @@ def problem_json(problem: Problem) -> dict[str, Any]:
     }
 
 
-def finding_json(finding: Finding, cues: Sequence[Cue]) -> dict[str, Any]:
-    """Return a finding as a JSON-ready dict, with the time range it is about."""
-    start_ms, end_ms = finding_range(finding, cues)
-    return {
-        "rule": finding.rule,
-        "severity": finding.severity.value,
-        "cue": finding.cue_index,
-        "line": finding.line,
-        "span": list(finding.span) if finding.span else None,
-        "message": finding.message,
-        "suggestion": finding.suggestion,
-        "start_ms": start_ms,
-        "end_ms": end_ms,
-        "confidence": finding.confidence,
-    }
-
-
 def print_text(path: Path, result: dict[str, Any], out: TextIO) -> None:
     """Print one line per problem and finding, in file-line order."""
-    rows: Iterable[dict[str, Any]] = (*result["problems"], *result["findings"])
+    rows: Iterable[dict[str, Any]] = (*result["problems"], *result["findings"].rows())
     for row in sorted(rows, key=lambda r: r["line"] or 0):
         where = f"{path}:{row['line']}:" if row["line"] else f"{path}:"
         # The time range goes last: tools that read "file:line: RULE severity" still do.

@@ -84,3 +84,24 @@ def test_a_file_check_cannot_read_exits_2_with_a_message(tmp_path: Path) -> None
     assert "cannot read" in result.stderr and "Traceback" not in result.stderr
     as_json = run("check", "--format", "json", folder)
     assert as_json.returncode == 2 and json.loads(as_json.stdout)[0]["error"]
+
+
+def repro_captions() -> list[str]:
+    from tests.conftest import REPRO
+
+    return sorted(p.name for p in REPRO.glob("*.vtt")) if REPRO.is_dir() else []
+
+
+@pytest.mark.parametrize("name", repro_captions())
+def test_every_reproducer_is_checked_with_word_flags_and_reported(
+    name: str, repro: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The hang_* files once took minutes (a quadratic pass); pytest-timeout fails a hang here.
+    path = repro / name
+    status = main(["check", "--format", "json", str(path)])
+    result = json.loads(capsys.readouterr().out)[0]
+    assert result["file"] == str(path)
+    assert (status == 2) == ("error" in result)
+    if status != 2:
+        assert main(["report", str(path), "-o", str(tmp_path / "r.html")]) == 0
+        assert (tmp_path / "r.html").stat().st_size > 0

@@ -123,6 +123,8 @@ _FLAG_RE = re.compile(r"fl:(\S)")
 _STEM_RE = re.compile(r"st:(\S+)")
 SPLIT_THRESHOLD = 0.5
 """Split words are flagged from this confidence (0–1) that the joined word is meant."""
+LONGEST_COMPOUND = 60
+"""Letters in the longest word taken apart as a compound Hunspell lacks."""
 
 # Usual phrases although the joined word exists: "på måndag morgon", "God morgon".
 _PHRASE_HEADS = _words("måndag tisdag onsdag torsdag fredag lördag söndag god gott")
@@ -905,7 +907,9 @@ class FlagChecker:
         if self.language != "sv" or self.speller is None or self._frequencies is None:
             return False
         lower = word.lower()
-        if len(lower) < 9 or not lower.isalpha():
+        # Every cut of the word is tried, two parts deep: bounded, so a hostile 100,000-letter
+        # "word" costs no more than a long real compound ("realisationsvinstbeskattningen").
+        if not 9 <= len(lower) <= LONGEST_COMPOUND or not lower.isalpha():
             return False
         whole = self._frequencies.zipf(lower)
         if whole is not None and whole >= 1.0:

@@ -1,0 +1,88 @@
+"""A file's findings for ``captionreview check``: JSON text written directly, rows for text.
+
+A 30,000-cue YouTube karaoke file has about 230,000 findings. Building a dict per finding and
+handing the list to ``json.dumps`` cost about as much as the checks themselves; here each
+distinct string (rules, severities and the messages, which repeat) is encoded once and every
+finding is one format of those pieces. The text is exactly what
+``json.dumps([finding_json(f, cues) for f in findings], ensure_ascii=False)`` writes
+(tests/cli/test_findings_json.py holds it to that on the corpus and on generated findings).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from captionreview.core.checks.audio import finding_range, track_range
+from captionreview.core.model import Cue, Finding, Severity
+
+
+def finding_json(finding: Finding, cues: Sequence[Cue]) -> dict[str, Any]:
+    """Return a finding as a JSON-ready dict, with the time range it is about."""
+    start_ms, end_ms = finding_range(finding, cues)
+    return {
+        "rule": finding.rule,
+        "severity": finding.severity.value,
+        "cue": finding.cue_index,
+        "line": finding.line,
+        "span": list(finding.span) if finding.span else None,
+        "message": finding.message,
+        "suggestion": finding.suggestion,
+        "start_ms": start_ms,
+        "end_ms": end_ms,
+        "confidence": finding.confidence,
+    }
+
+
+@dataclass(frozen=True)
+class FindingRows:
+    """The findings of one file and the cues they point into."""
+
+    findings: Sequence[Finding]
+    cues: Sequence[Cue]
+
+    def severities(self) -> Iterator[str]:
+        """Yield each finding's severity value, in order."""
+        return (f.severity.value for f in self.findings)
+
+    def rows(self) -> list[dict[str, Any]]:
+        """Return the findings as JSON-ready dicts."""
+        return [finding_json(f, self.cues) for f in self.findings]
+
+    def json(self) -> str:
+        """Return the JSON text of :meth:`rows`, as ``json.dumps(..., ensure_ascii=False)``."""
+        strings: dict[str | None, str] = {None: "null"}
+        for severity in Severity:
+            strings[severity.value] = json.dumps(severity.value)
+
+        def text(value: str | None) -> str:
+            known = strings.get(value)
+            if known is None:
+                known = strings[value] = json.dumps(value, ensure_ascii=False)
+            return known
+
+        cues = list(self.cues)  # a plain list: len() and indexing in C
+        whole = track_range(cues)
+        parts = []
+        for f in self.findings:
+            start_ms, end_ms = finding_range(f, cues, whole)
+            span = f.span
+            parts.append(
+                f'{{"rule": {text(f.rule)}, "severity": {strings[f.severity.value]}, '
+                f'"cue": {_number(f.cue_index)}, "line": {_number(f.line)}, '
+                f'"span": {f"[{_number(span[0])}, {_number(span[1])}]" if span else "null"}, '
+                f'"message": {text(f.message)}, "suggestion": {text(f.suggestion)}, '
+                f'"start_ms": {_number(start_ms)}, "end_ms": {_number(end_ms)}, '
+                f'"confidence": {_number(f.confidence)}}}'
+            )
+        return "[" + ", ".join(parts) + "]"
+
+
+def _number(value: object) -> str:
+    """Return a number (or None) as JSON: a plain int as is, anything else as json writes it
+    (bool is an int to Python but true/false to JSON)."""
+    if value is None:
+        return "null"
+    return str(value) if type(value) is int else json.dumps(value)

@@ -1,0 +1,78 @@
+"""The findings of ``check --format json`` are written directly, as json.dumps would write them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from captionreview.clitools.check import WordFlags, all_findings
+from captionreview.clitools.findings_json import FindingRows
+from captionreview.core.formats import load
+from captionreview.core.model import Cue, Finding, Severity
+from captionreview.core.profiles import DEFAULT_PROFILE
+from tests.conftest import CORPUS, REPRO
+
+
+def dumped(rows: FindingRows) -> str:
+    """What the plain encoder writes for the same findings."""
+    return json.dumps(rows.rows(), ensure_ascii=False)
+
+
+CUES = [Cue(0, 1500, "Hej"), Cue(2000, 4000, "på dig")]
+
+any_text = st.one_of(st.none(), st.text(max_size=30))
+any_int = st.one_of(st.none(), st.integers(-(10**30), 10**30))
+findings = st.builds(
+    Finding,
+    rule=st.text(min_size=1, max_size=8),
+    severity=st.sampled_from(list(Severity)),
+    message=st.text(max_size=60),
+    cue_index=st.one_of(st.none(), st.integers(-3, 4)),
+    span=st.one_of(st.none(), st.tuples(st.integers(0, 10**6), st.integers(0, 10**6))),
+    suggestion=any_text,
+    line=any_int,
+    start_ms=any_int,
+    end_ms=any_int,
+    confidence=st.one_of(st.none(), st.floats(0, 1), st.just(1e-7), st.just(0.1 + 0.2)),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(findings, max_size=6))
+def test_generated_findings_are_written_as_json_dumps_writes_them(
+    found: list[Finding],
+) -> None:
+    rows = FindingRows(found, CUES)
+    assert rows.json() == dumped(rows)
+    assert json.loads(rows.json()) == rows.rows()
+
+
+def test_no_findings_and_no_cues_give_an_empty_list() -> None:
+    assert FindingRows((), ()).json() == "[]"
+
+
+def corpus_files() -> list[Path]:
+    folders = [folder for folder in (CORPUS, REPRO) if folder.is_dir()]
+    return sorted(
+        p for folder in folders for p in folder.rglob("*") if p.suffix in {".vtt", ".srt"}
+    )
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="needs ../shared/corpus")
+def test_every_corpus_file_gives_the_same_text_as_json_dumps() -> None:
+    words = WordFlags(None)
+    checked = 0
+    for path in corpus_files():
+        try:
+            doc = load(path)
+        except Exception:  # unreadable files are the reader's tests, not these
+            continue
+        found = all_findings(doc, DEFAULT_PROFILE, words)
+        rows = FindingRows(found, doc.cues)
+        assert rows.json() == dumped(rows), path
+        checked += 1
+    assert checked > 50
