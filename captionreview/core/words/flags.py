@@ -363,7 +363,7 @@ class FlagChecker:
             flags.append((rule, severity, message, span, suggestion, confidence))
             covered.add(span)
 
-        self._glossary_flags(item, add)
+        self._glossary_flags(item, add, covered)
         self._filler_flags(item, add)
         self._repeat_flags(item, add)
         if self.language == "sv":
@@ -434,14 +434,17 @@ class FlagChecker:
 
     # -- ASR-09 -------------------------------------------------------------------------------
 
-    def _glossary_flags(self, item: _Cue, add: _Add) -> None:
+    def _glossary_flags(self, item: _Cue, add: _Add, covered: _Covered) -> None:
         if self.glossary is None:
             return
         is_word = self.speller.check if self.speller is not None else None
         for miss in self.glossary.near_misses_in(item.plain, item.tokens, is_word=is_word):
             term = _inflected(miss.term, miss.found)
             if term == miss.found:
-                continue  # "Tillväxtverkets": the term, inflected as Swedish does
+                # "Tillväxtverkets": the term, inflected as Swedish does; its words are no
+                # split compound with the next ("Region Örebro läns verksamhet").
+                covered.add(miss.span)
+                continue
             capital = miss.found[:1].isupper() or _starts_sentence(item, miss.span[0])
             if capital and term[:1].islower():
                 # "Region styrelsen", or "kommun full mäktige" after a full stop.
