@@ -53,7 +53,13 @@ def test_visible_text_skips_markup_as_the_old_pattern_did(text: str) -> None:
 
 @given(st.text(alphabet="<>\n&;amp b", max_size=60))
 def test_visible_spans_map_back_as_with_the_old_pattern(text: str) -> None:
-    assert split_at_tags(text) == re.split(r"(<[^>\n]*>)", text)
+    pieces = split_at_tags(text)
+    assert "".join(pieces) == text
+    assert "".join(pieces[0::2]) == OLD_TAG_RE.sub("", text)
+    assert [tag for run in pieces[1::2] for tag in OLD_TAG_RE.findall(run)] == OLD_TAG_RE.findall(
+        text
+    )
+    assert all(OLD_TAG_RE.sub("", run) == "" for run in pieces[1::2])
     view = CueView(Cue(0, 1000, text), 0)
     for k in range(len(view.plain)):
         start, end = view.raw_span(k, k + 1)

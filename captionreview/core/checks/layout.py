@@ -7,9 +7,10 @@ LAY-09 (placement over on-screen text) needs a person looking at the picture.
 from __future__ import annotations
 
 import itertools
+from functools import lru_cache
 
 from captionreview.core.checks.base import DASHES, Scan
-from captionreview.core.i18n import _
+from captionreview.core.i18n import _, current_language
 from captionreview.core.model import Finding, Severity
 
 ERROR, WARN, INFO = Severity.ERROR, Severity.WARN, Severity.INFO
@@ -153,22 +154,23 @@ def check_lengths(scan: Scan, i: int, out: list[Finding]) -> None:
     """LAY-01 characters per line, LAY-02 lines per cue, LAY-03 characters per cue."""
     profile = scan.profile
     view = scan.view(i)
+    limit = profile.max_chars_per_line
     info_limit = profile.info_chars_per_line
+    low = limit if info_limit is None else min(limit, info_limit)
+    plain_lines = view.plain_lines
     offset = 0
-    for number, line in enumerate(view.plain_lines, start=1):
+    for number, line in enumerate(plain_lines, start=1):
         length = len(line)
-        if length > profile.max_chars_per_line:
+        if length <= low:
+            pass  # the common case: within both limits
+        elif length > limit:
             scan.emit(
                 out,
                 "LAY-01",
                 WARN,
                 i,
-                _(
-                    "Line {number} has {length} characters; the limit is {max_chars_per_line}."
-                ).format(
-                    number=number, length=length, max_chars_per_line=profile.max_chars_per_line
-                ),
-                span=view.raw_span(offset + profile.max_chars_per_line, offset + length),
+                _line_over_limit(number, length, limit, current_language()),
+                span=view.raw_span(offset + limit, offset + length),
             )
         elif info_limit is not None and length > info_limit:
             scan.emit(
@@ -176,36 +178,55 @@ def check_lengths(scan: Scan, i: int, out: list[Finding]) -> None:
                 "LAY-01",
                 INFO,
                 i,
-                _(
-                    "Line {number} has {length} characters, over {info_limit} (the "
-                    "limit for teletext and broadcast reuse)."
-                ).format(number=number, length=length, info_limit=info_limit),
+                _line_over_info_limit(number, length, info_limit, current_language()),
                 span=view.raw_span(offset + info_limit, offset + length),
             )
         offset += length + 1
-    lines = [line for line in view.plain_lines if line.strip()]
-    if len(lines) > profile.max_lines:
-        severity = ERROR if len(lines) >= profile.max_lines + 2 else WARN
-        scan.emit(
-            out,
-            "LAY-02",
-            severity,
-            i,
-            _(
-                "The cue has {lines_count} lines; at most {max_lines} fit on screen. Split the cue."
-            ).format(lines_count=len(lines), max_lines=profile.max_lines),
-        )
+    if len(plain_lines) > profile.max_lines:
+        lines = [line for line in plain_lines if line.strip()]
+        if len(lines) > profile.max_lines:
+            severity = ERROR if len(lines) >= profile.max_lines + 2 else WARN
+            scan.emit(
+                out,
+                "LAY-02",
+                severity,
+                i,
+                _(
+                    "The cue has {lines_count} lines; at most {max_lines} fit on screen. "
+                    "Split the cue."
+                ).format(lines_count=len(lines), max_lines=profile.max_lines),
+            )
     if view.chars > profile.max_chars_per_cue:
         scan.emit(
             out,
             "LAY-03",
             WARN,
             i,
-            _(
-                "The cue has {chars} characters; the limit is "
-                "{max_chars_per_cue}. Split or shorten it."
-            ).format(chars=view.chars, max_chars_per_cue=profile.max_chars_per_cue),
+            _cue_over_limit(view.chars, profile.max_chars_per_cue, current_language()),
         )
+
+
+# The same few messages are made for thousands of cues: each is formatted once per language.
+@lru_cache(maxsize=1024)
+def _line_over_limit(number: int, length: int, limit: int, language: str) -> str:
+    return _("Line {number} has {length} characters; the limit is {max_chars_per_line}.").format(
+        number=number, length=length, max_chars_per_line=limit
+    )
+
+
+@lru_cache(maxsize=1024)
+def _line_over_info_limit(number: int, length: int, info_limit: int, language: str) -> str:
+    return _(
+        "Line {number} has {length} characters, over {info_limit} (the "
+        "limit for teletext and broadcast reuse)."
+    ).format(number=number, length=length, info_limit=info_limit)
+
+
+@lru_cache(maxsize=1024)
+def _cue_over_limit(chars: int, limit: int, language: str) -> str:
+    return _(
+        "The cue has {chars} characters; the limit is {max_chars_per_cue}. Split or shorten it."
+    ).format(chars=chars, max_chars_per_cue=limit)
 
 
 def check_line_breaks(scan: Scan, i: int, out: list[Finding]) -> None:

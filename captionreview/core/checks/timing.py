@@ -7,11 +7,12 @@ reported twice; TIM-08 to TIM-10 need the audio and belong to the sync tools.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from captionreview.core.checks.base import Scan
-from captionreview.core.i18n import _
+from captionreview.core.i18n import _, current_language
 from captionreview.core.model import Cue, Finding, Severity
-from captionreview.core.readingspeed import reading_speed, speed_severity
+from captionreview.core.readingspeed import ReadingSpeed, reading_speed, speed_severity
 from captionreview.core.timecode import format_ms
 
 ERROR, WARN, INFO = Severity.ERROR, Severity.WARN, Severity.INFO
@@ -92,30 +93,46 @@ def check_duration(scan: Scan, i: int, out: list[Finding]) -> None:
                 "s; split the cue or end it when the speech pauses."
             ).format(seconds=seconds, max_duration_ms=profile.max_duration_ms / 1000),
         )
+    if not view.chars:
+        return
     speed = reading_speed(view.chars, duration)
-    graded = speed_severity(speed, profile) if view.chars else None
+    graded = speed_severity(speed, profile)
     if graded is ERROR:
-        scan.emit(
-            out,
-            "TIM-04",
-            ERROR,
-            i,
-            _(
-                "Reading speed {speed} characters/s is above {cps_error:g}: "
-                "shorten the text or show it longer."
-            ).format(speed=speed, cps_error=profile.cps_error),
-        )
+        scan.emit(out, "TIM-04", ERROR, i, _too_fast(speed, profile.cps_error, current_language()))
     elif graded is WARN:
-        scan.emit(
-            out,
-            "TIM-04",
-            WARN,
-            i,
-            _(
-                "Reading speed {speed} characters/s is above {cps_warn:g}: "
-                "consider shortening the text or showing it longer."
-            ).format(speed=speed, cps_warn=profile.cps_warn),
-        )
+        scan.emit(out, "TIM-04", WARN, i, _rather_fast(speed, profile.cps_warn, current_language()))
+
+
+# The same few messages are made for thousands of cues: each is formatted once per language.
+@lru_cache(maxsize=1024)
+def _too_fast(speed: ReadingSpeed | None, cps_error: float, language: str) -> str:
+    return _(
+        "Reading speed {speed} characters/s is above {cps_error:g}: "
+        "shorten the text or show it longer."
+    ).format(speed=speed, cps_error=cps_error)
+
+
+@lru_cache(maxsize=1024)
+def _rather_fast(speed: ReadingSpeed | None, cps_warn: float, language: str) -> str:
+    return _(
+        "Reading speed {speed} characters/s is above {cps_warn:g}: "
+        "consider shortening the text or showing it longer."
+    ).format(speed=speed, cps_warn=cps_warn)
+
+
+@lru_cache(maxsize=1024)
+def _short_gap(gap: int, min_gap: int, language: str) -> str:
+    return _(
+        "Only {gap} ms after the previous cue: the eye does not see a "
+        "new caption. Leave {min_gap} ms or close the gap."
+    ).format(gap=gap, min_gap=min_gap)
+
+
+@lru_cache(maxsize=1024)
+def _flicker_gap(gap: int, min_gap: int, language: str) -> str:
+    return _(
+        "A {gap} ms gap before this cue makes the display flicker; close it to {min_gap} ms."
+    ).format(gap=gap, min_gap=min_gap)
 
 
 def _placement(settings: str) -> tuple[str, ...]:
@@ -172,27 +189,9 @@ def check_neighbours(scan: Scan, i: int, out: list[Finding]) -> None:
                 ).format(value=-gap),
             )
     elif 0 < gap < min_gap:
-        scan.emit(
-            out,
-            "TIM-06",
-            WARN,
-            i,
-            _(
-                "Only {gap} ms after the previous cue: the eye does not see a "
-                "new caption. Leave {min_gap} ms or close the gap."
-            ).format(gap=gap, min_gap=min_gap),
-        )
+        scan.emit(out, "TIM-06", WARN, i, _short_gap(gap, min_gap, current_language()))
     elif min_gap < gap < scan.profile.close_gap_below_ms:
-        scan.emit(
-            out,
-            "TIM-07",
-            INFO,
-            i,
-            _(
-                "A {gap} ms gap before this cue makes the display flicker; "
-                "close it to {min_gap} ms."
-            ).format(gap=gap, min_gap=min_gap),
-        )
+        scan.emit(out, "TIM-07", INFO, i, _flicker_gap(gap, min_gap, current_language()))
 
 
 RULES = (check_duration, check_neighbours)

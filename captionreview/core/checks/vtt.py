@@ -342,16 +342,27 @@ def _clean_karaoke(cue_start: int, cue_end: int, text: str) -> bool:
     """Return True when ``text`` is auto-caption markup with nothing to report: only
     ``<c>…</c>`` spans and ``<hh:mm:ss.mmm>`` word times, in order and inside the cue.
 
-    Timestamps of this fixed form sort as strings in time order, so they are compared with
-    the cue's times written the same way instead of being converted one by one.
+    Timestamps of this fixed form sort as strings in time order, so only the first and the
+    last are converted, to be compared with the cue's times.
     """
     if _KARAOKE.fullmatch(text) is None or not 0 <= cue_start <= cue_end < _MAX_FIXED_MS:
         return False
     stamps = _FIXED_STAMP.findall(text)
     return not stamps or (
-        stamps[0] >= format_ms(cue_start)
-        and stamps[-1] <= format_ms(cue_end)
+        _fixed_stamp_ms(stamps[0]) >= cue_start
+        and _fixed_stamp_ms(stamps[-1]) <= cue_end
         and stamps == sorted(stamps)
+    )
+
+
+def _fixed_stamp_ms(stamp: str) -> int:
+    """Return the milliseconds of a ``hh:mm:ss.mmm`` word time (reading two is cheaper than
+    writing the cue's two times in that form)."""
+    return (
+        int(stamp[0:2]) * 3_600_000
+        + int(stamp[3:5]) * 60_000
+        + int(stamp[6:8]) * 1000
+        + int(stamp[9:12])
     )
 
 

@@ -16,7 +16,7 @@ _REF_RE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
 # all well-formed markup), they are exactly the tags tag_spans() finds, and one pattern finds
 # them in C. The scan from each '<' stops at the next '<', so the pattern is linear.
 _SIMPLE_TAG = re.compile(r"<[^<>\n]*+>")
-_SIMPLE_SPLIT = re.compile(r"(<[^<>\n]*+>)")
+_SIMPLE_RUN_SPLIT = re.compile(r"((?:<[^<>\n]*+>)++)")
 
 
 def _decode_ref(match: re.Match[str]) -> str:
@@ -63,9 +63,11 @@ def markup_spans(text: str, references: re.Pattern[str]) -> Iterator[tuple[int, 
 
 
 def split_at_tags(text: str) -> list[str]:
-    """Return ``text`` as ``[text, tag, text, …, text]`` (the tags of :func:`tag_spans`)."""
-    pieces = _SIMPLE_SPLIT.split(text)
-    if len(pieces) == 2 * text.count("<") + 1:
+    """Return ``text`` as ``[text, tags, text, …, text]``: the tags of :func:`tag_spans`, where
+    several follow each other (``</c><00:00:01.000><c>``) often as one piece."""
+    # Adjacent tags as one piece: auto-captions give half as many pieces to make.
+    pieces = _SIMPLE_RUN_SPLIT.split(text)
+    if len(pieces) == 1 or "".join(pieces[1::2]).count("<") == text.count("<"):
         return pieces
     pieces = []
     pos = 0
