@@ -215,6 +215,13 @@ def load_setup(args: argparse.Namespace, command: str) -> tuple[Profile, WordFla
             file=sys.stderr,
         )
         return None
+    if not args.no_words:
+        from captionreview.core.words.spelling import preload
+
+        # Hunspell reads the dictionary (~0.1 s) on another core while the files are read and
+        # checked: the word flags, which need it, come last. Not English too: a finished file
+        # seldom needs it, and the load would compete with the checks on a busy machine.
+        preload([profile.language])
     words = None if args.no_words else WordFlags.create(args.glossary, args.suggest)
     if isinstance(words, str):
         print(

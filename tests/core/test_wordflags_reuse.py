@@ -3,6 +3,7 @@ and karaoke captions): every cue must still get exactly the flags it gets checke
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -32,7 +33,7 @@ def karaoke(words: list[str], start_ms: int, *, short: bool = False) -> str:
     return head + "".join(f"{stamp(start_ms + 400 * k)}<c> {w}</c>" for k, w in enumerate(rest))
 
 
-def alone(cues: list[Cue], speller: Speller) -> list[Finding]:
+def alone(cues: Sequence[Cue], speller: Speller) -> list[Finding]:
     """Return the flags of every cue checked on its own, as the window re-checks an edit."""
     checker = FlagChecker(language="sv", glossary=None, speller=speller, suggestions=False)
     return [f for index in range(len(cues)) for f in checker.check_cue(cues, index)]

@@ -354,19 +354,50 @@ class _Hunspell:
 
 _handles: dict[tuple[Path, Path], _Hunspell] = {}
 _handles_lock = threading.Lock()
+# One lock per dictionary, held while it loads: a thread that needs sv_SE waits for its load,
+# not for en_US's.
+_loading: dict[tuple[Path, Path], threading.Lock] = {}
 _library: ctypes.CDLL | None = None
 
 
 def _shared_hunspell(aff: Path, dic: Path) -> _Hunspell:
     # Loading sv_SE takes ~0.1 s and ~40 MB: one handle per dictionary for the whole process.
     global _library
+    key = (aff, dic)
     with _handles_lock:
         if _library is None:
             _library = _load_library()
-        key = (aff, dic)
-        if key not in _handles:
-            _handles[key] = _Hunspell(_library, aff, dic)
-        return _handles[key]
+        library = _library
+        loading = _loading.setdefault(key, threading.Lock())
+    with loading:
+        handle = _handles.get(key)
+        if handle is None:
+            handle = _handles[key] = _Hunspell(library, aff, dic)
+        return handle
+
+
+def preload(
+    languages: Iterable[str | None], dictionary_dirs: Iterable[Path] = DICTIONARY_DIRS
+) -> threading.Thread:
+    """Start loading the dictionaries of ``languages``, in that order, in a background thread.
+
+    ctypes lets other threads run while Hunspell reads a dictionary (~0.1 s for sv_SE), so the
+    load overlaps the caller's reading and checking; a :class:`Speller` created meanwhile
+    waits only for its own dictionary. What cannot be loaded is left for the Speller to report.
+    """
+    codes = [language_code(language) for language in languages]
+    dirs = tuple(dictionary_dirs)
+
+    def load() -> None:
+        for code in codes:
+            try:
+                _shared_hunspell(*_dictionary_files(code, dirs))
+            except SpellerUnavailable:
+                continue
+
+    thread = threading.Thread(target=load, name="hunspell-preload", daemon=True)
+    thread.start()
+    return thread
 
 
 def default_personal_path(language: str) -> Path:
