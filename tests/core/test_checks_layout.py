@@ -78,3 +78,20 @@ def test_alignment_mixed_and_against_house_style() -> None:
     centred = [cue(i * 3, i * 3 + 2, "Hej.") for i in range(3)]
     assert "house style" in of(run(centred), "LAY-08")[0].message
     assert of(run(centred, builtin_profile("netflix-sv")), "LAY-08") == []
+
+
+def test_cues_with_the_same_visible_text_get_spans_in_their_own_markup() -> None:
+    # The visible-text rules judge each distinct visible text once per pass; the spans must
+    # still be mapped through each cue's own markup (karaoke cues differ only in their tags).
+    words = "Det här är en rad som är längre än fyrtiotvå tecken"
+    plain = cue(0, 6, words)
+    tagged = cue(7, 13, "<00:00:07.500><c>" + words[:30] + "</c><c>" + words[30:] + "</c>")
+    late = cue(14, 20, words[:44] + "<i>" + words[44:] + "</i>")
+    found = of(run([plain, tagged, late]), "LAY-01")
+    assert [f.cue_index for f in found] == [0, 1, 2]
+    assert {f.message for f in found} == {found[0].message}
+    assert spanned(plain, found[0]) == words[42:]
+    assert spanned(tagged, found[1]) == words[42:]
+    assert spanned(late, found[2]) == words[42:44] + "<i>" + words[44:]
+    alone = of(run([late]), "LAY-01")
+    assert [(f.span, f.message) for f in alone] == [(found[2].span, found[2].message)]

@@ -14,6 +14,7 @@ from dataclasses import MISSING, dataclass, fields
 from functools import lru_cache
 from itertools import accumulate
 from operator import add
+from typing import Protocol
 
 from captionreview.core.model import Cue, Finding, Severity
 from captionreview.core.profiles import Profile
@@ -224,6 +225,8 @@ class Scan:
 
     def __post_init__(self) -> None:
         self._views: dict[int, CueView] = {}
+        # What each visible-text rule said about each distinct visible text (see by_visible_text).
+        self.judged: dict[tuple[object, str, bool], Sequence[Verdict]] = {}
         self.disabled = self.profile.disabled_rules
         # Rules call this for every cue they look at: a full check swaps in a list lookup.
         self.view: Callable[[int], CueView] = self._cached_view
@@ -324,6 +327,74 @@ def breaks_before(text: str, pos: int) -> int:
 
 
 Rule = Callable[[Scan, int, list[Finding]], None]
+
+# What a visible-text rule says: rule id, severity, message, span of the visible text, suggestion.
+Verdict = tuple[str, Severity, str, tuple[int, int] | None, str | None]
+
+
+class Say(Protocol):
+    """How a visible-text rule reports: rule id, severity, message, span of the visible text."""
+
+    def __call__(
+        self,
+        rule: str,
+        severity: Severity,
+        message: str,
+        *,
+        span: tuple[int, int] | None = None,
+        suggestion: str | None = None,
+    ) -> None:
+        """Report one finding about the visible text."""
+
+
+TextRule = Callable[[Scan, CueView, Say], None]
+
+
+def by_visible_text(judge: TextRule) -> Rule:
+    """Return the rule that reports what ``judge`` says about a cue's visible text.
+
+    ``judge`` looks at nothing but the visible text (its lines, whether the cue has markup) and
+    the pass's profile and language, and gives spans in the visible text; they are mapped to
+    ``Cue.text`` per cue. So each distinct visible text is judged once per pass: karaoke cues
+    differ only in their word times, and short texts ("(Applåder)", "Ja.") come back often.
+    """
+
+    def rule(scan: Scan, i: int, out: list[Finding]) -> None:
+        view = scan.view(i)
+        key = (judge, view.plain, view.has_markup)
+        verdicts = scan.judged.get(key)
+        if verdicts is None:
+            said: list[Verdict] = []
+
+            def say(
+                rule: str,
+                severity: Severity,
+                message: str,
+                *,
+                span: tuple[int, int] | None = None,
+                suggestion: str | None = None,
+            ) -> None:
+                said.append((rule, severity, message, span, suggestion))
+
+            judge(scan, view, say)
+            # Most texts give nothing: share one empty tuple rather than keep a list each.
+            verdicts = scan.judged[key] = said or ()
+        for rule_id, severity, message, span, suggestion in verdicts:
+            scan.emit(
+                out,
+                rule_id,
+                severity,
+                i,
+                message,
+                span=None if span is None else view.raw_span(*span),
+                suggestion=suggestion,
+            )
+
+    rule.__module__ = judge.__module__
+    rule.__name__ = judge.__name__
+    rule.__qualname__ = judge.__qualname__
+    rule.__doc__ = judge.__doc__
+    return rule
 
 
 def metadata_language(metadata: Mapping[str, str] | None, profile: Profile) -> str:

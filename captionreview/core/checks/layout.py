@@ -9,9 +9,9 @@ from __future__ import annotations
 import itertools
 from functools import lru_cache
 
-from captionreview.core.checks.base import DASHES, Scan
+from captionreview.core.checks.base import DASHES, CueView, Say, Scan, by_visible_text
 from captionreview.core.i18n import _, current_language
-from captionreview.core.model import Finding, Severity
+from captionreview.core.model import Severity
 
 ERROR, WARN, INFO = Severity.ERROR, Severity.WARN, Severity.INFO
 
@@ -150,10 +150,10 @@ def is_dialogue(lines: list[str]) -> bool:
     return len(lines) > 1 and all(line.lstrip()[:1] in DASHES for line in lines[1:])
 
 
-def check_lengths(scan: Scan, i: int, out: list[Finding]) -> None:
+@by_visible_text
+def check_lengths(scan: Scan, view: CueView, say: Say) -> None:
     """LAY-01 characters per line, LAY-02 lines per cue, LAY-03 characters per cue."""
     profile = scan.profile
-    view = scan.view(i)
     limit = profile.max_chars_per_line
     info_limit = profile.info_chars_per_line
     low = limit if info_limit is None else min(limit, info_limit)
@@ -164,44 +164,36 @@ def check_lengths(scan: Scan, i: int, out: list[Finding]) -> None:
         if length <= low:
             pass  # the common case: within both limits
         elif length > limit:
-            scan.emit(
-                out,
+            say(
                 "LAY-01",
                 WARN,
-                i,
                 _line_over_limit(number, length, limit, current_language()),
-                span=view.raw_span(offset + limit, offset + length),
+                span=(offset + limit, offset + length),
             )
         elif info_limit is not None and length > info_limit:
-            scan.emit(
-                out,
+            say(
                 "LAY-01",
                 INFO,
-                i,
                 _line_over_info_limit(number, length, info_limit, current_language()),
-                span=view.raw_span(offset + info_limit, offset + length),
+                span=(offset + info_limit, offset + length),
             )
         offset += length + 1
     if len(plain_lines) > profile.max_lines:
         lines = [line for line in plain_lines if line.strip()]
         if len(lines) > profile.max_lines:
             severity = ERROR if len(lines) >= profile.max_lines + 2 else WARN
-            scan.emit(
-                out,
+            say(
                 "LAY-02",
                 severity,
-                i,
                 _(
                     "The cue has {lines_count} lines; at most {max_lines} fit on screen. "
                     "Split the cue."
                 ).format(lines_count=len(lines), max_lines=profile.max_lines),
             )
     if view.chars > profile.max_chars_per_cue:
-        scan.emit(
-            out,
+        say(
             "LAY-03",
             WARN,
-            i,
             _cue_over_limit(view.chars, profile.max_chars_per_cue, current_language()),
         )
 
@@ -229,9 +221,9 @@ def _cue_over_limit(chars: int, limit: int, language: str) -> str:
     ).format(chars=chars, max_chars_per_cue=limit)
 
 
-def check_line_breaks(scan: Scan, i: int, out: list[Finding]) -> None:
+@by_visible_text
+def check_line_breaks(scan: Scan, view: CueView, say: Say) -> None:
     """LAY-04 one line if it fits, LAY-05 break points, LAY-06 shape, LAY-07 hyphenation."""
-    view = scan.view(i)
     lines = view.plain_lines
     if len(lines) < 2 or is_dialogue(lines):
         return
@@ -239,22 +231,18 @@ def check_line_breaks(scan: Scan, i: int, out: list[Finding]) -> None:
     if len(lines) == 2 and all(stripped):
         joined = len(stripped[0]) + 1 + len(stripped[1])
         if joined <= scan.profile.max_chars_per_line:
-            scan.emit(
-                out,
+            say(
                 "LAY-04",
                 INFO,
-                i,
                 _("The text fits on one line ({joined} characters); keep it on one line.").format(
                     joined=joined
                 ),
                 suggestion=None if view.has_markup else f"{stripped[0]} {stripped[1]}",
             )
         elif scan.language == "sv" and len(stripped[0]) > len(stripped[1]):
-            scan.emit(
-                out,
+            say(
                 "LAY-06",
                 INFO,
-                i,
                 _(
                     "The top line is longer than the bottom one; Swedish practice prefers a "
                     "shorter top line when the grammar allows."
@@ -268,25 +256,21 @@ def check_line_breaks(scan: Scan, i: int, out: list[Finding]) -> None:
             start = text.rfind(" ") + 1
             word = text[start:]
             if word.lower() in weak:
-                scan.emit(
-                    out,
+                say(
                     "LAY-05",
                     INFO,
-                    i,
                     _(
                         "The line ends with '{word}', which belongs with the words "
                         "after it; break the line before it."
                     ).format(word=word),
-                    span=view.raw_span(offset + start, offset + len(text)),
+                    span=(offset + start, offset + len(text)),
                 )
         if text.endswith("-") and text[-2:-1].isalnum() and nxt[:1].islower():
-            scan.emit(
-                out,
+            say(
                 "LAY-07",
                 INFO,
-                i,
                 _("A word is hyphenated across the lines; move the whole word down."),
-                span=view.raw_span(offset + len(text) - 1, offset + len(text)),
+                span=(offset + len(text) - 1, offset + len(text)),
             )
         offset += len(line) + 1
 

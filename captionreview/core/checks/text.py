@@ -10,7 +10,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from captionreview.core.checks.base import DASHES, LETTER, SENTENCE_END, CueView, Scan
+from captionreview.core.checks.base import (
+    DASHES,
+    LETTER,
+    SENTENCE_END,
+    CueView,
+    Say,
+    Scan,
+    by_visible_text,
+)
 from captionreview.core.checks.layout import is_dialogue
 from captionreview.core.i18n import _
 from captionreview.core.model import Finding, Severity
@@ -264,24 +272,22 @@ def check_continuation(scan: Scan, i: int, out: list[Finding]) -> None:
         )
 
 
-def check_dialogue(scan: Scan, i: int, out: list[Finding]) -> None:
+@by_visible_text
+def check_dialogue(scan: Scan, view: CueView, say: Say) -> None:
     """TXT-03: dialogue lines each start with the profile's dash."""
-    view = scan.view(i)
     lines = view.plain_lines
     if not is_dialogue(lines):
         return
     first = lines[0].lstrip()
     if first[:1] not in DASHES:
-        scan.emit(
-            out,
+        say(
             "TXT-03",
             WARN,
-            i,
             _(
                 "Only some lines of this dialogue start with a dash; "
                 "give every speaker's line a dash."
             ),
-            span=view.raw_span(0, 0),
+            span=(0, 0),
             suggestion=scan.profile.dialogue_dash or None,
         )
     wanted = scan.profile.dialogue_dash
@@ -292,23 +298,21 @@ def check_dialogue(scan: Scan, i: int, out: list[Finding]) -> None:
         body = line.lstrip()
         pos = offset + len(line) - len(body)
         if body[:1] in DASHES and body[0] != wanted:
-            scan.emit(
-                out,
+            say(
                 "TXT-03",
                 WARN,
-                i,
                 _("Dialogue dash '{body}' differs from the house style '{wanted}'.").format(
                     body=body[0], wanted=wanted
                 ),
-                span=view.raw_span(pos, pos + 1),
+                span=(pos, pos + 1),
                 suggestion=wanted,
             )
         offset += len(line) + 1
 
 
-def check_sound_tags(scan: Scan, i: int, out: list[Finding]) -> None:
+@by_visible_text
+def check_sound_tags(scan: Scan, view: CueView, say: Say) -> None:
     """TXT-05: sound descriptions in the house style (parentheses or brackets)."""
-    view = scan.view(i)
     plain = view.plain
     style = scan.profile.sound_tag_style
     if style == "parentheses" and "[" in plain:
@@ -316,13 +320,11 @@ def check_sound_tags(scan: Scan, i: int, out: list[Finding]) -> None:
             inner = match.group(1).strip(" \xa0")
             if inner.lower() in ASR_SOUND_TAGS or inner.strip("_ \xa0") == "":
                 continue
-            scan.emit(
-                out,
+            say(
                 "TXT-05",
                 WARN,
-                i,
                 _("Sound descriptions are written in parentheses, e.g. (Bil startar)."),
-                span=view.raw_span(match.start(), match.end()),
+                span=(match.start(), match.end()),
                 suggestion=f"({inner[:1].upper()}{inner[1:].lower()})",
             )
     elif style == "brackets" and "(" in plain:
@@ -330,23 +332,21 @@ def check_sound_tags(scan: Scan, i: int, out: list[Finding]) -> None:
         for line in view.plain_lines:
             paren = _PAREN_LINE.match(line)
             if paren:
-                scan.emit(
-                    out,
+                say(
                     "TXT-05",
                     WARN,
-                    i,
                     _("Sound descriptions are written in brackets, e.g. [Door slams]."),
-                    span=view.raw_span(offset + paren.start(1) - 1, offset + paren.end(1) + 1),
+                    span=(offset + paren.start(1) - 1, offset + paren.end(1) + 1),
                     suggestion=f"[{paren.group(1)}]",
                 )
             offset += len(line) + 1
 
 
-def check_swedish(scan: Scan, i: int, out: list[Finding]) -> None:
+@by_visible_text
+def check_swedish(scan: Scan, view: CueView, say: Say) -> None:
     """TXT-06 abbreviations, TXT-07 units, TXT-08 symbols, TXT-09 numbers, TXT-13 quotes."""
     if scan.language != "sv":
         return
-    view = scan.view(i)
     plain = view.plain
     has_digit = _DIGIT.search(plain) is not None
     tokens = _SCREEN_MARKS.sub(" ", plain.lower()).split()
@@ -355,24 +355,20 @@ def check_swedish(scan: Scan, i: int, out: list[Finding]) -> None:
         full = ABBREVIATIONS_SV[word.lower()]
         if word[:1].isupper():
             full = full[:1].upper() + full[1:]
-        scan.emit(
-            out,
+        say(
             "TXT-06",
             WARN,
-            i,
             _("Write '{full}' instead of the abbreviation '{word}'.").format(full=full, word=word),
-            span=view.raw_span(match.start(), match.end()),
+            span=(match.start(), match.end()),
             suggestion=full,
         )
     if "%" in plain:
         for match in _PERCENT.finditer(plain):
-            scan.emit(
-                out,
+            say(
                 "TXT-08",
                 WARN,
-                i,
                 _("Write 'procent' instead of '%'."),
-                span=view.raw_span(match.start(), match.end()),
+                span=(match.start(), match.end()),
                 suggestion=" procent",
             )
     for match in (
@@ -380,37 +376,32 @@ def check_swedish(scan: Scan, i: int, out: list[Finding]) -> None:
     ):
         symbol = match.group(1) or match.group(2)
         word = _CURRENCY_WORDS[symbol]
-        scan.emit(
-            out,
+        say(
             "TXT-08",
             WARN,
-            i,
             _("Write the currency as a word ('{word}'), not '{symbol}'.").format(
                 word=word, symbol=symbol
             ),
-            span=view.raw_span(match.start(), match.end()),
+            span=(match.start(), match.end()),
             suggestion=f" {word}" if match.group(1) else f"{match.group(3)} {word}",
         )
     if has_digit:
-        _check_numbers(scan, i, out, view)
+        _check_numbers(view.plain, say)
     if '"' in plain or "“" in plain or "„" in plain or "«" in plain or "»" in plain:
         for match in _QUOTES.finditer(plain):
-            scan.emit(
-                out,
+            say(
                 "TXT-13",
                 INFO,
-                i,
                 _("Swedish quotation marks are ” on both sides."),
-                span=view.raw_span(match.start(), match.end()),
+                span=(match.start(), match.end()),
                 suggestion="”",
             )
 
 
-def _check_numbers(scan: Scan, i: int, out: list[Finding], view: CueView) -> None:
-    for match in _NUMBERS.finditer(view.plain):
+def _check_numbers(plain: str, say: Say) -> None:
+    for match in _NUMBERS.finditer(plain):
         rule, severity, message, suggestion = _number_advice(match.lastgroup, match.group(0))
-        span = view.raw_span(match.start(), match.end())
-        scan.emit(out, rule, severity, i, message, span=span, suggestion=suggestion)
+        say(rule, severity, message, span=match.span(), suggestion=suggestion)
 
 
 def _group_thousands(digits: str) -> str:
@@ -453,9 +444,9 @@ def _number_advice(kind: str | None, found: str) -> tuple[str, Severity, str, st
     return "TXT-07", INFO, _("Write 'tim' for hours, not 'h'."), " tim"
 
 
-def check_whitespace(scan: Scan, i: int, out: list[Finding]) -> None:
+@by_visible_text
+def check_whitespace(scan: Scan, view: CueView, say: Say) -> None:
     """TXT-15: single spaces between words, none at the start or end of a line."""
-    view = scan.view(i)
     plain = view.plain
     # Substring tests screen out the common clean cue before the pattern runs.
     if not (
@@ -475,36 +466,30 @@ def check_whitespace(scan: Scan, i: int, out: list[Finding]) -> None:
             lead = len(line) - len(line.lstrip(" \t\xa0"))
             trail = len(line) - len(line.rstrip(" \t\xa0"))
             if lead:
-                scan.emit(
-                    out,
+                say(
                     "TXT-15",
                     INFO,
-                    i,
                     _("The line starts with a space."),
-                    span=view.raw_span(offset, offset + lead),
+                    span=(offset, offset + lead),
                     suggestion="",
                 )
             if trail:
                 end = offset + len(line)
                 what = "non-breaking space padding" if "\xa0" in line[-trail:] else "a space"
-                scan.emit(
-                    out,
+                say(
                     "TXT-15",
                     INFO,
-                    i,
                     _("The line ends with {what}.").format(what=what),
-                    span=view.raw_span(end - trail, end),
+                    span=(end - trail, end),
                     suggestion="",
                 )
             if "  " in body or "\xa0" in body:
                 for match in _DOUBLE_SPACE.finditer(line):
-                    scan.emit(
-                        out,
+                    say(
                         "TXT-15",
                         INFO,
-                        i,
                         _("Use one space between words."),
-                        span=view.raw_span(offset + match.start(), offset + match.end()),
+                        span=(offset + match.start(), offset + match.end()),
                         suggestion=" ",
                     )
         offset += len(line) + 1
