@@ -238,15 +238,24 @@ class WordFlags:
     Those modules load Hunspell through ctypes: they are imported only when words are checked.
     """
 
-    def __init__(self, glossary: Glossary | None, suggest: bool = False) -> None:
+    def __init__(
+        self, glossary: Glossary | None, suggest: bool = False, *, find_glossary: bool = False
+    ) -> None:
         self.glossary = glossary
         self.suggest = suggest
+        # Without a chosen glossary, each file gets the one the window would use for it.
+        self.find_glossary = find_glossary
+        self._found: dict[Path, Glossary | None] = {}
 
     @classmethod
     def create(cls, glossary_path: Path | None, suggest: bool = False) -> WordFlags | str:
-        """Return the flagger, or the message saying why the glossary cannot be read."""
+        """Return the flagger, or the message saying why the glossary cannot be read.
+
+        Without ``glossary_path`` each file is checked with the glossary the window uses for
+        it: ``glossary.txt`` beside it, else the personal glossary, when there is one.
+        """
         if glossary_path is None:
-            return cls(None, suggest)
+            return cls(None, suggest, find_glossary=True)
         from captionreview.core.words.glossary import Glossary, GlossaryError
 
         try:
@@ -263,10 +272,35 @@ class WordFlags:
         return find_flags(
             doc.cues,
             language=language,
-            glossary=self.glossary,
+            glossary=self.glossary_for(doc.path),
             suggestions=self.suggest,
             file_words=words,
         )
+
+    def glossary_for(self, captions: Path | None) -> Glossary | None:
+        """Return the glossary to check ``captions`` with (read once per glossary file); one
+        found beside the file that cannot be read is named on stderr and left out."""
+        if not self.find_glossary:
+            return self.glossary
+        from captionreview.core.words.glossary import (
+            Glossary,
+            GlossaryError,
+            default_glossary_path,
+        )
+
+        path = default_glossary_path(captions)
+        if path is None:
+            return None
+        if path not in self._found:
+            try:
+                self._found[path] = Glossary.load(path)
+            except GlossaryError as error:
+                print(
+                    _("captionreview: {error}; checking without a glossary.").format(error=error),
+                    file=sys.stderr,
+                )
+                self._found[path] = None
+        return self._found[path]
 
 
 def check_file(

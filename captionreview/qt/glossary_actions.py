@@ -10,31 +10,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from platformdirs import user_data_dir
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QWidget
 
 from captionreview.core.document import Document
+from captionreview.core.words import glossary as glossary_files
 from captionreview.core.words.glossary import Glossary, GlossaryError
 from captionreview.core.words.spread import Correction
 
 if TYPE_CHECKING:
     from captionreview.qt.host import Host
-
-GLOSSARY_NAME = "glossary.txt"
-
-
-def personal_glossary_path() -> Path:
-    """Return the personal glossary used when no glossary.txt lies beside the captions."""
-    return Path(user_data_dir("captionreview")) / GLOSSARY_NAME
-
-
-def project_glossary_path(doc: Document | None) -> Path | None:
-    """Return ``glossary.txt`` beside the caption file when it exists, else None."""
-    if doc is None or doc.path is None:
-        return None
-    candidate = doc.path.parent / GLOSSARY_NAME
-    return candidate if candidate.is_file() else None
 
 
 class GlossaryActions(QObject):
@@ -56,9 +41,9 @@ class GlossaryActions(QObject):
     def load(self, doc: Document | None) -> None:
         """Load the glossary for ``doc`` (the chosen file, else beside it, else personal)."""
         self._doc = doc
-        path = self._override or project_glossary_path(doc)
-        if path is None and personal_glossary_path().is_file():
-            path = personal_glossary_path()
+        path = self._override or glossary_files.default_glossary_path(
+            doc.path if doc is not None else None
+        )
         self._glossary = None
         if path is None:
             return
@@ -74,7 +59,7 @@ class GlossaryActions(QObject):
         """Return the glossary file in use, or where a new one would be created."""
         if self._glossary is not None and self._glossary.path is not None:
             return self._glossary.path
-        return self._override or personal_glossary_path()
+        return self._override or glossary_files.personal_glossary_path()
 
     def add_to_glossary(self, term: str) -> None:
         """Add a term to the glossary file (created when needed) and check again."""
@@ -105,7 +90,11 @@ class GlossaryActions(QObject):
     def _set_override(self, path: Path | None) -> None:
         # The project's and the personal glossary are found again for the next file; only a
         # file the user chose elsewhere stays in use.
-        automatic = (project_glossary_path(self._doc), personal_glossary_path())
+        captions = self._doc.path if self._doc is not None else None
+        automatic = (
+            glossary_files.project_glossary_path(captions),
+            glossary_files.personal_glossary_path(),
+        )
         self._override = None if path in automatic else path
 
     def use_glossary(self, path: Path | None) -> None:

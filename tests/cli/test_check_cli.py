@@ -458,3 +458,37 @@ def test_check_reads_the_word_list_beside_the_captions(tmp_path: Path) -> None:
     (tmp_path / "lecture.sv.words.txt").write_text("Grünewaldska\n", encoding="utf-8")
     [after] = json.loads(run("check", path, "--format", "json").stdout)
     assert [f["rule"] for f in after["findings"] if f["rule"] == "SPELL-01"] == []
+
+
+def test_check_uses_the_glossary_the_window_would_use(tmp_path: Path) -> None:
+    # As in the window: glossary.txt beside the captions, else the personal glossary;
+    # --glossary chooses another for every file.
+    data_home = {"XDG_DATA_HOME": str(tmp_path / "data")}
+    text = "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nVi besökte till växt verket i går.\n"
+    path = write(tmp_path, "lecture.sv.vtt", text)
+
+    def glossary_flags(*extra: str | Path) -> list[str | None]:
+        out = run_env(data_home, "check", path, "--format", "json", *extra)
+        [data] = json.loads(out.stdout)
+        return [f["suggestion"] for f in data["findings"] if f["rule"] == "ASR-09"]
+
+    assert glossary_flags() == []
+    personal = tmp_path / "data" / "captionreview" / "glossary.txt"
+    personal.parent.mkdir(parents=True)
+    personal.write_text("Tillväxtverket\n", encoding="utf-8")
+    assert glossary_flags() == ["Tillväxtverket"]
+    # The one beside the captions wins over the personal one.
+    (tmp_path / "glossary.txt").write_text("Tillväxtverkets\n", encoding="utf-8")
+    assert glossary_flags() == ["Tillväxtverkets"]
+    chosen = write(tmp_path / "data", "terms.txt", "Tillväxtverket\n")
+    assert glossary_flags("--glossary", chosen) == ["Tillväxtverket"]
+
+
+def test_an_unreadable_glossary_beside_the_captions_is_named_and_left_out(
+    tmp_path: Path,
+) -> None:
+    path = write(tmp_path, "lecture.sv.vtt", CLEAN)
+    (tmp_path / "glossary.txt").write_bytes(b"Tillv\xe4xtverket\n")
+    out = run_env({"XDG_DATA_HOME": str(tmp_path / "data")}, "check", path)
+    assert out.returncode == 0 and "Traceback" not in out.stderr
+    assert "glossary.txt" in out.stderr and "checking without a glossary" in out.stderr

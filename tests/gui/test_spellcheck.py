@@ -433,10 +433,10 @@ def test_a_mishearing_can_be_remembered_in_the_glossary(qtbot, make_window, capt
 def test_personal_glossary_when_there_is_none_beside_the_captions(
     qtbot, make_window, captions, tmp_path, monkeypatch
 ) -> None:
-    import captionreview.qt.glossary_actions as glossary_actions
+    from captionreview.core.words import glossary as glossary_files
 
     personal = tmp_path / "data" / "glossary.txt"
-    monkeypatch.setattr(glossary_actions, "personal_glossary_path", lambda: personal)
+    monkeypatch.setattr(glossary_files, "personal_glossary_path", lambda: personal)
     loose = tmp_path / "loose" / "talk.sv.vtt"
     loose.parent.mkdir()
     loose.write_text("WEBVTT\n\n00:01.000 --> 00:03.000\nbesök Fjällbackaby i dag\n", "utf-8")

@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from platformdirs import user_data_dir
+
 from captionreview.core.errors import CaptionReviewError
 from captionreview.core.i18n import _
 from captionreview.core.words.spelling import PlainText, Token, plain_with_offsets, tokenize
@@ -35,6 +37,31 @@ VOWELS = frozenset("aeiouyåäö")
 _FRONT = "eiyäö"
 # Separators allowed between the words of a split form: spaces and hyphens, no punctuation.
 _JOINABLE_GAP = re.compile(r"[\s\-‐]*")
+
+
+GLOSSARY_NAME = "glossary.txt"
+
+
+def personal_glossary_path() -> Path:
+    """Return the personal glossary, used when no glossary.txt lies beside the captions."""
+    return Path(user_data_dir("captionreview")) / GLOSSARY_NAME
+
+
+def project_glossary_path(captions: Path | None) -> Path | None:
+    """Return ``glossary.txt`` beside the caption file when it exists, else None."""
+    if captions is None:
+        return None
+    candidate = captions.parent / GLOSSARY_NAME
+    return candidate if candidate.is_file() else None
+
+
+def default_glossary_path(captions: Path | None) -> Path | None:
+    """Return the glossary used when none is chosen, in the window and in ``check`` alike:
+    ``glossary.txt`` beside the captions, else the personal one, else None."""
+    found = project_glossary_path(captions)
+    if found is None and personal_glossary_path().is_file():
+        found = personal_glossary_path()
+    return found
 
 
 class GlossaryError(CaptionReviewError):
