@@ -146,6 +146,8 @@ _PREPOSITIONS = _words(
     "för med av till hos på åt från mot om utan bland mellan kring efter före bakom"
 )
 _PRONOUN_AFTER_MEN = _words("det jag vi de den du ni han hon man")
+# The words _homophone_flags() has a rule for; the others are passed over at once.
+_HOMOPHONES = _words("dom män men ända enda hämma hemma vart dem de")
 
 _SPOKEN_UNITS = {
     "noll": 0,
@@ -520,17 +522,6 @@ class FlagChecker:
 
     # -- ASR-11 -------------------------------------------------------------------------------
 
-    def _part_word(self, tok: Token) -> bool:
-        """Return True for a word that may be part of a split compound."""
-        word = tok.text
-        return (
-            len(word) >= 2
-            and word.isalpha()
-            and word.lower() not in _SV_FUNCTION_WORDS
-            and _spoken_morphemes(word.lower()) is None
-            and not is_acronym(word)
-        )
-
     def _split_compound_flags(self, item: _Cue, add: _Add, covered: _Covered) -> None:
         if self.speller is None:
             return
@@ -545,20 +536,21 @@ class FlagChecker:
                 if j > len(toks):
                     continue
                 window = toks[i:j]
+                words = tuple(t.text for t in window)
+                # Most windows are known not to be compounds: that is asked first.
+                found_compound = self._compounds.get(words, _UNSEEN)
+                if found_compound is None:
+                    continue
                 if covered.overlaps((window[0].start, window[-1].end)):
                     continue
-                if not all(
-                    re.fullmatch(r"[ \t\n]+", text[a.pend : b.pstart]) for a, b in pairwise(window)
-                ):
+                if not all(_SPACES.fullmatch(text[a.pend : b.pstart]) for a, b in pairwise(window)):
                     continue
-                words = tuple(t.text for t in window)
-                if words not in self._compounds:
-                    self._compounds[words] = self._joined_compound(window)
-                found_compound = self._compounds[words]
+                if found_compound is _UNSEEN:
+                    found_compound = self._compounds[words] = self._joined_compound(window)
                 if found_compound is None:
                     continue
                 joined, confidence = found_compound
-                if self._suspended_without_hyphen(item, window[0], self.speller) is not None:
+                if self._suspended_without_hyphen(item, i, self.speller) is not None:
                     continue  # "käll händelse och resultatkoder": suspended parts, not one word
                 if n == 3:
                     inner = tuple(t.text for t in window[1:])
@@ -593,11 +585,11 @@ class FlagChecker:
         words = [t.text for t in window]
         first, rest = words[0], words[1:]
         # Later parts written with a capital are names ("Anna Lindqvist"), not split words.
-        if any(not w.islower() for w in rest) or not all(self._part_word(t) for t in window[1:]):
+        if any(not w.islower() for w in rest) or not all(_part_word(w) for w in rest):
             return None
         lower_first = first.lower()
         # "nu läges analys": a short first word counts when it joins the next one.
-        if not self._part_word(window[0]) and not (
+        if not _part_word(first) and not (
             len(window) == 3
             and first.isalpha()
             and lower_first not in _NEVER_JOINED
@@ -607,7 +599,7 @@ class FlagChecker:
         if lower_first in _PHRASE_HEADS | _ORDINALS:
             return None  # "god morgon", "första delen"
         classes = [self._classes(w) for w in words[1:]]
-        classes.insert(0, self._classes(first) if self._part_word(window[0]) else {"noun"})
+        classes.insert(0, self._classes(first) if _part_word(first) else {"noun"})
         # A finite verb or participle is a clause, not a compound part: "ekonomi påverkas",
         # "I Helsingborg arbetar kommunen" (though "arbetarkommun" is a word).
         if any("verb" in c and "noun" not in c for c in classes):
@@ -766,6 +758,8 @@ class FlagChecker:
         text = item.plain.text
         for k, tok in enumerate(toks):
             word = tok.text.lower()
+            if word not in _HOMOPHONES:
+                continue
             prev = toks[k - 1].text.lower() if k > 0 else ""
             nxt = toks[k + 1].text.lower() if k + 1 < len(toks) else ""
             # Only the nearest non-blank characters matter: slicing the text here would copy
@@ -853,19 +847,18 @@ class FlagChecker:
             or self._english_word(part)
         )
 
-    def _suspended_without_hyphen(self, item: _Cue, tok: Token, speller: Speller) -> str | None:
+    def _suspended_without_hyphen(self, item: _Cue, at: int, speller: Speller) -> str | None:
         """Return the compound a word not in the dictionary begins when it is a suspended part
         written without its hyphen ("hjärt och kärlsjukdomar": "hjärtsjukdomar"), else None.
 
         The part must be followed, through at most three more parts, by "och", "eller", "samt"
         or "respektive" and a word whose last part it makes a dictionary word with.
         """
-        word = tok.text
+        tokens = item.tokens
+        word = tokens[at].text
         if speller is not self.speller or not word.isalpha() or speller.check(word.lower()):
             return None
         text = item.plain.text
-        tokens = item.tokens
-        at = bisect_left([t.pstart for t in tokens], tok.pstart)
         for k in range(at + 1, min(at + 6, len(tokens) - 1)):
             gap = text[tokens[k - 1].pend : tokens[k].pstart]
             if not _PART_GAP.fullmatch(gap) or not tokens[k].text.isalpha():
@@ -1105,12 +1098,14 @@ class FlagChecker:
         links = [m.span() for m in _LINK_RE.finditer(item.plain.text)]
         fillers = _FILLERS.get(self.language, frozenset())
         foreign = _lang_spans(item.cue.text, self.language)
-        for tok in item.tokens:
+        for at, tok in enumerate(item.tokens):
             word = tok.text
             if len(word) < 2 or tok.is_number or word.lower() in fillers:
                 continue
             speller: Speller | None = self.speller
-            other = next((code for a, b, code in foreign if a <= tok.start < b), None)
+            other = None
+            if foreign:
+                other = next((code for a, b, code in foreign if a <= tok.start < b), None)
             if other is not None:
                 # Words marked <lang en>…</lang> are checked in their own language, or not
                 # at all when that dictionary is missing.
@@ -1125,7 +1120,7 @@ class FlagChecker:
                 continue
             after = item.plain.text[tok.pend : tok.pend + 1]
             dash_after = after != "" and after in _SUSPENSION_DASHES
-            joined = None if dash_after else self._suspended_without_hyphen(item, tok, speller)
+            joined = None if dash_after else self._suspended_without_hyphen(item, at, speller)
             if joined is not None:
                 add(
                     RULE_SPELLING,
@@ -1306,6 +1301,10 @@ _SUSPENSION_JOINS = _words("och eller samt respektive")
 _SUSPENSION_DASHES = "-‐–"
 # Between suspended parts as speech recognition writes them: spaces, maybe a comma.
 _PART_GAP = re.compile(r"\s*,?\s+")
+# What may separate the words of a split compound: spaces or a line break, nothing else.
+_SPACES = re.compile(r"[ \t\n]+")
+# Stands for a window of words not yet weighed as a compound (None: weighed, not one).
+_UNSEEN = ("", 0.0)
 _CAMEL_CASE = re.compile(r"[A-ZÅÄÖ]?[a-zåäöéü]+(?:[A-ZÅÄÖ][a-zåäöéü]+)+")
 _SENTENCE_BREAK = re.compile(r"[.!?…]+\s+|\n\s*[-–]")
 
@@ -1408,6 +1407,19 @@ def _removal_span(item: _Cue, tok: Token) -> tuple[int, int]:
     if 0 < start < tok.start and raw[start - 1] != "\n":
         return start, tok.end
     return tok.start, end
+
+
+@lru_cache(maxsize=65536)
+def _part_word(word: str) -> bool:
+    """Return True for a word that may be part of a split compound (asked for every pair of
+    words, hence remembered)."""
+    return (
+        len(word) >= 2
+        and word.isalpha()
+        and word.lower() not in _SV_FUNCTION_WORDS
+        and _spoken_morphemes(word.lower()) is None
+        and not is_acronym(word)
+    )
 
 
 @lru_cache(maxsize=65536)

@@ -467,14 +467,18 @@ class Speller:
     def check(self, word: str) -> bool:
         """Return True when the word is spelled correctly (numbers and acronyms always are)."""
         word = word.strip()
+        # Only the dictionary's answers are cached, and a word the dictionary knows stays right
+        # whatever the user's lists say: the commonest answer comes first.
+        cached = self._check_cache.get(word)
+        if cached:
+            return True
         # Numbers, also with a unit or ordinal ending: "2024", "3D", "10x", "80s", "2:a".
         if not word or word[0].isdigit() or not any(ch.isalpha() for ch in word):
             return True
-        # The user's lists come before the cache: a background check may have cached the
-        # word as wrong just before it was added.
+        # The user's lists come before a cached "wrong": a background check may have cached
+        # the word so just before it was added.
         if self._accepted_by_user(word):
             return True
-        cached = self._check_cache.get(word)
         if cached is not None:
             return cached
         result = is_acronym(word) or self._hunspell.spell(word) or self._check_parts(word)
