@@ -1,21 +1,33 @@
 """Benchmark of spell checking and the ASR word flags on a 3,000-cue Swedish lecture.
 
-Run: ``.venv/bin/python tests/bench/bench_spelling.py`` (prints figures; not collected by pytest).
-The cues mix the demo lecture's auto-captions (planted errors, no punctuation) with correct
-Swedish sentences and a few made-up misspellings, so every rule has work to do.
+Run: ``.venv/bin/python tests/bench/bench_spelling.py`` (prints figures; not collected by pytest;
+``--speed`` prints only the first part). The first part holds issue 13's speed figures: the word
+flags of 3,000 reviewed cues and of 30,000 karaoke cues (goal ≤ 0.3 s), of real published Swedish
+(every cue a new text), and what the background load of the sv_SE dictionary saves the main
+thread. The rest: cues that mix the demo lecture's auto-captions (planted errors, no punctuation)
+with correct Swedish sentences and a few made-up misspellings, so every rule has work to do.
 """
 
 from __future__ import annotations
 
 import random
 import statistics
+import sys
+import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from captionreview.core.checks import check_document
+from captionreview.core.formats import load
 from captionreview.core.model import Cue
+from captionreview.core.profiles import DEFAULT_PROFILE
+from captionreview.core.words import flags, spelling
 from captionreview.core.words.flags import FlagChecker, find_flags
 from captionreview.core.words.glossary import Glossary
-from captionreview.core.words.spelling import Speller, tokenize
+from captionreview.core.words.spelling import DICTIONARY_DIRS, Speller, tokenize
 from captionreview.core.words.spread import (
     Correction,
     TextIndex,
@@ -23,6 +35,9 @@ from captionreview.core.words.spread import (
     find_occurrences,
     index_text,
 )
+from tests.bench import bench_wordflags
+from tests.bench.bench_checks import cpu_baseline_ms, lecture_vtt
+from tests.bench.bench_core import make_file
 
 DEMO = Path(__file__).resolve().parents[2] / "assets" / "demo"
 SENTENCES = (
@@ -99,8 +114,88 @@ def timed(label: str, func: object, repeat: int = 1) -> float:
     return median
 
 
+def flag_times(cues: Sequence[Cue], repeat: int = 5) -> tuple[float, float, int]:
+    """Return the best wall and CPU time (ms) of the word flags of ``cues``, each run with new
+    speller caches (the Hunspell handles are loaded already), and how many flags there are."""
+    walls, cpus = [], []
+    found = 0
+    for _ in range(repeat):
+        flags._default_spellers.clear()
+        speller = Speller("sv")
+        wall, cpu = time.perf_counter(), time.process_time()
+        found = len(
+            find_flags(cues, language="sv", glossary=None, speller=speller, suggestions=False)
+        )
+        walls.append((time.perf_counter() - wall) * 1000)
+        cpus.append((time.process_time() - cpu) * 1000)
+    return min(walls), min(cpus), found
+
+
+def preload_figures(path: Path) -> None:
+    """Print the main thread's wait for a fresh sv_SE handle, loaded on it or in the background
+    while the caption file ``path`` is read and checked (as ``captionreview check`` does)."""
+    source = next(d for d in DICTIONARY_DIRS if (d / "sv_SE.dic").is_file())
+    folder = path.parent
+
+    def run(background: bool) -> tuple[float, float]:
+        # A folder of links of its own is a dictionary not loaded yet in this process.
+        dicts = Path(tempfile.mkdtemp(dir=folder))
+        for suffix in ("aff", "dic"):
+            (dicts / f"sv_SE.{suffix}").symlink_to(source / f"sv_SE.{suffix}")
+        start = time.perf_counter()
+        if background:
+            spelling.preload(["sv"], dictionary_dirs=[dicts])
+        check_document(load(path), DEFAULT_PROFILE)
+        work = time.perf_counter()
+        Speller("sv", personal_path=dicts / "personal.txt", dictionary_dirs=[dicts])
+        return (work - start) * 1000, (time.perf_counter() - work) * 1000
+
+    runs: dict[bool, list[tuple[float, float]]] = {False: [], True: []}
+    for _ in range(5):
+        for background in (False, True):
+            runs[background].append(run(background))
+    print("sv_SE dictionary, then reading and checking 3,000 reviewed cues (best of 5 by total):")
+    for background, times in runs.items():
+        work, wait = min(times, key=sum)
+        how = "in the background" if background else "on the main thread"
+        print(
+            f"  loaded {how:18s}: reading + checks {work:6.1f} ms, then the speller "
+            f"waits {wait:6.1f} ms; together {work + wait:6.1f} ms"
+        )
+
+
+def speed_figures() -> None:
+    """Print issue 13's speed figures of the word flags."""
+    print(f"machine yardstick: 3M-step Python loop {cpu_baseline_ms():.0f} ms")
+    for language in ("sv", "en"):
+        Speller(language)  # the handles are loaded once, before any figure is taken
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        (folder / "reviewed.vtt").write_text(lecture_vtt(3000, reviewed=True), encoding="utf-8")
+        make_file(folder / "karaoke.vtt", 30_000)
+        samples: list[tuple[str, list[Cue]]] = [
+            ("3,000 reviewed cues (bench_checks)", load(folder / "reviewed.vtt").cues),
+            ("30,000 karaoke cues (bench_core)", load(folder / "karaoke.vtt").cues),
+        ]
+        for label, source, encoding in bench_wordflags.available_sources():
+            text = bench_wordflags.sentences(source, encoding)
+            published = bench_wordflags.published_cues(text)
+            short = label.split(" (")[0]
+            samples.append((f"{len(published)} cues of published {short}", published))
+            planted = bench_wordflags.Planter(Speller("sv")).plant(text)[0]
+            samples.append((f"the same as auto-captions, {len(planted)} cues", planted))
+        print("word flags, no suggestions, new speller caches (best of 5):")
+        for label, cues in samples:
+            wall, cpu, found = flag_times(cues)
+            print(f"  {label:52s} {wall:7.1f} ms wall {cpu:7.1f} ms CPU  {found:6d} flags")
+        preload_figures(folder / "reviewed.vtt")
+
+
 def main() -> None:
     """Print the figures."""
+    speed_figures()
+    if "--speed" in sys.argv[1:]:
+        return
     glossary = Glossary.load(DEMO / "glossary.txt")
     cues = lecture(3000)
     words = sum(len(tokenize(c.text)) for c in cues)
