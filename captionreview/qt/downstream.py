@@ -1,7 +1,7 @@
 """The downstream view in the window: PUB-01, the document as webvtt-py reads it.
 
-webvtt-py's reading of the text that saving writes is worked out in a pool thread (it takes
-about a second for 30,000 cues) when a file is opened, after every save (the saved file is what
+webvtt-py's reading of the text that saving writes is worked out in a pool thread (about a
+tenth of a second for 30,000 cues) when a file is opened, after every save (the saved file is what
 publishing scripts read) and on demand from Check ▸ Check as webvtt-py reads it. The Issues
 panel shows the findings with the others; they name their cues by uid, so they stay on the
 right cue while cues are inserted or deleted, and a finding whose cue is gone is dropped.

@@ -23,7 +23,7 @@ import bisect
 import re
 from collections.abc import Collection, Sequence
 from itertools import chain, compress
-from operator import add, attrgetter, itemgetter
+from operator import add, attrgetter
 from typing import NamedTuple
 
 import webvtt
@@ -148,12 +148,16 @@ _PLAIN_STRICT = _plain_pattern(
 )
 _ALL_WHITE_LINE = re.compile(r"\n[^\S\n]+(?=\n|\Z)")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
-# The milliseconds of each field as the pattern captures it ("" for no hours and for the
+# The milliseconds of each field as the pattern captures it (None for no hours and for the
 # fields of another block): a look-up is three times quicker than int().
-_HOURS = {"": 0} | {f"{n:02d}": n * 3_600_000 for n in range(100)}
-_MINUTES = {"": 0} | {f"{n:02d}": n * 60_000 for n in range(60)}
-_SECONDS = {"": 0} | {f"{n:02d}": n * 1000 for n in range(60)}
-_MILLISECONDS = {"": 0} | {f"{n:03d}": n for n in range(1000)}
+_HOURS = {None: 0} | {f"{n:02d}": n * 3_600_000 for n in range(100)}
+_MINUTES = {None: 0} | {f"{n:02d}": n * 60_000 for n in range(60)}
+_SECONDS = {None: 0} | {f"{n:02d}": n * 1000 for n in range(60)}
+_MILLISECONDS = {None: 0} | {f"{n:03d}": n for n in range(1000)}
+# What the pattern's groups are, in the flat list ``split`` returns: the text before each
+# block (empty lines only, after the header), then its groups.
+_GROUPS = 12
+_IDENTIFIER, _START, _END, _TEXT, _OTHER = 1, 2, 6, 10, 11
 
 
 def _by_blocks(text: str) -> Columns:
@@ -168,11 +172,16 @@ def _by_blocks(text: str) -> Columns:
     if header_end < 0:
         return _whole_by_webvtt_py(body)
     seen = _whole_by_webvtt_py(body[:header_end])
-    blocks = _blocks(body, header_end)
-    if not blocks:
-        return seen
-    identifiers, h1, m1, s1, f1, h2, m2, s2, f2, texts, others = zip(*blocks, strict=True)
-    plain = Columns(_times(h1, m1, s1, f1), _times(h2, m2, s2, f2), list(texts), list(identifiers))
+    # Split, not findall: one flat list of strings and no tuple a block.
+    parts = _blocks(body, header_end)
+    others = parts[_OTHER::_GROUPS]
+    plain = Columns(
+        _times(*(parts[_START + field :: _GROUPS] for field in range(4))),
+        _times(*(parts[_END + field :: _GROUPS] for field in range(4))),
+        parts[_TEXT::_GROUPS],
+        # No identifier (None) is "", as webvtt-py's None is: dict.get(None, None) gives "".
+        list(map(_NO_IDENTIFIER.get, *[parts[_IDENTIFIER::_GROUPS]] * 2)),
+    )
     waiting: list[str] = []
     done = 0
     for index in chain(compress(range(len(others)), others), [len(others)]):
@@ -189,10 +198,13 @@ def _by_blocks(text: str) -> Columns:
     return seen
 
 
+_NO_IDENTIFIER = {None: ""}
+
+
 def _times(
-    hours: Sequence[str], minutes: Sequence[str], seconds: Sequence[str], millis: Sequence[str]
+    hours: list[str], minutes: list[str], seconds: list[str], millis: list[str]
 ) -> list[int]:
-    """Return the times in milliseconds of the captured fields (0 where they are empty)."""
+    """Return the times in milliseconds of the captured fields (0 where there are none)."""
     return list(
         map(
             add,
@@ -208,8 +220,9 @@ def _times(
     )
 
 
-def _blocks(body: str, header_end: int) -> list[tuple[str, ...]]:
-    """Return every block after the header: a plain cue's groups, or ``other`` (the last) set.
+def _blocks(body: str, header_end: int) -> list[str]:
+    """Return ``body`` split at every block after the header, with the pattern's groups: a
+    plain cue's, or ``other`` (the last) for any other block.
 
     The quick pattern serves when the text after the header has no odd character and no
     all-white line and the count of "-->" shows each plain block holds only its timing line's;
@@ -218,12 +231,12 @@ def _blocks(body: str, header_end: int) -> list[tuple[str, ...]]:
     if not any(body.find(odd, header_end) >= 0 for odd in _ODD) and (
         _ALL_WHITE_LINE.search(body, header_end) is None
     ):
-        blocks = _PLAIN_QUICK.findall(body, header_end)
-        others = list(filter(None, map(itemgetter(-1), blocks)))
-        arrows = len(blocks) - len(others) + sum(other.count("-->") for other in others)
-        if arrows == body.count("-->", header_end):
-            return blocks
-    return _PLAIN_STRICT.findall(body, header_end)
+        parts = _PLAIN_QUICK.split(body)
+        others = list(filter(None, parts[_OTHER::_GROUPS]))
+        plain = len(parts) // _GROUPS - len(others)
+        if plain + sum(other.count("-->") for other in others) == body.count("-->", header_end):
+            return parts
+    return _PLAIN_STRICT.split(body)
 
 
 def downstream_findings(
@@ -421,7 +434,7 @@ class _Places:
 
     def __init__(self, cues: Columns, *, thorough: bool = False) -> None:
         self.cues = cues
-        self.first: dict[str, int] | None = None
+        self.first: dict[int, int] | None = None
         self.every: dict[Key, list[int]] | None = None
         self.thorough = thorough
 
@@ -431,16 +444,16 @@ class _Places:
         if self.thorough:
             return self._next_of_every(key, start)
         if self.first is None:
-            # By text alone (its hash is kept with the string): no tuple a cue.
-            count = len(cues.texts)
-            self.first = dict(zip(reversed(cues.texts), range(count - 1, -1, -1), strict=True))
-        first = self.first.get(key[2])
+            # The first cue of each start time: whole numbers hash at once, long texts do not.
+            count = len(cues.starts)
+            self.first = dict(zip(reversed(cues.starts), range(count - 1, -1, -1), strict=True))
+        first = self.first.get(key[0])
         if first is None:
             return None
-        if first >= start and (cues.starts[first], cues.ends[first]) == key[:2]:
+        if first >= start and (cues.ends[first], cues.texts[first]) == key[1:]:
             return first
-        if len(self.first) == len(cues.texts):
-            return None  # every text occurs once, so the key occurs nowhere else
+        if len(self.first) == len(cues.starts):
+            return None  # no two cues start at once, so the key occurs nowhere else
         return self._next_of_every(key, start)
 
     def _next_of_every(self, key: Key, start: int) -> int | None:
