@@ -14,6 +14,7 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping, Sequence
+from functools import lru_cache
 from operator import attrgetter
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
@@ -71,13 +72,15 @@ def cue_key(cue: Cue, plain: str) -> CueKey:
     letters = first is not None
     # Raw speech recognition: no punctuation and no capital at the start (English "I" aside).
     flat = first is not None and first.group(0).islower() and _PUNCTUATION.search(plain) is None
-    return CueKey(
-        cue.identifier,
-        layout.alignment_of(cue.settings),
-        cue.settings.strip() == _YOUTUBE_SETTINGS,
-        letters,
-        flat,
-    )
+    alignment, youtube = _settings_keys(cue.settings)
+    return CueKey(cue.identifier, alignment, youtube, letters, flat)
+
+
+@lru_cache(maxsize=256)
+def _settings_keys(settings: str) -> tuple[str, bool]:
+    """Return the alignment a settings string gives and whether it is YouTube's (files repeat
+    one settings string on every cue)."""
+    return layout.alignment_of(settings), settings.strip() == _YOUTUBE_SETTINGS
 
 
 class FileStats:

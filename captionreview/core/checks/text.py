@@ -216,7 +216,8 @@ def check_continuation(scan: Scan, i: int, out: list[Finding]) -> None:
     text, following = view.plain.rstrip(), nxt.plain.lstrip()
     if not text or not following:
         return
-    ellipsis = _ELLIPSIS_END.search(text)
+    # The pattern is tried from every place of the text: ask it only of a text that ends so.
+    ellipsis = _ELLIPSIS_END.search(text) if text.endswith(("...", "…")) else None
     if ellipsis and (following[:1].islower() or _ELLIPSIS_START.match(following)):
         scan.emit(
             out,
