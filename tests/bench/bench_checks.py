@@ -1,7 +1,8 @@
 """Benchmark of the quality checks: full checks of 3,000-cue files (a reviewed lecture, a raw
 one with the faults of auto-captions, and the core benchmark's YouTube-style file with karaoke
 tags on every cue) and of a 30,000-cue file, and the re-check after one edit through the
-incremental checker (goals: full check of 3,000 cues < 100 ms, re-check < 2 ms).
+incremental checker (goals: full check of 3,000 cues < 100 ms, of 30,000 karaoke cues well
+under 1 s; re-check < 2 ms).
 
 Run: ``.venv/bin/python tests/bench/bench_checks.py`` (prints figures; not collected by pytest).
 The first line is a yardstick (a plain Python loop) to compare machines.
@@ -109,20 +110,34 @@ def median_ms(action: Callable[[int], object], count: int) -> float:
 
 
 def youtube_style() -> None:
-    """Check the core benchmark's 3,000-cue file: auto-captions with karaoke tags on every cue."""
+    """Check the core benchmark's files: auto-captions with karaoke tags on every cue, 3,000
+    and 30,000 cues (goal for the 30,000: well under 1 s)."""
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
     from tests.bench.bench_core import make_file
 
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "auto.sv.vtt"
-        make_file(path, 3_000)
-        doc = Document.from_text(path.read_text(encoding="utf-8"), path)
-    best, median = best_ms(lambda: check_document(doc, DEFAULT_PROFILE), 5)
-    found = len(check_document(doc, DEFAULT_PROFILE))
-    print(
-        f"full check, YouTube-style auto-captions (bench_core's file), 3000 cues: best "
-        f"{best:.1f} ms, median {median:.1f} ms ({found} findings)"
-    )
+    for size, repeat in ((3_000, 5), (30_000, 3)):
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "auto.sv.vtt"
+            make_file(path, size)
+            doc = Document.from_text(path.read_text(encoding="utf-8"), path)
+        best, median = best_ms(lambda d=doc: check_document(d, DEFAULT_PROFILE), repeat)
+        cpu = best_cpu_ms(lambda d=doc: check_document(d, DEFAULT_PROFILE), repeat)
+        found = len(check_document(doc, DEFAULT_PROFILE))
+        print(
+            f"full check, YouTube-style auto-captions (bench_core's file), {size} cues: best "
+            f"{best:.1f} ms, median {median:.1f} ms, CPU best {cpu:.1f} ms ({found} findings)"
+        )
+
+
+def best_cpu_ms(action: Callable[[], object], repeat: int) -> float:
+    """Return the least CPU time of this process that ``action`` took, in milliseconds (on a
+    shared machine the wall time says as much about the neighbours as about the code)."""
+    times = []
+    for _ in range(repeat):
+        start = time.process_time()
+        action()
+        times.append((time.process_time() - start) * 1000)
+    return min(times)
 
 
 def whole_process() -> None:
@@ -178,10 +193,11 @@ def main() -> None:
     youtube_style()
     reviewed = list(Document.from_text(lecture_vtt(3_000, reviewed=True)).cues)
     best, median = best_ms(lambda: check_cues(reviewed, DEFAULT_PROFILE), 7)
+    cpu = best_cpu_ms(lambda: check_cues(reviewed, DEFAULT_PROFILE), 7)
     found = len(check_cues(reviewed, DEFAULT_PROFILE))
     print(
-        f"full check, reviewed lecture, 3000 cues: best {best:7.1f} ms, median {median:7.1f} ms "
-        f"({found} findings)"
+        f"full check, reviewed lecture, 3000 cues: best {best:7.1f} ms, median {median:7.1f} ms, "
+        f"CPU best {cpu:.1f} ms ({found} findings)"
     )
     for size in (3_000, 30_000):
         doc = Document.from_text(lecture_vtt(size))
