@@ -55,6 +55,29 @@ def compare(label: str, doc: Document, repeat: int) -> None:
     print(f"  {len(quick)} findings, {same}")
 
 
+HOSTILE = {
+    "one long line": lambda n: "WEBVTT\n\n" + "a -" * n,
+    "lines of spaces": lambda n: "WEBVTT\n\n" + "x\n" + "  \n" * n,
+    "empty lines": lambda n: "WEBVTT" + "\n" * (3 * n),
+    "arrows, no times": lambda n: "WEBVTT\n\n" + "x --> y\n\n" * (n // 3),
+    "a timing cut short": lambda n: "WEBVTT\n\n00:00:01.000" + " " * n + "\nx",
+    "odd characters": lambda n: "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n" + "\u2028-" * n,
+    "plain cues": lambda n: "WEBVTT\n\n" + "00:00:01.000 --> 00:00:02.000\nx\n\n" * (n // 10),
+}
+
+
+def scaling() -> None:
+    """Print the time of the quick reading on hostile texts of 100,000 and 400,000 characters
+    (every pass is linear: four times the text, about four times the time)."""
+    for label, make in HOSTILE.items():
+        small, large = make(100_000), make(400_000)
+        times = [timed(lambda t=text: downstream_findings(t, []), 3)[2] for text in (small, large)]
+        print(
+            f"quick reading, {label:>18}: {len(small):>7} chars {times[0]:7.1f} ms, "
+            f"{len(large):>7} chars {times[1]:7.1f} ms (x{times[1] / max(times[0], 0.01):.1f})"
+        )
+
+
 def main() -> None:
     """Print the figures."""
     print(f"machine yardstick: 3M-step Python loop {cpu_baseline_ms():.0f} ms")
@@ -64,6 +87,7 @@ def main() -> None:
         make_file(path, 30_000)
         karaoke = Document.from_text(path.read_text(encoding="utf-8"), path)
     compare("30000 karaoke cues", karaoke, 7)
+    scaling()
 
 
 if __name__ == "__main__":
