@@ -107,8 +107,9 @@ class CueView:
             # after the runs and the tags before it. Empty runs between adjacent tags are
             # harmless: a position maps through the last run starting at or before it, which
             # is the run that holds it.
-            starts = list(accumulate(sizes[0:-1:2], initial=0))
-            return starts, list(map(add, starts, accumulate(sizes[1::2], initial=0))), None
+            run_starts = list(accumulate(sizes[0:-1:2], initial=0))
+            raw_starts = list(map(add, run_starts, accumulate(sizes[1::2], initial=0)))
+            return run_starts, raw_starts, None
         text = self.cue.text
         starts: list[int] = []
         raws: list[int] = []
