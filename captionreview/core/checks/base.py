@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import MISSING, dataclass, fields
 from functools import lru_cache
 from itertools import accumulate
@@ -260,16 +260,16 @@ class Scan:
             return
         cue = self.cues[index]
         # file_line() inlined: auto-captions give several findings per cue.
-        at: int | None = cue.line
-        if at <= 0:  # type: ignore[operator]
-            at = None
-        else:
+        at: int | None = None
+        line = cue.line
+        if line > 0:
             if cue.identifier:
-                at += 1  # type: ignore[operator]
+                line += 1
             if span is not None:
                 # The cue's view (which the rule has asked for already) keeps where its lines
                 # end; a cache keyed by the text missed when rules run rule by rule.
-                at += 1 + self.view(index).breaks_before(span[0])  # type: ignore[operator]
+                line += 1 + self.view(index).breaks_before(span[0])
+            at = line
         out.append(make_finding(rule, severity, message, index, cue.uid, span, suggestion, at))
 
 
@@ -351,7 +351,63 @@ class Say(Protocol):
 TextRule = Callable[[Scan, CueView, Say], None]
 
 
-def by_visible_text(judge: TextRule) -> Rule:
+class VisibleTextRule:
+    """A rule that reports what its judge says about a cue's visible text (see
+    :func:`by_visible_text`); :meth:`over` runs it on many cues in one call."""
+
+    def __init__(self, judge: TextRule) -> None:
+        self.judge = judge
+        self.__name__ = judge.__name__
+        self.__doc__ = judge.__doc__
+
+    def __repr__(self) -> str:
+        return f"<visible-text rule {self.__name__}>"
+
+    def __call__(self, scan: Scan, i: int, out: list[Finding]) -> None:
+        """Run the rule on cue ``i`` of ``scan``."""
+        self.over(scan, (i,), out)
+
+    def over(self, scan: Scan, indices: Iterable[int], out: list[Finding]) -> None:
+        """Run the rule on the cues ``indices`` of ``scan`` (a full check's loop, without a
+        call per cue)."""
+        judge = self.judge
+        judged = scan.judged
+        view_of = scan.view
+        emit = scan.emit
+        for i in indices:
+            view = view_of(i)
+            key = (judge, view.plain, view.has_markup)
+            verdicts = judged.get(key)
+            if verdicts is None:
+                said: list[Verdict] = []
+
+                def say(
+                    rule: str,
+                    severity: Severity,
+                    message: str,
+                    *,
+                    span: tuple[int, int] | None = None,
+                    suggestion: str | None = None,
+                    said: list[Verdict] = said,
+                ) -> None:
+                    said.append((rule, severity, message, span, suggestion))
+
+                judge(scan, view, say)
+                # Most texts give nothing: share one empty tuple rather than keep a list each.
+                verdicts = judged[key] = said or ()
+            for rule_id, severity, message, span, suggestion in verdicts:
+                emit(
+                    out,
+                    rule_id,
+                    severity,
+                    i,
+                    message,
+                    span=None if span is None else view.raw_span(*span),
+                    suggestion=suggestion,
+                )
+
+
+def by_visible_text(judge: TextRule) -> VisibleTextRule:
     """Return the rule that reports what ``judge`` says about a cue's visible text.
 
     ``judge`` looks at nothing but the visible text (its lines, whether the cue has markup) and
@@ -359,43 +415,7 @@ def by_visible_text(judge: TextRule) -> Rule:
     ``Cue.text`` per cue. So each distinct visible text is judged once per pass: karaoke cues
     differ only in their word times, and short texts ("(Applåder)", "Ja.") come back often.
     """
-
-    def rule(scan: Scan, i: int, out: list[Finding]) -> None:
-        view = scan.view(i)
-        key = (judge, view.plain, view.has_markup)
-        verdicts = scan.judged.get(key)
-        if verdicts is None:
-            said: list[Verdict] = []
-
-            def say(
-                rule: str,
-                severity: Severity,
-                message: str,
-                *,
-                span: tuple[int, int] | None = None,
-                suggestion: str | None = None,
-            ) -> None:
-                said.append((rule, severity, message, span, suggestion))
-
-            judge(scan, view, say)
-            # Most texts give nothing: share one empty tuple rather than keep a list each.
-            verdicts = scan.judged[key] = said or ()
-        for rule_id, severity, message, span, suggestion in verdicts:
-            scan.emit(
-                out,
-                rule_id,
-                severity,
-                i,
-                message,
-                span=None if span is None else view.raw_span(*span),
-                suggestion=suggestion,
-            )
-
-    rule.__module__ = judge.__module__
-    rule.__name__ = judge.__name__
-    rule.__qualname__ = judge.__qualname__
-    rule.__doc__ = judge.__doc__
-    return rule
+    return VisibleTextRule(judge)
 
 
 def metadata_language(metadata: Mapping[str, str] | None, profile: Profile) -> str:

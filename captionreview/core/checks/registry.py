@@ -19,7 +19,14 @@ from operator import attrgetter
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from captionreview.core.checks import asr, layout, text, timing, vtt
-from captionreview.core.checks.base import LETTER, Rule, Scan, cue_finding, rules_language
+from captionreview.core.checks.base import (
+    LETTER,
+    Rule,
+    Scan,
+    VisibleTextRule,
+    cue_finding,
+    rules_language,
+)
 from captionreview.core.i18n import _
 from captionreview.core.model import Cue, Finding, Severity
 from captionreview.core.profiles import Profile
@@ -352,8 +359,12 @@ def range_findings(scan: Scan, start: int, stop: int) -> list[Finding]:
     out: list[Finding] = []
     for rule in CUE_RULES:
         need = _NEEDS.get(rule)
-        for index in everything if need is None else having[need]:
-            rule(scan, index, out)
+        indices = everything if need is None else having[need]
+        if isinstance(rule, VisibleTextRule):
+            rule.over(scan, indices, out)
+        else:
+            for index in indices:
+                rule(scan, index, out)
     # Stable: each cue's findings keep the order of the rules.
     out.sort(key=_cue_index)
     return out
