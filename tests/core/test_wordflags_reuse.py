@@ -11,6 +11,7 @@ import pytest
 from captionreview.core.formats import load
 from captionreview.core.model import Cue, Finding
 from captionreview.core.words.flags import FlagChecker, find_flags
+from captionreview.core.words.glossary import Glossary
 from captionreview.core.words.spelling import Speller
 
 
@@ -80,3 +81,18 @@ def stamp_vtt(ms: int) -> str:
     hours, rest = divmod(ms, 3_600_000)
     minutes, rest = divmod(rest, 60_000)
     return f"{hours:02d}:{minutes:02d}:{rest // 1000:02d}.{rest % 1000:03d}"
+
+
+def test_a_checker_run_again_after_the_glossary_changed_answers_from_the_new_glossary(
+    speller: Speller,
+) -> None:
+    cues = [Cue(0, 2000, "vi går i skog och mark"), Cue(2000, 4000, "skog")]
+    glossary = Glossary.from_lines([])
+    checker = FlagChecker(language="sv", glossary=glossary, speller=speller, suggestions=False)
+    assert checker.check(cues) == []
+
+    glossary.add_term("Skog")
+
+    names = [(f.cue_index, f.rule, f.suggestion) for f in checker.check(cues)]
+    assert names == [(0, "SPELL-02", "Skog"), (1, "SPELL-02", "Skog")]
+    assert [f.suggestion for f in checker.check_cue(cues, 1)] == ["Skog"]

@@ -294,6 +294,10 @@ class FlagChecker:
         self._compounds: dict[tuple[str, ...], tuple[str, float] | None] = {}
         self._languages: dict[str, str] = {}
         self._sentences: tuple[str, list[int], list[int]] | None = None
+        # Answers about a word alone, kept for one run (the word lists may change between
+        # runs): whether the spell check passes it anywhere, and its word classes.
+        self._known: dict[str, bool] = {}
+        self._word_classes: dict[str, set[str]] = {}
         self._frequencies = frequencies(self.language) if self.language in ("sv", "en") else None
 
     @staticmethod
@@ -304,6 +308,7 @@ class FlagChecker:
 
     def check_cue(self, cues: Sequence[Cue], index: int) -> list[Finding]:
         """Return the findings of cue ``index`` (its predecessor is read for repeats)."""
+        self._new_run()
         previous = self._split(cues, index - 1) if index > 0 else None
         return self._check_item(self._split(cues, index), previous)
 
@@ -386,6 +391,7 @@ class FlagChecker:
         # differ only in their timestamps: those with the same text up to the digits of the
         # timestamps share everything but the cue (see _TIMING_TAG), and texts with the same
         # visible text share what the rules find (_Line).
+        self._new_run()
         texts: dict[str, _Text] = {}
         lines: dict[str, _Line] = {}
         previous: _Text | None = None
@@ -420,6 +426,11 @@ class FlagChecker:
                 )
             previous = text
         return findings
+
+    def _new_run(self) -> None:
+        """Forget the answers about single words: the word lists may have changed."""
+        self._known = {}
+        self._word_classes = {}
 
     def _text(self, index: int, cue: Cue, lines: dict[str, _Line]) -> _Text:
         """Return what the rules find in cue ``index`` on its own, from ``lines`` (by visible
@@ -690,13 +701,20 @@ class FlagChecker:
         return joined
 
     def _classes(self, word: str) -> set[str]:
-        """Return the word classes a word form may have ("noun", "verb", "adj").
+        """Return the word classes a word form may have ("noun", "verb", "adj"); the set is
+        shared, not to be changed.
 
         From the Hunspell-sv affix flag of each reading (``fl:G`` is a plural noun, ``fl:m`` a
         present-tense verb); a form without a flag is guessed from its ending.
         """
-        assert self.speller is not None
         lower = word.lower()
+        classes = self._word_classes.get(lower)
+        if classes is None:
+            classes = self._word_classes[lower] = self._read_classes(lower)
+        return classes
+
+    def _read_classes(self, lower: str) -> set[str]:
+        assert self.speller is not None
         classes: set[str] = set()
         if not self.speller.check(lower):
             return {"noun"}  # "hjärt", "användar": a form only found inside compounds
@@ -808,6 +826,27 @@ class FlagChecker:
                 )
 
     # -- SPELL-02 and English --------------------------------------------------------------
+
+    def _known_anywhere(self, word: str) -> bool:
+        """Return True when the spell check passes ``word`` wherever it stands (the checks of
+        _spelling_flags() that do not read the text around it), remembered for the run."""
+        known = self._known.get(word)
+        if known is None:
+            speller = self.speller
+            assert speller is not None
+            known = (
+                (not word.isalpha() or speller.check(word.lower()))  # no suspended part
+                and self._capitalised(word, speller) is None
+                and (
+                    (self.glossary is not None and self.glossary.knows_word(word))
+                    or word in self.file_words
+                    or word.lower() in self.file_words
+                    or speller.check(word)
+                    or _CAMEL_CASE.fullmatch(word) is not None
+                )
+            )
+            self._known[word] = known
+        return known
 
     def _capitalised(self, word: str, speller: Speller) -> str | None:
         """Return the capitalised form of a lower-case name ("sverige" → "Sverige")."""
@@ -1111,6 +1150,8 @@ class FlagChecker:
                 # at all when that dictionary is missing.
                 speller = _speller_or_none(other)
             if speller is None:
+                continue
+            if other is None and self._known_anywhere(word):
                 continue
             if covered.overlaps((tok.start, tok.end)):
                 continue

@@ -467,8 +467,8 @@ class Speller:
     def check(self, word: str) -> bool:
         """Return True when the word is spelled correctly (numbers and acronyms always are)."""
         word = word.strip()
-        # Only the dictionary's answers are cached, and a word the dictionary knows stays right
-        # whatever the user's lists say: the commonest answer comes first.
+        # The user's lists only ever add words, so a word once found right stays right: the
+        # commonest answer, a cached "right", comes first.
         cached = self._check_cache.get(word)
         if cached:
             return True
