@@ -25,10 +25,13 @@ def _check_all(cues: Sequence[Cue], checker: FlagChecker, progress: Progress) ->
     """Check every cue of a snapshot (in the worker); report every 200 cues."""
     findings: dict[int, list[Finding]] = {}
     total = len(cues)
+    # One run over the file: each distinct cue text (karaoke and rolling captions repeat
+    # theirs) is checked once, and what is found about a word is reused.
+    by_cue = checker.by_cue(cues)
     for index in range(total):
         if progress.step(index):
             break
-        found = checker.check_cue(cues, index)
+        found = next(by_cue)
         if found:
             findings[index] = found
         if index % 200 == 199:

@@ -70,6 +70,12 @@ def test_karaoke_cues_differing_in_their_timestamps_get_the_flags_each_gets_alon
     found = find_flags(cues, language="sv", glossary=None, speller=speller, suggestions=False)
 
     assert found == alone(cues, speller)
+    # Cue by cue, as the window's worker reads them.
+    checker = FlagChecker(language="sv", glossary=None, speller=speller, suggestions=False)
+    by_cue = list(checker.by_cue(cues))
+    assert len(by_cue) == len(cues)
+    assert all(f.cue_index == index for index, each in enumerate(by_cue) for f in each)
+    assert [f for each in by_cue for f in each] == found
     assert {f.rule for f in found} >= {"ASR-18", "ASR-11", "SPELL-02", "ASR-10"}
     # The same text with other visible digits is not taken for the same text.
     numbers = {(f.cue_index, f.suggestion) for f in found if f.rule == "ASR-10"}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QContextMenuEvent, QKeyEvent, QKeySequence, QTextCharFormat
 from PySide6.QtWidgets import QApplication, QMenu
 
+from captionreview.core.model import Cue, Finding
 from captionreview.core.words.glossary import Glossary
 from captionreview.core.words.spread import Correction
 from captionreview.qt.spellcheck import SpellCheck
@@ -532,8 +534,14 @@ def test_closing_the_window_during_the_check_stops_the_worker_cleanly(
     assert spell.is_checking()
     checker = spell._checker
     calls: list[int] = []
-    check_cue = checker.check_cue
-    checker.check_cue = lambda cues, index: calls.append(index) or check_cue(cues, index)
+    by_cue = checker.by_cue
+
+    def counted(cues: list[Cue]) -> Iterator[list[Finding]]:
+        for index, found in enumerate(by_cue(cues)):
+            calls.append(index)
+            yield found
+
+    checker.by_cue = counted
     qtbot.waitUntil(lambda: len(calls) >= 10, timeout=10000)
     window.close()
     window.deleteLater()

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
@@ -386,6 +386,13 @@ class FlagChecker:
         findings: list[Finding] = []
         if self.unavailable:
             findings.append(Finding(RULE_NO_SPELLER, Severity.INFO, self.unavailable))
+        for found in self.by_cue(cues):
+            findings.extend(found)
+        return findings
+
+    def by_cue(self, cues: Sequence[Cue]) -> Iterator[list[Finding]]:
+        """Yield the findings of each cue in turn, as :meth:`check` finds them (without the
+        note about a missing dictionary), so a caller can report progress or stop early."""
         # Rolling and karaoke captions repeat most lines: each distinct text is checked once
         # per run. Only within a run, as the word lists may change between runs. Karaoke cues
         # differ only in their timestamps: those with the same text up to the digits of the
@@ -405,10 +412,10 @@ class FlagChecker:
             if previous is not None and first is not None and first == previous.last_word:
                 item = _Cue(index, cue, text.plain, [])
                 before = (previous.plain.text, previous.line.last)
-                findings.extend(self._findings(item, self._with_edge(item, text.line, before)))
+                yield self._findings(item, self._with_edge(item, text.line, before))
             elif text.flags:
                 timing = file_line(cue, None)
-                findings.extend(
+                yield [
                     Finding(
                         rule,
                         severity,
@@ -423,9 +430,10 @@ class FlagChecker:
                     for (rule, severity, message, span, suggestion, confidence), breaks in zip(
                         text.flags, text.breaks, strict=True
                     )
-                )
+                ]
+            else:
+                yield []
             previous = text
-        return findings
 
     def _new_run(self) -> None:
         """Forget the answers about single words: the word lists may have changed."""
