@@ -314,7 +314,7 @@ def test_the_quick_comparison_names_the_cues_the_one_by_one_walk_names(
     assert quick == thorough
 
 
-def test_a_file_of_plain_cues_hands_webvtt_py_only_its_header_and_its_odd_blocks(
+def test_webvtt_py_reads_only_the_blocks_that_are_not_plain_cues(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     read: list[str] = []
@@ -328,7 +328,12 @@ def test_a_file_of_plain_cues_hands_webvtt_py_only_its_header_and_its_odd_blocks
     cues = "\n\n".join(f"{n}\n00:00:0{n}.000 --> 00:00:0{n}.500\nRad {n}" for n in range(1, 8))
     text = f"WEBVTT\n\n{cues}\n\nNOTE a note\n\n00:00:9.000 --> 00:00:09.500\nOdd\n"
     assert [s.text for s in read_by_webvtt_py(text)] == [*(f"Rad {n}" for n in range(1, 8)), "Odd"]
-    assert read == ["WEBVTT", "WEBVTT\n\n00:00:9.000 --> 00:00:09.500\nOdd"]
+    assert read == ["WEBVTT\n\n00:00:9.000 --> 00:00:09.500\nOdd"]
+    read.clear()
+    assert len(read_by_webvtt_py(f"\ufeffWEBVTT - titel\nKind: captions\n\n{cues}\n")) == 7
+    assert read == []
+    assert len(read_by_webvtt_py(f"WEBVTT\n00:00:00.000 --> 00:00:01.000\nNoll\n\n{cues}")) == 8
+    assert read == ["WEBVTT\n00:00:00.000 --> 00:00:01.000\nNoll"]
 
 
 def _shared_files() -> list[Path]:

@@ -20,13 +20,12 @@ they part, a look-up of each side's next cue in the other says which cues one si
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Collection, Sequence
 from itertools import chain, compress
 from operator import add, attrgetter
 from typing import NamedTuple
-
-import webvtt
 
 from captionreview.core.checks.base import file_line
 from captionreview.core.i18n import _
@@ -89,6 +88,9 @@ def read_by_webvtt_py(text: str, *, thorough: bool = False) -> list[Seen]:
 
 def _whole_by_webvtt_py(text: str) -> Columns:
     """Return the cues webvtt-py reads from ``text``, all of it handed to webvtt-py."""
+    # Lazy: a file of plain cues never needs webvtt-py, whose import is 13 ms of check's start.
+    import webvtt
+
     try:
         captions = webvtt.from_string(text).captions
     # Any exception: this is a third-party parser on whatever the file holds, and what it
@@ -143,11 +145,16 @@ def _plain_pattern(free: str, line: str) -> re.Pattern[str]:
 # Any line: for a text with none of the odd characters and no all-white line after its header,
 # where the count of "-->" then shows that each plain block holds only its timing line's.
 _PLAIN_QUICK = _plain_pattern(r"[^\n]*+", r"[^\n]++")
-# The same blocks for any text, each condition spelled out character by character.
 _FREE = rf"[^\n\-{_ODD_CLASS}]*+(?:-(?!->)[^\n\-{_ODD_CLASS}]*+)*+"
-_PLAIN_STRICT = _plain_pattern(
-    _FREE, rf"[^\S\n{_ODD_CLASS}]*+(?:[^\s\-{_ODD_CLASS}]|-(?!->)){_FREE}"
-)
+
+
+@functools.cache
+def _plain_strict() -> re.Pattern[str]:
+    """Return the same blocks' pattern for any text, each condition spelled out character by
+    character (compiled when first needed: its classes take milliseconds to compile)."""
+    return _plain_pattern(_FREE, rf"[^\S\n{_ODD_CLASS}]*+(?:[^\s\-{_ODD_CLASS}]|-(?!->)){_FREE}")
+
+
 _ALL_WHITE_LINE = re.compile(r"\n[^\S\n]++(?=\n|\Z)")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # The milliseconds of each field as the pattern captures it (None for no hours and for the
@@ -166,15 +173,21 @@ _IDENTIFIER, _START, _END, _TEXT, _OTHER = 1, 2, 6, 10, 11
 def _by_blocks(text: str) -> Columns:
     """Return the cues webvtt-py reads from ``text``, as ``_whole_by_webvtt_py`` does.
 
-    The plain blocks are read here; webvtt-py reads the header and the other blocks that hold
-    a "-->", consecutive ones together.
+    The plain blocks are read here; webvtt-py reads an unusual header and the other blocks that
+    hold a "-->", consecutive ones together.
     """
     # webvtt-py splits lines at CR LF, CR and LF alike, and empty lines at the end end a block.
     body = (_LINE_BREAK.sub("\n", text) if "\r" in text else text).rstrip("\n")
     header_end = body.find("\n\n")
     if header_end < 0:
         return _whole_by_webvtt_py(body)
-    seen = _whole_by_webvtt_py(body[:header_end])
+    header = body[:header_end]
+    if header.startswith(("WEBVTT", "\ufeffWEBVTT")) and "-->" not in header:
+        # webvtt-py takes the file as WebVTT (its first line, after a byte order mark, starts
+        # with WEBVTT) and reads no cue from a block without "-->".
+        seen = Columns([], [], [], [])
+    else:
+        seen = _whole_by_webvtt_py(header)
     # Split, not findall: one flat list of strings and no tuple a block.
     parts = _blocks(body, header_end)
     others = parts[_OTHER::_GROUPS]
@@ -236,7 +249,7 @@ def _blocks(body: str, header_end: int) -> list[str]:
         plain = len(parts) // _GROUPS - len(others)
         if plain + sum(other.count("-->") for other in others) == body.count("-->", header_end):
             return parts
-    return _PLAIN_STRICT.split(body)
+    return _plain_strict().split(body)
 
 
 def downstream_findings(
