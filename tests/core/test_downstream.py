@@ -274,7 +274,7 @@ def _assert_quick_is_thorough(text: str) -> None:
         assert quick == downstream_findings(saved, cues, thorough=True)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=250, deadline=None)
 @given(st.one_of(hostile_files(), vtt_files(messy=True)))
 def test_the_quick_reading_finds_what_webvtt_py_reading_the_whole_file_finds(text: str) -> None:
     _assert_quick_is_thorough(text)
