@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import MISSING, dataclass, fields
 from functools import lru_cache
@@ -226,8 +227,10 @@ class Scan:
 
     def __post_init__(self) -> None:
         self._views: dict[int, CueView] = {}
-        # What each visible-text rule said about each distinct visible text (see by_visible_text).
+        # What each visible-text rule said about each visible text that comes back in the pass
+        # (see by_visible_text); preload() tells which texts come back.
         self.judged: dict[tuple[object, str, bool], Sequence[Verdict]] = {}
+        self.repeated: Collection[str] = ()
         self.disabled = self.profile.disabled_rules
         # Rules call this for every cue they look at: a full check swaps in a list lookup.
         self.view: Callable[[int], CueView] = self._cached_view
@@ -242,6 +245,10 @@ class Scan:
         """Build the view of every cue at once (a full check needs them all); return them."""
         views = [CueView(cue, index) for index, cue in enumerate(self.cues)]
         self.view = views.__getitem__
+        # Only a text that comes back is worth remembering what the rules said about it: a
+        # file of distinct texts would keep a verdict per text and rule for nothing.
+        counts = Counter(view.plain for view in views)
+        self.repeated = {plain for plain, count in counts.items() if count > 1}
         return views
 
     def emit(
@@ -372,29 +379,21 @@ class VisibleTextRule:
         call per cue)."""
         judge = self.judge
         judged = scan.judged
+        repeated = scan.repeated
         view_of = scan.view
         emit = scan.emit
         for i in indices:
             view = view_of(i)
-            key = (judge, view.plain, view.has_markup)
-            verdicts = judged.get(key)
-            if verdicts is None:
-                said: list[Verdict] = []
-
-                def say(
-                    rule: str,
-                    severity: Severity,
-                    message: str,
-                    *,
-                    span: tuple[int, int] | None = None,
-                    suggestion: str | None = None,
-                    said: list[Verdict] = said,
-                ) -> None:
-                    said.append((rule, severity, message, span, suggestion))
-
-                judge(scan, view, say)
-                # Most texts give nothing: share one empty tuple rather than keep a list each.
-                verdicts = judged[key] = said or ()
+            verdicts: Sequence[Verdict]
+            if view.plain in repeated:
+                key = (judge, view.plain, view.has_markup)
+                found = judged.get(key)
+                if found is None:
+                    # Most texts give nothing: share one empty tuple rather than keep a list.
+                    found = judged[key] = self.verdicts(scan, view) or ()
+                verdicts = found
+            else:
+                verdicts = self.verdicts(scan, view)
             for rule_id, severity, message, span, suggestion in verdicts:
                 emit(
                     out,
@@ -406,14 +405,32 @@ class VisibleTextRule:
                     suggestion=suggestion,
                 )
 
+    def verdicts(self, scan: Scan, view: CueView) -> list[Verdict]:
+        """Return what the judge says about ``view``'s visible text."""
+        said: list[Verdict] = []
+
+        def say(
+            rule: str,
+            severity: Severity,
+            message: str,
+            *,
+            span: tuple[int, int] | None = None,
+            suggestion: str | None = None,
+        ) -> None:
+            said.append((rule, severity, message, span, suggestion))
+
+        self.judge(scan, view, say)
+        return said
+
 
 def by_visible_text(judge: TextRule) -> VisibleTextRule:
     """Return the rule that reports what ``judge`` says about a cue's visible text.
 
     ``judge`` looks at nothing but the visible text (its lines, whether the cue has markup) and
     the pass's profile and language, and gives spans in the visible text; they are mapped to
-    ``Cue.text`` per cue. So each distinct visible text is judged once per pass: karaoke cues
-    differ only in their word times, and short texts ("(Applåder)", "Ja.") come back often.
+    ``Cue.text`` per cue. So a visible text that comes back is judged once per full check:
+    karaoke cues differ only in their word times, and short texts ("(Applåder)", "Ja.") come
+    back often.
     """
     return VisibleTextRule(judge)
 
