@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
@@ -148,13 +149,11 @@ def _check_all(args: argparse.Namespace, status: list[int]) -> None:
                     file=sys.stderr,
                 )
         else:
-            severities = [
-                *(item["severity"] for item in result["problems"]),
-                *result["findings"].severities(),
-            ]
-            for severity in severities:
-                totals[Severity(severity)] += 1
-            if Severity.ERROR.value in severities and status[0] == EXIT_OK:
+            counts = Counter(Severity(item["severity"]) for item in result["problems"])
+            counts.update(result["findings"].severities())
+            for severity, count in counts.items():
+                totals[severity] += count
+            if counts[Severity.ERROR] and status[0] == EXIT_OK:
                 status[0] = EXIT_ERRORS
             if args.format == "text":
                 print_text(path, result, sys.stdout)
