@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QMenu
 from captionreview.core.words import flags
 from captionreview.qt.issues_panel import IssuesPanel
 from captionreview.qt.spellcheck import SpellCheck
+from tests.gui.test_spellcheck import open_checked
 from tests.gui.windowtools import answer_fixture, make_window_fixture
 
 __all__ = ["answer_fixture", "make_window_fixture"]
@@ -43,15 +44,6 @@ def captions(tmp_path: Path, demo_dir: Path) -> Path:
     folder.mkdir()
     shutil.copy(demo_dir / "lecture.sv.vtt", folder / "lecture.sv.vtt")
     return folder / "lecture.sv.vtt"
-
-
-def open_checked(qtbot, make_window, path: Path):  # type: ignore[no-untyped-def]
-    window = make_window()
-    spell = window.findChild(SpellCheck)
-    assert spell is not None, window.feature_errors
-    with qtbot.waitSignal(spell.checked, timeout=20000):
-        assert window.open_paths([path])
-    return window, spell
 
 
 def flags_of(spell: SpellCheck, window) -> set[tuple[str, int, str]]:  # type: ignore[no-untyped-def]
