@@ -102,3 +102,30 @@ def test_a_checker_run_again_after_the_glossary_changed_answers_from_the_new_glo
     names = [(f.cue_index, f.rule, f.suggestion) for f in checker.check(cues)]
     assert names == [(0, "SPELL-02", "Skog"), (1, "SPELL-02", "Skog")]
     assert [f.suggestion for f in checker.check_cue(cues, 1)] == ["Skog"]
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        # The first cue starts a sentence: a term said at its start takes a capital there
+        # only, not where the same text comes back mid-sentence.
+        ["kommun full mäktige beslutade", "och sedan", "kommun full mäktige beslutade"],
+        ["göteborgsett är fel", "och sedan", "göteborgsett är fel"],
+        # <lang en> decides which dictionary reads the words: the same visible text without
+        # the markup is Swedish.
+        ["Vi säger workshop här", "<lang en>Vi säger workshop här</lang>"],
+        ["<lang en>Vi säger workshop här</lang>", "Vi säger workshop här"],
+    ],
+)
+def test_a_repeated_text_in_another_place_or_language_gets_its_own_flags(
+    tmp_path: Path, speller: Speller, texts: list[str]
+) -> None:
+    terms = tmp_path / "glossary.txt"
+    terms.write_text("kommunfullmäktige\n", encoding="utf-8")
+    cues = [Cue(1000 * n, 1000 * n + 900, text) for n, text in enumerate(texts)]
+    checker = FlagChecker(
+        language="sv", glossary=Glossary.load(terms), speller=speller, suggestions=False
+    )
+    each = [f for index in range(len(cues)) for f in checker.check_cue(cues, index)]
+    whole = [f for found in checker.by_cue(cues) for f in found]
+    assert whole == each

@@ -399,12 +399,13 @@ class FlagChecker:
         # timestamps share everything but the cue (see _TIMING_TAG), and texts with the same
         # visible text share what the rules find (_Line).
         self._new_run()
-        texts: dict[str, _Text] = {}
-        lines: dict[str, _Line] = {}
+        texts: dict[tuple[bool, str], _Text] = {}
+        lines: dict[tuple[bool, str], _Line] = {}
         previous: _Text | None = None
         for index, cue in enumerate(cues):
             raw = cue.text
-            key = _TIMING_TAG.sub(_TIMING_MASK, raw) if "<" in raw else raw
+            # The first cue starts a sentence whatever it says: it shares with no other.
+            key = (index == 0, _TIMING_TAG.sub(_TIMING_MASK, raw) if "<" in raw else raw)
             text = texts.get(key)
             if text is None:
                 text = texts[key] = self._text(index, cue, lines)
@@ -440,13 +441,16 @@ class FlagChecker:
         self._known = {}
         self._word_classes = {}
 
-    def _text(self, index: int, cue: Cue, lines: dict[str, _Line]) -> _Text:
+    def _text(self, index: int, cue: Cue, lines: dict[tuple[bool, str], _Line]) -> _Text:
         """Return what the rules find in cue ``index`` on its own, from ``lines`` (by visible
-        text) when another cue had the same visible text."""
+        text) when another cue had the same visible text, the same language markup and the
+        same place (first cue or not)."""
         plain = plain_with_offsets(cue.text)
-        line = lines.get(plain.text)
+        # <lang en>…</lang> decides which dictionary reads a word: markup the key must keep.
+        key = (index == 0, cue.text if "<lang" in cue.text else plain.text)
+        line = lines.get(key)
         if line is None:
-            line = lines[plain.text] = self._line(_Cue(index, cue, plain, tokenize_plain(plain)))
+            line = lines[key] = self._line(_Cue(index, cue, plain, tokenize_plain(plain)))
         flags = sorted(_to_raw(plain, line.flags), key=_flag_order)
         # As file_line() counts them: the line breaks before the span's start.
         breaks = [cue.text.count("\n", 0, flag[3][0]) for flag in flags]
