@@ -92,7 +92,10 @@ class FindingRows:
             if len(parts) == size:
                 yield opening + ", ".join(parts)
                 opening, parts = ", ", []
-        yield opening + ", ".join(parts) + "]"
+        if parts:
+            yield opening + ", ".join(parts) + "]"
+        else:  # no findings at all, or the last piece was full
+            yield "[]" if opening == "[" else "]"
 
 
 def _number(value: object) -> str:
