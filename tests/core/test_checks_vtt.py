@@ -159,6 +159,8 @@ def test_youtube_word_timings_are_checked_like_any_timestamps() -> None:
     assert ts05(359_999, 360_003, "Ett<99:59:59.500><c> två</c><100:00:01.000><c> tre</c>") == []
     assert of(run([cue(1, 3, "Ett<00:00:02.000><c> två")]), "VTT-TAG-01")
     assert of(run([cue(1, 3, "Ett<00:00:02.000></c> två")]), "VTT-TAG-01")
+    # a digit that is not ASCII ("٢") sorts apart from "2": the long way, which reads it
+    assert "earlier" in ts05(1, 3, "<00:00:02.500><c> a</c><00:00:0\u0662.000><c> b</c>")[0]
 
 
 def test_findings_carry_file_lines() -> None:

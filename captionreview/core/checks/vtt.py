@@ -37,7 +37,7 @@ _TAG_START = re.compile(r"[^\W_]|/")
 _REF = re.compile(r"&(#[0-9]+;|#[xX][0-9a-fA-F]+;|[A-Za-z][A-Za-z0-9]*;)")
 # Markup of auto-captions with nothing to report (see _clean_karaoke); possessive, so a text
 # that does not match fails at once instead of backtracking.
-_FIXED_STAMP_PATTERN = r"\d\d:[0-5]\d:[0-5]\d\.\d{3}"
+_FIXED_STAMP_PATTERN = r"[0-9]{2}:[0-5][0-9]:[0-5][0-9]\.[0-9]{3}"  # ASCII digits only, as WebVTT
 _KARAOKE = re.compile(rf"(?:[^<]++|<c>[^<]*+</c>|<{_FIXED_STAMP_PATTERN}>)*+")
 _FIXED_STAMP = re.compile(rf"<({_FIXED_STAMP_PATTERN})>")
 _MAX_FIXED_MS = 100 * 3_600_000  # two-digit hours
