@@ -88,3 +88,41 @@ def test_a_folder_that_is_gone_says_so_and_keeps_the_words(tmp_path: Path) -> No
     with pytest.raises(SaveError, match="does not exist"):
         words.add("Mälarsjöberg")
     assert words.words == []
+
+
+def test_a_list_that_is_not_utf8_is_read_but_never_saved_over(tmp_path: Path) -> None:
+    listing = tmp_path / "lecture.sv.words.txt"
+    latin1 = "Müller\nGrünewald\nVGR\n".encode("latin-1")
+    listing.write_bytes(latin1)
+    words = FileWordList.for_captions(tmp_path / "lecture.sv.vtt")
+    assert "VGR" in words.words  # checked as check reads it: what is ASCII still counts
+    with pytest.raises(SaveError, match=r"not UTF-8 text \(line 1\)"):
+        words.add("Ny")
+    with pytest.raises(SaveError, match="not UTF-8"):
+        words.remove("VGR")
+    assert listing.read_bytes() == latin1  # the names written in Latin-1 are not lost
+
+
+def test_words_written_to_the_list_by_another_program_are_kept(tmp_path: Path) -> None:
+    listing = tmp_path / "lecture.sv.words.txt"
+    listing.write_text("Anna\n", encoding="utf-8")
+    words = FileWordList.for_captions(tmp_path / "lecture.sv.vtt")
+    with listing.open("a", encoding="utf-8") as editor:
+        editor.write("Bertil\n")
+    assert words.add("Cesar")
+    assert listing.read_text(encoding="utf-8") == "Anna\nBertil\nCesar\n"
+    assert words.words == ["Anna", "Bertil", "Cesar"]
+    listing.write_text("Anna\n", encoding="utf-8")
+    assert not words.remove("Bertil")  # removed in the editor already: nothing to do
+    assert words.words == ["Anna"]
+
+
+def test_a_byte_order_mark_is_not_part_of_the_first_word(tmp_path: Path) -> None:
+    listing = tmp_path / "lecture.sv.words.txt"
+    listing.write_bytes("\ufeffSödergren\nAnna\n".encode())
+    assert read_word_list(listing) == ["Södergren", "Anna"]
+    words = FileWordList.for_captions(tmp_path / "lecture.sv.vtt")
+    assert "Södergren" in words
+    assert not words.add("Södergren")
+    assert words.add("Bertil")
+    assert listing.read_text(encoding="utf-8") == "Södergren\nAnna\nBertil\n"

@@ -24,13 +24,35 @@ def _words_of(lines: list[str]) -> list[str]:
     return [w for w in (line.strip() for line in lines) if w and w[0] != "#"]
 
 
+def _lines_of(data: bytes) -> list[str]:
+    """Return the lines of a word list read for checking: a byte order mark dropped, bytes
+    that are not UTF-8 shown as U+FFFD (they match no word)."""
+    return data.decode("utf-8-sig", errors="replace").splitlines()
+
+
+def _read(path: Path) -> bytes | None:
+    """Return the bytes of a word list, None when there is none yet; raises SaveError when
+    it exists but cannot be read."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise SaveError(
+            _("cannot read the word list {name}: {strerror}").format(
+                name=path.name, strerror=exc.strerror
+            ),
+            path=path,
+        ) from exc
+
+
 def read_word_list(path: Path) -> list[str]:
     """Return the words of a word list (one a line, ``#`` comments); [] when it cannot be read."""
     try:
-        text = path.read_text(encoding="utf-8", errors="replace")
-    except OSError:
+        data = _read(path)
+    except SaveError:
         return []
-    return _words_of(text.splitlines())
+    return [] if data is None else _words_of(_lines_of(data))
 
 
 class FileWordList:
@@ -48,18 +70,8 @@ class FileWordList:
         overwrite words that could not be seen.
         """
         path = file_word_list_path(captions)
-        try:
-            text = path.read_text(encoding="utf-8", errors="replace")
-        except FileNotFoundError:
-            return cls(path, [])
-        except OSError as exc:
-            raise SaveError(
-                _("cannot read the word list {name}: {strerror}").format(
-                    name=path.name, strerror=exc.strerror
-                ),
-                path=path,
-            ) from exc
-        return cls(path, text.splitlines())
+        data = _read(path)
+        return cls(path, [] if data is None else _lines_of(data))
 
     @property
     def words(self) -> list[str]:
@@ -75,9 +87,10 @@ class FileWordList:
         Raises SaveError (the file and this list unchanged) when it cannot be saved.
         """
         word = word.strip()
-        if not word or word in self:
+        lines = self._current()
+        if not word or word in _words_of(lines):
             return False
-        self._save([*self._lines, word])
+        self._save([*lines, word])
         return True
 
     def remove(self, word: str) -> bool:
@@ -86,10 +99,32 @@ class FileWordList:
         Raises SaveError (the file and this list unchanged) when it cannot be saved.
         """
         word = word.strip()
-        if not word or word not in self:
+        lines = self._current()
+        if not word or word not in _words_of(lines):
             return False
-        self._save([line for line in self._lines if line.strip() != word])
+        self._save([line for line in lines if line.strip() != word])
         return True
+
+    def _current(self) -> list[str]:
+        """Return the list as it is on disk now (an editor may have changed it since it was
+        read), and keep it. Raises SaveError when it is not UTF-8 text: saving it again would
+        turn every byte that could not be read into U+FFFD for good."""
+        data = _read(self.path)
+        if data is None:
+            lines: list[str] = []
+        else:
+            try:
+                lines = data.decode("utf-8-sig").splitlines()
+            except UnicodeDecodeError as exc:
+                raise SaveError(
+                    _(
+                        "the word list {name} is not UTF-8 text (line {line}): save it as "
+                        "UTF-8 in a text editor, then try again"
+                    ).format(name=self.path.name, line=data[: exc.start].count(b"\n") + 1),
+                    path=self.path,
+                ) from None
+        self._lines = lines
+        return lines
 
     def _save(self, lines: list[str]) -> None:
         text = "".join(f"{line}\n" for line in lines)
