@@ -239,17 +239,18 @@ class FlagMenu(QObject):
             return []
         offset = payload_offset(raw, editor_position)
         word = next((t.text for t in tokenize(raw) if t.start <= offset <= t.end), None)
-        if word is None or word not in words:
+        listed = None if word is None else words.listed_as(word)
+        if listed is None:
             return []
         remove = QAction(
             QCoreApplication.translate(
                 "SpellCheck", "Remove “{word}” from this file's word list"
-            ).format(word=word),
+            ).format(word=listed),
             menu,
         )
         remove.setObjectName("spellRemoveFromFileWords")
         remove.setStatusTip(_saved_in(words))
-        remove.triggered.connect(lambda _c=False, w=word: self.owner.remove_from_file_words(w))
+        remove.triggered.connect(lambda _c=False, w=listed: self.owner.remove_from_file_words(w))
         return [remove]
 
 

@@ -126,3 +126,15 @@ def test_a_byte_order_mark_is_not_part_of_the_first_word(tmp_path: Path) -> None
     assert not words.add("Södergren")
     assert words.add("Bertil")
     assert listing.read_text(encoding="utf-8") == "Södergren\nAnna\nBertil\n"
+
+
+def test_the_entry_that_accepts_a_capitalised_word_is_its_lower_case_form(tmp_path: Path) -> None:
+    listing = tmp_path / "lecture.sv.words.txt"
+    listing.write_text("kommunchef\nVGR\n", encoding="utf-8")
+    words = FileWordList.for_captions(tmp_path / "lecture.sv.vtt")
+    # As the spell check reads the list: "kommunchef" accepts "Kommunchef" too.
+    assert words.listed_as("Kommunchef") == "kommunchef"
+    assert words.listed_as("kommunchef") == "kommunchef"
+    assert words.listed_as("VGR") == "VGR"
+    assert words.listed_as("vgr") is None
+    assert words.listed_as("Kommun") is None

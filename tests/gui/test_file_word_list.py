@@ -191,3 +191,22 @@ def test_a_suspended_part_without_hyphen_is_offered_the_hyphen_first(
     next(a for a in menu.actions() if a.text() == "Replace with “hjärt-”").trigger()
     assert window.document.cues[0].text == "risken för hjärt- och kärlsjukdomar ökar"
     assert 0 not in spell.flagged_cues()
+
+
+def test_a_capitalised_word_offers_the_removal_of_the_lower_case_entry_that_accepts_it(
+    qtbot, make_window, captions
+) -> None:
+    listing = captions.with_name("lecture.sv.words.txt")
+    listing.write_text(f"{WORD}\n", encoding="utf-8")
+    window, spell = open_checked(qtbot, make_window, captions)
+    capitalised = WORD.capitalize()
+    with qtbot.waitSignal(spell.checked, timeout=20000):
+        window.document.set_text(CUE, window.document.cues[CUE].text.replace(WORD, capitalised))
+        spell.recheck_all()
+    window.select_cue(CUE)
+    put_cursor_on(window, capitalised)
+    with qtbot.waitSignal(spell.checked, timeout=20000):
+        texts = choose_by_keyboard(qtbot, window, "spellRemoveFromFileWords")
+    assert f"Remove “{WORD}” from this file's word list" in texts
+    assert listing.read_text(encoding="utf-8") == ""
+    assert spell.file_word_list() is not None and spell.file_word_list().words == []

@@ -81,6 +81,15 @@ class FileWordList:
     def __contains__(self, word: object) -> bool:
         return isinstance(word, str) and word.strip() in self.words
 
+    def listed_as(self, word: str) -> str | None:
+        """Return the entry that accepts ``word`` as the spell check reads the list: the word
+        itself, else its lower-case form ("kommunchef" accepts "Kommunchef"); None when none."""
+        words = self.words
+        for form in (word.strip(), word.strip().lower()):
+            if form in words:
+                return form
+        return None
+
     def add(self, word: str) -> bool:
         """Add ``word`` and save the list; False when it was there already.
 
