@@ -1,14 +1,20 @@
 """Word flags on real published Swedish that nobody here wrote (issue 13).
 
 The text comes from Debian packages: the LifeLines user guide in Swedish (``lifelines-doc-sv``,
-Swedish only) and the Debian Edu Audacity manual (``debian-edu-doc-legacy-sv``, Swedish with
-English paragraphs). Each is set as captions twice:
+Swedish only); and, for mixed Swedish–English text, the Debian Edu Audacity manual
+(``debian-edu-doc-legacy-sv``, Swedish with English paragraphs), the book "Copyright finns inte"
+(``cfi-sv``, Swedish about hacker culture, full of English names, titles and terms) and the GIMP
+user manual in Swedish (``gimp-help-sv``, Swedish pages with English paragraphs and English
+interface names left untranslated). Each is set as captions twice:
 
 * as published: every word flag there is a false alarm (goal: at most 1 per 100 words);
 * as speech recognition writes it: lower case, no punctuation, and with errors planted
   programmatically (proper nouns in lower case, compounds split at Hunspell's part boundary,
   numbers spelled out in words). A planted error counts as caught only when a flag covers it
-  **with the right correction** (goal: at least 90 %).
+  **with the right correction** (goal: at least 90 %). Errors are planted only where a Swedish
+  recogniser would make them: in Swedish sentences, and not in the English words inside them
+  (a word is English when the English dictionary has it and the Swedish one does not; a
+  sentence is English when it has more such words than words only Swedish has).
 
 Taking the punctuation away also takes the hyphen from suspended compound parts ("käll- och
 händelseposter" → "käll och händelseposter"). Those are counted apart, not in the figure
@@ -43,11 +49,21 @@ SOURCES = {
         Path("/usr/share/doc/debian-edu-doc-legacy-sv/audacity-manual.html"),
         "utf-8",
     ),
+    "Swedish with English terms (Copyright finns inte, cfi-sv)": (
+        Path("/usr/share/doc/cfi-sv/cfi.html"),
+        "utf-8",
+    ),
+    # A folder: the first sentences of every page, so the sample spans the whole manual.
+    "Swedish with English (GIMP manual, gimp-help-sv)": (
+        Path("/usr/share/gimp/2.0/help/sv"),
+        "utf-8",
+    ),
 }
 # Sentences with these characters are code, paths or examples, not prose.
 _CODE = re.compile(r"[()_=/@<>{}\[\]\"|*#\\$%:;]")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])")
 _WORDS_PER_CUE = 7
+_SENTENCES_PER_PAGE = 4
 
 
 @dataclass(frozen=True)
@@ -60,19 +76,32 @@ class Planted:
     correction: str
 
 
-def sentences(path: Path, encoding: str, limit: int = 400) -> list[str]:
-    """Return up to ``limit`` prose sentences of an HTML document (5–30 words, no code)."""
+def _page_sentences(path: Path, encoding: str) -> Iterator[str]:
+    """Yield the prose sentences of one HTML page (5–30 words, no code)."""
     text = path.read_text(encoding=encoding, errors="replace")
     text = re.sub(r"<(script|style|pre|code|tt)\b.*?</\1>", " ", text, flags=re.S | re.I)
     text = html.unescape(re.sub(r"<[^>]+>", " ", text))
-    found = []
     for sentence in _SENTENCE.split(" ".join(text.split())):
         words = sentence.split()
         if 5 <= len(words) <= 30 and not _CODE.search(sentence) and "\ufffd" not in sentence:
-            found.append(sentence)
+            yield sentence
+
+
+def sentences(path: Path, encoding: str, limit: int = 400) -> list[str]:
+    """Return up to ``limit`` prose sentences of an HTML document or a folder of pages.
+
+    From a folder, the first few sentences of each page in name order, each sentence once:
+    every page repeats the same navigation lines.
+    """
+    if not path.is_dir():
+        return list(itertools.islice(_page_sentences(path, encoding), limit))
+    found: dict[str, None] = {}
+    for page in sorted(path.glob("*.html")):
+        for sentence in itertools.islice(_page_sentences(page, encoding), _SENTENCES_PER_PAGE):
+            found.setdefault(sentence)
         if len(found) >= limit:
             break
-    return found
+    return list(found)[:limit]
 
 
 def as_cues(lines: list[list[str]]) -> list[Cue]:
@@ -160,6 +189,25 @@ class Planter:
             and not (self.english is not None and self.english.check(word.lower()))
         )
 
+    def _english(self, word: str) -> bool:
+        """Return True for a word the English dictionary has and the Swedish one does not."""
+        return (
+            self.english is not None
+            and word.isalpha()
+            and self.english.check(word)
+            and not self.speller.check(word)
+        )
+
+    def _english_sentence(self, words: list[str]) -> bool:
+        """Return True when more of the words are English only than Swedish only."""
+        if self.english is None:
+            return False
+        english = sum(1 for w in words if self._english(w))
+        swedish = sum(
+            1 for w in words if w.isalpha() and self.speller.check(w) and not self.english.check(w)
+        )
+        return english > swedish
+
     def plant(self, text: list[str]) -> tuple[list[Cue], list[Planted]]:
         """Return the sentences as lower-case, unpunctuated captions, and the planted errors.
 
@@ -178,6 +226,7 @@ class Planter:
             kept = [(k, w.strip(".,!?;:'’«»–-")) for k, w in enumerate(written)]
             kept = [(k, w) for k, w in kept if w]
             words = [w for _k, w in kept]
+            english = self._english_sentence(words)
             line: list[str] = []
             for index, word in enumerate(words):
                 if len(line) >= _WORDS_PER_CUE:
@@ -185,6 +234,9 @@ class Planter:
                     line = []
                 start = len(" ".join(line)) + (1 if line else 0)
                 out, kind, correction = self._transform(word, index)
+                if kind and (english or self._english(word)):
+                    # A Swedish recogniser makes these errors in Swedish, not in English words.
+                    out, kind, correction = word.lower(), "", ""
                 line.extend(out.split())
                 if kind:
                     span = (start, start + len(out))
@@ -284,7 +336,7 @@ def measure(path: Path, encoding: str, speller: Speller, limit: int = 400) -> Fi
 def available_sources() -> Iterator[tuple[str, Path, str]]:
     """Yield the sources whose Debian package is installed."""
     for label, (path, encoding) in SOURCES.items():
-        if path.is_file():
+        if path.exists():
             yield label, path, encoding
 
 
@@ -317,7 +369,7 @@ def main() -> None:
                 "  suspended parts that lost their hyphen (apart from the figure above): "
                 f"{figures.suspended[0]}/{figures.suspended[1]} offered it"
             )
-    missing = [str(p) for p, _ in SOURCES.values() if not p.is_file()]
+    missing = [str(p) for p, _ in SOURCES.values() if not p.exists()]
     if missing:
         print("not installed (scripts/setup installs them): " + ", ".join(missing))
 

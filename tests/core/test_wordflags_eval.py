@@ -1,8 +1,11 @@
 """Regression bounds for the word flags on real published Swedish (tests/bench/bench_wordflags.py).
 
-The bounds sit a little outside what was measured (issue 13: Swedish 91.7 % of planted errors
-caught with the right correction and 0.91 flags per 100 words of published text; Swedish with
-English 0.37 flags per 100 words), so a change that makes the flags noisier or blinder fails.
+The bounds sit a little outside what was measured, so a change that makes the flags noisier or
+blinder fails (issue 13: Swedish only 76 of 83 planted errors = 91.6 % caught with the right
+correction and 0.91 flags per 100 words of published text; the Audacity manual 0.37 flags per
+100 words; Copyright finns inte 90/111 = 81.1 % and 1.89; the GIMP manual 15/27 = 55.6 % and
+2.28). The mixed-text bounds are below the issue's goals (90 %, 1 per 100 words) because the
+flags do not reach them there yet; they only keep it from getting worse.
 """
 
 from __future__ import annotations
@@ -14,12 +17,12 @@ import pytest
 from captionreview.core.words.spelling import Speller
 from tests.bench.bench_wordflags import SOURCES, measure
 
-SWEDISH, MIXED = SOURCES
+SWEDISH, MIXED, BOOK, MANUAL = SOURCES
 
 
 def source(label: str) -> tuple[Path, str]:
     path, encoding = SOURCES[label]
-    if not path.is_file():
+    if not path.exists():
         pytest.skip(f"{path} is not installed (scripts/setup installs its Debian package)")
     return path, encoding
 
@@ -35,3 +38,18 @@ def test_a_swedish_manual_with_english_paragraphs_is_not_flagged_word_by_word() 
     figures = measure(*source(MIXED), Speller("sv"))
     assert figures.words >= 500
     assert figures.flags_per_100 <= 0.75
+
+
+def test_planted_errors_in_swedish_full_of_english_terms_are_caught_with_their_correction() -> None:
+    figures = measure(*source(BOOK), Speller("sv"))
+    assert sum(figures.planted.values()) >= 80
+    assert figures.caught_share >= 0.78
+    assert figures.flags_per_100 <= 2.1
+
+
+def test_a_swedish_manual_with_untranslated_english_pages_keeps_its_flag_rate() -> None:
+    figures = measure(*source(MANUAL), Speller("sv"))
+    assert figures.words >= 3000
+    assert sum(figures.planted.values()) >= 20
+    assert figures.caught_share >= 0.5
+    assert figures.flags_per_100 <= 2.5
