@@ -76,9 +76,12 @@ class Planted:
     correction: str
 
 
-def _page_sentences(path: Path, encoding: str) -> Iterator[str]:
-    """Yield the prose sentences of one HTML page (5–30 words, no code)."""
+def _page_sentences(path: Path, encoding: str, paragraphs: bool = False) -> Iterator[str]:
+    """Yield the prose sentences of one HTML page (5–30 words, no code), of its ``<p>``
+    paragraphs only when ``paragraphs`` (no headings, navigation or figure captions)."""
     text = path.read_text(encoding=encoding, errors="replace")
+    if paragraphs:
+        text = " ".join(re.findall(r"<p\b.*?</p>", text, flags=re.S | re.I))
     text = re.sub(r"<(script|style|pre|code|tt)\b.*?</\1>", " ", text, flags=re.S | re.I)
     text = html.unescape(re.sub(r"<[^>]+>", " ", text))
     for sentence in _SENTENCE.split(" ".join(text.split())):
@@ -90,14 +93,16 @@ def _page_sentences(path: Path, encoding: str) -> Iterator[str]:
 def sentences(path: Path, encoding: str, limit: int = 400) -> list[str]:
     """Return up to ``limit`` prose sentences of an HTML document or a folder of pages.
 
-    From a folder, the first few sentences of each page in name order, each sentence once:
-    every page repeats the same navigation lines.
+    From a folder (a manual of generated pages), the first few sentences of the paragraphs of
+    each page in name order, each sentence once: headings and navigation are not prose.
     """
     if not path.is_dir():
         return list(itertools.islice(_page_sentences(path, encoding), limit))
     found: dict[str, None] = {}
     for page in sorted(path.glob("*.html")):
-        for sentence in itertools.islice(_page_sentences(page, encoding), _SENTENCES_PER_PAGE):
+        for sentence in itertools.islice(
+            _page_sentences(page, encoding, True), _SENTENCES_PER_PAGE
+        ):
             found.setdefault(sentence)
         if len(found) >= limit:
             break

@@ -373,6 +373,7 @@ def suggestions_of(text: str, rule: str, glossary: Glossary | None = None) -> li
         ("han fick blod proppar i benen", "blodproppar"),
         ("sedan kom ukraina kriget", "Ukrainakriget"),
         ("vi gör en nu läges analys", "nulägesanalys"),
+        ("de bor i ett lager hus", "lagerhus"),  # "lager" is a noun, though "laga" is a verb
     ],
 )
 def test_split_compounds_the_dictionary_lacks_are_flagged_with_the_joined_word(
@@ -389,10 +390,25 @@ def test_split_compounds_the_dictionary_lacks_are_flagged_with_the_joined_word(
         "Så första delen är att göra en profil",  # ordinal + noun
         "I Helsingborg arbetar kommunen med det",  # verb + noun
         "det var fler personer där",  # quantifier + noun
+        # Adjectives in their base form, known by how they inflect or compare.
+        "det finns små skillnader mellan dem",
+        "de vann efter en hård match",
+        "det är en allmän regel här",
+        "hon har en egen bil nu",
     ],
 )
 def test_phrases_whose_joined_form_hunspell_builds_are_not_flagged(text: str) -> None:
     assert suggestions_of(text, "ASR-11") == []
+
+
+def test_a_lower_case_name_before_a_verb_gets_its_capital_not_a_joined_word() -> None:
+    assert suggestions_of("i norge uppstod en konflikt", "ASR-11") == []
+    assert suggestions_of("i norge uppstod en konflikt", "SPELL-02") == ["Norge"]
+
+
+@pytest.mark.parametrize("text", ["det kostade 3 miljoner kronor", "det kostar miljoner kronor"])
+def test_millions_after_digits_or_alone_are_not_numbers_to_rewrite(text: str) -> None:
+    assert suggestions_of(text, "ASR-10") == []
 
 
 def test_a_split_compound_flag_says_how_sure_it_is_and_frequent_words_rank_higher() -> None:

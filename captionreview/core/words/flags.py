@@ -106,6 +106,9 @@ _MEASURE_NOUNS = _words("""
     """)
 # Short English words taken as English terms in a Swedish sentence even alone.
 _SHORT_ENGLISH = _words("app web tab bug log")
+# Adjectives whose forms come from another stem ("liten", "lilla", "små"), so that no ending
+# test finds them.
+_SUPPLETIVE = _words("liten litet lilla små gammal gamla god gott goda bra dålig")
 # Ordinals before a noun are phrases: "första delen", not "förstadelen".
 _ORDINALS = _words("""
     första andra tredje fjärde femte sjätte sjunde åttonde nionde tionde elfte tolfte
@@ -677,7 +680,8 @@ class FlagChecker:
         """Return the confidence the dictionary gives a joined word it accepts, seen rarely."""
         assert self.speller is not None
         check = self.speller.check
-        if any(not check(w) for w in words):
+        # A name in lower case ("sverige uppstod") is a word alone all the same.
+        if any(not check(w) and not self._is_name(w) for w in words):
             return 0.8  # "hjärt transplantation": a part that is no word on its own
         if any(w.endswith("s") and check(w[:-1]) and self._rare_alone(w) for w in words[:-1]):
             return 0.6  # "läges analys": a linking form that is rare on its own
@@ -741,12 +745,19 @@ class FlagChecker:
                 base = stem.group(1) if stem else lower[:-1]
                 verb = base.endswith("a") and self.speller.check(base + "de")
                 classes.add("verb" if verb else "noun")
+            elif letter == "T":
+                # -isk is an adjective ("tekniska"), -are a noun of who does it ("lärare").
+                classes.add("adj" if lower.endswith(("isk", "iska", "iskt")) else "noun")
+            elif letter == "M" and not lower.endswith(("t", "d", "de")):
+                classes.add("verb")  # a strong past tense ("uppstod", "gick"), finite
             else:
                 classes.update(_FLAG_CLASSES.get(letter, ()))
         if classes:
             return classes
         if self._verb(lower, finite_only=False):
             classes.add("verb")
+            if lower.endswith("er") and self.speller.check(lower[:-2] + "ret"):
+                classes.add("noun")  # "lager" → "lagret", as "nummer", "finger"
         if self._adjective(lower):
             classes.add("adj")
         if not classes:
@@ -776,10 +787,25 @@ class FlagChecker:
     def _adjective(self, word: str) -> bool:
         assert self.speller is not None
         lower = word.lower()
+        check = self.speller.check
         # "-ig", "-isk"; comparatives and superlatives ("äldre personer", "största delen").
-        if lower.endswith(("ig", "isk", "re", "ast", "aste", "sta", "ste")):
+        if lower.endswith(("ig", "isk", "re", "ast", "aste", "sta", "ste")) or lower in _SUPPLETIVE:
             return True
-        return self.speller.check(lower + "t") and self.speller.check(lower + "a")
+        if check(lower + "t") and check(lower + "a"):
+            return True
+        # A base form that compares ("hårdare", "hårdast") or inflects with a doubled or
+        # dropped letter ("nytt", "allmänna", "ädla", "eget"/"egna") is an adjective: nouns
+        # do neither ("blod", "bok").
+        if check(lower + "are") and check(lower + "ast"):
+            return True
+        if check(lower + "tt") and check(lower + "a"):
+            return True
+        if check(lower + "t") and check(lower + lower[-1:] + "a"):
+            return True
+        if lower.endswith(("el", "en")) and len(lower) > 3:
+            syncope = lower[:-2] + lower[-1] + "a"
+            return check(syncope) and (check(lower + "t") or check(lower[:-1] + "t"))
+        return False
 
     # -- ASR-12 -------------------------------------------------------------------------------
 
@@ -1091,6 +1117,8 @@ class FlagChecker:
                 and value is not None
                 and value > 12
                 and (len(morphemes) >= 2 or nxt in _UNIT_OR_DATE)
+                # "miljoner kronor", "3 miljoner": a scale word alone is no number to write.
+                and not (len(morphemes) == 1 and morphemes[0] in _LARGE_SCALES)
             ):
                 found = text[run[0].pstart : run[-1].pend]
                 digits = _group_thousands(value)
@@ -1131,6 +1159,8 @@ class FlagChecker:
         gap_after = text[match.end() : match.end() + 2]
         if prev in _BEFORE_DIGITS or nxt in _UNIT_OR_DATE or nxt.isdigit() or not nxt:
             return False
+        if nxt in _LARGE_SCALES:
+            return False  # "3 miljoner kronor" is how Swedish writes it
         if text[: match.start()].rstrip().endswith("§"):
             return False  # "§ 3": a reference
         # Only a count before a lower-case noun ("3 mål"): before a capital the digit numbers
