@@ -401,6 +401,12 @@ def test_phrases_whose_joined_form_hunspell_builds_are_not_flagged(text: str) ->
     assert suggestions_of(text, "ASR-11") == []
 
 
+def test_an_english_sentence_of_words_hunspell_sv_builds_is_not_checked_as_swedish() -> None:
+    # Hunspell-sv builds "images" from parts; wordfreq knows it is English.
+    assert suggestions_of("Export images as PNG files.", "ASR-11") == []
+    assert suggestions_of("Export images in the PNG format.", "SPELL-01") == []
+
+
 def test_a_lower_case_name_before_a_verb_gets_its_capital_not_a_joined_word() -> None:
     assert suggestions_of("i norge uppstod en konflikt", "ASR-11") == []
     assert suggestions_of("i norge uppstod en konflikt", "SPELL-02") == ["Norge"]

@@ -125,6 +125,9 @@ _FLAG_CLASSES: dict[str, tuple[str, ...]] = {
 _FLAG_RE = re.compile(r"fl:(\S)")
 _STEM_RE = re.compile(r"st:(\S+)")
 SPLIT_THRESHOLD = 0.5
+# A word both dictionaries have belongs to the language where it is this much more common
+# (Zipf, log10: 1.5 is about 30 times).
+_LANGUAGE_MARGIN = 1.5
 """Split words are flagged from this confidence (0–1) that the joined word is meant."""
 LONGEST_COMPOUND = 60
 """Letters in the longest word taken apart as a compound Hunspell lacks."""
@@ -1049,11 +1052,31 @@ class FlagChecker:
         cached = self._languages.get(key)
         if cached is None:
             words = [w for w in re.findall(r"[^\W\d_]+", key) if len(w) > 1]
-            swedish = sum(1 for w in words if self.speller.check(w) and not english.check(w))
-            foreign = sum(1 for w in words if english.check(w) and not self.speller.check(w))
+            swedish = foreign = 0
+            for word in words:
+                language = self._word_language(word, english)
+                swedish += language == self.language
+                foreign += language == "en"
             cached = "en" if foreign >= 2 and foreign > swedish else self.language
             self._languages[key] = cached
         return cached
+
+    def _word_language(self, word: str, english: Speller) -> str | None:
+        """Return the language whose dictionary alone has ``word``; for a word both have, the
+        one where it is far more common (Hunspell-sv builds "images" and "displays" from
+        parts); None when that cannot be told."""
+        assert self.speller is not None
+        ours, theirs = self.speller.check(word), english.check(word)
+        if ours != theirs:
+            return self.language if ours else "en"
+        if not ours or self._frequencies is None:
+            return None
+        here, there = self._frequencies.zipf(word), frequencies("en").zipf(word)
+        if here is None or there is None:
+            return None
+        if there >= here + _LANGUAGE_MARGIN:
+            return "en"
+        return self.language if here >= there + _LANGUAGE_MARGIN else None
 
     # -- ASR-10 -------------------------------------------------------------------------------
 
