@@ -4,6 +4,8 @@ glossary items; on a word of the file's word list, "Remove from this file's word
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt
@@ -170,66 +172,72 @@ class FlagMenu(QObject):
                     strip=found.strip(" ,")
                 )
             )
-            action = QAction(label, menu)
-            action.setObjectName("spellSuggestion")
-            action.triggered.connect(
-                lambda _c=False, f=finding, o=option: owner.apply_suggestion(index, f, o)
+            actions.append(
+                _action(
+                    menu,
+                    label,
+                    "spellSuggestion",
+                    partial(owner.apply_suggestion, index, finding, option),
+                )
             )
-            actions.append(action)
         if finding.rule == RULE_SPELLING:
-            add = QAction(
-                QCoreApplication.translate("SpellCheck", "Add “{found}” to dictionary").format(
-                    found=found
-                ),
-                menu,
+            actions.append(
+                _action(
+                    menu,
+                    QCoreApplication.translate("SpellCheck", "Add “{found}” to dictionary").format(
+                        found=found
+                    ),
+                    "spellAddToDictionary",
+                    partial(owner.add_to_dictionary, found),
+                )
             )
-            add.setObjectName("spellAddToDictionary")
-            add.triggered.connect(lambda _c=False, w=found: owner.add_to_dictionary(w))
-            actions.append(add)
             words = owner.file_word_list()
             if words is not None:
-                add_here = QAction(
-                    QCoreApplication.translate(
-                        "SpellCheck", "Add “{found}” to this file's word list"
-                    ).format(found=found),
-                    menu,
+                actions.append(
+                    _action(
+                        menu,
+                        QCoreApplication.translate(
+                            "SpellCheck", "Add “{found}” to this file's word list"
+                        ).format(found=found),
+                        "spellAddToFileWords",
+                        partial(owner.add_to_file_words, found),
+                        tip=_saved_in(words),
+                    )
                 )
-                add_here.setObjectName("spellAddToFileWords")
-                add_here.setStatusTip(_saved_in(words))
-                add_here.triggered.connect(lambda _c=False, w=found: owner.add_to_file_words(w))
-                actions.append(add_here)
-        ignore = QAction(
-            QCoreApplication.translate("SpellCheck", "Ignore “{strip}”").format(
-                strip=found.strip(" ,")
-            ),
-            menu,
-        )
-        ignore.setObjectName("spellIgnore")
-        ignore.triggered.connect(lambda _c=False, f=finding, w=found: owner.ignore(f, w))
-        actions.append(ignore)
-        if finding.rule == RULE_SPELLING:
-            add_term = QAction(
-                QCoreApplication.translate("SpellCheck", "Add “{found}” to glossary").format(
-                    found=found
-                ),
+        actions.append(
+            _action(
                 menu,
+                QCoreApplication.translate("SpellCheck", "Ignore “{strip}”").format(
+                    strip=found.strip(" ,")
+                ),
+                "spellIgnore",
+                partial(owner.ignore, finding, found),
             )
-            add_term.setObjectName("spellAddToGlossary")
-            add_term.triggered.connect(lambda _c=False, t=found: owner.add_to_glossary(t))
-            actions.append(add_term)
+        )
+        if finding.rule == RULE_SPELLING:
+            actions.append(
+                _action(
+                    menu,
+                    QCoreApplication.translate("SpellCheck", "Add “{found}” to glossary").format(
+                        found=found
+                    ),
+                    "spellAddToGlossary",
+                    partial(owner.add_to_glossary, found),
+                )
+            )
         elif finding.rule == RULE_GLOSSARY and finding.suggestion:
             # The term is in the glossary already; remembering the mishearing makes it a
             # known correction, found exactly in later files.
-            correction = Correction(found, finding.suggestion)
-            remember = QAction(
-                QCoreApplication.translate(
-                    "SpellCheck", "Remember “{found} => {suggestion}” in glossary"
-                ).format(found=found, suggestion=finding.suggestion),
-                menu,
+            actions.append(
+                _action(
+                    menu,
+                    QCoreApplication.translate(
+                        "SpellCheck", "Remember “{found} => {suggestion}” in glossary"
+                    ).format(found=found, suggestion=finding.suggestion),
+                    "spellRememberCorrection",
+                    partial(owner.remember_correction, Correction(found, finding.suggestion)),
+                )
             )
-            remember.setObjectName("spellRememberCorrection")
-            remember.triggered.connect(lambda _c=False, c=correction: owner.remember_correction(c))
-            actions.append(remember)
         return actions
 
     def _file_word_actions(self, menu: QMenu, raw: str, editor_position: int) -> list[QAction]:
@@ -242,16 +250,29 @@ class FlagMenu(QObject):
         listed = None if word is None else words.listed_as(word)
         if listed is None:
             return []
-        remove = QAction(
-            QCoreApplication.translate(
-                "SpellCheck", "Remove “{word}” from this file's word list"
-            ).format(word=listed),
-            menu,
-        )
-        remove.setObjectName("spellRemoveFromFileWords")
-        remove.setStatusTip(_saved_in(words))
-        remove.triggered.connect(lambda _c=False, w=listed: self.owner.remove_from_file_words(w))
-        return [remove]
+        return [
+            _action(
+                menu,
+                QCoreApplication.translate(
+                    "SpellCheck", "Remove “{word}” from this file's word list"
+                ).format(word=listed),
+                "spellRemoveFromFileWords",
+                partial(self.owner.remove_from_file_words, listed),
+                tip=_saved_in(words),
+            )
+        ]
+
+
+def _action(
+    menu: QMenu, text: str, name: str, slot: Callable[[], object], *, tip: str | None = None
+) -> QAction:
+    """Return a menu item that calls ``slot``, with its object name and status tip."""
+    action = QAction(text, menu)
+    action.setObjectName(name)
+    if tip is not None:
+        action.setStatusTip(tip)
+    action.triggered.connect(lambda _checked=False: slot())
+    return action
 
 
 def _saved_in(words: FileWordList) -> str:
