@@ -76,7 +76,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--glossary",
         metavar="TERMS.txt",
         type=Path,
-        help=_("names and terms that no cue may cut apart (e.g. 'region styrelsen')"),
+        help=_(
+            "names and terms that no cue may cut apart (e.g. 'region styrelsen'; default: "
+            "glossary.txt beside IN, else your personal glossary, as in the window)"
+        ),
     )
     parser.add_argument(
         "--force",
@@ -191,14 +194,21 @@ def _clean_status(args: argparse.Namespace) -> int:
         return EXIT_NOT_AUTO
     language = args.language or document_language(doc, profile.language)
     glossary = None
-    if args.glossary is not None:
-        from captionreview.core.words.glossary import Glossary, GlossaryError
+    from captionreview.core.words.glossary import Glossary, GlossaryError, default_glossary_path
 
+    # Without --glossary, the one the window and check use for this file.
+    glossary_path = args.glossary or default_glossary_path(source)
+    if glossary_path is not None:
         try:
-            glossary = Glossary.load(args.glossary)
+            glossary = Glossary.load(glossary_path)
         except GlossaryError as error:
-            print(f"captionreview clean: {error}", file=sys.stderr)
-            return EXIT_UNREADABLE
+            if args.glossary is not None:
+                print(f"captionreview clean: {error}", file=sys.stderr)
+                return EXIT_UNREADABLE
+            print(
+                _("captionreview: {error}; checking without a glossary.").format(error=error),
+                file=sys.stderr,
+            )
     audio = None
     if args.video is not None:
         try:

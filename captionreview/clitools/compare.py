@@ -26,7 +26,7 @@ from captionreview.core.formats import load
 from captionreview.core.i18n import _
 from captionreview.core.model import ErrorSeverity
 from captionreview.core.review import ReviewFileError, read_sidecar, sidecar_path
-from captionreview.core.words.glossary import Glossary, GlossaryError
+from captionreview.core.words.glossary import Glossary, GlossaryError, default_glossary_path
 
 EXIT_OK = 0
 EXIT_UNREADABLE = 2
@@ -52,7 +52,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--glossary",
         metavar="TERMS.txt",
         type=Path,
-        help=_("names and terms: changes to them count as glossary terms and names"),
+        help=_(
+            "names and terms: changes to them count as glossary terms and names (default: "
+            "glossary.txt beside CORRECTED, else your personal glossary, as in the window)"
+        ),
     )
     parser.add_argument("--encoding", help=_("read the files in this encoding (e.g. cp1252)"))
     parser.epilog = _("Exit status: 0 compared, 2 a file cannot be read.")
@@ -98,13 +101,20 @@ def severities_of(corrected: Path) -> dict[str, ErrorSeverity]:
 
 def _compare(args: argparse.Namespace, status: list[int]) -> None:
     glossary = None
-    if args.glossary is not None:
+    # Without --glossary, the one the window and check use for the corrected file.
+    path = args.glossary or default_glossary_path(args.corrected)
+    if path is not None:
         try:
-            glossary = Glossary.load(args.glossary)
+            glossary = Glossary.load(path)
         except GlossaryError as error:
-            print(_("captionreview compare: {error}").format(error=error), file=sys.stderr)
-            status[0] = EXIT_UNREADABLE
-            return
+            if args.glossary is not None:
+                print(_("captionreview compare: {error}").format(error=error), file=sys.stderr)
+                status[0] = EXIT_UNREADABLE
+                return
+            print(
+                _("captionreview: {error}; checking without a glossary.").format(error=error),
+                file=sys.stderr,
+            )
     auto = _load(args.auto, args.encoding)
     corrected = _load(args.corrected, args.encoding)
     if auto is None or corrected is None:

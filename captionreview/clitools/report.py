@@ -16,6 +16,7 @@ from pathlib import Path
 
 from captionreview.clitools.check import (
     EXIT_UNREADABLE,
+    WordFlags,
     add_common,
     all_findings,
     internal_error_message,
@@ -37,7 +38,7 @@ from captionreview.core.report import (
 )
 from captionreview.core.report_accuracy import AccuracyInput
 from captionreview.core.review import Review, ReviewFileError, open_review
-from captionreview.core.words.glossary import Glossary, GlossaryError
+from captionreview.core.words.glossary import Glossary
 from captionreview.core.words.language import document_language
 
 
@@ -70,8 +71,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_common(parser)
 
 
+def accuracy_glossary(
+    doc: Document, glossary_path: Path | None, words: WordFlags | None
+) -> Glossary | str | None:
+    """Return the glossary that sorts the accuracy section's changes into names and terms, as
+    the word flags find it: ``glossary_path``, else ``glossary.txt`` beside the file, else
+    the personal glossary; or the message saying why the chosen one cannot be read."""
+    finder = words if words is not None else WordFlags.create(glossary_path)
+    if isinstance(finder, str):
+        return finder
+    return finder.glossary_for(doc.path)
+
+
 def accuracy_input(
-    doc: Document, original: Path, encoding: str | None, glossary_path: Path | None
+    doc: Document, original: Path, encoding: str | None, glossary: Glossary | None
 ) -> AccuracyInput | None:
     """Return what the accuracy section needs (the comparison with ``original`` and the
     review sidecar of ``doc``), or None after saying why the original cannot be read."""
@@ -86,12 +99,6 @@ def accuracy_input(
             file=sys.stderr,
         )
         return None
-    glossary = None
-    if glossary_path is not None:
-        try:
-            glossary = Glossary.load(glossary_path)
-        except GlossaryError:
-            glossary = None  # load_setup has already said what is wrong with it
     try:
         review = open_review(doc)
     except ReviewFileError as error:
@@ -153,7 +160,12 @@ def _report(args: argparse.Namespace, status: list[int]) -> None:
         return
     accuracy = None
     if args.original is not None:
-        accuracy = accuracy_input(doc, args.original, args.encoding, args.glossary)
+        glossary = accuracy_glossary(doc, args.glossary, words)
+        if isinstance(glossary, str):  # only with --no-words: load_setup read no glossary
+            print(_("captionreview report: {error}").format(error=glossary), file=sys.stderr)
+            status[0] = EXIT_UNREADABLE
+            return
+        accuracy = accuracy_input(doc, args.original, args.encoding, glossary)
         if accuracy is None:
             status[0] = EXIT_UNREADABLE
             return

@@ -226,3 +226,31 @@ def test_clean_with_an_unusable_video_still_cleans(youtube_file: Path, tmp_path:
     assert result.returncode == 0
     assert "missing.mp4" in result.stderr and "Traceback" not in result.stderr
     assert youtube_file.with_name("lecture.sv.clean.vtt").exists()
+
+
+def test_clean_uses_the_glossary_beside_the_file_as_the_window_does(
+    youtube_file: Path, demo_dir: Path, tmp_path: Path
+) -> None:
+    # Without a glossary "till växt verket" is cut between two lines; glossary.txt beside
+    # the file keeps it whole, as --glossary does and as the window's clean-up does.
+    home = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "data")}  # no personal glossary
+
+    def cleaned(*extra: str | Path) -> list[str]:
+        out = tmp_path / "out.vtt"
+        command = [sys.executable, "-m", "captionreview", "clean", str(youtube_file), "-o"]
+        result = subprocess.run(
+            [*command, str(out), *map(str, extra)],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            env=home,
+        )
+        assert result.returncode == 0, result.stderr
+        return [line for c in captionreview.load(out).cues for line in plain_lines(c.text)]
+
+    cut = "enligt anna söder gren på till växt"
+    assert cut in cleaned()
+    chosen = cleaned("--glossary", demo_dir / "glossary.txt")
+    assert cut not in chosen
+    shutil.copy(demo_dir / "glossary.txt", youtube_file.with_name("glossary.txt"))
+    assert cleaned() == chosen
