@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -84,3 +85,24 @@ def test_every_corpus_file_gives_the_same_text_as_json_dumps() -> None:
         assert rows.json() == dumped(rows), path
         checked += 1
     assert checked > 50
+
+
+def test_json_output_cut_short_by_a_bug_says_so_and_exits_two(
+    demo_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The JSON text is written as it is made; should making it fail halfway (a bug), the
+    # reader must not take the half it got for the whole: a message and exit status 2.
+    from captionreview.cli import main
+
+    def broken(self: FindingRows, size: int = 5000) -> Iterator[str]:
+        yield "["
+        raise ValueError("made to fail")
+
+    monkeypatch.setattr(FindingRows, "json_pieces", broken)
+    status = main(["check", "--format", "json", "--no-words", str(demo_dir / "lecture.sv.vtt")])
+    out, err = capsys.readouterr()
+    assert status == 2
+    assert "the JSON output is incomplete" in err and "made to fail" in err
+    assert "Traceback" not in err
+    with pytest.raises(json.JSONDecodeError):
+        json.loads(out)
