@@ -163,7 +163,18 @@ def _check_all(args: argparse.Namespace, status: list[int]) -> None:
         # A few large writes: json.dump() writes token by token (1.4 s of 7 s for 30,000
         # karaoke cues, slower still on an unbuffered pipe), and joining the whole text first
         # copies 70 MB several times.
-        write_json(results, sys.stdout)
+        try:
+            write_json(results, sys.stdout)
+        except BrokenPipeError:
+            raise
+        except Exception as error:  # a bug: the text so far is cut short, and says so
+            print(
+                _("captionreview check: the JSON output is incomplete: {message}").format(
+                    message=internal_error_message(error)
+                ),
+                file=sys.stderr,
+            )
+            status[0] = EXIT_UNREADABLE
     else:
         files = ngettext(
             "{n} file checked against {profile}",
