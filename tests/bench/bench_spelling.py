@@ -177,7 +177,7 @@ def speed_figures() -> None:
             ("3,000 reviewed cues (bench_checks)", load(folder / "reviewed.vtt").cues),
             ("30,000 karaoke cues (bench_core)", load(folder / "karaoke.vtt").cues),
         ]
-        for label, source, encoding in bench_wordflags.available_sources():
+        for label, source, encoding, _held_out in bench_wordflags.available_sources():
             text = bench_wordflags.sentences(source, encoding)
             published = bench_wordflags.published_cues(text)
             short = label.split(" (")[0]

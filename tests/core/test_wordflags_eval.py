@@ -4,7 +4,8 @@ The bounds sit a little outside what was measured, so a change that makes the fl
 blinder fails (issue 13: Swedish only 76 of 83 planted errors = 91.6 % caught with the right
 correction and 0.91 flags per 100 words of published text; the Audacity manual 0.37 flags per
 100 words; Copyright finns inte 92/111 = 82.9 % and 1.68; the GIMP manual 16/19 = 84.2 % and
-1.31). The mixed-text bounds are below the issue's goals (90 %, 1 per 100 words) because the
+1.31, then 0.64 once English words Hunspell-en lacks but English text uses are known). The
+mixed-text bounds are below the issue's goals (90 %, 1 per 100 words) because the
 flags do not reach them there yet; they only keep it from getting worse.
 """
 
@@ -52,4 +53,4 @@ def test_a_swedish_manual_with_untranslated_english_pages_keeps_its_flag_rate() 
     assert figures.words >= 5000
     assert sum(figures.planted.values()) >= 15
     assert figures.caught_share >= 0.75
-    assert figures.flags_per_100 <= 1.45
+    assert figures.flags_per_100 <= 0.8

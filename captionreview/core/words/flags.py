@@ -131,6 +131,12 @@ _LANGUAGE_MARGIN = 1.5
 """Split words are flagged from this confidence (0–1) that the joined word is meant."""
 LONGEST_COMPOUND = 60
 """Letters in the longest word taken apart as a compound Hunspell lacks."""
+# A word no dictionary has is written English when wordfreq's English list has it (Zipf 1:
+# once in 100 million words, the list's floor is about there) and no English word one edit
+# away is this much commoner (Zipf 1.5, about 30 times: a misspelling's correct form).
+_ENGLISH_USAGE = 1.0
+_MISSPELLING_MARGIN = 1.5
+_ENGLISH_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 # Usual phrases although the joined word exists: "på måndag morgon", "God morgon".
 _PHRASE_HEADS = _words("måndag tisdag onsdag torsdag fredag lördag söndag god gott")
@@ -304,6 +310,8 @@ class FlagChecker:
         # runs): whether the spell check passes it anywhere, and its word classes.
         self._known: dict[str, bool] = {}
         self._word_classes: dict[str, set[str]] = {}
+        # Whether English text uses a word: the same whatever the word lists say.
+        self._written_english: dict[str, bool] = {}
         self._frequencies = frequencies(self.language) if self.language in ("sv", "en") else None
 
     @staticmethod
@@ -1028,12 +1036,34 @@ class FlagChecker:
         """Return True when a word the dictionary lacks is English in an English sentence, or
         an English term ("software", "plugin") that the English dictionary knows."""
         english = _speller_or_none("en") if self.language != "en" else None
-        if english is None or not english.check(word):
+        if english is None:
             return False
+        if not english.check(word):
+            # "submenu", "menubar", "grayscale": written English that Hunspell-en lacks.
+            in_english = self._sentence_language(item, tok, english) == "en"
+            return in_english and self._english_usage(word, english)
         if len(word) >= 4 or word.lower() in _SHORT_ENGLISH:
             return True
         # Short words ("to", "an") are English only among other English words.
         return self._sentence_language(item, tok, english) == "en"
+
+    def _english_usage(self, word: str, english: Speller) -> bool:
+        """Return True when English text uses ``word`` as written and no far commoner English
+        word is one letter away: a recogniser writes words of its vocabulary, but wordfreq also
+        counts frequent misspellings ("recieve", Zipf 2.7), and those have a correct form one
+        edit away that is many times commoner ("receive", 4.9). Asked only of words no
+        dictionary has, once per word (Hunspell's suggestions would take 60–100 ms a word)."""
+        known = self._written_english.get(word)
+        if known is None:
+            english_frequencies = frequencies("en")
+            zipf = english_frequencies.zipf(word) or 0.0
+            known = zipf >= _ENGLISH_USAGE and not any(
+                (english_frequencies.zipf(near) or 0.0) >= zipf + _MISSPELLING_MARGIN
+                and english.check(near)
+                for near in _one_edit_away(word.lower())
+            )
+            self._written_english[word] = known
+        return known
 
     def _sentence_language(self, item: _Cue, tok: Token, english: Speller) -> str:
         """Return "en" when the sentence around ``tok`` has more English than Swedish words."""
@@ -1436,6 +1466,20 @@ def _lang_spans(raw: str, language: str) -> list[tuple[int, int, str]]:
     spans.extend((start, len(raw), code) for start, code in stack if code != language)
     # Innermost first, so a word takes the language of the closest tag.
     return sorted(spans, key=lambda s: s[1] - s[0])
+
+
+def _one_edit_away(word: str) -> Iterator[str]:
+    """Yield the English spellings one deletion, swap, change or insertion from ``word``."""
+    for i in range(len(word) + 1):
+        head, tail = word[:i], word[i:]
+        if tail:
+            yield head + tail[1:]
+        if len(tail) > 1:
+            yield head + tail[1] + tail[0] + tail[2:]
+        for letter in _ENGLISH_LETTERS:
+            if tail and letter != tail[0]:
+                yield head + letter + tail[1:]
+            yield head + letter + tail
 
 
 def _speller_or_none(code: str) -> Speller | None:

@@ -1,0 +1,46 @@
+"""Word flags an editor can trust on mixed Swedish–English text (issue 13): no false alarms on
+written English, names, abbreviations and clause-final pronouns, with the real Hunspell
+dictionaries and the real wordfreq lists."""
+
+from __future__ import annotations
+
+from captionreview.core.model import Cue, Finding
+from captionreview.core.words.flags import find_flags
+
+
+def cues_of(*texts: str) -> list[Cue]:
+    return [Cue(i * 2000, i * 2000 + 1800, text) for i, text in enumerate(texts)]
+
+
+def flags_of(*texts: str) -> list[Finding]:
+    return find_flags(cues_of(*texts), language="sv", glossary=None, suggestions=False)
+
+
+def flagged_words(*texts: str, rule: str = "SPELL-01") -> list[str]:
+    """The words ``rule`` flags in the cues, in order."""
+    cues = cues_of(*texts)
+    return [
+        cues[f.cue_index].text[f.span[0] : f.span[1]]
+        for f in find_flags(cues, language="sv", glossary=None, suggestions=False)
+        if f.rule == rule and f.cue_index is not None and f.span is not None
+    ]
+
+
+def test_english_words_hunspell_lacks_but_english_text_uses_are_not_flagged_in_english() -> None:
+    # Neither dictionary has "submenu", "menubar" or "grayscale"; wordfreq's English list does.
+    english = (
+        "You can access this submenu from the image menubar.",
+        "It turns the image into a grayscale representation.",
+    )
+    assert flagged_words(*english) == []
+
+
+def test_common_english_misspellings_are_still_flagged_though_wordfreq_counts_them() -> None:
+    # wordfreq has "recieve" and "seperate" (Zipf ~2.8): "receive" is 100 times commoner.
+    found = flagged_words("You will recieve the files.", "Keep them in a seperate folder.")
+    assert found == ["recieve", "seperate"]
+
+
+def test_an_english_word_hunspell_lacks_is_not_taken_as_english_in_a_swedish_sentence() -> None:
+    # Only an English sentence makes a word English that no dictionary has.
+    assert flagged_words("Vi öppnar sedan en submenu här.") == ["submenu"]
