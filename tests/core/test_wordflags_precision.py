@@ -44,3 +44,9 @@ def test_common_english_misspellings_are_still_flagged_though_wordfreq_counts_th
 def test_an_english_word_hunspell_lacks_is_not_taken_as_english_in_a_swedish_sentence() -> None:
     # Only an English sentence makes a word English that no dictionary has.
     assert flagged_words("Vi öppnar sedan en submenu här.") == ["submenu"]
+
+
+def test_de_after_a_preposition_is_flagged_at_a_clause_end_not_at_a_cue_end() -> None:
+    # A caption line breaks mid-phrase: "bryggor mellan de | två kulturerna".
+    assert flagged_words("Det finns bryggor mellan de", "två kulturerna.", rule="ASR-12") == []
+    assert flagged_words("Vi pratade länge med de.", rule="ASR-12") == ["de"]

@@ -859,7 +859,9 @@ class FlagChecker:
                 other, fix = _("var (where, location)"), "var"
             elif word == "dem" and tok.text[0].isupper() and clause_start:
                 other, fix = _("De (subject form)"), "de"
-            elif word == "de" and prev in _PREPOSITIONS and (after == "" or after in ",.!?;:"):
+            elif word == "de" and prev in _PREPOSITIONS and after != "" and after in ",.!?;:":
+                # Only before punctuation that ends the clause: a cue's end is no clause end
+                # ("för de | flesta", "mellan de | två"), captions break lines mid-phrase.
                 other, fix = _("dem (object form)"), "dem"
             if other:
                 if fix is not None and tok.text[:1].isupper():
