@@ -471,6 +471,34 @@ def test_spelled_numbers_above_twelve_years_and_percentages_are_offered_as_digit
     assert suggestions_of(text, "ASR-10") == [digits]
 
 
+@pytest.mark.parametrize(
+    ("text", "digits"),
+    [
+        ("på sextio sjuttio åttio och nittiotalen", ["60", "70", "80"]),
+        ("som ännu inte fyllt tjugo men ändå", ["20"]),
+        ("de arbetade på sina femtio datorer", ["50"]),
+        ("hon var arton", ["18"]),
+    ],
+)
+def test_a_single_number_word_above_twelve_is_offered_as_digits_a_list_of_them_one_by_one(
+    text: str, digits: list[str]
+) -> None:
+    assert suggestions_of(text, "ASR-10") == digits
+
+
+@pytest.mark.parametrize(
+    "text", ["tusen tack för i dag", "några hundra personer kom", "det kostar miljoner kronor"]
+)
+def test_hundra_tusen_and_millions_alone_are_left_as_words_outside_units(text: str) -> None:
+    assert suggestions_of(text, "ASR-10") == []
+
+
+def test_a_long_run_of_number_words_is_read_in_linear_time() -> None:
+    # 20,000 number words in one cue: each number is read from at most a dozen words (reading
+    # from each word to the end of the run took minutes).
+    assert suggestions_of("sextio sjuttio " * 10_000, "ASR-10") == ["60", "70"] * 10_000
+
+
 def test_the_number_reader_reads_every_number_num2words_writes_up_to_9999() -> None:
     num2words = pytest.importorskip("num2words").num2words
     from captionreview.core.words.flags import _spoken_morphemes, _spoken_value

@@ -20,6 +20,7 @@ Words inside ``<lang xx>`` markup are spell-checked with the dictionary of that 
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -205,6 +206,10 @@ _SPOKEN_SCALES = {
     "miljarder": 10**9,
 }
 _LARGE_SCALES = frozenset({"miljon", "miljoner", "miljard", "miljarder"})
+# Words in the longest number read as one ("nio hundra nittionio tusen nio hundra nittionio"):
+# a longer run of number words is several numbers, and a bound keeps the reading linear.
+_LONGEST_SPOKEN_NUMBER = 12
+_LONGEST_SPOKEN_YEAR = 4
 _SPOKEN = {**_SPOKEN_UNITS, **_SPOKEN_TENS, **_SPOKEN_SCALES}
 _SPOKEN_BY_LENGTH = sorted(_SPOKEN, key=len, reverse=True)
 _NUMBER_RE = re.compile(r"(?<![\w.,:/-])(\d+(?:[.,]\d+)*)(\s?%)?(?![\w]|[.,]\d)")
@@ -466,8 +471,15 @@ class FlagChecker:
         if line is None:
             line = lines[key] = self._line(_Cue(index, cue, plain, tokenize_plain(plain)))
         flags = sorted(_to_raw(plain, line.flags), key=_flag_order)
-        # As file_line() counts them: the line breaks before the span's start.
-        breaks = [cue.text.count("\n", 0, flag[3][0]) for flag in flags]
+        # As file_line() counts them: the line breaks before the span's start, counted on from
+        # the previous flag's (the flags are in span order; from the text's start each time
+        # was quadratic in a long cue full of flags).
+        breaks: list[int] = []
+        counted = at = 0
+        for flag in flags:
+            counted += cue.text.count("\n", at, flag[3][0])
+            at = flag[3][0]
+            breaks.append(counted)
         first, last = (None if t is None else t.text.lower() for t in (line.first, line.last))
         return _Text(plain, line, flags, breaks, first, last)
 
@@ -1150,50 +1162,70 @@ class FlagChecker:
         text = item.plain.text
         k = 0
         while k < len(toks):
-            run: list[Token] = []
-            morphemes: list[str] = []
-            j = k
-            while j < len(toks):
+            # A run of number words, read as the numbers it holds one after the other.
+            run: list[tuple[Token, tuple[str, ...]]] = []
+            for j in range(k, len(toks)):
                 parts = _spoken_morphemes(toks[j].text.lower())
                 if parts is None or (run and not text[toks[j - 1].pend : toks[j].pstart].isspace()):
                     break
-                run.append(toks[j])
-                morphemes.extend(parts)
-                j += 1
-            value = _spoken_value(morphemes)
-            if value is None:
-                value = _spoken_year(morphemes)
-            nxt = toks[j].text.lower() if j < len(toks) else ""
-            # Several words ("två tusen tjugo fyra", "två hundra"), a built word ("tjugofyra"),
-            # or one word before a unit ("femton procent") above twelve: speech recognition
-            # spelled out what captions write as digits.
-            if (
-                run
-                and value is not None
-                and value > 12
-                and (len(morphemes) >= 2 or nxt in _UNIT_OR_DATE)
-                # "miljoner kronor", "3 miljoner": a scale word alone is no number to write.
-                and not (len(morphemes) == 1 and morphemes[0] in _LARGE_SCALES)
-            ):
-                found = text[run[0].pstart : run[-1].pend]
-                digits = _group_thousands(value)
-                if morphemes[-1] in _LARGE_SCALES and len(run) > 1:
-                    # "två miljoner" is written "2 miljoner", not with twelve digits.
-                    head = _spoken_value(morphemes[:-1]) or int(morphemes[:-1] in (["en"], ["ett"]))
-                    if head:
-                        digits = f"{_group_thousands(head)} {run[-1].text}"
-                add(
-                    RULE_NUMBERS,
-                    Severity.WARN,
-                    _("“{found}”: numbers above twelve are written as digits (“{digits}”).").format(
-                        found=found, digits=digits
-                    ),
-                    (run[0].start, run[-1].end),
-                    digits,
-                )
-                k = j
-            else:
-                k += 1
+                run.append((toks[j], parts))
+            k += max(1, len(run))
+            at = 0
+            while at < len(run):
+                # The longest start of the rest that is one number: "sextio sjuttio åttio"
+                # (the 60s, 70s and 80s) is three numbers, "tjugo tjugofyra" one year.
+                window = run[at : at + _LONGEST_SPOKEN_NUMBER]
+                words, value = _longest_number([parts for _tok, parts in window])
+                if value is None:
+                    at += 1
+                    continue
+                number = window[:words]
+                at += words
+                after = run[at][0] if at < len(run) else (toks[k] if k < len(toks) else None)
+                self._spoken_number_flag(item, number, value, after, add)
+
+    @staticmethod
+    def _spoken_number_flag(
+        item: _Cue,
+        number: list[tuple[Token, tuple[str, ...]]],
+        value: int,
+        after: Token | None,
+        add: _Add,
+    ) -> None:
+        """Flag number words as digits when Swedish writes them so."""
+        morphemes = [m for _tok, parts in number for m in parts]
+        nxt = after.text.lower() if after is not None else ""
+        # Several words ("två tusen tjugo fyra", "två hundra"), a built word ("tjugofyra"),
+        # a word for 13–99 ("fyllt tjugo", "femtio datorer"), or "hundra" or "tusen" before a
+        # unit ("hundra procent", not "tusen tack"): speech recognition spelled out what
+        # captions write as digits.
+        if not (
+            value > 12
+            and (
+                len(morphemes) >= 2
+                or morphemes[0] not in _SPOKEN_SCALES
+                or (nxt in _UNIT_OR_DATE and morphemes[0] not in _LARGE_SCALES)
+            )
+        ):
+            return
+        first, last = number[0][0], number[-1][0]
+        text = item.plain.text
+        found = text[first.pstart : last.pend]
+        digits = _group_thousands(value)
+        if morphemes[-1] in _LARGE_SCALES and len(number) > 1:
+            # "två miljoner" is written "2 miljoner", not with twelve digits.
+            head = _spoken_value(morphemes[:-1]) or int(morphemes[:-1] in (["en"], ["ett"]))
+            if head:
+                digits = f"{_group_thousands(head)} {last.text}"
+        add(
+            RULE_NUMBERS,
+            Severity.WARN,
+            _("“{found}”: numbers above twelve are written as digits (“{digits}”).").format(
+                found=found, digits=digits
+            ),
+            (first.start, last.end),
+            digits,
+        )
 
     @staticmethod
     def _small_number_as_digits(text: str, match: re.Match[str]) -> bool:
@@ -1595,32 +1627,63 @@ def _spoken_value(morphemes: list[str]) -> int | None:
 
     "två tusen tjugo fyra" is 2024; "tre fyra" ("three or four") and a lone article are not.
     """
-    if not morphemes or all(m in ("en", "ett") for m in morphemes):
-        return None
+    values = list(_spoken_prefixes(morphemes))
+    return values[-1] if morphemes and len(values) == len(morphemes) else None
+
+
+def _spoken_prefixes(morphemes: Iterable[str]) -> Iterator[int | None]:
+    """Yield the value of the number words read so far after each one (None while they are
+    only "en" or "ett"), stopping before the first one that does not continue the number."""
     total = 0
     current = 0
     last = ""  # "unit", "ten", "hundred" or "scale": what the previous word was
+    counted = False  # a word other than "en"/"ett" was read
     for m in morphemes:
         if m in _SPOKEN_UNITS:
             if last == "unit" or (last == "ten" and _SPOKEN_UNITS[m] > 9):
-                return None
+                return
             current += _SPOKEN_UNITS[m]
             last = "unit"
         elif m in _SPOKEN_TENS:
             if last in ("unit", "ten"):
-                return None
+                return
             current += _SPOKEN_TENS[m]
             last = "ten"
         elif m == "hundra":
             if last == "hundred" or current >= 100:
-                return None
+                return
             current = (current or 1) * 100
             last = "hundred"
         else:
             total += (current or 1) * _SPOKEN_SCALES[m]
             current = 0
             last = "scale"
-    return total + current
+        counted = counted or m not in ("en", "ett")
+        yield total + current if counted else None
+
+
+def _longest_number(run: list[tuple[str, ...]]) -> tuple[int, int | None]:
+    """Return how many of the words at the start of ``run`` (each given as its parts) form
+    one number, and its value: "sextio sjuttio" is 60 and then another number, "tjugo
+    tjugofyra" the year 2024. (0, None) when the first word is no number alone."""
+    ends = list(itertools.accumulate(len(parts) for parts in run))
+    values = list(_spoken_prefixes(m for parts in run for m in parts))
+    words, value = 0, None
+    for n, end in enumerate(ends, 1):
+        if end > len(values):
+            break
+        if values[end - 1] is not None:
+            words, value = n, values[end - 1]
+    # A year is said in at most four words ("nitton hundra åttio fyra"), read as two numbers
+    # of which the first is 11–20.
+    century = values[ends[0] - 1] if len(values) >= ends[0] else None
+    if century is None or not 11 <= century <= 20:
+        return words, value
+    for n in range(min(len(run), _LONGEST_SPOKEN_YEAR), words, -1):
+        year = _spoken_year([m for parts in run[:n] for m in parts])
+        if year is not None:
+            return n, year
+    return words, value
 
 
 # Endings a Swedish name or term takes: genitive, definite, definite genitive.
