@@ -412,6 +412,21 @@ def test_a_lower_case_name_before_a_verb_gets_its_capital_not_a_joined_word() ->
     assert suggestions_of("i norge uppstod en konflikt", "SPELL-02") == ["Norge"]
 
 
+def test_a_lower_case_name_before_a_noun_or_verb_gets_its_capital_not_a_joined_word() -> None:
+    # "vilja" is a noun and a verb: a name is a whole noun phrase, no compound's first part.
+    assert suggestions_of("och inte lär telia vilja", "ASR-11") == []
+    assert suggestions_of("och inte lär telia vilja", "SPELL-02") == ["Telia"]
+    # "käll" is a surname to Hunspell but here the compound form of "källa".
+    assert suggestions_of("bläddra i käll poster", "ASR-11") == ["källposter"]
+
+
+def test_swedish_words_among_english_names_are_checked_for_särskrivning() -> None:
+    # More English names than Swedish words, but the split words are Swedish.
+    text = "användar gruppen i silicon valley san francisco"
+    assert suggestions_of(text, "ASR-11") == ["användargruppen"]
+    assert suggestions_of("Export images as PNG files.", "ASR-11") == []
+
+
 @pytest.mark.parametrize("text", ["det kostade 3 miljoner kronor", "det kostar miljoner kronor"])
 def test_millions_after_digits_or_alone_are_not_numbers_to_rewrite(text: str) -> None:
     assert suggestions_of(text, "ASR-10") == []

@@ -611,9 +611,12 @@ class FlagChecker:
                 english = _speller_or_none("en") if self.language != "en" else None
                 if (
                     english is not None
+                    and any(english.check(w) for w in words)
                     and self._sentence_language(item, window[0], english) == "en"
                 ):
-                    continue  # "segment and", "option offer" in an English sentence
+                    # "segment and", "option offer" in an English sentence; Swedish words
+                    # among English names are Swedish ("användar gruppen i silicon valley").
+                    continue
                 found = text[window[0].pstart : window[-1].pend]
                 add(
                     RULE_SPLIT,
@@ -709,7 +712,9 @@ class FlagChecker:
         if any(w.endswith("s") and check(w[:-1]) and self._rare_alone(w) for w in words[:-1]):
             return 0.6  # "läges analys": a linking form that is rare on its own
         indefinite = self._base_form(words[0]) or not words[0].endswith(_DEFINITE_ENDINGS)
-        if classes[0] == {"noun"} and indefinite and "noun" in classes[-1]:
+        # A name is a whole noun phrase: "lär telia vilja" is Telia and a verb.
+        name = self._is_name(words[0])
+        if classes[0] == {"noun"} and indefinite and not name and "noun" in classes[-1]:
             # A bare singular noun right before another noun is rare in written Swedish
             # ("miljö variabler", "nyckel värde") but measure words are not ("ett par skor").
             return 0.5 if words[0].lower() not in _MEASURE_NOUNS else None
@@ -718,9 +723,15 @@ class FlagChecker:
         return None
 
     def _is_name(self, word: str) -> bool:
-        """Return True for a name written in lower case ("ukraina")."""
+        """Return True for a name written in lower case ("ukraina"), but not for a noun's
+        compound form that is also a surname ("käll", of "källa": "Käll")."""
         assert self.speller is not None
-        return not self.speller.check(word) and self.speller.check(word[:1].upper() + word[1:])
+        check = self.speller.check
+        return (
+            not check(word)
+            and check(word[:1].upper() + word[1:])
+            and not (check(word + "a") and check(word + "an"))
+        )
 
     def _base_form(self, word: str) -> bool:
         """Return True when Hunspell reads the word as a dictionary entry, not an inflection."""
