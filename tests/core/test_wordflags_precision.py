@@ -50,3 +50,26 @@ def test_de_after_a_preposition_is_flagged_at_a_clause_end_not_at_a_cue_end() ->
     # A caption line breaks mid-phrase: "bryggor mellan de | två kulturerna".
     assert flagged_words("Det finns bryggor mellan de", "två kulturerna.", rule="ASR-12") == []
     assert flagged_words("Vi pratade länge med de.", rule="ASR-12") == ["de"]
+
+
+def test_names_real_text_uses_are_not_flagged_inside_a_sentence() -> None:
+    # Hunspell-sv lacks them; wordfreq has "rosenbaum" and "fidonet" (Zipf ~2 and ~1.6).
+    assert flagged_words("En journalist som hette Ron Rosenbaum skrev", "om nätet Fidonet.") == []
+
+
+def test_misspelt_names_are_flagged_though_wordfreq_counts_the_misspelling() -> None:
+    # wordfreq has "stockolm" and "sverge" (Zipf 1.5, 2.1); "Stockholm" and "Sverige" one
+    # letter away are hundreds of times commoner.
+    assert flagged_words("Vi åkte till Stockolm och", "sedan genom Sverge.") == [
+        "Stockolm",
+        "Sverge",
+    ]
+
+
+def test_a_capital_at_a_sentence_start_is_no_evidence_of_a_name() -> None:
+    # "branchen" for "branschen" is common enough for wordfreq (Zipf 3).
+    assert flagged_words("Det är så. Branchen kallar det kapital.") == ["Branchen"]
+
+
+def test_a_short_name_the_english_dictionary_has_is_not_flagged() -> None:
+    assert flagged_words("Joe var blind, men Joe kunde vissla.") == []

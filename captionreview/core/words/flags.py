@@ -132,12 +132,12 @@ _LANGUAGE_MARGIN = 1.5
 """Split words are flagged from this confidence (0–1) that the joined word is meant."""
 LONGEST_COMPOUND = 60
 """Letters in the longest word taken apart as a compound Hunspell lacks."""
-# A word no dictionary has is written English when wordfreq's English list has it (Zipf 1:
-# once in 100 million words, the list's floor is about there) and no English word one edit
-# away is this much commoner (Zipf 1.5, about 30 times: a misspelling's correct form).
-_ENGLISH_USAGE = 1.0
+# A word no dictionary has is in written use when wordfreq's list has it (Zipf 1: once in
+# 100 million words, the list's floor is about there) and no word one edit away is this much
+# commoner (Zipf 1.5, about 30 times: a misspelling's correct form).
+_WRITTEN_USAGE = 1.0
 _MISSPELLING_MARGIN = 1.5
-_ENGLISH_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_LETTERS = {"en": "abcdefghijklmnopqrstuvwxyz", "sv": "abcdefghijklmnopqrstuvwxyzåäöé"}
 
 # Usual phrases although the joined word exists: "på måndag morgon", "God morgon".
 _PHRASE_HEADS = _words("måndag tisdag onsdag torsdag fredag lördag söndag god gott")
@@ -315,8 +315,8 @@ class FlagChecker:
         # runs): whether the spell check passes it anywhere, and its word classes.
         self._known: dict[str, bool] = {}
         self._word_classes: dict[str, set[str]] = {}
-        # Whether English text uses a word: the same whatever the word lists say.
-        self._written_english: dict[str, bool] = {}
+        # Whether text of a language uses a word: the same whatever the word lists say.
+        self._written: dict[tuple[str, str], bool] = {}
         self._frequencies = frequencies(self.language) if self.language in ("sv", "en") else None
 
     @staticmethod
@@ -1066,29 +1066,51 @@ class FlagChecker:
         if not english.check(word):
             # "submenu", "menubar", "grayscale": written English that Hunspell-en lacks.
             in_english = self._sentence_language(item, tok, english) == "en"
-            return in_english and self._english_usage(word, english)
+            return in_english and self._written_usage(word, "en", english)
         if len(word) >= 4 or word.lower() in _SHORT_ENGLISH:
             return True
+        if not english.check(word.lower()):
+            return True  # a name the English dictionary has only capitalised ("Joe", "Ann")
         # Short words ("to", "an") are English only among other English words.
         return self._sentence_language(item, tok, english) == "en"
 
-    def _english_usage(self, word: str, english: Speller) -> bool:
-        """Return True when English text uses ``word`` as written and no far commoner English
-        word is one letter away: a recogniser writes words of its vocabulary, but wordfreq also
-        counts frequent misspellings ("recieve", Zipf 2.7), and those have a correct form one
-        edit away that is many times commoner ("receive", 4.9). Asked only of words no
-        dictionary has, once per word (Hunspell's suggestions would take 60–100 ms a word)."""
-        known = self._written_english.get(word)
+    def _written_usage(self, word: str, language: str, speller: Speller) -> bool:
+        """Return True when text in ``language`` uses ``word`` as written and no far commoner
+        word of that language is one letter away: a recogniser writes words of its vocabulary,
+        but wordfreq also counts frequent misspellings ("recieve", Zipf 2.7), and those have a
+        correct form one edit away that is many times commoner ("receive", 4.9). Asked only of
+        words no dictionary has, once per word (Hunspell's suggestions take 60–100 ms a word)."""
+        key = (language, word)
+        known = self._written.get(key)
         if known is None:
-            english_frequencies = frequencies("en")
-            zipf = english_frequencies.zipf(word) or 0.0
-            known = zipf >= _ENGLISH_USAGE and not any(
-                (english_frequencies.zipf(near) or 0.0) >= zipf + _MISSPELLING_MARGIN
-                and english.check(near)
-                for near in _one_edit_away(word.lower())
+            counts = frequencies(language)
+            zipf = counts.zipf(word) or 0.0
+            # A name's spelling is checked against names: the dictionaries write them capitalised.
+            title = word[:1].isupper()
+            known = zipf >= _WRITTEN_USAGE and not any(
+                (counts.zipf(near) or 0.0) >= zipf + _MISSPELLING_MARGIN
+                and speller.check(near[:1].upper() + near[1:] if title else near)
+                for near in _one_edit_away(word.lower(), _LETTERS.get(language, _LETTERS["en"]))
             )
-            self._written_english[word] = known
+            self._written[key] = known
         return known
+
+    def _name_in_use(self, item: _Cue, tok: Token) -> bool:
+        """Return True for a capitalised word inside a sentence that real text uses (Swedish or
+        English wordfreq): a name ("Fidonet", "Rosenbaum"), as the dictionaries' own names are
+        passed. Not at a sentence's or a cue's start, where the capital says nothing and
+        frequent misspellings ("Branchen") would pass."""
+        word = tok.text
+        if not word[:1].isupper() or word.isupper() or not word.replace("-", "").isalpha():
+            return False
+        before = _char_before(item.plain.text, tok.pstart)
+        if before == "" or before in '.!?…:–-"”»':
+            return False
+        assert self.speller is not None
+        if self._written_usage(word, self.language, self.speller):
+            return True
+        english = _speller_or_none("en") if self.language != "en" else None
+        return english is not None and self._written_usage(word, "en", english)
 
     def _sentence_language(self, item: _Cue, tok: Token, english: Speller) -> str:
         """Return "en" when the sentence around ``tok`` has more English than Swedish words."""
@@ -1351,6 +1373,8 @@ class FlagChecker:
                 continue
             if other is None and self._english_term(word, item, tok):
                 continue
+            if other is None and self._name_in_use(item, tok):
+                continue
             if item.plain.text[tok.pend : tok.pend + 1] == "." and speller.check(word + "."):
                 continue
             suggestion = None
@@ -1513,15 +1537,15 @@ def _lang_spans(raw: str, language: str) -> list[tuple[int, int, str]]:
     return sorted(spans, key=lambda s: s[1] - s[0])
 
 
-def _one_edit_away(word: str) -> Iterator[str]:
-    """Yield the English spellings one deletion, swap, change or insertion from ``word``."""
+def _one_edit_away(word: str, letters: str) -> Iterator[str]:
+    """Yield the spellings one deletion, swap, change or insertion (of ``letters``) away."""
     for i in range(len(word) + 1):
         head, tail = word[:i], word[i:]
         if tail:
             yield head + tail[1:]
         if len(tail) > 1:
             yield head + tail[1] + tail[0] + tail[2:]
-        for letter in _ENGLISH_LETTERS:
+        for letter in letters:
             if tail and letter != tail[0]:
                 yield head + letter + tail[1:]
             yield head + letter + tail
