@@ -374,6 +374,8 @@ def suggestions_of(text: str, rule: str, glossary: Glossary | None = None) -> li
         ("sedan kom ukraina kriget", "Ukrainakriget"),
         ("vi gör en nu läges analys", "nulägesanalys"),
         ("de bor i ett lager hus", "lagerhus"),  # "lager" is a noun, though "laga" is a verb
+        # "format" is a noun (formatet) as well as the participle of "forma".
+        ("använd de etiketter och värde format som", "värdeformat"),
     ],
 )
 def test_split_compounds_the_dictionary_lacks_are_flagged_with_the_joined_word(

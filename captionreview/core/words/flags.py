@@ -768,9 +768,11 @@ class FlagChecker:
         classes: set[str] = set()
         if not self.speller.check(lower):
             return {"noun"}  # "hjärt", "användar": a form only found inside compounds
+        entry = False  # the word is a dictionary entry of its own
         for reading in self.speller.analyze(lower):
             flag = _FLAG_RE.search(reading)
             if flag is None:
+                entry = entry or "pa:" not in reading
                 continue
             letter = flag.group(1)
             if letter == "A":
@@ -787,6 +789,10 @@ class FlagChecker:
             else:
                 classes.update(_FLAG_CLASSES.get(letter, ()))
         if classes:
+            if entry and "noun" not in classes and self._definite_form(lower):
+                # An entry that is also another word's form: the noun "format" (formatet)
+                # as well as the participle of "forma".
+                classes.add("noun")
             return classes
         if self._verb(lower, finite_only=False):
             classes.add("verb")
@@ -797,6 +803,12 @@ class FlagChecker:
         if not classes:
             classes.add("noun")
         return classes
+
+    def _definite_form(self, lower: str) -> bool:
+        """Return True when the dictionary has a definite singular of ``lower`` as a noun."""
+        assert self.speller is not None
+        endings = ("n", "t") if lower[-1:] in "aeiouyåäö" else ("en", "et")
+        return any(self.speller.check(lower + ending) for ending in endings)
 
     def _verb(self, word: str, *, finite_only: bool = True) -> bool:
         """Guess whether a word is a verb form: present tense, or also past and supine."""
