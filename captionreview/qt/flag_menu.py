@@ -8,7 +8,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QContextMenuEvent
 from PySide6.QtWidgets import QLabel, QMenu, QPlainTextEdit, QWidgetAction
 
@@ -92,6 +92,9 @@ class FlagMenu(QObject):
             else:
                 position = self.text_edit.textCursor().position()
             menu = self.build_menu(position, standard=True)
+            if event.reason() != QContextMenuEvent.Reason.Mouse:
+                # From the keyboard (the Menu key): on the first fix at once, as for Ctrl+.
+                QTimer.singleShot(0, partial(_activate_first_fix, menu))
             menu.exec(event.globalPos())
             menu.deleteLater()
             return True
@@ -114,6 +117,10 @@ class FlagMenu(QObject):
             return None
         rect = self.text_edit.cursorRect()
         menu.popup(self.text_edit.viewport().mapToGlobal(QPoint(rect.left(), rect.bottom())))
+        # Enter takes the first fix straight away, and a screen reader reads it as the focused
+        # item (the explanation is the menu's name); before, the first Down reached the
+        # explanation, which has no highlight and does nothing.
+        _activate_first_fix(menu)
         return menu
 
     def build_menu(self, editor_position: int, *, standard: bool) -> QMenu:
@@ -136,6 +143,10 @@ class FlagMenu(QObject):
                 menu.insertAction(first, action)
             else:
                 menu.addAction(action)
+        explanations = [a.text() for a in items if a.objectName() == "flagExplanation"]
+        if explanations:
+            # What a screen reader says as the menu opens: the explanation, which is a label.
+            menu.setAccessibleName(" ".join(explanations))
         return menu
 
     def _finding_actions(
@@ -285,3 +296,19 @@ def _separator(menu: QMenu) -> QAction:
     action = QAction(menu)
     action.setSeparator(True)
     return action
+
+
+def _activate_first_fix(menu: QMenu) -> None:
+    """Put the keyboard on the menu's first suggestion, else on its first item that does
+    something (not the explanation, which is a label)."""
+    usable = [
+        a
+        for a in menu.actions()
+        if a.isEnabled()
+        and a.isVisible()
+        and not a.isSeparator()
+        and not isinstance(a, QWidgetAction)
+    ]
+    fixes = [a for a in usable if a.objectName() == "spellSuggestion"]
+    if fixes or usable:
+        menu.setActiveAction((fixes or usable)[0])

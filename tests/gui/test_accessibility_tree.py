@@ -17,6 +17,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 WALKER = Path(__file__).with_name("atspi_walk.py")
+KEYS = Path(__file__).with_name("atspi_keys.py")
 SYSTEM_PYTHON = Path("/usr/bin/python3")
 MARKER = "ATSPI-TREE "
 CAPTIONS = ROOT / "assets" / "demo" / "lecture.sv.vtt"
@@ -27,8 +28,8 @@ SAME_IN_BOTH = {"Svenska", "English"}
 pytestmark = [pytest.mark.gui, pytest.mark.slow, pytest.mark.timeout(300)]
 
 
-def _missing() -> str | None:
-    for tool in ("xvfb-run", "dbus-run-session"):
+def _missing(tools: tuple[str, ...] = ("xvfb-run", "dbus-run-session")) -> str | None:
+    for tool in tools:
         if shutil.which(tool) is None:
             return f"{tool} is not installed (Debian: xvfb, dbus)"
     if not SYSTEM_PYTHON.is_file():
@@ -135,3 +136,49 @@ def test_cue_rows_name_their_severity_in_words(trees: dict[str, Any], language: 
     headers = [n["name"] for n in trees[language] if n["role"] == "table row header"]
     words = {name.split(", ", 1)[1] for name in headers if ", " in name}
     assert words and words <= set(SEVERITY_WORDS[language])
+
+
+def test_the_word_menu_from_the_keyboard_as_a_screen_reader_hears_it(tmp_path: Path) -> None:
+    # Swedish, as the editors use it: F7 to the next suspicious word, Ctrl+. for its menu,
+    # Return — keys through the X server, heard over AT-SPI from outside the app.
+    reason = _missing(("xvfb-run", "dbus-run-session", "xdotool"))
+    if reason is not None:
+        pytest.skip(reason + " (Debian: xdotool)" if "xdotool" in reason else reason)
+    captions = tmp_path / CAPTIONS.name
+    shutil.copy(CAPTIONS, captions)
+    command = [sys.executable, "-m", "captionreview", "--lang", "sv", "--no-demo", str(captions)]
+    session = ["xvfb-run", "-a", "-s", "-screen 0 1400x900x24", "dbus-run-session", "--"]
+    out = subprocess.run(
+        [*session, str(SYSTEM_PYTHON), str(KEYS), "60", *command],
+        capture_output=True,
+        text=True,
+        timeout=150,
+        env=dict(
+            os.environ,
+            QT_QPA_PLATFORM="xcb",
+            XDG_CONFIG_HOME=str(tmp_path / "config"),
+            XDG_STATE_HOME=str(tmp_path / "state"),
+            CUE_TEXT_NAME="Undertextens text",
+        ),
+    )
+    lines = [line for line in out.stdout.splitlines() if line.startswith("ATSPI-KEYS ")]
+    assert lines, out.stdout[-2000:] + out.stderr[-2000:]
+    heard = json.loads(lines[-1][len("ATSPI-KEYS ") :])
+    assert heard["error"] is None, heard["error"]
+    menus = [
+        e
+        for e in heard["events"]
+        if e["role"] == "popup menu" and e["on"] and "showing" in e["type"]
+    ]
+    focused = [
+        e
+        for e in heard["events"]
+        if e["type"].endswith("focused") and e["on"] and e["parent_role"] == "popup menu"
+    ]
+    # The menu is named by the flag's explanation, and the keyboard is on the first fix.
+    assert menus and menus[0]["name"] not in ("", "CaptionReview")
+    assert focused and focused[0]["role"] == "menu item"
+    first = focused[0]["name"]
+    assert first.startswith("Ersätt med ”") and first.endswith("”")
+    fix = first[len("Ersätt med ”") : -1]
+    assert fix in heard["text_after"] and heard["text_after"] != heard["text_before"]

@@ -292,6 +292,36 @@ def test_ctrl_period_pops_up_the_suggestions(qtbot, make_window, captions) -> No
     assert "Replace with “11,8 procent”" in popups[0]
 
 
+def test_ctrl_period_then_enter_takes_the_first_suggestion(qtbot, make_window, captions) -> None:
+    # The keyboard lands on the first fix, not on the explanation above it (a label that has
+    # no highlight and does nothing); the explanation is the menu's name for a screen reader.
+    window, _spell = open_checked(qtbot, make_window, captions)
+    doc = window.document
+    window.select_cue(3)  # "… arbetslösheten på 11.8%"
+    edit = window.editor.text_edit
+    cursor = edit.textCursor()
+    cursor.setPosition(position_of(window, "11.8%"))
+    edit.setTextCursor(cursor)
+    seen: list[tuple[str, str]] = []
+
+    def press_enter() -> None:
+        menu = QApplication.activePopupWidget()
+        if isinstance(menu, QMenu):
+            active = menu.activeAction()
+            seen.append((active.text() if active else "", menu.accessibleName()))
+            qtbot.keyClick(menu, Qt.Key.Key_Return)
+
+    QTimer.singleShot(100, press_enter)
+    key = QKeySequence("Ctrl+.")[0]
+    qtbot.keyClick(edit, key.key(), key.keyboardModifiers())
+    qtbot.waitUntil(lambda: "11,8 procent" in doc.cues[3].text)
+    assert seen[0][0] == "Replace with “11,8 procent”"
+    assert "11.8%" in seen[0][1] and "Number written oddly" in seen[0][1]
+    assert doc.undo_description == "Edit text"
+    doc.undo()
+    assert "11.8%" in doc.cues[3].text
+
+
 def test_spelling_language_can_be_switched(qtbot, make_window, captions) -> None:
     _window, spell = open_checked(qtbot, make_window, captions)
     swedish = len(spell.findings())
