@@ -73,3 +73,17 @@ def test_a_capital_at_a_sentence_start_is_no_evidence_of_a_name() -> None:
 
 def test_a_short_name_the_english_dictionary_has_is_not_flagged() -> None:
     assert flagged_words("Joe var blind, men Joe kunde vissla.") == []
+
+
+def test_abbreviations_written_as_swedish_allows_are_not_flagged() -> None:
+    # Periods, spaces for them (Svenska skrivregler), or a one-part one without its period.
+    assert flagged_words("Man utgav bl a tidningen, AT&T m fl använde", "dvs komradio osv.") == []
+
+
+def test_an_abbreviation_run_together_gets_its_periods_as_the_fix() -> None:
+    cues = cues_of("Det var den sk konferensen", "med tex kaffe")
+    found = [
+        (f.rule, f.suggestion)
+        for f in find_flags(cues, language="sv", glossary=None, suggestions=True)
+    ]
+    assert found == [("SPELL-01", "s.k."), ("SPELL-01", "t.ex.")]

@@ -138,6 +138,10 @@ LONGEST_COMPOUND = 60
 _WRITTEN_USAGE = 1.0
 _MISSPELLING_MARGIN = 1.5
 _LETTERS = {"en": "abcdefghijklmnopqrstuvwxyz", "sv": "abcdefghijklmnopqrstuvwxyzåäöé"}
+# Abbreviations of the dictionary are short ("fr.o.m.", "p.g.a."): words this long at most,
+# in as many parts.
+_LONGEST_ABBREVIATION = 5
+_ABBREVIATION_PARTS = 3
 
 # Usual phrases although the joined word exists: "på måndag morgon", "God morgon".
 _PHRASE_HEADS = _words("måndag tisdag onsdag torsdag fredag lördag söndag god gott")
@@ -1389,6 +1393,21 @@ class FlagChecker:
                 continue
             if item.plain.text[tok.pend : tok.pend + 1] == "." and speller.check(word + "."):
                 continue
+            dotted = _abbreviation(item, at, speller)
+            if dotted == "":
+                continue
+            if dotted is not None:
+                add(
+                    RULE_SPELLING,
+                    Severity.WARN,
+                    _("“{word}” is an abbreviation written as one word: write “{dotted}”.").format(
+                        word=word, dotted=dotted
+                    ),
+                    (tok.start, tok.end),
+                    dotted,
+                    0.8,
+                )
+                continue
             suggestion = None
             if self.suggestions:
                 options = speller.suggest(word)
@@ -1547,6 +1566,44 @@ def _lang_spans(raw: str, language: str) -> list[tuple[int, int, str]]:
     spans.extend((start, len(raw), code) for start, code in stack if code != language)
     # Innermost first, so a word takes the language of the closest tag.
     return sorted(spans, key=lambda s: s[1] - s[0])
+
+
+def _abbreviation(item: _Cue, at: int, speller: Speller) -> str | None:
+    """Return how the dictionary writes the abbreviation that word ``at`` is, or part of:
+    "" when it is written in an accepted way, the dotted form when not, None when the word is
+    no abbreviation the dictionary has ("t.ex.", "dvs.", "m.fl." are among its words).
+
+    Swedish writes an abbreviation with periods ("t.ex.") or with spaces for them ("t ex",
+    "m fl", Svenska skrivregler), and a one-part one also without its period ("dvs", "osv");
+    parts run together lose where a word ends ("tex", "sk", "mfl"): those get the periods.
+    """
+    word = item.tokens[at].text
+    if not (word.isalpha() and len(word) <= _LONGEST_ABBREVIATION):
+        return None
+    if speller.check(word + "."):
+        return ""  # "dvs", "osv", "resp"
+    tokens, text = item.tokens, item.plain.text
+    for first in range(max(0, at - _ABBREVIATION_PARTS + 1), at + 1):
+        for last in range(max(at, first + 1), min(first + _ABBREVIATION_PARTS, len(tokens))):
+            run = tokens[first : last + 1]
+            if all(
+                text[a.pend : b.pstart] == " " and b.text.isalpha() for a, b in pairwise(run)
+            ) and speller.check(".".join(t.text for t in run) + "."):
+                return ""  # "bl a", "m fl", "s k"
+    for cuts in _part_cuts(len(word)):
+        parts = [word[a:b] for a, b in pairwise((0, *cuts, len(word)))]
+        dotted = ".".join(parts) + "."
+        if speller.check(dotted):
+            return dotted
+    return None
+
+
+def _part_cuts(length: int) -> Iterator[tuple[int, ...]]:
+    """Yield the places to cut a word of ``length`` letters into two or three parts."""
+    for one in range(1, length):
+        yield (one,)
+        for two in range(one + 1, length):
+            yield (one, two)
 
 
 def _one_edit_away(word: str, letters: str) -> Iterator[str]:
