@@ -376,6 +376,8 @@ def suggestions_of(text: str, rule: str, glossary: Glossary | None = None) -> li
         ("de bor i ett lager hus", "lagerhus"),  # "lager" is a noun, though "laga" is a verb
         # "format" is a noun (formatet) as well as the participle of "forma".
         ("använd de etiketter och värde format som", "värdeformat"),
+        # A first part with its linking -s, before a word: Hunspell lacks the joined word.
+        ("detta kommando tar dig till tvåfamiljs fönstret", "tvåfamiljsfönstret"),
     ],
 )
 def test_split_compounds_the_dictionary_lacks_are_flagged_with_the_joined_word(
@@ -397,6 +399,8 @@ def test_split_compounds_the_dictionary_lacks_are_flagged_with_the_joined_word(
         "de vann efter en hård match",
         "det är en allmän regel här",
         "hon har en egen bil nu",
+        # A compound Hunspell lacks, then a word: no linking -s, so the compound ends there.
+        "kör brusborttagning igen",
     ],
 )
 def test_phrases_whose_joined_form_hunspell_builds_are_not_flagged(text: str) -> None:

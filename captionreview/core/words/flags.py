@@ -702,6 +702,20 @@ class FlagChecker:
         capital = lower[0].upper() + lower[1:]
         if check(lower) or (self._is_name(words[0]) and check(capital)):
             return confidence
+        # "tvåfamiljs fönstret": a first part in its compound form, with the linking -s, that
+        # is no word alone (nor a name or English) before a dictionary word is a compound
+        # Swedish builds though Hunspell does not.
+        first, last = words[0], words[-1]
+        if (
+            len(words) == 2
+            and first.endswith("s")
+            and not check(first)
+            and not self._is_name(first)
+            and not self._english_word(first)
+            and check(last)
+            and self._closed_compound(lower)
+        ):
+            return confidence
         return None
 
     def _dictionary_evidence(
