@@ -87,3 +87,10 @@ def test_an_abbreviation_run_together_gets_its_periods_as_the_fix() -> None:
         for f in find_flags(cues, language="sv", glossary=None, suggestions=True)
     ]
     assert found == [("SPELL-01", "s.k."), ("SPELL-01", "t.ex.")]
+
+
+def test_the_english_tail_of_a_sentence_in_its_own_cue_is_english() -> None:
+    # The cue holds no Swedish word: "the" is English there ("image" is in both dictionaries).
+    assert flagged_words("This filter changes the colors of", "the image.") == []
+    # Among Swedish words a lone "the" is still no Swedish.
+    assert flagged_words("Sedan ser vi på the bilden.") == ["the"]

@@ -1164,7 +1164,10 @@ class FlagChecker:
                 language = self._word_language(word, english)
                 swedish += language == self.language
                 foreign += language == "en"
-            cached = "en" if foreign >= 2 and foreign > swedish else self.language
+            # One English word is enough where no word is Swedish: a cue holds the tail of an
+            # English sentence ("the image.") as often as a whole one.
+            english_only = foreign >= 2 or (foreign == 1 and swedish == 0)
+            cached = "en" if english_only and foreign > swedish else self.language
             self._languages[key] = cached
         return cached
 
