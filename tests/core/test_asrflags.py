@@ -426,6 +426,33 @@ def test_a_lower_case_name_before_a_noun_or_verb_gets_its_capital_not_a_joined_w
     assert suggestions_of("bläddra i käll poster", "ASR-11") == ["källposter"]
 
 
+@pytest.mark.parametrize(
+    ("text", "joined"),
+    [
+        ("att använda intern telefonsystemet", "interntelefonsystemet"),
+        ("öppna verktygsalternativ dialogen", "verktygsalternativdialogen"),
+    ],
+)
+def test_an_indefinite_word_before_a_definite_noun_is_no_phrase_but_a_split_compound(
+    text: str, joined: str
+) -> None:
+    assert suggestions_of(text, "ASR-11") == [joined]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hon använde interna telefonsystemet",  # the weak form before a definite noun
+        "det finns ett internt telefonsystem",
+        "den var stor skillnaden",  # an adjective only: speech puts it there
+    ],
+)
+def test_an_adjective_that_agrees_or_an_adjective_alone_before_a_definite_noun_is_no_compound(
+    text: str,
+) -> None:
+    assert suggestions_of(text, "ASR-11") == []
+
+
 def test_swedish_words_among_english_names_are_checked_for_särskrivning() -> None:
     # More English names than Swedish words, but the split words are Swedish.
     text = "användar gruppen i silicon valley san francisco"

@@ -95,6 +95,8 @@ _SV_FUNCTION_WORDS = _words("""
     """)
 
 _DEFINITE_ENDINGS = ("en", "et", "na", "ns", "ts", "s")
+# Endings of a definite singular noun (or neuter plural, "husen"), genitive too.
+_DEFINITE_SINGULAR = ("n", "t", "ns", "ts")
 # Function words that never begin a compound, so a window starting with one is not tried.
 _NEVER_JOINED = _words("""
     och eller men att som om när då där här hur vad vem jag du han hon den det vi ni de dem dom
@@ -126,6 +128,8 @@ _FLAG_CLASSES: dict[str, tuple[str, ...]] = {
 _FLAG_RE = re.compile(r"fl:(\S)")
 _STEM_RE = re.compile(r"st:(\S+)")
 SPLIT_THRESHOLD = 0.5
+# How sure a split is when its words side by side are no phrase ("intern telefonsystemet").
+_UNPHRASED = 0.6
 # A word both dictionaries have belongs to the language where it is this much more common
 # (Zipf, log10: 1.5 is about 30 times).
 _LANGUAGE_MARGIN = 1.5
@@ -660,7 +664,17 @@ class FlagChecker:
         # "I Helsingborg arbetar kommunen" (though "arbetarkommun" is a word).
         if any("verb" in c and "noun" not in c for c in classes):
             return None
-        adjective_head = "adj" in classes[0] and "noun" not in classes[0]
+        # An indefinite adjective or noun before a definite noun is no phrase ("intern
+        # telefonsystemet", "verktygsalternativ dialogen"; but "interna telefonsystemet").
+        # An adjective only is left alone: speech puts one before a definite noun ("den var
+        # stor skillnaden").
+        unphrased = (
+            len(words) == 2
+            and ("noun" in classes[0] or self._definite_form(lower_first))
+            and self._indefinite(first)
+            and self._definite(rest[0])
+        )
+        adjective_head = "adj" in classes[0] and "noun" not in classes[0] and not unphrased
         tail = "".join(rest)
         best: tuple[str, float] | None = None
         heads = [first] if first.endswith("s") else [first, first + "s"]
@@ -668,13 +682,20 @@ class FlagChecker:
             joined = head + tail
             if len(joined) < 6:
                 continue
-            confidence = self._compound_confidence(words, joined, adjective_head, classes)
+            confidence = self._compound_confidence(
+                words, joined, adjective_head, classes, unphrased
+            )
             if confidence is not None and (best is None or confidence > best[1]):
                 best = (self._compound_case(first, joined), confidence)
         return best if best is not None and best[1] >= SPLIT_THRESHOLD else None
 
     def _compound_confidence(
-        self, words: list[str], joined: str, adjective_head: bool, classes: list[set[str]]
+        self,
+        words: list[str],
+        joined: str,
+        adjective_head: bool,
+        classes: list[set[str]],
+        unphrased: bool = False,
     ) -> float | None:
         """Return how likely ``joined`` is the word meant by ``words`` (None: not a word).
 
@@ -693,10 +714,14 @@ class FlagChecker:
             lift = joined_zipf + 9 * (len(words) - 1) - sum(max(z, 1.0) for z in parts)
             if adjective_head:
                 lift -= 1.5  # "stor del", "rätt volym": an adjective before a noun is usual
+            elif unphrased:
+                lift += 1.0  # side by side the words are no phrase: rarer than independent
             return 1 / (1 + 10 ** ((0.5 - lift) / 2))
         if adjective_head:
             return None
         confidence = self._dictionary_evidence(words, lower, classes)
+        if unphrased:
+            confidence = max(confidence or 0.0, _UNPHRASED)
         if confidence is None or confidence < SPLIT_THRESHOLD:
             return None
         capital = lower[0].upper() + lower[1:]
@@ -822,10 +847,50 @@ class FlagChecker:
             classes.add("noun")
         return classes
 
-    def _definite_form(self, lower: str) -> bool:
-        """Return True when the dictionary has a definite singular of ``lower`` as a noun."""
+    def _indefinite(self, word: str) -> bool:
+        """Return True for an adjective in its strong form or a noun in its indefinite
+        singular ("intern", "verktygsalternativ"), not a name, not an -s or -t form."""
+        lower = word.lower()
+        return (
+            not lower.endswith(("a", "e", "s", "t"))
+            and lower not in _SV_FUNCTION_WORDS
+            and not self._is_name(lower)
+            and not self._definite(lower)
+        )
+
+    def _definite(self, word: str) -> bool:
+        """Return True for a noun in a definite form ("telefonsystemet", "dialogen",
+        "menyn", "filerna"), from Hunspell-sv's affix flags."""
+        assert self.speller is not None
+        lower = word.lower()
+        for reading in self.speller.analyze(lower):
+            flag = _FLAG_RE.search(reading)
+            if flag is None:
+                continue
+            letter = flag.group(1)
+            if (
+                letter in "BCDF"
+                and lower.endswith(_DEFINITE_SINGULAR)
+                and not lower.endswith(("nde", "ndes"))
+            ):
+                return True
+            if letter in "GHIJ" and lower.endswith(("na", "nas")):
+                return True  # a definite plural ("filerna")
+            if letter == "E":
+                # -n: definite of a common noun ("menyn"), plural of a neuter one ("frön").
+                stem = _STEM_RE.search(reading)
+                base = stem.group(1) if stem else lower[:-1]
+                if not self._definite_form(base, neuter=True):
+                    return True
+        return False
+
+    def _definite_form(self, lower: str, *, neuter: bool = False) -> bool:
+        """Return True when the dictionary has a definite singular of ``lower`` as a noun (of
+        a neuter noun only, with ``neuter``)."""
         assert self.speller is not None
         endings = ("n", "t") if lower[-1:] in "aeiouyåäö" else ("en", "et")
+        if neuter:
+            endings = endings[1:]
         return any(self.speller.check(lower + ending) for ending in endings)
 
     def _verb(self, word: str, *, finite_only: bool = True) -> bool:
