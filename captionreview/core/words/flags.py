@@ -888,7 +888,7 @@ class FlagChecker:
         """Return True when the dictionary has a definite singular of ``lower`` as a noun (of
         a neuter noun only, with ``neuter``)."""
         assert self.speller is not None
-        endings = ("n", "t") if lower[-1:] in "aeiouyåäö" else ("en", "et")
+        endings: tuple[str, ...] = ("n", "t") if lower[-1:] in "aeiouyåäö" else ("en", "et")
         if neuter:
             endings = endings[1:]
         return any(self.speller.check(lower + ending) for ending in endings)
