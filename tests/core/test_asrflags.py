@@ -453,6 +453,25 @@ def test_an_adjective_that_agrees_or_an_adjective_alone_before_a_definite_noun_i
     assert suggestions_of(text, "ASR-11") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "joined"),
+    [
+        ("ett meny baserat användargränssnitt", "menybaserat"),
+        ("här visas en nummer sorterad lista", "nummersorterad"),
+        ("ett flertal teknologi inriktade subkulturer", "teknologiinriktade"),
+    ],
+)
+def test_a_bare_noun_and_an_adjective_before_a_noun_are_one_word(text: str, joined: str) -> None:
+    assert suggestions_of(text, "ASR-11") == [joined]
+
+
+@pytest.mark.parametrize(
+    "text", ["det finns filer sparade i mappen", "han fick pris utdelat i dag", "ett par blå skor"]
+)
+def test_a_noun_and_a_participle_not_before_a_noun_are_no_compound(text: str) -> None:
+    assert suggestions_of(text, "ASR-11") == []
+
+
 def test_swedish_words_among_english_names_are_checked_for_särskrivning() -> None:
     # More English names than Swedish words, but the split words are Swedish.
     text = "användar gruppen i silicon valley san francisco"

@@ -130,6 +130,8 @@ _STEM_RE = re.compile(r"st:(\S+)")
 SPLIT_THRESHOLD = 0.5
 # How sure a split is when its words side by side are no phrase ("intern telefonsystemet").
 _UNPHRASED = 0.6
+# How sure a bare noun and an adjective before a noun are one word ("meny baserat gränssnitt").
+_ATTRIBUTIVE = 0.6
 # A word both dictionaries have belongs to the language where it is this much more common
 # (Zipf, log10: 1.5 is about 30 times).
 _LANGUAGE_MARGIN = 1.5
@@ -317,6 +319,7 @@ class FlagChecker:
         self.suggestions = suggestions
         # Lectures repeat their word pairs; the dictionary answer for a pair never changes.
         self._compounds: dict[tuple[str, ...], tuple[str, float] | None] = {}
+        self._attributives: dict[tuple[str, str, str], tuple[str, float] | None] = {}
         self._languages: dict[str, str] = {}
         self._sentences: tuple[str, list[int], list[int]] | None = None
         # Answers about a word alone, kept for one run (the word lists may change between
@@ -604,6 +607,8 @@ class FlagChecker:
                     continue
                 if found_compound is _UNSEEN:
                     found_compound = self._compounds[words] = self._joined_compound(window)
+                if found_compound is None and n == 2 and j < len(toks):
+                    found_compound = self._attributive_compound(window, toks[j], text)
                 if found_compound is None:
                     continue
                 joined, confidence = found_compound
@@ -638,6 +643,37 @@ class FlagChecker:
                 )
                 used.update(range(i, j))
                 break
+
+    def _attributive_compound(
+        self, window: list[Token], after: Token, text: str
+    ) -> tuple[str, float] | None:
+        """Return the joined word of a bare noun and an adjective or participle before a noun
+        ("meny baserat användargränssnitt", "nummer sorterad lista"): an adjective before its
+        noun takes no bare noun in front, so the two are one word ("menybaserat")."""
+        assert self.speller is not None
+        key = (window[0].text, window[1].text, after.text)
+        if key in self._attributives:
+            return self._attributives[key]
+        found = None
+        noun, adjective = window[0].text, window[1].text
+        if (
+            _SPACES.fullmatch(text[window[1].pend : after.pstart])
+            and noun.islower()
+            and adjective.islower()
+            and after.text.islower()
+            and _part_word(noun)
+            and _part_word(adjective)
+            and _part_word(after.text)
+            and noun not in _MEASURE_NOUNS
+            and self._classes(noun) == {"noun"}
+            and self._indefinite(noun)
+            and self._classes(adjective) == {"adj"}
+            and ("noun" in self._classes(after.text) or self._definite_form(after.text))
+            and self.speller.check(noun + adjective)
+        ):
+            found = (noun + adjective, _ATTRIBUTIVE)
+        self._attributives[key] = found
+        return found
 
     def _joined_compound(self, window: list[Token]) -> tuple[str, float] | None:
         """Return the joined word and how likely it is meant, when the evidence is good."""
