@@ -472,6 +472,17 @@ def test_a_noun_and_a_participle_not_before_a_noun_are_no_compound(text: str) ->
     assert suggestions_of(text, "ASR-11") == []
 
 
+def test_a_bare_noun_before_a_noun_counts_with_the_joined_word_s_frequency() -> None:
+    # wordfreq has "datalärare" about as often as the two words side by side by chance; a bare
+    # noun before a noun is no usual phrase, so the joined word is the likelier.
+    assert suggestions_of("det fanns ingen data lärare heller", "ASR-11") == ["datalärare"]
+
+
+@pytest.mark.parametrize("text", ["vi ses någon gång", "det var någon annanstans"])
+def test_a_pronoun_before_a_noun_is_no_split_compound(text: str) -> None:
+    assert suggestions_of(text, "ASR-11") == []
+
+
 def test_swedish_words_among_english_names_are_checked_for_särskrivning() -> None:
     # More English names than Swedish words, but the split words are Swedish.
     text = "användar gruppen i silicon valley san francisco"
