@@ -38,3 +38,13 @@ def test_an_unwritable_cache_folder_means_no_frequencies_not_an_error(tmp_path: 
     blocker.write_text("not a folder", encoding="utf-8")
     frequencies = WordFrequencies("sv", cache_dir=blocker / "cache")
     assert frequencies.zipf("pandemin") is None
+
+
+def test_many_words_are_looked_up_at_once_with_the_figures_of_one_by_one(tmp_path: Path) -> None:
+    swedish = WordFrequencies("sv", cache_dir=tmp_path)
+    words = ["och", "Pandemin", "xqzzyvw", *(f"ord{n}" for n in range(1200))]
+    found = swedish.found(words)
+    assert found["och"] == swedish.zipf("och")
+    assert found["pandemin"] == swedish.zipf("pandemin")
+    assert "xqzzyvw" not in found
+    assert WordFrequencies("xx", cache_dir=tmp_path).found(words) == {}

@@ -94,3 +94,13 @@ def test_the_english_tail_of_a_sentence_in_its_own_cue_is_english() -> None:
     assert flagged_words("This filter changes the colors of", "the image.") == []
     # Among Swedish words a lone "the" is still no Swedish.
     assert flagged_words("Sedan ser vi på the bilden.") == ["the"]
+
+
+def test_english_words_with_swedish_endings_are_not_flagged() -> None:
+    # Swedish speech inflects loans; Hunspell-sv lacks these forms, the stems are English.
+    assert flagged_words("Det var många phreakare och", "routrar och switchar i frameworket.") == []
+
+
+def test_a_swedish_misspelling_that_looks_like_an_english_stem_with_an_ending_is_flagged() -> None:
+    # "branch" is English, but "branschen" is one letter away: a misspelling of it.
+    assert flagged_words("I branchen kallar vi det kapital.") == ["branchen"]

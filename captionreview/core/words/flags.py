@@ -150,6 +150,17 @@ _LETTERS = {"en": "abcdefghijklmnopqrstuvwxyz", "sv": "abcdefghijklmnopqrstuvwxy
 # Abbreviations of the dictionary are short ("fr.o.m.", "p.g.a."): words this long at most,
 # in as many parts.
 _LONGEST_ABBREVIATION = 5
+# Swedish inflection and the agent and action nouns of verbs ("-are", "-ande"), longest first:
+# what Swedish speech adds to an English word ("phreak-arna", "switch-ar", "pitch-en").
+_SWEDISH_ENDINGS = sorted(
+    _words("""
+        en ens et ets n ns t ts ar arna arnas er erna ernas or orna r rna na s a ade ades at
+        ad as are aren arens arna ande andet
+        """),
+    key=len,
+    reverse=True,
+)
+_SHORTEST_LOAN = 4
 _ABBREVIATION_PARTS = 3
 
 # Usual phrases although the joined word exists: "på måndag morgon", "God morgon".
@@ -331,6 +342,7 @@ class FlagChecker:
         self._word_classes: dict[str, set[str]] = {}
         # Whether text of a language uses a word: the same whatever the word lists say.
         self._written: dict[tuple[str, str], bool] = {}
+        self._loans: dict[str, bool] = {}
         self._frequencies = frequencies(self.language) if self.language in ("sv", "en") else None
 
     @staticmethod
@@ -1232,12 +1244,47 @@ class FlagChecker:
             zipf = counts.zipf(word) or 0.0
             # A name's spelling is checked against names: the dictionaries write them capitalised.
             title = word[:1].isupper()
+            letters = _LETTERS.get(language, _LETTERS["en"])
             known = zipf >= _WRITTEN_USAGE and not any(
-                (counts.zipf(near) or 0.0) >= zipf + _MISSPELLING_MARGIN
+                commoner >= zipf + _MISSPELLING_MARGIN
                 and speller.check(near[:1].upper() + near[1:] if title else near)
-                for near in _one_edit_away(word.lower(), _LETTERS.get(language, _LETTERS["en"]))
+                for near, commoner in counts.found(_one_edit_away(word.lower(), letters)).items()
             )
             self._written[key] = known
+        return known
+
+    def _inflected_loan(self, word: str) -> bool:
+        """Return True for an English word with a Swedish ending, as Swedish speech inflects
+        loans ("switchar", "pitchen", "phreakare", "yippier"): the stem is English (Hunspell-en
+        or English text uses it) and no Swedish word is one letter away from the whole, which
+        would make it a misspelling of that word ("branchen" for "branschen")."""
+        if (
+            self.language != "sv"
+            or self.speller is None
+            or self._frequencies is None
+            or not word.isalpha()
+        ):
+            return False
+        english = _speller_or_none("en")
+        if english is None:
+            return False
+        lower = word.lower()
+        known = self._loans.get(lower)
+        if known is None:
+            known = False
+            for ending in _SWEDISH_ENDINGS:
+                stem = lower[: -len(ending)]
+                if not lower.endswith(ending) or len(stem) < _SHORTEST_LOAN:
+                    continue
+                if english.check(stem) or self._written_usage(stem, "en", english):
+                    # Swedish words one letter away, from the frequency list (one query),
+                    # then the dictionary: checking each spelling with Hunspell-sv, which
+                    # tries compounds, takes 20 µs each.
+                    speller = self.speller
+                    nearby = self._frequencies.found(_one_edit_away(lower, _LETTERS["sv"]))
+                    known = not any(speller.check(near) for near in nearby)
+                    break
+            self._loans[lower] = known
         return known
 
     def _name_in_use(self, item: _Cue, tok: Token) -> bool:
@@ -1522,6 +1569,8 @@ class FlagChecker:
             if other is None and self._english_term(word, item, tok):
                 continue
             if other is None and self._name_in_use(item, tok):
+                continue
+            if other is None and self._inflected_loan(word):
                 continue
             if item.plain.text[tok.pend : tok.pend + 1] == "." and speller.check(word + "."):
                 continue

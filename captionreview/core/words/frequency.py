@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
+from collections.abc import Iterable
 from pathlib import Path
 
 from platformdirs import user_cache_dir
@@ -23,6 +24,8 @@ from platformdirs import user_cache_dir
 # Bump when the table's layout or content changes, so old caches are rebuilt.
 _FORMAT = 1
 _LIST = "large"
+# Words looked up in one query (SQLite allows 32,766 parameters; smaller queries plan faster).
+_BATCH = 500
 
 
 def _cache_folder() -> Path:
@@ -58,6 +61,25 @@ class WordFrequencies:
             value = 0.0 if row is None else round(9 - row[0] / 100, 2)
         self._memo[key] = value
         return value
+
+    def found(self, words: Iterable[str]) -> dict[str, float]:
+        """Return the Zipf frequency of those of ``words`` the list has (lower case), in one
+        query per few hundred words: weighing every spelling one letter from a word costs a
+        millisecond this way, not one query each."""
+        db = self._connection()
+        keys = list(dict.fromkeys(w.lower() for w in words))
+        result: dict[str, float] = {}
+        if db is None:
+            return result
+        for start in range(0, len(keys), _BATCH):
+            chunk = keys[start : start + _BATCH]
+            marks = ",".join("?" * len(chunk))
+            with self._lock:
+                rows = db.execute(
+                    f"SELECT word, bucket FROM words WHERE word IN ({marks})", chunk
+                ).fetchall()
+            result.update((word, round(9 - bucket / 100, 2)) for word, bucket in rows)
+        return result
 
     def _connection(self) -> sqlite3.Connection | None:
         if self._tried:
