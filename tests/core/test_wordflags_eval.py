@@ -6,7 +6,9 @@ correction and 0.91 flags per 100 words of published text; the Audacity manual 0
 100 words; Copyright finns inte 92/111 = 82.9 % and 1.68; the GIMP manual 16/19 = 84.2 % and
 1.31, then 0.64 once English words Hunspell-en lacks but English text uses are known). The
 mixed-text bounds are below the issue's goals (90 %, 1 per 100 words) because the
-flags do not reach them there yet; they only keep it from getting worse.
+flags do not reach them there yet; they only keep it from getting worse. Caught with the right
+correction after the number and särskrivning work on recall: Swedish only 82/83 = 98.8 %,
+Copyright finns inte 104/111 = 93.7 %, the GIMP manual 17/19 = 89.5 %.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ def source(label: str) -> tuple[Path, str]:
 def test_planted_recognition_errors_in_published_swedish_are_caught_with_their_correction() -> None:
     figures = measure(*source(SWEDISH), Speller("sv"))
     assert sum(figures.planted.values()) >= 60
-    assert figures.caught_share >= 0.88
+    assert figures.caught_share >= 0.95
     assert figures.flags_per_100 <= 1.0
 
 
@@ -44,7 +46,7 @@ def test_a_swedish_manual_with_english_paragraphs_is_not_flagged_word_by_word() 
 def test_planted_errors_in_swedish_full_of_english_terms_are_caught_with_their_correction() -> None:
     figures = measure(*source(BOOK), Speller("sv"))
     assert sum(figures.planted.values()) >= 100
-    assert figures.caught_share >= 0.8
+    assert figures.caught_share >= 0.9
     assert figures.flags_per_100 <= 1.8
 
 
@@ -52,5 +54,5 @@ def test_a_swedish_manual_with_untranslated_english_pages_keeps_its_flag_rate() 
     figures = measure(*source(MANUAL), Speller("sv"))
     assert figures.words >= 5000
     assert sum(figures.planted.values()) >= 15
-    assert figures.caught_share >= 0.75
+    assert figures.caught_share >= 0.84
     assert figures.flags_per_100 <= 0.8
