@@ -4,11 +4,12 @@ The bounds sit a little outside what was measured, so a change that makes the fl
 blinder fails (issue 13: Swedish only 76 of 83 planted errors = 91.6 % caught with the right
 correction and 0.91 flags per 100 words of published text; the Audacity manual 0.37 flags per
 100 words; Copyright finns inte 92/111 = 82.9 % and 1.68; the GIMP manual 16/19 = 84.2 % and
-1.31, then 0.64 once English words Hunspell-en lacks but English text uses are known). The
-mixed-text bounds are below the issue's goals (90 %, 1 per 100 words) because the
-flags do not reach them there yet; they only keep it from getting worse. Caught with the right
-correction after the number and särskrivning work on recall: Swedish only 82/83 = 98.8 %,
-Copyright finns inte 104/111 = 93.7 %, the GIMP manual 17/19 = 89.5 %.
+1.31). Flags per 100 words once written English, names in use, abbreviations as Swedish
+writes them and inflected English loans are known: LifeLines 0.77, Audacity 0, Copyright
+finns inte 0.93 (about 18 of its 58 flags are misspellings in the book itself: "bästämde",
+"phrekare", "branchen"), the GIMP manual 0.53. Caught with the right correction after the
+number and särskrivning work on recall: Swedish only 82/83 = 98.8 %, Copyright finns inte
+104/111 = 93.7 %, the GIMP manual 17/19 = 89.5 %.
 """
 
 from __future__ import annotations
@@ -34,20 +35,20 @@ def test_planted_recognition_errors_in_published_swedish_are_caught_with_their_c
     figures = measure(*source(SWEDISH), Speller("sv"))
     assert sum(figures.planted.values()) >= 60
     assert figures.caught_share >= 0.95
-    assert figures.flags_per_100 <= 1.0
+    assert figures.flags_per_100 <= 0.9
 
 
 def test_a_swedish_manual_with_english_paragraphs_is_not_flagged_word_by_word() -> None:
     figures = measure(*source(MIXED), Speller("sv"))
     assert figures.words >= 500
-    assert figures.flags_per_100 <= 0.75
+    assert figures.flags_per_100 <= 0.25
 
 
 def test_planted_errors_in_swedish_full_of_english_terms_are_caught_with_their_correction() -> None:
     figures = measure(*source(BOOK), Speller("sv"))
     assert sum(figures.planted.values()) >= 100
     assert figures.caught_share >= 0.9
-    assert figures.flags_per_100 <= 1.8
+    assert figures.flags_per_100 <= 1.0
 
 
 def test_a_swedish_manual_with_untranslated_english_pages_keeps_its_flag_rate() -> None:
@@ -55,4 +56,4 @@ def test_a_swedish_manual_with_untranslated_english_pages_keeps_its_flag_rate() 
     assert figures.words >= 5000
     assert sum(figures.planted.values()) >= 15
     assert figures.caught_share >= 0.84
-    assert figures.flags_per_100 <= 0.8
+    assert figures.flags_per_100 <= 0.65
