@@ -30,6 +30,7 @@ from captionreview.clitools.output import printable, run_guarded
 from captionreview.core.checks import check_document
 from captionreview.core.checks.downstream import downstream_findings
 from captionreview.core.checks.findings import kept_problems, merge_findings
+from captionreview.core.collector import paused_collector
 from captionreview.core.document import Document
 from captionreview.core.errors import CaptionFileError
 from captionreview.core.formats import load
@@ -121,7 +122,10 @@ def add_common(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Check every file and print the results; return the exit status."""
-    return run_guarded(lambda status: _check_all(args, status), [EXIT_OK])
+    # Every file's findings are kept until the output is written (230,000 objects for 30,000
+    # karaoke cues); the collector's full scans of them cost a tenth of the command's time.
+    with paused_collector():
+        return run_guarded(lambda status: _check_all(args, status), [EXIT_OK])
 
 
 def _check_all(args: argparse.Namespace, status: list[int]) -> None:

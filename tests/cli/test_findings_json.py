@@ -106,3 +106,21 @@ def test_json_output_cut_short_by_a_bug_says_so_and_exits_two(
     assert "Traceback" not in err
     with pytest.raises(json.JSONDecodeError):
         json.loads(out)
+
+
+def test_findings_of_one_kind_and_cue_differing_in_small_ways_are_each_written_as_is() -> None:
+    # Kinds and cue time ranges are encoded once and reused: equal-looking values must not
+    # share text (0.0 and -0.0, 1 and 1.0 and True, cue 1 and True, own times and the cue's).
+    found = [
+        Finding("R", Severity.WARN, "m", 1, confidence=confidence, start_ms=start, end_ms=end)
+        for confidence in (0.5, 0.5, 0.0, -0.0, 1.0, 1, True, None, float("nan"))
+        for start, end in ((None, None), (5, None), (7, 9), (None, None))
+    ]
+    found += [
+        Finding("R", severity, "m", index, span=(0, 1), line=line)
+        for severity in (Severity.WARN, Severity.ERROR)
+        for index in (1, True, 1, None, 0, 5, -1, 1)
+        for line in (3, True, None)
+    ]
+    rows = FindingRows(found, CUES)
+    assert rows.json() == dumped(rows)

@@ -9,7 +9,6 @@ counters, so they too are updated in O(1) per edited cue.
 
 from __future__ import annotations
 
-import gc
 import itertools
 import re
 from collections import Counter
@@ -27,6 +26,7 @@ from captionreview.core.checks.base import (
     cue_finding,
     rules_language,
 )
+from captionreview.core.collector import paused_collector
 from captionreview.core.i18n import _
 from captionreview.core.model import Cue, Finding, Severity
 from captionreview.core.profiles import Profile
@@ -296,16 +296,8 @@ def check_cues(
     reports. With ``audio`` (the video's analysis) the audio checks run too
     (:func:`captionreview.core.checks.audio.check_audio`).
     """
-    # A full check allocates a few objects per cue and frees none of them until it returns;
-    # the cyclic collector would scan them again and again (a quarter of the time at 30,000
-    # cues) for cycles that cannot exist. Pause it for the duration of the pass.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with paused_collector():
         findings = _check_all(cues, profile, metadata, regions, language)
-    finally:
-        if collecting:
-            gc.enable()
     if audio is None:
         return findings
     from captionreview.core.checks.audio import check_audio

@@ -16,13 +16,13 @@ line-by-line algorithm of the spec; a test checks that both ways read every file
 from __future__ import annotations
 
 import functools
-import gc
 import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields
 from typing import NamedTuple
 
+from captionreview.core.collector import paused_collector
 from captionreview.core.i18n import _
 from captionreview.core.model import Cue, Problem, Severity, new_uid
 from captionreview.core.timecode import MAX_HOUR_DIGITS, explain_timestamp
@@ -655,16 +655,8 @@ def parse_region(lines: list[str]) -> Region:
 
 def read_vtt(text: str) -> ParsedVtt:
     """Split WebVTT ``text`` into blocks and cues; never raises, never drops text."""
-    # Reading makes a few objects per cue and frees none of them until it returns; the cyclic
-    # collector would scan them again and again for cycles that cannot exist (as in
-    # checks.registry.check_cues). Pause it for the duration of the pass.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with paused_collector():
         return _Reader(text).run()
-    finally:
-        if collecting:
-            gc.enable()
 
 
 @dataclass(slots=True)
