@@ -1255,9 +1255,10 @@ class FlagChecker:
 
     def _inflected_loan(self, word: str) -> bool:
         """Return True for an English word with a Swedish ending, as Swedish speech inflects
-        loans ("switchar", "pitchen", "phreakare", "yippier"): the stem is English (Hunspell-en
-        or English text uses it) and no Swedish word is one letter away from the whole, which
-        would make it a misspelling of that word ("branchen" for "branschen")."""
+        loans ("switchar", "phreakare", "frameworket"): the stem is English (Hunspell-en or
+        English text uses it) and no Swedish word is one letter away from the whole, which
+        would make it a misspelling of that word ("branchen" for "branschen"; also "mailen",
+        as "mallen" is near)."""
         if (
             self.language != "sv"
             or self.speller is None
@@ -1299,7 +1300,8 @@ class FlagChecker:
         if before == "" or before in '.!?…:–-"”»':
             return False
         assert self.speller is not None
-        if self._written_usage(word, self.language, self.speller):
+        # Frequencies of the file's language only where they are kept (Swedish, English).
+        if self._frequencies is not None and self._written_usage(word, self.language, self.speller):
             return True
         english = _speller_or_none("en") if self.language != "en" else None
         return english is not None and self._written_usage(word, "en", english)
