@@ -962,7 +962,9 @@ class FlagChecker:
         check = self.speller.check
         if lower.endswith("ar") and check(lower[:-1]):
             return True
-        if lower.endswith("er") and check(lower[:-2] + "a"):
+        # "-er" is the present of a verb in "-a" that is not of the first conjugation: "läser"
+        # (läsa, läste), not "lager" (laga has "lagar", "lagade").
+        if lower.endswith("er") and check(lower[:-2] + "a") and not check(lower[:-2] + "ade"):
             return True
         if finite_only:
             return False
