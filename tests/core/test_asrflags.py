@@ -567,7 +567,22 @@ def test_a_single_number_word_above_twelve_is_offered_as_digits_a_list_of_them_o
 
 
 @pytest.mark.parametrize(
-    "text", ["tusen tack för i dag", "några hundra personer kom", "det kostar miljoner kronor"]
+    ("text", "digits"),
+    [("det kom hundra personer", "100"), ("det var tusen studenter där", "1000")],
+)
+def test_hundra_or_tusen_before_a_plural_noun_is_offered_as_digits(text: str, digits: str) -> None:
+    assert suggestions_of(text, "ASR-10") == [digits]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tusen tack för i dag",
+        "några hundra personer kom",
+        "ett par hundra personer",
+        "jag har sagt det tusen gånger",
+        "det kostar miljoner kronor",
+    ],
 )
 def test_hundra_tusen_and_millions_alone_are_left_as_words_outside_units(text: str) -> None:
     assert suggestions_of(text, "ASR-10") == []

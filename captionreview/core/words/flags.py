@@ -230,6 +230,8 @@ _SPOKEN_SCALES = {
     "miljarder": 10**9,
 }
 _LARGE_SCALES = frozenset({"miljon", "miljoner", "miljard", "miljarder"})
+# Before "hundra" or "tusen" these make a rough count, kept in words: "några hundra personer".
+_VAGUE_QUANTITIES = _words("några flera många par få hundratals tusentals tiotals")
 # Words in the longest number read as one ("nio hundra nittionio tusen nio hundra nittionio"):
 # a longer run of number words is several numbers, and a bound keeps the reading linear.
 _LONGEST_SPOKEN_NUMBER = 12
@@ -1401,6 +1403,7 @@ class FlagChecker:
                 if parts is None or (run and not text[toks[j - 1].pend : toks[j].pstart].isspace()):
                     break
                 run.append((toks[j], parts))
+            start = k
             k += max(1, len(run))
             at = 0
             while at < len(run):
@@ -1414,29 +1417,39 @@ class FlagChecker:
                 number = window[:words]
                 at += words
                 after = run[at][0] if at < len(run) else (toks[k] if k < len(toks) else None)
-                self._spoken_number_flag(item, number, value, after, add)
+                before = toks[start + at - words - 1] if start + at - words > 0 else None
+                self._spoken_number_flag(item, number, value, (before, after), add)
 
-    @staticmethod
     def _spoken_number_flag(
+        self,
         item: _Cue,
         number: list[tuple[Token, tuple[str, ...]]],
         value: int,
-        after: Token | None,
+        around: tuple[Token | None, Token | None],
         add: _Add,
     ) -> None:
-        """Flag number words as digits when Swedish writes them so."""
+        """Flag number words as digits when Swedish writes them so; ``around`` holds the words
+        before and after them."""
         morphemes = [m for _tok, parts in number for m in parts]
-        nxt = after.text.lower() if after is not None else ""
+        prev, nxt = (t.text.lower() if t is not None else "" for t in around)
         # Several words ("två tusen tjugo fyra", "två hundra"), a built word ("tjugofyra"),
         # a word for 13–99 ("fyllt tjugo", "femtio datorer"), or "hundra" or "tusen" before a
-        # unit ("hundra procent", not "tusen tack"): speech recognition spelled out what
+        # unit ("hundra procent") or counting a plural noun ("hundra personer", but not
+        # "tusen tack" or "några hundra personer"): speech recognition spelled out what
         # captions write as digits.
+        alone = morphemes[0] if len(morphemes) == 1 else ""
         if not (
             value > 12
             and (
-                len(morphemes) >= 2
-                or morphemes[0] not in _SPOKEN_SCALES
-                or (nxt in _UNIT_OR_DATE and morphemes[0] not in _LARGE_SCALES)
+                not alone
+                or alone not in _SPOKEN_SCALES
+                or (nxt in _UNIT_OR_DATE and alone not in _LARGE_SCALES)
+                or (
+                    alone in ("hundra", "tusen")
+                    and prev not in _VAGUE_QUANTITIES
+                    and nxt != "gånger"  # "tusen gånger" says "very often"
+                    and self._plural_noun(nxt)
+                )
             )
         ):
             return
@@ -1457,6 +1470,15 @@ class FlagChecker:
             ),
             (first.start, last.end),
             digits,
+        )
+
+    def _plural_noun(self, word: str) -> bool:
+        """Return True for a noun in its indefinite plural ("personer", "gånger")."""
+        if self.speller is None or not word.isalpha() or word.endswith(("na", "nas")):
+            return False
+        return any(
+            flag is not None and flag.group(1) in "GHIJ"
+            for flag in map(_FLAG_RE.search, self.speller.analyze(word))
         )
 
     @staticmethod
