@@ -25,7 +25,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from captionreview.clitools.findings_json import FindingRows
+from captionreview.clitools.findings_json import CueRows, FindingRows
 from captionreview.clitools.output import printable, run_guarded
 from captionreview.core.checks import check_document
 from captionreview.core.checks.downstream import downstream_findings
@@ -325,7 +325,7 @@ def check_file(
     audio: AudioAnalysis | None = None,
 ) -> dict[str, Any]:
     """Return the result for one file (``{"file", "error"}`` when unreadable): JSON-ready
-    values, the findings as :class:`FindingRows`."""
+    values, the cues and findings as :class:`CueRows` and :class:`FindingRows`."""
     try:
         doc = load(path, encoding=encoding)
     except CaptionFileError as error:
@@ -366,18 +366,7 @@ def _result(
         "profile": profile.name,
         "language": language,
         "language_from": how,
-        "cues": [
-            {
-                "index": i,
-                "identifier": c.identifier,
-                "start_ms": c.start_ms,
-                "end_ms": c.end_ms,
-                "text": c.text,
-                "settings": c.settings,
-                "line": c.line,
-            }
-            for i, c in enumerate(doc.cues)
-        ],
+        "cues": CueRows(doc.cues),
         "problems": [problem_json(p) for p in kept_problems(doc.problems, profile.disabled_rules)],
         "findings": FindingRows(findings, doc.cues),
         "review": review_json(doc),
@@ -396,9 +385,9 @@ def review_json(doc: Document) -> dict[str, int]:
 def write_json(results: list[dict[str, Any]], out: TextIO) -> None:
     """Write the results as JSON text: one line per key of each file's object.
 
-    Each value is encoded in large pieces (the findings by :class:`FindingRows`, the rest by
-    the C encoder); ``json.dump(indent=...)`` runs in Python token by token and took longer
-    than the checks for a large file.
+    Each value is encoded in large pieces (the cues and findings by :class:`CueRows` and
+    :class:`FindingRows`, the rest by the C encoder); ``json.dump(indent=...)`` runs in Python
+    token by token and took longer than the checks for a large file.
     """
     if not results:
         out.write("[]\n")
@@ -408,7 +397,7 @@ def write_json(results: list[dict[str, Any]], out: TextIO) -> None:
         for place, (key, value) in enumerate(result.items()):
             out.write(",\n  " if place else "  ")
             out.write(f"{json.dumps(key)}: ")
-            if isinstance(value, FindingRows):
+            if isinstance(value, FindingRows | CueRows):
                 for piece in value.json_pieces():
                     out.write(piece)
             else:
@@ -424,7 +413,7 @@ def unreadable_json(path: Path, profile: Profile, message: str) -> dict[str, Any
         "profile": profile.name,
         "language": None,
         "language_from": None,
-        "cues": [],
+        "cues": CueRows(()),
         "problems": [],
         "findings": FindingRows((), ()),
         "review": None,

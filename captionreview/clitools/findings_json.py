@@ -1,11 +1,13 @@
-"""A file's findings for ``captionreview check``: JSON text written directly, rows for text.
+"""A file's findings and cues for ``captionreview check``: JSON text written directly, rows
+for text.
 
 A 30,000-cue YouTube karaoke file has about 230,000 findings. Building a dict per finding and
 handing the list to ``json.dumps`` cost about as much as the checks themselves; here each
 distinct string (rules, severities and the messages, which repeat) is encoded once and every
 finding is one format of those pieces. The text is exactly what
-``json.dumps([finding_json(f, cues) for f in findings], ensure_ascii=False)`` writes
-(tests/cli/test_findings_json.py holds it to that on the corpus and on generated findings).
+``json.dumps([finding_json(f, cues) for f in findings], ensure_ascii=False)`` writes, and
+likewise for the cues (tests/cli/test_findings_json.py holds them to that on the corpus and on
+generated findings and cues).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from json.encoder import encode_basestring  # the C encoder's own, with ensure_ascii=False
 from typing import Any
 
 from captionreview.core.checks.audio import finding_range, track_range
@@ -34,6 +37,66 @@ def finding_json(finding: Finding, cues: Sequence[Cue]) -> dict[str, Any]:
         "end_ms": end_ms,
         "confidence": finding.confidence,
     }
+
+
+def cue_json(index: int, cue: Cue) -> dict[str, Any]:
+    """Return a cue as a JSON-ready dict."""
+    return {
+        "index": index,
+        "identifier": cue.identifier,
+        "start_ms": cue.start_ms,
+        "end_ms": cue.end_ms,
+        "text": cue.text,
+        "settings": cue.settings,
+        "line": cue.line,
+    }
+
+
+@dataclass(frozen=True)
+class CueRows:
+    """The cues of one file, as ``check --format json`` lists them."""
+
+    cues: Sequence[Cue]
+
+    def rows(self) -> list[dict[str, Any]]:
+        """Return the cues as JSON-ready dicts."""
+        return [cue_json(index, cue) for index, cue in enumerate(self.cues)]
+
+    def json(self) -> str:
+        """Return the JSON text of :meth:`rows`, as ``json.dumps(..., ensure_ascii=False)``."""
+        return "".join(self.json_pieces())
+
+    def json_pieces(self, size: int = 5000) -> Iterator[str]:
+        """Yield :meth:`json` in pieces of ``size`` cues, each cue one format of its strings
+        (encoded by the C encoder's function) and its ints; anything else as json writes it."""
+        parts: list[str] = []
+        opening = "["
+        for index, cue in enumerate(self.cues):
+            identifier, text, settings = cue.identifier, cue.text, cue.settings
+            start_ms, end_ms, line = cue.start_ms, cue.end_ms, cue.line
+            if (
+                identifier.__class__ is str
+                and text.__class__ is str
+                and settings.__class__ is str
+                and start_ms.__class__ is int
+                and end_ms.__class__ is int
+                and line.__class__ is int
+            ):
+                parts.append(
+                    f'{{"index": {index}, "identifier": {encode_basestring(identifier)}, '
+                    f'"start_ms": {start_ms}, "end_ms": {end_ms}, '
+                    f'"text": {encode_basestring(text)}, '
+                    f'"settings": {encode_basestring(settings)}, "line": {line}}}'
+                )
+            else:
+                parts.append(json.dumps(cue_json(index, cue), ensure_ascii=False))
+            if len(parts) == size:
+                yield opening + ", ".join(parts)
+                opening, parts = ", ", []
+        if parts:
+            yield opening + ", ".join(parts) + "]"
+        else:  # no cues at all, or the last piece was full
+            yield "[]" if opening == "[" else "]"
 
 
 @dataclass(frozen=True)

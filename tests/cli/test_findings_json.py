@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from captionreview.clitools.check import WordFlags, all_findings
-from captionreview.clitools.findings_json import FindingRows
+from captionreview.clitools.findings_json import CueRows, FindingRows
 from captionreview.core.formats import load
 from captionreview.core.model import Cue, Finding, Severity
 from captionreview.core.profiles import DEFAULT_PROFILE
@@ -124,3 +124,49 @@ def test_findings_of_one_kind_and_cue_differing_in_small_ways_are_each_written_a
     ]
     rows = FindingRows(found, CUES)
     assert rows.json() == dumped(rows)
+
+
+any_string = st.text(
+    st.characters(codec="utf-8", exclude_categories=())
+    | st.sampled_from('"\\\n\r\t\x00\x1f\u2028<&'),
+    max_size=40,
+)
+cues = st.builds(
+    Cue,
+    start_ms=st.integers(-(10**20), 10**20),
+    end_ms=st.integers(-(10**20), 10**20),
+    text=any_string,
+    identifier=any_string,
+    settings=any_string,
+    line=st.integers(-5, 10**9),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(cues, max_size=6), st.integers(1, 4))
+def test_generated_cues_are_written_as_json_dumps_writes_them(found: list[Cue], size: int) -> None:
+    rows = CueRows(found)
+    expected = json.dumps(rows.rows(), ensure_ascii=False)
+    assert rows.json() == expected
+    assert "".join(rows.json_pieces(size)) == expected
+
+
+def test_a_cue_with_a_value_of_another_type_is_written_as_json_dumps_writes_it() -> None:
+    odd = [Cue(True, 2.5, "x", line=None), Cue(1, 2, "y")]  # type: ignore[arg-type]
+    rows = CueRows(odd)
+    assert rows.json() == json.dumps(rows.rows(), ensure_ascii=False)
+    assert CueRows(()).json() == "[]"
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="needs ../shared/corpus")
+def test_every_corpus_files_cues_give_the_same_text_as_json_dumps() -> None:
+    checked = 0
+    for path in corpus_files():
+        try:
+            doc = load(path)
+        except Exception:  # unreadable files are the reader's tests, not these
+            continue
+        rows = CueRows(doc.cues)
+        assert rows.json() == json.dumps(rows.rows(), ensure_ascii=False), path
+        checked += 1
+    assert checked > 50

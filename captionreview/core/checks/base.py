@@ -381,7 +381,9 @@ class VisibleTextRule:
         judged = scan.judged
         repeated = scan.repeated
         view_of = scan.view
-        emit = scan.emit
+        cues = scan.cues
+        disabled = scan.disabled
+        append = out.append
         for i in indices:
             view = view_of(i)
             verdicts: Sequence[Verdict]
@@ -394,16 +396,21 @@ class VisibleTextRule:
                 verdicts = found
             else:
                 verdicts = self.verdicts(scan, view)
+            if not verdicts:
+                continue
+            # Scan.emit() for each verdict, with what is the same for the cue's findings (its
+            # timing line) worked out once: auto-captions give tens of thousands of findings.
+            cue = cues[i]
+            timing = file_line(cue, None)
             for rule_id, severity, message, span, suggestion in verdicts:
-                emit(
-                    out,
-                    rule_id,
-                    severity,
-                    i,
-                    message,
-                    span=None if span is None else view.raw_span(*span),
-                    suggestion=suggestion,
-                )
+                if rule_id in disabled:
+                    continue
+                line = timing
+                if span is not None:
+                    span = view.raw_span(*span)
+                    if timing is not None:
+                        line = timing + 1 + view.breaks_before(span[0])
+                append(make_finding(rule_id, severity, message, i, cue.uid, span, suggestion, line))
 
     def verdicts(self, scan: Scan, view: CueView) -> list[Verdict]:
         """Return what the judge says about ``view``'s visible text."""
