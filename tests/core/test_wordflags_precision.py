@@ -104,3 +104,13 @@ def test_english_words_with_swedish_endings_are_not_flagged() -> None:
 def test_a_swedish_misspelling_that_looks_like_an_english_stem_with_an_ending_is_flagged() -> None:
     # "branch" is English, but "branschen" is one letter away: a misspelling of it.
     assert flagged_words("I branchen kallar vi det kapital.") == ["branchen"]
+
+
+def test_a_typo_that_is_a_one_word_abbreviation_without_its_period_is_still_flagged() -> None:
+    # "ill." (illustration) is in the dictionary; "ill" here is "till" missing its t.
+    assert flagged_words("för att hänvisa ill denna post.") == ["ill"]
+
+
+def test_a_number_before_a_misspelt_word_does_not_make_it_an_abbreviation() -> None:
+    # "2.anegr." is no abbreviation: a run of parts is of words, not digits.
+    assert flagged_words("Raden 2 COUR anegr vid vilken domstol") == ["anegr"]

@@ -1781,28 +1781,32 @@ def _abbreviation(item: _Cue, at: int, speller: Speller) -> str | None:
     no abbreviation the dictionary has ("t.ex.", "dvs.", "m.fl." are among its words).
 
     Swedish writes an abbreviation with periods ("t.ex.") or with spaces for them ("t ex",
-    "m fl", Svenska skrivregler), and a one-part one also without its period ("dvs", "osv");
-    parts run together lose where a word ends ("tex", "sk", "mfl"): those get the periods.
+    "m fl", Svenska skrivregler); one of several words that the dictionary also has run
+    together ("d.v.s." and "dvs.", "o.s.v." and "osv.") may go without any period ("dvs",
+    "osv"), but not one of a single word ("ill." for illustration: "ill" is a typo of "till").
+    Parts run together lose where a word ends ("tex", "sk", "mfl"): those get the periods.
     """
     word = item.tokens[at].text
     if not (word.isalpha() and len(word) <= _LONGEST_ABBREVIATION):
         return None
-    if speller.check(word + "."):
-        return ""  # "dvs", "osv", "resp"
+    dotted_forms = (
+        ".".join(word[a:b] for a, b in pairwise((0, *cuts, len(word)))) + "."
+        for cuts in _part_cuts(len(word))
+    )
+    dotted = next((form for form in dotted_forms if speller.check(form)), None)
+    if dotted is not None and speller.check(word + "."):
+        return ""  # "dvs", "osv"
     tokens, text = item.tokens, item.plain.text
     for first in range(max(0, at - _ABBREVIATION_PARTS + 1), at + 1):
         for last in range(max(at, first + 1), min(first + _ABBREVIATION_PARTS, len(tokens))):
             run = tokens[first : last + 1]
-            if all(
-                text[a.pend : b.pstart] == " " and b.text.isalpha() for a, b in pairwise(run)
-            ) and speller.check(".".join(t.text for t in run) + "."):
+            if (
+                all(t.text.isalpha() for t in run)
+                and all(text[a.pend : b.pstart] == " " for a, b in pairwise(run))
+                and speller.check(".".join(t.text for t in run) + ".")
+            ):
                 return ""  # "bl a", "m fl", "s k"
-    for cuts in _part_cuts(len(word)):
-        parts = [word[a:b] for a, b in pairwise((0, *cuts, len(word)))]
-        dotted = ".".join(parts) + "."
-        if speller.check(dotted):
-            return dotted
-    return None
+    return dotted
 
 
 def _part_cuts(length: int) -> Iterator[tuple[int, ...]]:
