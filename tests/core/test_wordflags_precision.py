@@ -114,3 +114,12 @@ def test_a_typo_that_is_a_one_word_abbreviation_without_its_period_is_still_flag
 def test_a_number_before_a_misspelt_word_does_not_make_it_an_abbreviation() -> None:
     # "2.anegr." is no abbreviation: a run of parts is of words, not digits.
     assert flagged_words("Raden 2 COUR anegr vid vilken domstol") == ["anegr"]
+
+
+def test_a_typo_of_a_name_is_flagged_though_the_frequency_lists_floor_holds_it() -> None:
+    # wordfreq has "crtl" (Zipf ~1.1) one swap from "Ctrl", which Hunspell-sv has;
+    # "skaha" is at the list's floor, where typos and fragments are.
+    assert flagged_words("Håll ner Crtl och sedan", "åker vi till Skaha igen.") == [
+        "Crtl",
+        "Skaha",
+    ]

@@ -143,8 +143,11 @@ LONGEST_COMPOUND = 60
 """Letters in the longest word taken apart as a compound Hunspell lacks."""
 # A word no dictionary has is in written use when wordfreq's list has it (Zipf 1: once in
 # 100 million words, the list's floor is about there) and no word one edit away is this much
-# commoner (Zipf 1.5, about 30 times: a misspelling's correct form).
+# commoner (Zipf 1.5, about 30 times: a misspelling's correct form). A name, or the English
+# stem of a loan, needs more: the list's floor also holds typos of names ("crtl", "skaha")
+# and fragments ("atai"), and only an English sentence vouches for the word around it.
 _WRITTEN_USAGE = 1.0
+_ESTABLISHED_USAGE = 1.5
 _MISSPELLING_MARGIN = 1.5
 _LETTERS = {"en": "abcdefghijklmnopqrstuvwxyz", "sv": "abcdefghijklmnopqrstuvwxyzåäöé"}
 # Abbreviations of the dictionary are short ("fr.o.m.", "p.g.a."): words this long at most,
@@ -343,7 +346,7 @@ class FlagChecker:
         self._known: dict[str, bool] = {}
         self._word_classes: dict[str, set[str]] = {}
         # Whether text of a language uses a word: the same whatever the word lists say.
-        self._written: dict[tuple[str, str], bool] = {}
+        self._written: dict[tuple[str, str, float], bool] = {}
         self._loans: dict[str, bool] = {}
         self._frequencies = frequencies(self.language) if self.language in ("sv", "en") else None
 
@@ -1235,13 +1238,15 @@ class FlagChecker:
         # Short words ("to", "an") are English only among other English words.
         return self._sentence_language(item, tok, english) == "en"
 
-    def _written_usage(self, word: str, language: str, speller: Speller) -> bool:
+    def _written_usage(
+        self, word: str, language: str, speller: Speller, least: float = _WRITTEN_USAGE
+    ) -> bool:
         """Return True when text in ``language`` uses ``word`` as written and no far commoner
         word of that language is one letter away: a recogniser writes words of its vocabulary,
         but wordfreq also counts frequent misspellings ("recieve", Zipf 2.7), and those have a
         correct form one edit away that is many times commoner ("receive", 4.9). Asked only of
         words no dictionary has, once per word (Hunspell's suggestions take 60–100 ms a word)."""
-        key = (language, word)
+        key = (language, word, least)
         known = self._written.get(key)
         if known is None:
             counts = frequencies(language)
@@ -1249,13 +1254,23 @@ class FlagChecker:
             # A name's spelling is checked against names: the dictionaries write them capitalised.
             title = word[:1].isupper()
             letters = _LETTERS.get(language, _LETTERS["en"])
-            known = zipf >= _WRITTEN_USAGE and not any(
+            known = zipf >= least and not any(
                 commoner >= zipf + _MISSPELLING_MARGIN
-                and speller.check(near[:1].upper() + near[1:] if title else near)
+                and self._a_word(near[:1].upper() + near[1:] if title else near, speller)
                 for near, commoner in counts.found(_one_edit_away(word.lower(), letters)).items()
             )
             self._written[key] = known
         return known
+
+    def _a_word(self, word: str, speller: Speller) -> bool:
+        """Return True when ``speller``, the file's dictionary or the English one has ``word``
+        ("Ctrl" is in Hunspell-sv only, so "Crtl" is its typo in English text too)."""
+        english = _speller_or_none("en")
+        return (
+            speller.check(word)
+            or (self.speller is not None and self.speller.check(word))
+            or (english is not None and english.check(word))
+        )
 
     def _inflected_loan(self, word: str) -> bool:
         """Return True for an English word with a Swedish ending, as Swedish speech inflects
@@ -1281,7 +1296,9 @@ class FlagChecker:
                 stem = lower[: -len(ending)]
                 if not lower.endswith(ending) or len(stem) < _SHORTEST_LOAN:
                     continue
-                if english.check(stem) or self._written_usage(stem, "en", english):
+                if english.check(stem) or self._written_usage(
+                    stem, "en", english, _ESTABLISHED_USAGE
+                ):
                     # Swedish words one letter away, from the frequency list (one query),
                     # then the dictionary: checking each spelling with Hunspell-sv, which
                     # tries compounds, takes 20 µs each.
@@ -1305,10 +1322,12 @@ class FlagChecker:
             return False
         assert self.speller is not None
         # Frequencies of the file's language only where they are kept (Swedish, English).
-        if self._frequencies is not None and self._written_usage(word, self.language, self.speller):
+        if self._frequencies is not None and self._written_usage(
+            word, self.language, self.speller, _ESTABLISHED_USAGE
+        ):
             return True
         english = _speller_or_none("en") if self.language != "en" else None
-        return english is not None and self._written_usage(word, "en", english)
+        return english is not None and self._written_usage(word, "en", english, _ESTABLISHED_USAGE)
 
     def _sentence_language(self, item: _Cue, tok: Token, english: Speller) -> str:
         """Return "en" when the sentence around ``tok`` has more English than Swedish words."""
