@@ -726,9 +726,9 @@ class FlagChecker:
         # stor skillnaden").
         unphrased = (
             len(words) == 2
-            and ("noun" in classes[0] or self._definite_form(lower_first))
-            and self._indefinite(first)
             and self._definite(rest[0])
+            and self._indefinite(first)
+            and ("noun" in classes[0] or self._definite_form(lower_first))
         )
         adjective_head = "adj" in classes[0] and "noun" not in classes[0] and not unphrased
         tail = "".join(rest)
@@ -930,6 +930,8 @@ class FlagChecker:
         "menyn", "filerna"), from Hunspell-sv's affix flags."""
         assert self.speller is not None
         lower = word.lower()
+        if not lower.endswith((*_DEFINITE_SINGULAR, "na", "nas")):
+            return False  # no definite ending: Hunspell need not be asked
         for reading in self.speller.analyze(lower):
             flag = _FLAG_RE.search(reading)
             if flag is None:
