@@ -433,6 +433,8 @@ def test_a_lower_case_name_before_a_noun_or_verb_gets_its_capital_not_a_joined_w
     [
         ("att använda intern telefonsystemet", "interntelefonsystemet"),
         ("öppna verktygsalternativ dialogen", "verktygsalternativdialogen"),
+        # A genitive takes an indefinite noun ("forskningens front").
+        ("det här är forsknings fronten", "forskningsfronten"),
     ],
 )
 def test_an_indefinite_word_before_a_definite_noun_is_no_phrase_but_a_split_compound(
@@ -447,6 +449,7 @@ def test_an_indefinite_word_before_a_definite_noun_is_no_phrase_but_a_split_comp
         "hon använde interna telefonsystemet",  # the weak form before a definite noun
         "det finns ett internt telefonsystem",
         "den var stor skillnaden",  # an adjective only: speech puts it there
+        "vi läser forskningens front",
     ],
 )
 def test_an_adjective_that_agrees_or_an_adjective_alone_before_a_definite_noun_is_no_compound(

@@ -724,11 +724,17 @@ class FlagChecker:
         # telefonsystemet", "verktygsalternativ dialogen"; but "interna telefonsystemet").
         # An adjective only is left alone: speech puts one before a definite noun ("den var
         # stor skillnaden").
+        # So is a genitive before one ("forsknings fronten"; but "forskningens front").
         unphrased = (
             len(words) == 2
             and self._definite(rest[0])
-            and self._indefinite(first)
-            and ("noun" in classes[0] or self._definite_form(lower_first))
+            and (
+                (
+                    self._indefinite(first)
+                    and ("noun" in classes[0] or self._definite_form(lower_first))
+                )
+                or (classes[0] == {"noun"} and self._genitive(lower_first))
+            )
         )
         adjective_head = "adj" in classes[0] and "noun" not in classes[0] and not unphrased
         tail = "".join(rest)
@@ -924,6 +930,19 @@ class FlagChecker:
             and not self._is_name(lower)
             and not self._definite(lower)
         )
+
+    def _genitive(self, lower: str) -> bool:
+        """Return True for the genitive -s of a noun in Hunspell-sv ("forsknings"), not the
+        passive of a verb ("påverkas")."""
+        assert self.speller is not None
+        for reading in self.speller.analyze(lower):
+            flag = _FLAG_RE.search(reading)
+            if flag is not None and flag.group(1) == "A":
+                stem = _STEM_RE.search(reading)
+                base = stem.group(1) if stem else lower[:-1]
+                if not (base.endswith("a") and self.speller.check(base + "de")):
+                    return True
+        return False
 
     def _definite(self, word: str) -> bool:
         """Return True for a noun in a definite form ("telefonsystemet", "dialogen",
