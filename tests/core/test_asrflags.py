@@ -585,9 +585,11 @@ def test_hundra_or_tusen_before_a_plural_noun_is_offered_as_digits(text: str, di
         "ett par hundra personer",
         "jag har sagt det tusen gånger",
         "det kostar miljoner kronor",
+        "sjutton också, det regnar",  # a mild oath, no number
+        "vad för sjutton gör du",
     ],
 )
-def test_hundra_tusen_and_millions_alone_are_left_as_words_outside_units(text: str) -> None:
+def test_rough_counts_idioms_and_millions_alone_are_left_as_words(text: str) -> None:
     assert suggestions_of(text, "ASR-10") == []
 
 

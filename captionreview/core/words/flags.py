@@ -1482,7 +1482,7 @@ class FlagChecker:
             value > 12
             and (
                 not alone
-                or alone not in _SPOKEN_SCALES
+                or (alone not in _SPOKEN_SCALES and not _number_idiom(prev, alone, nxt))
                 or (nxt in _UNIT_OR_DATE and alone not in _LARGE_SCALES)
                 or (
                     alone in ("hundra", "tusen")
@@ -1984,6 +1984,12 @@ def _spoken_value(morphemes: list[str]) -> int | None:
     """
     values = list(_spoken_prefixes(morphemes))
     return values[-1] if morphemes and len(values) == len(morphemes) else None
+
+
+def _number_idiom(before: str, word: str, after: str) -> bool:
+    """Return True for a number word that is no number: the mild oath "sjutton också", "för
+    sjutton"."""
+    return word == "sjutton" and (after == "också" or before == "för")
 
 
 def _spoken_prefixes(morphemes: Iterable[str]) -> Iterator[int | None]:
