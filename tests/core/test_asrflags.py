@@ -488,6 +488,17 @@ def test_a_pronoun_before_a_noun_is_no_split_compound(text: str) -> None:
     assert suggestions_of(text, "ASR-11") == []
 
 
+def test_a_unit_noun_after_no_count_is_a_noun_like_others() -> None:
+    assert suggestions_of("och byggde själv de ton generatorer som", "ASR-11") == ["tongeneratorer"]
+
+
+@pytest.mark.parametrize(
+    "text", ["han köpte tre ton sand", "ge mig ett glas vatten", "ett stort glas mjölk"]
+)
+def test_a_unit_noun_after_a_count_measures_the_next_noun(text: str) -> None:
+    assert suggestions_of(text, "ASR-11") == []
+
+
 def test_swedish_words_among_english_names_are_checked_for_särskrivning() -> None:
     # More English names than Swedish words, but the split words are Swedish.
     text = "användar gruppen i silicon valley san francisco"

@@ -107,6 +107,9 @@ _MEASURE_NOUNS = _words("""
     par kopp glas flaska burk påse låda bit del rad antal mängd massa hel halv liter kilo
     meter gram ton procent timme minut sekund dag vecka månad år gång sort typ slags form
     """)
+# Of these, the units, which measure only what a count before them counts ("tre ton sand",
+# but "de ton generatorer"); quantities ("antal", "mängd") and times ("i år") need none.
+_UNIT_NOUNS = _words("par kopp glas flaska burk påse låda bit liter kilo meter gram ton procent")
 # Short English words taken as English terms in a Swedish sentence even alone.
 _SHORT_ENGLISH = _words("app web tab bug log")
 # Adjectives whose forms come from another stem ("liten", "lilla", "små"), so that no ending
@@ -617,8 +620,12 @@ class FlagChecker:
                     continue
                 window = toks[i:j]
                 words = tuple(t.text for t in window)
+                # A measure noun measures after a count ("ett par skor", "tre ton sand");
+                # after anything else it is a noun like others ("de ton generatorer").
+                counting = words[0].lower() not in _UNIT_NOUNS or _counted(toks, i)
+                key = words if counting else (*words, "")
                 # Most windows are known not to be compounds: that is asked first.
-                found_compound = self._compounds.get(words, _UNSEEN)
+                found_compound = self._compounds.get(key, _UNSEEN)
                 if found_compound is None:
                     continue
                 if covered.overlaps((window[0].start, window[-1].end)):
@@ -626,7 +633,9 @@ class FlagChecker:
                 if not all(_SPACES.fullmatch(text[a.pend : b.pstart]) for a, b in pairwise(window)):
                     continue
                 if found_compound is _UNSEEN:
-                    found_compound = self._compounds[words] = self._joined_compound(window)
+                    found_compound = self._compounds[key] = self._joined_compound(
+                        window, counting=counting
+                    )
                 if found_compound is None and n == 2 and j < len(toks):
                     found_compound = self._attributive_compound(window, toks[j], text)
                 if found_compound is None:
@@ -695,8 +704,11 @@ class FlagChecker:
         self._attributives[key] = found
         return found
 
-    def _joined_compound(self, window: list[Token]) -> tuple[str, float] | None:
-        """Return the joined word and how likely it is meant, when the evidence is good."""
+    def _joined_compound(
+        self, window: list[Token], *, counting: bool = True
+    ) -> tuple[str, float] | None:
+        """Return the joined word and how likely it is meant, when the evidence is good
+        (``counting``: a first word that is a measure noun measures the next one)."""
         assert self.speller is not None
         words = [t.text for t in window]
         first, rest = words[0], words[1:]
@@ -745,7 +757,7 @@ class FlagChecker:
             if len(joined) < 6:
                 continue
             confidence = self._compound_confidence(
-                words, joined, adjective_head, classes, unphrased
+                words, joined, adjective_head, classes, unphrased, counting
             )
             if confidence is not None and (best is None or confidence > best[1]):
                 best = (self._compound_case(first, joined), confidence)
@@ -758,6 +770,7 @@ class FlagChecker:
         adjective_head: bool,
         classes: list[set[str]],
         unphrased: bool = False,
+        counting: bool = True,
     ) -> float | None:
         """Return how likely ``joined`` is the word meant by ``words`` (None: not a word).
 
@@ -778,12 +791,12 @@ class FlagChecker:
                 lift -= 1.5  # "stor del", "rätt volym": an adjective before a noun is usual
             elif unphrased:
                 lift += 1.0  # side by side the words are no phrase: rarer than independent
-            elif self._bare_noun_pair(words, classes):
+            elif self._bare_noun_pair(words, classes, counting):
                 lift += _BARE_NOUN_LIFT  # "data lärare": a bare noun before a noun
             return 1 / (1 + 10 ** ((0.5 - lift) / 2))
         if adjective_head:
             return None
-        confidence = self._dictionary_evidence(words, lower, classes)
+        confidence = self._dictionary_evidence(words, lower, classes, counting)
         if unphrased:
             confidence = max(confidence or 0.0, _UNPHRASED)
         if confidence is None or confidence < SPLIT_THRESHOLD:
@@ -808,7 +821,7 @@ class FlagChecker:
         return None
 
     def _dictionary_evidence(
-        self, words: list[str], lower: str, classes: list[set[str]]
+        self, words: list[str], lower: str, classes: list[set[str]], counting: bool = True
     ) -> float | None:
         """Return the confidence the dictionary gives a joined word it accepts, seen rarely."""
         assert self.speller is not None
@@ -818,13 +831,15 @@ class FlagChecker:
             return 0.8  # "hjärt transplantation": a part that is no word on its own
         if any(w.endswith("s") and check(w[:-1]) and self._rare_alone(w) for w in words[:-1]):
             return 0.6  # "läges analys": a linking form that is rare on its own
-        if self._bare_noun_pair(words, classes):
+        if self._bare_noun_pair(words, classes, counting):
             return 0.5
         # Otherwise Hunspell only builds it from parts: weak evidence in Swedish, where it
         # accepts almost any compound ("rättsvolym", "ekonomipåverkas").
         return None
 
-    def _bare_noun_pair(self, words: list[str], classes: list[set[str]]) -> bool:
+    def _bare_noun_pair(
+        self, words: list[str], classes: list[set[str]], counting: bool = True
+    ) -> bool:
         """Return True for a bare singular noun right before another noun: rare in written
         Swedish ("miljö variabler", "nyckel värde"), unlike a measure word ("ett par skor")
         or a name, a whole noun phrase ("lär telia vilja": Telia and a verb)."""
@@ -834,7 +849,7 @@ class FlagChecker:
             classes[0] == {"noun"}
             and indefinite
             and "noun" in classes[-1]
-            and first.lower() not in _MEASURE_NOUNS
+            and not (counting and first.lower() in _MEASURE_NOUNS)
             and not self._is_name(first)
         )
 
@@ -1984,6 +1999,20 @@ def _spoken_value(morphemes: list[str]) -> int | None:
     """
     values = list(_spoken_prefixes(morphemes))
     return values[-1] if morphemes and len(values) == len(morphemes) else None
+
+
+# Words that count what a measure noun measures: "ett par skor", "en stor mängd data".
+_COUNTS = _words("en ett några flera många få alla hela halva halv")
+
+
+def _counted(tokens: list[Token], at: int) -> bool:
+    """Return True when a count is among the two words before ``tokens[at]`` ("tre liter",
+    "ett stort glas"), or nothing is before it in the cue (the count may be in the last)."""
+    before = tokens[max(0, at - 2) : at]
+    return not before or any(
+        t.is_number or t.text.lower() in _COUNTS or _spoken_morphemes(t.text.lower())
+        for t in before
+    )
 
 
 def _number_idiom(before: str, word: str, after: str) -> bool:
