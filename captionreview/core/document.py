@@ -45,15 +45,20 @@ from captionreview.core.vtt.writer import sanitize_cue_text, serialize
 
 
 class _CueList(Sequence[Cue]):
-    """A read-only view of the document's cues (O(1) indexing, no copy)."""
+    """A read-only view of the document's cues (O(1) indexing, no copy).
 
-    __slots__ = ("_doc",)
+    It holds the document's list, not the document (which gives it a new list on a reset): a
+    view pointing back at its document would make every document a reference cycle, freed
+    only by the cyclic collector, which ``captionreview check`` pauses for its whole run.
+    """
 
-    def __init__(self, doc: Document) -> None:
-        self._doc = doc
+    __slots__ = ("_cues",)
+
+    def __init__(self, cues: list[Cue]) -> None:
+        self._cues = cues
 
     def __len__(self) -> int:
-        return len(self._doc._cues)
+        return len(self._cues)
 
     @overload
     def __getitem__(self, index: int) -> Cue: ...
@@ -62,10 +67,10 @@ class _CueList(Sequence[Cue]):
     def __getitem__(self, index: slice) -> list[Cue]: ...
 
     def __getitem__(self, index: int | slice) -> Cue | list[Cue]:
-        return self._doc._cues[index]
+        return self._cues[index]
 
     def __iter__(self) -> Iterator[Cue]:
-        return iter(self._doc._cues)
+        return iter(self._cues)
 
     def __repr__(self) -> str:
         return f"<{len(self)} cues>"
@@ -94,7 +99,7 @@ class Document:
         self._group: Command | None = None
         self._time_index: tuple[list[int], list[int], list[int]] | None = None
         self._original_kept = False
-        self._cues_view = _CueList(self)
+        self._cues_view = _CueList(self._cues)
 
     # ------------------------------------------------------------ construction
 
@@ -274,7 +279,7 @@ class Document:
 
     def _reset(self, cues: list[Cue], layout: list[LayoutItem]) -> None:
         self._emit(EventKind.RESETTING)
-        self._cues = list(cues)
+        self._cues = self._cues_view._cues = list(cues)
         self._layout = list(layout)
         self._time_index = None
         # The header and its NOTEs may have changed; the dict is updated in place because

@@ -231,6 +231,10 @@ class Review:
     def close(self) -> None:
         """Stop following the document."""
         self._unsubscribe()
+        # The unsubscriber holds this review's own method: dropped, the review (and the
+        # document it points to) is freed when the last reference goes, without waiting for
+        # the cyclic collector, which ``captionreview check`` pauses.
+        self._unsubscribe = _followed_no_more
 
     def _notify(self, start: int, stop: int) -> None:
         for listener in list(self._listeners):
@@ -492,11 +496,19 @@ def open_review(doc: Document) -> Review:
     Raises ReviewFileError when the sidecar exists but cannot be used (the captions are fine).
     """
     review = Review(doc)
-    if doc.path is not None:
-        data = read_sidecar(sidecar_path(doc.path))
-        if data is not None:
-            review.restore(data)
+    try:
+        if doc.path is not None:
+            data = read_sidecar(sidecar_path(doc.path))
+            if data is not None:
+                review.restore(data)
+    except BaseException:
+        review.close()
+        raise
     return review
+
+
+def _followed_no_more() -> None:
+    """What a closed review's unsubscriber does: nothing."""
 
 
 def review_counts(doc: Document) -> ReviewCounts:
