@@ -77,6 +77,10 @@ _SOFT_FILLERS: dict[str, frozenset[str]] = {
 _ALLOWED_DOUBLES = _words("det den de dem var vad som att ja nej jo nä mycket bla ha had that is")
 
 # Function words never form the parts of a flagged split compound: "för de", "en bil".
+# With them the modal auxiliaries of Svenska Akademiens grammatik (böra, få, kunna, må, måste,
+# skola, torde, vilja), which Hunspell-sv cannot tell from nouns: "bör" and "kan" carry only an
+# affix flag plural nouns share (fl:J of "böra", "kana"), "skall" and "må" none ("bör lära" is
+# no "börslära"). Not "lär": it begins compounds ("lärplattform").
 _SV_FUNCTION_WORDS = _words("""
     och eller men utan samt att som om när då där här hur vad vem vilken vilket vilka varför
     eftersom medan innan sedan fast även också inte ej bara redan ännu nog väl ju visst kanske
@@ -90,6 +94,7 @@ _SV_FUNCTION_WORDS = _words("""
     inom utom kring runt längs enligt trots bakom framför ovan nedan inför
     är var vara varit blir blev bli blivit har hade haft ska skulle kan kunde kunna vill ville
     måste får fick kommer kom går gick gör gjorde säger sa sade
+    skall bör borde må måtte torde
     så sen nej ja jo okej alltså därför dock således
     ut upp ner in fram bort hem iväg tillbaka hit dit
     """)
@@ -121,10 +126,12 @@ _ORDINALS = _words("""
     sista näst nästa förra
     """)
 # Hunspell-sv affix flags of a word form and the word class they mark (sv_SE.aff).
+_NOUN_FLAGS = "BCDEFGHIJ"
+_VOWELS = "aeiouyåäöé"
 # Participles (M, P: "baserat", "formad") count as adjectives: they end compounds often
 # ("menybaserat") and are no clause on their own.
 _FLAG_CLASSES: dict[str, tuple[str, ...]] = {
-    **dict.fromkeys("BCDEFGHIJ", ("noun",)),
+    **dict.fromkeys(_NOUN_FLAGS, ("noun",)),
     **dict.fromkeys("KLNmR", ("verb",)),
     **dict.fromkeys("OMPT", ("adj",)),
 }
@@ -138,6 +145,9 @@ _ATTRIBUTIVE = 0.6
 # A bare singular noun before a noun is no usual phrase: the pair side by side is counted
 # this much rarer (log10) than two independent words.
 _BARE_NOUN_LIFT = 0.5
+# Two dictionary words that Hunspell-sv does not join are counted this much rarer joined
+# (log10) than wordfreq has them.
+_REFUSED_COMPOUND = 1.0
 # A word both dictionaries have belongs to the language where it is this much more common
 # (Zipf, log10: 1.5 is about 30 times).
 _LANGUAGE_MARGIN = 1.5
@@ -342,12 +352,14 @@ class FlagChecker:
         # Lectures repeat their word pairs; the dictionary answer for a pair never changes.
         self._compounds: dict[tuple[str, ...], tuple[str, float] | None] = {}
         self._attributives: dict[tuple[str, str, str], tuple[str, float] | None] = {}
+        self._articles: dict[tuple[str, str], bool] = {}
         self._languages: dict[str, str] = {}
         self._sentences: tuple[str, list[int], list[int]] | None = None
         # Answers about a word alone, kept for one run (the word lists may change between
         # runs): whether the spell check passes it anywhere, and its word classes.
         self._known: dict[str, bool] = {}
         self._word_classes: dict[str, set[str]] = {}
+        self._uninflected: dict[str, bool] = {}
         # Whether text of a language uses a word: the same whatever the word lists say.
         self._written: dict[tuple[str, str, float], bool] = {}
         self._loans: dict[str, bool] = {}
@@ -493,6 +505,7 @@ class FlagChecker:
         """Forget the answers about single words: the word lists may have changed."""
         self._known = {}
         self._word_classes = {}
+        self._articles = {}
 
     def _text(self, index: int, cue: Cue, lines: dict[tuple[bool, str], _Line]) -> _Text:
         """Return what the rules find in cue ``index`` on its own, from ``lines`` (by visible
@@ -643,6 +656,8 @@ class FlagChecker:
                 joined, confidence = found_compound
                 if self._suspended_without_hyphen(item, i, self.speller) is not None:
                     continue  # "käll händelse och resultatkoder": suspended parts, not one word
+                if not self._takes_article(toks, i, words[-1], text):
+                    continue  # "en grupp entusiaster": the article is the first noun's
                 if n == 3:
                     inner = tuple(t.text for t in window[1:])
                     if inner not in self._compounds:
@@ -672,6 +687,49 @@ class FlagChecker:
                 )
                 used.update(range(i, j))
                 break
+
+    def _takes_article(self, toks: list[Token], at: int, last: str, text: str) -> bool:
+        """Return False when the words from ``toks[at]`` follow an indefinite article (and up to
+        two adjectives) that a compound ending in the noun ``last`` cannot take: a compound has
+        the number and gender of its last part, and "en" or "ett" takes a singular ("en liten
+        uppsättning regler", "en grupp entusiaster"), "en" no neuter ("en serie steg":
+        "steget"). The words are then a measure and what it measures."""
+        assert self.speller is not None
+        before = at - 1
+        while before >= max(0, at - 3) and toks[before].text.lower() not in ("en", "ett"):
+            word = toks[before].text
+            if word.lower() in _SV_FUNCTION_WORDS or "adj" not in self._classes(word):
+                return True
+            before -= 1
+        if before < 0 or toks[before].text.lower() not in ("en", "ett"):
+            return True
+        if not all(
+            _SPACES.fullmatch(text[a.pend : b.pstart]) for a, b in pairwise(toks[before : at + 1])
+        ):
+            return True
+        article = toks[before].text.lower()
+        key = (article, last)
+        if key not in self._articles:
+            lower = last.lower()
+            readings = self.speller.analyze(lower)
+            classes = self._classes(lower)
+            plural = (
+                bool(readings) and all(_inflected_reading(r) for r in readings)
+            ) or self._plural_entry(lower)
+            self._articles[key] = "noun" not in classes or not (
+                plural or (article == "en" and self._definite_form(lower, neuter=True))
+            )
+        return self._articles[key]
+
+    def _plural_entry(self, lower: str) -> bool:
+        """Return True for a plural the dictionary lists as a word of its own ("böcker"): its
+        definite form is its own with -na, the definite plural's ending, and it has no definite
+        singular (as "fönster" has "fönstret", and "fönsterna" too)."""
+        return (
+            lower.endswith("r")
+            and self._has_form(lower, (lower + "na",))
+            and not self._has_form(lower, _definite_singulars(lower))
+        )
 
     def _attributive_compound(
         self, window: list[Token], after: Token, text: str
@@ -732,6 +790,25 @@ class FlagChecker:
         # "I Helsingborg arbetar kommunen" (though "arbetarkommun" is a word).
         if any("verb" in c and "noun" not in c for c in classes):
             return None
+        found = self._weighed_join(words, classes, counting)
+        # Whether a word inflects is asked only of words about to be flagged: it takes Hunspell
+        # up to ten analyses.
+        if found is None:
+            return None
+        if len(words) == 3 and classes[1] == {"noun"} and self._uninflected_entry(rest[0]):
+            return None  # "katalog per version": a preposition between two nouns
+        if classes[0] == {"noun"} and self._uninflected_entry(first):
+            return self._weighed_join(words, [{"uninflected"}, *classes[1:]], counting)
+        return found
+
+    def _weighed_join(
+        self, words: list[str], classes: list[set[str]], counting: bool
+    ) -> tuple[str, float] | None:
+        """Return the joined word of ``words`` (of word ``classes``; ``counting`` as for
+        :meth:`_joined_compound`) and how likely it is meant, when at least
+        :data:`SPLIT_THRESHOLD`."""
+        first, rest = words[0], words[1:]
+        lower_first = first.lower()
         # An indefinite adjective or noun before a definite noun is no phrase ("intern
         # telefonsystemet", "verktygsalternativ dialogen"; but "interna telefonsystemet").
         # An adjective only is left alone: speech puts one before a definite noun ("den var
@@ -748,7 +825,11 @@ class FlagChecker:
                 or (classes[0] == {"noun"} and self._genitive(lower_first))
             )
         )
-        adjective_head = "adj" in classes[0] and "noun" not in classes[0] and not unphrased
+        # So is a word that does not inflect as a noun before one ("per version", "gratis
+        # telefonsamtal"): both ways are Swedish, side by side the likelier.
+        adjective_head = (
+            not classes[0].isdisjoint(("adj", "uninflected")) and "noun" not in classes[0]
+        ) and not unphrased
         tail = "".join(rest)
         best: tuple[str, float] | None = None
         heads = [first] if first.endswith("s") else [first, first + "s"]
@@ -793,6 +874,11 @@ class FlagChecker:
                 lift += 1.0  # side by side the words are no phrase: rarer than independent
             elif self._bare_noun_pair(words, classes, counting):
                 lift += _BARE_NOUN_LIFT  # "data lärare": a bare noun before a noun
+            if lift >= 0.5 and all(check(w) for w in words) and not check(lower):
+                # Both are words, but Hunspell-sv's compound rules do not join them ("vare" ends
+                # no compound): what wordfreq counts is a misspelling of a fixed phrase
+                # ("tackvare" of "tack vare"), likely only when far commoner than that.
+                lift -= _REFUSED_COMPOUND
             return 1 / (1 + 10 ** ((0.5 - lift) / 2))
         if adjective_head:
             return None
@@ -932,8 +1018,53 @@ class FlagChecker:
         if self._adjective(lower):
             classes.add("adj")
         if not classes:
-            classes.add("noun")
+            # A present participle the dictionary inflects as no noun is an adjective
+            # ("motsvarande", "krävande"; but "beroendet").
+            participle = (
+                entry
+                and lower.endswith(("ande", "ende"))
+                and len(lower) > 5
+                and not self._noun_inflected(lower)
+            )
+            classes.add("adj" if participle else "noun")
         return classes
+
+    def _uninflected_entry(self, word: str) -> bool:
+        """Return True for a dictionary entry Hunspell-sv inflects as no noun (no affix flag, no
+        definite form, no plural): a preposition, adverb, infinitive or indeclinable adjective
+        ("per", "ihjäl", "gratis"), which before a noun makes a phrase ("per version")."""
+        lower = word.lower()
+        uninflected = self._uninflected.get(lower)
+        if uninflected is None:
+            uninflected = self._uninflected[lower] = (
+                _part_word(lower)
+                and self._base_form(lower)
+                and not self._noun_inflected(lower)
+                # A compound form in -s: "döds", of "död".
+                and not (lower.endswith("s") and self._noun_inflected(lower[:-1]))
+            )
+        return uninflected
+
+    def _noun_inflected(self, lower: str) -> bool:
+        """Return True when Hunspell-sv has a definite or plural form of the entry ``lower``,
+        as its noun affix flags make them ("boken", "numret", "cykeln", "serier")."""
+        return self._has_form(lower, _noun_forms(lower))
+
+    def _has_form(self, lower: str, forms: Iterable[str]) -> bool:
+        """Return True when Hunspell-sv reads one of ``forms`` as a noun form of ``lower``."""
+        assert self.speller is not None
+        stem = f"st:{lower}"
+        for form in forms:
+            for reading in self.speller.analyze(form):
+                flag = _FLAG_RE.search(reading)
+                if (
+                    flag is not None
+                    and flag.group(1) in _NOUN_FLAGS
+                    and "pa:" not in reading
+                    and stem in reading.split()
+                ):
+                    return True
+        return False
 
     def _indefinite(self, word: str) -> bool:
         """Return True for an adjective in its strong form or a noun in its indefinite
@@ -1974,6 +2105,42 @@ def _part_word(word: str) -> bool:
         and _spoken_morphemes(word.lower()) is None
         and not is_acronym(word)
     )
+
+
+def _inflected_reading(reading: str) -> bool:
+    """Return True for a Hunspell-sv reading of an inflected form (its last affix flag is one
+    of the inflections, upper case or "m"; the lower-case others make compound parts)."""
+    flags = _FLAG_RE.findall(reading)
+    return bool(flags) and (flags[-1].isupper() or flags[-1] == "m")
+
+
+def _definite_singulars(lower: str) -> Iterator[str]:
+    """Yield the forms a definite singular of the Swedish noun ``lower`` may have (sv_SE.aff's
+    noun suffixes), the commonest first; most are no word."""
+    if lower[-1:] in _VOWELS:
+        yield from (lower + "n", lower + "t", lower + "et")  # "serien", "bedrägeriet"
+    elif lower.endswith(("el", "er", "en")):
+        # "cykeln", and the e dropped before an ending: "numret" (nummer), "tecknet".
+        short = lower[:-3] if lower[-4:-2] == "mm" else lower[:-2]
+        short += lower[-1]
+        yield from (lower + "en", lower + "et", lower + "n", short + "et", short + "en")
+    elif lower[-1:] in "mn":
+        yield from (lower + "en", lower + "et", lower + lower[-1] + "et", lower + lower[-1] + "en")
+    else:
+        yield from (lower + "en", lower + "et")
+
+
+def _noun_forms(lower: str) -> Iterator[str]:
+    """Yield the definite and plural forms the Swedish noun ``lower`` may have."""
+    yield from _definite_singulars(lower)
+    if lower[-1:] in _VOWELS:
+        yield from (lower + "r", lower + "er", lower[:-1] + "or", lower[:-1] + "ar")
+        return
+    yield from (lower + "ar", lower + "er")
+    if lower.endswith(("el", "er", "en")):
+        yield (lower[:-3] if lower[-4:-2] == "mm" else lower[:-2]) + lower[-1] + "ar"  # "cyklar"
+    if lower.endswith("r"):
+        yield lower + "na"  # a plural the dictionary lists apart: "böcker", "böckerna"
 
 
 @lru_cache(maxsize=65536)
