@@ -55,6 +55,8 @@ def test_a_measure_after_an_indefinite_article_is_no_split_compound(text: str) -
         ("han köpte ett data program", "dataprogram"),  # "ett" and a neuter singular
         ("hon köpte en ny data skärm", "dataskärm"),  # "en" and a common singular
         ("det fanns ingen data lärare heller", "datalärare"),
+        # A genitive takes the article of its noun; "lärare" is "lära" with the flag of -are.
+        ("det var en data lärares lön", "datalärares"),
     ],
 )
 def test_a_split_compound_that_agrees_with_its_article_is_still_flagged(

@@ -711,10 +711,12 @@ class FlagChecker:
         key = (article, last)
         if key not in self._articles:
             lower = last.lower()
+            if lower.endswith("s") and len(lower) > 3:
+                lower = lower[:-1]  # a genitive takes the article of its noun: "en lärares"
             readings = self.speller.analyze(lower)
             classes = self._classes(lower)
             plural = (
-                bool(readings) and all(_inflected_reading(r) for r in readings)
+                bool(readings) and not any(_indefinite_singular(r, lower) for r in readings)
             ) or self._plural_entry(lower)
             self._articles[key] = "noun" not in classes or not (
                 plural or (article == "en" and self._definite_form(lower, neuter=True))
@@ -2107,11 +2109,12 @@ def _part_word(word: str) -> bool:
     )
 
 
-def _inflected_reading(reading: str) -> bool:
-    """Return True for a Hunspell-sv reading of an inflected form (its last affix flag is one
-    of the inflections, upper case or "m"; the lower-case others make compound parts)."""
+def _indefinite_singular(reading: str, lower: str) -> bool:
+    """Return True unless a Hunspell-sv reading of ``lower`` makes it a plural or definite noun
+    form (its last affix flag one of the nouns' but for the present participles in -nde,
+    "lidande"; "lärare", of "lära", fl:T, is a base form)."""
     flags = _FLAG_RE.findall(reading)
-    return bool(flags) and (flags[-1].isupper() or flags[-1] == "m")
+    return not flags or flags[-1] not in _NOUN_FLAGS or lower.endswith("nde")
 
 
 def _definite_singulars(lower: str) -> Iterator[str]:
