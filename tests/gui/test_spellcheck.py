@@ -322,6 +322,34 @@ def test_ctrl_period_then_enter_takes_the_first_suggestion(qtbot, make_window, c
     assert "11.8%" in doc.cues[3].text
 
 
+def test_the_menu_key_also_lands_on_the_first_fix(qtbot, make_window, captions) -> None:
+    # The Menu key (a keyboard context menu) adds the word's fixes to the editor's own menu;
+    # the keyboard starts on the first fix there too, not on the explanation or on Undo.
+    window, _spell = open_checked(qtbot, make_window, captions)
+    window.select_cue(CUE_GRON_VALL)
+    edit = window.editor.text_edit
+    cursor = edit.textCursor()
+    cursor.setPosition(position_of(window, "grön vall"))
+    edit.setTextCursor(cursor)
+    active: list[str] = []
+
+    def read_active() -> None:
+        menu = QApplication.activePopupWidget()
+        if isinstance(menu, QMenu):
+            chosen = menu.activeAction()
+            active.append(chosen.text() if chosen else "")
+            menu.close()
+
+    QTimer.singleShot(150, read_active)
+    point = edit.cursorRect().center()
+    event = QContextMenuEvent(
+        QContextMenuEvent.Reason.Keyboard, point, edit.viewport().mapToGlobal(point)
+    )
+    QApplication.sendEvent(edit, event)
+    qtbot.waitUntil(lambda: bool(active))
+    assert active == ["Replace with “Grünewald”"]
+
+
 def test_spelling_language_can_be_switched(qtbot, make_window, captions) -> None:
     _window, spell = open_checked(qtbot, make_window, captions)
     swedish = len(spell.findings())
