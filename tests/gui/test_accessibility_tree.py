@@ -40,13 +40,11 @@ def _missing(tools: tuple[str, ...] = ("xvfb-run", "dbus-run-session")) -> str |
     return None
 
 
-def walk_app(language: str, home: Path) -> list[dict[str, Any]]:
-    """The accessible tree of the app opened on the demo captions in ``language``, with its
-    settings in ``home`` (each run its own, so one run's recent files do not show in the next).
-    """
-    reason = _missing()
-    if reason is not None:
-        pytest.skip(reason)
+def run_on_the_bus(script: Path, marker: str, language: str, home: Path, **extra: str) -> Any:
+    """Start the app on a copy of the demo captions in ``language`` under Xvfb on its own
+    accessibility bus, with ``script`` (Debian's Python, pyatspi) driving and reading it from
+    outside; return the JSON that ``script`` prints after ``marker``. Settings live in
+    ``home`` (each run its own, so one run's recent files do not show in the next)."""
     # A copy: the window writes its review beside the captions it opens.
     captions = home / CAPTIONS.name
     shutil.copy(CAPTIONS, captions)
@@ -59,17 +57,9 @@ def walk_app(language: str, home: Path) -> list[dict[str, Any]]:
         "--no-demo",
         str(captions),
     ]
+    session = ["xvfb-run", "-a", "-s", "-screen 0 1400x900x24", "dbus-run-session", "--"]
     out = subprocess.run(
-        [
-            "xvfb-run",
-            "-a",
-            "dbus-run-session",
-            "--",
-            str(SYSTEM_PYTHON),
-            str(WALKER),
-            "60",
-            *command,
-        ],
+        [*session, str(SYSTEM_PYTHON), str(script), "60", *command],
         capture_output=True,
         text=True,
         timeout=150,
@@ -79,12 +69,21 @@ def walk_app(language: str, home: Path) -> list[dict[str, Any]]:
             QT_QPA_PLATFORM="xcb",
             XDG_CONFIG_HOME=str(home / "config"),
             XDG_STATE_HOME=str(home / "state"),
+            **extra,
         ),
     )
-    lines = [line for line in out.stdout.splitlines() if line.startswith(MARKER)]
+    lines = [line for line in out.stdout.splitlines() if line.startswith(marker)]
     assert lines, out.stdout[-2000:] + out.stderr[-2000:]
-    nodes: list[dict[str, Any]] = json.loads(lines[-1][len(MARKER) :])
-    assert nodes, out.stderr[-2000:]
+    return json.loads(lines[-1][len(marker) :])
+
+
+def walk_app(language: str, home: Path) -> list[dict[str, Any]]:
+    """The accessible tree of the app opened on the demo captions in ``language``."""
+    reason = _missing()
+    if reason is not None:
+        pytest.skip(reason)
+    nodes: list[dict[str, Any]] = run_on_the_bus(WALKER, MARKER, language, home)
+    assert nodes
     return nodes
 
 
@@ -144,26 +143,7 @@ def test_the_word_menu_from_the_keyboard_as_a_screen_reader_hears_it(tmp_path: P
     reason = _missing(("xvfb-run", "dbus-run-session", "xdotool"))
     if reason is not None:
         pytest.skip(reason + " (Debian: xdotool)" if "xdotool" in reason else reason)
-    captions = tmp_path / CAPTIONS.name
-    shutil.copy(CAPTIONS, captions)
-    command = [sys.executable, "-m", "captionreview", "--lang", "sv", "--no-demo", str(captions)]
-    session = ["xvfb-run", "-a", "-s", "-screen 0 1400x900x24", "dbus-run-session", "--"]
-    out = subprocess.run(
-        [*session, str(SYSTEM_PYTHON), str(KEYS), "60", *command],
-        capture_output=True,
-        text=True,
-        timeout=150,
-        env=dict(
-            os.environ,
-            QT_QPA_PLATFORM="xcb",
-            XDG_CONFIG_HOME=str(tmp_path / "config"),
-            XDG_STATE_HOME=str(tmp_path / "state"),
-            CUE_TEXT_NAME="Undertextens text",
-        ),
-    )
-    lines = [line for line in out.stdout.splitlines() if line.startswith("ATSPI-KEYS ")]
-    assert lines, out.stdout[-2000:] + out.stderr[-2000:]
-    heard = json.loads(lines[-1][len("ATSPI-KEYS ") :])
+    heard = run_on_the_bus(KEYS, "ATSPI-KEYS ", "sv", tmp_path, CUE_TEXT_NAME="Undertextens text")
     assert heard["error"] is None, heard["error"]
     menus = [
         e
