@@ -37,6 +37,16 @@ def test_a_word_that_does_not_inflect_as_a_noun_makes_a_phrase_before_a_noun(tex
 
 
 @pytest.mark.parametrize(
+    ("text", "joined"),
+    [("han har ett extra jobb på helgen", "extrajobb"), ("vi spelade inne bandy", "innebandy")],
+)
+def test_such_a_word_is_still_joined_when_wordfreq_knows_the_compound(
+    text: str, joined: str
+) -> None:
+    assert joined_words(text) == [joined]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "hon köpte en liten uppsättning verktyg",  # "en" takes no plural compound

@@ -80,7 +80,9 @@ _ALLOWED_DOUBLES = _words("det den de dem var vad som att ja nej jo nä mycket b
 # With them the modal auxiliaries of Svenska Akademiens grammatik (böra, få, kunna, må, måste,
 # skola, torde, vilja), which Hunspell-sv cannot tell from nouns: "bör" and "kan" carry only an
 # affix flag plural nouns share (fl:J of "böra", "kana"), "skall" and "må" none ("bör lära" is
-# no "börslära"). Not "lär": it begins compounds ("lärplattform").
+# no "börslära"). Not "lär": it begins compounds ("lärplattform"). The prepositions are the
+# closed class of simple ones, "per", "via", "jämte" and "kontra" too ("per version" is no
+# "perversion"), but not those that begin compounds ("förbifart", "utanförskap").
 _SV_FUNCTION_WORDS = _words("""
     och eller men utan samt att som om när då där här hur vad vem vilken vilket vilka varför
     eftersom medan innan sedan fast även också inte ej bara redan ännu nog väl ju visst kanske
@@ -91,7 +93,7 @@ _SV_FUNCTION_WORDS = _words("""
     min mitt mina din ditt dina sin sitt sina vår vårt våra ert era hans hennes dens
     en ett denna detta dessa
     i på av för till från med mot om under över efter före vid hos åt genom utan mellan bland
-    inom utom kring runt längs enligt trots bakom framför ovan nedan inför
+    inom utom kring runt längs enligt trots bakom framför ovan nedan inför per via jämte kontra
     är var vara varit blir blev bli blivit har hade haft ska skulle kan kunde kunna vill ville
     måste får fick kommer kom går gick gör gjorde säger sa sade
     skall bör borde må måtte torde
@@ -793,13 +795,9 @@ class FlagChecker:
         if any("verb" in c and "noun" not in c for c in classes):
             return None
         found = self._weighed_join(words, classes, counting)
-        # Whether a word inflects is asked only of words about to be flagged: it takes Hunspell
-        # up to ten analyses.
-        if found is None:
-            return None
-        if len(words) == 3 and classes[1] == {"noun"} and self._uninflected_entry(rest[0]):
-            return None  # "katalog per version": a preposition between two nouns
-        if classes[0] == {"noun"} and self._uninflected_entry(first):
+        # Whether a word inflects is asked only of a first word about to be flagged: it takes
+        # Hunspell up to ten analyses.
+        if found is not None and classes[0] == {"noun"} and self._uninflected_entry(first):
             return self._weighed_join(words, [{"uninflected"}, *classes[1:]], counting)
         return found
 
@@ -827,11 +825,7 @@ class FlagChecker:
                 or (classes[0] == {"noun"} and self._genitive(lower_first))
             )
         )
-        # So is a word that does not inflect as a noun before one ("per version", "gratis
-        # telefonsamtal"): both ways are Swedish, side by side the likelier.
-        adjective_head = (
-            not classes[0].isdisjoint(("adj", "uninflected")) and "noun" not in classes[0]
-        ) and not unphrased
+        adjective_head = "adj" in classes[0] and "noun" not in classes[0] and not unphrased
         tail = "".join(rest)
         best: tuple[str, float] | None = None
         heads = [first] if first.endswith("s") else [first, first + "s"]
@@ -1033,8 +1027,9 @@ class FlagChecker:
 
     def _uninflected_entry(self, word: str) -> bool:
         """Return True for a dictionary entry Hunspell-sv inflects as no noun (no affix flag, no
-        definite form, no plural): a preposition, adverb, infinitive or indeclinable adjective
-        ("per", "ihjäl", "gratis"), which before a noun makes a phrase ("per version")."""
+        definite form, no plural): an adverb, infinitive or indeclinable adjective ("ihjäl",
+        "gratis"). It is no bare noun, so only wordfreq's count of the joined word can tell
+        a compound ("extra jobb") from a phrase ("gratis telefonsamtal")."""
         lower = word.lower()
         uninflected = self._uninflected.get(lower)
         if uninflected is None:
