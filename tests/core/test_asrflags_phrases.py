@@ -83,3 +83,24 @@ def test_a_fixed_phrase_hunspell_does_not_join_is_not_offered_as_its_misspelling
 def test_a_present_participle_after_a_noun_is_no_split_compound() -> None:
     # "motsvarande" heads its own phrase: "examensmotsvarande" was offered.
     assert joined_words("hon har en examen motsvarande tre terminer") == []
+
+
+@pytest.mark.parametrize(
+    "text", ["skriv namnet här", "tryck knappen två gånger", "bra data styr besluten"]
+)
+def test_a_verb_stem_before_a_definite_noun_is_a_verb_and_its_object(text: str) -> None:
+    # Hunspell-sv reads "skriv", "tryck", "styr" as the stems of "skriva", "trycka", "styra"
+    # (the J flag): an imperative, or the present of a verb in -ra, not an indefinite noun.
+    assert joined_words(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "joined"),
+    [
+        ("använd en sök motor", "sökmotor"),  # wordfreq knows the compound
+        ("han satt vid skriv bordet", "skrivbordet"),
+        ("vi köpte en skriv are", "skrivare"),  # "are" is no word: any form may follow "en"
+    ],
+)
+def test_a_verb_stem_still_begins_compounds_wordfreq_knows(text: str, joined: str) -> None:
+    assert joined_words(text) == [joined]

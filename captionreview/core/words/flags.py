@@ -716,12 +716,18 @@ class FlagChecker:
             if lower.endswith("s") and len(lower) > 3:
                 lower = lower[:-1]  # a genitive takes the article of its noun: "en lärares"
             readings = self.speller.analyze(lower)
-            classes = self._classes(lower)
-            plural = (
-                bool(readings) and not any(_indefinite_singular(r, lower) for r in readings)
-            ) or self._plural_entry(lower)
-            self._articles[key] = "noun" not in classes or not (
-                plural or (article == "en" and self._definite_form(lower, neuter=True))
+            # A word the dictionary lacks ("are" of "skriv are") may be any form.
+            self._articles[key] = (
+                not readings
+                or "noun" not in self._classes(lower)
+                or not (
+                    not any(_indefinite_singular(r, lower) for r in readings)
+                    or self._plural_entry(lower)
+                    or (
+                        article == "en"
+                        and self._has_form(lower, _definite_singulars(lower), flags="BC")
+                    )
+                )
             )
         return self._articles[key]
 
@@ -814,8 +820,10 @@ class FlagChecker:
         # An adjective only is left alone: speech puts one before a definite noun ("den var
         # stor skillnaden").
         # So is a genitive before one ("forsknings fronten"; but "forskningens front").
+        # Not so a verb's stem: "skriv namnet" is a verb and its object.
         unphrased = (
             len(words) == 2
+            and "verb" not in classes[0]
             and self._definite(rest[0])
             and (
                 (
@@ -999,6 +1007,10 @@ class FlagChecker:
                 classes.add("adj" if lower.endswith(("isk", "iska", "iskt")) else "noun")
             elif letter == "M" and not lower.endswith(("t", "d", "de")):
                 classes.add("verb")  # a strong past tense ("uppstod", "gick"), finite
+            elif letter == "J" and _verb_stem(reading, lower):
+                # The stem of a verb in -a ("skriv", "sök"): its imperative, and the present
+                # of one whose stem ends in -r ("styr"); still a compound's first part.
+                classes.update(("verb", "noun"))
             else:
                 classes.update(_FLAG_CLASSES.get(letter, ()))
         if classes:
@@ -1047,8 +1059,9 @@ class FlagChecker:
         as its noun affix flags make them ("boken", "numret", "cykeln", "serier")."""
         return self._has_form(lower, _noun_forms(lower))
 
-    def _has_form(self, lower: str, forms: Iterable[str]) -> bool:
-        """Return True when Hunspell-sv reads one of ``forms`` as a noun form of ``lower``."""
+    def _has_form(self, lower: str, forms: Iterable[str], flags: str = _NOUN_FLAGS) -> bool:
+        """Return True when Hunspell-sv reads one of ``forms`` as a noun form of ``lower`` (made
+        with one of the affix ``flags``: "BC" are the neuter definite singulars, "steget")."""
         assert self.speller is not None
         stem = f"st:{lower}"
         for form in forms:
@@ -1056,7 +1069,7 @@ class FlagChecker:
                 flag = _FLAG_RE.search(reading)
                 if (
                     flag is not None
-                    and flag.group(1) in _NOUN_FLAGS
+                    and flag.group(1) in flags
                     and "pa:" not in reading
                     and stem in reading.split()
                 ):
@@ -2101,6 +2114,16 @@ def _part_word(word: str) -> bool:
         and word.lower() not in _SV_FUNCTION_WORDS
         and _spoken_morphemes(word.lower()) is None
         and not is_acronym(word)
+    )
+
+
+def _verb_stem(reading: str, lower: str) -> bool:
+    """Return True for a Hunspell-sv reading of ``lower`` as the stem of a verb in -a, as the
+    J flag makes it ("skriv" of "skriva", "stäng" of "stänga", "kom" of "komma")."""
+    stem = _STEM_RE.search(reading)
+    verb = stem.group(1) if stem else ""
+    return verb.endswith("a") and (
+        lower == verb[:-1] or (verb.endswith(("mma", "nna")) and lower == verb[:-2])
     )
 
 
