@@ -7,6 +7,8 @@ import ctypes.util
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from captionreview.core.words import spelling
 from captionreview.core.words.spelling import (
@@ -15,6 +17,7 @@ from captionreview.core.words.spelling import (
     language_code,
     plain_with_offsets,
     tokenize,
+    tokenize_plain,
 )
 
 
@@ -130,3 +133,20 @@ def test_misspelled_spans_are_in_the_raw_text(sv: Speller) -> None:
     raw = "<i>En sjukskötersk</i> på <b>regionstyrelssen</b>"
     bad = sv.misspelled(raw)
     assert [raw[t.start : t.end] for t in bad] == ["sjukskötersk", "regionstyrelssen"]
+
+
+_PIECES = [*"ab åä.-'’:%12 \n<>/i&;#x", "<i>", "</i>", "&amp;", "&lt;", "&#233;", "<00:00:01.000>"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=30).map("".join))
+def test_tokens_of_a_cue_of_one_run_of_text_match_the_general_mapping(raw: str) -> None:
+    # tokenize_plain() shifts the offsets of a cue without markup instead of searching its
+    # runs; the tokens must be those the run search gives.
+    plain = plain_with_offsets(raw)
+    expected = [
+        (m.group(0), *plain.raw_span(*m.span()), *m.span(), not any(c.isalpha() for c in m[0]))
+        for m in spelling._TOKEN_RE.finditer(plain.text)
+    ]
+    got = [(t.text, t.start, t.end, t.pstart, t.pend, t.is_number) for t in tokenize_plain(plain)]
+    assert got == expected

@@ -215,12 +215,20 @@ def tokenize(raw: str) -> list[Token]:
 
 def tokenize_plain(plain: PlainText) -> list[Token]:
     """Return the words of a cue already turned into :class:`PlainText`."""
+    # One run of text, as most cues are: every raw offset is the visible one shifted by the
+    # same amount, with no search for the run (this runs for every word of a file).
+    shift = plain.rstarts[0] - plain.pstarts[0] if len(plain.pstarts) == 1 else None
+    if shift is not None and plain.refs[0] >= 0:
+        shift = None
     tokens = []
     for match in _TOKEN_RE.finditer(plain.text):
         word = match.group(0)
-        start, end = plain.raw_span(match.start(), match.end())
-        number = not any(ch.isalpha() for ch in word)
-        tokens.append(Token(word, start, end, match.start(), match.end(), number))
+        pstart, pend = match.span()
+        if shift is None:
+            start, end = plain.raw_span(pstart, pend)
+        else:
+            start, end = pstart + shift, pend + shift
+        tokens.append(Token(word, start, end, pstart, pend, not any(map(str.isalpha, word))))
     return tokens
 
 
