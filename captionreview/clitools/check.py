@@ -317,6 +317,17 @@ class WordFlags:
         return self._found[path]
 
 
+def file_glossary(
+    chosen: Path | None, captions: Path | None, words: WordFlags | None = None
+) -> Glossary | str | None:
+    """Return the glossary the window uses for ``captions``: ``chosen``, else ``glossary.txt``
+    beside them, else the personal glossary (one found that cannot be read is named on stderr
+    and left out); or the message saying why ``chosen`` cannot be read. ``words`` is a flagger
+    set up already, whose glossaries are then reused."""
+    finder = words if words is not None else WordFlags.create(chosen)
+    return finder if isinstance(finder, str) else finder.glossary_for(captions)
+
+
 def check_file(
     path: Path,
     profile: Profile,

@@ -193,22 +193,13 @@ def _clean_status(args: argparse.Namespace) -> int:
         )
         return EXIT_NOT_AUTO
     language = args.language or document_language(doc, profile.language)
-    glossary = None
-    from captionreview.core.words.glossary import Glossary, GlossaryError, default_glossary_path
+    from captionreview.clitools.check import file_glossary
 
     # Without --glossary, the one the window and check use for this file.
-    glossary_path = args.glossary or default_glossary_path(source)
-    if glossary_path is not None:
-        try:
-            glossary = Glossary.load(glossary_path)
-        except GlossaryError as error:
-            if args.glossary is not None:
-                print(f"captionreview clean: {error}", file=sys.stderr)
-                return EXIT_UNREADABLE
-            print(
-                _("captionreview: {error}; checking without a glossary.").format(error=error),
-                file=sys.stderr,
-            )
+    glossary = file_glossary(args.glossary, source)
+    if isinstance(glossary, str):
+        print(f"captionreview clean: {glossary}", file=sys.stderr)
+        return EXIT_UNREADABLE
     audio = None
     if args.video is not None:
         try:

@@ -26,7 +26,6 @@ from captionreview.core.formats import load
 from captionreview.core.i18n import _
 from captionreview.core.model import ErrorSeverity
 from captionreview.core.review import ReviewFileError, read_sidecar, sidecar_path
-from captionreview.core.words.glossary import Glossary, GlossaryError, default_glossary_path
 
 EXIT_OK = 0
 EXIT_UNREADABLE = 2
@@ -100,21 +99,14 @@ def severities_of(corrected: Path) -> dict[str, ErrorSeverity]:
 
 
 def _compare(args: argparse.Namespace, status: list[int]) -> None:
-    glossary = None
+    from captionreview.clitools.check import file_glossary
+
     # Without --glossary, the one the window and check use for the corrected file.
-    path = args.glossary or default_glossary_path(args.corrected)
-    if path is not None:
-        try:
-            glossary = Glossary.load(path)
-        except GlossaryError as error:
-            if args.glossary is not None:
-                print(_("captionreview compare: {error}").format(error=error), file=sys.stderr)
-                status[0] = EXIT_UNREADABLE
-                return
-            print(
-                _("captionreview: {error}; checking without a glossary.").format(error=error),
-                file=sys.stderr,
-            )
+    glossary = file_glossary(args.glossary, args.corrected)
+    if isinstance(glossary, str):
+        print(_("captionreview compare: {error}").format(error=glossary), file=sys.stderr)
+        status[0] = EXIT_UNREADABLE
+        return
     auto = _load(args.auto, args.encoding)
     corrected = _load(args.corrected, args.encoding)
     if auto is None or corrected is None:

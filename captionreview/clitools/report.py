@@ -16,9 +16,9 @@ from pathlib import Path
 
 from captionreview.clitools.check import (
     EXIT_UNREADABLE,
-    WordFlags,
     add_common,
     all_findings,
+    file_glossary,
     internal_error_message,
     load_setup,
     read_error_message,
@@ -69,18 +69,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         ),
     )
     add_common(parser)
-
-
-def accuracy_glossary(
-    doc: Document, glossary_path: Path | None, words: WordFlags | None
-) -> Glossary | str | None:
-    """Return the glossary that sorts the accuracy section's changes into names and terms, as
-    the word flags find it: ``glossary_path``, else ``glossary.txt`` beside the file, else
-    the personal glossary; or the message saying why the chosen one cannot be read."""
-    finder = words if words is not None else WordFlags.create(glossary_path)
-    if isinstance(finder, str):
-        return finder
-    return finder.glossary_for(doc.path)
 
 
 def accuracy_input(
@@ -160,7 +148,7 @@ def _report(args: argparse.Namespace, status: list[int]) -> None:
         return
     accuracy = None
     if args.original is not None:
-        glossary = accuracy_glossary(doc, args.glossary, words)
+        glossary = file_glossary(args.glossary, doc.path, words)
         if isinstance(glossary, str):  # only with --no-words: load_setup read no glossary
             print(_("captionreview report: {error}").format(error=glossary), file=sys.stderr)
             status[0] = EXIT_UNREADABLE
