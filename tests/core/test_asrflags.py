@@ -470,6 +470,21 @@ def test_a_bare_noun_and_an_adjective_before_a_noun_are_one_word(text: str, join
     assert suggestions_of(text, "ASR-11") == [joined]
 
 
+def test_a_bare_noun_and_an_adjective_are_judged_by_what_follows_each_time() -> None:
+    # The two words seen first without a noun after them ("ett meny baserat" ending a cue, or
+    # before a comma) must not decide the same words before a noun later in the file.
+    texts = [
+        "ett meny baserat",
+        "ett meny baserat, användargränssnitt",
+        "ett meny baserat användargränssnitt",
+    ]
+    cues = [Cue(start_ms=i * 3000, end_ms=i * 3000 + 2800, text=t) for i, t in enumerate(texts)]
+    found = find_flags(cues, language="sv", glossary=None, suggestions=False)
+    assert [(f.cue_index, f.suggestion) for f in found if f.rule == "ASR-11"] == [
+        (2, "menybaserat")
+    ]
+
+
 @pytest.mark.parametrize(
     "text", ["det finns filer sparade i mappen", "han fick pris utdelat i dag", "ett par blå skor"]
 )

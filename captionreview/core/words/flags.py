@@ -639,9 +639,14 @@ class FlagChecker:
                 # after anything else it is a noun like others ("de ton generatorer").
                 counting = words[0].lower() not in _UNIT_NOUNS or _counted(toks, i)
                 key = words if counting else (*words, "")
-                # Most windows are known not to be compounds: that is asked first.
+                # Most windows are known not to be compounds: that is asked first (of two
+                # words, also whether they are a bare noun and an adjective before a noun).
                 found_compound = self._compounds.get(key, _UNSEEN)
-                if found_compound is None:
+                if found_compound is None and (
+                    n != 2
+                    or j == len(toks)
+                    or self._attributives.get((words[0], words[1], toks[j].text), _UNSEEN) is None
+                ):
                     continue
                 if covered.overlaps((window[0].start, window[-1].end)):
                     continue
@@ -651,8 +656,13 @@ class FlagChecker:
                     found_compound = self._compounds[key] = self._joined_compound(
                         window, counting=counting
                     )
-                if found_compound is None and n == 2 and j < len(toks):
-                    found_compound = self._attributive_compound(window, toks[j], text)
+                if (
+                    found_compound is None
+                    and n == 2
+                    and j < len(toks)
+                    and _SPACES.fullmatch(text[window[1].pend : toks[j].pstart])
+                ):
+                    found_compound = self._attributive_compound(window, toks[j])
                 if found_compound is None:
                     continue
                 joined, confidence = found_compound
@@ -741,9 +751,7 @@ class FlagChecker:
             and not self._has_form(lower, _definite_singulars(lower))
         )
 
-    def _attributive_compound(
-        self, window: list[Token], after: Token, text: str
-    ) -> tuple[str, float] | None:
+    def _attributive_compound(self, window: list[Token], after: Token) -> tuple[str, float] | None:
         """Return the joined word of a bare noun and an adjective or participle before a noun
         ("meny baserat användargränssnitt", "nummer sorterad lista"): an adjective before its
         noun takes no bare noun in front, so the two are one word ("menybaserat")."""
@@ -754,8 +762,7 @@ class FlagChecker:
         found = None
         noun, adjective = window[0].text, window[1].text
         if (
-            _SPACES.fullmatch(text[window[1].pend : after.pstart])
-            and noun.islower()
+            noun.islower()
             and adjective.islower()
             and after.text.islower()
             and _part_word(noun)
