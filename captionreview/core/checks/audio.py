@@ -96,17 +96,14 @@ class _StartKey:
         return finding_range(finding, self.cues)[0]
 
 
-def finding_range(
-    finding: Finding, cues: Sequence[Cue], whole: tuple[int, int] | None = None
-) -> tuple[int, int]:
-    """The time range a finding is about: its own, its cue's, or the whole track's
-    (``whole``, :func:`track_range` of ``cues``, when the caller has it already)."""
+def finding_range(finding: Finding, cues: Sequence[Cue]) -> tuple[int, int]:
+    """The time range a finding is about: its own, its cue's, or the whole track's."""
     if finding.start_ms is not None and finding.end_ms is not None:
         return finding.start_ms, finding.end_ms
     if finding.cue_index is not None and 0 <= finding.cue_index < len(cues):
         cue = cues[finding.cue_index]
         return cue.start_ms, cue.end_ms
-    return whole if whole is not None else track_range(cues)
+    return track_range(cues)
 
 
 def track_range(cues: Sequence[Cue]) -> tuple[int, int]:
