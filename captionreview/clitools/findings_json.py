@@ -69,34 +69,31 @@ class CueRows:
     def json_pieces(self, size: int = 5000) -> Iterator[str]:
         """Yield :meth:`json` in pieces of ``size`` cues, each cue one format of its strings
         (encoded by the C encoder's function) and its ints; anything else as json writes it."""
-        parts: list[str] = []
-        opening = "["
-        for index, cue in enumerate(self.cues):
-            identifier, text, settings = cue.identifier, cue.text, cue.settings
-            start_ms, end_ms, line = cue.start_ms, cue.end_ms, cue.line
-            if (
-                identifier.__class__ is str
-                and text.__class__ is str
-                and settings.__class__ is str
-                and start_ms.__class__ is int
-                and end_ms.__class__ is int
-                and line.__class__ is int
-            ):
-                parts.append(
-                    f'{{"index": {index}, "identifier": {encode_basestring(identifier)}, '
-                    f'"start_ms": {start_ms}, "end_ms": {end_ms}, '
-                    f'"text": {encode_basestring(text)}, '
-                    f'"settings": {encode_basestring(settings)}, "line": {line}}}'
-                )
-            else:
-                parts.append(json.dumps(cue_json(index, cue), ensure_ascii=False))
-            if len(parts) == size:
-                yield opening + ", ".join(parts)
-                opening, parts = ", ", []
-        if parts:
-            yield opening + ", ".join(parts) + "]"
-        else:  # no cues at all, or the last piece was full
-            yield "[]" if opening == "[" else "]"
+        cues = list(self.cues)
+        yield "["
+        for begin in range(0, len(cues), size):
+            parts: list[str] = []
+            for index, cue in enumerate(cues[begin : begin + size], begin):
+                identifier, text, settings = cue.identifier, cue.text, cue.settings
+                start_ms, end_ms, line = cue.start_ms, cue.end_ms, cue.line
+                if (
+                    identifier.__class__ is str
+                    and text.__class__ is str
+                    and settings.__class__ is str
+                    and start_ms.__class__ is int
+                    and end_ms.__class__ is int
+                    and line.__class__ is int
+                ):
+                    parts.append(
+                        f'{{"index": {index}, "identifier": {encode_basestring(identifier)}, '
+                        f'"start_ms": {start_ms}, "end_ms": {end_ms}, '
+                        f'"text": {encode_basestring(text)}, '
+                        f'"settings": {encode_basestring(settings)}, "line": {line}}}'
+                    )
+                else:
+                    parts.append(json.dumps(cue_json(index, cue), ensure_ascii=False))
+            yield (", " if begin else "") + ", ".join(parts)
+        yield "]"
 
 
 @dataclass(frozen=True)
@@ -132,50 +129,60 @@ class FindingRows:
         cues = list(self.cues)  # a plain list: len() and indexing in C
         count = len(cues)
         whole = track_range(cues)
-        parts: list[str] = []
-        opening = "["
         last: object = _NOTHING
         times = ""
-        for f in self.findings:
-            # id(): the severities are singletons, and an enum member's hash runs in Python.
-            confidence = f.confidence
-            key = (f.rule, id(f.severity), f.message, f.suggestion, confidence, type(confidence))
-            head, middle, tail = kinds.get(key) or _kind(kinds, key, f)
-            index, line, span, start_ms, end_ms = f.cue_index, f.line, f.span, f.start_ms, f.end_ms
-            if start_ms is not None and end_ms is not None:
-                when = f'{_number(start_ms)}, "end_ms": {_number(end_ms)}'
-            elif index.__class__ is int and index == last:
-                when = times
-            else:
-                # The cue's time range, as finding_range() gives it.
-                if index is not None and 0 <= index < count:
-                    cue = cues[index]
-                    times = f'{_number(cue.start_ms)}, "end_ms": {_number(cue.end_ms)}'
-                else:
-                    times = f'{_number(whole[0])}, "end_ms": {_number(whole[1])}'
-                when = times
-                last = index if index.__class__ is int else _NOTHING
-            if span:
-                first, after = span
-                at = (
-                    f"[{first}, {after}]"
-                    if first.__class__ is int and after.__class__ is int
-                    else f"[{_number(first)}, {_number(after)}]"
+        findings = list(self.findings)
+        yield "["
+        for begin in range(0, len(findings), size):
+            parts: list[str] = []
+            for f in findings[begin : begin + size]:
+                # id(): the severities are singletons, and an enum member's hash runs in Python.
+                confidence = f.confidence
+                key = (
+                    f.rule,
+                    id(f.severity),
+                    f.message,
+                    f.suggestion,
+                    confidence,
+                    type(confidence),
                 )
-            else:
-                at = "null"
-            parts.append(
-                f"{head}{index if index.__class__ is int else _number(index)}, "
-                f'"line": {line if line.__class__ is int else _number(line)}, '
-                f'"span": {at}{middle}{when}{tail}'
-            )
-            if len(parts) == size:
-                yield opening + ", ".join(parts)
-                opening, parts = ", ", []
-        if parts:
-            yield opening + ", ".join(parts) + "]"
-        else:  # no findings at all, or the last piece was full
-            yield "[]" if opening == "[" else "]"
+                head, middle, tail = kinds.get(key) or _kind(kinds, key, f)
+                index, line, span, start_ms, end_ms = (
+                    f.cue_index,
+                    f.line,
+                    f.span,
+                    f.start_ms,
+                    f.end_ms,
+                )
+                if start_ms is not None and end_ms is not None:
+                    when = f'{_number(start_ms)}, "end_ms": {_number(end_ms)}'
+                elif index.__class__ is int and index == last:
+                    when = times
+                else:
+                    # The cue's time range, as finding_range() gives it.
+                    if index is not None and 0 <= index < count:
+                        cue = cues[index]
+                        times = f'{_number(cue.start_ms)}, "end_ms": {_number(cue.end_ms)}'
+                    else:
+                        times = f'{_number(whole[0])}, "end_ms": {_number(whole[1])}'
+                    when = times
+                    last = index if index.__class__ is int else _NOTHING
+                if span:
+                    first, after = span
+                    at = (
+                        f"[{first}, {after}]"
+                        if first.__class__ is int and after.__class__ is int
+                        else f"[{_number(first)}, {_number(after)}]"
+                    )
+                else:
+                    at = "null"
+                parts.append(
+                    f"{head}{index if index.__class__ is int else _number(index)}, "
+                    f'"line": {line if line.__class__ is int else _number(line)}, '
+                    f'"span": {at}{middle}{when}{tail}'
+                )
+            yield (", " if begin else "") + ", ".join(parts)
+        yield "]"
 
 
 _NOTHING = object()  # no cue's time range known yet
