@@ -255,11 +255,11 @@ class WordFlags:
     def __init__(
         self, glossary: Glossary | None, suggest: bool = False, *, find_glossary: bool = False
     ) -> None:
-        self.glossary = glossary
+        from captionreview.clitools.glossaries import Glossaries
+
         self.suggest = suggest
         # Without a chosen glossary, each file gets the one the window would use for it.
-        self.find_glossary = find_glossary
-        self._found: dict[Path, Glossary | None] = {}
+        self.glossaries = Glossaries(glossary, find=find_glossary)
 
     @classmethod
     def create(cls, glossary_path: Path | None, suggest: bool = False) -> WordFlags | str:
@@ -268,14 +268,14 @@ class WordFlags:
         Without ``glossary_path`` each file is checked with the glossary the window uses for
         it: ``glossary.txt`` beside it, else the personal glossary, when there is one.
         """
-        if glossary_path is None:
-            return cls(None, suggest, find_glossary=True)
-        from captionreview.core.words.glossary import Glossary, GlossaryError
+        from captionreview.clitools.glossaries import Glossaries
 
-        try:
-            return cls(Glossary.load(glossary_path), suggest)
-        except GlossaryError as error:
-            return str(error)
+        glossaries = Glossaries.create(glossary_path)
+        if isinstance(glossaries, str):
+            return glossaries
+        flags = cls(None, suggest)
+        flags.glossaries = glossaries
+        return flags
 
     def findings(self, doc: Document, language: str) -> list[Finding]:
         """Return the word flags of ``doc``."""
@@ -292,40 +292,8 @@ class WordFlags:
         )
 
     def glossary_for(self, captions: Path | None) -> Glossary | None:
-        """Return the glossary to check ``captions`` with (read once per glossary file); one
-        found beside the file that cannot be read is named on stderr and left out."""
-        if not self.find_glossary:
-            return self.glossary
-        from captionreview.core.words.glossary import (
-            Glossary,
-            GlossaryError,
-            default_glossary_path,
-        )
-
-        path = default_glossary_path(captions)
-        if path is None:
-            return None
-        if path not in self._found:
-            try:
-                self._found[path] = Glossary.load(path)
-            except GlossaryError as error:
-                print(
-                    _("captionreview: {error}; checking without a glossary.").format(error=error),
-                    file=sys.stderr,
-                )
-                self._found[path] = None
-        return self._found[path]
-
-
-def file_glossary(
-    chosen: Path | None, captions: Path | None, words: WordFlags | None = None
-) -> Glossary | str | None:
-    """Return the glossary the window uses for ``captions``: ``chosen``, else ``glossary.txt``
-    beside them, else the personal glossary (one found that cannot be read is named on stderr
-    and left out); or the message saying why ``chosen`` cannot be read. ``words`` is a flagger
-    set up already, whose glossaries are then reused."""
-    finder = words if words is not None else WordFlags.create(chosen)
-    return finder if isinstance(finder, str) else finder.glossary_for(captions)
+        """Return the glossary to check ``captions`` with (see :class:`Glossaries`)."""
+        return self.glossaries.for_captions(captions)
 
 
 def check_file(

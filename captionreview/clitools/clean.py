@@ -193,7 +193,7 @@ def _clean_status(args: argparse.Namespace) -> int:
         )
         return EXIT_NOT_AUTO
     language = args.language or document_language(doc, profile.language)
-    from captionreview.clitools.check import file_glossary
+    from captionreview.clitools.glossaries import file_glossary
 
     # Without --glossary, the one the window and check use for this file.
     glossary = file_glossary(args.glossary, source)

@@ -99,7 +99,7 @@ def severities_of(corrected: Path) -> dict[str, ErrorSeverity]:
 
 
 def _compare(args: argparse.Namespace, status: list[int]) -> None:
-    from captionreview.clitools.check import file_glossary
+    from captionreview.clitools.glossaries import file_glossary
 
     # Without --glossary, the one the window and check use for the corrected file.
     glossary = file_glossary(args.glossary, args.corrected)

@@ -18,11 +18,11 @@ from captionreview.clitools.check import (
     EXIT_UNREADABLE,
     add_common,
     all_findings,
-    file_glossary,
     internal_error_message,
     load_setup,
     read_error_message,
 )
+from captionreview.clitools.glossaries import file_glossary
 from captionreview.clitools.output import STDOUT_NAME, printable, run_guarded
 from captionreview.core.checks.findings import kept_problems
 from captionreview.core.compare import compare
@@ -148,7 +148,9 @@ def _report(args: argparse.Namespace, status: list[int]) -> None:
         return
     accuracy = None
     if args.original is not None:
-        glossary = file_glossary(args.glossary, doc.path, words)
+        glossary = file_glossary(
+            args.glossary, doc.path, words.glossaries if words is not None else None
+        )
         if isinstance(glossary, str):  # only with --no-words: load_setup read no glossary
             print(_("captionreview report: {error}").format(error=glossary), file=sys.stderr)
             status[0] = EXIT_UNREADABLE
