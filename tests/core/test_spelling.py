@@ -141,11 +141,17 @@ _PIECES = [*"ab åä.-'’:%12 \n<>/i&;#x", "<i>", "</i>", "&amp;", "&lt;", "&#2
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(_PIECES), max_size=30).map("".join))
 def test_tokens_of_a_cue_of_one_run_of_text_match_the_general_mapping(raw: str) -> None:
-    # tokenize_plain() shifts the offsets of a cue without markup instead of searching its
-    # runs; the tokens must be those the run search gives.
+    # PlainText.raw_span() shifts the offsets of a cue without markup instead of searching
+    # its runs; the tokens must be those the run search (_start, _end) gives.
     plain = plain_with_offsets(raw)
     expected = [
-        (m.group(0), *plain.raw_span(*m.span()), *m.span(), not any(c.isalpha() for c in m[0]))
+        (
+            m.group(0),
+            plain._start(m.start()),
+            plain._end(m.end() - 1),
+            *m.span(),
+            not any(c.isalpha() for c in m[0]),
+        )
         for m in spelling._TOKEN_RE.finditer(plain.text)
     ]
     got = [(t.text, t.start, t.end, t.pstart, t.pend, t.is_number) for t in tokenize_plain(plain)]

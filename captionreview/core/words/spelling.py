@@ -89,6 +89,10 @@ class PlainText:
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """Return the raw-text span covering plain characters ``[start, end)``."""
+        if len(self.pstarts) == 1 and self.refs[0] < 0 and start < end:
+            # One run of text, as most cues are: every offset is shifted by the same amount.
+            shift = self.rstarts[0] - self.pstarts[0]
+            return start + shift, end + shift
         if start >= end:
             raw = self._start(start) if start < len(self.text) else self._raw_end()
             return raw, raw
@@ -215,19 +219,11 @@ def tokenize(raw: str) -> list[Token]:
 
 def tokenize_plain(plain: PlainText) -> list[Token]:
     """Return the words of a cue already turned into :class:`PlainText`."""
-    # One run of text, as most cues are: every raw offset is the visible one shifted by the
-    # same amount, with no search for the run (this runs for every word of a file).
-    shift = plain.rstarts[0] - plain.pstarts[0] if len(plain.pstarts) == 1 else None
-    if shift is not None and plain.refs[0] >= 0:
-        shift = None
     tokens = []
     for match in _TOKEN_RE.finditer(plain.text):
         word = match.group(0)
         pstart, pend = match.span()
-        if shift is None:
-            start, end = plain.raw_span(pstart, pend)
-        else:
-            start, end = pstart + shift, pend + shift
+        start, end = plain.raw_span(pstart, pend)
         tokens.append(Token(word, start, end, pstart, pend, not any(map(str.isalpha, word))))
     return tokens
 
