@@ -781,3 +781,24 @@ def test_a_suspended_part_without_its_hyphen_is_offered_the_hyphen(text: str, pa
 def test_a_part_without_a_compound_after_it_is_still_a_misspelling() -> None:
     found = find_flags(cues_of("det hjärt är stort"), language="sv", glossary=None)
     assert [(f.rule, f.suggestion) for f in found] == [("SPELL-01", "hjärta")]
+
+
+def test_a_missing_english_dictionary_is_looked_for_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # English is asked of every word no dictionary has; without en_US installed the load was
+    # tried, and failed, each time (901 times for these 50 cues).
+    from captionreview.core.words import flags, spelling
+
+    monkeypatch.setattr(flags, "_missing_spellers", set())
+    shared = flags.default_speller
+    tried: list[str] = []
+
+    def without_english(language: str | None) -> spelling.Speller:
+        tried.append(spelling.language_code(language))
+        if tried[-1] == "en":
+            raise spelling.SpellerUnavailable("no en_US here")
+        return shared(language)
+
+    monkeypatch.setattr(flags, "default_speller", without_english)
+    cues = cues_of(*(f"You can access this submenu {i} from the menubar now" for i in range(50)))
+    find_flags(cues, language="sv", glossary=None, suggestions=False)
+    assert tried.count("en") == 1

@@ -2034,10 +2034,18 @@ def _one_edit_away(word: str, letters: str) -> Iterator[str]:
             yield head + letter + tail
 
 
+# Languages whose dictionary could not be loaded: asked again per word (English is asked of
+# every word no dictionary has), the load would be tried, and fail, each time.
+_missing_spellers: set[str] = set()
+
+
 def _speller_or_none(code: str) -> Speller | None:
+    if code in _missing_spellers:
+        return None
     try:
         return default_speller(code)
     except SpellerUnavailable:
+        _missing_spellers.add(code)
         return None
 
 
