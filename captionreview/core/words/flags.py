@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
-from captionreview.core.checks.base import file_line
+from captionreview.core.checks.base import breaks_before, file_line
 from captionreview.core.checks.catalogue import WORD_RULE_TITLES
 from captionreview.core.i18n import _
 from captionreview.core.model import Cue, Finding, Severity
@@ -520,15 +520,8 @@ class FlagChecker:
         if line is None:
             line = lines[key] = self._line(_Cue(index, cue, plain, tokenize_plain(plain)))
         flags = sorted(_to_raw(plain, line.flags), key=_flag_order)
-        # As file_line() counts them: the line breaks before the span's start, counted on from
-        # the previous flag's (the flags are in span order; from the text's start each time
-        # was quadratic in a long cue full of flags).
-        breaks: list[int] = []
-        counted = at = 0
-        for flag in flags:
-            counted += cue.text.count("\n", at, flag[3][0])
-            at = flag[3][0]
-            breaks.append(counted)
+        # As file_line() counts them (a binary search in the text's line breaks, found once).
+        breaks = [breaks_before(cue.text, flag[3][0]) for flag in flags]
         first, last = (None if t is None else t.text.lower() for t in (line.first, line.last))
         return _Text(plain, line, flags, breaks, first, last)
 
