@@ -886,7 +886,7 @@ class FlagChecker:
             return 1 / (1 + 10 ** ((0.5 - lift) / 2))
         if adjective_head:
             return None
-        confidence = self._dictionary_evidence(words, lower, classes, counting)
+        confidence = self._dictionary_evidence(words, classes, counting)
         if unphrased:
             confidence = max(confidence or 0.0, _UNPHRASED)
         if confidence is None or confidence < SPLIT_THRESHOLD:
@@ -911,7 +911,7 @@ class FlagChecker:
         return None
 
     def _dictionary_evidence(
-        self, words: list[str], lower: str, classes: list[set[str]], counting: bool = True
+        self, words: list[str], classes: list[set[str]], counting: bool = True
     ) -> float | None:
         """Return the confidence the dictionary gives a joined word it accepts, seen rarely."""
         assert self.speller is not None

@@ -58,7 +58,7 @@ class WordFrequencies:
         if db is not None:
             with self._lock:
                 row = db.execute("SELECT bucket FROM words WHERE word = ?", (key,)).fetchone()
-            value = 0.0 if row is None else round(9 - row[0] / 100, 2)
+            value = 0.0 if row is None else _zipf(row[0])
         self._memo[key] = value
         return value
 
@@ -78,7 +78,7 @@ class WordFrequencies:
                 rows = db.execute(
                     f"SELECT word, bucket FROM words WHERE word IN ({marks})", chunk
                 ).fetchall()
-            result.update((word, round(9 - bucket / 100, 2)) for word, bucket in rows)
+            result.update((word, _zipf(bucket)) for word, bucket in rows)
         return result
 
     def _connection(self) -> sqlite3.Connection | None:
@@ -104,6 +104,11 @@ class WordFrequencies:
             return sqlite3.connect(uri, uri=True, check_same_thread=False)
         except sqlite3.Error:
             return None
+
+
+def _zipf(bucket: int) -> float:
+    """Return the Zipf value of a stored bucket (wordfreq's centibels below 9)."""
+    return round(9 - bucket / 100, 2)
 
 
 def _build(language: str, path: Path) -> None:
