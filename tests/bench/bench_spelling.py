@@ -177,8 +177,8 @@ def speed_figures() -> None:
             ("3,000 reviewed cues (bench_checks)", load(folder / "reviewed.vtt").cues),
             ("30,000 karaoke cues (bench_core)", load(folder / "karaoke.vtt").cues),
         ]
-        for label, source, encoding, held_out in bench_wordflags.available_sources():
-            pick = bench_wordflags.held_out_sentences if held_out else bench_wordflags.sentences
+        for label, source, encoding, sampled in bench_wordflags.available_sources():
+            pick = bench_wordflags.sampled_sentences if sampled else bench_wordflags.sentences
             text = pick(source, encoding)
             published = bench_wordflags.published_cues(text)
             short = label.split(" (")[0]
