@@ -117,6 +117,21 @@ _MEASURE_NOUNS = _words("""
 # Of these, the units, which measure only what a count before them counts ("tre ton sand",
 # but "de ton generatorer"); quantities ("antal", "mängd") and times ("i år") need none.
 _UNIT_NOUNS = _words("par kopp glas flaska burk påse låda bit liter kilo meter gram ton procent")
+# Determiners that need a noun after them: what follows one cannot open a phrase of its own
+# ("dessa över styrningar", "en ut bildning"). Not "den", "det", "de": they are pronouns too.
+_DETERMINERS = _words("""
+    en ett denna detta dessa varje ingen inget inga någon något några
+    min mitt mina din ditt dina sin sitt sina vår vårt våra er ert era
+    """)
+# Prepositions and particles that begin compounds ("översikt", "utbildning", "efterhand"):
+# after a determiner they are a split compound's first part. Not "av" and "till": "några av
+# dem", "en till".
+_PARTICLE_HEADS = _words("""
+    under över efter mellan ut upp in fram bort på om mot genom före
+    """)
+# How sure a split is that grammar makes one word: an article that agrees with the last word
+# only ("ett tids värde"), a particle after a determiner ("dessa över styrningar").
+_AGREEMENT = 0.7
 # Short English words taken as English terms in a Swedish sentence even alone.
 _SHORT_ENGLISH = _words("app web tab bug log")
 # Adjectives whose forms come from another stem ("liten", "lilla", "små"), so that no ending
@@ -354,6 +369,7 @@ class FlagChecker:
         # Lectures repeat their word pairs; the dictionary answer for a pair never changes.
         self._compounds: dict[tuple[str, ...], tuple[str, float] | None] = {}
         self._attributives: dict[tuple[str, str, str], tuple[str, float] | None] = {}
+        self._agreements: dict[tuple[str, str, str], tuple[str, float] | None] = {}
         self._articles: dict[tuple[str, str], bool] = {}
         self._languages: dict[str, str] = {}
         self._sentences: tuple[str, list[int], list[int]] | None = None
@@ -635,10 +651,20 @@ class FlagChecker:
                 # Most windows are known not to be compounds: that is asked first (of two
                 # words, also whether they are a bare noun and an adjective before a noun).
                 found_compound = self._compounds.get(key, _UNSEEN)
-                if found_compound is None and (
-                    n != 2
-                    or j == len(toks)
-                    or self._attributives.get((words[0], words[1], toks[j].text), _UNSEEN) is None
+                before = toks[i - 1].text.lower() if i > 0 and n == 2 else ""
+                agreeing = before in _DETERMINERS
+                if (
+                    found_compound is None
+                    and (
+                        n != 2
+                        or j == len(toks)
+                        or self._attributives.get((words[0], words[1], toks[j].text), _UNSEEN)
+                        is None
+                    )
+                    and (
+                        not agreeing
+                        or self._agreements.get((before, words[0], words[-1]), _UNSEEN) is None
+                    )
                 ):
                     continue
                 if covered.overlaps((window[0].start, window[-1].end)):
@@ -656,6 +682,12 @@ class FlagChecker:
                     and _SPACES.fullmatch(text[window[1].pend : toks[j].pstart])
                 ):
                     found_compound = self._attributive_compound(window, toks[j])
+                if (
+                    found_compound is None
+                    and agreeing
+                    and _SPACES.fullmatch(text[toks[i - 1].pend : window[0].pstart])
+                ):
+                    found_compound = self._agreement_compound(before, words[0], words[1])
                 if found_compound is None:
                     continue
                 joined, confidence = found_compound
@@ -771,6 +803,64 @@ class FlagChecker:
             found = (noun + adjective, _ATTRIBUTIVE)
         self._attributives[key] = found
         return found
+
+    def _agreement_compound(self, before: str, first: str, last: str) -> tuple[str, float] | None:
+        """Return the joined word of two words that grammar makes one after ``before``: an
+        article whose gender only the last word has ("ett tids värde", "ett sträng uttryck":
+        "tid" and "sträng" take "en", or "strängt" after "ett"; "en program fil"), or a
+        preposition or particle after a determiner, where it cannot open a phrase of its own
+        ("dessa över styrningar", "en ut bildning"). After a preposition it can: "i under
+        menyn" may be "in under the menu", as "med över hälften" is "with over half"."""
+        assert self.speller is not None
+        key = (before, first, last)
+        if key in self._agreements:
+            return self._agreements[key]
+        found = None
+        lower = first.lower()
+        if (
+            first.islower()
+            and last.islower()
+            and last.isalpha()
+            and last not in _SV_FUNCTION_WORDS
+            and self._classes(last) != {"verb"}
+        ):
+            if lower in _PARTICLE_HEADS:
+                fits = True
+            else:
+                fits = before in ("en", "ett") and self._wrong_gender(before, lower, last)
+            joined = lower + last
+            if fits and (self.speller.check(joined) or self._closed_compound(joined)):
+                found = (joined, _AGREEMENT)
+        self._agreements[key] = found
+        return found
+
+    def _wrong_gender(self, article: str, first: str, last: str) -> bool:
+        """Return True when the article cannot be the one of ``first`` (a noun of the other
+        gender, in its genitive too: "tids"; or an adjective without the -t that "ett" asks
+        for: "sträng") but is the one of ``last``, an indefinite singular noun."""
+        if not (_part_word(first) and _part_word(last)):
+            return False
+        neuter, common = self._gender(first)
+        if first.endswith("s") and not (neuter or common):
+            neuter, common = self._gender(first[:-1])  # a genitive, or a linking -s
+        if article == "ett":
+            if "adj" in self._classes(first) and (first.endswith("t") or not common):
+                return False  # "ett stort", or an adjective that is no noun ("ett bra")
+            return common and not neuter and self._gender(last)[0]
+        if "adj" in self._classes(first) or first.endswith("nde"):
+            return False  # "en stor", "en tänkande läsare": a participle is an adjective too
+        last_neuter, last_common = self._gender(last)
+        return neuter and not common and last_common and not last_neuter
+
+    def _gender(self, lower: str) -> tuple[bool, bool]:
+        """Return whether the noun ``lower`` has a neuter and a common-gender definite singular
+        in Hunspell-sv (a plural in -n reads as common: "värden"), as (neuter, common)."""
+        forms = list(_definite_singulars(lower))
+        # Nouns of verbs in -nde ("meddelande") are neuter, their forms made on the verb.
+        neuter = self._has_form(lower, forms, flags="BC") or (
+            lower.endswith("nde") and self.speller is not None and self.speller.check(lower + "t")
+        )
+        return neuter, self._has_form(lower, forms, flags="DE")
 
     def _joined_compound(
         self, window: list[Token], *, counting: bool = True

@@ -1,0 +1,54 @@
+"""Word flags that hold on Swedish the rules were not fitted to (issue 13): evidence from
+grammar, Hunspell-sv's morphology and wordfreq, with the real dictionaries and lists."""
+
+from __future__ import annotations
+
+from captionreview.core.model import Cue, Finding
+from captionreview.core.words.flags import find_flags
+
+
+def flags_of(*texts: str) -> list[Finding]:
+    cues = [Cue(i * 2000, i * 2000 + 1800, text) for i, text in enumerate(texts)]
+    return find_flags(cues, language="sv", glossary=None, suggestions=False)
+
+
+def flagged(*texts: str, rule: str | None = None) -> list[tuple[str, str | None]]:
+    """The (text, suggestion) of each flag of ``rule`` (all rules when None), in order."""
+    return [
+        (texts[f.cue_index][f.span[0] : f.span[1]], f.suggestion)
+        for f in flags_of(*texts)
+        if f.cue_index is not None and f.span is not None and rule in (None, f.rule)
+    ]
+
+
+def test_an_article_that_only_the_second_word_takes_makes_the_two_one_word() -> None:
+    # "tid", "hjälp" and "sträng" take "en" (and "ett" an adjective with -t: "strängt");
+    # "värde", "meddelande" and "uttryck" take "ett": the article is the compound's.
+    assert flagged("om den innehåller ett tids värde") == [("tids värde", "tidsvärde")]
+    assert flagged("skriv ut ett hjälp meddelande") == [("hjälp meddelande", "hjälpmeddelande")]
+    assert flagged("i ett sträng uttryck") == [("sträng uttryck", "stränguttryck")]
+    assert flagged("spara en program fil") == [("program fil", "programfil")]
+
+
+def test_an_article_that_fits_the_first_word_leaves_the_words_apart() -> None:
+    for text in (
+        "ett barns leksak",  # "barn" takes "ett": a genitive phrase
+        "en kvinnas röst",
+        "ett stort hus",  # an adjective with the -t "ett" asks for
+        "det var ett bra program",  # an adjective without endings
+        "för en tänkande läsare",  # a participle is an adjective
+        "ett nytt program",
+    ):
+        assert flagged(text, rule="ASR-11") == [], text
+
+
+def test_a_particle_after_a_determiner_begins_a_compound() -> None:
+    assert flagged("den innehåller dessa över styrningar") == [
+        ("över styrningar", "överstyrningar")
+    ]
+    assert flagged("han har en ut bildning") == [("ut bildning", "utbildning")]
+
+
+def test_a_particle_after_a_preposition_or_of_one_of_them_is_no_compound() -> None:
+    for text in ("med över hälften", "ett av talen", "några av dem", "i över tio år"):
+        assert flagged(text, rule="ASR-11") == [], text
