@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from itertools import count
+from typing import Any
 
 _uids = count(1)
 
@@ -103,3 +104,63 @@ class Finding:
     start_ms: int | None = None
     end_ms: int | None = None
     confidence: float | None = None
+
+
+class _FindingSlots:
+    """The slots of :class:`Finding`, settable: :func:`new_finding` fills them and then makes
+    the object a ``Finding`` (the two layouts are the same, so Python allows the switch)."""
+
+    __slots__ = Finding.__slots__
+
+
+def new_finding(
+    rule: str,
+    severity: Severity,
+    message: str,
+    cue_index: int | None = None,
+    cue_uid: int | None = None,
+    span: tuple[int, int] | None = None,
+    suggestion: str | None = None,
+    line: int | None = None,
+    start_ms: int | None = None,
+    end_ms: int | None = None,
+    confidence: float | None = None,
+) -> Finding:
+    """Return ``Finding(rule, severity, …)`` at a third of the constructor's cost.
+
+    A frozen dataclass sets each field through ``object.__setattr__``; the checks make 230,000
+    findings for 30,000 karaoke cues. Plain slot stores, then one change of class, make the
+    same object.
+    """
+    finding: Any = _new(_FindingSlots)
+    finding.rule = rule
+    finding.severity = severity
+    finding.message = message
+    finding.cue_index = cue_index
+    finding.cue_uid = cue_uid
+    finding.span = span
+    finding.suggestion = suggestion
+    finding.line = line
+    finding.start_ms = start_ms
+    finding.end_ms = end_ms
+    finding.confidence = confidence
+    finding.__class__ = Finding
+    result: Finding = finding
+    return result
+
+
+_new = object.__new__
+
+
+def _new_finding_is_the_constructor() -> bool:
+    """Whether :func:`new_finding` sets every field of ``Finding`` in its order."""
+    values = range(len(Finding.__slots__))
+    try:
+        return new_finding(*values) == Finding(*values)
+    except (AttributeError, TypeError):  # a field it leaves unset, or one too many
+        return False
+
+
+if not _new_finding_is_the_constructor():
+    # Finding has gained or reordered fields: the constructor until new_finding() follows.
+    new_finding = Finding

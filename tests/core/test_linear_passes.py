@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from dataclasses import FrozenInstanceError, replace
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from captionreview.core.checks.base import CueView, breaks_before, make_finding
-from captionreview.core.model import Cue, Finding, Severity
+from captionreview.core.checks.base import CueView, breaks_before
+from captionreview.core.model import Cue, Finding, Severity, new_finding
 from captionreview.core.profiles import DEFAULT_PROFILE
 from captionreview.core.report import CONTEXT_CHARS, ReportInput, render_report
 from captionreview.core.vtt.cuetext import plain_text, split_at_tags, strip_tags, tag_spans
@@ -82,8 +84,17 @@ def test_a_cue_view_counts_the_line_breaks_before_an_offset(text: str, pos: int)
 
 
 def test_the_quick_finding_maker_makes_the_same_finding_as_the_constructor() -> None:
-    made = make_finding("LAY-01", Severity.WARN, "m", 3, 7, (1, 2), "s", 12)
-    built = Finding("LAY-01", Severity.WARN, "m", 3, 7, (1, 2), "s", 12)
-    assert made == built
-    assert hash(made) == hash(built)
-    assert repr(made) == repr(built)
+    for values in (
+        ("LAY-01", Severity.WARN, "m", 3, 7, (1, 2), "s", 12),
+        ("ASR-18", Severity.INFO, "m", 3, 7, (1, 2), "", 12, 100, 200, 0.8),
+        ("VTT-HDR-02", Severity.ERROR, "m"),
+    ):
+        made = new_finding(*values)  # type: ignore[arg-type]
+        built = Finding(*values)  # type: ignore[arg-type]
+        assert type(made) is Finding
+        assert made == built
+        assert hash(made) == hash(built)
+        assert repr(made) == repr(built)
+        assert replace(made, line=1) == replace(built, line=1)
+        with pytest.raises(FrozenInstanceError):
+            made.line = 1  # type: ignore[misc]

@@ -11,13 +11,13 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from dataclasses import MISSING, dataclass, fields
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
 from operator import add
 from typing import Protocol
 
-from captionreview.core.model import Cue, Finding, Severity
+from captionreview.core.model import Cue, Finding, Severity, new_finding
 from captionreview.core.profiles import Profile
 from captionreview.core.vtt.cuetext import markup_spans, plain_text, split_at_tags
 
@@ -152,70 +152,6 @@ class CueView:
         return sum(len(line) + 1 for line in self.raw_lines[:line_index])
 
 
-_FINDING_FIELDS = (
-    "rule",
-    "severity",
-    "message",
-    "cue_index",
-    "cue_uid",
-    "span",
-    "suggestion",
-    "line",
-    "start_ms",
-    "end_ms",
-    "confidence",
-)
-FindingMaker = Callable[
-    [str, Severity, str, int, int, "tuple[int, int] | None", "str | None", "int | None"], Finding
-]
-
-
-def _finding_maker() -> FindingMaker:
-    """Return a function that makes a per-cue :class:`Finding` at half the cost of its
-    constructor (a frozen dataclass sets each field through ``object.__setattr__``; auto-captions
-    give 200,000 findings). It sets the same fields through their slots, the three last to their
-    default ``None``; should ``Finding`` gain or reorder fields, it is the constructor itself."""
-    declared = fields(Finding)
-    if (
-        tuple(f.name for f in declared) != _FINDING_FIELDS
-        or any(f.default is not None for f in declared[8:])
-        or any(f.default is MISSING for f in declared[3:])
-    ):
-        return Finding
-    setters = [getattr(Finding, name).__set__ for name in _FINDING_FIELDS]
-    s_rule, s_sev, s_msg, s_index, s_uid, s_span, s_sugg, s_line, s_start, s_end, s_conf = setters
-    new = object.__new__
-
-    def make(
-        rule: str,
-        severity: Severity,
-        message: str,
-        index: int,
-        uid: int,
-        span: tuple[int, int] | None,
-        suggestion: str | None,
-        line: int | None,
-    ) -> Finding:
-        finding: Finding = new(Finding)
-        s_rule(finding, rule)
-        s_sev(finding, severity)
-        s_msg(finding, message)
-        s_index(finding, index)
-        s_uid(finding, uid)
-        s_span(finding, span)
-        s_sugg(finding, suggestion)
-        s_line(finding, line)
-        s_start(finding, None)
-        s_end(finding, None)
-        s_conf(finding, None)
-        return finding
-
-    return make
-
-
-make_finding = _finding_maker()
-
-
 @dataclass
 class Scan:
     """The state of one checking pass: the cues, the profile and a cache of cue views."""
@@ -277,7 +213,7 @@ class Scan:
                 # end; a cache keyed by the text missed when rules run rule by rule.
                 line += 1 + self.view(index).breaks_before(span[0])
             at = line
-        out.append(make_finding(rule, severity, message, index, cue.uid, span, suggestion, at))
+        out.append(new_finding(rule, severity, message, index, cue.uid, span, suggestion, at))
 
 
 def file_line(cue: Cue, span: tuple[int, int] | None) -> int | None:
@@ -306,7 +242,7 @@ def cue_finding(
     end_ms: int | None = None,
 ) -> Finding:
     """Return a finding about ``cue`` (``None``: about the file), placed at its timing line."""
-    return Finding(
+    return new_finding(
         rule,
         severity,
         message,
@@ -410,7 +346,7 @@ class VisibleTextRule:
                     span = view.raw_span(*span)
                     if timing is not None:
                         line = timing + 1 + view.breaks_before(span[0])
-                append(make_finding(rule_id, severity, message, i, cue.uid, span, suggestion, line))
+                append(new_finding(rule_id, severity, message, i, cue.uid, span, suggestion, line))
 
     def verdicts(self, scan: Scan, view: CueView) -> list[Verdict]:
         """Return what the judge says about ``view``'s visible text."""

@@ -31,7 +31,7 @@ from itertools import pairwise
 from captionreview.core.checks.base import breaks_before, file_line
 from captionreview.core.checks.catalogue import WORD_RULE_TITLES
 from captionreview.core.i18n import _
-from captionreview.core.model import Cue, Finding, Severity
+from captionreview.core.model import Cue, Finding, Severity, new_finding
 from captionreview.core.vtt.cuetext import plain_text
 from captionreview.core.words.frequency import frequencies
 from captionreview.core.words.glossary import Glossary, letters_only
@@ -419,7 +419,7 @@ class FlagChecker:
     def _findings(item: _Cue, flags: Sequence[_Flag]) -> list[Finding]:
         cue = item.cue
         found = [
-            Finding(
+            new_finding(
                 rule,
                 severity,
                 message,
@@ -500,7 +500,7 @@ class FlagChecker:
             elif text.flags:
                 timing = file_line(cue, None)
                 yield [
-                    Finding(
+                    new_finding(
                         rule,
                         severity,
                         message,
