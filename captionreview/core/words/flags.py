@@ -1596,6 +1596,26 @@ class FlagChecker:
         english = _speller_or_none("en") if self.language != "en" else None
         return english is not None and self._written_usage(word, "en", english, _ESTABLISHED_USAGE)
 
+    def _name_after_name(self, item: _Cue, at: int) -> bool:
+        """Return True for a capitalised word right after a name that a dictionary has only
+        capitalised ("Jim Meyering", "LibreOffice Calc", "Anna Lindqvist"): the rest of a
+        person's or a product's name, whose spelling no dictionary can vouch for."""
+        if at == 0:
+            return False
+        tok, previous = item.tokens[at], item.tokens[at - 1]
+        word, name = tok.text, previous.text
+        if not word[:1].isupper() or word.isupper() or not word.replace("-", "").isalpha():
+            return False
+        if item.plain.text[previous.pend : tok.pstart] != " " or not name[:1].isupper():
+            return False
+        if _CAMEL_CASE.fullmatch(name) is not None and not name.isupper():
+            return True
+        english = _speller_or_none("en")
+        return any(
+            speller is not None and speller.check(name) and not speller.check(name.lower())
+            for speller in (self.speller, english)
+        )
+
     def _sentence_language(self, item: _Cue, tok: Token, english: Speller) -> str:
         """Return "en" when the sentence around ``tok`` has more English than Swedish words."""
         assert self.speller is not None
@@ -1871,16 +1891,17 @@ class FlagChecker:
                 continue
             # A capital inside a sentence makes the word a name ("Tvärbäckström"): common
             # words are no evidence for a name's spelling, so only the sentence's first word
-            # may be capitalised.
+            # may be capitalised, or the cue's: a cue starts a sentence as often as not, and
+            # reading the cue before would make each cue's flags depend on its neighbour.
             if (
                 speller is self.speller
-                and (word[:1].islower() or _starts_sentence(item, tok.start))
+                and (word[:1].islower() or at == 0 or _starts_sentence(item, tok.start))
                 and self._closed_compound(word)
             ):
                 continue
             if other is None and self._english_term(word, item, tok):
                 continue
-            if other is None and self._name_in_use(item, tok):
+            if other is None and (self._name_in_use(item, tok) or self._name_after_name(item, at)):
                 continue
             if other is None and self._inflected_loan(word):
                 continue

@@ -52,3 +52,20 @@ def test_a_particle_after_a_determiner_begins_a_compound() -> None:
 def test_a_particle_after_a_preposition_or_of_one_of_them_is_no_compound() -> None:
     for text in ("med över hälften", "ett av talen", "några av dem", "i över tio år"):
         assert flagged(text, rule="ASR-11") == [], text
+
+
+def test_a_capitalised_word_after_a_name_is_the_rest_of_the_name() -> None:
+    # Hunspell-sv has "Jim" and "LibreOffice" only capitalised; "Meyering" and "Calc" no one.
+    assert flagged("Skrivet av Jim Meyering.", rule="SPELL-01") == []
+    assert flagged("Öppna LibreOffice Calc nu.", rule="SPELL-01") == []
+
+
+def test_a_capitalised_unknown_word_after_a_common_word_is_still_flagged() -> None:
+    assert flagged("Öppna programmet Calc nu.", rule="SPELL-01") == [("Calc", None)]
+    assert flagged("Skrivet av, Meyering.", rule="SPELL-01") == [("Meyering", None)]
+
+
+def test_a_capitalised_compound_that_opens_a_cue_is_read_as_a_compound() -> None:
+    # "fil" and "funktioner": a compound Hunspell-sv does not build, at the start of the
+    # second cue (its first word may start a sentence whatever the cue before ends with).
+    assert flagged("Datafiler hanteras här", "Filfunktioner kan också användas.") == []
