@@ -132,6 +132,22 @@ _PARTICLE_HEADS = _words("""
 # How sure a split is that grammar makes one word: an article that agrees with the last word
 # only ("ett tids värde"), a particle after a determiner ("dessa över styrningar").
 _AGREEMENT = 0.7
+# The parts of two English words run together into a program's or a setting's name
+# ("fake|root", "pix|map"): words of at least three letters that English text uses often
+# (Zipf 3: once in a million words).
+_SHORTEST_ENGLISH_PART = 3
+_COMMON_ENGLISH = 3.0
+# Sonority of consonants, rising from stops to glides: the consonants before a syllable's
+# vowel rise towards it in Swedish and English ("br", "kv", "fj", "str" after its "s"), and in
+# the names of other languages too ("Zlatan", "Vladimir"); a word whose first consonants do
+# not is no word anyone says ("wdiff", "pstree", "mkfont"). Every other letter is a vowel.
+_SONORITY = {
+    **dict.fromkeys("pbtdkgcq", 1),
+    **dict.fromkeys("fvszxwh", 2),
+    **dict.fromkeys("mn", 3),
+    **dict.fromkeys("lr", 4),
+    "j": 5,
+}
 # Short English words taken as English terms in a Swedish sentence even alone.
 _SHORT_ENGLISH = _words("app web tab bug log")
 # Adjectives whose forms come from another stem ("liten", "lilla", "små"), so that no ending
@@ -381,6 +397,7 @@ class FlagChecker:
         # Whether text of a language uses a word: the same whatever the word lists say.
         self._written: dict[tuple[str, str, float], bool] = {}
         self._loans: dict[str, bool] = {}
+        self._codes: dict[str, bool] = {}
         self._frequencies = frequencies(self.language) if self.language in ("sv", "en") else None
 
     @staticmethod
@@ -1389,7 +1406,58 @@ class FlagChecker:
             or _CAMEL_CASE.fullmatch(part) is not None
             or part.isupper()
             or self._english_word(part)
+            or self._code_word(part)
         )
+
+    def _code_word(self, word: str) -> bool:
+        """Return True for a word no one says as written, a command or an identifier: one that
+        cannot be pronounced (no vowel, "dpkg"; or first consonants that do not rise towards
+        the vowel, "wdiff", "pstree") or that runs two common English words together ("fakeroot",
+        "pixmap", "groupname"), when no Swedish word is one letter away (then it is a typo:
+        "sg" of "sig")."""
+        speller = self.speller
+        if (
+            self.language != "sv"
+            or speller is None
+            or self._frequencies is None
+            or not word.isalpha()
+        ):
+            return False
+        lower = word.lower()
+        known = self._codes.get(lower)
+        if known is None:
+            known = (
+                len(lower) <= LONGEST_COMPOUND
+                and (_unpronounceable(lower) or self._english_run_together(lower))
+                and not any(
+                    self._a_word(near, speller)
+                    for near in self._frequencies.found(_one_edit_away(lower, _LETTERS["sv"]))
+                )
+            )
+            self._codes[lower] = known
+        return known
+
+    def _english_run_together(self, lower: str) -> bool:
+        """Return True for two common English words written as one that English text does not
+        use as a word ("fakeroot", "pixmap"): English writes its compounds apart, so together
+        they name a program or a setting. A word English text uses ("submenu") is English
+        vocabulary, and in a Swedish sentence a foreign word to flag."""
+        english = _speller_or_none("en")
+        if english is None or len(lower) < 2 * _SHORTEST_ENGLISH_PART:
+            return False
+        counts = frequencies("en")
+        if (counts.zipf(lower) or 0.0) >= _WRITTEN_USAGE:
+            return False
+        for cut in range(_SHORTEST_ENGLISH_PART, len(lower) - _SHORTEST_ENGLISH_PART + 1):
+            head, tail = lower[:cut], lower[cut:]
+            if (
+                english.check(head)
+                and english.check(tail)
+                and (counts.zipf(head) or 0.0) >= _COMMON_ENGLISH
+                and (counts.zipf(tail) or 0.0) >= _COMMON_ENGLISH
+            ):
+                return True
+        return False
 
     def _suspended_without_hyphen(self, item: _Cue, at: int, speller: Speller) -> str | None:
         """Return the compound a word not in the dictionary begins when it is a suspended part
@@ -1922,6 +1990,8 @@ class FlagChecker:
                     0.8,
                 )
                 continue
+            if other is None and self._code_word(word):
+                continue
             suggestion = None
             if self.suggestions:
                 options = speller.suggest(word)
@@ -2141,6 +2211,24 @@ def _one_edit_away(word: str, letters: str) -> Iterator[str]:
 # Languages whose dictionary could not be loaded: asked again per word (English is asked of
 # every word no dictionary has), the load would be tried, and fail, each time.
 _missing_spellers: set[str] = set()
+
+
+def _unpronounceable(lower: str) -> bool:
+    """Return True for a word with no vowel, or whose consonants before the first vowel do not
+    rise in sonority (see _SONORITY): an "h" after a consonant spells one sound with it ("ch",
+    "th", "sch"), and an "s" may stand before any consonant ("sk", "sv", "str")."""
+    onset = ""
+    for char in lower:
+        if char not in _SONORITY:
+            break
+        onset += char
+    else:
+        return True
+    onset = onset[:1] + onset[1:].replace("h", "")
+    if onset.startswith("s"):
+        onset = onset[1:]
+    ranks = [_SONORITY[char] for char in onset]
+    return any(after <= before for before, after in pairwise(ranks))
 
 
 def _speller_or_none(code: str) -> Speller | None:

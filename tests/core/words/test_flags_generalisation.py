@@ -69,3 +69,21 @@ def test_a_capitalised_compound_that_opens_a_cue_is_read_as_a_compound() -> None
     # "fil" and "funktioner": a compound Hunspell-sv does not build, at the start of the
     # second cue (its first word may start a sentence whatever the cue before ends with).
     assert flagged("Datafiler hanteras här", "Filfunktioner kan också användas.") == []
+
+
+def test_commands_no_one_can_say_as_written_are_not_flagged_as_misspellings() -> None:
+    # No vowel, a start no Swedish or English word has, or two English words run together.
+    for text in (
+        "Kommandot dpkg installerar paket.",
+        "Paketet bsdutils innehåller kill.",
+        "Använd pstree för att se processerna.",
+        "Bygg paketen med fakeroot.",
+        "Programmet dpkg-genchanges skapar filen.",
+    ):
+        assert flagged(text, rule="SPELL-01") == [], text
+
+
+def test_a_typo_of_a_swedish_word_is_flagged_though_it_looks_like_a_command() -> None:
+    # "sg" and "mdan" are one letter from "sig" and "medan".
+    found = flagged("Han satte sg ner mdan vi åt.", rule="SPELL-01")
+    assert found == [("sg", None), ("mdan", None)]
