@@ -85,6 +85,7 @@ _ALLOWED_DOUBLES = _words("det den de dem var vad som att ja nej jo nä mycket b
 # "perversion"), but not those that begin compounds ("förbifart", "utanförskap").
 _SV_FUNCTION_WORDS = _words("""
     och eller men utan samt att som om när då där här hur vad vem vilken vilket vilka varför
+    vars vilkas
     eftersom medan innan sedan fast även också inte ej bara redan ännu nog väl ju visst kanske
     alltid aldrig ofta ibland sällan nu snart mycket mer mera mest mindre minst lite någon något
     några fler flera färre
@@ -148,6 +149,9 @@ _SONORITY = {
     **dict.fromkeys("lr", 4),
     "j": 5,
 }
+# Subject pronouns: a word before one that can be a verb is the verb, the subject after it as
+# Swedish word order puts it after a clause or an adverbial ("… en post klickar du").
+_SUBJECT_PRONOUNS = _words("jag du han hon hen vi ni de dom man")
 # Short English words taken as English terms in a Swedish sentence even alone.
 _SHORT_ENGLISH = _words("app web tab bug log")
 # Adjectives whose forms come from another stem ("liten", "lilla", "små"), so that no ending
@@ -160,12 +164,13 @@ _ORDINALS = _words("""
     """)
 # Hunspell-sv affix flags of a word form and the word class they mark (sv_SE.aff).
 _NOUN_FLAGS = "BCDEFGHIJ"
+_VERB_FLAGS = "KLNmR"
 _VOWELS = "aeiouyåäöé"
 # Participles (M, P: "baserat", "formad") count as adjectives: they end compounds often
 # ("menybaserat") and are no clause on their own.
 _FLAG_CLASSES: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(_NOUN_FLAGS, ("noun",)),
-    **dict.fromkeys("KLNmR", ("verb",)),
+    **dict.fromkeys(_VERB_FLAGS, ("verb",)),
     **dict.fromkeys("OMPT", ("adj",)),
 }
 _FLAG_RE = re.compile(r"fl:(\S)")
@@ -712,6 +717,12 @@ class FlagChecker:
                     continue  # "käll händelse och resultatkoder": suspended parts, not one word
                 if not self._takes_article(toks, i, words[-1], text):
                     continue  # "en grupp entusiaster": the article is the first noun's
+                if (
+                    j < len(toks)
+                    and toks[j].text.lower() in _SUBJECT_PRONOUNS
+                    and "verb" in self._classes(words[-1])
+                ):
+                    continue  # "om du vill dölja en post klickar du": a verb before its subject
                 if n == 3:
                     inner = tuple(t.text for t in window[1:])
                     if inner not in self._compounds:
@@ -1141,7 +1152,10 @@ class FlagChecker:
                 and len(lower) > 5
                 and not self._noun_inflected(lower)
             )
-            classes.add("adj" if participle else "noun")
+            if participle:
+                classes.add("adj")
+            else:
+                classes.add("verb" if self._infinitive(lower) else "noun")
         return classes
 
     def _uninflected_entry(self, word: str) -> bool:
@@ -1265,6 +1279,15 @@ class FlagChecker:
         # (not so for the noun "växt").
         stem = lower[:-1]
         return lower.endswith("t") and check(stem) and (stem.endswith("a") or check(stem + "a"))
+
+    def _infinitive(self, lower: str) -> bool:
+        """Return True for the infinitive of a verb the dictionary lists without affix flags
+        ("innehålla"): Hunspell-sv reads its present as a verb form of it ("innehåller",
+        fl:K), unlike a noun's plural ("gator"). Not when it is also the plural of an
+        adjective ("bekanta", of "bekant")."""
+        if not lower.endswith("a") or len(lower) < 4 or "adj" in self._classes(lower[:-1]):
+            return False
+        return self._has_form(lower, (lower + "r", lower[:-1] + "er"), flags=_VERB_FLAGS)
 
     def _adjective(self, word: str) -> bool:
         assert self.speller is not None

@@ -87,3 +87,24 @@ def test_a_typo_of_a_swedish_word_is_flagged_though_it_looks_like_a_command() ->
     # "sg" and "mdan" are one letter from "sig" and "medan".
     found = flagged("Han satte sg ner mdan vi åt.", rule="SPELL-01")
     assert found == [("sg", None), ("mdan", None)]
+
+
+def test_a_word_that_can_be_a_verb_before_a_subject_pronoun_is_the_verb() -> None:
+    # "klickar" is the plural of "klick" too; before "du" it is the verb ("… klickar du").
+    assert flagged("Om du vill dölja en markerad rubrik klickar du på ikonen", rule="ASR-11") == []
+    assert flagged("Hon ser att rubrik klickar ökar", rule="ASR-11") == [
+        ("rubrik klickar", "rubrikklickar")
+    ]
+
+
+def test_an_infinitive_the_dictionary_lists_without_endings_is_a_verb_not_a_compound_part() -> None:
+    # Hunspell-sv lists "innehålla" bare; "innehåller" is its verb form (fl:K).
+    assert flagged("I Calc får namn innehålla bokstäver", rule="ASR-11") == []
+    # "bekanta" is also the plural of the adjective "bekant": still a compound's last part.
+    assert flagged("bland de mer namn bekanta av dessa", rule="ASR-11") == [
+        ("namn bekanta", "namnbekanta")
+    ]
+
+
+def test_the_relative_pronoun_vars_is_no_compound_part() -> None:
+    assert flagged("en post med variabel längd vars innehåll ändras", rule="ASR-11") == []
