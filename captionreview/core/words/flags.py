@@ -734,7 +734,7 @@ class FlagChecker:
                 if (
                     english is not None
                     and any(english.check(w) for w in words)
-                    and self._sentence_language(item, window[0], english) == "en"
+                    and self._sentence_language(item, window[0].pstart, english) == "en"
                 ):
                     # "segment and", "option offer" in an English sentence; Swedish words
                     # among English names are Swedish ("användar gruppen i silicon valley").
@@ -1587,14 +1587,14 @@ class FlagChecker:
             return False
         if not english.check(word):
             # "submenu", "menubar", "grayscale": written English that Hunspell-en lacks.
-            in_english = self._sentence_language(item, tok, english) == "en"
+            in_english = self._sentence_language(item, tok.pstart, english) == "en"
             return in_english and self._written_usage(word, "en", english)
         if len(word) >= 4 or word.lower() in _SHORT_ENGLISH:
             return True
         if not english.check(word.lower()):
             return True  # a name the English dictionary has only capitalised ("Joe", "Ann")
         # Short words ("to", "an") are English only among other English words.
-        return self._sentence_language(item, tok, english) == "en"
+        return self._sentence_language(item, tok.pstart, english) == "en"
 
     def _written_usage(
         self, word: str, language: str, speller: Speller, least: float = _WRITTEN_USAGE
@@ -1707,8 +1707,9 @@ class FlagChecker:
             for speller in (self.speller, english)
         )
 
-    def _sentence_language(self, item: _Cue, tok: Token, english: Speller) -> str:
-        """Return "en" when the sentence around ``tok`` has more English than Swedish words."""
+    def _sentence_language(self, item: _Cue, at: int, english: Speller) -> str:
+        """Return "en" when the sentence around offset ``at`` of the visible text has more
+        English than Swedish words."""
         assert self.speller is not None
         text = item.plain.text
         # The sentence spans of a cue, found once per cue text (a cue may be a whole
@@ -1719,7 +1720,7 @@ class FlagChecker:
             starts = [0] + [b for _, b in found]
             self._sentences = (text, starts, ends)
         _, starts, ends = self._sentences
-        k = max(0, bisect_right(starts, tok.pstart) - 1)
+        k = max(0, bisect_right(starts, at) - 1)
         key = text[starts[k] : ends[k]]
         cached = self._languages.get(key)
         if cached is None:
@@ -1757,11 +1758,21 @@ class FlagChecker:
 
     def _number_flags(self, item: _Cue, add: _Add) -> None:
         text = item.plain.text
+        english = _speller_or_none("en")
         for match in _NUMBER_RE.finditer(text):
             digits, percent = match.group(1), match.group(2)
             fixed, reason = _swedish_number(digits)
-            if reason and not percent and _section_number(text, match):
+            if (
+                reason
+                and not percent
+                and (_section_number(text, match) or self._version_of_name(item, match.start()))
+            ):
                 continue
+            if (
+                english is not None
+                and self._sentence_language(item, match.start(), english) == "en"
+            ):
+                continue  # "The maximum allowed value is 2,147,483,648.": English writes so
             if percent:
                 reason = reason + " and “%”" if reason else "“%”"
                 fixed = f"{fixed} procent"
@@ -1787,6 +1798,26 @@ class FlagChecker:
                     span,
                     word,
                 )
+
+    def _version_of_name(self, item: _Cue, at: int) -> bool:
+        """Return True when the number at offset ``at`` follows a name inside a sentence: a
+        version ("LibreOffice 7.1", "Debian 0.93"), not a decimal."""
+        text = item.plain.text
+        name = _word_before(text, at)
+        if not name[:1].isupper() or name.isupper() or not name.isalpha():
+            return False
+        gap = text[at - len(name) - 1 : at] if at > len(name) else ""
+        if gap[-1:] != " " or gap[:-1] != name:
+            return False  # "Debian 0.93", not "Debian, 0.93"
+        before = text[: at - len(name) - 1].rstrip()
+        return (before != "" and before[-1] not in ".!?…:") or (
+            _CAMEL_CASE.fullmatch(name) is not None or self._is_name_only(name)
+        )
+
+    def _is_name_only(self, word: str) -> bool:
+        """Return True for a word the dictionary has only capitalised ("Debian", "Jim")."""
+        speller = self.speller
+        return speller is not None and speller.check(word) and not speller.check(word.lower())
 
     def _spoken_number_flags(self, item: _Cue, add: _Add) -> None:
         toks = item.tokens

@@ -108,3 +108,16 @@ def test_an_infinitive_the_dictionary_lists_without_endings_is_a_verb_not_a_comp
 
 def test_the_relative_pronoun_vars_is_no_compound_part() -> None:
     assert flagged("en post med variabel längd vars innehåll ändras", rule="ASR-11") == []
+
+
+def test_a_dotted_number_after_a_name_is_a_version_not_a_decimal() -> None:
+    assert flagged("Det ändrades i LibreOffice 7.1 och senare", rule="ASR-10") == []
+    assert flagged("Formatet användes före Debian 0.93.", rule="ASR-10") == []
+    assert flagged("Det kostar 2.5 miljoner", rule="ASR-10") == [("2.5", "2,5")]
+
+
+def test_numbers_in_an_english_sentence_keep_the_english_way_of_writing_them() -> None:
+    assert flagged("The maximum allowed value is 2,147,483,648.", rule="ASR-10") == []
+    assert flagged("Det största värdet är 2,147,483,648.", rule="ASR-10") == [
+        ("2,147,483,648", "2\u00a0147\u00a0483\u00a0648")
+    ]
