@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
+from captionreview.core.checks.vtt import _clean_karaoke
 from captionreview.core.model import Severity
+from captionreview.core.timecode import format_vtt_timestamp
 from tests.core.checks_util import cue, of, run, spaced, spanned
 
 
@@ -161,6 +166,18 @@ def test_youtube_word_timings_are_checked_like_any_timestamps() -> None:
     assert of(run([cue(1, 3, "Ett<00:00:02.000></c> två")]), "VTT-TAG-01")
     # a digit that is not ASCII ("٢") sorts apart from "2": the long way, which reads it
     assert "earlier" in ts05(1, 3, "<00:00:02.500><c> a</c><00:00:0\u0662.000><c> b</c>")[0]
+
+
+_UNDER_100_HOURS = st.integers(0, 100 * 3_600_000 - 1)
+
+
+@given(_UNDER_100_HOURS, _UNDER_100_HOURS, _UNDER_100_HOURS, _UNDER_100_HOURS)
+def test_the_youtube_quick_path_compares_word_times_with_the_cue_times_as_times(
+    start: int, end: int, first: int, last: int
+) -> None:
+    text = f"Ett<{format_vtt_timestamp(first)}><c> två</c><{format_vtt_timestamp(last)}><c> tre</c>"
+    clean = start <= end and start <= first <= last <= end
+    assert _clean_karaoke(start, end, text) is clean
 
 
 def test_findings_carry_file_lines() -> None:

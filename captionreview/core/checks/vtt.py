@@ -343,27 +343,24 @@ def _clean_karaoke(cue_start: int, cue_end: int, text: str) -> bool:
     ``<c>…</c>`` spans and ``<hh:mm:ss.mmm>`` word times, in order and inside the cue.
 
     Timestamps of this fixed form sort as strings in time order, so only the first and the
-    last are converted, to be compared with the cue's times.
+    last are read, as numbers in the form hhmmssmmm (which keep the order of the times), to be
+    compared with the cue's times in that form.
     """
     if _KARAOKE.fullmatch(text) is None or not 0 <= cue_start <= cue_end < _MAX_FIXED_MS:
         return False
     stamps = _FIXED_STAMP.findall(text)
     return not stamps or (
-        _fixed_stamp_ms(stamps[0]) >= cue_start
-        and _fixed_stamp_ms(stamps[-1]) <= cue_end
+        int(stamps[0].replace(":", "").replace(".", "")) >= _digits_form(cue_start)
+        and int(stamps[-1].replace(":", "").replace(".", "")) <= _digits_form(cue_end)
         and stamps == sorted(stamps)
     )
 
 
-def _fixed_stamp_ms(stamp: str) -> int:
-    """Return the milliseconds of a ``hh:mm:ss.mmm`` word time (reading two is cheaper than
-    writing the cue's two times in that form)."""
-    return (
-        int(stamp[0:2]) * 3_600_000
-        + int(stamp[3:5]) * 60_000
-        + int(stamp[6:8]) * 1000
-        + int(stamp[9:12])
-    )
+def _digits_form(ms: int) -> int:
+    """Return a time under 100 hours as the number hhmmssmmm (00:01:02.345 is 102345)."""
+    hours, rest = divmod(ms, 3_600_000)
+    minutes, rest = divmod(rest, 60_000)
+    return hours * 10_000_000 + minutes * 100_000 + rest
 
 
 def _check_tags(scan: Scan, i: int, out: list[Finding], text: str) -> None:

@@ -16,7 +16,9 @@ _REF_RE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
 # all well-formed markup), they are exactly the tags tag_spans() finds, and one pattern finds
 # them in C. The scan from each '<' stops at the next '<', so the pattern is linear.
 _SIMPLE_TAG = re.compile(r"<[^<>\n]*+>")
-_SIMPLE_RUN_SPLIT = re.compile(r"((?:<[^<>\n]*+>)++)")
+# Written to start with the literal '<' (not a repeated group), which the engine then looks
+# for directly instead of trying the pattern at every character: splitting is a third faster.
+_SIMPLE_RUN_SPLIT = re.compile(r"(<[^<>\n]*+>(?:<[^<>\n]*+>)*+)")
 
 
 def _decode_ref(match: re.Match[str]) -> str:
