@@ -2,6 +2,6 @@
 
 import sys
 
-from captionreview.cli import main
+from captionreview.cli import command_line
 
-sys.exit(main())
+sys.exit(command_line())

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from captionreview.clitools.findings_json import CueRows, FindingRows
-from captionreview.clitools.output import printable, run_guarded
+from captionreview.clitools.output import hold_until_exit, printable, run_guarded
 from captionreview.core.checks import check_document
 from captionreview.core.checks.downstream import downstream_findings
 from captionreview.core.checks.findings import kept_problems, merge_findings
@@ -167,6 +167,9 @@ def _check_all(args: argparse.Namespace, status: list[int]) -> None:
         # A few large writes: json.dump() writes token by token (1.4 s of 7 s for 30,000
         # karaoke cues, slower still on an unbuffered pipe), and joining the whole text first
         # copies 70 MB several times.
+        # The findings of a large file are many small objects: the process ends without
+        # freeing them one by one.
+        hold_until_exit(results)
         try:
             write_json(results, sys.stdout)
         except BrokenPipeError:

@@ -1,6 +1,7 @@
 """What every subcommand needs around its output: a stdout that never raises on characters
-the terminal's encoding lacks, a quiet end when the reader of a pipe goes away, and the
-checks on a file to write are ``captionreview.core.report.unusable_target``.
+the terminal's encoding lacks, a quiet end when the reader of a pipe goes away, an end of the
+process that does not free what it made, and the checks on a file to write are
+``captionreview.core.report.unusable_target``.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import os
 import re
 import sys
 from collections.abc import Callable
+from typing import NoReturn
 
 STDOUT_NAME = "-"
 
@@ -55,3 +57,36 @@ def run_guarded(body: Callable[[list[int]], None], status: list[int]) -> int:
     except BrokenPipeError:
         quiet_broken_pipe()
     return status[0]
+
+
+# What a command made and keeps to the end (see hold_until_exit).
+_held: list[object] = []
+
+
+def hold_until_exit(value: object) -> None:
+    """Keep ``value`` to the end of the command: the process then ends without freeing it
+    (:func:`exit_without_freeing`), which for the 230,000 findings of 30,000 karaoke cues takes
+    a tenth of a second; an in-process caller gets it freed by :func:`let_go`."""
+    _held.append(value)
+
+
+def let_go() -> None:
+    """Free what :func:`hold_until_exit` kept (the caller goes on running)."""
+    _held.clear()
+
+
+def exit_without_freeing(status: int) -> NoReturn:
+    """End the process with ``status`` once stdout and stderr are written, without freeing its
+    objects one by one at exit (the system takes the memory back at once).
+
+    Only for the headless commands, which start no exit handlers, and whose threads (the
+    Hunspell preload) need no end. A stream that cannot be written ends through Python's own
+    exit, which reports it as usual.
+    """
+    try:
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:
+                stream.flush()
+    except (OSError, ValueError):
+        sys.exit(status)
+    os._exit(status)

@@ -492,3 +492,22 @@ def test_an_unreadable_glossary_beside_the_captions_is_named_and_left_out(
     out = run_env({"XDG_DATA_HOME": str(tmp_path / "data")}, "check", path)
     assert out.returncode == 0 and "Traceback" not in out.stderr
     assert "glossary.txt" in out.stderr and "checking without a glossary" in out.stderr
+
+
+def test_a_command_that_ends_without_freeing_has_written_all_of_its_output(
+    tmp_path: Path, demo_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The process ends at once after its work (os._exit): what sits in a fully buffered
+    # stdout (a file, not a terminal) must still reach the file, and the status stay the same.
+    from captionreview.cli import main
+
+    captions = shutil.copy(demo_dir / "lecture.sv.vtt", tmp_path / "lecture.sv.vtt")
+    args = ["check", "--format", "json", "--no-words", str(captions)]
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    with (tmp_path / "out.json").open("w", encoding="utf-8") as out:
+        done = subprocess.run(
+            [sys.executable, "-m", "captionreview", *args], stdout=out, env=env, timeout=300
+        )
+    status = main(args)
+    assert done.returncode == status == 1
+    assert (tmp_path / "out.json").read_text(encoding="utf-8") == capsys.readouterr().out
