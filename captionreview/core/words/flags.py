@@ -912,6 +912,8 @@ class FlagChecker:
             return None
         if lower_first in _PHRASE_HEADS | _ORDINALS:
             return None  # "god morgon", "första delen"
+        if any(self._definite_genitive(w.lower()) for w in words[:-1]):
+            return None  # "det markerade ritobjektets text": a genitive phrase
         classes = [self._classes(w) for w in words[1:]]
         classes.insert(0, self._classes(first) if _part_word(first) else {"noun"})
         # A finite verb or participle is a clause, not a compound part: "ekonomi påverkas",
@@ -1247,6 +1249,19 @@ class FlagChecker:
                 base = stem.group(1) if stem else lower[:-1]
                 if not self._definite_form(base, neuter=True):
                     return True
+        return False
+
+    def _definite_genitive(self, lower: str) -> bool:
+        """Return True for the genitive of a definite noun ("företagets", "ritobjektets", of a
+        compound Hunspell-sv lacks but whose last part it has: "objektets"): no compound begins
+        with one, as a compound's first part has no article."""
+        assert self.speller is not None
+        if not lower.endswith(("ets", "ens", "ns", "ts", "nas")):
+            return False
+        for cut in range(0, len(lower) - 4):
+            part = lower[cut:]
+            if self.speller.check(part):
+                return self._definite(part[:-1])
         return False
 
     def _definite_form(self, lower: str, *, neuter: bool = False) -> bool:

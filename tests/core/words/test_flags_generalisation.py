@@ -121,3 +121,11 @@ def test_numbers_in_an_english_sentence_keep_the_english_way_of_writing_them() -
     assert flagged("Det största värdet är 2,147,483,648.", rule="ASR-10") == [
         ("2,147,483,648", "2\u00a0147\u00a0483\u00a0648")
     ]
+
+
+def test_a_definite_genitive_begins_no_compound() -> None:
+    # "ritobjektets": Hunspell-sv lacks the compound but has "objektets", of "objektet".
+    assert flagged("Effekten gäller det markerade ritobjektets text.", rule="ASR-11") == []
+    assert flagged("vi är vid forsknings fronten", rule="ASR-11") == [
+        ("forsknings fronten", "forskningsfronten")
+    ]
