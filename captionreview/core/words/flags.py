@@ -1773,7 +1773,6 @@ class FlagChecker:
 
     def _number_flags(self, item: _Cue, add: _Add) -> None:
         text = item.plain.text
-        english = _speller_or_none("en")
         for match in _NUMBER_RE.finditer(text):
             digits, percent = match.group(1), match.group(2)
             fixed, reason = _swedish_number(digits)
@@ -1783,10 +1782,8 @@ class FlagChecker:
                 and (_section_number(text, match) or self._version_of_name(item, match.start()))
             ):
                 continue
-            if (
-                english is not None
-                and self._sentence_language(item, match.start(), english) == "en"
-            ):
+            small = not reason and not percent and self._small_number_as_digits(text, match)
+            if not (reason or percent or small) or self._in_english(item, match.start()):
                 continue  # "The maximum allowed value is 2,147,483,648.": English writes so
             if percent:
                 reason = reason + " and “%”" if reason else "“%”"
@@ -1802,7 +1799,7 @@ class FlagChecker:
                     span,
                     fixed,
                 )
-            elif self._small_number_as_digits(text, match):
+            else:
                 word = SMALL_NUMBER_WORDS_SV[int(digits)]
                 add(
                     RULE_NUMBERS,
@@ -1813,6 +1810,11 @@ class FlagChecker:
                     span,
                     word,
                 )
+
+    def _in_english(self, item: _Cue, at: int) -> bool:
+        """Return True when the sentence around offset ``at`` is English."""
+        english = _speller_or_none("en")
+        return english is not None and self._sentence_language(item, at, english) == "en"
 
     def _version_of_name(self, item: _Cue, at: int) -> bool:
         """Return True when the number at offset ``at`` follows a name inside a sentence: a
