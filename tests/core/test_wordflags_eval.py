@@ -9,7 +9,11 @@ writes them and inflected English loans are known: LifeLines 0.78, Audacity 0, C
 finns inte 0.99 (about 18 of its 62 flags are misspellings in the book itself: "bästämde",
 "phrekare", "branchen"), the GIMP manual 0.55. Caught with the right correction after the
 number and särskrivning work on recall: Swedish only 82/83 = 98.8 %, Copyright finns inte
-106/111 = 95.5 %, the GIMP manual 17/19 = 89.5 %.
+106/111 = 95.5 %, the GIMP manual 17/19 = 89.5 %. After the generalisation work on recall
+(grammar, names, commands, versions; no list of the sets' words): flags per 100 words LifeLines
+0.66, Audacity 0, Copyright finns inte 0.85, GIMP 0.37, and the development sets, held out
+until measured once, the man pages 2.48 (4.04 before; command names the rest) with 64/71 =
+90.1 % caught and the LibreOffice help 0.41 with 38/41 = 92.7 %.
 """
 
 from __future__ import annotations
@@ -19,13 +23,14 @@ from pathlib import Path
 import pytest
 
 from captionreview.core.words.spelling import Speller
-from tests.bench.bench_wordflags import SOURCES, measure
+from tests.bench.bench_wordflags import DEVELOPMENT, SOURCES, measure
 
 SWEDISH, MIXED, BOOK, MANUAL = SOURCES
+MAN_PAGES, OFFICE_HELP = DEVELOPMENT
 
 
 def source(label: str) -> tuple[Path, str]:
-    path, encoding = SOURCES[label]
+    path, encoding = SOURCES[label] if label in SOURCES else DEVELOPMENT[label]
     if not path.exists():
         pytest.skip(f"{path} is not installed (scripts/setup installs its Debian package)")
     return path, encoding
@@ -35,25 +40,41 @@ def test_planted_recognition_errors_in_published_swedish_are_caught_with_their_c
     figures = measure(*source(SWEDISH), Speller("sv"))
     assert sum(figures.planted.values()) >= 60
     assert figures.caught_share >= 0.95
-    assert figures.flags_per_100 <= 0.9
+    assert figures.flags_per_100 <= 0.75
 
 
 def test_a_swedish_manual_with_english_paragraphs_is_not_flagged_word_by_word() -> None:
     figures = measure(*source(MIXED), Speller("sv"))
     assert figures.words >= 500
-    assert figures.flags_per_100 <= 0.25
+    assert figures.flags_per_100 <= 0.15
 
 
 def test_planted_errors_in_swedish_full_of_english_terms_are_caught_with_their_correction() -> None:
     figures = measure(*source(BOOK), Speller("sv"))
     assert sum(figures.planted.values()) >= 100
-    assert figures.caught_share >= 0.9
-    assert figures.flags_per_100 <= 1.0
+    assert figures.caught_share >= 0.93
+    assert figures.flags_per_100 <= 0.92
 
 
 def test_a_swedish_manual_with_untranslated_english_pages_keeps_its_flag_rate() -> None:
     figures = measure(*source(MANUAL), Speller("sv"))
     assert figures.words >= 5000
     assert sum(figures.planted.values()) >= 15
-    assert figures.caught_share >= 0.84
-    assert figures.flags_per_100 <= 0.65
+    assert figures.caught_share >= 0.88
+    assert figures.flags_per_100 <= 0.45
+
+
+def test_swedish_man_pages_full_of_command_names_keep_their_figures() -> None:
+    figures = measure(*source(MAN_PAGES), Speller("sv"), sampled=True)
+    assert figures.words >= 3000
+    assert sum(figures.planted.values()) >= 60
+    assert figures.caught_share >= 0.88
+    assert figures.flags_per_100 <= 2.7
+
+
+def test_a_swedish_help_with_english_paragraphs_keeps_its_figures() -> None:
+    figures = measure(*source(OFFICE_HELP), Speller("sv"), sampled=True)
+    assert figures.words >= 4000
+    assert sum(figures.planted.values()) >= 35
+    assert figures.caught_share >= 0.9
+    assert figures.flags_per_100 <= 0.5
