@@ -162,6 +162,23 @@ _ORDINALS = _words("""
     första andra tredje fjärde femte sjätte sjunde åttonde nionde tionde elfte tolfte
     sista näst nästa förra
     """)
+# Words a genitive phrase may begin with: "en bakgrunds", "andra avsnitts titlar".
+_GENITIVE_DETERMINERS = (
+    _DETERMINERS
+    | _ORDINALS
+    | _words("""
+    alla andra båda bägge flera många få de dessa den det hela halva samma vilken vilket vilka
+    """)
+)
+# Of these, those before a plural: "alla barns rättigheter", "andra avsnitts titlar".
+_PLURAL_DETERMINERS = _words("alla andra båda bägge flera många få några de dessa inga mina")
+# Function words that need no determiner after them: "lite bakgrunds hiss", "nu läges analys".
+_FUNCTION_WORDS_BEFORE_GENITIVE = _words("""
+    och eller men utan samt att som om när då där här hur nu lite mycket mer mest mindre
+    också även inte bara redan ännu kanske alltid aldrig ofta ibland sällan
+    i på av för till från med mot under över efter före vid hos åt genom mellan bland inom
+    är var blir blev har hade kan ska vill måste får
+    """)
 # Hunspell-sv affix flags of a word form and the word class they mark (sv_SE.aff).
 _NOUN_FLAGS = "BCDEFGHIJ"
 _VERB_FLAGS = "KLNmR"
@@ -673,8 +690,14 @@ class FlagChecker:
                 # Most windows are known not to be compounds: that is asked first (of two
                 # words, also whether they are a bare noun and an adjective before a noun).
                 found_compound = self._compounds.get(key, _UNSEEN)
-                before = toks[i - 1].text.lower() if i > 0 and n == 2 else ""
-                agreeing = before in _DETERMINERS
+                # The word before, when nothing but a space parts it from the window: its
+                # article or determiner ("ett tids värde"), or none ("lite bakgrunds hiss").
+                before = (
+                    toks[i - 1].text.lower()
+                    if i > 0 and _SPACES.fullmatch(text[toks[i - 1].pend : window[0].pstart])
+                    else ""
+                )
+                contextual = n == 2 and (before in _DETERMINERS or words[0].endswith("s"))
                 if (
                     found_compound is None
                     and (
@@ -684,7 +707,7 @@ class FlagChecker:
                         is None
                     )
                     and (
-                        not agreeing
+                        not contextual
                         or self._agreements.get((before, words[0], words[-1]), _UNSEEN) is None
                     )
                 ):
@@ -704,14 +727,12 @@ class FlagChecker:
                     and _SPACES.fullmatch(text[window[1].pend : toks[j].pstart])
                 ):
                     found_compound = self._attributive_compound(window, toks[j])
-                if (
-                    found_compound is None
-                    and agreeing
-                    and _SPACES.fullmatch(text[toks[i - 1].pend : window[0].pstart])
-                ):
+                if found_compound is None and contextual:
                     found_compound = self._agreement_compound(before, words[0], words[1])
                 if found_compound is None:
                     continue
+                if n == 2 and before in _PLURAL_DETERMINERS and self._plural_genitive(words[0]):
+                    continue  # "andra avsnitts titlar": a genitive phrase with its determiner
                 joined, confidence = found_compound
                 if self._suspended_without_hyphen(item, i, self.speller) is not None:
                     continue  # "käll händelse och resultatkoder": suspended parts, not one word
@@ -833,12 +854,14 @@ class FlagChecker:
         return found
 
     def _agreement_compound(self, before: str, first: str, last: str) -> tuple[str, float] | None:
-        """Return the joined word of two words that grammar makes one after ``before``: an
-        article whose gender only the last word has ("ett tids värde", "ett sträng uttryck":
-        "tid" and "sträng" take "en", or "strängt" after "ett"; "en program fil"), or a
-        preposition or particle after a determiner, where it cannot open a phrase of its own
-        ("dessa över styrningar", "en ut bildning"). After a preposition it can: "i under
-        menyn" may be "in under the menu", as "med över hälften" is "with over half"."""
+        """Return the joined word of two words that grammar makes one after ``before`` (""
+        when no word stands right before): an article whose gender only the last word has
+        ("ett tids värde", "ett sträng uttryck": "tid" and "sträng" take "en", or "strängt"
+        after "ett"; "en program fil"); a preposition or particle after a determiner, where it
+        cannot open a phrase of its own ("dessa över styrningar", "en ut bildning"; after a
+        preposition it can: "i under menyn" may be "in under the menu", as "med över
+        hälften" is "with over half"); or a genitive that no determiner goes with, which a
+        singular noun needs ("lite bakgrunds hiss", not "en bakgrunds hiss")."""
         assert self.speller is not None
         key = (before, first, last)
         if key in self._agreements:
@@ -852,7 +875,11 @@ class FlagChecker:
             and last not in _SV_FUNCTION_WORDS
             and self._classes(last) != {"verb"}
         ):
-            if lower in _PARTICLE_HEADS:
+            if before not in _DETERMINERS:
+                fits = before not in _GENITIVE_DETERMINERS and self._bare_genitive(
+                    before, lower, last
+                )
+            elif lower in _PARTICLE_HEADS:
                 fits = True
             else:
                 fits = before in ("en", "ett") and self._wrong_gender(before, lower, last)
@@ -861,6 +888,39 @@ class FlagChecker:
                 found = (joined, _AGREEMENT)
         self._agreements[key] = found
         return found
+
+    def _bare_genitive(self, before: str, first: str, last: str) -> bool:
+        """Return True for the genitive of a singular noun before a noun, with no determiner
+        or adjective before it ("lite bakgrunds hiss", "nu läges analys"): a singular noun
+        takes one ("en bakgrunds", "bakgrundens"), so the -s is a compound's linking -s. Not a
+        neuter noun in a consonant, whose plural is the same ("barns rättigheter")."""
+        if not (_part_word(first) and _part_word(last)) or not self._genitive(first):
+            return False
+        if before and (
+            before in _SV_FUNCTION_WORDS - _FUNCTION_WORDS_BEFORE_GENITIVE
+            or "adj" in self._classes(before)
+            or before.isdigit()
+        ):
+            return False
+        base = first[:-1]
+        if self._plural_genitive(first) or self._has_form(
+            base, (base + "r", base + "er"), flags=_VERB_FLAGS
+        ):
+            return False  # "barns rättigheter"; "slås", the passive of "slå" ("slår")
+        if self._english_word(first):
+            return False  # "options dialog": English
+        counts = self._frequencies
+        if counts is not None and (counts.zipf(first) or 0.0) >= (counts.zipf(base) or 0.0):
+            return False  # "medelålders": an adjective of its own, commoner than its noun
+        neuter, common = self._gender(base)
+        return (neuter or common) and "noun" in self._classes(last) and not self._definite(last)
+
+    def _plural_genitive(self, lower: str) -> bool:
+        """Return True for the genitive of a neuter noun in a consonant, whose plural is the
+        singular ("avsnitts", "barns"): it may be a plural's genitive."""
+        if not lower.endswith("s") or lower[-2:-1] in _VOWELS or not self._genitive(lower):
+            return False
+        return self._gender(lower[:-1])[0]
 
     def _wrong_gender(self, article: str, first: str, last: str) -> bool:
         """Return True when the article cannot be the one of ``first`` (a noun of the other

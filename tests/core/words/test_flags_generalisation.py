@@ -129,3 +129,18 @@ def test_a_definite_genitive_begins_no_compound() -> None:
     assert flagged("vi är vid forsknings fronten", rule="ASR-11") == [
         ("forsknings fronten", "forskningsfronten")
     ]
+
+
+def test_a_singular_genitive_with_no_determiner_is_a_compounds_first_part() -> None:
+    # "bakgrund" is singular: a genitive of it needs "en" or "bakgrundens" before a noun.
+    assert flagged("segmentet har lite bakgrunds hiss", rule="ASR-11") == [
+        ("bakgrunds hiss", "bakgrundshiss")
+    ]
+
+
+def test_a_genitive_that_may_be_plural_after_a_plural_determiner_is_a_phrase() -> None:
+    # "avsnitt" is its own plural: "andra avsnitts titlar" are other sections' titles.
+    assert flagged("skilda från alla andra avsnitts titlar", rule="ASR-11") == []
+    assert flagged("alla barns rättigheter", rule="ASR-11") == []
+    # "medelålders" is an adjective of its own, commoner than "medelålder".
+    assert flagged("farligt för medelålders svenskar", rule="ASR-11") == []
