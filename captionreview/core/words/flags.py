@@ -124,6 +124,8 @@ _DETERMINERS = _words("""
     en ett denna detta dessa varje ingen inget inga någon något några
     min mitt mina din ditt dina sin sitt sina vår vårt våra er ert era
     """)
+# Of these, those that stand alone as pronouns too ("med detta", "av dessa").
+_PRONOUN_DETERMINERS = _words("denna detta dessa någon något några ingen inget inga")
 # Prepositions and particles that begin compounds ("översikt", "utbildning", "efterhand"):
 # after a determiner they are a split compound's first part. Not "av" and "till": "några av
 # dem", "en till".
@@ -727,7 +729,17 @@ class FlagChecker:
                     and _SPACES.fullmatch(text[window[1].pend : toks[j].pstart])
                 ):
                     found_compound = self._attributive_compound(window, toks[j])
-                if found_compound is None and contextual:
+                if (
+                    found_compound is None
+                    and contextual
+                    and not (
+                        before in _PRONOUN_DETERMINERS
+                        and i > 1
+                        and toks[i - 2].text.lower() in _SV_FUNCTION_WORDS
+                    )
+                ):
+                    # After a preposition or another function word a determiner is a pronoun:
+                    # "med detta under varumärket".
                     found_compound = self._agreement_compound(before, words[0], words[1])
                 if found_compound is None:
                     continue
