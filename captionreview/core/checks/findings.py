@@ -62,11 +62,13 @@ def _repeats(flag: Finding, spans: dict[int, _SpanIndex]) -> bool:
     return found is not None and found.overlaps(*flag.span)
 
 
-def finding_order(finding: Finding) -> tuple[int, int]:
+def finding_order(finding: Finding) -> int:
     """Return the sort key of a finding: its cue, then where its span starts (whole-file and
-    whole-cue findings first)."""
-    index = -1 if finding.cue_index is None else finding.cue_index
-    return index, finding.span[0] if finding.span else -1
+    whole-cue findings first), as one number (cue + 1, start + 1 in two 32-bit halves): a
+    30,000-cue file has 230,000 findings, and numbers compare faster than tuples."""
+    index = finding.cue_index
+    span = finding.span
+    return ((0 if index is None else index + 1) << 32) + (span[0] + 1 if span else 0)
 
 
 def kept_problems(problems: Iterable[Problem], disabled: Collection[str]) -> list[Problem]:
