@@ -77,6 +77,22 @@ def test_each_visible_character_of_tagged_text_maps_to_itself(text: str) -> None
         assert text[start:end] == view.plain[k]
 
 
+@given(st.text(alphabet="<>\nab/", max_size=60), st.integers(0, 65), st.integers(0, 65))
+def test_a_span_before_the_first_tag_maps_back_as_through_the_run_table(
+    text: str, start: int, end: int
+) -> None:
+    view = CueView(Cue(0, 1000, text), 0)
+    if not view.has_markup:
+        expected = (start, end)
+    elif start >= len(view.plain):
+        expected = (len(text), len(text))
+    else:
+        first = view._raw_index(start)
+        last = view._raw_index(min(end, len(view.plain)) - 1) + 1 if end > start else first
+        expected = (first, last)
+    assert view.raw_span(start, end) == expected
+
+
 @given(st.text(alphabet="a<>\n", max_size=40), st.integers(0, 45))
 def test_a_cue_view_counts_the_line_breaks_before_an_offset(text: str, pos: int) -> None:
     view = CueView(Cue(0, 1000, text), 0)

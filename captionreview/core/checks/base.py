@@ -77,6 +77,10 @@ class CueView:
         """Map a span of the visible text to the matching span of ``Cue.text``."""
         if not self.has_markup:
             return (start, end)
+        sizes = self._sizes
+        if sizes is not None and start < sizes[0] and end <= sizes[0]:
+            # Before the first tag, where an auto-caption's earlier line is: one to one.
+            return (start, end if end > start else start)
         text = self.cue.text
         if start >= len(self.plain):
             return (len(text), len(text))
@@ -138,8 +142,8 @@ class CueView:
     def breaks_before(self, pos: int) -> int:
         """Return how many line breaks ``Cue.text`` has before offset ``pos``."""
         lines = self.raw_lines
-        if len(lines) == 1:
-            return 0
+        if len(lines) < 3:  # most cues: no table needed
+            return 0 if len(lines) == 1 or pos <= len(lines[0]) else 1
         ends = self._line_ends
         if ends is None:
             # Where each line but the last ends, its line break included: a break lies before
