@@ -2358,8 +2358,10 @@ _missing_spellers: set[str] = set()
 
 def _unpronounceable(lower: str) -> bool:
     """Return True for a word with no vowel, or whose consonants before the first vowel do not
-    rise in sonority (see _SONORITY): an "h" after a consonant spells one sound with it ("ch",
-    "th", "sch"), and an "s" may stand before any consonant ("sk", "sv", "str")."""
+    rise in sonority towards it, or those after the last vowel do not fall from it (see
+    _SONORITY). An "h" after a consonant spells one sound with it ("ch", "th", "sch"); an "s"
+    may stand before any consonant ("sk", "sv", "str"); "s" and "t" may follow any ending
+    ("hemskt", "tjänst"), and "m" or "n" after an "s" is a syllable ("prism")."""
     onset = ""
     for char in lower:
         if char not in _SONORITY:
@@ -2367,11 +2369,19 @@ def _unpronounceable(lower: str) -> bool:
         onset += char
     else:
         return True
+    coda = lower[len(lower.rstrip("".join(_SONORITY))) :]
     onset = onset[:1] + onset[1:].replace("h", "")
     if onset.startswith("s"):
         onset = onset[1:]
-    ranks = [_SONORITY[char] for char in onset]
-    return any(after <= before for before, after in pairwise(ranks))
+    coda = coda[:1] + coda[1:].replace("h", "")
+    coda = coda.rstrip("st")
+    if coda.endswith(("sm", "sn")):
+        coda = coda[:-2]
+    rising = [_SONORITY[char] for char in onset]
+    falling = [_SONORITY[char] for char in coda]
+    return any(after <= before for before, after in pairwise(rising)) or any(
+        after > before for before, after in pairwise(falling)
+    )
 
 
 def _speller_or_none(code: str) -> Speller | None:
