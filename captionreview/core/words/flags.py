@@ -1508,7 +1508,37 @@ class FlagChecker:
             ):
                 return False
             parts = parts[:-2]
-        return all(self._known_part(part, speller) for part in parts if part)
+        if all(self._known_part(part, speller) for part in parts if part):
+            return True
+        return speller is self.speller and self._named_compound(parts)
+
+    def _named_compound(self, parts: list[str]) -> bool:
+        """Return True for a compound that Swedish writes with a hyphen because its first part
+        is a name, code or foreign word ("Texinfo-manual", "gzip-packade", "hidepid-flaggan"):
+        its last part is a Swedish word, and no other part is one letter from a Swedish
+        word, which would make it a typo ("progam-filen")."""
+        *heads, last = parts
+        if not heads or not last.isalpha() or not last.islower():
+            return False
+        assert self.speller is not None
+        if not (self.speller.check(last) or self._closed_compound(last)):
+            return False
+        return all(
+            part.isalpha()
+            and (self._known_part(part, self.speller) or not self._near_swedish(part.lower()))
+            for part in heads
+        )
+
+    def _near_swedish(self, lower: str) -> bool:
+        """Return True when a word of the Swedish frequency list that a dictionary has is one
+        letter from ``lower``."""
+        speller = self.speller
+        if speller is None or self._frequencies is None:
+            return False
+        return any(
+            self._a_word(near, speller)
+            for near in self._frequencies.found(_one_edit_away(lower, _LETTERS["sv"]))
+        )
 
     def _known_part(self, part: str, speller: Speller) -> bool:
         return (
@@ -1539,10 +1569,7 @@ class FlagChecker:
             known = (
                 len(lower) <= LONGEST_COMPOUND
                 and (_unpronounceable(lower) or self._english_run_together(lower))
-                and not any(
-                    self._a_word(near, speller)
-                    for near in self._frequencies.found(_one_edit_away(lower, _LETTERS["sv"]))
-                )
+                and not self._near_swedish(lower)
             )
             self._codes[lower] = known
         return known

@@ -151,3 +151,14 @@ def test_a_genitive_that_may_be_plural_after_a_plural_determiner_is_a_phrase() -
     assert flagged("alla barns rättigheter", rule="ASR-11") == []
     # "medelålders" is an adjective of its own, commoner than "medelålder".
     assert flagged("farligt för medelålders svenskar", rule="ASR-11") == []
+
+
+def test_a_hyphened_compound_of_a_name_and_a_swedish_word_is_not_flagged() -> None:
+    # Swedish hyphens a compound whose first part is a name or a code.
+    assert flagged("Den underhålls som en Texinfo-manual.", rule="SPELL-01") == []
+    assert flagged("Slå på hidepid-flaggan först.", rule="SPELL-01") == []
+
+
+def test_a_hyphened_compound_whose_first_part_is_a_typo_is_still_flagged() -> None:
+    # "progam" is one letter from "program".
+    assert flagged("Spara progam-filen nu.", rule="SPELL-01") == [("progam-filen", None)]
