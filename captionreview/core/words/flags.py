@@ -372,6 +372,10 @@ _default_spellers: dict[str, Speller] = {}
 
 def default_speller(language: str | None) -> Speller:
     """Return the shared Speller of a language; raises SpellerUnavailable when not installed."""
+    # Asked for English of every word it might have: a loaded speller first, by its own code.
+    loaded = _default_spellers.get(language) if language else None
+    if loaded is not None:
+        return loaded
     code = language_code(language)
     if code not in _default_spellers:
         _default_spellers[code] = Speller(code)
@@ -417,6 +421,7 @@ class FlagChecker:
         # runs): whether the spell check passes it anywhere, and its word classes.
         self._known: dict[str, bool] = {}
         self._word_classes: dict[str, set[str]] = {}
+        self._names: dict[str, bool] = {}
         self._uninflected: dict[str, bool] = {}
         # Whether text of a language uses a word: the same whatever the word lists say.
         self._written: dict[tuple[str, str, float], bool] = {}
@@ -564,6 +569,7 @@ class FlagChecker:
         """Forget the answers about single words: the word lists may have changed."""
         self._known = {}
         self._word_classes = {}
+        self._names = {}
         self._articles = {}
 
     def _text(self, index: int, cue: Cue, lines: dict[tuple[bool, str], _Line]) -> _Text:
@@ -982,7 +988,7 @@ class FlagChecker:
             and self.speller.check(first + rest[0])
         ):
             return None
-        if lower_first in _PHRASE_HEADS | _ORDINALS:
+        if lower_first in _PHRASE_HEADS or lower_first in _ORDINALS:
             return None  # "god morgon", "första delen"
         if any(self._definite_genitive(w.lower()) for w in words[:-1]):
             return None  # "det markerade ritobjektets text": a genitive phrase
@@ -1138,13 +1144,16 @@ class FlagChecker:
     def _is_name(self, word: str) -> bool:
         """Return True for a name written in lower case ("ukraina"), but not for a noun's
         compound form that is also a surname ("käll", of "källa": "Käll")."""
-        assert self.speller is not None
-        check = self.speller.check
-        return (
-            not check(word)
-            and check(word[:1].upper() + word[1:])
-            and not (check(word + "a") and check(word + "an"))
-        )
+        name = self._names.get(word)
+        if name is None:
+            assert self.speller is not None
+            check = self.speller.check
+            name = self._names[word] = (
+                not check(word)
+                and check(word[:1].upper() + word[1:])
+                and not (check(word + "a") and check(word + "an"))
+            )
+        return name
 
     def _base_form(self, word: str) -> bool:
         """Return True when Hunspell reads the word as a dictionary entry, not an inflection."""

@@ -139,6 +139,8 @@ class Token:
 # A '<' that no '>' closes before the next '<' or line break. The scan from each '<' stops at
 # the next one, so this is linear, and without such a '<' every tag is '<' up to the first
 # '>' with no '<' or line break inside: what tag_spans() finds, at the speed of one pattern.
+# What joins the parts of a word checked part by part ("covid-19", "SVT:s").
+_PART_BREAK_RE = re.compile(r"[-:'’]")
 _UNCLOSED_RE = re.compile(r"<[^<>\n]*(?=[<\n]|\Z)")
 _SIMPLE_MARKUP_RE = re.compile(rf"<[^<>\n]*>|{_REF_RE.pattern}")
 
@@ -461,6 +463,9 @@ class Speller:
 
     def _accepted_by_user(self, word: str) -> bool:
         for known in (self._personal, self._ignored):
+            # Asked again of every word found wrong, each time it is met: most lists are empty.
+            if not known:
+                continue
             if word in known or word.lower() in known:
                 return True
             # "Grünewald" added; "GRÜNEWALD" and "grünewald" count too, as in Hunspell.
@@ -476,22 +481,22 @@ class Speller:
         cached = self._check_cache.get(word)
         if cached:
             return True
+        # The user's lists come before a cached "wrong": a background check may have cached
+        # the word so just before it was added. (Only words with a letter are cached.)
+        if cached is not None:
+            return self._accepted_by_user(word)
         # Numbers, also with a unit or ordinal ending: "2024", "3D", "10x", "80s", "2:a".
         if not word or word[0].isdigit() or not any(ch.isalpha() for ch in word):
             return True
-        # The user's lists come before a cached "wrong": a background check may have cached
-        # the word so just before it was added.
         if self._accepted_by_user(word):
             return True
-        if cached is not None:
-            return cached
         result = is_acronym(word) or self._hunspell.spell(word) or self._check_parts(word)
         self._check_cache[word] = result
         return result
 
     def _check_parts(self, word: str) -> bool:
         # "covid-19", "SVT:s", "hälso-": accept when every lettered part is correct.
-        parts = [p for p in re.split(r"[-:'’]", word) if p]
+        parts = [p for p in _PART_BREAK_RE.split(word) if p]
         if len(parts) < 2 and not word.endswith("-"):
             return False
         lettered = [p for p in parts if any(ch.isalpha() for ch in p)]
