@@ -681,6 +681,12 @@ class FlagChecker:
             return
         toks = item.tokens
         text = item.plain.text
+        # What every reading below asks of the words after a window's first, once per word:
+        # a joined word and an attributive one take lower-case part words ("parts"), a word
+        # of agreement a lower-case word that is no function word ("tails"). Most windows
+        # fail here, before any look-up.
+        parts = [t.text.islower() and _part_word(t.text) for t in toks]
+        tails = [part or _agreement_tail(t.text) for part, t in zip(parts, toks, strict=True)]
         used: set[int] = set()
         for i in range(len(toks) - 1):
             if i in used:
@@ -688,6 +694,8 @@ class FlagChecker:
             for n in (3, 2):
                 j = i + n
                 if j > len(toks):
+                    continue
+                if not (parts[i + 1] and parts[i + 2] if n == 3 else tails[i + 1]):
                     continue
                 window = toks[i:j]
                 words = tuple(t.text for t in window)
@@ -2587,6 +2595,12 @@ def _spoken_value(morphemes: list[str]) -> int | None:
 
 # Words that count what a measure noun measures: "ett par skor", "en stor mängd data".
 _COUNTS = _words("en ett några flera många få alla hela halva halv")
+
+
+def _agreement_tail(word: str) -> bool:
+    """Return True for a word that may end a compound of agreement (as
+    FlagChecker._agreement_compound asks of its last word before anything else)."""
+    return word.islower() and word.isalpha() and word not in _SV_FUNCTION_WORDS
 
 
 def _counted(tokens: list[Token], at: int) -> bool:
