@@ -154,7 +154,7 @@ def _check_all(args: argparse.Namespace, status: list[int]) -> None:
                 )
         else:
             counts = Counter(Severity(item["severity"]) for item in result["problems"])
-            counts.update(result["findings"].severities())
+            counts.update(result["findings"].severity_counts())
             for severity, count in counts.items():
                 totals[severity] += count
             if counts[Severity.ERROR] and status[0] == EXIT_OK:

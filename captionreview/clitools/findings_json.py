@@ -16,6 +16,7 @@ import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from json.encoder import encode_basestring  # the C encoder's own, with ensure_ascii=False
+from operator import attrgetter
 from typing import Any
 
 from captionreview.core.checks.audio import finding_range, track_range
@@ -103,9 +104,14 @@ class FindingRows:
     findings: Sequence[Finding]
     cues: Sequence[Cue]
 
-    def severities(self) -> Iterator[Severity]:
-        """Yield each finding's severity, in order."""
-        return (f.severity for f in self.findings)
+    def severity_counts(self) -> dict[Severity, int]:
+        """Return how many findings there are of each severity (those there are).
+
+        Counted with ``list.count``, which compares the members by identity in C: a Counter
+        hashes each of 230,000 findings' severity through ``Enum.__hash__``, in Python.
+        """
+        severities = list(map(_severity, self.findings))
+        return {severity: n for severity in Severity if (n := severities.count(severity))}
 
     def rows(self) -> list[dict[str, Any]]:
         """Return the findings as JSON-ready dicts."""
@@ -186,6 +192,7 @@ class FindingRows:
 
 
 _NOTHING = object()  # no cue's time range known yet
+_severity = attrgetter("severity")
 
 
 def _kind(

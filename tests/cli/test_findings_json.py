@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -50,6 +51,11 @@ def test_generated_findings_are_written_as_json_dumps_writes_them(
     rows = FindingRows(found, CUES)
     assert rows.json() == dumped(rows)
     assert json.loads(rows.json()) == rows.rows()
+
+
+@given(st.lists(findings, max_size=12))
+def test_the_severities_are_counted_as_a_counter_counts_them(found: list[Finding]) -> None:
+    assert FindingRows(found, CUES).severity_counts() == Counter(f.severity for f in found)
 
 
 def test_no_findings_and_no_cues_give_an_empty_list() -> None:
