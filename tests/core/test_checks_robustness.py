@@ -9,8 +9,10 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from captionreview.core.checks import check_cues
+from captionreview.core.checks.asr import _may_have_blank_line
 from captionreview.core.checks.base import CueView
 from captionreview.core.checks.fixes import FIXES
+from captionreview.core.checks.registry import _has_punctuation
 from captionreview.core.model import Cue
 from captionreview.core.profiles import BUILTIN_PROFILES
 from captionreview.core.vtt.cuetext import plain_text
@@ -119,3 +121,12 @@ def test_visible_positions_map_back_to_their_markup(text: str) -> None:
         start, end = view.raw_span(position, position + 1)
         piece = text[start:end]
         assert char in plain_text(piece), (text, position, piece)
+
+
+@given(st.text(alphabet=" \t\xa0\na.…?", max_size=30))
+def test_the_substring_screens_pass_every_text_the_patterns_would_find_something_in(
+    text: str,
+) -> None:
+    if len(text.split("\n")) >= 2 and re.search(r"^[ \t\xa0]*$", text, re.M):
+        assert _may_have_blank_line(text)
+    assert _has_punctuation(text) is (re.search(r"[.?!,;:]", text) is not None)

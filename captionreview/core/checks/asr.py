@@ -129,10 +129,30 @@ def check_karaoke(scan: Scan, i: int, out: list[Finding]) -> None:
         )
 
 
+def _may_have_blank_line(plain: str) -> bool:
+    """Return False when no line of ``plain`` (of two or more lines) can be blank: an empty
+    line shows as a line break at either end or two together, a line of blanks holds a tab or
+    a no-break space or has a space next to a line break. Substring tests, cheaper than the
+    pattern, which tries every place of the text."""
+    return (
+        "\n\n" in plain
+        or plain[:1] == "\n"
+        or plain[-1:] == "\n"
+        or " \n" in plain
+        or "\n " in plain
+        or "\t" in plain
+        or "\xa0" in plain
+    )
+
+
 def check_blank_lines(scan: Scan, i: int, out: list[Finding]) -> None:
     """ASR-05: lines that hold only spaces (YouTube writes ``" "`` lines)."""
     view = scan.view(i)
-    if len(view.raw_lines) < 2 or _BLANK_LINE.search(view.plain) is None:
+    if (
+        len(view.raw_lines) < 2
+        or not _may_have_blank_line(view.plain)
+        or (_BLANK_LINE.search(view.plain) is None)
+    ):
         return  # one line of spaces is an empty cue (VTT-TXT-03); most cues have no such line
     start = 0
     last = len(view.raw_lines) - 1

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from captionreview.core.checks.base import (
     DASHES,
@@ -20,7 +21,7 @@ from captionreview.core.checks.base import (
     by_visible_text,
 )
 from captionreview.core.checks.layout import is_dialogue
-from captionreview.core.i18n import _
+from captionreview.core.i18n import _, current_language
 from captionreview.core.model import Finding, Severity
 from captionreview.core.words.numbers import SMALL_NUMBER_WORDS_SV
 
@@ -98,7 +99,6 @@ _DECIMAL_POINT = re.compile(r"(?<![\d.])\d+\.(?:\d|\d{3,})(?![\d.])")
 _UNGROUPED = re.compile(r"(?<![\d.,])\d{5,}(?![\d.,])")
 _SMALL_NUMBER = re.compile(r"(?<![\d.,:/–-])\b(?:[2-9]|1[0-2])\b(?![\d.,:/%–-]|\s?(?:%|procent))")
 _DIGIT = re.compile(r"\d")
-_END_MARK = re.compile(r"[.?!…]")
 _PERCENT = re.compile(r"\s?%")
 _CURRENCY = re.compile(r"(?<=\d)\s?([€$£])|([€$£])\s?(\d+(?:[ ,.]\d+)*)")
 _CURRENCY_WORDS = {"€": "euro", "$": "dollar", "£": "pund"}
@@ -148,7 +148,9 @@ def check_sentences(scan: Scan, i: int, out: list[Finding]) -> None:
         start = first.start()
         if not plain[:start].strip(" \t\n-–—"):
             _lower_sentence_start(scan, out, i, view, start)
-    for match in _LOWER_AFTER_END.finditer(plain) if _MID_END.search(plain) else ():
+    # Substring tests screen out the common cue (no mark at all) before the pattern runs.
+    marked = "." in plain or "?" in plain or "!" in plain
+    for match in _LOWER_AFTER_END.finditer(plain) if marked and _MID_END.search(plain) else ():
         if _is_abbreviation_before(plain, match.start(1)):
             continue
         _lower_sentence_start(scan, out, i, view, match.start(2))
@@ -194,7 +196,11 @@ def _no_sentence_end(view: CueView) -> bool:
     # Asked of each cue three times (as itself and as one of the two before the next ones).
     if view.no_sentence_end is None:
         plain = view.plain
-        view.no_sentence_end = LETTER.search(plain) is not None and _END_MARK.search(plain) is None
+        # Four substring tests, not a pattern: a character class with "…" in it is searched
+        # for a character at a time (1.1 us against 0.1 for a cue's text).
+        view.no_sentence_end = LETTER.search(plain) is not None and not (
+            "." in plain or "?" in plain or "!" in plain or "…" in plain
+        )
     return view.no_sentence_end
 
 
@@ -264,13 +270,19 @@ def check_continuation(scan: Scan, i: int, out: list[Finding]) -> None:
             "TXT-02",
             WARN,
             i,
-            _(
-                "The sentence goes on in the next cue; mark it with '{dash}' "
-                "here and at the start of the next cue."
-            ).format(dash=dash),
+            _runs_on(dash, current_language()),
             span=(end, end),
             suggestion=dash,
         )
+
+
+# Said of most cues of raw auto-captions: formatted once per dash and language.
+@lru_cache(maxsize=64)
+def _runs_on(dash: str, language: str) -> str:
+    return _(
+        "The sentence goes on in the next cue; mark it with '{dash}' "
+        "here and at the start of the next cue."
+    ).format(dash=dash)
 
 
 @by_visible_text
