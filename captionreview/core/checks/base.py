@@ -169,7 +169,8 @@ class Scan:
         self._views: dict[int, CueView] = {}
         # What each visible-text rule said about each visible text that comes back in the pass
         # (see by_visible_text); preload() tells which texts come back.
-        self.judged: dict[tuple[object, str, bool], Sequence[Verdict]] = {}
+        # Keyed by judge and whether the cue has markup, then by the visible text.
+        self.judged: dict[tuple[object, bool], dict[str, Sequence[Verdict]]] = {}
         self.repeated: Collection[str] = ()
         self.disabled = self.profile.disabled_rules
         # Rules call this for every cue they look at: a full check swaps in a list lookup.
@@ -318,7 +319,11 @@ class VisibleTextRule:
         """Run the rule on the cues ``indices`` of ``scan`` (a full check's loop, without a
         call per cue)."""
         judge = self.judge
-        judged = scan.judged
+        # One table for plain cues and one for cues with markup: looked up by the text alone.
+        judged = (
+            scan.judged.setdefault((judge, False), {}),
+            scan.judged.setdefault((judge, True), {}),
+        )
         repeated = scan.repeated
         view_of = scan.view
         cues = scan.cues
@@ -327,12 +332,13 @@ class VisibleTextRule:
         for i in indices:
             view = view_of(i)
             verdicts: Sequence[Verdict]
-            if view.plain in repeated:
-                key = (judge, view.plain, view.has_markup)
-                found = judged.get(key)
+            plain = view.plain
+            if plain in repeated:
+                table = judged[view.has_markup]
+                found = table.get(plain)
                 if found is None:
                     # Most texts give nothing: share one empty tuple rather than keep a list.
-                    found = judged[key] = self.verdicts(scan, view) or ()
+                    found = table[plain] = self.verdicts(scan, view) or ()
                 verdicts = found
             else:
                 verdicts = self.verdicts(scan, view)
