@@ -10,6 +10,7 @@ that shown value with the profile's limits: what the editor reads is what is gra
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from captionreview.core.model import Cue, Severity
 from captionreview.core.profiles import Profile
@@ -36,7 +37,12 @@ def reading_speed(chars: int, duration_ms: int) -> ReadingSpeed | None:
     if duration_ms <= 0:
         return None
     # tenths = chars / seconds * 10 = chars * 10_000 / ms, rounded half up without floats.
-    return ReadingSpeed((chars * 20_000 + duration_ms) // (2 * duration_ms))
+    return _speed_of((chars * 20_000 + duration_ms) // (2 * duration_ms))
+
+
+# One object per speed (they are immutable): the check asks for one per cue, and a frozen
+# dataclass's constructor costs five times a cache's look-up.
+_speed_of = lru_cache(maxsize=4096)(ReadingSpeed)
 
 
 def cue_reading_speed(cue: Cue) -> ReadingSpeed | None:
@@ -45,6 +51,7 @@ def cue_reading_speed(cue: Cue) -> ReadingSpeed | None:
     return reading_speed(char_count(cue.text), cue.duration_ms)
 
 
+@lru_cache(maxsize=64)
 def _limit_tenths(limit: float) -> int:
     return round(limit * 10)
 

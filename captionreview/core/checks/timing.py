@@ -97,27 +97,31 @@ def check_duration(scan: Scan, i: int, out: list[Finding]) -> None:
         return
     speed = reading_speed(view.chars, duration)
     graded = speed_severity(speed, profile)
+    if speed is None or graded is None:
+        return
+    # The messages are cached by the speed's tenths: a ReadingSpeed's hash runs in Python.
     if graded is ERROR:
-        scan.emit(out, "TIM-04", ERROR, i, _too_fast(speed, profile.cps_error, current_language()))
-    elif graded is WARN:
-        scan.emit(out, "TIM-04", WARN, i, _rather_fast(speed, profile.cps_warn, current_language()))
+        message = _too_fast(speed.tenths, profile.cps_error, current_language())
+    else:
+        message = _rather_fast(speed.tenths, profile.cps_warn, current_language())
+    scan.emit(out, "TIM-04", graded, i, message)
 
 
 # The same few messages are made for thousands of cues: each is formatted once per language.
 @lru_cache(maxsize=1024)
-def _too_fast(speed: ReadingSpeed | None, cps_error: float, language: str) -> str:
+def _too_fast(tenths: int, cps_error: float, language: str) -> str:
     return _(
         "Reading speed {speed} characters/s is above {cps_error:g}: "
         "shorten the text or show it longer."
-    ).format(speed=speed, cps_error=cps_error)
+    ).format(speed=ReadingSpeed(tenths), cps_error=cps_error)
 
 
 @lru_cache(maxsize=1024)
-def _rather_fast(speed: ReadingSpeed | None, cps_warn: float, language: str) -> str:
+def _rather_fast(tenths: int, cps_warn: float, language: str) -> str:
     return _(
         "Reading speed {speed} characters/s is above {cps_warn:g}: "
         "consider shortening the text or showing it longer."
-    ).format(speed=speed, cps_warn=cps_warn)
+    ).format(speed=ReadingSpeed(tenths), cps_warn=cps_warn)
 
 
 @lru_cache(maxsize=1024)
