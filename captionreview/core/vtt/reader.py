@@ -20,7 +20,7 @@ import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from captionreview.core.collector import paused_collector
 from captionreview.core.i18n import _
@@ -132,33 +132,40 @@ CueMaker = Callable[[int, int, str, str, str, str, int], Cue]
 _CUE_FIELDS = ("start_ms", "end_ms", "text", "identifier", "settings", "source", "line", "uid")
 
 
+class _CueSlots:
+    """The slots of :class:`Cue`, settable: the reader fills them and then makes the object a
+    ``Cue`` (the layouts are the same, so Python allows the switch)."""
+
+    __slots__ = Cue.__slots__
+
+
 def _cue_maker() -> CueMaker:
     """Return ``make(start, end, text, identifier, settings, source, line)`` -> a new Cue.
 
     A frozen dataclass sets each field through ``object.__setattr__`` in its ``__init__``,
-    which is a third of the time a cue takes to read; the reader sets the slots directly
-    instead. When Cue has other fields than these, this is the plain constructor.
+    which is a third of the time a cue takes to read; the reader stores the slots of a twin
+    class and changes the class instead. When Cue has other fields than these, this is the
+    plain constructor.
     """
     if tuple(f.name for f in fields(Cue)) != _CUE_FIELDS:
         return Cue
     new = object.__new__
-    set_start, set_end, set_text, set_ident, set_settings, set_source, set_line, set_uid = (
-        getattr(Cue, name).__set__ for name in _CUE_FIELDS
-    )
 
     def make(
         start: int, end: int, text: str, identifier: str, settings: str, source: str, line: int
     ) -> Cue:
-        cue: Cue = new(Cue)
-        set_start(cue, start)
-        set_end(cue, end)
-        set_text(cue, text)
-        set_ident(cue, identifier)
-        set_settings(cue, settings)
-        set_source(cue, source)
-        set_line(cue, line)
-        set_uid(cue, new_uid())
-        return cue
+        cue: Any = new(_CueSlots)
+        cue.start_ms = start
+        cue.end_ms = end
+        cue.text = text
+        cue.identifier = identifier
+        cue.settings = settings
+        cue.source = source
+        cue.line = line
+        cue.uid = new_uid()
+        cue.__class__ = Cue
+        made: Cue = cue
+        return made
 
     return make
 
