@@ -142,15 +142,16 @@ class FindingRows:
         for begin in range(0, len(findings), size):
             parts: list[str] = []
             for f in findings[begin : begin + size]:
-                # id(): the severities are singletons, and an enum member's hash runs in Python.
+                # The severity's value: an enum member's own hash runs in Python. Attributes,
+                # not calls (type(), id()): this runs 230,000 times.
                 confidence = f.confidence
                 key = (
                     f.rule,
-                    id(f.severity),
+                    f.severity._value_,
                     f.message,
                     f.suggestion,
                     confidence,
-                    type(confidence),
+                    confidence.__class__,
                 )
                 head, middle, tail = kinds.get(key) or _kind(kinds, key, f)
                 index, line, span, start_ms, end_ms = (
@@ -175,11 +176,19 @@ class FindingRows:
                     last = index if index.__class__ is int else _NOTHING
                 if span:
                     first, after = span
-                    at = (
-                        f"[{first}, {after}]"
-                        if first.__class__ is int and after.__class__ is int
-                        else f"[{_number(first)}, {_number(after)}]"
-                    )
+                    if (
+                        first.__class__ is int
+                        and after.__class__ is int
+                        and index.__class__ is int
+                        and line.__class__ is int
+                    ):
+                        # Most findings: one format, no piece made on the way.
+                        parts.append(
+                            f'{head}{index}, "line": {line}, "span": [{first}, {after}]'
+                            f"{middle}{when}{tail}"
+                        )
+                        continue
+                    at = f"[{_number(first)}, {_number(after)}]"
                 else:
                     at = "null"
                 parts.append(
