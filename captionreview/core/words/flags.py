@@ -1000,12 +1000,16 @@ class FlagChecker:
             return None  # "god morgon", "första delen"
         if any(self._definite_genitive(w.lower()) for w in words[:-1]):
             return None  # "det markerade ritobjektets text": a genitive phrase
-        classes = [self._classes(w) for w in words[1:]]
-        classes.insert(0, self._classes(first) if _part_word(first) else {"noun"})
         # A finite verb or participle is a clause, not a compound part: "ekonomi påverkas",
-        # "I Helsingborg arbetar kommunen" (though "arbetarkommun" is a word).
-        if any("verb" in c and "noun" not in c for c in classes):
-            return None
+        # "I Helsingborg arbetar kommunen" (though "arbetarkommun" is a word). Asked word by
+        # word from the last: a verb there spares reading the others' classes.
+        classes: list[set[str]] = []
+        for k in range(len(words) - 1, -1, -1):
+            word_classes = self._classes(words[k]) if k or _part_word(first) else {"noun"}
+            if "verb" in word_classes and "noun" not in word_classes:
+                return None
+            classes.append(word_classes)
+        classes.reverse()
         found = self._weighed_join(words, classes, counting)
         # Whether a word inflects is asked only of a first word about to be flagged: it takes
         # Hunspell up to ten analyses.
@@ -1553,8 +1557,7 @@ class FlagChecker:
         if speller is None or self._frequencies is None:
             return False
         return any(
-            self._a_word(near, speller)
-            for near in self._frequencies.found(_one_edit_away(lower, _LETTERS["sv"]))
+            self._a_word(near, speller) for near in self._frequencies.near(lower, _LETTERS["sv"])
         )
 
     def _known_part(self, part: str, speller: Speller) -> bool:
@@ -1746,7 +1749,7 @@ class FlagChecker:
             known = zipf >= least and not any(
                 commoner >= zipf + _MISSPELLING_MARGIN
                 and self._a_word(near[:1].upper() + near[1:] if title else near, speller)
-                for near, commoner in counts.found(_one_edit_away(word.lower(), letters)).items()
+                for near, commoner in counts.near(word.lower(), letters).items()
             )
             self._written[key] = known
         return known
@@ -1792,7 +1795,7 @@ class FlagChecker:
                     # then the dictionary: checking each spelling with Hunspell-sv, which
                     # tries compounds, takes 20 µs each.
                     speller = self.speller
-                    nearby = self._frequencies.found(_one_edit_away(lower, _LETTERS["sv"]))
+                    nearby = self._frequencies.near(lower, _LETTERS["sv"])
                     known = not any(speller.check(near) for near in nearby)
                     break
             self._loans[lower] = known
@@ -2379,20 +2382,6 @@ def _part_cuts(length: int) -> Iterator[tuple[int, ...]]:
         yield (one,)
         for two in range(one + 1, length):
             yield (one, two)
-
-
-def _one_edit_away(word: str, letters: str) -> Iterator[str]:
-    """Yield the spellings one deletion, swap, change or insertion (of ``letters``) away."""
-    for i in range(len(word) + 1):
-        head, tail = word[:i], word[i:]
-        if tail:
-            yield head + tail[1:]
-        if len(tail) > 1:
-            yield head + tail[1] + tail[0] + tail[2:]
-        for letter in letters:
-            if tail and letter != tail[0]:
-                yield head + letter + tail[1:]
-            yield head + letter + tail
 
 
 # Languages whose dictionary could not be loaded: asked again per word (English is asked of

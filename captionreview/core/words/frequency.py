@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from platformdirs import user_cache_dir
@@ -26,6 +26,9 @@ _FORMAT = 1
 _LIST = "large"
 # Words looked up in one query (SQLite allows 32,766 parameters; smaller queries plan faster).
 _BATCH = 500
+# Words whose neighbours one letter away are remembered (see near()); all are forgotten when
+# this many are, which keeps the memory bounded on a file full of unknown words.
+_NEAR_MEMO = 4096
 
 
 def _cache_folder() -> Path:
@@ -42,6 +45,7 @@ class WordFrequencies:
         self._tried = False
         self._lock = threading.Lock()
         self._memo: dict[str, float | None] = {}
+        self._near: dict[tuple[str, str], dict[str, float]] = {}
 
     @property
     def available(self) -> bool:
@@ -81,6 +85,19 @@ class WordFrequencies:
             result.update((word, _zipf(bucket)) for word, bucket in rows)
         return result
 
+    def near(self, word: str, letters: str) -> Mapping[str, float]:
+        """Return :meth:`found` of the spellings one edit from ``word`` (of ``letters``; see
+        :func:`one_edit_away`), remembered: the word flags ask it of words no dictionary has,
+        some 400 spellings each (half a millisecond), and again at every check of a file (the
+        window makes a new checker for each)."""
+        key = (word, letters)
+        nearby = self._near.get(key)
+        if nearby is None:
+            if len(self._near) >= _NEAR_MEMO:
+                self._near.clear()
+            nearby = self._near[key] = self.found(one_edit_away(word, letters))
+        return nearby
+
     def _connection(self) -> sqlite3.Connection | None:
         if self._tried:
             return self._db
@@ -104,6 +121,20 @@ class WordFrequencies:
             return sqlite3.connect(uri, uri=True, check_same_thread=False)
         except sqlite3.Error:
             return None
+
+
+def one_edit_away(word: str, letters: str) -> Iterator[str]:
+    """Yield the spellings one deletion, swap, change or insertion (of ``letters``) away."""
+    for i in range(len(word) + 1):
+        head, tail = word[:i], word[i:]
+        if tail:
+            yield head + tail[1:]
+        if len(tail) > 1:
+            yield head + tail[1] + tail[0] + tail[2:]
+        for letter in letters:
+            if tail and letter != tail[0]:
+                yield head + letter + tail[1:]
+            yield head + letter + tail
 
 
 def _zipf(bucket: int) -> float:
