@@ -54,6 +54,8 @@ if TYPE_CHECKING:
 EXIT_OK = 0
 EXIT_ERRORS = 1
 EXIT_UNREADABLE = 2
+# From this many cues on, English is loaded ahead (see WordFlags.expect).
+ENGLISH_AHEAD_CUES = 10_000
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -237,7 +239,8 @@ def load_setup(args: argparse.Namespace, command: str) -> tuple[Profile, WordFla
 
         # Hunspell reads the dictionary (~0.1 s) on another core while the files are read and
         # checked: the word flags, which need it, come last. Not English too: a finished file
-        # seldom needs it, and the load would compete with the checks on a busy machine.
+        # seldom needs it, and the load would compete with the checks on a busy machine (a
+        # long file starts it once read, WordFlags.expect).
         preload([profile.language])
     words = None if args.no_words else WordFlags.create(args.glossary, args.suggest)
     if isinstance(words, str):
@@ -280,6 +283,19 @@ class WordFlags:
         flags.glossaries = glossaries
         return flags
 
+    def expect(self, doc: Document) -> None:
+        """Start loading the English dictionary on another core when ``doc`` is long.
+
+        The split-compound and sentence-language rules ask for English in a Swedish file with
+        any candidate, and raw auto-captions have many: loaded when first asked, it held up the
+        flags of 30,000 karaoke cues by 0.05 s. Against a long file's checks that load on the
+        other core is small; a short or finished file goes without it.
+        """
+        if len(doc.cues) >= ENGLISH_AHEAD_CUES:
+            from captionreview.core.words.spelling import preload
+
+            preload(["en"])
+
     def findings(self, doc: Document, language: str) -> list[Finding]:
         """Return the word flags of ``doc``."""
         from captionreview.core.words.flags import find_flags
@@ -318,6 +334,8 @@ def check_file(
         return unreadable_json(path, profile, f"unknown encoding {encoding!r}")
     except ValueError as error:  # a decoder's error the reader did not turn into a message
         return unreadable_json(path, profile, str(error))
+    if words is not None:
+        words.expect(doc)
     try:
         return _result(path, doc, profile, words, audio)
     except Exception as error:  # a bug must still leave JSON and the other files' results

@@ -511,3 +511,20 @@ def test_a_command_that_ends_without_freeing_has_written_all_of_its_output(
     status = main(args)
     assert done.returncode == status == 1
     assert (tmp_path / "out.json").read_text(encoding="utf-8") == capsys.readouterr().out
+
+
+def test_a_long_file_has_english_loaded_ahead_and_a_short_one_not(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from captionreview.clitools import check
+    from captionreview.core import document
+    from captionreview.core.words import spelling
+
+    asked: list[list[str | None]] = []
+    monkeypatch.setattr(spelling, "preload", lambda languages: asked.append(list(languages)))
+    words = check.WordFlags(None)
+    cue = "00:00:01.000 --> 00:00:02.000\nHej.\n\n"
+    words.expect(document.Document.from_text("WEBVTT\n\n" + cue * 10))
+    assert asked == []
+    words.expect(document.Document.from_text("WEBVTT\n\n" + cue * check.ENGLISH_AHEAD_CUES))
+    assert asked == [["en"]]
