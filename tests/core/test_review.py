@@ -47,6 +47,19 @@ def test_without_a_sidecar_every_cue_is_unreviewed(tmp_path: Path) -> None:
     assert (counts.unreviewed, counts.corrected, counts.approved) == (6, 0, 0)
 
 
+def test_the_counts_from_a_sidecar_are_those_of_the_review_that_saved_it(tmp_path: Path) -> None:
+    doc = saved_doc(tmp_path)
+    review = open_review(doc)
+    review.approve(0)
+    review.approve(2)
+    doc.set_text(1, "Ord 1 rättat.")
+    review.save()
+    doc.save()
+    review.close()
+    counts = review_counts(load(doc.path))  # type: ignore[arg-type]
+    assert (counts.unreviewed, counts.corrected, counts.approved) == (3, 1, 2)
+
+
 def test_an_edit_corrects_a_cue_and_undo_brings_its_state_back(tmp_path: Path) -> None:
     doc = saved_doc(tmp_path)
     review = open_review(doc)
