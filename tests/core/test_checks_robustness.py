@@ -12,7 +12,7 @@ from captionreview.core.checks import check_cues
 from captionreview.core.checks.asr import _may_have_blank_line
 from captionreview.core.checks.base import CueView
 from captionreview.core.checks.fixes import FIXES
-from captionreview.core.checks.registry import _has_punctuation
+from captionreview.core.checks.registry import CueKey, FileStats, _has_punctuation
 from captionreview.core.model import Cue
 from captionreview.core.profiles import BUILTIN_PROFILES
 from captionreview.core.vtt.cuetext import plain_text
@@ -130,3 +130,27 @@ def test_the_substring_screens_pass_every_text_the_patterns_would_find_something
     if len(text.split("\n")) >= 2 and re.search(r"^[ \t\xa0]*$", text, re.M):
         assert _may_have_blank_line(text)
     assert _has_punctuation(text) is (re.search(r"[.?!,;:]", text) is not None)
+
+
+_KEYS = st.builds(
+    CueKey,
+    st.sampled_from(["", "1", "2", "a"]),
+    st.sampled_from(["start", "center", "end"]),
+    st.booleans(),
+    st.booleans(),
+    st.booleans(),
+)
+
+
+@given(st.lists(_KEYS, max_size=12))
+def test_the_file_counters_of_a_full_check_are_those_of_adding_each_cue(keys: list[CueKey]) -> None:
+    added = FileStats()
+    for key in keys:
+        added.add(key)
+    at_once = FileStats.of(keys)
+    assert (at_once.ids, at_once.alignments) == (added.ids, added.alignments)
+    assert (at_once.youtube, at_once.lettered, at_once.flat) == (
+        added.youtube,
+        added.lettered,
+        added.flat,
+    )

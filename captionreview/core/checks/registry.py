@@ -106,6 +106,20 @@ class FileStats:
         self.lettered = 0
         self.flat = 0
 
+    @classmethod
+    def of(cls, keys: Sequence[CueKey]) -> FileStats:
+        """Return the counters of ``keys``, as adding each would make them (column by column,
+        in C: a full check of 30,000 cues adds 30,000 keys)."""
+        stats = cls()
+        if keys:
+            identifiers, alignments, youtube, letters, flat = zip(*keys, strict=True)
+            stats.ids.update(filter(None, identifiers))
+            stats.alignments.update(alignments)
+            stats.youtube = sum(youtube)
+            stats.lettered = sum(letters)
+            stats.flat = sum(flat)
+        return stats
+
     def add(self, key: CueKey, sign: int = 1) -> None:
         """Count ``key`` in (``sign`` 1) or out (``sign`` -1)."""
         if key.identifier:
@@ -325,10 +339,8 @@ def _check_all(
     scan = Scan(cues, profile, rules_language(metadata, language, profile), regions)
     views = scan.preload()
     findings = range_findings(scan, 0, len(cues))
-    stats = FileStats()
     keys = [cue_key(cue, views[index].plain) for index, cue in enumerate(cues)]
-    for key in keys:
-        stats.add(key)
+    stats = FileStats.of(keys)
     return in_cue_order(findings, stats.findings(keys, cues, profile, metadata))
 
 
