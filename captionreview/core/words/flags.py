@@ -685,7 +685,7 @@ class FlagChecker:
         # a joined word and an attributive one take lower-case part words ("parts"), a word
         # of agreement a lower-case word that is no function word ("tails"). Most windows
         # fail here, before any look-up.
-        parts = [t.text.islower() and _part_word(t.text) for t in toks]
+        parts = [_lower_part(t.text) for t in toks]
         tails = [part or _agreement_tail(t.text) for part, t in zip(parts, toks, strict=True)]
         used: set[int] = set()
         for i in range(len(toks) - 1):
@@ -862,12 +862,9 @@ class FlagChecker:
         found = None
         noun, adjective = window[0].text, window[1].text
         if (
-            noun.islower()
-            and adjective.islower()
-            and after.text.islower()
-            and _part_word(noun)
-            and _part_word(adjective)
-            and _part_word(after.text)
+            _lower_part(noun)
+            and _lower_part(adjective)
+            and _lower_part(after.text)
             and noun not in _MEASURE_NOUNS
             and self._classes(noun) == {"noun"}
             and self._indefinite(noun)
@@ -894,13 +891,7 @@ class FlagChecker:
             return self._agreements[key]
         found = None
         lower = first.lower()
-        if (
-            first.islower()
-            and last.islower()
-            and last.isalpha()
-            and last not in _SV_FUNCTION_WORDS
-            and self._classes(last) != {"verb"}
-        ):
+        if first.islower() and _agreement_tail(last) and self._classes(last) != {"verb"}:
             if before not in _DETERMINERS:
                 fits = before not in _GENITIVE_DETERMINERS and self._bare_genitive(
                     before, lower, last
@@ -985,7 +976,7 @@ class FlagChecker:
         words = [t.text for t in window]
         first, rest = words[0], words[1:]
         # Later parts written with a capital are names ("Anna Lindqvist"), not split words.
-        if any(not w.islower() for w in rest) or not all(_part_word(w) for w in rest):
+        if not all(_lower_part(w) for w in rest):
             return None
         lower_first = first.lower()
         # "nu läges analys": a short first word counts when it joins the next one.
@@ -2586,9 +2577,17 @@ def _spoken_value(morphemes: list[str]) -> int | None:
 _COUNTS = _words("en ett några flera många få alla hela halva halv")
 
 
+def _lower_part(word: str) -> bool:
+    """Return True for a lower-case word that may be part of a split compound: what a joined
+    word (FlagChecker._joined_compound) and an attributive one ask of every word after the
+    first, and _split_compound_flags of a window before it tries them."""
+    return word.islower() and _part_word(word)
+
+
 def _agreement_tail(word: str) -> bool:
-    """Return True for a word that may end a compound of agreement (as
-    FlagChecker._agreement_compound asks of its last word before anything else)."""
+    """Return True for a word that may end a compound of agreement: what
+    FlagChecker._agreement_compound asks of its last word first, and _split_compound_flags
+    of a window before it tries it."""
     return word.islower() and word.isalpha() and word not in _SV_FUNCTION_WORDS
 
 
