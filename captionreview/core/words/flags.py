@@ -181,6 +181,9 @@ _FUNCTION_WORDS_BEFORE_GENITIVE = _words("""
     i på av för till från med mot under över efter före vid hos åt genom mellan bland inom
     är var blir blev har hade kan ska vill måste får
     """)
+# The other function words determine what follows them: "de", "sina", "vilka".
+_DETERMINING_FUNCTION_WORDS = _SV_FUNCTION_WORDS - _FUNCTION_WORDS_BEFORE_GENITIVE
+
 # Hunspell-sv affix flags of a word form and the word class they mark (sv_SE.aff).
 _NOUN_FLAGS = "BCDEFGHIJ"
 _VERB_FLAGS = "KLNmR"
@@ -708,12 +711,25 @@ class FlagChecker:
                 found_compound = self._compounds.get(key, _UNSEEN)
                 # The word before, when nothing but a space parts it from the window: its
                 # article or determiner ("ett tids värde"), or none ("lite bakgrunds hiss").
-                before = (
-                    toks[i - 1].text.lower()
-                    if i > 0 and _SPACES.fullmatch(text[toks[i - 1].pend : window[0].pstart])
-                    else ""
+                # Asked only of the windows these rules read: this loop runs for every word.
+                before = previous = toks[i - 1].text.lower() if n == 2 and i > 0 else ""
+                contextual = n == 2 and (
+                    before in _DETERMINERS
+                    or (
+                        words[0].endswith("s")
+                        and words[0].islower()
+                        and words[1].islower()
+                        and _part_word(words[0])
+                    )
                 )
-                contextual = n == 2 and (before in _DETERMINERS or words[0].endswith("s"))
+                if contextual and before:
+                    gap = text[toks[i - 1].pend : window[0].pstart]
+                    if not _SPACES.fullmatch(gap):
+                        before = ""
+                    elif before not in _DETERMINERS:
+                        # Any word that lets a bare genitive follow is the same as none.
+                        contextual = self._opens_genitive(before)
+                        before = ""
                 if (
                     found_compound is None
                     and (
@@ -757,7 +773,7 @@ class FlagChecker:
                     found_compound = self._agreement_compound(before, words[0], words[1])
                 if found_compound is None:
                     continue
-                if n == 2 and before in _PLURAL_DETERMINERS and self._plural_genitive(words[0]):
+                if n == 2 and previous in _PLURAL_DETERMINERS and self._plural_genitive(words[0]):
                     continue  # "andra avsnitts titlar": a genitive phrase with its determiner
                 joined, confidence = found_compound
                 if self._suspended_without_hyphen(item, i, self.speller) is not None:
@@ -893,9 +909,7 @@ class FlagChecker:
         lower = first.lower()
         if first.islower() and _agreement_tail(last) and self._classes(last) != {"verb"}:
             if before not in _DETERMINERS:
-                fits = before not in _GENITIVE_DETERMINERS and self._bare_genitive(
-                    before, lower, last
-                )
+                fits = self._bare_genitive(lower, last)
             elif lower in _PARTICLE_HEADS:
                 fits = True
             else:
@@ -906,18 +920,23 @@ class FlagChecker:
         self._agreements[key] = found
         return found
 
-    def _bare_genitive(self, before: str, first: str, last: str) -> bool:
-        """Return True for the genitive of a singular noun before a noun, with no determiner
-        or adjective before it ("lite bakgrunds hiss", "nu läges analys"): a singular noun
-        takes one ("en bakgrunds", "bakgrundens"), so the -s is a compound's linking -s. Not a
-        neuter noun in a consonant, whose plural is the same ("barns rättigheter")."""
-        if not (_part_word(first) and _part_word(last)) or not self._genitive(first):
-            return False
-        if before and (
-            before in _SV_FUNCTION_WORDS - _FUNCTION_WORDS_BEFORE_GENITIVE
-            or "adj" in self._classes(before)
+    def _opens_genitive(self, before: str) -> bool:
+        """Return True when a genitive after ``before`` has no determiner: it is no determiner,
+        number or adjective ("lite", "nu", "i"; not "alla", "tre", "stora")."""
+        return not (
+            before in _GENITIVE_DETERMINERS
+            or before in _DETERMINING_FUNCTION_WORDS
             or before.isdigit()
-        ):
+            or "adj" in self._classes(before)
+        )
+
+    def _bare_genitive(self, first: str, last: str) -> bool:
+        """Return True for the genitive of a singular noun before a noun, where no determiner
+        or adjective stands before it (see _opens_genitive: "lite bakgrunds hiss", "nu läges
+        analys"): a singular noun takes one ("en bakgrunds", "bakgrundens"), so the -s is a
+        compound's linking -s. Not a neuter noun in a consonant, whose plural is the same
+        ("barns rättigheter")."""
+        if not (_part_word(first) and _part_word(last)) or not self._genitive(first):
             return False
         base = first[:-1]
         if self._plural_genitive(first) or self._has_form(
@@ -1384,9 +1403,16 @@ class FlagChecker:
         ("innehålla"): Hunspell-sv reads its present as a verb form of it ("innehåller",
         fl:K), unlike a noun's plural ("gator"). Not when it is also the plural of an
         adjective ("bekanta", of "bekant")."""
-        if not lower.endswith("a") or len(lower) < 4 or "adj" in self._classes(lower[:-1]):
+        if not lower.endswith("a") or len(lower) < 4:
             return False
-        return self._has_form(lower, (lower + "r", lower[:-1] + "er"), flags=_VERB_FLAGS)
+        assert self.speller is not None
+        # A spell check first: reading the forms' morphology costs more, and most fail here.
+        presents = [f for f in (lower + "r", lower[:-1] + "er") if self.speller.check(f)]
+        return (
+            bool(presents)
+            and "adj" not in self._classes(lower[:-1])
+            and self._has_form(lower, presents, flags=_VERB_FLAGS)
+        )
 
     def _adjective(self, word: str) -> bool:
         assert self.speller is not None
