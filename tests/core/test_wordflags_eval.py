@@ -11,9 +11,10 @@ finns inte 0.99 (about 18 of its 62 flags are misspellings in the book itself: "
 number and särskrivning work on recall: Swedish only 82/83 = 98.8 %, Copyright finns inte
 106/111 = 95.5 %, the GIMP manual 17/19 = 89.5 %. After the generalisation work on recall
 (grammar, names, commands, versions; no list of the sets' words): flags per 100 words LifeLines
-0.66, Audacity 0, Copyright finns inte 0.85, GIMP 0.37, and the development sets, held out
-until measured once, the man pages 2.48 (4.04 before; command names the rest) with 64/71 =
-90.1 % caught and the LibreOffice help 0.41 with 38/41 = 92.7 %.
+0.65, Audacity 0 (1/1 caught), Copyright finns inte 0.85, GIMP 0.35, and the development sets,
+held out until measured once, the man pages 2.14 (4.04 before; command names and compounds
+Hunspell-sv lacks the rest) with 64/71 = 90.1 % caught and the LibreOffice help 0.41 with
+38/41 = 92.7 %.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ def test_planted_recognition_errors_in_published_swedish_are_caught_with_their_c
     figures = measure(*source(SWEDISH), Speller("sv"))
     assert sum(figures.planted.values()) >= 60
     assert figures.caught_share >= 0.95
-    assert figures.flags_per_100 <= 0.75
+    assert figures.flags_per_100 <= 0.72
 
 
 def test_a_swedish_manual_with_english_paragraphs_is_not_flagged_word_by_word() -> None:
@@ -61,7 +62,7 @@ def test_a_swedish_manual_with_untranslated_english_pages_keeps_its_flag_rate() 
     assert figures.words >= 5000
     assert sum(figures.planted.values()) >= 15
     assert figures.caught_share >= 0.88
-    assert figures.flags_per_100 <= 0.45
+    assert figures.flags_per_100 <= 0.42
 
 
 def test_swedish_man_pages_full_of_command_names_keep_their_figures() -> None:
@@ -69,7 +70,7 @@ def test_swedish_man_pages_full_of_command_names_keep_their_figures() -> None:
     assert figures.words >= 3000
     assert sum(figures.planted.values()) >= 60
     assert figures.caught_share >= 0.88
-    assert figures.flags_per_100 <= 2.7
+    assert figures.flags_per_100 <= 2.35
 
 
 def test_a_swedish_help_with_english_paragraphs_keeps_its_figures() -> None:
