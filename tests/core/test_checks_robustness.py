@@ -12,8 +12,8 @@ from captionreview.core.checks import check_cues
 from captionreview.core.checks.asr import _may_have_blank_line
 from captionreview.core.checks.base import CueView
 from captionreview.core.checks.fixes import FIXES
-from captionreview.core.checks.registry import CueKey, FileStats, _has_punctuation
-from captionreview.core.model import Cue
+from captionreview.core.checks.registry import CueKey, FileStats, _has_punctuation, in_cue_order
+from captionreview.core.model import Cue, Finding, Severity
 from captionreview.core.profiles import BUILTIN_PROFILES
 from captionreview.core.vtt.cuetext import plain_text
 
@@ -154,3 +154,27 @@ def test_the_file_counters_of_a_full_check_are_those_of_adding_each_cue(keys: li
         added.lettered,
         added.flat,
     )
+
+
+_PLACED = st.builds(
+    Finding, st.sampled_from(["A", "B"]), st.just(Severity.INFO), st.just("m"), st.integers(0, 5)
+)
+
+
+@given(
+    st.lists(_PLACED, max_size=20),
+    st.lists(
+        st.one_of(_PLACED, st.builds(Finding, st.just("F"), st.just(Severity.WARN), st.just("w"))),
+        max_size=80,
+    ),
+)
+def test_file_wide_findings_go_in_as_a_stable_sort_would_put_them(
+    local: list[Finding], wide: list[Finding]
+) -> None:
+    local.sort(key=lambda f: f.cue_index)
+    placed = [f for f in wide if f.cue_index is not None]
+    expected = [f for f in wide if f.cue_index is None] + sorted(
+        local + placed, key=lambda f: f.cue_index
+    )
+    merged = in_cue_order(local, wide)
+    assert [id(f) for f in merged] == [id(f) for f in expected]
