@@ -12,7 +12,13 @@ from captionreview.core.checks import check_cues
 from captionreview.core.checks.asr import _may_have_blank_line
 from captionreview.core.checks.base import CueView
 from captionreview.core.checks.fixes import FIXES
-from captionreview.core.checks.registry import CueKey, FileStats, _has_punctuation, in_cue_order
+from captionreview.core.checks.registry import (
+    CueKey,
+    FileStats,
+    _has_punctuation,
+    cue_key,
+    in_cue_order,
+)
 from captionreview.core.model import Cue, Finding, Severity
 from captionreview.core.profiles import BUILTIN_PROFILES
 from captionreview.core.vtt.cuetext import plain_text
@@ -178,3 +184,10 @@ def test_file_wide_findings_go_in_as_a_stable_sort_would_put_them(
     )
     merged = in_cue_order(local, wide)
     assert [id(f) for f in merged] == [id(f) for f in expected]
+
+
+def test_a_cue_key_is_the_named_tuple_its_constructor_makes() -> None:
+    key = cue_key(Cue(0, 1000, "hej du", "7", "align:start"), "hej du")
+    assert type(key) is CueKey
+    assert key == CueKey("7", "start", False, True, True)
+    assert (key.identifier, key.alignment, key.flat) == ("7", "start", True)

@@ -13,7 +13,7 @@ import itertools
 from bisect import insort_right
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from functools import lru_cache
+from functools import lru_cache, partial
 from operator import attrgetter
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
@@ -79,7 +79,11 @@ def cue_key(cue: Cue, plain: str) -> CueKey:
     # Raw speech recognition: no punctuation and no capital at the start (English "I" aside).
     flat = first is not None and first.group(0).islower() and not _has_punctuation(plain)
     alignment, youtube = _settings_keys(cue.settings)
-    return CueKey(cue.identifier, alignment, youtube, letters, flat)
+    return _new_key((cue.identifier, alignment, youtube, letters, flat))
+
+
+# CueKey(...) runs a Python __new__; the tuple's own, in C, makes the same key (one a cue).
+_new_key = partial(tuple.__new__, CueKey)
 
 
 def _has_punctuation(plain: str) -> bool:
