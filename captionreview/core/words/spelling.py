@@ -413,8 +413,15 @@ def default_personal_path(language: str) -> Path:
 
 def is_acronym(word: str) -> bool:
     """Return True for a short all-capital word such as ``VGR`` (not a spelling mistake)."""
-    letters = [ch for ch in word if ch.isalpha()]
-    return 2 <= len(letters) <= MAX_ACRONYM_LENGTH and all(ch.isupper() for ch in letters)
+    # Asked of every word before Hunspell is: most have a small letter, and end the count
+    # there.
+    letters = 0
+    for ch in word:
+        if ch.isalpha():
+            if not ch.isupper():
+                return False
+            letters += 1
+    return 2 <= letters <= MAX_ACRONYM_LENGTH
 
 
 class Speller:
@@ -496,6 +503,8 @@ class Speller:
 
     def _check_parts(self, word: str) -> bool:
         # "covid-19", "SVT:s", "hälso-": accept when every lettered part is correct.
+        if "-" not in word and ":" not in word and "'" not in word and "’" not in word:
+            return False  # one part, as most words are
         parts = [p for p in _PART_BREAK_RE.split(word) if p]
         if len(parts) < 2 and not word.endswith("-"):
             return False
