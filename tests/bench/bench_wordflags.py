@@ -81,6 +81,8 @@ DEVELOPMENT = {
 # Held out: measured only to see whether the flags hold up on text they were not tuned on
 # (issue 13: the app is judged on Swedish nobody here has). Nobody changes the flags because of
 # what these show; they are not in the regression bounds of tests/core/test_wordflags_eval.py.
+# GNOME help: 1.02 flags per 100 words, 69/82 = 84.1 % caught before the work on recall that
+# made the man pages and LibreOffice help development sets; 0.95 and 69/82 after.
 HELD_OUT = {
     # GNOME's help in Swedish (gnome-user-docs, Mallard pages): Swedish task help naming
     # English programs and interface parts. Its package depends on yelp and ships every
@@ -98,6 +100,9 @@ _CODE = re.compile(r"[()_=/@<>{}\[\]\"|*#\\$%:;]")
 _MALLARD_CODE = re.compile(
     r"<(key|keyseq|file|code|sys|input|cmd|var|screen|output)\b.*?</\1>", flags=re.S
 )
+# A menu path (<guiseq><gui>Arkiv</gui><gui>Exportera som PDF…</gui></guiseq>) is shown with
+# "▸" between its items and said as a list: without a separator the items run together.
+_MALLARD_MENU_STEP = re.compile(r"</gui>\s*<gui\b")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])")
 _WORDS_PER_CUE = 7
 _SENTENCES_PER_PAGE = 4
@@ -118,6 +123,7 @@ def _page_sentences(path: Path, encoding: str, paragraphs: bool = False) -> Iter
     ``<p>`` paragraphs only when ``paragraphs`` (no headings, navigation or figure captions)."""
     if encoding == "mallard":
         text = _MALLARD_CODE.sub(" # ", path.read_text(encoding="utf-8", errors="replace"))
+        text = _MALLARD_MENU_STEP.sub("</gui>, <gui", text)
     else:
         text = path.read_text(encoding=encoding, errors="replace")
     # The LibreOffice help's pages begin with a banner ("LibreOffice 7.4 Hjälp") in a <p>.
