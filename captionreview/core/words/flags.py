@@ -2098,7 +2098,8 @@ class FlagChecker:
     def _spelling_flags(self, item: _Cue, add: _Add, covered: _Covered) -> None:
         if self.speller is None:
             return
-        links = [m.span() for m in _LINK_RE.finditer(item.plain.text)]
+        # The cue's links, found when a word needs them (most words are known before).
+        links: list[tuple[int, int]] | None = None
         fillers = _FILLERS.get(self.language, frozenset())
         foreign = _lang_spans(item.cue.text, self.language)
         for at, tok in enumerate(item.tokens):
@@ -2119,6 +2120,8 @@ class FlagChecker:
                 continue
             if covered.overlaps((tok.start, tok.end)):
                 continue
+            if links is None:
+                links = [m.span() for m in _LINK_RE.finditer(item.plain.text)]
             if any(a <= tok.pstart < b for a, b in links):
                 continue
             if word in self.file_words:
@@ -2603,6 +2606,7 @@ def _spoken_value(morphemes: list[str]) -> int | None:
 _COUNTS = _words("en ett några flera många få alla hela halva halv")
 
 
+@lru_cache(maxsize=65536)
 def _lower_part(word: str) -> bool:
     """Return True for a lower-case word that may be part of a split compound: what a joined
     word (FlagChecker._joined_compound) and an attributive one ask of every word after the
