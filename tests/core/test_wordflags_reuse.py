@@ -7,10 +7,18 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from captionreview.core.formats import load
 from captionreview.core.model import Cue, Finding
-from captionreview.core.words.flags import FlagChecker, find_flags
+from captionreview.core.words.flags import (
+    _TIMING_MASK,
+    _TIMING_TAG,
+    FlagChecker,
+    _timing_masked,
+    find_flags,
+)
 from captionreview.core.words.glossary import Glossary
 from captionreview.core.words.spelling import Speller
 
@@ -129,3 +137,22 @@ def test_a_repeated_text_in_another_place_or_language_gets_its_own_flags(
     each = [f for index in range(len(cues)) for f in checker.check_cue(cues, index)]
     whole = [f for found in checker.by_cue(cues) for f in found]
     assert whole == each
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["<00:00:01.234>", "<12:34:56.789>", "<1", "0", "7", ":", ".", ">", "<"])
+        | st.text(alphabet="<>:.0123456789 äö\nc/\ud800", max_size=6),
+        max_size=12,
+    ).map("".join)
+)
+def test_two_texts_share_a_key_exactly_when_they_differ_only_in_karaoke_timestamps(
+    raw: str,
+) -> None:
+    masked = _TIMING_TAG.sub(_TIMING_MASK, raw)
+    key = _timing_masked(raw)
+    # The key depends on the masked text only, and gives it back: so it is equal for two
+    # texts exactly when their masked texts are.
+    assert key == _timing_masked(masked)
+    assert (key.decode("utf-8", "surrogatepass") if isinstance(key, bytes) else key) == masked

@@ -531,13 +531,13 @@ class FlagChecker:
         # timestamps share everything but the cue (see _TIMING_TAG), and texts with the same
         # visible text share what the rules find (_Line).
         self._new_run()
-        texts: dict[tuple[bool, str], _Text] = {}
+        texts: dict[tuple[bool, str | bytes], _Text] = {}
         lines: dict[tuple[bool, str], _Line] = {}
         previous: _Text | None = None
         for index, cue in enumerate(cues):
             raw = cue.text
             # The first cue starts a sentence whatever it says: it shares with no other.
-            key = (index == 0, _TIMING_TAG.sub(_TIMING_MASK, raw) if "<" in raw else raw)
+            key = (index == 0, _timing_masked(raw) if "<" in raw else raw)
             text = texts.get(key)
             if text is None:
                 text = texts[key] = self._text(index, cue, lines)
@@ -2245,6 +2245,24 @@ class _Text:
 # only '<', '>' and line breaks), so they change neither the visible text nor any offset.
 _TIMING_TAG = re.compile(r"<[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{3}>")
 _TIMING_MASK = "<00:00:00.000>"
+_TIMING_MASK_BYTES = _TIMING_MASK.encode()
+_ZERO_DIGITS = bytes.maketrans(b"0123456789", b"0000000000")
+
+
+def _timing_masked(raw: str) -> str | bytes:
+    """Return a key equal for two texts exactly when their texts with every karaoke timestamp
+    masked (``_TIMING_TAG`` replaced by ``_TIMING_MASK``) are equal.
+
+    The usual karaoke text has digits only in its timestamps: then its UTF-8 bytes with every
+    digit turned to 0 are that masked text (three times quicker than the pattern, in C: UTF-8
+    writes no other character with a byte of an ASCII digit). Every "<00:00:00.000>" in them
+    was a timestamp (two cannot overlap), and when those hold all the zeros, no digit was
+    outside one. Any other text is masked by the pattern, a str key that equals no bytes key.
+    """
+    zeroed = raw.encode("utf-8", "surrogatepass").translate(_ZERO_DIGITS)
+    if zeroed.count(b"0") == 9 * zeroed.count(_TIMING_MASK_BYTES):
+        return zeroed
+    return _TIMING_TAG.sub(_TIMING_MASK, raw)
 
 
 def _flag_order(flag: _Flag) -> tuple[tuple[int, int], str]:
