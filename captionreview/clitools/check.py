@@ -444,7 +444,10 @@ def all_findings(
     (:func:`captionreview.core.checks.findings.merge_findings`)."""
     findings = check_document(doc, profile, audio)
     # What the file would look like to publishing scripts that read it with webvtt-py.
-    downstream = downstream_findings(doc.text(), doc.cues, profile.disabled_rules)
+    text = doc.text_as_read()
+    downstream = downstream_findings(
+        doc.text() if text is None else text, doc.cues, profile.disabled_rules
+    )
     flags = [] if words is None else words.findings(doc, document_language(doc, profile.language))
     return merge_findings(findings, [*downstream, *flags], profile.disabled_rules)
 

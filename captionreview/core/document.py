@@ -25,7 +25,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import overload
 
-from captionreview.core import edits, saving
+from captionreview.core import saving
+
+# ``edits`` is imported by the methods that edit: ``captionreview check`` and the other
+# commands that only read a file never need it (3 ms of their start).
 from captionreview.core.errors import CaptionFileError
 from captionreview.core.events import DocEvent, EventKind, Listener, Unsubscribe
 from captionreview.core.history import Change, Command, History
@@ -80,8 +83,15 @@ class Document:
     """A caption document: cues, problems found on load, history, events, and its file."""
 
     def __init__(
-        self, parsed: ParsedVtt, path: Path | None = None, *, source_format: str = "vtt"
+        self,
+        parsed: ParsedVtt,
+        path: Path | None = None,
+        *,
+        source_format: str = "vtt",
+        text: str | None = None,
     ) -> None:
+        """Make the document of ``parsed``; ``text`` is the WebVTT text it was read from, if
+        any (see :meth:`text_as_read`)."""
         self._path: Path | None = None
         self.path = path
         self.source_format = source_format
@@ -100,13 +110,18 @@ class Document:
         self._time_index: tuple[list[int], list[int], list[int]] | None = None
         self._original_kept = False
         self._cues_view = _CueList(self._cues)
+        # What text() gives back while nothing has changed (reading keeps every character of
+        # a file with its WEBVTT line; without it, saving adds one). Any event forgets it.
+        self._read: tuple[str, bool, str] | None = (
+            (text, self.bom, self.eol) if text is not None and parsed.has_signature else None
+        )
 
     # ------------------------------------------------------------ construction
 
     @classmethod
     def from_text(cls, text: str, path: Path | None = None) -> Document:
         """Return the document for WebVTT ``text`` (never raises; see ``problems``)."""
-        return cls(read_vtt(text), path)
+        return cls(read_vtt(text), path, text=text)
 
     @classmethod
     def new(cls) -> Document:
@@ -128,6 +143,8 @@ class Document:
         ``raw_blocks`` are ``(cue_index, block)`` pairs of text to keep verbatim before the
         cue of that index (what an SRT or SBV reader could not parse).
         """
+        from captionreview.core import edits
+
         parsed = read_vtt("WEBVTT\n")
         before: dict[int, list[RawBlock]] = {}
         for index, block in raw_blocks:
@@ -204,6 +221,13 @@ class Document:
         """Return the file text; untouched blocks come out exactly as they were read."""
         return serialize(self.bom, self.eol, self._layout, self._cues)
 
+    def text_as_read(self) -> str | None:
+        """Return the WebVTT text the document was read from while nothing has changed since,
+        which is what :meth:`text` then returns without writing 30,000 cues anew; else None."""
+        if self._read is None or self._read[1:] != (self.bom, self.eol):
+            return None
+        return self._read[0]
+
     # ------------------------------------------------------------ events
 
     def subscribe(self, callback: Listener) -> Unsubscribe:
@@ -217,6 +241,7 @@ class Document:
         return unsubscribe
 
     def _emit(self, kind: EventKind, start: int = 0, stop: int = 0) -> None:
+        self._read = None  # every change of the cues or the layout goes through here
         event = DocEvent(kind, start, stop)
         for listener in list(self._listeners):
             listener(event)
@@ -357,6 +382,8 @@ class Document:
         Text the user typed is made valid cue payload: ``& < >`` are escaped unless they are
         valid cue markup. Raises IndexError for a bad index.
         """
+        from captionreview.core import edits
+
         old = self._cues[self._check_index(index)]
         new = edits.adopt(old, old.with_changes(text=text))
         if new.text == old.text:
@@ -372,6 +399,8 @@ class Document:
 
         Raises ValueError for negative times or an end that is not after the start.
         """
+        from captionreview.core import edits
+
         old = self._cues[self._check_index(index)]
         if start_ms < 0 or end_ms < 0:
             raise ValueError(_("times cannot be negative"))
@@ -480,6 +509,8 @@ class Document:
         Raises ValueError when ``char_pos`` or ``at_ms`` is outside the cue, or when the gap
         leaves the first cue no time.
         """
+        from captionreview.core import edits
+
         old = self._cues[self._check_index(index)]
         first, second = edits.split_cue(old, char_pos, at_ms, gap_ms)
         with self.group(_("Split cue")):
@@ -493,6 +524,8 @@ class Document:
         The merged cue runs from the earliest start to the latest end; texts are joined with
         line breaks. Raises ValueError when there are not enough cues.
         """
+        from captionreview.core import edits
+
         self._check_index(index)
         if count < 2 or index + count > len(self._cues):
             raise ValueError(
@@ -509,6 +542,8 @@ class Document:
             self._delete_sorted(list(range(index + 1, index + count)))
 
     def _delete_sorted(self, indices: list[int]) -> None:
+        from captionreview.core import edits
+
         slots = self._slot_positions()
         for i in reversed(indices):
             self._do(edits.RemoveCue(self, i, self._cues[i], slots[i], self._layout[slots[i]]))
@@ -519,6 +554,8 @@ class Document:
         A cue whose ``uid`` is already in the document is inserted as a copy with a new uid.
         Raises IndexError when ``index`` is beyond the end.
         """
+        from captionreview.core import edits
+
         if not 0 <= index <= len(self._cues):
             raise IndexError(f"cannot insert at {index} (the document has {len(self._cues)})")
         new = edits.adopt(None, dataclasses.replace(cue, source=None))
@@ -545,6 +582,8 @@ class Document:
         line) move with that cue; NOTE, STYLE and REGION blocks and whatever comes before the
         first cue stay where they are.
         """
+        from captionreview.core import edits
+
         order = sorted(
             range(len(self._cues)), key=lambda i: (self._cues[i].start_ms, self._cues[i].end_ms)
         )
@@ -560,6 +599,8 @@ class Document:
 
         Raises IndexError for a bad index.
         """
+        from captionreview.core import edits
+
         indices: list[int] = []
         olds: list[Cue] = []
         news: list[Cue] = []
@@ -584,6 +625,8 @@ class Document:
         Cues are matched to the old ones by ``uid``: kept cues keep their block (and their
         exact text when unchanged), and comments stay next to the cues they were next to.
         """
+        from captionreview.core import edits
+
         new_cues, layout = edits.replaced_layout(self._cues, self._layout, cues)
         with self.group(description):
             self._do(edits.Reset(self, list(self._cues), list(self._layout), new_cues, layout))
@@ -608,6 +651,8 @@ class Document:
         :attr:`language` stays. Views hear "resetting"/"reset"; undo restores the exact text.
         Raises ValueError for a key or value that cannot be a header line.
         """
+        from captionreview.core import edits
+
         wanted = dict(metadata or {})
         edits.check_header_lines(wanted)
         head = self._layout[0]

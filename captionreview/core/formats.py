@@ -549,7 +549,7 @@ def read_caption_file(path: Path, encoding: str | None = None) -> Document:
     kind = sniff_format(text, path.suffix)
     if kind == "vtt":
         parsed = read_vtt(text)
-        doc = Document(parsed, path)
+        doc = Document(parsed, path, text=text)
         if not parsed.has_signature:
             # Saving adds the WEBVTT line the file lacks: there is something to save.
             doc.mark_unsaved()

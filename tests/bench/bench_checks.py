@@ -210,7 +210,10 @@ def json_phases() -> None:
             marks.append(time.process_time())
             quality = check_document(doc, DEFAULT_PROFILE)
             marks.append(time.process_time())
-            downstream = downstream_findings(doc.text(), doc.cues, DEFAULT_PROFILE.disabled_rules)
+            text = doc.text_as_read()
+            downstream = downstream_findings(
+                doc.text() if text is None else text, doc.cues, DEFAULT_PROFILE.disabled_rules
+            )
             marks.append(time.process_time())
             flags = words.findings(doc, document_language(doc, DEFAULT_PROFILE.language))
             marks.append(time.process_time())

@@ -186,3 +186,35 @@ def test_undo_after_any_edits_restores_the_exact_bytes(text: str, edits: list) -
     while doc.can_redo:
         doc.redo()
     assert doc.text() == edited
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.one_of(
+        vtt_files(),
+        vtt_files(messy=True),
+        st.tuples(
+            st.sampled_from(
+                ["WEBVTT", "WEBVTT\n", "\ufeffWEBVTT\r\n", "WEBVTT x\r", "WEBVTT\t", "WEBVTTX\n"]
+            ),
+            st.text(max_size=200),
+        ).map("".join),
+        st.text(max_size=200),
+    ),
+    EDITS,
+)
+def test_the_text_as_read_is_what_saving_writes_until_something_changes(
+    text: str,
+    edits: list,  # type: ignore[type-arg]
+) -> None:
+    doc = Document.from_text(text)
+    kept = doc.text_as_read()
+    # Kept for every file with its WEBVTT line, and then it is the text itself.
+    assert kept == (text if doc.text() == text and not doc.modified else None)
+    for op, n, words in edits[:2]:
+        _apply(doc, op, n, words)
+    assert doc.text_as_read() in (None, doc.text())
+    if kept is not None:
+        doc = Document.from_text(text)
+        doc.eol = "\r\n" if doc.eol != "\r\n" else "\n"
+        assert doc.text_as_read() is None

@@ -16,6 +16,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from captionreview.core.checks.base import cue_finding
+from captionreview.core.checks.findings import finding_range
 from captionreview.core.checks.fixes import Fix
 from captionreview.core.i18n import N_, _
 from captionreview.core.model import Cue, Finding, Severity
@@ -94,21 +95,6 @@ class _StartKey:
 
     def __call__(self, finding: Finding) -> int:
         return finding_range(finding, self.cues)[0]
-
-
-def finding_range(finding: Finding, cues: Sequence[Cue]) -> tuple[int, int]:
-    """The time range a finding is about: its own, its cue's, or the whole track's."""
-    if finding.start_ms is not None and finding.end_ms is not None:
-        return finding.start_ms, finding.end_ms
-    if finding.cue_index is not None and 0 <= finding.cue_index < len(cues):
-        cue = cues[finding.cue_index]
-        return cue.start_ms, cue.end_ms
-    return track_range(cues)
-
-
-def track_range(cues: Sequence[Cue]) -> tuple[int, int]:
-    """The time range of the whole track: from 0 to the latest cue end."""
-    return 0, max((c.end_ms for c in cues), default=0)
 
 
 def _seconds(ms: int) -> str:

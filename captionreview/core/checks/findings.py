@@ -11,6 +11,22 @@ from itertools import accumulate
 
 from captionreview.core.model import Cue, Finding, Problem
 
+
+def finding_range(finding: Finding, cues: Sequence[Cue]) -> tuple[int, int]:
+    """The time range a finding is about: its own, its cue's, or the whole track's."""
+    if finding.start_ms is not None and finding.end_ms is not None:
+        return finding.start_ms, finding.end_ms
+    if finding.cue_index is not None and 0 <= finding.cue_index < len(cues):
+        cue = cues[finding.cue_index]
+        return cue.start_ms, cue.end_ms
+    return track_range(cues)
+
+
+def track_range(cues: Sequence[Cue]) -> tuple[int, int]:
+    """The time range of the whole track: from 0 to the latest cue end."""
+    return 0, max((c.end_ms for c in cues), default=0)
+
+
 # The style rules for numbers, symbols and units (TXT-07/08/09) and the word flags' ASR-10 look
 # at the same text; where both point at it, the style rule's finding is kept.
 NUMBER_STYLE_RULES = frozenset(("TXT-07", "TXT-08", "TXT-09"))
