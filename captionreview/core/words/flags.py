@@ -1852,10 +1852,8 @@ class FlagChecker:
             return False
         if _CAMEL_CASE.fullmatch(name) is not None and not name.isupper():
             return True
-        english = _speller_or_none("en")
-        return any(
-            speller is not None and speller.check(name) and not speller.check(name.lower())
-            for speller in (self.speller, english)
+        return _only_capitalised(self.speller, name) or _only_capitalised(
+            _speller_or_none("en"), name
         )
 
     def _sentence_language(self, item: _Cue, at: int, english: Speller) -> str:
@@ -1964,13 +1962,8 @@ class FlagChecker:
             return False  # "Debian 0.93", not "Debian, 0.93"
         before = text[: at - len(name) - 1].rstrip()
         return (before != "" and before[-1] not in ".!?…:") or (
-            _CAMEL_CASE.fullmatch(name) is not None or self._is_name_only(name)
+            _CAMEL_CASE.fullmatch(name) is not None or _only_capitalised(self.speller, name)
         )
-
-    def _is_name_only(self, word: str) -> bool:
-        """Return True for a word the dictionary has only capitalised ("Debian", "Jim")."""
-        speller = self.speller
-        return speller is not None and speller.check(word) and not speller.check(word.lower())
 
     def _spoken_number_flags(self, item: _Cue, add: _Add) -> None:
         toks = item.tokens
@@ -2622,6 +2615,11 @@ def _spoken_value(morphemes: list[str]) -> int | None:
 
 # Words that count what a measure noun measures: "ett par skor", "en stor mängd data".
 _COUNTS = _words("en ett några flera många få alla hela halva halv")
+
+
+def _only_capitalised(speller: Speller | None, word: str) -> bool:
+    """Return True for a word ``speller`` has only capitalised ("Debian", "Jim")."""
+    return speller is not None and speller.check(word) and not speller.check(word.lower())
 
 
 @lru_cache(maxsize=65536)
