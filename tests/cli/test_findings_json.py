@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from captionreview.clitools.check import WordFlags, all_findings
 from captionreview.clitools.findings_json import CueRows, FindingRows
+from captionreview.core.document import Document
 from captionreview.core.formats import load
 from captionreview.core.model import Cue, Finding, Severity
 from captionreview.core.profiles import DEFAULT_PROFILE
@@ -77,15 +78,22 @@ def corpus_files() -> list[Path]:
     )
 
 
+def corpus_documents() -> Iterator[tuple[Path, Document]]:
+    """Yield each readable corpus file and its document (unreadable files are the reader's
+    tests, not these)."""
+    for path in corpus_files():
+        try:
+            doc = load(path)
+        except Exception:
+            continue
+        yield path, doc
+
+
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="needs ../shared/corpus")
 def test_every_corpus_file_gives_the_same_text_as_json_dumps() -> None:
     words = WordFlags(None)
     checked = 0
-    for path in corpus_files():
-        try:
-            doc = load(path)
-        except Exception:  # unreadable files are the reader's tests, not these
-            continue
+    for path, doc in corpus_documents():
         found = all_findings(doc, DEFAULT_PROFILE, words)
         rows = FindingRows(found, doc.cues)
         assert rows.json() == dumped(rows), path
@@ -167,11 +175,7 @@ def test_a_cue_with_a_value_of_another_type_is_written_as_json_dumps_writes_it()
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="needs ../shared/corpus")
 def test_every_corpus_files_cues_give_the_same_text_as_json_dumps() -> None:
     checked = 0
-    for path in corpus_files():
-        try:
-            doc = load(path)
-        except Exception:  # unreadable files are the reader's tests, not these
-            continue
+    for path, doc in corpus_documents():
         rows = CueRows(doc.cues)
         assert rows.json() == json.dumps(rows.rows(), ensure_ascii=False), path
         checked += 1
