@@ -14,7 +14,8 @@ number and särskrivning work on recall: Swedish only 82/83 = 98.8 %, Copyright 
 0.65, Audacity 0 (1/1 caught), Copyright finns inte 0.85, GIMP 0.35, and the development sets,
 held out until measured once, the man pages 2.14 (4.04 before; command names and compounds
 Hunspell-sv lacks the rest) with 64/71 = 90.1 % caught and the LibreOffice help 0.41 with
-38/41 = 92.7 %.
+38/41 = 92.7 %. A particle after a preposition of place that begins a compound in use ("i
+under menyn"): the GIMP manual 18/19 = 94.7 %, no flag more anywhere.
 """
 
 from __future__ import annotations
@@ -61,7 +62,7 @@ def test_a_swedish_manual_with_untranslated_english_pages_keeps_its_flag_rate() 
     figures = measure(*source(MANUAL), Speller("sv"))
     assert figures.words >= 5000
     assert sum(figures.planted.values()) >= 15
-    assert figures.caught_share >= 0.88
+    assert figures.caught_share >= 0.94
     assert figures.flags_per_100 <= 0.42
 
 

@@ -132,6 +132,11 @@ _PRONOUN_DETERMINERS = _words("denna detta dessa någon något några ingen inge
 _PARTICLE_HEADS = _words("""
     under över efter mellan ut upp in fram bort på om mot genom före
     """)
+# Prepositions of place that take a noun phrase, never a phrase of another preposition ("från
+# under bordet", "till efter jul" do), and are seldom a verb's particle ("hälsa på under
+# helgen", "lägg till under rubriken" are): a particle head right after one opens a compound
+# ("i under menyn": "i undermenyn", "vid över gången").
+_PLACE_PREPOSITIONS = _words("i vid hos bland inom")
 # How sure a split is that grammar makes one word: an article that agrees with the last word
 # only ("ett tids värde"), a particle after a determiner ("dessa över styrningar").
 _AGREEMENT = 0.7
@@ -715,6 +720,7 @@ class FlagChecker:
                 before = previous = toks[i - 1].text.lower() if n == 2 and i > 0 else ""
                 contextual = n == 2 and (
                     before in _DETERMINERS
+                    or (before in _PLACE_PREPOSITIONS and words[0] in _PARTICLE_HEADS)
                     or (
                         words[0].endswith("s")
                         and words[0].islower()
@@ -726,7 +732,7 @@ class FlagChecker:
                     gap = text[toks[i - 1].pend : window[0].pstart]
                     if not _SPACES.fullmatch(gap):
                         before = ""
-                    elif before not in _DETERMINERS:
+                    elif before not in _DETERMINERS and before not in _PLACE_PREPOSITIONS:
                         # Any word that lets a bare genitive follow is the same as none.
                         contextual = self._opens_genitive(before)
                         before = ""
@@ -898,9 +904,10 @@ class FlagChecker:
         ("ett tids värde", "ett sträng uttryck": "tid" and "sträng" take "en", or "strängt"
         after "ett"; "en program fil"); a preposition or particle after a determiner, where it
         cannot open a phrase of its own ("dessa över styrningar", "en ut bildning"; after a
-        preposition it can: "i under menyn" may be "in under the menu", as "med över
-        hälften" is "with over half"); or a genitive that no determiner goes with, which a
-        singular noun needs ("lite bakgrunds hiss", not "en bakgrunds hiss")."""
+        preposition it can, "med över hälften", "från under bordet", but not after one of
+        place when the compound is in use: "i under menyn"); or a genitive that no determiner
+        goes with, which a singular noun needs ("lite bakgrunds hiss", not "en bakgrunds
+        hiss")."""
         assert self.speller is not None
         key = (before, first, last)
         if key in self._agreements:
@@ -908,7 +915,9 @@ class FlagChecker:
         found = None
         lower = first.lower()
         if first.islower() and _agreement_tail(last) and self._classes(last) != {"verb"}:
-            if before not in _DETERMINERS:
+            if before in _PLACE_PREPOSITIONS:
+                fits = lower in _PARTICLE_HEADS and self._attested_particle_compound(lower, last)
+            elif before not in _DETERMINERS:
                 fits = self._bare_genitive(lower, last)
             elif lower in _PARTICLE_HEADS:
                 fits = True
@@ -919,6 +928,23 @@ class FlagChecker:
                 found = (joined, _AGREEMENT)
         self._agreements[key] = found
         return found
+
+    def _attested_particle_compound(self, particle: str, noun: str) -> bool:
+        """Return True when ``noun`` is a definite noun and wordfreq has a form of the particle
+        and the noun's entry as one word ("undermenyer" for "under menyn"): the compound is in
+        use. Hunspell-sv builds any of them ("underbordet", "överhälften"), and after a
+        preposition the particle may be an adverb of quantity ("i över hälften av fallen")."""
+        assert self.speller is not None
+        counts = self._frequencies
+        if counts is None or not self._definite(noun):
+            return False
+        stems = {
+            stem.group(1)
+            for reading in self.speller.analyze(noun.lower())
+            if "pa:" not in reading and (stem := _STEM_RE.search(reading)) is not None
+        }
+        forms = [particle + form for stem in stems for form in (stem, *_noun_forms(stem))]
+        return bool(counts.found(forms))
 
     def _opens_genitive(self, before: str) -> bool:
         """Return True when a genitive after ``before`` has no determiner: it is no determiner,

@@ -60,6 +60,25 @@ def test_a_particle_after_a_preposition_or_of_one_of_them_is_no_compound() -> No
         assert flagged(text, rule="ASR-11") == [], text
 
 
+def test_a_particle_after_a_preposition_of_place_begins_a_compound_that_is_in_use() -> None:
+    # "i" and "vid" take no phrase of another preposition; wordfreq has "undermenyer" and
+    # "övergången", so the compounds are in use.
+    assert flagged("som listas i under menyn komponenter", rule="ASR-11") == [
+        ("under menyn", "undermenyn")
+    ]
+    assert flagged("vi stod vid över gången", rule="ASR-11") == [("över gången", "övergången")]
+
+
+def test_a_particle_after_a_preposition_is_left_alone_when_the_compound_is_not_in_use() -> None:
+    for text in (
+        "från under bordet",  # "från" takes the phrase of another preposition
+        "i över hälften av fallen",  # "över" of quantity: no form of "överhälft" is in use
+        "den ligger i under bordet",  # Hunspell-sv builds "underbordet"; nobody writes it
+        "lägg till under rubriken",  # "till" is the verb's particle ("underrubriken" exists)
+    ):
+        assert flagged(text, rule="ASR-11") == [], text
+
+
 def test_a_capitalised_word_after_a_name_is_the_rest_of_the_name() -> None:
     # Hunspell-sv has "Jim" and "LibreOffice" only capitalised; "Meyering" and "Calc" no one.
     assert flagged("Skrivet av Jim Meyering.", rule="SPELL-01") == []
