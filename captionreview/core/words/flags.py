@@ -1445,7 +1445,15 @@ class FlagChecker:
         lower = word.lower()
         check = self.speller.check
         # "-ig", "-isk"; comparatives and superlatives ("äldre personer", "största delen").
-        if lower.endswith(("ig", "isk", "re", "ast", "aste", "sta", "ste")) or lower in _SUPPLETIVE:
+        # Not a noun of the same ending that has no neuter in -t ("disk", "fisk") or a noun of
+        # who does something in -are that has no superlative ("bildläsare"; "hårdast").
+        if lower.endswith(("ig", "isk")):
+            if check(lower + "t"):
+                return True
+        elif lower.endswith("are"):
+            if check(lower[:-3] + "ast"):
+                return True
+        elif lower.endswith(("re", "ast", "aste", "sta", "ste")) or lower in _SUPPLETIVE:
             return True
         if check(lower + "t") and check(lower + "a"):
             return True
@@ -1454,14 +1462,22 @@ class FlagChecker:
         # do neither ("blod", "bok").
         if check(lower + "are") and check(lower + "ast"):
             return True
-        if check(lower + "tt") and check(lower + "a"):
+        # The doubled letter of a form of this word, not another's ("nätt" of no "nät").
+        if check(lower + "tt") and check(lower + "a") and self._reads_as(lower + "tt", lower):
             return True
-        if check(lower + "t") and check(lower + lower[-1:] + "a"):
+        doubled = lower + lower[-1:] + "a"
+        if check(lower + "t") and check(doubled) and self._reads_as(doubled, lower):
             return True
         if lower.endswith(("el", "en")) and len(lower) > 3:
             syncope = lower[:-2] + lower[-1] + "a"
             return check(syncope) and (check(lower + "t") or check(lower[:-1] + "t"))
         return False
+
+    def _reads_as(self, form: str, lower: str) -> bool:
+        """Return True when Hunspell-sv reads ``form`` as a form of the entry ``lower``."""
+        assert self.speller is not None
+        stem = f"st:{lower}"
+        return any(stem in reading.split() for reading in self.speller.analyze(form))
 
     # -- ASR-12 -------------------------------------------------------------------------------
 

@@ -79,6 +79,26 @@ def test_a_particle_after_a_preposition_is_left_alone_when_the_compound_is_not_i
         assert flagged(text, rule="ASR-11") == [], text
 
 
+def test_a_noun_whose_ending_looks_like_an_adjectives_is_a_compounds_first_part() -> None:
+    # "disk" ends as "teknisk" does but has no neuter "diskt"; "bildläsare" ends as "hårdare"
+    # but has no superlative "bildläsast": nouns, bare before a noun.
+    assert flagged("disk åtkomst är mycket långsam", rule="ASR-11") == [
+        ("disk åtkomst", "diskåtkomst")
+    ]
+    assert flagged("du måste starta om dokument bildläsare", rule="ASR-11") == [
+        ("dokument bildläsare", "dokumentbildläsare")
+    ]
+
+
+def test_an_adjective_with_its_neuter_or_superlative_before_a_noun_is_left_apart() -> None:
+    for text in (
+        "vi köpte teknisk utrustning",  # "tekniskt"
+        "en rolig bok",  # "roligt"
+        "hon är en snabbare löpare",  # "snabbast"
+    ):
+        assert flagged(text, rule="ASR-11") == [], text
+
+
 def test_a_capitalised_word_after_a_name_is_the_rest_of_the_name() -> None:
     # Hunspell-sv has "Jim" and "LibreOffice" only capitalised; "Meyering" and "Calc" no one.
     assert flagged("Skrivet av Jim Meyering.", rule="SPELL-01") == []
