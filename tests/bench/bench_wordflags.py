@@ -360,7 +360,7 @@ class Planter:
         return as_cues(lines), planted
 
     def _transform(self, word: str, index: int) -> tuple[str, str, str]:
-        if word.isdigit() and 13 <= int(word) <= 9999 and not word.startswith("0"):
+        if word.isdecimal() and 13 <= int(word) <= 9999 and not word.startswith("0"):
             return spoken(int(word)), "number", word
         if index > 0 and self._proper(word):
             return word.lower(), "proper noun", word

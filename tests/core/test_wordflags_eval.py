@@ -15,7 +15,9 @@ number and särskrivning work on recall: Swedish only 82/83 = 98.8 %, Copyright 
 held out until measured once, the man pages 2.14 (4.04 before; command names and compounds
 Hunspell-sv lacks the rest) with 64/71 = 90.1 % caught and the LibreOffice help 0.41 with
 38/41 = 92.7 %. A particle after a preposition of place that begins a compound in use ("i
-under menyn"): the GIMP manual 18/19 = 94.7 %, no flag more anywhere.
+under menyn"): the GIMP manual 18/19 = 94.7 %, no flag more anywhere. An adjective that does
+not agree with the plural or neuter noun after it ("snabb tangenter"): LifeLines 83/83, the man
+pages 65/71 = 91.5 %, no flag more anywhere.
 """
 
 from __future__ import annotations
@@ -41,7 +43,7 @@ def source(label: str) -> tuple[Path, str]:
 def test_planted_recognition_errors_in_published_swedish_are_caught_with_their_correction() -> None:
     figures = measure(*source(SWEDISH), Speller("sv"))
     assert sum(figures.planted.values()) >= 60
-    assert figures.caught_share >= 0.95
+    assert figures.caught_share >= 0.98
     assert figures.flags_per_100 <= 0.72
 
 
@@ -70,7 +72,7 @@ def test_swedish_man_pages_full_of_command_names_keep_their_figures() -> None:
     figures = measure(*source(MAN_PAGES), Speller("sv"), sampled=True)
     assert figures.words >= 3000
     assert sum(figures.planted.values()) >= 60
-    assert figures.caught_share >= 0.88
+    assert figures.caught_share >= 0.9
     assert figures.flags_per_100 <= 2.35
 
 

@@ -132,6 +132,10 @@ _PRONOUN_DETERMINERS = _words("denna detta dessa någon något några ingen inge
 _PARTICLE_HEADS = _words("""
     under över efter mellan ut upp in fram bort på om mot genom före
     """)
+# Endings that derive adjectives from other words: Swedish begins compounds with simple
+# adjectives ("snabbtangent", "blanktecken", "halvår"), hardly ever with derived ones
+# ("tillgänglig", "teknisk", "läsbar", "långsam", "trådlös").
+_DERIVED_ADJECTIVE = ("ig", "isk", "bar", "sam", "lös")
 # Prepositions of place that take a noun phrase, never a phrase of another preposition ("från
 # under bordet", "till efter jul" do), and are seldom a verb's particle ("hälsa på under
 # helgen", "lägg till under rubriken" are): a particle head right after one opens a compound
@@ -1079,6 +1083,11 @@ class FlagChecker:
                 or (classes[0] == {"noun"} and self._genitive(lower_first))
             )
         )
+        # An adjective in its base form before a neuter or plural noun does not agree with it
+        # ("snabb tangenter", "blank tecken": "snabba", "blankt"): no phrase either.
+        unphrased = unphrased or (
+            len(words) == 2 and "adj" in classes[0] and self._disagrees(lower_first, rest[0])
+        )
         adjective_head = "adj" in classes[0] and "noun" not in classes[0] and not unphrased
         tail = "".join(rest)
         best: tuple[str, float] | None = None
@@ -1093,6 +1102,46 @@ class FlagChecker:
             if confidence is not None and (best is None or confidence > best[1]):
                 best = (self._compound_case(first, joined), confidence)
         return best if best is not None and best[1] >= SPLIT_THRESHOLD else None
+
+    def _disagrees(self, adjective: str, noun: str) -> bool:
+        """Return True when ``adjective`` is the base form of an adjective that inflects
+        (Hunspell-sv reads its -t and -a forms as its own: "snabbt", "snabba"; not "bra",
+        "gratis") and ``noun`` a neuter singular or plural noun, which would take those forms
+        ("snabba tangenter", "blankt tecken")."""
+        assert self.speller is not None
+        if adjective.endswith(("a", "e", "t", "s")) or self._classes(noun) != {"noun"}:
+            return False
+        if adjective.endswith(_DERIVED_ADJECTIVE):
+            return False  # "tillgänglig kommandon": a mistake for "tillgängliga", not a compound
+        if not all(self._reads_as(adjective + end, adjective) for end in ("t", "a")):
+            return False
+        lower = noun.lower()
+        readings = self.speller.analyze(lower)
+        entry = any("fl:" not in r and "pa:" not in r for r in readings)
+        if entry:
+            return self._gender(lower) == (True, False) or (
+                self._gender(lower)[0] and not lower.endswith(("n", "r"))
+            )
+        return self._plural_indefinite(lower, readings)
+
+    def _plural_indefinite(self, lower: str, readings: list[str]) -> bool:
+        """Return True when the ``readings`` of ``lower`` make it an indefinite plural noun
+        ("tangenter", "nycklar"; "konton", of the neuter "konto") and nothing else."""
+        if lower.endswith("na"):
+            return False
+        plural = False
+        for reading in readings:
+            flag = _FLAG_RE.search(reading)
+            if flag is None or "pa:" in reading:
+                return False
+            letter = flag.group(1)
+            stem = _STEM_RE.search(reading)
+            base = stem.group(1) if stem else ""
+            if letter in "GHI" or (letter == "E" and self._definite_form(base, neuter=True)):
+                plural = True
+            elif letter != "s":
+                return False
+        return plural
 
     def _compound_confidence(
         self,

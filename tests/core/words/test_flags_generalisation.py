@@ -99,6 +99,27 @@ def test_an_adjective_with_its_neuter_or_superlative_before_a_noun_is_left_apart
         assert flagged(text, rule="ASR-11") == [], text
 
 
+def test_an_adjective_that_does_not_agree_with_the_noun_after_it_begins_a_compound() -> None:
+    # A plural or neuter noun takes "snabba", "blankt", "strängt": "snabb" is no attribute.
+    assert flagged("dessa snabb tangenter kan ändras", rule="ASR-11") == [
+        ("snabb tangenter", "snabbtangenter")
+    ]
+    assert flagged("ett enkelt blank tecken", rule="ASR-11") == [("blank tecken", "blanktecken")]
+    assert flagged("sträng värde", rule="ASR-11") == [("sträng värde", "strängvärde")]
+
+
+def test_an_adjective_that_agrees_or_does_not_inflect_stays_before_its_noun() -> None:
+    for text in (
+        "det är en stor skillnad",
+        "stor skillnad mellan dem",
+        "en ny användare",  # "användare" is singular as well as plural
+        "ett bra program",  # "bra" has no "brat" or "braa"
+        "ett svart hål",  # the neuter of "svart" is "svart"
+        "en meny som visar tillgänglig kommandon",  # a derived adjective begins no compound
+    ):
+        assert flagged(text, rule="ASR-11") == [], text
+
+
 def test_a_capitalised_word_after_a_name_is_the_rest_of_the_name() -> None:
     # Hunspell-sv has "Jim" and "LibreOffice" only capitalised; "Meyering" and "Calc" no one.
     assert flagged("Skrivet av Jim Meyering.", rule="SPELL-01") == []
