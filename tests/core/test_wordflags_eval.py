@@ -17,7 +17,9 @@ Hunspell-sv lacks the rest) with 64/71 = 90.1 % caught and the LibreOffice help 
 38/41 = 92.7 %. A particle after a preposition of place that begins a compound in use ("i
 under menyn"): the GIMP manual 18/19 = 94.7 %, no flag more anywhere. An adjective that does
 not agree with the plural or neuter noun after it ("snabb tangenter"): LifeLines 83/83, the man
-pages 65/71 = 91.5 %, no flag more anywhere.
+pages 65/71 = 91.5 %, no flag more anywhere. Compounds of seven or eight letters Hunspell-sv
+lacks, of two common nouns and one letter from no common word ("returkod"): Copyright finns
+inte 0.83, the man pages 2.09 flags per 100 words.
 """
 
 from __future__ import annotations
@@ -57,7 +59,7 @@ def test_planted_errors_in_swedish_full_of_english_terms_are_caught_with_their_c
     figures = measure(*source(BOOK), Speller("sv"))
     assert sum(figures.planted.values()) >= 100
     assert figures.caught_share >= 0.93
-    assert figures.flags_per_100 <= 0.92
+    assert figures.flags_per_100 <= 0.9
 
 
 def test_a_swedish_manual_with_untranslated_english_pages_keeps_its_flag_rate() -> None:
@@ -73,7 +75,7 @@ def test_swedish_man_pages_full_of_command_names_keep_their_figures() -> None:
     assert figures.words >= 3000
     assert sum(figures.planted.values()) >= 60
     assert figures.caught_share >= 0.9
-    assert figures.flags_per_100 <= 2.35
+    assert figures.flags_per_100 <= 2.25
 
 
 def test_a_swedish_help_with_english_paragraphs_keeps_its_figures() -> None:

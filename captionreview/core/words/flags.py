@@ -222,6 +222,11 @@ _REFUSED_COMPOUND = 1.0
 _LANGUAGE_MARGIN = 1.5
 """Split words are flagged from this confidence (0–1) that the joined word is meant."""
 LONGEST_COMPOUND = 60
+# A shorter compound is accepted only when both its parts are common nouns (Zipf >= 3.0).
+_SHORT_COMPOUND = 7
+_COMMON_PART = 3.0
+# ... and when no word one letter from it is this common (Zipf >= 2.0: "konflit" of "konflikt").
+_COMMON_NEAR = 2.0
 """Letters in the longest word taken apart as a compound Hunspell lacks."""
 # A word no dictionary has is in written use when wordfreq's list has it (Zipf 1: once in
 # 100 million words, the list's floor is about there) and no word one edit away is this much
@@ -1658,14 +1663,15 @@ class FlagChecker:
             for part in heads
         )
 
-    def _near_swedish(self, lower: str) -> bool:
+    def _near_swedish(self, lower: str, least: float = 0.0) -> bool:
         """Return True when a word of the Swedish frequency list that a dictionary has is one
-        letter from ``lower``."""
+        letter from ``lower`` (and at least ``least`` in Zipf)."""
         speller = self.speller
         if speller is None or self._frequencies is None:
             return False
         return any(
-            self._a_word(near, speller) for near in self._frequencies.near(lower, _LETTERS["sv"])
+            zipf >= least and self._a_word(near, speller)
+            for near, zipf in self._frequencies.near(lower, _LETTERS["sv"]).items()
         )
 
     def _known_part(self, part: str, speller: Speller) -> bool:
@@ -1782,12 +1788,34 @@ class FlagChecker:
         lower = word.lower()
         # Every cut of the word is tried, two parts deep: bounded, so a hostile 100,000-letter
         # "word" costs no more than a long real compound ("realisationsvinstbeskattningen").
-        if not 9 <= len(lower) <= LONGEST_COMPOUND or not lower.isalpha():
+        if not _SHORT_COMPOUND <= len(lower) <= LONGEST_COMPOUND or not lower.isalpha():
             return False
+        if len(lower) < 9:
+            # wordfreq counts common misspellings of short words too ("branchen").
+            return self._short_compound(lower)
         whole = self._frequencies.zipf(lower)
         if whole is not None and whole >= 1.0:
             return True
         return self._built(lower, 2)
+
+    def _short_compound(self, lower: str) -> bool:
+        """Return True for a short compound of two common nouns as they are ("paket|fil",
+        "retur|kod", "fil|ikon"; a noun may be an adjective's homograph too, as "fil" is
+        taken for one) and one letter from no common word: a typo of a short word seldom
+        splits so, and "konflit", "porgram" (kon|flit, por|gram) are typos of "konflikt" and
+        "program"."""
+        assert self.speller is not None and self._frequencies is not None
+        # The words one letter away are asked last: some 400 spellings a word.
+        return any(
+            all(
+                (self._frequencies.zipf(part) or 0.0) >= _COMMON_PART
+                and _part_word(part)
+                and self.speller.check(part)
+                and ("noun" in self._classes(part) or self._noun_inflected(part))
+                for part in (lower[:cut], lower[cut:])
+            )
+            for cut in range(3, len(lower) - 2)
+        ) and not self._near_swedish(lower, _COMMON_NEAR)
 
     def _built(self, word: str, depth: int) -> bool:
         """Return True when ``word`` is a first part and a common last word, the first part

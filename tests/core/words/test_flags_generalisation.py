@@ -120,6 +120,23 @@ def test_an_adjective_that_agrees_or_does_not_inflect_stays_before_its_noun() ->
         assert flagged(text, rule="ASR-11") == [], text
 
 
+def test_a_short_compound_of_two_common_nouns_is_no_misspelling() -> None:
+    # Hunspell-sv builds none of them; "paket" and "fil", "retur" and "kod", "tal" and "läge"
+    # are common nouns, and no common word is one letter from the compounds.
+    for text in (
+        "Spara det som en paketfil nu.",
+        "Programmet avslutas med en returkod.",
+        "För att återvända till normalt talläge klicka här.",
+    ):
+        assert flagged(text, rule="SPELL-01") == [], text
+
+
+def test_a_short_word_one_letter_from_a_common_word_is_still_a_misspelling() -> None:
+    # "kon|flit", "por|gram" split into nouns too, but "konflikt" and "program" are near.
+    assert flagged("Det blev en konflit i går.", rule="SPELL-01") == [("konflit", None)]
+    assert flagged("Starta porgram nu.", rule="SPELL-01") == [("porgram", None)]
+
+
 def test_a_capitalised_word_after_a_name_is_the_rest_of_the_name() -> None:
     # Hunspell-sv has "Jim" and "LibreOffice" only capitalised; "Meyering" and "Calc" no one.
     assert flagged("Skrivet av Jim Meyering.", rule="SPELL-01") == []
