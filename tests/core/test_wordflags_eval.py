@@ -19,7 +19,9 @@ under menyn"): the GIMP manual 18/19 = 94.7 %, no flag more anywhere. An adjecti
 not agree with the plural or neuter noun after it ("snabb tangenter"): LifeLines 83/83, the man
 pages 65/71 = 91.5 %, no flag more anywhere. Compounds of seven or eight letters Hunspell-sv
 lacks, of two common nouns and one letter from no common word ("returkod"): Copyright finns
-inte 0.83, the man pages 2.09 flags per 100 words.
+inte 0.83, the man pages 2.09 flags per 100 words. A verb form where no verb can stand, after
+a preposition or an article ("på hackar kulturen"): Copyright finns inte 106/111 = 95.5 %, the
+man pages 66/71 = 93.0 %, no flag more.
 """
 
 from __future__ import annotations
@@ -58,7 +60,7 @@ def test_a_swedish_manual_with_english_paragraphs_is_not_flagged_word_by_word() 
 def test_planted_errors_in_swedish_full_of_english_terms_are_caught_with_their_correction() -> None:
     figures = measure(*source(BOOK), Speller("sv"))
     assert sum(figures.planted.values()) >= 100
-    assert figures.caught_share >= 0.93
+    assert figures.caught_share >= 0.94
     assert figures.flags_per_100 <= 0.9
 
 
@@ -74,7 +76,7 @@ def test_swedish_man_pages_full_of_command_names_keep_their_figures() -> None:
     figures = measure(*source(MAN_PAGES), Speller("sv"), sampled=True)
     assert figures.words >= 3000
     assert sum(figures.planted.values()) >= 60
-    assert figures.caught_share >= 0.9
+    assert figures.caught_share >= 0.91
     assert figures.flags_per_100 <= 2.25
 
 

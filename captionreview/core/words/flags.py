@@ -272,6 +272,11 @@ _AFTER_VAR = _words("är finns ligger bor befinner sitter står hittar")
 _PREPOSITIONS = _words(
     "för med av till hos på åt från mot om utan bland mellan kring efter före bakom"
 )
+# Words after which a noun phrase begins, so that no finite verb can follow: prepositions and
+# the articles and determiners that are no pronoun ("den", "det" and "de" are).
+_NOMINAL_OPENERS = _PREPOSITIONS | _words("i vid hos bland inom en ett denna detta dessa")
+# The mark of a window in such a place, in the key of the answers kept for windows.
+_NOMINAL = "np"
 _PRONOUN_AFTER_MEN = _words("det jag vi de den du ni han hon man")
 # The words _homophone_flags() has a rule for; the others are passed over at once.
 _HOMOPHONES = _words("dom män men ända enda hämma hemma vart dem de")
@@ -720,6 +725,18 @@ class FlagChecker:
                 # after anything else it is a noun like others ("de ton generatorer").
                 counting = words[0].lower() not in _UNIT_NOUNS or _counted(toks, i)
                 key = words if counting else (*words, "")
+                # After a preposition or an article no finite verb can stand: there a verb
+                # form may be a compound's first part ("på hackar kulturen": "hackarkulturen").
+                # Asked of a present tense in -r only ("hackar", "styr"): this runs for every
+                # word.
+                nominal = (
+                    n == 2
+                    and words[0].endswith("r")
+                    and parts[i]
+                    and self._nominal_place(toks, i, text, words[0])
+                )
+                if nominal:
+                    key = (*key, _NOMINAL)
                 # Most windows are known not to be compounds: that is asked first (of two
                 # words, also whether they are a bare noun and an adjective before a noun).
                 found_compound = self._compounds.get(key, _UNSEEN)
@@ -765,7 +782,7 @@ class FlagChecker:
                     continue
                 if found_compound is _UNSEEN:
                     found_compound = self._compounds[key] = self._joined_compound(
-                        window, counting=counting
+                        window, counting=counting, nominal=nominal
                     )
                 if (
                     found_compound is None
@@ -1021,11 +1038,32 @@ class FlagChecker:
         )
         return neuter, self._has_form(lower, forms, flags="DE")
 
+    def _nominal_place(self, toks: list[Token], at: int, text: str, word: str) -> bool:
+        """Return True when ``word``, at ``toks[at]``, may be a verb but stands where none can:
+        right after a preposition or an article, or after one and up to two adjectives in -a
+        or -e or ordinals ("på hackar", "av utvecklar", "för anslutna styr")."""
+        before = at - 1
+        while before >= 0 and at - before <= 3:
+            prior = toks[before].text
+            # Lower case: a capitalised "Om" is a name ("Kommandot Om visar fönstret").
+            opener = prior in _NOMINAL_OPENERS
+            if not (
+                opener or prior in _ORDINALS or (prior.endswith(("a", "e")) and _lower_part(prior))
+            ) or not _SPACES.fullmatch(text[toks[before].pend : toks[before + 1].pstart]):
+                return False
+            if opener:
+                # Not an adjective, whose forms may be a verb's too ("i rått läge").
+                classes = self._classes(word)
+                return "verb" in classes and "adj" not in classes
+            before -= 1
+        return False
+
     def _joined_compound(
-        self, window: list[Token], *, counting: bool = True
+        self, window: list[Token], *, counting: bool = True, nominal: bool = False
     ) -> tuple[str, float] | None:
         """Return the joined word and how likely it is meant, when the evidence is good
-        (``counting``: a first word that is a measure noun measures the next one)."""
+        (``counting``: a first word that is a measure noun measures the next one; ``nominal``:
+        the first word stands where no verb can)."""
         assert self.speller is not None
         words = [t.text for t in window]
         first, rest = words[0], words[1:]
@@ -1051,6 +1089,8 @@ class FlagChecker:
         classes: list[set[str]] = []
         for k in range(len(words) - 1, -1, -1):
             word_classes = self._classes(words[k]) if k or _part_word(first) else {"noun"}
+            if k == 0 and nominal and "verb" in word_classes and self._part_entry(words):
+                word_classes = {"noun"}
             if "verb" in word_classes and "noun" not in word_classes:
                 return None
             classes.append(word_classes)
@@ -1061,6 +1101,15 @@ class FlagChecker:
         if found is not None and classes[0] == {"noun"} and self._uninflected_entry(first):
             return self._weighed_join(words, [{"uninflected"}, *classes[1:]], counting)
         return found
+
+    def _part_entry(self, words: Sequence[str]) -> bool:
+        """Return True when Hunspell-sv builds the joined ``words`` from the first word as an
+        entry of its own (the compound form "hackar" of "hackare", the stem "styr"), not
+        from a verb form of another entry."""
+        assert self.speller is not None
+        first = words[0].lower()
+        part = f"pa:{first} st:{first}"
+        return any(part in r for r in self.speller.analyze("".join(words).lower()))
 
     def _weighed_join(
         self, words: list[str], classes: list[set[str]], counting: bool

@@ -137,6 +137,31 @@ def test_a_short_word_one_letter_from_a_common_word_is_still_a_misspelling() -> 
     assert flagged("Starta porgram nu.", rule="SPELL-01") == [("porgram", None)]
 
 
+def test_a_verb_form_after_a_preposition_or_article_is_a_compounds_first_part() -> None:
+    # No finite verb follows "på", "av" or "denna första"; Hunspell-sv has "hackar" and
+    # "utvecklar" (of "hackare", "utvecklare") and "styr" as compounds' first parts.
+    assert flagged("dödskallestämpeln på hackar kulturen", rule="ASR-11") == [
+        ("hackar kulturen", "hackarkulturen")
+    ]
+    assert flagged("det kan användas av utvecklar skript", rule="ASR-11") == [
+        ("utvecklar skript", "utvecklarskript")
+    ]
+    assert flagged("att denna första hackar generation var", rule="ASR-11") == [
+        ("hackar generation", "hackargeneration")
+    ]
+    assert flagged("för anslutna styr plattor", rule="ASR-11") == [("styr plattor", "styrplattor")]
+
+
+def test_a_verb_form_elsewhere_or_an_adjective_after_a_preposition_stays_apart() -> None:
+    for text in (
+        "vi hackar kulturen",  # a subject before: the verb
+        "den första hackar gruppen",  # "den" may be a pronoun: "the first one hacks"
+        "spara den i rått läge",  # "rått" is an adjective
+        "Kommandot Om visar fönstret",  # "Om" is a menu's name
+    ):
+        assert flagged(text, rule="ASR-11") == [], text
+
+
 def test_a_capitalised_word_after_a_name_is_the_rest_of_the_name() -> None:
     # Hunspell-sv has "Jim" and "LibreOffice" only capitalised; "Meyering" and "Calc" no one.
     assert flagged("Skrivet av Jim Meyering.", rule="SPELL-01") == []
