@@ -187,7 +187,8 @@ def test_file_wide_findings_go_in_as_a_stable_sort_would_put_them(
 
 
 def test_a_cue_key_is_the_named_tuple_its_constructor_makes() -> None:
-    key = cue_key(Cue(0, 1000, "hej du", "7", "align:start"), "hej du")
+    cue = Cue(0, 1000, "hej du", "7", "align:start")
+    key = cue_key(cue, CueView(cue, 0))
     assert type(key) is CueKey
     assert key == CueKey("7", "start", False, True, True)
     assert (key.identifier, key.alignment, key.flat) == ("7", "start", True)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given
 from hypothesis import strategies as st
 
+from captionreview.core.checks.base import CueView
 from captionreview.core.checks.vtt import _clean_karaoke
-from captionreview.core.model import Severity
+from captionreview.core.model import Cue, Severity
 from captionreview.core.timecode import format_vtt_timestamp
 from tests.core.checks_util import cue, of, run, spaced, spanned
 
@@ -177,7 +180,29 @@ def test_the_youtube_quick_path_compares_word_times_with_the_cue_times_as_times(
 ) -> None:
     text = f"Ett<{format_vtt_timestamp(first)}><c> två</c><{format_vtt_timestamp(last)}><c> tre</c>"
     clean = start <= end and start <= first <= last <= end
-    assert _clean_karaoke(start, end, text) is clean
+    assert _clean_karaoke(start, end, CueView(Cue(start, end, text), 0)) is clean
+
+
+# What the quick path accepts, as one pattern over the text: text without '<', <c>…</c> spans
+# and word times of the fixed form, the times in order.
+_STAMP = r"[0-9]{2}:[0-5][0-9]:[0-5][0-9]\.[0-9]{3}"
+_KARAOKE_TEXT = re.compile(rf"(?:[^<]++|<c>[^<]*+</c>|<{_STAMP}>)*+")
+_PIECES = st.sampled_from(
+    [
+        *("a", " ", "\n", "&amp;", "<", ">", "<c>", "</c>", "<i>", "</i>", "<c.x>", "<<c>", "<c"),
+        *("<00:00:01.000>", "<00:00:02.500>", "<00:00:10.001>", "<00:60:00.000>", "<0:00:01.000>"),
+        "<00:00:0\u0662.000>",
+    ]
+)
+
+
+@given(st.lists(_PIECES, max_size=12).map("".join))
+def test_the_youtube_quick_path_accepts_what_the_karaoke_pattern_accepts(text: str) -> None:
+    stamps = re.findall(rf"<({_STAMP})>", text)
+    expected = _KARAOKE_TEXT.fullmatch(text) is not None and stamps == sorted(stamps)
+    if stamps:
+        expected = expected and stamps[-1] <= "00:00:10.000"
+    assert _clean_karaoke(0, 10_000, CueView(Cue(0, 10_000, text), 0)) is expected
 
 
 def test_findings_carry_file_lines() -> None:

@@ -14,12 +14,11 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
-from operator import add
 from typing import Protocol
 
 from captionreview.core.model import Cue, Finding, Severity, new_finding
 from captionreview.core.profiles import Profile
-from captionreview.core.vtt.cuetext import markup_spans, plain_text, split_at_tags
+from captionreview.core.vtt.cuetext import markup_spans, plain_text, split_between_tags
 
 _REF_AT = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
 _REFERENCE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
@@ -38,12 +37,14 @@ class CueView:
         "_sizes",
         "chars",
         "cue",
+        "first_letter",
         "has_markup",
         "index",
         "no_sentence_end",
         "plain",
         "plain_lines",
         "raw_lines",
+        "tags",
     )
 
     def __init__(self, cue: Cue, index: int) -> None:
@@ -51,23 +52,26 @@ class CueView:
         self.index = index
         text = cue.text
         self.raw_lines = text.split("\n")
-        # Tags only (auto-captions carry dozens per cue): split at them once, and keep the
-        # lengths of the runs and tags for raw_span(), which most such cues need.
+        # Auto-captions carry dozens of tags a cue: split at them once, and keep the lengths of
+        # the runs and tags for raw_span(), which most such cues need, and the tags one after
+        # another for the markup check (None when a '<' of the text is not in a tag).
         self._sizes: list[int] | None = None
+        self.tags: str | None = ""
+        self.plain = text
+        if "<" in text:
+            pieces, between = split_between_tags(text)
+            self.tags = None if "<" in between else "".join(pieces[1::2])
+            if len(pieces) > 1 and "&" not in text:
+                self._sizes = list(map(len, pieces))
+                self.plain = between
         if "&" in text:
             self.plain = plain_text(text)
-        elif "<" in text:
-            pieces = split_at_tags(text)
-            if len(pieces) > 1:
-                self._sizes = list(map(len, pieces))
-                self.plain = "".join(pieces[0::2])
-            else:
-                self.plain = text
-        else:
-            self.plain = text
         self.has_markup = self.plain != text
         self.plain_lines = self.plain.split("\n")
         self.chars = len(self.plain) - len(self.plain_lines) + 1
+        # The first letter of the visible text: where a sentence starts (TXT-01), whether the
+        # cue has words at all (TXT-01, ASR-08), raw speech recognition's lower-case start.
+        self.first_letter = LETTER.search(self.plain)
         self._map: tuple[list[int], list[int], list[bool] | None] | None = None
         self._line_ends: list[int] | None = None
         # Filled in by the sentence rule (TXT-01), which asks it of three cues in turn.
@@ -109,11 +113,11 @@ class CueView:
         sizes = self._sizes
         if sizes is not None:
             # Tags only: sizes alternate run, tag, run, …, run. A run starts, in the raw text,
-            # after the runs and the tags before it. Empty runs between adjacent tags are
-            # harmless: a position maps through the last run starting at or before it, which
-            # is the run that holds it.
+            # after the runs and the tags before it (every other sum of the sizes before it).
+            # Empty runs between adjacent tags are harmless: a position maps through the last
+            # run starting at or before it, which is the run that holds it.
             run_starts = list(accumulate(sizes[0:-1:2], initial=0))
-            raw_starts = list(map(add, run_starts, accumulate(sizes[1::2], initial=0)))
+            raw_starts = list(accumulate(sizes, initial=0))[0::2]
             return run_starts, raw_starts, None
         text = self.cue.text
         starts: list[int] = []

@@ -69,7 +69,7 @@ class FullCheck:
             for finding in range_findings(scan, start, min(start + step, len(cues))):
                 assert finding.cue_index is not None  # per-cue rules name their cue
                 local[finding.cue_index].append(finding)
-        self.keys = [cue_key(cue, views[index].plain) for index, cue in enumerate(cues)]
+        self.keys = list(map(cue_key, cues, views))
         self.local = local
         return True
 
@@ -218,7 +218,7 @@ class IncrementalChecker:
             changed = changed or not _same(self._local[index], found)
             self._local[index] = found
         for index in range(start, stop):
-            key = cue_key(cues[index], scan.view(index).plain)
+            key = cue_key(cues[index], scan.view(index))
             if key != self._keys[index]:
                 self._stats.add(self._keys[index], -1)
                 self._keys[index] = key

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from captionreview.core.checks import asr, layout, text, timing, vtt
 from captionreview.core.checks.base import (
-    LETTER,
+    CueView,
     Rule,
     Scan,
     VisibleTextRule,
@@ -72,12 +72,12 @@ class CueKey(NamedTuple):
     flat: bool
 
 
-def cue_key(cue: Cue, plain: str) -> CueKey:
-    """Return the file-wide-rule key of a cue whose visible text is ``plain``."""
-    first = LETTER.search(plain)
+def cue_key(cue: Cue, view: CueView) -> CueKey:
+    """Return the file-wide-rule key of a cue whose view is ``view``."""
+    first = view.first_letter
     letters = first is not None
     # Raw speech recognition: no punctuation and no capital at the start (English "I" aside).
-    flat = first is not None and first.group(0).islower() and not _has_punctuation(plain)
+    flat = first is not None and first.group(0).islower() and not _has_punctuation(view.plain)
     alignment, youtube = _settings_keys(cue.settings)
     return _new_key((cue.identifier, alignment, youtube, letters, flat))
 
@@ -355,7 +355,7 @@ def _check_all(
     scan = Scan(cues, profile, rules_language(metadata, language, profile), regions)
     views = scan.preload()
     findings = range_findings(scan, 0, len(cues))
-    keys = [cue_key(cue, views[index].plain) for index, cue in enumerate(cues)]
+    keys = list(map(cue_key, cues, views))
     stats = FileStats.of(keys)
     return in_cue_order(findings, stats.findings(keys, cues, profile, metadata))
 

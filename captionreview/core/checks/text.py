@@ -13,7 +13,6 @@ from functools import lru_cache
 
 from captionreview.core.checks.base import (
     DASHES,
-    LETTER,
     SENTENCE_END,
     CueView,
     Say,
@@ -89,7 +88,6 @@ _ABBR_TOKENS = frozenset(
 )
 _MID_END = re.compile(r"[.?!]\s")
 _LOWER_AFTER_END = re.compile(r"(?<![.?!…])([.?!])\s+([^\W\d_])")
-_SENTENCE_FIRST = re.compile(r"[^\W\d_]")
 _ELLIPSIS_END = re.compile(r"(\.\.\.|…)\s*$")
 _ELLIPSIS_START = re.compile(r"^\s*(\.\.\.|…)")
 _BRACKET_TAG = re.compile(r"\[([^\[\]]+)\]")
@@ -143,7 +141,7 @@ def check_sentences(scan: Scan, i: int, out: list[Finding]) -> None:
     """TXT-01: sentences start with a capital; sentence ends within three cues."""
     view = scan.view(i)
     plain = view.plain
-    first = _SENTENCE_FIRST.search(plain)
+    first = view.first_letter
     if first and first.group(0).islower() and _previous_ended(scan, i):
         start = first.start()
         if not plain[:start].strip(" \t\n-–—"):
@@ -198,7 +196,7 @@ def _no_sentence_end(view: CueView) -> bool:
         plain = view.plain
         # Four substring tests, not a pattern: a character class with "…" in it is searched
         # for a character at a time (1.1 us against 0.1 for a cue's text).
-        view.no_sentence_end = LETTER.search(plain) is not None and not (
+        view.no_sentence_end = view.first_letter is not None and not (
             "." in plain or "?" in plain or "!" in plain or "…" in plain
         )
     return view.no_sentence_end

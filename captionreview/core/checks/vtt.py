@@ -11,7 +11,7 @@ import re
 from collections.abc import Collection
 from html.entities import html5
 
-from captionreview.core.checks.base import Scan
+from captionreview.core.checks.base import CueView, Scan
 from captionreview.core.i18n import _, current_language, ngettext
 from captionreview.core.model import Finding, Severity
 from captionreview.core.timecode import MAX_HOUR_DIGITS, format_ms
@@ -35,11 +35,10 @@ _PCT_VALUE = re.compile(r"(\d+(?:\.\d+)?)%")
 _TIMESTAMP = re.compile(rf"(?:(\d{{2,{MAX_HOUR_DIGITS}}}):)?([0-5]\d):([0-5]\d)\.(\d{{3}})")
 _TAG_START = re.compile(r"[^\W_]|/")
 _REF = re.compile(r"&(#[0-9]+;|#[xX][0-9a-fA-F]+;|[A-Za-z][A-Za-z0-9]*;)")
-# Markup of auto-captions with nothing to report (see _clean_karaoke); possessive, so a text
+# Word times of auto-captions, one after another (see _clean_karaoke); possessive, so a text
 # that does not match fails at once instead of backtracking.
 _FIXED_STAMP_PATTERN = r"[0-9]{2}:[0-5][0-9]:[0-5][0-9]\.[0-9]{3}"  # ASCII digits only, as WebVTT
-_KARAOKE = re.compile(rf"(?:[^<]++|<c>[^<]*+</c>|<{_FIXED_STAMP_PATTERN}>)*+")
-_FIXED_STAMP = re.compile(rf"<({_FIXED_STAMP_PATTERN})>")
+_FIXED_STAMPS = re.compile(rf"(?:<{_FIXED_STAMP_PATTERN}>)*+")
 _MAX_FIXED_MS = 100 * 3_600_000  # two-digit hours
 _ALLOWED_TAGS = frozenset(("c", "i", "b", "u", "ruby", "rt", "v", "lang"))
 _ANNOTATED = frozenset(("v", "lang"))
@@ -338,18 +337,26 @@ def _check_ampersands(scan: Scan, i: int, out: list[Finding], text: str) -> None
         pos = text.find("&", pos + 1)
 
 
-def _clean_karaoke(cue_start: int, cue_end: int, text: str) -> bool:
-    """Return True when ``text`` is auto-caption markup with nothing to report: only
-    ``<c>…</c>`` spans and ``<hh:mm:ss.mmm>`` word times, in order and inside the cue.
+def _clean_karaoke(cue_start: int, cue_end: int, view: CueView) -> bool:
+    """Return True when the cue of ``view`` has auto-caption markup with nothing to report:
+    only ``<c>…</c>`` spans and ``<hh:mm:ss.mmm>`` word times, in order and inside the cue.
 
-    Timestamps of this fixed form sort as strings in time order, so only the first and the
-    last are read, as numbers in the form hhmmssmmm (which keep the order of the times), to be
-    compared with the cue's times in that form.
+    The view's tags tell (the text between them cannot hold a '<'): without the spans, which
+    come one right after the other there, only word times may be left. Timestamps of this
+    fixed form sort as strings in time order, so only the first and the last are read, as
+    numbers in the form hhmmssmmm (which keep the order of the times), to be compared with the
+    cue's times in that form.
     """
-    if _KARAOKE.fullmatch(text) is None or not 0 <= cue_start <= cue_end < _MAX_FIXED_MS:
+    tags = view.tags
+    if tags is None or not 0 <= cue_start <= cue_end < _MAX_FIXED_MS:
         return False
-    stamps = _FIXED_STAMP.findall(text)
-    return not stamps or (
+    times = tags.replace("<c></c>", "")
+    if _FIXED_STAMPS.fullmatch(times) is None:
+        return False
+    if not times:
+        return True
+    stamps = times[1:-1].split("><")
+    return (
         int(stamps[0].replace(":", "").replace(".", "")) >= _digits_form(cue_start)
         and int(stamps[-1].replace(":", "").replace(".", "")) <= _digits_form(cue_end)
         and stamps == sorted(stamps)
@@ -365,7 +372,7 @@ def _digits_form(ms: int) -> int:
 
 def _check_tags(scan: Scan, i: int, out: list[Finding], text: str) -> None:
     cue = scan.cues[i]
-    if _clean_karaoke(cue.start_ms, cue.end_ms, text):
+    if _clean_karaoke(cue.start_ms, cue.end_ms, scan.view(i)):
         return
     tags = list(tag_spans(text))
     if text.count("<") != len(tags):

@@ -67,19 +67,28 @@ def markup_spans(text: str, references: re.Pattern[str]) -> Iterator[tuple[int, 
 def split_at_tags(text: str) -> list[str]:
     """Return ``text`` as ``[text, tags, text, …, text]``: the tags of :func:`tag_spans`, where
     several follow each other (``</c><00:00:01.000><c>``) often as one piece."""
+    return split_between_tags(text)[0]
+
+
+def split_between_tags(text: str) -> tuple[list[str], str]:
+    """Return :func:`split_at_tags` of ``text`` and the text between its tags (the text with
+    the tags stripped, character references left as they are)."""
     # Adjacent tags as one piece: auto-captions give half as many pieces to make.
     pieces = _SIMPLE_RUN_SPLIT.split(text)
+    if len(pieces) == 1:
+        return pieces, text
     # Every '<' starts one of the tags found when the text between them has none left (half
     # the cost of counting the '<' of the tags and of the text).
-    if len(pieces) == 1 or "<" not in "".join(pieces[0::2]):
-        return pieces
+    between = "".join(pieces[0::2])
+    if "<" not in between:
+        return pieces, between
     pieces = []
     pos = 0
     for start, end in tag_spans(text):
         pieces += (text[pos:start], text[start:end])
         pos = end
     pieces.append(text[pos:])
-    return pieces
+    return pieces, "".join(pieces[0::2])
 
 
 def strip_tags(text: str) -> str:
