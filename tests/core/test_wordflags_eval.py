@@ -21,7 +21,9 @@ pages 65/71 = 91.5 %, no flag more anywhere. Compounds of seven or eight letters
 lacks, of two common nouns and one letter from no common word ("returkod"): Copyright finns
 inte 0.83, the man pages 2.09 flags per 100 words. A verb form where no verb can stand, after
 a preposition or an article ("på hackar kulturen"): Copyright finns inte 106/111 = 95.5 %, the
-man pages 66/71 = 93.0 %, no flag more.
+man pages 66/71 = 93.0 %, no flag more. An entry the dictionary inflects as a noun is one
+though its ending looks an adjective's ("variabel"), and "fel" is an adjective without endings
+too: the LibreOffice help 39/41 = 95.1 %, no flag more.
 """
 
 from __future__ import annotations
@@ -84,5 +86,5 @@ def test_a_swedish_help_with_english_paragraphs_keeps_its_figures() -> None:
     figures = measure(*source(OFFICE_HELP), Speller("sv"), sampled=True)
     assert figures.words >= 4000
     assert sum(figures.planted.values()) >= 35
-    assert figures.caught_share >= 0.9
+    assert figures.caught_share >= 0.93
     assert figures.flags_per_100 <= 0.5

@@ -167,6 +167,8 @@ _SUBJECT_PRONOUNS = _words("jag du han hon hen vi ni de dom man")
 _SHORT_ENGLISH = _words("app web tab bug log")
 # Adjectives whose forms come from another stem ("liten", "lilla", "små"), so that no ending
 # test finds them.
+# Adjectives without endings that Hunspell-sv lists as nouns only ("fel håll", "ett fel").
+_INDECLINABLE = _words("fel kul")
 _SUPPLETIVE = _words("liten litet lilla små gammal gamla god gott goda bra dålig")
 # Ordinals before a noun are phrases: "första delen", not "förstadelen".
 _ORDINALS = _words("""
@@ -1377,6 +1379,10 @@ class FlagChecker:
                 classes.add("noun")  # "lager" → "lagret", as "nummer", "finger"
         if self._adjective(lower):
             classes.add("adj")
+            if entry and self._has_form(lower, _definite_singulars(lower)):
+                # A noun as well when the dictionary inflects the entry as one ("variabel",
+                # variabeln).
+                classes.add("noun")
         if not classes:
             # A present participle the dictionary inflects as no noun is an adjective
             # ("motsvarande", "krävande"; but "beroendet").
@@ -1557,6 +1563,8 @@ class FlagChecker:
             if check(lower[:-3] + "ast"):
                 return True
         elif lower.endswith(("re", "ast", "aste", "sta", "ste")) or lower in _SUPPLETIVE:
+            return True
+        if lower in _INDECLINABLE:
             return True
         if check(lower + "t") and check(lower + "a"):
             return True

@@ -162,6 +162,22 @@ def test_a_verb_form_elsewhere_or_an_adjective_after_a_preposition_stays_apart()
         assert flagged(text, rule="ASR-11") == [], text
 
 
+def test_a_word_the_dictionary_inflects_as_a_noun_is_a_noun_though_it_looks_an_adjective() -> None:
+    # "variabel" has "variabla" and "variabelt", and "variabeln", "variabler" too.
+    assert flagged("returnerar värdet för en miljö variabel som", rule="ASR-11") == [
+        ("miljö variabel", "miljövariabel")
+    ]
+
+
+def test_fel_without_endings_is_an_adjective_before_a_noun_and_a_noun_in_a_compound() -> None:
+    # Hunspell-sv lists "fel" as a noun only ("felet"); "fel sida" is "the wrong side".
+    assert flagged("om bilden har fel sida upp", rule="ASR-11") == []
+    assert flagged("åt fel håll", rule="ASR-11") == []
+    assert flagged("programmet visar ett fel meddelande", rule="ASR-11") == [
+        ("fel meddelande", "felmeddelande")
+    ]
+
+
 def test_a_capitalised_word_after_a_name_is_the_rest_of_the_name() -> None:
     # Hunspell-sv has "Jim" and "LibreOffice" only capitalised; "Meyering" and "Calc" no one.
     assert flagged("Skrivet av Jim Meyering.", rule="SPELL-01") == []
