@@ -447,6 +447,7 @@ class FlagChecker:
         self._word_classes: dict[str, set[str]] = {}
         self._names: dict[str, bool] = {}
         self._uninflected: dict[str, bool] = {}
+        self._passives: dict[str, bool] = {}
         # Whether text of a language uses a word: the same whatever the word lists say.
         self._written: dict[tuple[str, str, float], bool] = {}
         self._loans: dict[str, bool] = {}
@@ -1088,6 +1089,8 @@ class FlagChecker:
         # A finite verb or participle is a clause, not a compound part: "ekonomi påverkas",
         # "I Helsingborg arbetar kommunen" (though "arbetarkommun" is a word). Asked word by
         # word from the last: a verb there spares reading the others' classes.
+        if self._passive(words[-1].lower()):
+            return None  # "processor visas", "dokument skrivas": a subject and its verb
         classes: list[set[str]] = []
         for k in range(len(words) - 1, -1, -1):
             word_classes = self._classes(words[k]) if k or _part_word(first) else {"noun"}
@@ -1103,6 +1106,38 @@ class FlagChecker:
         if found is not None and classes[0] == {"noun"} and self._uninflected_entry(first):
             return self._weighed_join(words, [{"uninflected"}, *classes[1:]], counting)
         return found
+
+    def _passive(self, lower: str) -> bool:
+        """Return True for the passive of a verb in Hunspell-sv ("visas", "skrivas"): an -s
+        form read with a verb's flag, or with the -s flag on a stem whose present tense the
+        dictionary reads as a verb's ("skriver"), though it may read as a noun's genitive too
+        ("visum")."""
+        if not lower.endswith("s"):
+            return False
+        passive = self._passives.get(lower)
+        if passive is None:
+            passive = self._passives[lower] = self._read_passive(lower)
+        return passive
+
+    def _read_passive(self, lower: str) -> bool:
+        assert self.speller is not None
+        for reading in self.speller.analyze(lower):
+            flag = _FLAG_RE.search(reading)
+            stem = _STEM_RE.search(reading)
+            if flag is None or stem is None or "pa:" in reading:
+                continue
+            if flag.group(1) in _VERB_FLAGS:
+                return True
+            if flag.group(1) != "A":
+                continue
+            base = stem.group(1)
+            presents = (base + "r", base[:-1] + "er") if base.endswith("a") else (base + "er",)
+            for present in presents:
+                for other in self.speller.analyze(present):
+                    letter = _FLAG_RE.search(other)
+                    if letter is not None and letter.group(1) in _VERB_FLAGS:
+                        return True
+        return False
 
     def _part_entry(self, words: Sequence[str]) -> bool:
         """Return True when Hunspell-sv builds the joined ``words`` from the first word as an

@@ -178,6 +178,19 @@ def test_fel_without_endings_is_an_adjective_before_a_noun_and_a_noun_in_a_compo
     ]
 
 
+def test_a_noun_before_a_passive_verb_is_its_subject_not_a_compounds_first_part() -> None:
+    # Hunspell-sv reads "visas" as a plural of "visum" too, and builds "processorvisas".
+    for text in (
+        "Varje processor visas separat i diagrammet.",
+        "Utan argument visas alla kända värden.",
+        "Inga dokument skrivas ut.",
+    ):
+        assert flagged(text, rule="ASR-11") == [], text
+    assert flagged("vi är vid forsknings fronten", rule="ASR-11") == [
+        ("forsknings fronten", "forskningsfronten")
+    ]
+
+
 def test_a_capitalised_word_after_a_name_is_the_rest_of_the_name() -> None:
     # Hunspell-sv has "Jim" and "LibreOffice" only capitalised; "Meyering" and "Calc" no one.
     assert flagged("Skrivet av Jim Meyering.", rule="SPELL-01") == []
