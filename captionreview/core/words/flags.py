@@ -921,6 +921,7 @@ class FlagChecker:
             and self._indefinite(noun)
             and self._classes(adjective) == {"adj"}
             and ("noun" in self._classes(after.text) or self._definite_form(after.text))
+            and not self._passive(after.text.lower())  # "nästa bild automatiskt visas"
             and self.speller.check(noun + adjective)
         ):
             found = (noun + adjective, _ATTRIBUTIVE)
@@ -1617,6 +1618,9 @@ class FlagChecker:
         if lower.endswith(("el", "en")) and len(lower) > 3:
             syncope = lower[:-2] + lower[-1] + "a"
             return check(syncope) and (check(lower + "t") or check(lower[:-1] + "t"))
+        if lower.endswith("er") and len(lower) > 3:
+            # "säker": "säkra", and "säkert" a form of it (not "lager": "lagra" is a verb).
+            return check(lower[:-2] + "ra") and self._reads_as(lower + "t", lower)
         return False
 
     def _reads_as(self, form: str, lower: str) -> bool:

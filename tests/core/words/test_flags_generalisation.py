@@ -191,6 +191,17 @@ def test_a_noun_before_a_passive_verb_is_its_subject_not_a_compounds_first_part(
     ]
 
 
+def test_an_adjective_in_er_with_its_own_neuter_is_an_adjective_after_its_noun() -> None:
+    # "säker" has "säkra" and "säkert" (read as its form): "information säker" is a noun and
+    # what is said of it, not "informationssäker"; "lager" ("lagra" is a verb) is a noun.
+    assert flagged("som håller din information säker på din dator", rule="ASR-11") == []
+
+
+def test_a_noun_and_an_adjective_before_a_passive_verb_are_no_attributive_compound() -> None:
+    # "visas" reads as a plural of "visum" too: before it "bild automatiskt" is no compound.
+    assert flagged("till nästa bild automatiskt visas.", rule="ASR-11") == []
+
+
 def test_a_capitalised_word_after_a_name_is_the_rest_of_the_name() -> None:
     # Hunspell-sv has "Jim" and "LibreOffice" only capitalised; "Meyering" and "Calc" no one.
     assert flagged("Skrivet av Jim Meyering.", rule="SPELL-01") == []
