@@ -1306,8 +1306,13 @@ class FlagChecker:
         # A name in lower case ("sverige uppstod") is a word alone all the same.
         if any(not check(w) and not self._is_name(w) for w in words):
             return 0.8  # "hjärt transplantation": a part that is no word on its own
-        if any(w.endswith("s") and check(w[:-1]) and self._rare_alone(w) for w in words[:-1]):
-            return 0.6  # "läges analys": a linking form that is rare on its own
+        last = classes[-1]
+        if any(
+            w.endswith("s") and check(w[:-1]) and self._rare_alone(w) for w in words[:-1]
+        ) and not (last == {"adj"} and words[-1].endswith(("a", "e"))):
+            # "läges analys": a linking form that is rare on its own; but before an adjective's
+            # weak form, which a genitive asks for, it is a genitive ("varje enhets totala").
+            return 0.6
         if self._bare_noun_pair(words, classes, counting):
             return 0.5
         # Otherwise Hunspell only builds it from parts: weak evidence in Swedish, where it
