@@ -444,6 +444,7 @@ class FlagChecker:
         # Answers about a word alone, kept for one run (the word lists may change between
         # runs): whether the spell check passes it anywhere, and its word classes.
         self._known: dict[str, bool] = {}
+        self._closed: dict[str, bool] = {}
         self._word_classes: dict[str, set[str]] = {}
         self._names: dict[str, bool] = {}
         self._uninflected: dict[str, bool] = {}
@@ -593,6 +594,7 @@ class FlagChecker:
     def _new_run(self) -> None:
         """Forget the answers about single words: the word lists may have changed."""
         self._known = {}
+        self._closed = {}
         self._word_classes = {}
         self._names = {}
         self._articles = {}
@@ -1110,9 +1112,9 @@ class FlagChecker:
 
     def _passive(self, lower: str) -> bool:
         """Return True for the passive of a verb in Hunspell-sv ("visas", "skrivas"): an -s
-        form read with a verb's flag, or with the -s flag on a stem whose present tense the
-        dictionary reads as a verb's ("skriver"), though it may read as a noun's genitive too
-        ("visum")."""
+        form read with a verb's flag, or with the -s flag on a stem in -a whose present tense
+        the dictionary reads as a verb's ("skriver"), though it may read as a noun's genitive
+        too ("visum")."""
         if not lower.endswith("s"):
             return False
         passive = self._passives.get(lower)
@@ -1132,8 +1134,9 @@ class FlagChecker:
             if flag.group(1) != "A":
                 continue
             base = stem.group(1)
-            presents = (base + "r", base[:-1] + "er") if base.endswith("a") else (base + "er",)
-            for present in presents:
+            if not base.endswith("a"):
+                continue  # a noun's genitive ("bils"): verbs end in -a
+            for present in (base + "r", base[:-1] + "er"):
                 for other in self.speller.analyze(present):
                     letter = _FLAG_RE.search(other)
                     if letter is not None and letter.group(1) in _VERB_FLAGS:
@@ -1420,9 +1423,13 @@ class FlagChecker:
                 classes.add("noun")  # "lager" → "lagret", as "nummer", "finger"
         if self._adjective(lower):
             classes.add("adj")
-            if entry and self._has_form(lower, _definite_singulars(lower)):
-                # A noun as well when the dictionary inflects the entry as one ("variabel",
-                # variabeln).
+            if (
+                entry
+                and lower.endswith(("el", "en", "er"))
+                and self._has_form(lower, _definite_singulars(lower))
+            ):
+                # A noun as well when the dictionary inflects the entry as one: the ending of
+                # "variabel" (variabla, variabelt) is a noun's too (variabeln).
                 classes.add("noun")
         if not classes:
             # A present participle the dictionary inflects as no noun is an adjective
@@ -1891,6 +1898,14 @@ class FlagChecker:
         # "word" costs no more than a long real compound ("realisationsvinstbeskattningen").
         if not _SHORT_COMPOUND <= len(lower) <= LONGEST_COMPOUND or not lower.isalpha():
             return False
+        # Remembered for the run: a file repeats its unknown words ("gedit" fifty times).
+        closed = self._closed.get(lower)
+        if closed is None:
+            closed = self._closed[lower] = self._read_closed(lower)
+        return closed
+
+    def _read_closed(self, lower: str) -> bool:
+        assert self._frequencies is not None
         if len(lower) < 9:
             # wordfreq counts common misspellings of short words too ("branchen").
             return self._short_compound(lower)
@@ -1912,7 +1927,9 @@ class FlagChecker:
                 (self._frequencies.zipf(part) or 0.0) >= _COMMON_PART
                 and _part_word(part)
                 and self.speller.check(part)
-                and ("noun" in self._classes(part) or self._noun_inflected(part))
+                and (
+                    "noun" in self._classes(part) or self._has_form(part, _definite_singulars(part))
+                )
                 for part in (lower[:cut], lower[cut:])
             )
             for cut in range(3, len(lower) - 2)
