@@ -1,5 +1,6 @@
 """Which language a caption track is in: the ``Language:`` header, a ``NOTE Language:`` block,
-a ``name.xx.vtt`` file name, or a guess from the commonest short words of the text.
+a ``name.xx.vtt`` file name, or a guess from the text: Swedish or English from their commonest
+short words, another language from its script or from the words common in it alone.
 
 The spelling and text rules follow this language; without it an English file with no header
 would be checked against the (Swedish) profile's language and every "the" would be flagged.
@@ -8,7 +9,9 @@ would be checked against the (Swedish) profile's language and every "the" would 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
+from functools import cache
 from pathlib import Path
 from typing import Protocol
 
@@ -165,6 +168,15 @@ _WORD = re.compile(r"[^\W\d_]+")
 MIN_EVIDENCE = 8
 MIN_SHARE = 0.75
 SAMPLE_WORDS = 5000
+# A script decides when the sample has this many letters and this share of them are in it
+# (a Chinese character holds a word or syllable: names and terms in Latin letters weigh more
+# than their part of the text); Japanese when this share of its Chinese-script letters are kana.
+MIN_SCRIPT_LETTERS = 20
+MIN_SCRIPT_SHARE = 0.5
+MIN_KANA_SHARE = 0.1
+_KANA = re.compile(r"[\u3040-\u30ff]")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff]")
 
 
 class _Document(Protocol):
@@ -234,19 +246,64 @@ def _metadata_language(metadata: Mapping[str, str]) -> str | None:
 
 
 def guess_from_text(cues: Sequence[Cue]) -> str:
-    """Return "sv" or "en" when the text's function words clearly say so, else "und"."""
+    """Return the language the text clearly is in, else "und": Swedish or English from their
+    function words, unless the script (Chinese, Japanese, Korean) or the words common in
+    another language alone say more clearly that it is that language (a Spanish or Finnish
+    track with no header is not to be spell-checked as Swedish; Romanian "nu" is no Swedish
+    "nu")."""
     counts = dict.fromkeys(_FUNCTION_WORDS, 0)
-    seen = 0
+    seen: list[str] = []
     for cue in cues:
-        for word in _WORD.findall(plain_text(cue.text).lower()):
-            seen += 1
-            for language, words in _FUNCTION_WORDS.items():
-                if word in words:
+        words = _WORD.findall(plain_text(cue.text).lower())
+        seen += words
+        for word in words:
+            for language, listed in _FUNCTION_WORDS.items():
+                if word in listed:
                     counts[language] += 1
-        if seen >= SAMPLE_WORDS:
+        if len(seen) >= SAMPLE_WORDS:
             break
+    found = _clear_winner(counts)
+    known = sum(counts.values()) if found == UNDETERMINED else counts[found]
+    other = _other_language(seen, known)
+    return found if other == UNDETERMINED else other
+
+
+def _clear_winner(counts: Mapping[str, int]) -> str:
+    """Return the language with enough evidence and a clear share of ``counts``, else "und"."""
     total = sum(counts.values())
     if total < MIN_EVIDENCE:
         return UNDETERMINED
     best = max(counts, key=counts.__getitem__)
     return best if counts[best] >= MIN_SHARE * total else UNDETERMINED
+
+
+def _other_language(words: Sequence[str], swedish_or_english: int) -> str:
+    """Return the language other than Swedish and English that ``words`` (lower case) are in,
+    when their script says so, or the words common in that language alone say so clearly and
+    outnumber the ``swedish_or_english`` function words found; else "und"."""
+    letters = "".join(words)
+    if len(letters) >= MIN_SCRIPT_LETTERS:
+        kana = len(_KANA.findall(letters))
+        han = len(_HAN.findall(letters))
+        hangul = len(_HANGUL.findall(letters))
+        if kana + han + hangul >= MIN_SCRIPT_SHARE * len(letters):
+            # Japanese writes kana between its characters; Chinese none.
+            if hangul > kana + han:
+                return "ko"
+            return "ja" if kana >= MIN_KANA_SHARE * (kana + han) else "zh"
+    counts: Counter[str] = Counter()
+    exclusive = _exclusive_words()
+    for word in words:
+        language = exclusive.get(word)
+        if language is not None:
+            counts[language] += 1
+    found = _clear_winner(counts)
+    return found if found == UNDETERMINED or counts[found] > swedish_or_english else UNDETERMINED
+
+
+@cache
+def _exclusive_words() -> dict[str, str]:
+    """Return the language of each word common in one language only (none is in two lists)."""
+    from captionreview.core.words.function_words import EXCLUSIVE_WORDS
+
+    return {word: language for language, words in EXCLUSIVE_WORDS.items() for word in words}
