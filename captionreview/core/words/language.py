@@ -174,9 +174,9 @@ SAMPLE_WORDS = 5000
 MIN_SCRIPT_LETTERS = 20
 MIN_SCRIPT_SHARE = 0.5
 MIN_KANA_SHARE = 0.1
-_KANA = re.compile(r"[\u3040-\u30ff]")
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
-_HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff]")
+# Kana, Chinese characters and Hangul; no letter of them comes before this one.
+_SCRIPTS = (r"[\u3040-\u30ff]", r"[\u3400-\u4dbf\u4e00-\u9fff]", r"[\uac00-\ud7a3\u1100-\u11ff]")
+_FIRST_OF_SCRIPTS = "\u1100"
 
 
 class _Document(Protocol):
@@ -282,10 +282,9 @@ def _other_language(words: Sequence[str], swedish_or_english: int) -> str:
     when their script says so, or the words common in that language alone say so clearly and
     outnumber the ``swedish_or_english`` function words found; else "und"."""
     letters = "".join(words)
-    if len(letters) >= MIN_SCRIPT_LETTERS:
-        kana = len(_KANA.findall(letters))
-        han = len(_HAN.findall(letters))
-        hangul = len(_HANGUL.findall(letters))
+    # max() first: most texts have no such letter, and the patterns take 4 ms to compile.
+    if len(letters) >= MIN_SCRIPT_LETTERS and max(letters) >= _FIRST_OF_SCRIPTS:
+        kana, han, hangul = (len(pattern.findall(letters)) for pattern in _script_patterns())
         if kana + han + hangul >= MIN_SCRIPT_SHARE * len(letters):
             # Japanese writes kana between its characters; Chinese none.
             if hangul > kana + han:
@@ -299,6 +298,12 @@ def _other_language(words: Sequence[str], swedish_or_english: int) -> str:
             counts[language] += 1
     found = _clear_winner(counts)
     return found if found == UNDETERMINED or counts[found] > swedish_or_english else UNDETERMINED
+
+
+@cache
+def _script_patterns() -> tuple[re.Pattern[str], ...]:
+    """Return the patterns of kana, Chinese characters and Hangul, compiled when first asked."""
+    return tuple(re.compile(pattern) for pattern in _SCRIPTS)
 
 
 @cache
