@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from captionreview.core.document import Document
 from captionreview.core.model import Cue
@@ -188,3 +190,33 @@ def test_the_table_of_words_common_in_one_language_is_what_wordfreq_gives() -> N
     assert not {w for words in EXCLUSIVE_WORDS.values() for w in words} & set(
         module.wordfreq.top_n_list("sv", module.SHARED)
     )
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(min_size=0, max_size=80), max_size=40))
+def test_any_text_gets_a_known_language_or_undetermined(texts: list[str]) -> None:
+    from captionreview.core.words.function_words import EXCLUSIVE_WORDS
+
+    cues = [Cue(start_ms=i * 1000, end_ms=i * 1000 + 900, text=t) for i, t in enumerate(texts)]
+    assert guess_from_text(cues) in {"sv", "en", "und", "zh", "ja", "ko", *EXCLUSIVE_WORDS}
+
+
+def test_a_chinese_japanese_or_korean_line_is_told_by_its_script() -> None:
+    def guess(text: str) -> str:
+        return guess_from_text([Cue(start_ms=0, end_ms=900, text=text)])
+
+    # Lines from the Universal Declaration of Human Rights, article 1.
+    assert (
+        guess(
+            "人人生而自由，在尊严和权利上一律平等。他们赋有理性和良心，并应以兄弟关系的精神相对待。"
+        )
+        == "zh"
+    )
+    assert (
+        guess(
+            "すべての人間は、生まれながらにして自由であり、かつ、尊厳と権利とについて平等である。"
+        )
+        == "ja"
+    )
+    assert guess("모든 인간은 태어날 때부터 자유로우며 그 존엄과 권리에 있어 동등하다.") == "ko"
+    assert guess("Alla människor är födda fria och lika i värde och rättigheter.") == "und"
