@@ -165,10 +165,10 @@ _SONORITY = {
 _SUBJECT_PRONOUNS = _words("jag du han hon hen vi ni de dom man")
 # Short English words taken as English terms in a Swedish sentence even alone.
 _SHORT_ENGLISH = _words("app web tab bug log")
-# Adjectives whose forms come from another stem ("liten", "lilla", "små"), so that no ending
-# test finds them.
 # Adjectives without endings that Hunspell-sv lists as nouns only ("fel håll", "ett fel").
 _INDECLINABLE = _words("fel kul")
+# Adjectives whose forms come from another stem ("liten", "lilla", "små"), so that no ending
+# test finds them.
 _SUPPLETIVE = _words("liten litet lilla små gammal gamla god gott goda bra dålig")
 # Ordinals before a noun are phrases: "första delen", not "förstadelen".
 _ORDINALS = _words("""
@@ -209,6 +209,7 @@ _FLAG_CLASSES: dict[str, tuple[str, ...]] = {
 _FLAG_RE = re.compile(r"fl:(\S)")
 _STEM_RE = re.compile(r"st:(\S+)")
 SPLIT_THRESHOLD = 0.5
+"""Split words are flagged from this confidence (0–1) that the joined word is meant."""
 # How sure a split is when its words side by side are no phrase ("intern telefonsystemet").
 _UNPHRASED = 0.6
 # How sure a bare noun and an adjective before a noun are one word ("meny baserat gränssnitt").
@@ -222,14 +223,14 @@ _REFUSED_COMPOUND = 1.0
 # A word both dictionaries have belongs to the language where it is this much more common
 # (Zipf, log10: 1.5 is about 30 times).
 _LANGUAGE_MARGIN = 1.5
-"""Split words are flagged from this confidence (0–1) that the joined word is meant."""
 LONGEST_COMPOUND = 60
-# A shorter compound is accepted only when both its parts are common nouns (Zipf >= 3.0).
+"""Letters in the longest word taken apart as a compound Hunspell lacks."""
+# A compound Hunspell lacks of this many letters or more may be taken apart; one shorter than
+# nine is accepted only when both its parts are common nouns (Zipf >= 3.0) and no word one
+# letter from it is common (Zipf >= 2.0: "konflit" of "konflikt").
 _SHORT_COMPOUND = 7
 _COMMON_PART = 3.0
-# ... and when no word one letter from it is this common (Zipf >= 2.0: "konflit" of "konflikt").
 _COMMON_NEAR = 2.0
-"""Letters in the longest word taken apart as a compound Hunspell lacks."""
 # A word no dictionary has is in written use when wordfreq's list has it (Zipf 1: once in
 # 100 million words, the list's floor is about there) and no word one edit away is this much
 # commoner (Zipf 1.5, about 30 times: a misspelling's correct form). A name, or the English
