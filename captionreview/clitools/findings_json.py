@@ -12,12 +12,13 @@ generated findings and cues).
 
 from __future__ import annotations
 
+import codecs
 import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from json.encoder import encode_basestring  # the C encoder's own, with ensure_ascii=False
 from operator import attrgetter
-from typing import Any
+from typing import Any, Protocol, TextIO
 
 # Not from checks.audio, which only the audio checks need: 3 ms of every start.
 from captionreview.core.checks.findings import finding_range, track_range
@@ -100,12 +101,41 @@ class CueRows:
         yield "]"
 
 
+class FindingsTail(Protocol):
+    """The findings that come after those of a :class:`FindingRows` (the second half of a
+    long file, checked in another process: :mod:`captionreview.clitools.halves`)."""
+
+    def findings(self) -> list[Finding]:
+        """Return the findings."""
+
+    def severity_counts(self) -> dict[Severity, int]:
+        """Return how many findings there are of each severity (those there are)."""
+
+    def item_text(self) -> str | bytes:
+        """Return the JSON text of the findings without the brackets around them (bytes: the
+        text in UTF-8). Made or fetched once: later calls return the same."""
+
+
 @dataclass(frozen=True)
 class FindingRows:
-    """The findings of one file and the cues they point into."""
+    """The findings of one file and the cues they point into; with a ``tail``, its findings
+    come after ``findings``."""
 
     findings: Sequence[Finding]
     cues: Sequence[Cue]
+    tail: FindingsTail | None = None
+
+    def all_findings(self) -> list[Finding]:
+        """Return ``findings`` and the tail's after them."""
+        found = list(self.findings)
+        if self.tail is not None:
+            found += self.tail.findings()
+        return found
+
+    def settle(self) -> None:
+        """Fetch the tail's JSON text now (the other process that made it then ends)."""
+        if self.tail is not None:
+            self.tail.item_text()
 
     def severity_counts(self) -> dict[Severity, int]:
         """Return how many findings there are of each severity (those there are).
@@ -114,11 +144,15 @@ class FindingRows:
         hashes each of 230,000 findings' severity through ``Enum.__hash__``, in Python.
         """
         severities = list(map(_severity, self.findings))
-        return {severity: n for severity in Severity if (n := severities.count(severity))}
+        counts = {severity: n for severity in Severity if (n := severities.count(severity))}
+        if self.tail is not None:
+            for severity, n in self.tail.severity_counts().items():
+                counts[severity] = counts.get(severity, 0) + n
+        return counts
 
     def rows(self) -> list[dict[str, Any]]:
         """Return the findings as JSON-ready dicts."""
-        return [finding_json(f, self.cues) for f in self.findings]
+        return [finding_json(f, self.cues) for f in self.all_findings()]
 
     def json(self) -> str:
         """Return the JSON text of :meth:`rows`, as ``json.dumps(..., ensure_ascii=False)``."""
@@ -126,7 +160,39 @@ class FindingRows:
 
     def json_pieces(self, size: int = 5000) -> Iterator[str]:
         """Yield :meth:`json` in pieces of ``size`` findings: a large file's text (70 MB for
-        30,000 karaoke cues) is written piece by piece instead of copied whole again.
+        30,000 karaoke cues) is written piece by piece instead of copied whole again."""
+        yield "["
+        written = False
+        for piece in self.item_pieces(size):
+            written = True
+            yield piece
+        if self.tail is not None:
+            text = self.tail.item_text()
+            if text:
+                if written:
+                    yield ", "
+                yield text.decode("utf-8") if isinstance(text, bytes) else text
+        yield "]"
+
+    def write(self, out: TextIO) -> None:
+        """Write :meth:`json` to ``out``; the tail's UTF-8 text goes to the bytes under
+        ``out`` as it is when ``out`` writes UTF-8 (it is 35 MB for a long file's half)."""
+        out.write("[")
+        written = False
+        for piece in self.item_pieces():
+            written = True
+            out.write(piece)
+        if self.tail is not None:
+            text = self.tail.item_text()
+            if text:
+                if written:
+                    out.write(", ")
+                _write_text(out, text)
+        out.write("]")
+
+    def item_pieces(self, size: int = 5000) -> Iterator[str]:
+        """Yield the JSON text of ``findings`` (not the tail's) without the brackets around
+        it, in pieces of ``size`` findings (nothing for no findings).
 
         This loop runs once per finding (230,000 times for 30,000 karaoke cues), so what
         repeats is encoded once: the text around the numbers for each kind of finding (rule,
@@ -141,7 +207,6 @@ class FindingRows:
         last: object = _NOTHING
         times = ""
         findings = list(self.findings)
-        yield "["
         for begin in range(0, len(findings), size):
             parts: list[str] = []
             for f in findings[begin : begin + size]:
@@ -202,7 +267,24 @@ class FindingRows:
             if begin:
                 yield ", "  # apart: prefixed, each piece (1.5 MB) would be copied once more
             yield ", ".join(parts)
-        yield "]"
+
+
+def _write_text(out: TextIO, text: str | bytes) -> None:
+    """Write ``text`` (bytes: UTF-8) to ``out``, bytes straight to its buffer when it has one
+    and writes UTF-8."""
+    if isinstance(text, str):
+        out.write(text)
+        return
+    buffer = getattr(out, "buffer", None)
+    try:
+        utf8 = codecs.lookup(getattr(out, "encoding", None) or "ascii").name == "utf-8"
+    except LookupError:
+        utf8 = False
+    if buffer is None or not utf8:
+        out.write(text.decode("utf-8"))
+        return
+    out.flush()
+    buffer.write(text)
 
 
 _NOTHING = object()  # no cue's time range known yet

@@ -109,10 +109,10 @@ def test_json_output_cut_short_by_a_bug_says_so_and_exits_two(
     from captionreview.cli import main
 
     def broken(self: FindingRows, size: int = 5000) -> Iterator[str]:
-        yield "["
+        yield '{"rule": '
         raise ValueError("made to fail")
 
-    monkeypatch.setattr(FindingRows, "json_pieces", broken)
+    monkeypatch.setattr(FindingRows, "item_pieces", broken)
     status = main(["check", "--format", "json", "--no-words", str(demo_dir / "lecture.sv.vtt")])
     out, err = capsys.readouterr()
     assert status == 2

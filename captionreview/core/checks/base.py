@@ -14,7 +14,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
-from typing import Protocol
+from typing import Any, Protocol
 
 from captionreview.core.model import Cue, Finding, Severity, new_finding
 from captionreview.core.profiles import Profile
@@ -26,6 +26,8 @@ _REFERENCE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?"
 SENTENCE_END = frozenset(".?!…")
 LETTER = re.compile(r"[^\W\d_]")
 DASHES = frozenset("-–—")
+# How far from its own cue a rule looks: two cues back (TXT-01), one ahead (TXT-02).
+NEIGHBOURS = 2
 
 
 class CueView:
@@ -186,13 +188,25 @@ class Scan:
             found = self._views[index] = CueView(self.cues[index], index)
         return found
 
-    def preload(self) -> list[CueView]:
-        """Build the view of every cue at once (a full check needs them all); return them."""
-        views = [CueView(cue, index) for index, cue in enumerate(self.cues)]
+    def preload(self, start: int = 0, stop: int | None = None) -> list[CueView]:
+        """Build the views of the cues ``[start, stop)`` (all by default) at once, for a pass
+        of the rules over them, and return the views of all the cues.
+
+        A rule looks at most ``NEIGHBOURS`` cues before or after its own: those views are
+        built too. The other places of the list (a part of a file checked apart) hold None.
+        """
+        cues = self.cues
+        stop = len(cues) if stop is None else stop
+        first, last = max(0, start - NEIGHBOURS), min(len(cues), stop + NEIGHBOURS)
+        built = [CueView(cues[index], index) for index in range(first, last)]
+        views: list[CueView] = built
+        if first or last < len(cues):
+            outside: list[Any] = [None]
+            views = outside * first + built + outside * (len(cues) - last)
         self.view = views.__getitem__
         # Only a text that comes back is worth remembering what the rules said about it: a
         # file of distinct texts would keep a verdict per text and rule for nothing.
-        counts = Counter(view.plain for view in views)
+        counts = Counter(view.plain for view in built)
         self.repeated = {plain for plain, count in counts.items() if count > 1}
         return views
 

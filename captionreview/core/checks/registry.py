@@ -350,14 +350,44 @@ def _check_all(
     regions: Collection[str] | None,
     language: str | None,
 ) -> list[Finding]:
+    cues = cues if isinstance(cues, list | tuple) else list(cues)
+    findings, keys = cue_part(cues, profile, metadata, regions, language, 0, len(cues))
+    return in_cue_order(findings, file_findings(keys, cues, profile, metadata))
+
+
+def cue_part(
+    cues: Sequence[Cue],
+    profile: Profile,
+    metadata: Mapping[str, str] | None,
+    regions: Collection[str] | None,
+    language: str | None,
+    start: int,
+    stop: int,
+) -> tuple[list[Finding], list[CueKey]]:
+    """Return the per-cue findings of the cues ``[start, stop)`` (as :func:`range_findings`
+    gives them) and their file-wide-rule keys (:func:`cue_key`).
+
+    The findings of a whole file are :func:`in_cue_order` of the parts' findings, one part
+    after another, and the :func:`file_findings` of their keys, one part's after another's:
+    parts can be checked apart (``captionreview check`` checks the halves of a long file in
+    two processes).
+    """
     # Plain list indexing is several times faster than a custom Sequence's __getitem__.
     cues = cues if isinstance(cues, list | tuple) else list(cues)
     scan = Scan(cues, profile, rules_language(metadata, language, profile), regions)
-    views = scan.preload()
-    findings = range_findings(scan, 0, len(cues))
-    keys = list(map(cue_key, cues, views))
-    stats = FileStats.of(keys)
-    return in_cue_order(findings, stats.findings(keys, cues, profile, metadata))
+    views = scan.preload(start, stop)
+    findings = range_findings(scan, start, stop)
+    return findings, list(map(cue_key, cues[start:stop], views[start:stop]))
+
+
+def file_findings(
+    keys: Sequence[CueKey],
+    cues: Sequence[Cue],
+    profile: Profile,
+    metadata: Mapping[str, str] | None,
+) -> list[Finding]:
+    """Return the findings of the file-wide rules, from the keys of all the cues."""
+    return FileStats.of(keys).findings(keys, cues, profile, metadata)
 
 
 def range_findings(scan: Scan, start: int, stop: int) -> list[Finding]:

@@ -403,7 +403,17 @@ def preload(
 
     thread = threading.Thread(target=load, name="hunspell-preload", daemon=True)
     thread.start()
+    _preloads.append(thread)
     return thread
+
+
+_preloads: list[threading.Thread] = []
+
+
+def join_preloads(timeout: float) -> None:
+    """Wait up to ``timeout`` seconds for each preload still running to end."""
+    while _preloads:
+        _preloads.pop().join(timeout)
 
 
 def default_personal_path(language: str) -> Path:
