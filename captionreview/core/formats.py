@@ -29,7 +29,7 @@ from captionreview.core.timecode import (
     parse_srt_timestamp,
 )
 from captionreview.core.vtt.cuetext import plain_text, tag_spans
-from captionreview.core.vtt.reader import RawBlock, read_vtt
+from captionreview.core.vtt.reader import RawBlock, parse_timing_line, read_vtt
 from captionreview.core.vtt.writer import sanitize_cue_text
 
 _ENCODING_NAMES = {"cp1252": "Windows-1252", "latin-1": "Latin-1 (ISO-8859-1)"}
@@ -445,31 +445,68 @@ def _read_blocks(
     cues: list[Cue] = []
     problems: list[Problem] = []
     raw: list[tuple[int, RawBlock]] = []
-    for line_no, lines in _chunks(text.lstrip("\ufeff")):
-        timing_at = 1 if kind == "srt" and len(lines) > 1 and lines[0].strip().isdigit() else 0
-        parsed = _parse_timing(lines[timing_at], kind)
-        if parsed is None:
-            problems.append(_bad_block(line_no + timing_at, lines, timing_at, kind))
-            raw.append((len(cues), RawBlock("unparsed", "\n".join(lines) + "\n", line_no)))
-            continue
-        start, end = parsed
-        body = "\n".join(lines[timing_at + 1 :])
-        # A cue that ends before it starts is reported by the quality check VTT-TS-03.
-        cues.append(Cue(start, end, srt_text_to_vtt(body), line=line_no))
+    for chunk_line, chunk in _chunks(text.lstrip("\ufeff")):
+        for offset, lines in _cue_blocks(chunk, kind):
+            line_no = chunk_line + offset
+            # An SRT index line first (in SBV, only before a timing line with -->).
+            index = len(lines) > 1 and lines[0].strip().isdigit()
+            timing_at = 1 if index and (kind == "srt" or "-->" in lines[1]) else 0
+            parsed = _parse_timing(lines[timing_at], kind)
+            if parsed is None:
+                problems.append(_bad_block(line_no + timing_at, lines, timing_at, kind))
+                raw.append((len(cues), RawBlock("unparsed", "\n".join(lines) + "\n", line_no)))
+                continue
+            start, end = parsed
+            body = "\n".join(lines[timing_at + 1 :])
+            # A cue that ends before it starts is reported by the quality check VTT-TS-03.
+            cues.append(Cue(start, end, srt_text_to_vtt(body), line=line_no))
     return cues, problems, raw
 
 
-def _parse_timing(line: str, kind: str) -> tuple[int, int] | None:
-    if kind == "sbv":
-        first, comma, second = line.partition(",")
-        if not comma:
-            return None
-        start, end = parse_sbv_timestamp(first), parse_sbv_timestamp(second)
-    else:
-        m = _SRT_TIMING_RE.match(line)
-        if m is None:
-            return None
+def _cue_blocks(lines: list[str], kind: str) -> list[tuple[int, list[str]]]:
+    """Split a run of non-blank lines where a cue starts inside it: at a timing line with
+    ``-->`` (and the index line before it), as where a blank line is missing between cues.
+
+    Return (offset of the first line, lines) pairs. Saved as WebVTT, a block that cannot be
+    read is written as it is, and a WebVTT reader starts a new cue at any such line: split
+    here, the cue is read now as it will be read then.
+    """
+    starts = [0]
+    for j in range(1, len(lines)):
+        line = lines[j]
+        if "-->" not in line or _arrow_timing(line) is None:
+            continue
+        start = j - 1 if lines[j - 1].strip().isdigit() else j
+        if start > starts[-1]:
+            starts.append(start)
+    if len(starts) == 1:
+        return [(0, lines)]
+    ends = [*starts[1:], len(lines)]
+    return [(a, lines[a:b]) for a, b in zip(starts, ends, strict=True)]
+
+
+def _arrow_timing(line: str) -> tuple[int, int] | None:
+    """Return the times of a timing line with ``-->``, SRT's (lenient) or else WebVTT's (which
+    may leave out the hours), None when it is neither."""
+    m = _SRT_TIMING_RE.match(line)
+    if m is not None:
         start, end = parse_srt_timestamp(m.group(1)), parse_srt_timestamp(m.group(2))
+        if start is not None and end is not None:
+            return start, end
+    vtt = parse_timing_line(line)
+    return None if vtt is None else (vtt[0], vtt[1])
+
+
+def _parse_timing(line: str, kind: str) -> tuple[int, int] | None:
+    """Return the times of a timing line: one with ``-->`` (SRT's or WebVTT's) or SBV's."""
+    if "-->" in line:
+        return _arrow_timing(line)
+    if kind != "sbv":
+        return None
+    first, comma, second = line.partition(",")
+    if not comma:
+        return None
+    start, end = parse_sbv_timestamp(first), parse_sbv_timestamp(second)
     if start is None or end is None:
         return None
     return start, end
