@@ -18,6 +18,7 @@ reader of a pipe goes away (``| head``) the command ends quietly with the status
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from collections import Counter
@@ -148,8 +149,10 @@ def _check_all(args: argparse.Namespace, status: list[int]) -> None:
     unreadable = 0
     for path in args.files:
         if results:
-            # A long file's second process ends before the next file's starts.
-            results[-1]["findings"].settle()
+            # A long file's second process ends before the next file's starts. Should making
+            # its text here fail instead (a bug), writing the JSON says so.
+            with contextlib.suppress(Exception):
+                results[-1]["findings"].settle()
         # The JSON of a long file: its second half is checked in a second process.
         split = SPLIT_MIN_CUES if args.format == "json" else None
         result = check_file(path, profile, words, args.encoding, audio, split)
@@ -351,15 +354,19 @@ def check_file(
     except ValueError as error:  # a decoder's error the reader did not turn into a message
         return unreadable_json(path, profile, str(error))
     halves = None
-    if split is not None and audio is None and len(doc.cues) >= split:
-        from captionreview.clitools.halves import Halves, can_split
-
-        # Before the English dictionary's preload: no other thread may run at the fork.
-        halves = Halves.start(doc, profile) if can_split() else None
-    if words is not None:
-        words.expect(doc)
     try:
-        return _result(path, doc, profile, words, audio, halves)
+        if split is not None and audio is None and len(doc.cues) >= split:
+            from captionreview.clitools.halves import Halves, can_split
+
+            # Before the English dictionary's preload: no other thread may run at the fork.
+            halves = Halves.start(doc, profile) if can_split() else None
+        if words is not None:
+            words.expect(doc)
+        result = _result(path, doc, profile, words, audio, halves)
+        # Counted here, where a failure is this file's: the second half's count comes from
+        # the other process, or else from checking that half here.
+        result["findings"].severity_counts()
+        return result
     except Exception as error:  # a bug must still leave JSON and the other files' results
         if halves is not None:
             halves.stop()

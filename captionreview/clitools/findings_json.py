@@ -141,14 +141,18 @@ class FindingRows:
         """Return how many findings there are of each severity (those there are).
 
         Counted with ``list.count``, which compares the members by identity in C: a Counter
-        hashes each of 230,000 findings' severity through ``Enum.__hash__``, in Python.
+        hashes each of 230,000 findings' severity through ``Enum.__hash__``, in Python. Counted
+        once: the command asks twice.
         """
-        severities = list(map(_severity, self.findings))
-        counts = {severity: n for severity in Severity if (n := severities.count(severity))}
-        if self.tail is not None:
-            for severity, n in self.tail.severity_counts().items():
-                counts[severity] = counts.get(severity, 0) + n
-        return counts
+        counted: dict[Severity, int] | None = self.__dict__.get("_counted")
+        if counted is None:
+            severities = list(map(_severity, self.findings))
+            counted = {s: n for s in Severity if (n := severities.count(s))}
+            if self.tail is not None:
+                for severity, n in self.tail.severity_counts().items():
+                    counted[severity] = counted.get(severity, 0) + n
+            object.__setattr__(self, "_counted", counted)  # frozen: not a field
+        return dict(counted)
 
     def rows(self) -> list[dict[str, Any]]:
         """Return the findings as JSON-ready dicts."""

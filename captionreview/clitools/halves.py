@@ -24,6 +24,7 @@ thread holds at the fork would stay held in the child) and only on Linux: where 
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import os
 import pickle
 import signal
@@ -32,6 +33,7 @@ import sys
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import IO, Any, Protocol
 
 from captionreview.clitools.findings_json import FindingRows
@@ -47,6 +49,12 @@ from captionreview.core.words.spelling import join_preloads
 # The size asked for the pipe the child's text comes back through (Linux allows an unprivileged
 # process up to /proc/sys/fs/pipe-max-size, 1 MiB by default).
 PIPE_SIZE = 1 << 20
+# Where cgroup v2 says how much CPU this process may use ("quota period", or "max").
+CGROUP_CPU_MAX = Path("/sys/fs/cgroup/cpu.max")
+# prctl(2): the signal a process gets when its parent ends.
+PR_SET_PDEATHSIG = 1
+# Held back while forking (see Halves.start).
+_HELD_SIGNALS = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT}
 # How long to wait for the dictionaries' preload thread to end before forking.
 THREAD_WAIT_S = 5.0
 
@@ -68,11 +76,21 @@ def can_split() -> bool:
     if not sys.platform.startswith("linux") or not hasattr(os, "fork"):
         return False
     try:
-        if len(os.sched_getaffinity(0)) < 2:
+        if len(os.sched_getaffinity(0)) < 2 or _cpu_quota() < 2:
             return False
     except OSError:
         return False
     return _alone()
+
+
+def _cpu_quota(path: Path = CGROUP_CPU_MAX) -> float:
+    """Return how many CPUs the cgroup's quota allows (cgroup v2 ``cpu.max``: "quota period",
+    or "max" for none); infinity when there is no quota or it cannot be read."""
+    try:
+        quota, period = path.read_text(encoding="ascii").split()[:2]
+        return int(quota) / int(period)
+    except (OSError, ValueError, ZeroDivisionError):  # "max", no such file, no cgroup v2
+        return float("inf")
 
 
 def _alone() -> bool:
@@ -118,6 +136,12 @@ class Halves:
     def __init__(self, part: _Part, pid: int, incoming: IO[bytes], outgoing: IO[bytes]) -> None:
         self._part = part
         self._pid: int | None = pid
+        # The child's process file descriptor: a signal through it cannot reach another
+        # process that has taken the child's number (when SIGCHLD is ignored, children are
+        # reaped unasked).
+        self._pidfd: int | None = None
+        with contextlib.suppress(OSError, AttributeError):  # Linux 5.3 on
+            self._pidfd = os.pidfd_open(pid)
         self._incoming = incoming
         self._outgoing: IO[bytes] | None = outgoing
 
@@ -129,6 +153,10 @@ class Halves:
         import fcntl  # Linux only (can_split)
 
         made: list[int] = []
+        parent = os.getpid()
+        # No signal between the fork and the child's own handling of it: a Ctrl+C there would
+        # unwind the child into this process's code.
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD_SIGNALS)
         try:
             read_back, write_back = os.pipe()
             made += (read_back, write_back)
@@ -138,12 +166,15 @@ class Halves:
             made += (read_found, write_found)
             pid = os.fork()
         except OSError:  # out of processes or file descriptors: one process does it all
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
             for fd in made:
                 os.close(fd)
             return None
         if pid == 0:  # the child
             status = 1
             try:
+                _end_with(parent)
+                signal.pthread_sigmask(signal.SIG_SETMASK, held)
                 # Only the parent writes the output: the child's stdout is not the reader's
                 # (who would otherwise wait for the child too before seeing the end).
                 nowhere = os.open(os.devnull, os.O_RDWR)
@@ -155,6 +186,7 @@ class Halves:
                     status = _child(part, out, found)
             finally:
                 os._exit(status)
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
         os.close(write_back)
         os.close(read_found)
         return cls(part, pid, open(read_back, "rb"), open(write_found, "wb"))
@@ -205,18 +237,26 @@ class Halves:
         self.stop()
         return None
 
-    def stop(self) -> None:
-        """End the child (when it has not ended) and close the pipes to it."""
+    def stop(self, *, done: bool = False) -> None:
+        """Close the pipes to the child and wait for it to end: it is ending when ``done``
+        (it has sent everything), else it is killed first."""
         pid, self._pid = self._pid, None
         for stream in (self._incoming, self._outgoing):
             if stream is not None:
                 with contextlib.suppress(OSError):
                     stream.close()
         self._outgoing = None
+        pidfd, self._pidfd = self._pidfd, None
         if pid is None:
             return
-        with contextlib.suppress(OSError):  # it has ended already
-            os.kill(pid, signal.SIGKILL)
+        if not done:
+            with contextlib.suppress(OSError):  # it has ended already
+                if pidfd is not None:
+                    signal.pidfd_send_signal(pidfd, signal.SIGKILL)
+                else:
+                    os.kill(pid, signal.SIGKILL)
+        if pidfd is not None:
+            os.close(pidfd)
         with contextlib.suppress(ChildProcessError):
             os.waitpid(pid, 0)
 
@@ -273,7 +313,7 @@ class _Tail:
         data = self._halves._receive(_JSON)
         if not isinstance(data, bytes):
             return "".join(self._rows().item_pieces())
-        self._halves.stop()
+        self._halves.stop(done=True)
         self.delivered = self._merged is None
         # UTF-8 as it is; a text with a lone surrogate (from a file read with errors) is
         # written as the parent's stream writes it.
@@ -295,6 +335,17 @@ def _send(out: IO[bytes], kind: bytes, data: bytes) -> None:
     out.write(_HEAD.pack(kind, len(data)))
     out.write(data)
     out.flush()
+
+
+def _end_with(parent: int) -> None:
+    """Have the kernel end this process (the child) when its parent ends, however it ends."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:  # it ended before that was set
+        os._exit(1)
 
 
 def _child(part: _Part, out: IO[bytes], found: IO[bytes]) -> int:

@@ -219,3 +219,71 @@ def test_long_files_one_after_another_each_give_their_own_findings(tmp_path: Pat
     one = io.StringIO()
     write_json(results, one)
     assert done.stdout.decode("utf-8") == one.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("text", "cpus"),
+    [("max 100000\n", float("inf")), ("150000 100000\n", 1.5), ("200000 100000", 2.0), ("", None)],
+)
+def test_a_cgroup_cpu_quota_under_two_cpus_keeps_one_process(
+    tmp_path: Path, text: str, cpus: float | None
+) -> None:
+    from captionreview.clitools.halves import _cpu_quota
+
+    path = tmp_path / "cpu.max"
+    path.write_text(text, encoding="ascii")
+    assert _cpu_quota(path) == (float("inf") if cpus is None else cpus)
+    assert _cpu_quota(tmp_path / "missing") == float("inf")
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        text = Path(f"/proc/{pid}/task/{pid}/children").read_text(encoding="ascii")
+    except OSError:
+        return []
+    return [int(part) for part in text.split()]
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text(encoding="ascii").rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state not in ("Z", "X")
+
+
+@needs_fork
+def test_the_child_ends_with_the_command_when_the_command_is_killed(tmp_path: Path) -> None:
+    # SIGKILL to the command alone (not its process group): the child must not go on.
+    import os
+    import signal
+    import time
+
+    from captionreview.clitools.check import SPLIT_MIN_CUES
+
+    path = tmp_path / "long.sv.vtt"
+    make_file(path, 4 * SPLIT_MIN_CUES)  # the child's half takes it half a second or more
+    command = subprocess.Popen(
+        [sys.executable, "-m", "captionreview", "check", "--format", "json", str(path)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        cwd=ROOT,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        children: list[int] = []
+        while not children and time.monotonic() < deadline and command.poll() is None:
+            children = _children(command.pid)
+            time.sleep(0.01)
+        assert children, "the command ended or forked no child"
+        os.kill(command.pid, signal.SIGKILL)
+        command.wait(timeout=10)
+        # Within a moment: not when its checks are done and it finds no one to send them to.
+        deadline = time.monotonic() + 0.3
+        while any(map(_running, children)) and time.monotonic() < deadline:
+            time.sleep(0.005)
+        assert not any(map(_running, children))
+    finally:
+        if command.poll() is None:
+            command.kill()
+            command.wait()

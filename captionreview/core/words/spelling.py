@@ -14,6 +14,7 @@ from __future__ import annotations
 import ctypes
 import re
 import threading
+import time
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -411,9 +412,10 @@ _preloads: list[threading.Thread] = []
 
 
 def join_preloads(timeout: float) -> None:
-    """Wait up to ``timeout`` seconds for each preload still running to end."""
+    """Wait up to ``timeout`` seconds in all for the preloads still running to end."""
+    deadline = time.monotonic() + timeout
     while _preloads:
-        _preloads.pop().join(timeout)
+        _preloads.pop().join(max(0.0, deadline - time.monotonic()))
 
 
 def default_personal_path(language: str) -> Path:
