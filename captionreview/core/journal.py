@@ -77,7 +77,9 @@ class Journal:
             tmp = None
         except OSError as error:
             raise CaptionFileError(
-                f"cannot write the recovery journal in {self.folder}: {error.strerror or error}"
+                _("cannot write the recovery journal in {folder}: {error}").format(
+                    folder=self.folder, error=error.strerror or error
+                )
             ) from error
         finally:
             if tmp is not None:
@@ -129,7 +131,9 @@ class Journal:
         record = self._read(self._file(entry.key))
         text = record.get("text") if record is not None else None
         if not isinstance(text, str):
-            raise CaptionFileError(f"the recovery entry {entry.key} cannot be read any more")
+            raise CaptionFileError(
+                _("the recovery entry {key} cannot be read any more").format(key=entry.key)
+            )
         # A relative path would be resolved against today's working folder, which may not
         # be the folder the file was in: such an entry comes back untitled (entry.path None).
         path = entry.path if entry.path is not None and entry.path.is_absolute() else None

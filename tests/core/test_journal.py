@@ -12,7 +12,7 @@ import pytest
 from captionreview.core.document import Document
 from captionreview.core.errors import CaptionFileError
 from captionreview.core.formats import load
-from captionreview.core.journal import Journal, default_journal_dir
+from captionreview.core.journal import Journal, JournalEntry, default_journal_dir
 
 
 def test_write_pending_restore_discard(tmp_path: Path) -> None:
@@ -141,3 +141,16 @@ def test_an_old_relative_entry_has_an_unknown_location(
     with pytest.raises(CaptionFileError, match="no file name"):
         restored.save()
     assert not (tmp_path / "big.vtt").exists()
+
+
+def test_a_journal_that_cannot_be_written_says_so_in_swedish(tmp_path: Path) -> None:
+    # The window shows this message in its status bar: in the user's language.
+    from captionreview.core.i18n import set_language
+
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    set_language("sv")
+    with pytest.raises(CaptionFileError, match="kan inte skriva återställningsjournalen i"):
+        Journal(blocker / "sub").write(Document.new())
+    with pytest.raises(CaptionFileError, match="går inte längre att läsa"):
+        Journal(tmp_path / "empty").restore(JournalEntry(None, 0.0, "gone", ""))
