@@ -257,7 +257,9 @@ def split_cue(old: Cue, char_pos: int, at_ms: int | None, gap_ms: int) -> tuple[
         )
     if at_ms - gap_ms <= old.start_ms:
         raise ValueError(
-            f"the cue is too short to split here with a {gap_ms} ms gap between the halves"
+            _(
+                "the cue is too short to split here with a {gap_ms} ms gap between the halves"
+            ).format(gap_ms=gap_ms)
         )
     first = adopt(None, old.with_changes(end_ms=at_ms - gap_ms, text=left))
     second = adopt(None, Cue(at_ms, old.end_ms, right, settings=old.settings))

@@ -310,7 +310,7 @@ class Review:
         return its path. Raises SaveError with a plain message; the old file is then kept."""
         if path is None:
             if self.doc.path is None:
-                raise ValueError("the captions have no file name yet: save them first")
+                raise ValueError(_("the captions have no file name yet: save them first"))
             path = sidecar_path(self.doc.path)
         text = json.dumps(self.to_json(), ensure_ascii=False, indent=1) + "\n"
         atomic_write(path, text.encode("utf-8"))

@@ -174,3 +174,12 @@ def test_a_split_leaves_the_minimum_gap_between_the_halves() -> None:
     assert second.start_ms - first.end_ms == GAP
     with pytest.raises(ValueError, match="too short to split"):
         doc_of((1000, 1050)).split(0, 3, 1040, gap_ms=GAP)
+
+
+def test_a_split_too_short_for_the_gap_says_so_in_swedish() -> None:
+    # The window shows the message when Ctrl+K cannot split: in the user's language.
+    from captionreview.core.i18n import set_language
+
+    set_language("sv")
+    with pytest.raises(ValueError, match="för kort för att delas här med 80 ms mellanrum"):
+        doc_of((1000, 1050)).split(0, 3, 1040, gap_ms=80)
