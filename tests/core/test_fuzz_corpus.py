@@ -57,6 +57,9 @@ INSERTS = [
     b"NOTE x\n",
     b"STYLE\n",
     b"00:00:01.000 --> 00:00:02.000\n",
+    # SRT's: a cue with no blank line before it, WebVTT's timing without hours.
+    b"7\n00:00:01,000 --> 00:00:02,000\n",
+    b"00:01.000 --> 00:02.000\n",
     b"00:00:6.000",
     b"9" * 40,
     "åäö".encode(),
