@@ -83,7 +83,7 @@ def test_a_line_of_text_before_a_timing_line_is_reported_and_the_cue_read(corpus
     # WebVTT reader of it saved reads "some text" as an identifier and a cue. The cue is read,
     # the line kept as it is and reported.
     doc = load(corpus / "real" / "webvtt-py" / "invalid_format4.srt")
-    assert [(c.start_ms, c.end_ms, c.text) for c in doc.cues] == [(500, 7000, "")]
+    assert timed_texts(doc) == [(500, 7000, "")]
     (problem,) = doc.problems
     assert (problem.line, problem.severity, problem.snippet) == (1, Severity.ERROR, "some text")
 
@@ -129,23 +129,29 @@ def test_srt_cues_without_a_blank_line_between_them_are_read_apart(tmp_path: Pat
     # Hand-edited SRT often loses the blank line between two cues: the second cue's index and
     # timing line start it all the same (a WebVTT reader reads the saved file so too). An
     # arrow in the text ("A --> B") is not a timing line.
-    path = tmp_path / "x.srt"
-    path.write_text(
+    doc = read_srt(
+        tmp_path,
         "1\n00:00:01,000 --> 00:00:02,000\nHej\n2\n00:00:03,000 --> 00:00:04,000\nA --> B\n"
         "00:00:05,000 --> 00:00:06,000\nsist\n",
-        encoding="utf-8",
     )
-    doc = load(path)
-    assert [(c.start_ms, c.end_ms, c.text, c.line) for c in doc.cues] == [
-        (1000, 2000, "Hej", 1),
-        (3000, 4000, "A --&gt; B", 4),
-        (5000, 6000, "sist", 7),
+    assert timed_texts(doc) == [
+        (1000, 2000, "Hej"),
+        (3000, 4000, "A --&gt; B"),
+        (5000, 6000, "sist"),
     ]
+    assert [c.line for c in doc.cues] == [1, 4, 7]
     assert doc.problems == []
-    reread = load(doc.save(tmp_path / "x.vtt"))
-    assert [(c.start_ms, c.end_ms, c.text) for c in reread.cues] == [
-        (c.start_ms, c.end_ms, c.text) for c in doc.cues
-    ]
+    assert timed_texts(load(doc.save(tmp_path / "x.vtt"))) == timed_texts(doc)
+
+
+def read_srt(folder: Path, text: str) -> Document:
+    path = folder / "x.srt"
+    path.write_text(text, encoding="utf-8")
+    return load(path)
+
+
+def timed_texts(doc: Document) -> list[tuple[int, int, str]]:
+    return [(c.start_ms, c.end_ms, c.text) for c in doc.cues]
 
 
 def test_a_damaged_srt_block_saved_as_webvtt_gains_no_cue(tmp_path: Path) -> None:
@@ -153,21 +159,16 @@ def test_a_damaged_srt_block_saved_as_webvtt_gains_no_cue(tmp_path: Path) -> Non
     # written as it is when saved as WebVTT. A timing line further down it (WebVTT's own,
     # without hours, or SRT's) was a cue to a WebVTT reader of the saved file but not here: the
     # editor did not show a cue that players would.
-    path = tmp_path / "x.srt"
-    path.write_text(
+    doc = read_srt(
+        tmp_path,
         "\x001\n00:00:06,360 --> 00:00:10,080\n1845 gav sig\n00:01.000 --> 00:02.000\n"
         "ut-\n\n2\n00:00:10,240 --> 00:00:15,040\nför att\n",
-        encoding="utf-8",
     )
-    doc = load(path)
-    assert [(c.start_ms, c.end_ms, c.text) for c in doc.cues] == [
+    assert timed_texts(doc) == [
         (6360, 10080, "1845 gav sig"),
         (1000, 2000, "ut-"),
         (10240, 15040, "för att"),
     ]
     (problem,) = doc.problems  # the damaged index line, kept as it is
     assert problem.line == 1 and problem.snippet == "\x001"
-    reread = load(doc.save(tmp_path / "x.vtt"))
-    assert [(c.start_ms, c.end_ms, c.text) for c in reread.cues] == [
-        (c.start_ms, c.end_ms, c.text) for c in doc.cues
-    ]
+    assert timed_texts(load(doc.save(tmp_path / "x.vtt"))) == timed_texts(doc)
