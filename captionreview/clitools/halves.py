@@ -72,15 +72,18 @@ class WordFinder(Protocol):
 
 
 def can_split() -> bool:
-    """Return whether a long file is checked in two processes here."""
+    """Return whether a long file is checked in two processes here, now."""
+    return two_cores() and _alone()
+
+
+def two_cores() -> bool:
+    """Return whether this is Linux with two cores or more for this process."""
     if not sys.platform.startswith("linux") or not hasattr(os, "fork"):
         return False
     try:
-        if len(os.sched_getaffinity(0)) < 2 or _cpu_quota() < 2:
-            return False
+        return len(os.sched_getaffinity(0)) >= 2 and _cpu_quota() >= 2
     except OSError:
         return False
-    return _alone()
 
 
 def _cpu_quota(path: Path = CGROUP_CPU_MAX) -> float:
