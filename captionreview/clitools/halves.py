@@ -6,19 +6,20 @@ the findings of the whole file, in order, are those of the first half of the cue
 those of the second half (:func:`captionreview.core.checks.registry.cue_part`). So on a
 machine with two cores a long file's second half is checked in a forked child process:
 
-1. the child checks the per-cue rules of the second half and sends back the cues' keys for
-   the file-wide rules;
-2. this process meanwhile checks the first half, PUB-01 and the word flags (which look at the
-   whole file), then the file-wide rules; it sends the child the findings among these that
+1. the child checks the per-cue rules of the second half and PUB-01 (which reads the whole
+   file), and sends back the cues' keys for the file-wide rules and PUB-01's findings;
+2. this process meanwhile checks the first half and the word flags (which look at the whole
+   file), then the file-wide rules; it sends the child the findings among all these that
    belong to the second half;
 3. the child merges them with its own, as :func:`merge_findings` does, and sends back how many
    findings of each severity it has, then their JSON text.
 
 The output is the same, byte for byte, as checking in one process (tests/cli/test_halves.py).
 Whatever goes wrong with the child (it cannot start, dies, sends nothing), this process
-checks the second half itself. The child is forked only when no other thread runs (a lock a
-thread holds at the fork would stay held in the child) and only on Linux: where there is no
-``fork`` (Windows) or it is unsafe (macOS), the file is checked in one process.
+checks the second half itself; and the child ends when this process ends, however it ends.
+The child is forked only when no other thread runs (a lock a thread holds at the fork would
+stay held in the child) and only on Linux: where there is no ``fork`` (Windows) or it is
+unsafe (macOS), or there is one core to run on, the file is checked in one process.
 """
 
 from __future__ import annotations
