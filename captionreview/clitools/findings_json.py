@@ -165,6 +165,17 @@ class FindingRows:
     def json_pieces(self, size: int = 5000) -> Iterator[str]:
         """Yield :meth:`json` in pieces of ``size`` findings: a large file's text (70 MB for
         30,000 karaoke cues) is written piece by piece instead of copied whole again."""
+        for piece in self._pieces(size):
+            yield piece.decode("utf-8") if isinstance(piece, bytes) else piece
+
+    def write(self, out: TextIO) -> None:
+        """Write :meth:`json` to ``out``; the tail's UTF-8 text goes to the bytes under
+        ``out`` as it is when ``out`` writes UTF-8 (it is 35 MB for a long file's half)."""
+        for piece in self._pieces():
+            _write_text(out, piece)
+
+    def _pieces(self, size: int = 5000) -> Iterator[str | bytes]:
+        """Yield :meth:`json` in pieces, the tail's text as it came (bytes: UTF-8)."""
         yield "["
         written = False
         for piece in self.item_pieces(size):
@@ -175,24 +186,8 @@ class FindingRows:
             if text:
                 if written:
                     yield ", "
-                yield text.decode("utf-8") if isinstance(text, bytes) else text
+                yield text
         yield "]"
-
-    def write(self, out: TextIO) -> None:
-        """Write :meth:`json` to ``out``; the tail's UTF-8 text goes to the bytes under
-        ``out`` as it is when ``out`` writes UTF-8 (it is 35 MB for a long file's half)."""
-        out.write("[")
-        written = False
-        for piece in self.item_pieces():
-            written = True
-            out.write(piece)
-        if self.tail is not None:
-            text = self.tail.item_text()
-            if text:
-                if written:
-                    out.write(", ")
-                _write_text(out, text)
-        out.write("]")
 
     def item_pieces(self, size: int = 5000) -> Iterator[str]:
         """Yield the JSON text of ``findings`` (not the tail's) without the brackets around

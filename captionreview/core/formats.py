@@ -474,10 +474,11 @@ def _cue_blocks(lines: list[str], kind: str) -> list[tuple[int, list[str]]]:
     starts = [0]
     for j in range(1, len(lines)):
         line = lines[j]
-        if "-->" not in line or _arrow_timing(line) is None:
+        if "-->" not in line:
             continue
         start = j - 1 if lines[j - 1].strip().isdigit() else j
-        if start > starts[-1]:
+        # The block's own timing line (after its index) is read once, by the caller.
+        if start > starts[-1] and _arrow_timing(line) is not None:
             starts.append(start)
     if len(starts) == 1:
         return [(0, lines)]

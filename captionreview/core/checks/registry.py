@@ -350,7 +350,6 @@ def _check_all(
     regions: Collection[str] | None,
     language: str | None,
 ) -> list[Finding]:
-    cues = cues if isinstance(cues, list | tuple) else list(cues)
     findings, keys = cue_part(cues, profile, metadata, regions, language, 0, len(cues))
     return in_cue_order(findings, file_findings(keys, cues, profile, metadata))
 
