@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from captionreview.clitools.findings_json import CueRows, FindingRows
 from captionreview.clitools.output import hold_until_exit, printable, run_guarded
 from captionreview.core.checks import check_document
-from captionreview.core.checks.downstream import downstream_findings
+from captionreview.core.checks.downstream import document_downstream
 from captionreview.core.checks.findings import kept_problems, merge_findings
 from captionreview.core.collector import paused_collector
 from captionreview.core.document import Document
@@ -481,12 +481,9 @@ def all_findings(
     ``words`` is given), merged as in the window
     (:func:`captionreview.core.checks.findings.merge_findings`)."""
     findings = check_document(doc, profile, audio)
-    # What the file would look like to publishing scripts that read it with webvtt-py.
-    text = doc.text_as_read()
-    downstream = downstream_findings(
-        doc.text() if text is None else text, doc.cues, profile.disabled_rules
-    )
     flags = [] if words is None else words.findings(doc, document_language(doc, profile.language))
+    # What the file would look like to publishing scripts that read it with webvtt-py.
+    downstream = document_downstream(doc, profile.disabled_rules)
     return merge_findings(findings, [*downstream, *flags], profile.disabled_rules)
 
 

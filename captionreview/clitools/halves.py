@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import IO, Any, Protocol
 
 from captionreview.clitools.findings_json import FindingRows
-from captionreview.core.checks.downstream import downstream_findings
+from captionreview.core.checks.downstream import document_downstream
 from captionreview.core.checks.findings import merge_findings
 from captionreview.core.checks.registry import CueKey, cue_part, file_findings, in_cue_order
 from captionreview.core.document import Document
@@ -121,11 +121,8 @@ class _Part:
         )
 
     def downstream(self) -> list[Finding]:
-        """PUB-01: what publishing scripts that read the file with webvtt-py would see."""
-        text = self.doc.text_as_read()
-        return downstream_findings(
-            self.doc.text() if text is None else text, self.doc.cues, self.profile.disabled_rules
-        )
+        """PUB-01 of the file."""
+        return document_downstream(self.doc, self.profile.disabled_rules)
 
     def merged(
         self, local: list[Finding], wide: list[Finding], extra: list[Finding]

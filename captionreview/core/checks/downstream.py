@@ -25,12 +25,15 @@ import re
 from collections.abc import Collection, Sequence
 from itertools import chain, compress, product
 from operator import add, attrgetter
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from captionreview.core.checks.base import file_line
 from captionreview.core.i18n import _
 from captionreview.core.model import Cue, Finding, Severity
 from captionreview.core.timecode import format_vtt_timestamp
+
+if TYPE_CHECKING:
+    from captionreview.core.document import Document
 
 RULE = "PUB-01"
 _SHOWN = 60
@@ -254,6 +257,13 @@ def _blocks(body: str, header_end: int) -> list[str]:
         if plain + sum(other.count("-->") for other in others) == body.count("-->", header_end):
             return parts
     return _plain_strict().split(body)
+
+
+def document_downstream(doc: Document, disabled: Collection[str] = frozenset()) -> list[Finding]:
+    """PUB-01 of a loaded document: what the file would look like to publishing scripts that
+    read it with webvtt-py (its text as it was read, else as saving writes it)."""
+    text = doc.text_as_read()
+    return downstream_findings(doc.text() if text is None else text, doc.cues, disabled)
 
 
 def downstream_findings(
